@@ -1,0 +1,71 @@
+package dk.indkoebsscreening.decision;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.system.JsonCodec;
+import dk.indkoebsscreening.system.Sql;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class DecisionRepository {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonCodec json;
+
+    DecisionRepository(JdbcClient jdbc, JsonCodec json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insert(UUID requestId, Decision decision) {
+        jdbc.sql("""
+                        insert into decision (request_id, outcome, recommendation, reason, conditions, decided_by, decided_at)
+                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                        """)
+                .params(requestId, decision.outcome().name(),
+                        decision.recommendation() == null ? null : decision.recommendation().name(),
+                        decision.reason(), json.write(decision.conditions()), decision.decidedBy(),
+                        Sql.timestamp(decision.decidedAt()))
+                .update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void saveRecommendation(UUID requestId, Verdict recommendation) {
+        jdbc.sql("update purchase_request set recommendation = ? where id = ?")
+                .params(recommendation.name(), requestId)
+                .update();
+    }
+
+    public Optional<Verdict> findRecommendation(UUID requestId) {
+        return jdbc.sql("select recommendation from purchase_request where id = ? and recommendation is not null")
+                .param(requestId)
+                .query((rs, row) -> Verdict.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    public Optional<Decision> find(UUID requestId) {
+        return jdbc.sql("select * from decision where request_id = ?")
+                .param(requestId)
+                .query((rs, row) -> {
+                    String recommendation = rs.getString("recommendation");
+                    return new Decision(
+                            Verdict.valueOf(rs.getString("outcome")),
+                            recommendation == null ? null : Verdict.valueOf(recommendation),
+                            rs.getString("reason"),
+                            json.read(rs.getString("conditions"), STRINGS),
+                            rs.getString("decided_by"),
+                            Sql.instant(rs, "decided_at"));
+                })
+                .optional();
+    }
+}

@@ -1,0 +1,109 @@
+package dk.indkoebsscreening.decision;
+
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.request.Hosting;
+import dk.indkoebsscreening.request.PersonalData;
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.screening.AreaScreening;
+import dk.indkoebsscreening.screening.AreaState;
+import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.system.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The recommendation from the six verdicts, and the coordinator's decision that ends a request. */
+@Service("purchaseDecisionService") // "decisionService" is Camunda's DMN service bean
+public class DecisionService {
+
+    private final RequestRepository requests;
+    private final DecisionRepository decisions;
+    private final ScreeningService screening;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    DecisionService(RequestRepository requests, DecisionRepository decisions, ScreeningService screening,
+                    OutboxWriter outbox, Clock clock) {
+        this.requests = requests;
+        this.decisions = decisions;
+        this.screening = screening;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void recordRecommendation(UUID requestId, Verdict recommendation) {
+        requests.lock(requestId);
+        decisions.saveRecommendation(requestId, recommendation);
+        requests.updateStatus(requestId, RequestStatus.AWAITING_DECISION);
+    }
+
+    /** A coordinator may override the recommendation, but only with a reason. */
+    public void validate(UUID requestId, DecisionForm form) {
+        Optional<Verdict> recommendation = decisions.findRecommendation(requestId);
+        boolean overrides = recommendation.map(recommended -> recommended != form.outcome()).orElse(false);
+        if (overrides && (form.reason() == null || form.reason().isBlank())) {
+            throw InvalidInputException.of("reason", "decision.reason.requiredOnOverride");
+        }
+    }
+
+    @Transactional
+    public Decision record(UUID requestId, Verdict outcome, String reason, String decidedBy) {
+        PurchaseRequest request = requests.lock(requestId);
+        List<AreaScreening> areas = screening.areasOf(requestId);
+        List<String> conditions = outcome == Verdict.REJECTED ? List.of()
+                : areas.stream().flatMap(area -> area.conditions().stream()).toList();
+        Decision decision = new Decision(outcome, decisions.findRecommendation(requestId).orElse(null),
+                reason == null || reason.isBlank() ? null : reason.strip(), conditions, decidedBy, clock.instant());
+        decisions.insert(requestId, decision);
+        requests.updateStatus(requestId, RequestStatus.valueOf(outcome.name()));
+        outbox.append(requestId, request.reference(), EventType.DECISION_MADE, DecisionMade.of(request, decision, areas));
+        return decision;
+    }
+
+    public Optional<Decision> find(UUID requestId) {
+        return decisions.find(requestId);
+    }
+
+    /**
+     * What integrated systems need to act on a decision. The only personal data is the requester's
+     * user id; findings and free-text needs stay inside the application.
+     */
+    record DecisionMade(UUID requestId, String reference, String title, String systemName, String vendor,
+                        String department, String requester, Verdict outcome, Verdict recommendation,
+                        boolean overridden, String reason, List<String> conditions, List<AreaVerdict> areas,
+                        BigDecimal oneOffCostDkk, BigDecimal annualCostDkk, int contractYears,
+                        BigDecimal contractValueDkk, PersonalData personalData, Hosting hosting,
+                        LocalDate desiredStartDate, Instant submittedAt, Instant deadline, boolean deadlineMissed,
+                        Instant decidedAt) {
+
+        static DecisionMade of(PurchaseRequest request, Decision decision, List<AreaScreening> areas) {
+            return new DecisionMade(request.id(), request.reference(), request.title(), request.systemName(),
+                    request.vendor(), request.department(), request.requester(), decision.outcome(),
+                    decision.recommendation(), decision.overridden(), decision.reason(), decision.conditions(),
+                    areas.stream().filter(area -> area.state() == AreaState.COMPLETED).map(AreaVerdict::of).toList(),
+                    request.oneOffCostDkk(), request.annualCostDkk(), request.contractYears(),
+                    request.contractValueDkk(), request.personalData(), request.hosting(),
+                    request.desiredStartDate(), request.submittedAt(), request.deadline(),
+                    request.deadlineMissedAt() != null, decision.decidedAt());
+        }
+    }
+
+    record AreaVerdict(Area area, Verdict verdict, List<String> conditions, Instant completedAt) {
+
+        static AreaVerdict of(AreaScreening screening) {
+            return new AreaVerdict(screening.area(), screening.verdict(), screening.conditions(), screening.completedAt());
+        }
+    }
+}

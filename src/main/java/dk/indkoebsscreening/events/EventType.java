@@ -1,0 +1,41 @@
+package dk.indkoebsscreening.events;
+
+/**
+ * The lifecycle events of a purchase request. The type is the CloudEvents {@code type}: it carries
+ * the major version of the payload's schema, so a breaking change gets a new type.
+ */
+public enum EventType {
+    REQUEST_SUBMITTED("dk.indkoebsscreening.request.submitted.v1", "request-submitted"),
+    SCREENING_STARTED("dk.indkoebsscreening.screening.started.v1", "screening-started"),
+    AREA_SCREENED("dk.indkoebsscreening.area.screened.v1", "area-screened"),
+    SCREENING_REMINDER_SENT("dk.indkoebsscreening.screening.reminder-sent.v1", "screening-reminder-sent"),
+    DEADLINE_MISSED("dk.indkoebsscreening.deadline.missed.v1", "deadline-missed"),
+    DECISION_MADE("dk.indkoebsscreening.decision.made.v1", "decision-made");
+
+    private final String type;
+    private final String schemaName;
+
+    EventType(String type, String schemaName) {
+        this.type = type;
+        this.schemaName = schemaName;
+    }
+
+    /** The CloudEvents type, for example {@code dk.indkoebsscreening.decision.made.v1}. */
+    public String type() {
+        return type;
+    }
+
+    /** File name (without {@code .v1.json}) of the payload's JSON Schema under {@code schemas/}. */
+    public String schemaName() {
+        return schemaName;
+    }
+
+    public static EventType fromType(String type) {
+        for (EventType candidate : values()) {
+            if (candidate.type.equals(type)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("Unknown event type " + type);
+    }
+}

@@ -1,0 +1,37 @@
+package dk.indkoebsscreening.request;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A purchase request as stored in the application's own table. */
+public record PurchaseRequest(
+        UUID id,
+        String reference,
+        String title,
+        String systemName,
+        String vendor,
+        String need,
+        String department,
+        String requester,
+        BigDecimal oneOffCostDkk,
+        BigDecimal annualCostDkk,
+        int contractYears,
+        int expectedUsers,
+        PersonalData personalData,
+        Hosting hosting,
+        String integrations,
+        LocalDate desiredStartDate,
+        RequestStatus status,
+        Instant submittedAt,
+        Instant deadline,
+        Instant deadlineMissedAt,
+        @JsonIgnore String processInstanceId) {
+
+    /** Lifetime value, compared with the EU procurement threshold: one-off cost plus every year's cost. */
+    public BigDecimal contractValueDkk() {
+        return oneOffCostDkk.add(annualCostDkk.multiply(BigDecimal.valueOf(contractYears)));
+    }
+}

@@ -1,0 +1,71 @@
+package dk.indkoebsscreening.request;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What a member of staff submits. Messages are keys in {@code messages*.properties}. */
+public record PurchaseRequestForm(
+        @NotBlank(message = "{request.title.required}")
+        @Size(max = 200, message = "{field.tooLong}")
+        String title,
+
+        @NotBlank(message = "{request.systemName.required}")
+        @Size(max = 200, message = "{field.tooLong}")
+        String systemName,
+
+        @NotBlank(message = "{request.vendor.required}")
+        @Size(max = 200, message = "{field.tooLong}")
+        String vendor,
+
+        @NotBlank(message = "{request.need.required}")
+        @Size(max = 4000, message = "{field.tooLong}")
+        String need,
+
+        @NotBlank(message = "{request.department.required}")
+        @Size(max = 200, message = "{field.tooLong}")
+        String department,
+
+        @NotNull(message = "{request.cost.required}")
+        @DecimalMin(value = "0", message = "{request.cost.negative}")
+        @DecimalMax(value = "999999999999", message = "{request.cost.tooLarge}")
+        @Digits(integer = 12, fraction = 2, message = "{request.cost.format}")
+        BigDecimal oneOffCostDkk,
+
+        @NotNull(message = "{request.cost.required}")
+        @DecimalMin(value = "0", message = "{request.cost.negative}")
+        @DecimalMax(value = "999999999999", message = "{request.cost.tooLarge}")
+        @Digits(integer = 12, fraction = 2, message = "{request.cost.format}")
+        BigDecimal annualCostDkk,
+
+        @NotNull(message = "{request.contractYears.required}")
+        @Min(value = 1, message = "{request.contractYears.range}")
+        @Max(value = 20, message = "{request.contractYears.range}")
+        Integer contractYears,
+
+        @NotNull(message = "{request.expectedUsers.required}")
+        @Min(value = 1, message = "{request.expectedUsers.range}")
+        @Max(value = 1_000_000, message = "{request.expectedUsers.range}")
+        Integer expectedUsers,
+
+        @NotNull(message = "{request.personalData.required}")
+        PersonalData personalData,
+
+        @NotNull(message = "{request.hosting.required}")
+        Hosting hosting,
+
+        @Size(max = 2000, message = "{field.tooLong}")
+        String integrations,
+
+        @NotNull(message = "{request.desiredStartDate.required}")
+        @FutureOrPresent(message = "{request.desiredStartDate.past}")
+        LocalDate desiredStartDate) {
+}

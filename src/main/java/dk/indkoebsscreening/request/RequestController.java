@@ -1,0 +1,52 @@
+package dk.indkoebsscreening.request;
+
+import dk.indkoebsscreening.security.CurrentUser;
+import jakarta.validation.Valid;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/requests")
+class RequestController {
+
+    private final RequestService requests;
+
+    RequestController(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping
+    ResponseEntity<Receipt> submit(@Valid @RequestBody PurchaseRequestForm form, Authentication authentication) {
+        PurchaseRequest request = requests.submit(form, authentication.getName());
+        return ResponseEntity
+                .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(request.id()))
+                .body(new Receipt(request.id(), request.reference(), request.status(), request.deadline()));
+    }
+
+    @GetMapping("/{id}")
+    RequestDetails details(@PathVariable UUID id, Authentication authentication) {
+        return requests.details(id, CurrentUser.of(authentication));
+    }
+
+    @GetMapping
+    List<RequestSummary> list(@RequestParam(defaultValue = "false") boolean mine,
+                              @RequestParam(defaultValue = "200") int limit,
+                              Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        return mine ? requests.mine(user) : requests.visibleTo(user, Math.min(Math.max(limit, 1), 1000));
+    }
+
+    record Receipt(UUID id, String reference, RequestStatus status, Instant deadline) {
+    }
+}

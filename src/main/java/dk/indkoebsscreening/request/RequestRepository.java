@@ -1,0 +1,177 @@
+package dk.indkoebsscreening.request;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import dk.indkoebsscreening.system.Sql;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class RequestRepository {
+
+    private static final String COLUMNS = """
+            id, reference, title, system_name, vendor, need, department, requester, one_off_cost_dkk,
+            annual_cost_dkk, contract_years, expected_users, personal_data, hosting, integrations,
+            desired_start_date, status, submitted_at, deadline, deadline_missed_at, process_instance_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    RequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises the steps of one request. Every step takes this lock before it changes anything,
+     * which keeps the outbox in commit order per request and lets six experts finish at the same
+     * moment without deadlocks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PurchaseRequest lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from purchase_request where id = ? for update")
+                .param(id)
+                .query(RequestRepository::map)
+                .optional()
+                .orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
+    public Optional<PurchaseRequest> findById(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from purchase_request where id = ?")
+                .param(id)
+                .query(RequestRepository::map)
+                .optional();
+    }
+
+    public List<PurchaseRequest> findByRequester(String requester) {
+        return jdbc.sql("select " + COLUMNS + " from purchase_request where requester = ? order by submitted_at desc")
+                .param(requester)
+                .query(RequestRepository::map)
+                .list();
+    }
+
+    public List<PurchaseRequest> findRecent(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from purchase_request order by submitted_at desc limit ?")
+                .param(limit)
+                .query(RequestRepository::map)
+                .list();
+    }
+
+    public List<PurchaseRequest> findByProcessInstanceIds(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from purchase_request where process_instance_id in (:ids)")
+                .param("ids", processInstanceIds)
+                .query(RequestRepository::map)
+                .list();
+    }
+
+    public Optional<UUID> findIdByProcessInstanceId(String processInstanceId) {
+        return jdbc.sql("select id from purchase_request where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(UUID.class)
+                .optional();
+    }
+
+    public boolean existsWithTitle(String title) {
+        return jdbc.sql("select count(*) from purchase_request where title = ?")
+                .param(title)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    /** Next reference of the year, e.g. IND-2026-0042; the counter row serialises concurrent submissions. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String nextReference(int year) {
+        int number = jdbc.sql("""
+                        insert into request_reference_counter (year, last_value) values (?, 1)
+                        on conflict (year) do update set last_value = request_reference_counter.last_value + 1
+                        returning last_value
+                        """)
+                .param(year)
+                .query(Integer.class)
+                .single();
+        return "IND-%d-%04d".formatted(year, number);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void insert(PurchaseRequest request) {
+        jdbc.sql("insert into purchase_request (" + COLUMNS + """
+                        ) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
+                        :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, :personalData, :hosting,
+                        :integrations, :desiredStartDate, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId)
+                        """)
+                .param("id", request.id())
+                .param("reference", request.reference())
+                .param("title", request.title())
+                .param("systemName", request.systemName())
+                .param("vendor", request.vendor())
+                .param("need", request.need())
+                .param("department", request.department())
+                .param("requester", request.requester())
+                .param("oneOffCostDkk", request.oneOffCostDkk())
+                .param("annualCostDkk", request.annualCostDkk())
+                .param("contractYears", request.contractYears())
+                .param("expectedUsers", request.expectedUsers())
+                .param("personalData", request.personalData().name())
+                .param("hosting", request.hosting().name())
+                .param("integrations", request.integrations())
+                .param("desiredStartDate", request.desiredStartDate())
+                .param("status", request.status().name())
+                .param("submittedAt", Sql.timestamp(request.submittedAt()))
+                .param("deadline", Sql.timestamp(request.deadline()))
+                .param("deadlineMissedAt", Sql.timestamp(request.deadlineMissedAt()))
+                .param("processInstanceId", request.processInstanceId())
+                .update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updateStatus(UUID id, RequestStatus status) {
+        jdbc.sql("update purchase_request set status = ? where id = ?").params(status.name(), id).update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linkProcessInstance(UUID id, String processInstanceId) {
+        jdbc.sql("update purchase_request set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markDeadlineMissed(UUID id, Instant at) {
+        jdbc.sql("update purchase_request set deadline_missed_at = ? where id = ? and deadline_missed_at is null")
+                .params(Sql.timestamp(at), id)
+                .update();
+    }
+
+    private static PurchaseRequest map(ResultSet rs, int row) throws SQLException {
+        return new PurchaseRequest(
+                rs.getObject("id", UUID.class),
+                rs.getString("reference"),
+                rs.getString("title"),
+                rs.getString("system_name"),
+                rs.getString("vendor"),
+                rs.getString("need"),
+                rs.getString("department"),
+                rs.getString("requester"),
+                rs.getBigDecimal("one_off_cost_dkk"),
+                rs.getBigDecimal("annual_cost_dkk"),
+                rs.getInt("contract_years"),
+                rs.getInt("expected_users"),
+                PersonalData.valueOf(rs.getString("personal_data")),
+                Hosting.valueOf(rs.getString("hosting")),
+                rs.getString("integrations"),
+                rs.getObject("desired_start_date", LocalDate.class),
+                RequestStatus.valueOf(rs.getString("status")),
+                Sql.instant(rs, "submitted_at"),
+                Sql.instant(rs, "deadline"),
+                Sql.instant(rs, "deadline_missed_at"),
+                rs.getString("process_instance_id"));
+    }
+}

@@ -1,0 +1,132 @@
+package dk.indkoebsscreening.request;
+
+import dk.indkoebsscreening.deadline.Deadline;
+import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.decision.DecisionRepository;
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.screening.EscalationRepository;
+import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.triage.ClarificationRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Submitting purchase requests and reading them back, for the requester and the expert group. */
+@Service
+public class RequestService {
+
+    private final RequestRepository requests;
+    private final ScreeningService screening;
+    private final ClarificationRepository clarifications;
+    private final EscalationRepository escalations;
+    private final DecisionRepository decisions;
+    private final DeadlineCalculator deadlines;
+    private final DeadlineProperties deadlineProperties;
+    private final OutboxWriter outbox;
+    private final RuntimeService runtimeService;
+    private final Clock clock;
+
+    RequestService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
+                   EscalationRepository escalations, DecisionRepository decisions, DeadlineCalculator deadlines,
+                   DeadlineProperties deadlineProperties, OutboxWriter outbox, RuntimeService runtimeService,
+                   Clock clock) {
+        this.requests = requests;
+        this.screening = screening;
+        this.clarifications = clarifications;
+        this.escalations = escalations;
+        this.decisions = decisions;
+        this.deadlines = deadlines;
+        this.deadlineProperties = deadlineProperties;
+        this.outbox = outbox;
+        this.runtimeService = runtimeService;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the request, its "submitted" event and the started process in one transaction: either
+     * the requester gets a reference and all three exist, or nothing does.
+     */
+    @Transactional
+    public PurchaseRequest submit(PurchaseRequestForm form, String requester) {
+        Instant now = clock.instant();
+        Deadline deadline = deadlines.forSubmissionAt(now);
+        UUID id = UUID.randomUUID();
+        String reference = requests.nextReference(now.atZone(deadlineProperties.zone()).getYear());
+        PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
+                form.vendor().strip(), form.need().strip(), form.department().strip(), requester,
+                form.oneOffCostDkk(), form.annualCostDkk(), form.contractYears(), form.expectedUsers(),
+                form.personalData(), form.hosting(), blankToNull(form.integrations()), form.desiredStartDate(),
+                RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
+        requests.insert(request);
+        outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
+        Map<String, Object> variables = new HashMap<>(deadline.asVariables());
+        variables.put(ScreeningProcess.REQUESTER, requester);
+        variables.put("reference", reference);
+        String processInstanceId = runtimeService
+                .startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, id.toString(), variables)
+                .getId();
+        requests.linkProcessInstance(id, processInstanceId);
+        return request;
+    }
+
+    /** The request if this user may see it: its requester, the expert group and administrators. */
+    public RequestDetails details(UUID id, CurrentUser user) {
+        PurchaseRequest request = requests.findById(id)
+                .filter(found -> mayRead(found, user))
+                .orElseThrow(() -> new RequestNotFoundException(id));
+        return new RequestDetails(
+                request,
+                deadlines.workingDaysLeft(clock.instant(), request.deadline()),
+                decisions.findRecommendation(id).orElse(null),
+                screening.areasOf(id),
+                clarifications.findByRequest(id),
+                escalations.find(id).orElse(null),
+                decisions.find(id).orElse(null));
+    }
+
+    public List<RequestSummary> mine(CurrentUser user) {
+        return requests.findByRequester(user.username()).stream().map(RequestSummary::of).toList();
+    }
+
+    /** The expert group sees the newest requests of everyone; others only their own. */
+    public List<RequestSummary> visibleTo(CurrentUser user, int limit) {
+        if (!user.takesPartInScreening()) {
+            return mine(user);
+        }
+        return requests.findRecent(limit).stream().map(RequestSummary::of).toList();
+    }
+
+    static boolean mayRead(PurchaseRequest request, CurrentUser user) {
+        return request.requester().equals(user.username()) || user.takesPartInScreening();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The "submitted" event: what the request is about, without the free-text need. */
+    record RequestSubmitted(UUID requestId, String reference, String title, String systemName, String vendor,
+                            String department, String requester, BigDecimal oneOffCostDkk, BigDecimal annualCostDkk,
+                            int contractYears, int expectedUsers, PersonalData personalData, Hosting hosting,
+                            String integrations, LocalDate desiredStartDate, Instant submittedAt, Instant deadline) {
+
+        static RequestSubmitted of(PurchaseRequest request) {
+            return new RequestSubmitted(request.id(), request.reference(), request.title(), request.systemName(),
+                    request.vendor(), request.department(), request.requester(), request.oneOffCostDkk(),
+                    request.annualCostDkk(), request.contractYears(), request.expectedUsers(), request.personalData(),
+                    request.hosting(), request.integrations(), request.desiredStartDate(), request.submittedAt(),
+                    request.deadline());
+        }
+    }
+}

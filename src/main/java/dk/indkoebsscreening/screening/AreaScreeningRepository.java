@@ -1,0 +1,99 @@
+package dk.indkoebsscreening.screening;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dk.indkoebsscreening.system.JsonCodec;
+import dk.indkoebsscreening.system.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class AreaScreeningRepository {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonCodec json;
+
+    AreaScreeningRepository(JdbcClient jdbc, JsonCodec json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void open(UUID requestId, Area area, Instant startedAt) {
+        jdbc.sql("""
+                        insert into area_screening (request_id, area, state, started_at) values (?, ?, 'OPEN', ?)
+                        on conflict (request_id, area) do nothing
+                        """)
+                .params(requestId, area.name(), Sql.timestamp(startedAt))
+                .update();
+    }
+
+    /** Records the verdict; false if the area was not open (already screened or never started). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean complete(UUID requestId, Area area, ScreeningForm form, String expert, Instant completedAt) {
+        return jdbc.sql("""
+                        update area_screening
+                           set state = 'COMPLETED', verdict = :verdict, findings = :findings,
+                               conditions = cast(:conditions as jsonb), checklist = cast(:checklist as jsonb),
+                               screened_by = :expert, completed_at = :completedAt
+                         where request_id = :requestId and area = :area and state = 'OPEN'
+                        """)
+                .param("verdict", form.verdict().name())
+                .param("findings", form.findings())
+                .param("conditions", json.write(form.conditions()))
+                .param("checklist", json.write(form.checklist()))
+                .param("expert", expert)
+                .param("completedAt", Sql.timestamp(completedAt))
+                .param("requestId", requestId)
+                .param("area", area.name())
+                .update() == 1;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Area> markOpenReminded(UUID requestId, Instant at) {
+        return jdbc.sql("""
+                        update area_screening set reminded_at = ?
+                         where request_id = ? and state = 'OPEN'
+                        returning area
+                        """)
+                .params(Sql.timestamp(at), requestId)
+                .query((rs, row) -> Area.valueOf(rs.getString("area")))
+                .list()
+                .stream().sorted().toList();
+    }
+
+    public List<AreaScreening> findByRequest(UUID requestId) {
+        return jdbc.sql("select * from area_screening where request_id = ? order by area")
+                .param(requestId)
+                .query(this::map)
+                .list();
+    }
+
+    private AreaScreening map(ResultSet rs, int row) throws SQLException {
+        String verdict = rs.getString("verdict");
+        return new AreaScreening(
+                Area.valueOf(rs.getString("area")),
+                AreaState.valueOf(rs.getString("state")),
+                verdict == null ? null : Verdict.valueOf(verdict),
+                rs.getString("findings"),
+                json.read(rs.getString("conditions"), STRINGS),
+                json.read(rs.getString("checklist"), ANSWERS),
+                rs.getString("screened_by"),
+                Sql.instant(rs, "started_at"),
+                Sql.instant(rs, "reminded_at"),
+                Sql.instant(rs, "completed_at"));
+    }
+
+}

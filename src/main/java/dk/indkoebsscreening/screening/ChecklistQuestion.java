@@ -1,0 +1,23 @@
+package dk.indkoebsscreening.screening;
+
+import java.util.List;
+
+/**
+ * One question of an area's checklist, configured in {@code checklists.yml}.
+ *
+ * @param id       key of the answer in the screening's {@code checklist} object
+ * @param text     the question as shown to the expert (Danish)
+ * @param help     guidance shown beside it
+ * @param options  allowed answers; empty means free text
+ * @param required whether the screening cannot be completed without an answer
+ */
+public record ChecklistQuestion(String id, String text, String help, List<String> options, boolean required) {
+
+    public ChecklistQuestion {
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public boolean isFreeText() {
+        return options.isEmpty();
+    }
+}

@@ -1,0 +1,11 @@
+package dk.indkoebsscreening.screening;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** What the coordinator did about a missed deadline (chased the experts, agreed a new date, ...). */
+public record EscalationForm(
+        @NotBlank(message = "{escalation.comment.required}")
+        @Size(max = 4000, message = "{field.tooLong}")
+        String comment) {
+}

@@ -1,0 +1,22 @@
+package dk.indkoebsscreening.screening;
+
+import dk.indkoebsscreening.request.ScreeningProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_RecordDeadlineMissed}: the deadline passed with areas still open. */
+@Component
+class RecordDeadlineMissedDelegate implements JavaDelegate {
+
+    private final ScreeningService screening;
+
+    RecordDeadlineMissedDelegate(ScreeningService screening) {
+        this.screening = screening;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        screening.recordDeadlineMissed(ScreeningProcess.requestId(execution));
+    }
+}

@@ -1,0 +1,26 @@
+package dk.indkoebsscreening.screening;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** An expert's screening of one area. */
+public record ScreeningForm(
+        @NotNull(message = "{screening.verdict.required}")
+        Verdict verdict,
+
+        @Size(max = 4000, message = "{field.tooLong}")
+        String findings,
+
+        @Size(max = 20, message = "{screening.conditions.tooMany}")
+        List<@NotBlank(message = "{screening.condition.blank}") @Size(max = 500, message = "{field.tooLong}") String> conditions,
+
+        Map<String, String> checklist) {
+
+    public ScreeningForm {
+        conditions = conditions == null ? List.of() : conditions.stream().map(c -> c == null ? null : c.strip()).toList();
+        checklist = checklist == null ? Map.of() : checklist;
+    }
+}

@@ -1,0 +1,164 @@
+package dk.indkoebsscreening.screening;
+
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The expert group's screening: opening the six areas, recording verdicts, reminders and missed deadlines. */
+@Service
+public class ScreeningService {
+
+    private final RequestRepository requests;
+    private final AreaScreeningRepository areas;
+    private final EscalationRepository escalations;
+    private final ChecklistProperties checklists;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    ScreeningService(RequestRepository requests, AreaScreeningRepository areas, EscalationRepository escalations,
+                     ChecklistProperties checklists, OutboxWriter outbox, Clock clock) {
+        this.requests = requests;
+        this.areas = areas;
+        this.escalations = escalations;
+        this.checklists = checklists;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void start(UUID requestId) {
+        PurchaseRequest request = requests.lock(requestId);
+        Instant now = clock.instant();
+        for (Area area : Area.values()) {
+            areas.open(requestId, area, now);
+        }
+        requests.updateStatus(requestId, RequestStatus.IN_SCREENING);
+        outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED,
+                new ScreeningStarted(requestId, request.reference(), now, request.deadline(), List.of(Area.values())));
+    }
+
+    /** Checks an expert's screening against the rules and the area's checklist, before anything changes. */
+    public void validate(Area area, ScreeningForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (form.verdict() == Verdict.APPROVED_WITH_CONDITIONS && form.conditions().isEmpty()) {
+            problems.add(new FieldProblem("conditions", "screening.conditions.required"));
+        }
+        if (form.verdict() == Verdict.APPROVED && !form.conditions().isEmpty()) {
+            problems.add(new FieldProblem("conditions", "screening.conditions.notAllowed"));
+        }
+        if (form.verdict() == Verdict.REJECTED && (form.findings() == null || form.findings().isBlank())) {
+            problems.add(new FieldProblem("findings", "screening.findings.requiredOnRejection"));
+        }
+        List<ChecklistQuestion> questions = checklists.forArea(area);
+        Set<String> known = questions.stream().map(ChecklistQuestion::id).collect(Collectors.toSet());
+        form.checklist().keySet().stream().filter(key -> !known.contains(key)).sorted()
+                .forEach(key -> problems.add(new FieldProblem("checklist." + key, "screening.checklist.unknown")));
+        for (ChecklistQuestion question : questions) {
+            String answer = form.checklist().get(question.id());
+            String field = "checklist." + question.id();
+            if (answer == null || answer.isBlank()) {
+                if (question.required()) {
+                    problems.add(new FieldProblem(field, "screening.checklist.required"));
+                }
+            } else if (!question.isFreeText() && !question.options().contains(answer)) {
+                problems.add(new FieldProblem(field, "screening.checklist.option", String.join(", ", question.options())));
+            } else if (answer.length() > 1000) {
+                problems.add(new FieldProblem(field, "field.tooLong"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    @Transactional
+    public void record(UUID requestId, Area area, ScreeningForm form, String expert) {
+        validate(area, form);
+        PurchaseRequest request = requests.lock(requestId);
+        Instant now = clock.instant();
+        if (!areas.complete(requestId, area, form, expert, now)) {
+            throw new ConflictException(area + " of " + request.reference() + " is not open for screening");
+        }
+        outbox.append(requestId, request.reference(), EventType.AREA_SCREENED, new AreaScreened(
+                requestId, request.reference(), area, form.verdict(), form.conditions(), now,
+                !now.isAfter(request.deadline())));
+    }
+
+    @Transactional
+    public void remindOpenAreas(UUID requestId) {
+        PurchaseRequest request = requests.lock(requestId);
+        List<Area> open = areas.markOpenReminded(requestId, clock.instant());
+        if (!open.isEmpty()) {
+            outbox.append(requestId, request.reference(), EventType.SCREENING_REMINDER_SENT,
+                    new ReminderSent(requestId, request.reference(), request.deadline(), openAreas(open)));
+        }
+    }
+
+    @Transactional
+    public void recordDeadlineMissed(UUID requestId) {
+        PurchaseRequest request = requests.lock(requestId);
+        Instant now = clock.instant();
+        List<Area> open = areas.findByRequest(requestId).stream()
+                .filter(screening -> screening.state() == AreaState.OPEN)
+                .map(AreaScreening::area)
+                .toList();
+        requests.markDeadlineMissed(requestId, now);
+        escalations.raise(requestId, open, now);
+        outbox.append(requestId, request.reference(), EventType.DEADLINE_MISSED,
+                new DeadlineMissed(requestId, request.reference(), request.deadline(), now, openAreas(open)));
+    }
+
+    @Transactional
+    public void handleEscalation(UUID requestId, EscalationForm form, String coordinator) {
+        requests.lock(requestId);
+        escalations.handle(requestId, coordinator, form.comment(), clock.instant());
+    }
+
+    /** The six areas in a fixed order, with the ones not yet started shown as pending. */
+    public List<AreaScreening> areasOf(UUID requestId) {
+        Map<Area, AreaScreening> stored = areas.findByRequest(requestId).stream()
+                .collect(Collectors.toMap(AreaScreening::area, screening -> screening));
+        return Arrays.stream(Area.values()).map(area -> stored.getOrDefault(area, AreaScreening.pending(area))).toList();
+    }
+
+    public List<ChecklistQuestion> checklist(Area area) {
+        return checklists.forArea(area);
+    }
+
+    private static List<OpenArea> openAreas(List<Area> open) {
+        return open.stream().map(area -> new OpenArea(area, area.candidateGroup())).toList();
+    }
+
+    record ScreeningStarted(UUID requestId, String reference, Instant startedAt, Instant deadline, List<Area> areas) {
+    }
+
+    record AreaScreened(UUID requestId, String reference, Area area, Verdict verdict, List<String> conditions,
+                        Instant completedAt, boolean withinDeadline) {
+    }
+
+    record OpenArea(Area area, String candidateGroup) {
+    }
+
+    record ReminderSent(UUID requestId, String reference, Instant deadline, List<OpenArea> openAreas) {
+    }
+
+    record DeadlineMissed(UUID requestId, String reference, Instant deadline, Instant missedAt,
+                          List<OpenArea> openAreas) {
+    }
+}

@@ -1,0 +1,115 @@
+package dk.indkoebsscreening.security;
+
+import dk.indkoebsscreening.screening.Area;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups the model and the application rely on, and the Camunda authorizations they
+ * need: administrators get everything; the other groups may open Tasklist, where one shared filter
+ * shows each user exactly the tasks Camunda authorizes them for (no expressions in stored queries).
+ */
+@Component
+public class IdentitySetup {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+    private static final String TASK_FILTER_NAME = "Mine opgaver";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+                  FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void createGroupsAndAuthorizations() {
+        group(Groups.ADMINS, "Camunda-administratorer", "SYSTEM");
+        group(Groups.STAFF, "Medarbejdere", "WORKFLOW");
+        group(Groups.COORDINATORS, "Koordinatorer", "WORKFLOW");
+        for (Area area : Area.values()) {
+            group(area.candidateGroup(), "Screening: " + area.name(), "WORKFLOW");
+        }
+        for (Resource resource : Resources.values()) {
+            grant(Groups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
+        }
+        Filter filter = filterService.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
+        if (filter == null) {
+            filter = filterService.newTaskFilter(TASK_FILTER_NAME).setOwner(Groups.ADMINS);
+            filter.setQuery(taskService.createTaskQuery());
+            filterService.saveFilter(filter);
+        }
+        for (String group : workflowGroups()) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    /** Creates a user with the given groups unless it exists (used for demo users). */
+    public void user(String id, String firstName, String lastName, String password, List<String> groups) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@kommune.example");
+            user.setPassword(password);
+            identityService.saveUser(user);
+            groups.forEach(group -> identityService.createMembership(id, group));
+            log.info("Created user {} in {}", id, groups);
+        }
+    }
+
+    private static List<String> workflowGroups() {
+        List<String> groups = new ArrayList<>(List.of(Groups.STAFF, Groups.COORDINATORS));
+        for (Area area : Area.values()) {
+            groups.add(area.candidateGroup());
+        }
+        return groups;
+    }
+
+    private void group(String id, String name, String type) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            authorization.addPermission(permission);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dk.indkoebsscreening.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.security.CurrentUser;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+
+    private final WorkTaskService tasks;
+
+    TaskController(WorkTaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @GetMapping
+    List<WorkTask> openTasks(Authentication authentication) {
+        return tasks.openTasks(CurrentUser.of(authentication));
+    }
+
+    @GetMapping("/{id}")
+    WorkTask task(@PathVariable String id, Authentication authentication) {
+        return tasks.find(id, CurrentUser.of(authentication));
+    }
+
+    @PostMapping("/{id}/claim")
+    ResponseEntity<Void> claim(@PathVariable String id, Authentication authentication) {
+        tasks.claim(id, CurrentUser.of(authentication));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/unclaim")
+    ResponseEntity<Void> unclaim(@PathVariable String id, Authentication authentication) {
+        tasks.unclaim(id, CurrentUser.of(authentication));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/complete")
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                  Authentication authentication) {
+        tasks.complete(id, body, CurrentUser.of(authentication));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,10 @@
+package dk.indkoebsscreening.task;
+
+import dk.indkoebsscreening.screening.Area;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An open task as shown in an inbox. {@code area} is set for screening tasks only. */
+public record WorkTask(String id, TaskType type, Area area, UUID requestId, String reference, String title,
+                       Instant due, Instant created, String assignee) {
+}

@@ -1,0 +1,72 @@
+package dk.indkoebsscreening.triage;
+
+import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.system.InvalidInputException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The coordinator's triage and the requester's answers to its questions. */
+@Service
+public class TriageService {
+
+    private final RequestRepository requests;
+    private final ClarificationRepository clarifications;
+    private final Clock clock;
+
+    TriageService(RequestRepository requests, ClarificationRepository clarifications, Clock clock) {
+        this.requests = requests;
+        this.clarifications = clarifications;
+        this.clock = clock;
+    }
+
+    public void validate(TriageForm form) {
+        boolean needsComment = form.outcome() != TriageOutcome.ACCEPT;
+        if (needsComment && (form.comment() == null || form.comment().isBlank())) {
+            throw InvalidInputException.of("comment", form.outcome() == TriageOutcome.REJECT
+                    ? "triage.comment.requiredOnReject" : "triage.comment.requiredOnQuestion");
+        }
+    }
+
+    /**
+     * Records the triage and returns the variables that route the process: a rejection at triage is
+     * a decision, so it carries the decision variables too.
+     */
+    @Transactional
+    public Map<String, Object> record(UUID requestId, TriageForm form, String coordinator) {
+        validate(form);
+        requests.lock(requestId);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("triageOutcome", form.outcome().name());
+        switch (form.outcome()) {
+            case NEED_MORE_INFORMATION -> {
+                clarifications.ask(requestId, form.comment().strip(), coordinator, clock.instant());
+                requests.updateStatus(requestId, RequestStatus.AWAITING_INFORMATION);
+            }
+            case REJECT -> {
+                variables.put("decisionOutcome", Verdict.REJECTED.name());
+                variables.put("decisionReason", form.comment().strip());
+                variables.put("decidedBy", coordinator);
+            }
+            case ACCEPT -> {
+                // The model's next step opens the six areas.
+            }
+        }
+        return variables;
+    }
+
+    @Transactional
+    public void answer(UUID requestId, InformationForm form, String requester) {
+        requests.lock(requestId);
+        if (!clarifications.answer(requestId, form.answer().strip(), requester, clock.instant())) {
+            throw new ConflictException("No open question on request " + requestId);
+        }
+        requests.updateStatus(requestId, RequestStatus.IN_TRIAGE);
+    }
+}
