@@ -1,0 +1,133 @@
+package dk.indkoebsscreening.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/** Drives the JSON API over real HTTP as the demo users (password "demo"). */
+public final class ApiClient {
+
+    public static final List<String> EXPERTS =
+            List.of("sikkerhed", "brugerstyring", "support", "kontrakt", "installation", "implementering");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestClient http;
+
+    public ApiClient(int port) {
+        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    public record Response(int status, JsonNode body) {
+    }
+
+    public Response get(String user, String path) {
+        return exchange(http.get().uri(path), user);
+    }
+
+    public Response post(String user, String path, Object body) {
+        RestClient.RequestBodySpec spec = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        return exchange(body == null ? spec : spec.body(body), user);
+    }
+
+    private Response exchange(RestClient.RequestHeadersSpec<?> spec, String user) {
+        if (user != null) {
+            spec.headers(headers -> headers.setBasicAuth(user, "demo"));
+        }
+        spec.header(HttpHeaders.ACCEPT_LANGUAGE, "da");
+        return spec.exchange((request, response) -> {
+            byte[] bytes = response.getBody().readAllBytes();
+            return new Response(response.getStatusCode().value(), bytes.length == 0 ? null : JSON.readTree(bytes));
+        });
+    }
+
+    /** A valid request form; callers change fields to test validation. */
+    public static Map<String, Object> validRequest(String title) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("title", title);
+        form.put("systemName", "BookPlus Borger");
+        form.put("vendor", "Eksempel Software A/S");
+        form.put("need", "Borgerne skal kunne booke tid online.");
+        form.put("department", "Borgerservice");
+        form.put("oneOffCostDkk", 85000);
+        form.put("annualCostDkk", 60000);
+        form.put("contractYears", 4);
+        form.put("expectedUsers", 25);
+        form.put("personalData", "CPR");
+        form.put("hosting", "CLOUD_EU");
+        form.put("integrations", "MitID");
+        form.put("desiredStartDate", LocalDate.now().plusMonths(2).toString());
+        return form;
+    }
+
+    public JsonNode submit(String requester, String title) {
+        Response response = post(requester, "/api/requests", validRequest(title));
+        if (response.status() != 201) {
+            throw new AssertionError("Submit failed: " + response);
+        }
+        return response.body();
+    }
+
+    public JsonNode details(String user, String requestId) {
+        return get(user, "/api/requests/" + requestId).body();
+    }
+
+    public List<JsonNode> tasks(String user) {
+        List<JsonNode> tasks = new ArrayList<>();
+        get(user, "/api/tasks").body().forEach(tasks::add);
+        return tasks;
+    }
+
+    /** The open task of this type for this request that the user sees, waiting briefly for async steps. */
+    public JsonNode awaitTask(String user, String requestId, String type) {
+        Predicate<JsonNode> matches = task -> task.get("requestId").asText().equals(requestId)
+                && task.get("type").asText().equals(type);
+        long giveUpAt = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < giveUpAt) {
+            for (JsonNode task : tasks(user)) {
+                if (matches.test(task)) {
+                    return task;
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("No " + type + " task for " + user + " on " + requestId);
+    }
+
+    public Response complete(String user, String taskId, Object body) {
+        return post(user, "/api/tasks/" + taskId + "/complete", body);
+    }
+
+    public void completeOk(String user, String taskId, Object body) {
+        Response response = complete(user, taskId, body);
+        if (response.status() != 204) {
+            throw new AssertionError("Completing " + taskId + " as " + user + " failed: " + response);
+        }
+    }
+
+    public static Map<String, Object> screening(String verdict, List<String> conditions, Map<String, String> checklist) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("verdict", verdict);
+        body.put("findings", "Gennemgået af fagområdet.");
+        body.put("conditions", conditions);
+        body.put("checklist", checklist);
+        return body;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dk.indkoebsscreening.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.screening.ChecklistQuestion;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Whole steps of a request's life through the JSON API, each by the user whose job it is. */
+public final class Lifecycle {
+
+    public static final String COORDINATOR = "koordinator";
+
+    private final ApiClient api;
+    private final ChecklistProperties checklists;
+
+    public Lifecycle(ApiClient api, ChecklistProperties checklists) {
+        this.api = api;
+        this.checklists = checklists;
+    }
+
+    public static String expertFor(Area area) {
+        return ApiClient.EXPERTS.get(area.ordinal());
+    }
+
+    /** Answers every question of the area's checklist with its first option (or a text). */
+    public Map<String, String> validChecklist(Area area) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (ChecklistQuestion question : checklists.forArea(area)) {
+            answers.put(question.id(), question.isFreeText() ? "Leverandøren, med servicedesk som første linje" : question.options().get(0));
+        }
+        return answers;
+    }
+
+    public Map<String, Object> approval(Area area) {
+        return ApiClient.screening("APPROVED", List.of(), validChecklist(area));
+    }
+
+    /** Submits as the requester and accepts at triage; returns the request id. */
+    public String submitAndAccept(String requester, String title) {
+        String requestId = api.submit(requester, title).get("id").asText();
+        JsonNode triage = api.awaitTask(COORDINATOR, requestId, "TRIAGE");
+        api.completeOk(COORDINATOR, triage.get("id").asText(), Map.of("outcome", "ACCEPT"));
+        return requestId;
+    }
+
+    public void screen(String requestId, Area area, Map<String, Object> body) {
+        String expert = expertFor(area);
+        JsonNode task = api.awaitTask(expert, requestId, "SCREENING");
+        api.completeOk(expert, task.get("id").asText(), body);
+    }
+
+    public void approveAll(String requestId) {
+        for (Area area : Area.values()) {
+            screen(requestId, area, approval(area));
+        }
+    }
+
+    public void decide(String requestId, String outcome, String reason) {
+        JsonNode task = api.awaitTask(COORDINATOR, requestId, "DECISION");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", outcome);
+        body.put("reason", reason);
+        api.completeOk(COORDINATOR, task.get("id").asText(), body);
+    }
+
+    /** Submit, accept, six approvals and the confirmed decision; returns the request id. */
+    public String runToApproval(String requester, String title) {
+        String requestId = submitAndAccept(requester, title);
+        approveAll(requestId);
+        decide(requestId, "APPROVED", null);
+        return requestId;
+    }
+}
