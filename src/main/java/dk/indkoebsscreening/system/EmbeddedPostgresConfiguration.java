@@ -27,7 +27,10 @@ class EmbeddedPostgresConfiguration {
     /** Closed after every bean that uses the data source, so the engine never sees a dead database. */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+        // Spring stops it after the engine and the pool (destroy order), not a JVM hook racing them.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(properties.port())
+                .setRegisterShutdownHook(false);
         if (StringUtils.hasText(properties.dataDirectory())) {
             Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
             Files.createDirectories(dataDirectory.getParent());

@@ -1,0 +1,56 @@
+package dk.indkoebsscreening.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.ApiTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Camunda's REST API and webapps are never open without the right login. */
+@ApiTest
+class EngineAccessTest {
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void engineRestNeedsAnAdministrator() {
+        assertThat(api.get(null, "/engine-rest/engine").status()).isEqualTo(401);
+        assertThat(api.get("anna", "/engine-rest/engine").status()).isEqualTo(403);
+        assertThat(api.get("koordinator", "/engine-rest/task").status()).isEqualTo(403);
+        assertThat(api.get("admin", "/engine-rest/engine").status()).isEqualTo(200);
+    }
+
+    @Test
+    void expressionsInRestQueriesAreRefusedEvenForAdministrators() {
+        Map<String, Object> injected = Map.of("orQueries", List.of(Map.of("assigneeExpression", "${1+1}")));
+
+        assertThat(api.post("admin", "/engine-rest/task", injected).status()).isEqualTo(400);
+        assertThat(api.get("admin", "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D").status()).isEqualTo(400);
+        assertThat(api.post("admin", "/engine-rest/task", Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void webappApisNeedALogin() {
+        assertThat(api.get(null, "/camunda/api/engine/engine/default/task/count").status()).isIn(401, 403);
+        assertThat(api.get(null, "/api/tasks").status()).isEqualTo(401);
+        assertThat(api.get("anna", "/api/tasks").status()).isEqualTo(200);
+        assertThat(api.get("anna", "/api/tasks?").status()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        assertThat(new ApiClient(port).get("nobody", "/api/tasks").status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,99 @@
+package dk.indkoebsscreening.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.ApiTest;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Who may see, claim and complete which task. */
+@ApiTest
+class TaskApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ChecklistProperties checklists;
+
+    ApiClient api;
+    Lifecycle lifecycle;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        lifecycle = new Lifecycle(api, checklists);
+    }
+
+    @Test
+    void eachExpertSeesOnlyTheTasksOfTheirOwnArea() {
+        String requestId = lifecycle.submitAndAccept("anna", "Indbakker");
+
+        for (Area area : Area.values()) {
+            JsonNode task = api.awaitTask(Lifecycle.expertFor(area), requestId, "SCREENING");
+            assertThat(task.get("area").asText()).isEqualTo(area.name());
+            assertThat(task.get("reference").asText()).startsWith("IND-");
+            assertThat(task.get("due").asText()).isEqualTo(api.details("anna", requestId).get("deadline").asText());
+            long visible = api.tasks(Lifecycle.expertFor(area)).stream()
+                    .filter(candidate -> candidate.get("requestId").asText().equals(requestId))
+                    .count();
+            assertThat(visible).isEqualTo(1);
+        }
+        assertThat(api.tasks("anna")).noneMatch(task -> task.get("requestId").asText().equals(requestId));
+    }
+
+    @Test
+    void aTaskOfAnotherGroupIsForbiddenToSeeClaimAndComplete() {
+        String requestId = lifecycle.submitAndAccept("anna", "Forkert gruppe");
+        String securityTask = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
+
+        assertThat(api.get("kontrakt", "/api/tasks/" + securityTask).status()).isEqualTo(403);
+        assertThat(api.post("kontrakt", "/api/tasks/" + securityTask + "/claim", null).status()).isEqualTo(403);
+        assertThat(api.complete("kontrakt", securityTask, lifecycle.approval(Area.SECURITY)).status()).isEqualTo(403);
+        assertThat(api.complete("anna", securityTask, lifecycle.approval(Area.SECURITY)).status()).isEqualTo(403);
+        assertThat(api.complete(null, securityTask, lifecycle.approval(Area.SECURITY)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void requestersCannotTriageTheirOwnRequest() {
+        String requestId = api.submit("anna", "Selvbetjening").get("id").asText();
+        String triage = api.awaitTask(Lifecycle.COORDINATOR, requestId, "TRIAGE").get("id").asText();
+
+        assertThat(api.complete("anna", triage, Map.of("outcome", "ACCEPT")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aClaimedTaskBelongsToItsAssigneeUntilUnclaimed() {
+        String requestId = api.submit("bent", "Tildelt opgave").get("id").asText();
+        String triage = api.awaitTask(Lifecycle.COORDINATOR, requestId, "TRIAGE").get("id").asText();
+
+        assertThat(api.post(Lifecycle.COORDINATOR, "/api/tasks/" + triage + "/claim", null).status()).isEqualTo(204);
+        assertThat(api.get(Lifecycle.COORDINATOR, "/api/tasks/" + triage).body().get("assignee").asText())
+                .isEqualTo(Lifecycle.COORDINATOR);
+        assertThat(api.post(Lifecycle.COORDINATOR, "/api/tasks/" + triage + "/unclaim", null).status()).isEqualTo(204);
+        assertThat(api.get(Lifecycle.COORDINATOR, "/api/tasks/" + triage).body().get("assignee").isNull()).isTrue();
+    }
+
+    @Test
+    void anInvalidBodyIsA400AndACompletedTaskIsGone() {
+        String requestId = api.submit("anna", "Dobbelt afslutning").get("id").asText();
+        String triage = api.awaitTask(Lifecycle.COORDINATOR, requestId, "TRIAGE").get("id").asText();
+
+        assertThat(api.complete(Lifecycle.COORDINATOR, triage, Map.of("outcome", "MAYBE")).status()).isEqualTo(400);
+        assertThat(api.complete(Lifecycle.COORDINATOR, triage, Map.of()).status()).isEqualTo(400);
+        assertThat(api.complete(Lifecycle.COORDINATOR, triage, null).status()).isEqualTo(400);
+
+        api.completeOk(Lifecycle.COORDINATOR, triage, Map.of("outcome", "ACCEPT"));
+
+        assertThat(api.complete(Lifecycle.COORDINATOR, triage, Map.of("outcome", "ACCEPT")).status()).isEqualTo(404);
+        assertThat(api.get(Lifecycle.COORDINATOR, "/api/tasks/no-such-task").status()).isEqualTo(404);
+    }
+}
