@@ -8,11 +8,13 @@ import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiClient.Response;
 import dk.indkoebsscreening.testsupport.ApiTest;
+import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Outbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -201,13 +203,7 @@ class WorkflowApiTest {
     }
 
     private JsonNode awaitStatus(String requestId, String status) {
-        long giveUpAt = System.nanoTime() + 20_000_000_000L;
-        JsonNode details = api.details(COORDINATOR, requestId);
-        while (!details.get("status").asText().equals(status) && System.nanoTime() < giveUpAt) {
-            Thread.onSpinWait();
-            details = api.details(COORDINATOR, requestId);
-        }
-        assertThat(details.get("status").asText()).isEqualTo(status);
-        return details;
+        return Eventually.await(requestId + " " + status, () -> Optional.of(api.details(COORDINATOR, requestId))
+                .filter(details -> details.get("status").asText().equals(status)));
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -88,18 +87,10 @@ public final class ApiClient {
 
     /** The open task of this type for this request that the user sees, waiting briefly for async steps. */
     public JsonNode awaitTask(String user, String requestId, String type) {
-        Predicate<JsonNode> matches = task -> task.get("requestId").asText().equals(requestId)
-                && task.get("type").asText().equals(type);
-        long giveUpAt = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < giveUpAt) {
-            for (JsonNode task : tasks(user)) {
-                if (matches.test(task)) {
-                    return task;
-                }
-            }
-            sleep();
-        }
-        throw new AssertionError("No " + type + " task for " + user + " on " + requestId);
+        return Eventually.await(type + " task for " + user + " on " + requestId, () -> tasks(user).stream()
+                .filter(task -> task.get("requestId").asText().equals(requestId))
+                .filter(task -> task.get("type").asText().equals(type))
+                .findFirst());
     }
 
     public Response complete(String user, String taskId, Object body) {
@@ -120,14 +111,5 @@ public final class ApiClient {
         body.put("conditions", conditions);
         body.put("checklist", checklist);
         return body;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
