@@ -12,6 +12,7 @@ import java.util.List;
 public record RequestDetails(
         @JsonUnwrapped PurchaseRequest request,
         int workingDaysLeft,
+        ContractValue procurement,
         Verdict recommendation,
         List<AreaScreening> areas,
         List<Clarification> clarifications,

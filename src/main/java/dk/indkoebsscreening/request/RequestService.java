@@ -33,14 +33,15 @@ public class RequestService {
     private final DecisionRepository decisions;
     private final DeadlineCalculator deadlines;
     private final DeadlineProperties deadlineProperties;
+    private final ProcurementProperties procurement;
     private final OutboxWriter outbox;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
     RequestService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
                    EscalationRepository escalations, DecisionRepository decisions, DeadlineCalculator deadlines,
-                   DeadlineProperties deadlineProperties, OutboxWriter outbox, RuntimeService runtimeService,
-                   Clock clock) {
+                   DeadlineProperties deadlineProperties, ProcurementProperties procurement, OutboxWriter outbox,
+                   RuntimeService runtimeService, Clock clock) {
         this.requests = requests;
         this.screening = screening;
         this.clarifications = clarifications;
@@ -48,6 +49,7 @@ public class RequestService {
         this.decisions = decisions;
         this.deadlines = deadlines;
         this.deadlineProperties = deadlineProperties;
+        this.procurement = procurement;
         this.outbox = outbox;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -88,6 +90,7 @@ public class RequestService {
         return new RequestDetails(
                 request,
                 deadlines.workingDaysLeft(clock.instant(), request.deadline()),
+                ContractValue.of(request, procurement),
                 decisions.findRecommendation(id).orElse(null),
                 screening.areasOf(id),
                 clarifications.findByRequest(id),

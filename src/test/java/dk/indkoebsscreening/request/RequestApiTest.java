@@ -53,6 +53,9 @@ class RequestApiTest {
         assertThat(details.get("areas")).hasSize(6);
         assertThat(details.get("areas").get(0).get("state").asText()).isEqualTo("PENDING");
         assertThat(details.get("decision").isNull()).isTrue();
+        // 85.000 kr. once plus 4 years of 60.000 kr. is below the EU threshold
+        assertThat(details.get("procurement").get("contractValueDkk").decimalValue()).isEqualByComparingTo("325000");
+        assertThat(details.get("procurement").get("aboveEuThreshold").asBoolean()).isFalse();
         assertThat(outbox.typesOf(id)).containsExactly("request.submitted");
         assertThat(jdbc.sql("select count(*) from purchase_request where id = ?::uuid and process_instance_id is not null")
                 .param(id).query(Integer.class).single()).isEqualTo(1);
@@ -142,6 +145,14 @@ class RequestApiTest {
         Map<String, Object> unknown = ApiClient.validRequest("Ukendt felt");
         unknown.put("budgetCode", "42");
         assertThat(fields(api.post("anna", "/api/requests", unknown))).containsExactly("budgetCode");
+    }
+
+    @Test
+    void messagesAreInEnglishWhenAskedFor() {
+        Response response = api.post("anna", "/api/requests", Map.of(), "en");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(messageFor(response, "title")).isEqualTo("Enter a title.");
     }
 
     private long requestCount() {

@@ -33,15 +33,23 @@ public final class ApiClient {
     }
 
     public Response post(String user, String path, Object body) {
+        return post(user, path, body, "da");
+    }
+
+    public Response post(String user, String path, Object body, String language) {
         RestClient.RequestBodySpec spec = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
-        return exchange(body == null ? spec : spec.body(body), user);
+        return exchange(body == null ? spec : spec.body(body), user, language);
     }
 
     private Response exchange(RestClient.RequestHeadersSpec<?> spec, String user) {
+        return exchange(spec, user, "da");
+    }
+
+    private Response exchange(RestClient.RequestHeadersSpec<?> spec, String user, String language) {
         if (user != null) {
             spec.headers(headers -> headers.setBasicAuth(user, "demo"));
         }
-        spec.header(HttpHeaders.ACCEPT_LANGUAGE, "da");
+        spec.header(HttpHeaders.ACCEPT_LANGUAGE, language);
         return spec.exchange((request, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
             return new Response(response.getStatusCode().value(), bytes.length == 0 ? null : JSON.readTree(bytes));
