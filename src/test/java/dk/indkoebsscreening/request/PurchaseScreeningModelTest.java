@@ -1,0 +1,188 @@
+package dk.indkoebsscreening.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.task.TaskType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Static checks of {@code bpmn/PurchaseScreeningProcess.bpmn}: naming conventions, save points, and agreement with the code. */
+class PurchaseScreeningModelTest {
+
+    private static BpmnModelInstance model;
+    private static Process process;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        try (InputStream bpmn = resource("bpmn/PurchaseScreeningProcess.bpmn")) {
+            model = Bpmn.readModelFromStream(bpmn);
+        }
+        Bpmn.validateModel(model);
+        process = model.getModelElementById(ScreeningProcess.PROCESS_KEY);
+    }
+
+    private static InputStream resource(String name) {
+        InputStream stream = PurchaseScreeningModelTest.class.getClassLoader().getResourceAsStream(name);
+        assertThat(stream).as(name + " on the classpath").isNotNull();
+        return stream;
+    }
+
+    private static <T extends BaseElement> Collection<T> all(Class<T> type) {
+        return model.getModelElementsByType(type);
+    }
+
+    @Test
+    @DisplayName("Process id PurchaseScreeningProcess (ends in Process, names the file), executable, historyTimeToLive set")
+    void processIdAndHistoryTimeToLive() {
+        assertThat(process).as("process " + ScreeningProcess.PROCESS_KEY).isNotNull();
+        assertThat(process.getId()).endsWith("Process");
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+        assertThat(all(Process.class)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("Every task id starts with Task_, gateway Gateway_, boundary event BoundaryEvent_, and so on")
+    void technicalIds() {
+        assertThat(all(Task.class)).isNotEmpty().allSatisfy(task -> assertThat(task.getId()).startsWith("Task_"));
+        assertThat(all(Gateway.class)).isNotEmpty().allSatisfy(gateway -> assertThat(gateway.getId()).startsWith("Gateway_"));
+        assertThat(all(BoundaryEvent.class)).isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getId()).startsWith("BoundaryEvent_"));
+        assertThat(all(StartEvent.class)).allSatisfy(event -> assertThat(event.getId()).startsWith("StartEvent_"));
+        assertThat(all(EndEvent.class)).allSatisfy(event -> assertThat(event.getId()).startsWith("EndEvent_"));
+        assertThat(all(SequenceFlow.class)).allSatisfy(flow -> assertThat(flow.getId()).startsWith("Flow_"));
+        assertThat(all(SubProcess.class)).allSatisfy(sub -> assertThat(sub.getId()).startsWith("SubProcess_"));
+    }
+
+    @Test
+    @DisplayName("The join of the six screenings is a parallel gateway with asyncBefore (a save point)")
+    void joinIsASavePoint() {
+        BaseElement join = model.getModelElementById("Gateway_ScreeningJoin");
+        assertThat(join).isInstanceOf(ParallelGateway.class);
+        ParallelGateway gateway = (ParallelGateway) join;
+        assertThat(gateway.isCamundaAsyncBefore()).isTrue();
+        assertThat(gateway.getIncoming()).hasSize(Area.values().length);
+    }
+
+    @Test
+    @DisplayName("Each Area has its screening user task with the Area's candidate group")
+    void screeningTasksMatchTheAreas() {
+        Map<String, UserTask> userTasks = all(UserTask.class).stream()
+                .collect(Collectors.toMap(UserTask::getId, Function.identity()));
+        for (Area area : Area.values()) {
+            assertThat(userTasks).containsKey(area.taskDefinitionKey());
+            assertThat(userTasks.get(area.taskDefinitionKey()).getCamundaCandidateGroups()).isEqualTo(area.candidateGroup());
+            assertThat(userTasks.get(area.taskDefinitionKey()).getParentElement())
+                    .isEqualTo(model.getModelElementById("SubProcess_Screening"));
+        }
+    }
+
+    @Test
+    @DisplayName("Every user task is known to TaskType, so the inbox can show it")
+    void everyUserTaskHasATaskType() {
+        assertThat(all(UserTask.class)).hasSize(10).allSatisfy(task ->
+                assertThatCode(() -> TaskType.of(task.getId())).doesNotThrowAnyException());
+        assertThat(TaskType.of("Task_Triage")).isEqualTo(TaskType.TRIAGE);
+        assertThat(TaskType.of("Task_ProvideInformation")).isEqualTo(TaskType.MORE_INFORMATION);
+        assertThat(TaskType.of("Task_HandleEscalation")).isEqualTo(TaskType.ESCALATION);
+        assertThat(TaskType.of("Task_Decide")).isEqualTo(TaskType.DECISION);
+    }
+
+    @Test
+    @DisplayName("The two timers are non-interrupting boundary events of the screening subprocess, at ${reminderAt} and ${deadline}")
+    void timersDoNotInterruptTheScreening() {
+        Map<String, BoundaryEvent> events = all(BoundaryEvent.class).stream()
+                .collect(Collectors.toMap(BoundaryEvent::getId, Function.identity()));
+        assertThat(events).containsOnlyKeys("BoundaryEvent_ReminderDue", "BoundaryEvent_DeadlineMissed");
+        assertThat(events.values()).allSatisfy(event -> {
+            assertThat(event.cancelActivity()).as(event.getId() + " cancelActivity").isFalse();
+            assertThat(event.getAttachedTo().getId()).isEqualTo("SubProcess_Screening");
+        });
+        assertThat(timeDate(events.get("BoundaryEvent_ReminderDue"))).isEqualTo("${reminderAt}");
+        assertThat(timeDate(events.get("BoundaryEvent_DeadlineMissed"))).isEqualTo("${deadline}");
+    }
+
+    private static String timeDate(BoundaryEvent event) {
+        TimerEventDefinition timer = (TimerEventDefinition) event.getEventDefinitions().iterator().next();
+        return timer.getTimeDate().getTextContent().strip();
+    }
+
+    @Test
+    @DisplayName("The decision's end event terminates, so an open escalation cannot outlive the decision")
+    void decisionEndTerminates() {
+        EndEvent decided = model.getModelElementById("EndEvent_RequestDecided");
+        assertThat(decided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);
+    }
+
+    @Test
+    @DisplayName("Service tasks and the listener use the five delegate beans the tests register")
+    void delegateExpressions() {
+        Set<String> expressions = all(ServiceTask.class).stream()
+                .map(ServiceTask::getCamundaDelegateExpression).collect(Collectors.toSet());
+        assertThat(expressions).containsExactlyInAnyOrder("${startScreeningDelegate}", "${remindOpenAreasDelegate}",
+                "${recordDeadlineMissedDelegate}", "${recordDecisionDelegate}");
+        UserTask decide = model.getModelElementById("Task_Decide");
+        assertThat(decide.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list())
+                .singleElement()
+                .satisfies(listener -> {
+                    assertThat(listener.getCamundaEvent()).isEqualTo("create");
+                    assertThat(listener.getCamundaDelegateExpression()).isEqualTo("${recordRecommendationListener}");
+                });
+    }
+
+    @Test
+    @DisplayName("The business rule task calls the DMN decision, which has historyTimeToLive")
+    void recommendationDecision() throws IOException {
+        BusinessRuleTask recommend = model.getModelElementById("Task_RecommendDecision");
+        DmnModelInstance dmn;
+        try (InputStream stream = resource("bpmn/ScreeningRecommendation.dmn")) {
+            dmn = Dmn.readModelFromStream(stream);
+        }
+        Decision decision = dmn.getModelElementById(recommend.getCamundaDecisionRef());
+        assertThat(decision).as("decision " + recommend.getCamundaDecisionRef()).isNotNull();
+        assertThat(decision.getCamundaHistoryTimeToLiveString()).isNotBlank();
+        assertThat(recommend.getCamundaMapDecisionResult()).isEqualTo("singleEntry");
+        assertThat(recommend.getCamundaResultVariable()).isEqualTo("recommendation");
+    }
+
+    @Test
+    @DisplayName("Every activity has incoming and outgoing sequence flows: nothing is orphaned or a dead end")
+    void everyActivityIsConnected() {
+        assertThat(all(Activity.class)).isNotEmpty().allSatisfy(activity -> {
+            assertThat(activity.getIncoming()).as(activity.getId() + " incoming").isNotEmpty();
+            assertThat(activity.getOutgoing()).as(activity.getId() + " outgoing").isNotEmpty();
+        });
+    }
+}

@@ -1,0 +1,428 @@
+package dk.indkoebsscreening.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import dk.indkoebsscreening.decision.DecisionDelegates;
+import dk.indkoebsscreening.decision.DecisionService;
+import dk.indkoebsscreening.deadline.Deadline;
+import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.deadline.WorkingDayCalendar;
+import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.screening.ScreeningDelegates;
+import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.screening.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every path of {@code bpmn/PurchaseScreeningProcess.bpmn} on an in-memory engine, with the real delegates
+ * of the model wired to Mockito mocks of the services they call, and the real DMN table.
+ * The request is submitted on Wednesday 1 April 2026 10:00 Copenhagen time, the Wednesday before Easter:
+ * reminder Friday 10 April 16:00, deadline Monday 13 April 16:00.
+ */
+@Deployment(resources = {"bpmn/PurchaseScreeningProcess.bpmn", "bpmn/ScreeningRecommendation.dmn"})
+class PurchaseScreeningProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("camunda.cfg.xml")
+            .ensureCleanAfterTest(true)
+            .build();
+
+    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    static final Instant SUBMITTED_AT = at("2026-04-01T10:00");
+    static final Date REMINDER_AT = Date.from(at("2026-04-10T16:00"));
+    static final Date DEADLINE = Date.from(at("2026-04-13T16:00"));
+    static final String REQUESTER = "anna";
+    static final String COORDINATOR = "koordinator";
+    /** The screening subprocess with its six open tasks, as the activity instance tree shows them. */
+    static final String[] SCREENING = Stream.concat(Stream.of("SubProcess_Screening"),
+            Arrays.stream(Area.values()).map(Area::taskDefinitionKey)).toArray(String[]::new);
+
+    private final ScreeningService screening = mock(ScreeningService.class);
+    private final DecisionService decisions = mock(DecisionService.class);
+    private UUID requestId;
+
+    private static Instant at(String copenhagenLocalDateTime) {
+        return LocalDateTime.parse(copenhagenLocalDateTime).atZone(COPENHAGEN).toInstant();
+    }
+
+    @BeforeEach
+    void setUp() {
+        init(engine.getProcessEngine());
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT));
+        Mocks.register("startScreeningDelegate", ScreeningDelegates.startScreening(screening));
+        Mocks.register("remindOpenAreasDelegate", ScreeningDelegates.remindOpenAreas(screening));
+        Mocks.register("recordDeadlineMissedDelegate", ScreeningDelegates.recordDeadlineMissed(screening));
+        Mocks.register("recordRecommendationListener", DecisionDelegates.recordRecommendation(decisions));
+        Mocks.register("recordDecisionDelegate", DecisionDelegates.recordDecision(decisions));
+        requestId = UUID.randomUUID();
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    /** Starts an instance the way RequestService.submit does, with the deadline from the real calculator. */
+    private ProcessInstance submit() {
+        DeadlineProperties properties = new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN,
+                Set.of(MonthDay.of(6, 5), MonthDay.of(12, 24), MonthDay.of(12, 31)));
+        Deadline deadline = new DeadlineCalculator(properties, new WorkingDayCalendar(properties))
+                .forSubmissionAt(ClockUtil.now().toInstant());
+        Map<String, Object> variables = new HashMap<>(deadline.asVariables());
+        variables.put(ScreeningProcess.REQUESTER, REQUESTER);
+        variables.put("reference", "IND-2026-0042");
+        return runtimeService().startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, requestId.toString(), variables);
+    }
+
+    private static void triage(ProcessInstance instance, String outcome) {
+        assertThat(instance).isWaitingAt("Task_Triage");
+        complete(task("Task_Triage", instance), withVariables("triageOutcome", outcome));
+    }
+
+    private ProcessInstance submitAndAccept() {
+        ProcessInstance instance = submit();
+        triage(instance, "ACCEPT");
+        return instance;
+    }
+
+    /** Completes an area's screening task as WorkTaskService does: the verdict variable only. */
+    private static void screen(ProcessInstance instance, Area area, Verdict verdict) {
+        complete(task(area.taskDefinitionKey(), instance), withVariables(area.verdictVariable(), verdict.name()));
+    }
+
+    private static List<Job> joinJobs(ProcessInstance instance) {
+        return jobQuery().processInstanceId(instance.getId()).activityId("Gateway_ScreeningJoin").list();
+    }
+
+    /** What the job executor does in the application: runs each expert's continuation into the join. */
+    private static void executeJoinJobs(ProcessInstance instance) {
+        joinJobs(instance).forEach(job -> execute(job));
+    }
+
+    private static void screenAll(ProcessInstance instance, Verdict... verdicts) {
+        for (int i = 0; i < verdicts.length; i++) {
+            screen(instance, Area.values()[i], verdicts[i]);
+        }
+        executeJoinJobs(instance);
+    }
+
+    private static Verdict[] allApproved() {
+        Verdict[] verdicts = new Verdict[6];
+        Arrays.fill(verdicts, Verdict.APPROVED);
+        return verdicts;
+    }
+
+    private static long openTasks(ProcessInstance instance, String taskDefinitionKey) {
+        return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey).count();
+    }
+
+    private static void moveClockTo(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    @Test
+    @DisplayName("Submission: the coordinators' triage task, due at the deadline Monday 13 April 2026 16:00")
+    void submissionWaitsForTriage() {
+        ProcessInstance instance = submit();
+
+        assertThat(instance).isStarted().isActive()
+                .hasBusinessKey(requestId.toString())
+                .isWaitingAtExactly("Task_Triage");
+        assertThat(instance).variables()
+                .containsEntry("requester", REQUESTER)
+                .containsEntry("deadline", DEADLINE)
+                .containsEntry("reminderAt", REMINDER_AT);
+        assertThat(task("Task_Triage", instance)).hasCandidateGroup("coordinators").isNotAssigned().hasDueDate(DEADLINE);
+        assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("no timers before screening starts").isZero();
+        verifyNoInteractions(screening, decisions);
+    }
+
+    @Test
+    @DisplayName("Triage accept: screening is opened and six parallel tasks wait, each for its own candidate group")
+    void triageAcceptOpensSixScreenings() {
+        ProcessInstance instance = submitAndAccept();
+
+        assertThat(instance).hasPassed("Task_Triage", "Gateway_TriageOutcome", "Task_StartScreening",
+                        "StartEvent_ScreeningStarted", "Gateway_ScreeningFork")
+                .hasNotPassed("Task_ProvideInformation", "Task_RecordTriageRejection")
+                .isWaitingAtExactly(SCREENING);
+        verify(screening).start(requestId);
+        for (Area area : Area.values()) {
+            assertThat(task(area.taskDefinitionKey(), instance))
+                    .hasCandidateGroup(area.candidateGroup())
+                    .isNotAssigned()
+                    .hasDueDate(DEADLINE);
+        }
+        assertThat(task("Task_ScreenSecurity", instance)).hasCandidateGroup("screening-security");
+        assertThat(task("Task_ScreenUserManagement", instance)).hasCandidateGroup("screening-user-management");
+        assertThat(task("Task_ScreenSupport", instance)).hasCandidateGroup("screening-support");
+        assertThat(task("Task_ScreenContract", instance)).hasCandidateGroup("screening-contract");
+        assertThat(task("Task_ScreenInstallation", instance)).hasCandidateGroup("screening-installation");
+        assertThat(task("Task_ScreenImplementation", instance)).hasCandidateGroup("screening-implementation");
+        assertThat(job("BoundaryEvent_ReminderDue", instance)).hasDueDate(REMINDER_AT);
+        assertThat(job("BoundaryEvent_DeadlineMissed", instance)).hasDueDate(DEADLINE);
+        verifyNoInteractions(decisions);
+    }
+
+    @Test
+    @DisplayName("Triage need more information: a task for the requester, then back to triage (twice), then accepted")
+    void needMoreInformationLoopsBackToTriage() {
+        ProcessInstance instance = submit();
+
+        for (int round = 1; round <= 2; round++) {
+            triage(instance, "NEED_MORE_INFORMATION");
+            assertThat(instance).isWaitingAtExactly("Task_ProvideInformation");
+            assertThat(task("Task_ProvideInformation", instance)).isAssignedTo(REQUESTER);
+            complete(task("Task_ProvideInformation", instance));
+            assertThat(instance).isWaitingAtExactly("Task_Triage");
+            assertThat(task("Task_Triage", instance)).hasCandidateGroup("coordinators");
+        }
+        verifyNoInteractions(screening, decisions);
+
+        triage(instance, "ACCEPT");
+
+        assertThat(instance).hasPassed("Task_ProvideInformation").isWaitingAtExactly(SCREENING);
+        assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("Task_ProvideInformation").count()).isEqualTo(2);
+        assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("Task_Triage").count()).isEqualTo(3);
+        verify(screening).start(requestId);
+    }
+
+    @Test
+    @DisplayName("Triage reject: the rejection is recorded as a decision and the process ends")
+    void triageRejectEnds() {
+        ProcessInstance instance = submit();
+
+        complete(task("Task_Triage", instance), withVariables(
+                "triageOutcome", "REJECT",
+                "decisionOutcome", "REJECTED",
+                "decisionReason", "Dækket af kommunens eksisterende bookingsystem",
+                "decidedBy", COORDINATOR));
+
+        assertThat(instance).hasPassedInOrder("Task_Triage", "Gateway_TriageOutcome", "Task_RecordTriageRejection",
+                        "EndEvent_RejectedAtTriage")
+                .hasNotPassed("Task_StartScreening", "Task_ProvideInformation")
+                .isEnded();
+        verify(decisions).record(requestId, Verdict.REJECTED, "Dækket af kommunens eksisterende bookingsystem", COORDINATOR);
+        verifyNoInteractions(screening);
+    }
+
+    @Test
+    @DisplayName("The join is a save point: each completion leaves a job; exactly one decision task after all six jobs ran")
+    void asyncJoinCreatesExactlyOneDecisionTask() {
+        ProcessInstance instance = submitAndAccept();
+
+        screen(instance, Area.SECURITY, Verdict.APPROVED);
+
+        assertThat(instance).isWaitingAt("Gateway_ScreeningJoin");
+        assertThat(job("Gateway_ScreeningJoin", instance)).hasActivityId("Gateway_ScreeningJoin").hasRetries(3);
+
+        for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT, Area.INSTALLATION, Area.IMPLEMENTATION)) {
+            screen(instance, area, Verdict.APPROVED);
+        }
+        // All six experts have committed; nothing has run the join yet.
+        assertThat(joinJobs(instance)).hasSize(6);
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(openTasks(instance, "Task_Decide")).isZero();
+
+        List<Job> jobs = joinJobs(instance);
+        for (int i = 0; i < jobs.size(); i++) {
+            execute(jobs.get(i));
+            assertThat(openTasks(instance, "Task_Decide")).as("decision tasks after %d join jobs", i + 1)
+                    .isEqualTo(i < jobs.size() - 1 ? 0 : 1);
+        }
+
+        assertThat(instance).hasPassed("Gateway_ScreeningJoin", "EndEvent_AllAreasScreened", "Task_RecommendDecision")
+                .isWaitingAtExactly("Task_Decide");
+        assertThat(taskQuery().processInstanceId(instance.getId()).list()).singleElement()
+                .extracting(Task::getTaskDefinitionKey).isEqualTo("Task_Decide");
+        assertThat(task("Task_Decide", instance)).hasCandidateGroup("coordinators");
+        assertThat(jobQuery().processInstanceId(instance.getId()).count())
+                .as("the reminder and deadline timers are gone with the subprocess").isZero();
+        verify(screening, never()).remindOpenAreas(any());
+        verify(screening, never()).recordDeadlineMissed(any());
+    }
+
+    static Stream<Arguments> recommendations() {
+        Verdict a = Verdict.APPROVED;
+        Verdict c = Verdict.APPROVED_WITH_CONDITIONS;
+        Verdict r = Verdict.REJECTED;
+        return Stream.of(
+                Arguments.of("all six approved", new Verdict[] {a, a, a, a, a, a}, Verdict.APPROVED),
+                Arguments.of("contract with conditions", new Verdict[] {a, a, a, c, a, a}, Verdict.APPROVED_WITH_CONDITIONS),
+                Arguments.of("security rejected, installation with conditions", new Verdict[] {r, a, a, a, c, a}, Verdict.REJECTED));
+    }
+
+    @ParameterizedTest(name = "{0} -> recommendation {2}, confirmed by the coordinator")
+    @MethodSource("recommendations")
+    void recommendationThroughTheProcess(String description, Verdict[] verdicts, Verdict expected) {
+        ProcessInstance instance = submitAndAccept();
+
+        screenAll(instance, verdicts);
+
+        assertThat(instance).hasPassed("Task_RecommendDecision").isWaitingAtExactly("Task_Decide");
+        assertThat(instance).variables().containsEntry("recommendation", expected.name());
+        verify(decisions).recordRecommendation(requestId, expected);
+
+        complete(task("Task_Decide", instance), withVariables("decisionOutcome", expected.name(), "decidedBy", COORDINATOR));
+
+        assertThat(instance).hasPassedInOrder("Task_RecommendDecision", "Task_Decide", "Task_RecordDecision",
+                "EndEvent_RequestDecided").isEnded();
+        verify(decisions).record(requestId, expected, null, COORDINATOR);
+    }
+
+    @Test
+    @DisplayName("Decision overriding the recommendation: the coordinator's outcome and reason are recorded")
+    void decisionOverridesRecommendation() {
+        ProcessInstance instance = submitAndAccept();
+        screenAll(instance, allApproved());
+        verify(decisions).recordRecommendation(requestId, Verdict.APPROVED);
+
+        complete(task("Task_Decide", instance), withVariables("decisionOutcome", "REJECTED",
+                "decisionReason", "Budgettet er brugt", "decidedBy", COORDINATOR));
+
+        assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_RequestDecided").isEnded();
+        verify(decisions).record(requestId, Verdict.REJECTED, "Budgettet er brugt", COORDINATOR);
+    }
+
+    @Test
+    @DisplayName("Reminder timer on Friday 10 April 2026 16:00: open areas reminded, all screenings stay open")
+    void reminderTimer() {
+        ProcessInstance instance = submitAndAccept();
+        screen(instance, Area.SECURITY, Verdict.APPROVED);
+        executeJoinJobs(instance);
+
+        moveClockTo(REMINDER_AT.toInstant().minusSeconds(60));
+        assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
+                .as("nothing due a minute before the reminder").isZero();
+
+        moveClockTo(REMINDER_AT.toInstant().plusSeconds(60));
+        assertThat(jobQuery().processInstanceId(instance.getId()).executable().list()).singleElement()
+                .extracting(Job::getId).isEqualTo(job("BoundaryEvent_ReminderDue", instance).getId());
+        execute(job("BoundaryEvent_ReminderDue", instance));
+
+        verify(screening).remindOpenAreas(requestId);
+        verify(screening, never()).recordDeadlineMissed(any());
+        assertThat(instance).hasPassed("BoundaryEvent_ReminderDue", "Task_RemindOpenAreas", "EndEvent_Reminded")
+                .hasNotPassed("Task_RecordDeadlineMissed")
+                .isWaitingAt("Task_ScreenUserManagement", "Task_ScreenSupport", "Task_ScreenContract",
+                        "Task_ScreenInstallation", "Task_ScreenImplementation", "Gateway_ScreeningJoin");
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).isEqualTo(5);
+        assertThat(job("BoundaryEvent_DeadlineMissed", instance)).hasDueDate(DEADLINE);
+        assertThat(jobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_ReminderDue").count())
+                .as("the reminder fires once").isZero();
+    }
+
+    @Test
+    @DisplayName("Deadline timer on Monday 13 April 2026 16:00: missed deadline recorded, coordinators escalate, open screenings stay open; escalation handled ends its branch only")
+    void deadlineTimerEscalatesAndEscalationIsHandled() {
+        ProcessInstance instance = submitAndAccept();
+        screen(instance, Area.SECURITY, Verdict.APPROVED);
+        screen(instance, Area.SUPPORT, Verdict.APPROVED_WITH_CONDITIONS);
+        executeJoinJobs(instance);
+
+        moveClockTo(DEADLINE.toInstant().plus(Duration.ofMinutes(1)));
+        execute(job("BoundaryEvent_ReminderDue", instance));
+        execute(job("BoundaryEvent_DeadlineMissed", instance));
+
+        verify(screening).recordDeadlineMissed(requestId);
+        assertThat(instance).hasPassed("BoundaryEvent_DeadlineMissed", "Task_RecordDeadlineMissed")
+                .isWaitingAt("Task_HandleEscalation", "Task_ScreenUserManagement", "Task_ScreenContract",
+                        "Task_ScreenInstallation", "Task_ScreenImplementation");
+        assertThat(task("Task_HandleEscalation", instance)).hasCandidateGroup("coordinators");
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).isEqualTo(5);
+
+        complete(task("Task_HandleEscalation", instance));
+
+        assertThat(instance).hasPassed("EndEvent_EscalationHandled").isActive()
+                .isWaitingAt("Task_ScreenUserManagement", "Task_ScreenContract", "Task_ScreenInstallation",
+                        "Task_ScreenImplementation");
+        assertThat(jobQuery().processInstanceId(instance.getId()).timers().count())
+                .as("each timer fires once").isZero();
+
+        for (Area area : List.of(Area.USER_MANAGEMENT, Area.CONTRACT, Area.INSTALLATION, Area.IMPLEMENTATION)) {
+            screen(instance, area, Verdict.APPROVED);
+        }
+        executeJoinJobs(instance);
+        verify(decisions).recordRecommendation(requestId, Verdict.APPROVED_WITH_CONDITIONS);
+        complete(task("Task_Decide", instance), withVariables(
+                "decisionOutcome", "APPROVED_WITH_CONDITIONS", "decidedBy", COORDINATOR));
+
+        assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_RequestDecided").isEnded();
+        verify(decisions).record(requestId, Verdict.APPROVED_WITH_CONDITIONS, null, COORDINATOR);
+    }
+
+    @Test
+    @DisplayName("Decision while the escalation is still open: the terminate end event ends the escalation too")
+    void decisionTerminatesOpenEscalation() {
+        ProcessInstance instance = submitAndAccept();
+
+        moveClockTo(DEADLINE.toInstant().plus(Duration.ofHours(2)));
+        execute(job("BoundaryEvent_DeadlineMissed", instance));
+        assertThat(instance).isWaitingAt("Task_HandleEscalation");
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).as("escalation and six screenings").isEqualTo(7);
+
+        screenAll(instance, allApproved());
+
+        assertThat(instance).isWaitingAtExactly("Task_HandleEscalation", "Task_Decide");
+        complete(task("Task_Decide", instance), withVariables("decisionOutcome", "APPROVED", "decidedBy", COORDINATOR));
+
+        assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_RequestDecided")
+                .hasNotPassed("EndEvent_EscalationHandled")
+                .isEnded();
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).as("escalation task gone").isZero();
+        assertThat(jobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(runtimeService().createExecutionQuery().processInstanceId(instance.getId()).count()).isZero();
+        verify(decisions).record(requestId, Verdict.APPROVED, null, COORDINATOR);
+    }
+}
