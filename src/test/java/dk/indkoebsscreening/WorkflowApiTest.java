@@ -7,7 +7,7 @@ import dk.indkoebsscreening.screening.Area;
 import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiClient.Response;
-import dk.indkoebsscreening.testsupport.ApiTest;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Outbox;
@@ -26,30 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The whole story through the JSON API alone, each step by the user whose job it is. */
-@ApiTest
-class WorkflowApiTest {
+class WorkflowApiTest extends ApiTestBase {
 
     static final String COORDINATOR = Lifecycle.COORDINATOR;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ChecklistProperties checklists;
-
-    ApiClient api;
-    Lifecycle lifecycle;
-    Outbox outbox;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        lifecycle = new Lifecycle(api, checklists);
-        outbox = new Outbox(jdbc);
-    }
 
     @Test
     void submitTriageSixExpertsAndDecisionEndWithTheDecisionAndItsEventsInOrder() {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiClient.Response;
-import dk.indkoebsscreening.testsupport.ApiTest;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Outbox;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,23 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@ApiTest
-class RequestApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ApiClient api;
-    Outbox outbox;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        outbox = new Outbox(jdbc);
-    }
+class RequestApiTest extends ApiTestBase {
 
     @Test
     void submittingReturnsReferenceStatusAndDeadlineAndStoresRequestEventAndProcess() {

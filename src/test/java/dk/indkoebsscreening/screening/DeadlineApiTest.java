@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.testsupport.ApiClient;
-import dk.indkoebsscreening.testsupport.ApiTest;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Outbox;
@@ -24,28 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The reminder and the missed deadline with the real job executor, the engine clock moved past
  * each timer.
  */
-@ApiTest
-class DeadlineApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ChecklistProperties checklists;
-
-    ApiClient api;
-    Lifecycle lifecycle;
-    Outbox outbox;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        lifecycle = new Lifecycle(api, checklists);
-        outbox = new Outbox(jdbc);
-    }
+class DeadlineApiTest extends ApiTestBase {
 
     @AfterEach
     void resetClock() {

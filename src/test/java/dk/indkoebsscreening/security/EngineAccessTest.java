@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
-import dk.indkoebsscreening.testsupport.ApiTest;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.net.CookieManager;
 import java.net.URI;
@@ -21,21 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Camunda's REST API and webapps are never open without the right login. */
-@ApiTest
-class EngineAccessTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ChecklistProperties checklists;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
+class EngineAccessTest extends ApiTestBase {
 
     @Test
     void engineRestNeedsAnAdministrator() {
@@ -64,7 +50,6 @@ class EngineAccessTest {
 
     @Test
     void tasklistShowsAnExpertTheSameTasksAsTheApplication() throws Exception {
-        Lifecycle lifecycle = new Lifecycle(api, checklists);
         lifecycle.submitAndAccept("anna", "Samme opgaver i Tasklist");
         WebappSession tasklist = new WebappSession("tasklist");
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.screening.Area;
 import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
-import dk.indkoebsscreening.testsupport.ApiTest;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,23 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Who may see, claim and complete which task. */
-@ApiTest
-class TaskApiTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ChecklistProperties checklists;
-
-    ApiClient api;
-    Lifecycle lifecycle;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        lifecycle = new Lifecycle(api, checklists);
-    }
+class TaskApiTest extends ApiTestBase {
 
     @Test
     void eachExpertSeesOnlyTheTasksOfTheirOwnArea() {
