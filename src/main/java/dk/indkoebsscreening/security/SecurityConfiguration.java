@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         // The web UI's stylesheet and scripts are needed by the login page.
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
+                        .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));
         // The web UI's login, logout and headers: see BrowserSecurity.
