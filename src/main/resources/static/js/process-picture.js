@@ -1,11 +1,12 @@
 // Shows the deployed BPMN model with the request's active elements marked. Progressive enhancement:
 // the step list on the page says the same in text, and stays when scripts or the viewer are missing.
 (function () {
+  var figure = document.getElementById('process-figure');
   var canvas = document.getElementById('process-picture');
   if (!canvas || !window.BpmnJS || !window.fetch) {
     return;
   }
-  canvas.hidden = false;
+  figure.hidden = false;
   var viewer = new window.BpmnJS({ container: canvas });
   fetch(canvas.dataset.modelUrl, { credentials: 'same-origin' })
     .then(function (response) { return response.text(); })
@@ -18,5 +19,5 @@
         .forEach(function (id) { view.addMarker(id, 'current-activity'); });
       view.zoom('fit-viewport');
     })
-    .catch(function () { canvas.hidden = true; });
+    .catch(function () { figure.hidden = true; });
 })();
