@@ -1,5 +1,9 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.screening.Area;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 /** Group ids, the same in Spring Security (as authorities) and in Camunda's identity service. */
 public final class Groups {
 
@@ -8,6 +12,12 @@ public final class Groups {
     /** Camunda's own administrators group: full access to Cockpit, Admin and the REST API. */
     public static final String ADMINS = "camunda-admin";
     public static final String SCREENING_PREFIX = "screening-";
+
+    /** The groups that take part in screening (see {@link CurrentUser#takesPartInScreening()}). */
+    public static String[] screeningParticipants() {
+        return Stream.concat(Stream.of(COORDINATORS, ADMINS), Arrays.stream(Area.values()).map(Area::candidateGroup))
+                .toArray(String[]::new);
+    }
 
     private Groups() {
     }

@@ -40,17 +40,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
+    SecurityFilterChain web(HttpSecurity http, BrowserSecurity browser) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
                         // Camunda's webapps authenticate users themselves (same identity service).
                         .requestMatchers(path("/camunda/**")).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // The web UI's stylesheet and scripts are needed by the login page.
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
+                        .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
-                .build();
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")));
+        // The web UI's login, logout and headers: see BrowserSecurity.
+        return browser.apply(http, path("/camunda/**")).build();
     }
 
     /** Path patterns that also match outside Spring MVC (the REST API and webapps are their own servlets). */

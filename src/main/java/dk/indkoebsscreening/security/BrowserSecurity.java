@@ -1,0 +1,60 @@
+package dk.indkoebsscreening.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * The browser side of the web chain: our login page (local users, and OpenID Connect when enabled),
+ * logout, CSRF (Spring's default, on every form) and security headers. Session timeout and cookie
+ * flags are in {@code server.servlet.session.*}.
+ */
+@Component
+@EnableConfigurationProperties(OidcProperties.class)
+class BrowserSecurity {
+
+    /**
+     * No inline scripts, no foreign origins. Styles allow 'unsafe-inline' only because the BPMN
+     * viewer positions the diagram with style attributes; scripts never do.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private final OidcProperties oidc;
+    private final ObjectProvider<ClientRegistrationRepository> clientRegistrations;
+
+    BrowserSecurity(OidcProperties oidc, ObjectProvider<ClientRegistrationRepository> clientRegistrations) {
+        this.oidc = oidc;
+        this.clientRegistrations = clientRegistrations;
+    }
+
+    /** @param camundaWebapps Camunda's webapps send their own policy, which ours must not tighten */
+    HttpSecurity apply(HttpSecurity http, RequestMatcher camundaWebapps) throws Exception {
+        http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID").permitAll())
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(camundaWebapps),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+        if (oidc.enabled()) {
+            if (clientRegistrations.getIfAvailable() == null) {
+                throw new IllegalStateException(
+                        "indkoeb.oidc.enabled=true needs spring.security.oauth2.client.registration.* (see docs/oidc.md)");
+            }
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new OidcGroupsMapper(oidc))));
+        }
+        return http;
+    }
+}

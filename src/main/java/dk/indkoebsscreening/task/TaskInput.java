@@ -1,0 +1,76 @@
+package dk.indkoebsscreening.task;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a task page posts: the fields of every kind of task, of which each kind uses its own. Turned
+ * into the same body the JSON API takes, so the service validates both the same way.
+ */
+public class TaskInput {
+
+    private String outcome;
+    private String comment;
+    private String reason;
+    private String verdict;
+    private String findings;
+    /** One condition per line. */
+    private String conditions;
+    private Map<String, String> checklist = new HashMap<>();
+
+    Map<String, Object> toBody(TaskType type) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (type) {
+            case TRIAGE -> {
+                body.put("outcome", blankToNull(outcome));
+                body.put("comment", blankToNull(comment));
+            }
+            case SCREENING -> {
+                body.put("verdict", blankToNull(verdict));
+                body.put("findings", blankToNull(findings));
+                body.put("conditions", conditionLines());
+                Map<String, String> answers = new LinkedHashMap<>();
+                checklist.forEach((question, answer) -> {
+                    if (answer != null && !answer.isBlank()) {
+                        answers.put(question, answer.strip());
+                    }
+                });
+                body.put("checklist", answers);
+            }
+            case DECISION -> {
+                body.put("outcome", blankToNull(outcome));
+                body.put("reason", blankToNull(reason));
+            }
+            case ESCALATION -> body.put("comment", blankToNull(comment));
+            case MORE_INFORMATION -> body.put("answer", blankToNull(comment));
+        }
+        return body;
+    }
+
+    private List<String> conditionLines() {
+        return conditions == null ? List.of()
+                : Arrays.stream(conditions.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public String getOutcome() { return outcome; }
+    public void setOutcome(String outcome) { this.outcome = outcome; }
+    public String getComment() { return comment; }
+    public void setComment(String comment) { this.comment = comment; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public String getVerdict() { return verdict; }
+    public void setVerdict(String verdict) { this.verdict = verdict; }
+    public String getFindings() { return findings; }
+    public void setFindings(String findings) { this.findings = findings; }
+    public String getConditions() { return conditions; }
+    public void setConditions(String conditions) { this.conditions = conditions; }
+    public Map<String, String> getChecklist() { return checklist; }
+    public void setChecklist(Map<String, String> checklist) { this.checklist = checklist; }
+}

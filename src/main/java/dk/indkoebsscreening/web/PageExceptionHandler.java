@@ -1,0 +1,38 @@
+package dk.indkoebsscreening.web;
+
+import dk.indkoebsscreening.request.RequestNotFoundException;
+import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.task.TaskNotFoundException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Failures on a page become a page in the user's language; it runs before the JSON API's handler. */
+@ControllerAdvice(annotations = PageController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden() {
+        return "error/403";
+    }
+
+    @ExceptionHandler({RequestNotFoundException.class, TaskNotFoundException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+
+    @ExceptionHandler({ConflictException.class, TaskAlreadyClaimedException.class, OptimisticLockingException.class})
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict() {
+        return "error/409";
+    }
+}

@@ -1,0 +1,46 @@
+package dk.indkoebsscreening.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Danish unless the user picks English with the language switch ({@code ?lang=en}), remembered in a cookie. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    static final Locale DANISH = Locale.forLanguageTag("da");
+    static final List<Locale> SUPPORTED = List.of(DANISH, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("indkoeb-lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSameSite("Lax");
+        // Pages are Danish by default; the JSON API keeps answering in the caller's Accept-Language.
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                ? supportedOrDanish(request.getLocale()) : DANISH);
+        return resolver;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
+    }
+
+    private static Locale supportedOrDanish(Locale requested) {
+        return SUPPORTED.stream()
+                .filter(locale -> locale.getLanguage().equals(requested.getLanguage()))
+                .findFirst()
+                .orElse(DANISH);
+    }
+}

@@ -1,0 +1,172 @@
+package dk.indkoebsscreening.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Selenium, with an axe-core check of WCAG 2.1 A and AA on every
+ * page a test visits. Tests are skipped (not passed) when Chromium or its driver is not installed.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final String axeScript;
+    /** Numbers the screenshots in target/screenshots in the order the tests took them. */
+    private static final AtomicInteger SCREENSHOTS = new AtomicInteger();
+
+    static void assumeInstalled() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
+    }
+
+    Browser(String baseUrl) throws IOException {
+        this.baseUrl = baseUrl;
+        this.axeScript = resource("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Root in a container: no sandbox; a closed network: no background traffic.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1600",
+                "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    void login(String username) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        field("username").sendKeys(username);
+        field("password").sendKeys("demo");
+        submit();
+    }
+
+    WebElement field(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    void type(String id, String text) {
+        WebElement input = field(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Date inputs take keys in the browser's own format; the value itself is always ISO. */
+    void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field(id), isoDate);
+    }
+
+    void choose(String name, String value) {
+        find(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
+    }
+
+    /** Clicks the submit button of the first form in the page's main content. */
+    void submit() {
+        find(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    void submit(String formAction) {
+        find(By.cssSelector("form[action$='" + formAction + "'] button[type=submit]")).click();
+    }
+
+    String path() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    String title() {
+        return driver.getTitle();
+    }
+
+    String text(By by) {
+        return find(by).getText();
+    }
+
+    String mainText() {
+        return text(By.tagName("main"));
+    }
+
+    /** Runs axe-core on the page and fails with one readable line per violation and element. */
+    @SuppressWarnings("unchecked")
+    void assertAccessible() {
+        screenshot();
+        JavascriptExecutor js = driver;
+        js.executeScript(axeScript);
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+                        + ".then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                        + " targets: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}))))"
+                        + ".catch(e => done([{id: 'axe-error', help: String(e), targets: []}]));",
+                WCAG_21_AA);
+        String report = violations.stream()
+                .map(v -> "- " + v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + "\n    "
+                        + String.join("\n    ", (List<String>) v.get("targets")))
+                .collect(Collectors.joining("\n"));
+        assertThat(violations).as("WCAG 2.1 AA violations on %s (%s):%n%s", path(), title(), report).isEmpty();
+    }
+
+    void screenshot() {
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+            String name = "%02d-%s.png".formatted(SCREENSHOTS.incrementAndGet(), path().replaceAll("[^A-Za-z0-9]+", "-")
+                    .replaceAll("^-|-$", "")).replace("-.png", ".png");
+            Files.write(directory.resolve(name.length() > 80 ? name.substring(0, 76) + ".png" : name),
+                    ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Browser.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException(name + " is not on the test classpath (org.webjars.npm:axe-core)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
