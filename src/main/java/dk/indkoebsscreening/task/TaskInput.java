@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public class TaskInput {
 
+    private static final String CHECKLIST_PREFIX = "checklist.";
+
     private String outcome;
     private String comment;
     private String reason;
@@ -48,6 +50,18 @@ public class TaskInput {
             case MORE_INFORMATION -> body.put("answer", blankToNull(comment));
         }
         return body;
+    }
+
+    /**
+     * Checklist answers arrive as {@code checklist.<questionId>} (the same names the validation
+     * errors use), which data binding cannot put into a map by itself.
+     */
+    void takeChecklistAnswers(Map<String, String> parameters) {
+        parameters.forEach((name, value) -> {
+            if (name.startsWith(CHECKLIST_PREFIX)) {
+                checklist.put(name.substring(CHECKLIST_PREFIX.length()), value);
+            }
+        });
     }
 
     private List<String> conditionLines() {

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The inbox of experts and coordinators and the page of each task: screening, triage, escalation, decision. */
 @PageController
@@ -80,9 +81,10 @@ class TaskPages {
     }
 
     @PostMapping("/{id}")
-    String complete(@PathVariable String id, @ModelAttribute("form") TaskInput input, Authentication authentication,
-                    Model model) {
+    String complete(@PathVariable String id, @ModelAttribute("form") TaskInput input,
+                    @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
+        input.takeChecklistAnswers(parameters);
         WorkTask task = tasks.find(id, user);
         try {
             tasks.complete(id, objectMapper.valueToTree(input.toBody(task.type())), user);
