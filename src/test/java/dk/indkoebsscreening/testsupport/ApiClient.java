@@ -2,6 +2,7 @@ package dk.indkoebsscreening.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** Drives the JSON API over real HTTP as the demo users (password "demo"). */
@@ -19,10 +21,12 @@ public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String baseUrl;
     private final RestClient http;
 
     public ApiClient(int port) {
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        this.baseUrl = "http://localhost:" + port;
+        this.http = RestClient.builder().baseUrl(baseUrl).build();
     }
 
     public record Response(int status, JsonNode body) {
@@ -30,6 +34,17 @@ public final class ApiClient {
 
     public Response get(String user, String path) {
         return exchange(http.get().uri(path), user);
+    }
+
+    /** Where a page sends the browser (the Location of a redirect), without following it. */
+    public String redirectOf(String user, String path) {
+        return RestClient.builder().baseUrl(baseUrl)
+                .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER).build()))
+                .build()
+                .get().uri(path)
+                .headers(headers -> headers.setBasicAuth(user, "demo"))
+                .exchange((request, response) -> String.valueOf(response.getHeaders().getLocation()));
     }
 
     public Response post(String user, String path, Object body) {
@@ -52,7 +67,8 @@ public final class ApiClient {
         spec.header(HttpHeaders.ACCEPT_LANGUAGE, language);
         return spec.exchange((request, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
-            return new Response(response.getStatusCode().value(), bytes.length == 0 ? null : JSON.readTree(bytes));
+            boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(response.getHeaders().getContentType());
+            return new Response(response.getStatusCode().value(), json && bytes.length > 0 ? JSON.readTree(bytes) : null);
         });
     }
 
