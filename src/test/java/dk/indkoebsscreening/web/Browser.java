@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium, with an axe-core check of WCAG 2.1 A and AA on every
@@ -101,11 +103,18 @@ final class Browser implements AutoCloseable {
 
     /** Clicks the submit button of the first form in the page's main content. */
     void submit() {
-        find(By.cssSelector("main form button[type=submit]")).click();
+        clickAndAwaitNextPage(find(By.cssSelector("main form button[type=submit]")));
     }
 
     void submit(String formAction) {
-        find(By.cssSelector("form[action$='" + formAction + "'] button[type=submit]")).click();
+        clickAndAwaitNextPage(find(By.cssSelector("form[action$='" + formAction + "'] button[type=submit]")));
+    }
+
+    /** A form post loads a new page; reading before it has replaced the old one reads stale content. */
+    private void clickAndAwaitNextPage(WebElement button) {
+        WebElement oldPage = find(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     String path() {

@@ -2,14 +2,24 @@ package dk.indkoebsscreening.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.request.Hosting;
+import dk.indkoebsscreening.request.PersonalData;
+import dk.indkoebsscreening.request.PurchaseRequestForm;
+import dk.indkoebsscreening.request.RequestService;
+import dk.indkoebsscreening.security.CurrentUser;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,8 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * correction), the coordinator triages, six experts screen, the coordinator decides and the requester
  * sees the decision; and what a requester may not open. axe-core checks every page on the way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"indkoeb.embedded-postgres.data-directory=", "indkoeb.demo.enabled=true"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebUiBrowserTest {
 
     private static final List<String> EXPERTS = List.of(
@@ -27,6 +36,9 @@ class WebUiBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    RequestService requests;
 
     private Browser browser;
 
@@ -89,6 +101,10 @@ class WebUiBrowserTest {
             browser.open("/opgaver");
             openTaskFor(reference);
             browser.submit("/tag");
+            if (expert.equals("sikkerhed")) {
+                assertThat(browser.mainText()).contains("databehandleraftale");
+                browser.assertAccessible();
+            }
             screen(expert.equals("kontrakt"));
             assertThat(browser.path()).as("%s's screening was saved", expert).startsWith("/opgaver?gemt");
         }
@@ -108,6 +124,42 @@ class WebUiBrowserTest {
         browser.assertAccessible();
         browser.open("/anmodninger");
         assertThat(browser.mainText()).contains(reference);
+        browser.assertAccessible();
+
+        browser.login("koordinator");
+        browser.open("/overblik");
+        assertThat(browser.mainText()).contains("Godkendt med betingelser");
+        browser.assertAccessible();
+    }
+
+    @Test
+    void requesterAnswersTheCoordinatorsQuestionOnTheRequestPage() {
+        String requestId = requests.submit(new PurchaseRequestForm("Vagtplanlægning", "PlanIt", "Eksempel ApS",
+                "Vagtplaner for hjemmeplejen.", "Ældre og Sundhed", BigDecimal.TEN, BigDecimal.ONE, 2, 120,
+                PersonalData.ORDINARY, Hosting.CLOUD_EU, null, LocalDate.now().plusMonths(1)), "bent").id().toString();
+        String reference = requests.details(UUID.fromString(requestId),
+                new CurrentUser("bent", Set.of())).request().reference();
+
+        browser.login("koordinator");
+        browser.open("/opgaver");
+        openTaskFor(reference);
+        browser.choose("outcome", "NEED_MORE_INFORMATION");
+        browser.type("field-comment", "Hvor mange medarbejdere skal bruge systemet?");
+        browser.submit("/opgaver/" + taskIdInPath());
+        assertThat(browser.path()).startsWith("/opgaver?gemt");
+
+        browser.login("bent");
+        browser.open("/anmodninger/" + requestId);
+        assertThat(browser.text(By.id("question-title"))).isNotBlank();
+        assertThat(browser.mainText()).contains("Hvor mange medarbejdere skal bruge systemet?");
+        browser.assertAccessible();
+        browser.submit("/svar");
+        assertThat(browser.text(By.className("error-summary"))).contains("Skriv dit svar.");
+        browser.type("field-answer", "Omkring 120 i hjemmeplejen.");
+        browser.submit("/svar");
+
+        assertThat(browser.text(By.id("status"))).isEqualTo("Modtaget, afventer triage");
+        assertThat(browser.mainText()).contains("Omkring 120 i hjemmeplejen.");
         browser.assertAccessible();
     }
 
