@@ -22,6 +22,7 @@ public record PurchaseRequest(
         int expectedUsers,
         PersonalData personalData,
         Hosting hosting,
+        String transferBasis,
         String integrations,
         LocalDate desiredStartDate,
         RequestStatus status,

@@ -62,6 +62,10 @@ public record PurchaseRequestForm(
         @NotNull(message = "{request.hosting.required}")
         Hosting hosting,
 
+        /** Only asked, and only kept, when the system is hosted outside the EU/EEA. */
+        @Size(max = 1000, message = "{field.tooLong}")
+        String transferBasis,
+
         @Size(max = 2000, message = "{field.tooLong}")
         String integrations,
 

@@ -16,7 +16,7 @@ public class RequestInput {
     /** The form's fields in page order: the error summary lists problems in this order. */
     static final List<String> FIELDS = List.of("title", "systemName", "vendor", "need", "department",
             "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "processesPersonalData",
-            "personalData", "hosting", "hasIntegrations", "integrations", "desiredStartDate");
+            "personalData", "hosting", "transferBasis", "hasIntegrations", "integrations", "desiredStartDate");
 
     private String title;
     private String systemName;
@@ -32,6 +32,7 @@ public class RequestInput {
     private Boolean processesPersonalData;
     private PersonalData personalData;
     private Hosting hosting;
+    private String transferBasis;
     private Boolean hasIntegrations;
     private String integrations;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -42,7 +43,7 @@ public class RequestInput {
         PersonalData data = Boolean.FALSE.equals(processesPersonalData) ? PersonalData.NONE
                 : personalData == PersonalData.NONE ? null : personalData;
         return new PurchaseRequestForm(title, systemName, vendor, need, department, oneOffCostDkk, annualCostDkk,
-                contractYears, expectedUsers, data, hosting,
+                contractYears, expectedUsers, data, hosting, transferBasis,
                 Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate);
     }
 
@@ -74,6 +75,8 @@ public class RequestInput {
     public void setPersonalData(PersonalData personalData) { this.personalData = personalData; }
     public Hosting getHosting() { return hosting; }
     public void setHosting(Hosting hosting) { this.hosting = hosting; }
+    public String getTransferBasis() { return transferBasis; }
+    public void setTransferBasis(String transferBasis) { this.transferBasis = transferBasis; }
     public Boolean getHasIntegrations() { return hasIntegrations; }
     public void setHasIntegrations(Boolean hasIntegrations) { this.hasIntegrations = hasIntegrations; }
     public String getIntegrations() { return integrations; }

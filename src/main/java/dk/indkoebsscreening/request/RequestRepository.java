@@ -19,7 +19,7 @@ public class RequestRepository {
 
     private static final String COLUMNS = """
             id, reference, title, system_name, vendor, need, department, requester, one_off_cost_dkk,
-            annual_cost_dkk, contract_years, expected_users, personal_data, hosting, integrations,
+            annual_cost_dkk, contract_years, expected_users, personal_data, hosting, transfer_basis, integrations,
             desired_start_date, status, submitted_at, deadline, deadline_missed_at, process_instance_id
             """;
 
@@ -106,7 +106,7 @@ public class RequestRepository {
     public void insert(PurchaseRequest request) {
         jdbc.sql("insert into purchase_request (" + COLUMNS + """
                         ) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
-                        :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, :personalData, :hosting,
+                        :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, :personalData, :hosting, :transferBasis,
                         :integrations, :desiredStartDate, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId)
                         """)
                 .param("id", request.id())
@@ -123,6 +123,7 @@ public class RequestRepository {
                 .param("expectedUsers", request.expectedUsers())
                 .param("personalData", request.personalData().name())
                 .param("hosting", request.hosting().name())
+                .param("transferBasis", request.transferBasis())
                 .param("integrations", request.integrations())
                 .param("desiredStartDate", request.desiredStartDate())
                 .param("status", request.status().name())
@@ -166,6 +167,7 @@ public class RequestRepository {
                 rs.getInt("expected_users"),
                 PersonalData.valueOf(rs.getString("personal_data")),
                 Hosting.valueOf(rs.getString("hosting")),
+                rs.getString("transfer_basis"),
                 rs.getString("integrations"),
                 rs.getObject("desired_start_date", LocalDate.class),
                 RequestStatus.valueOf(rs.getString("status")),

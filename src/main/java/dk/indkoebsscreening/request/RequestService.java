@@ -68,7 +68,9 @@ public class RequestService {
         PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
                 form.vendor().strip(), form.need().strip(), form.department().strip(), requester,
                 form.oneOffCostDkk(), form.annualCostDkk(), form.contractYears(), form.expectedUsers(),
-                form.personalData(), form.hosting(), blankToNull(form.integrations()), form.desiredStartDate(),
+                form.personalData(), form.hosting(),
+                form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? blankToNull(form.transferBasis()) : null,
+                blankToNull(form.integrations()), form.desiredStartDate(),
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request);
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));

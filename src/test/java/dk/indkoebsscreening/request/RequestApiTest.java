@@ -46,6 +46,21 @@ class RequestApiTest extends ApiTestBase {
     }
 
     @Test
+    void theTransferBasisIsKeptOnlyForHostingOutsideTheEu() {
+        Map<String, Object> outside = ApiClient.validRequest("Amerikansk SaaS");
+        outside.put("hosting", "CLOUD_OUTSIDE_EU");
+        outside.put("transferBasis", "EU-US Data Privacy Framework");
+        Map<String, Object> inside = ApiClient.validRequest("Dansk SaaS");
+        inside.put("transferBasis", "Ikke relevant");
+
+        String outsideId = api.post("anna", "/api/requests", outside).body().get("id").asText();
+        String insideId = api.post("anna", "/api/requests", inside).body().get("id").asText();
+
+        assertThat(api.details("anna", outsideId).get("transferBasis").asText()).isEqualTo("EU-US Data Privacy Framework");
+        assertThat(api.details("anna", insideId).get("transferBasis").isNull()).isTrue();
+    }
+
+    @Test
     void referencesAreConsecutiveWithinTheYear() {
         String first = api.submit("anna", "Første").get("reference").asText();
         String second = api.submit("bent", "Anden").get("reference").asText();

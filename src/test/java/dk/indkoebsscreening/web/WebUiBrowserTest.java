@@ -136,7 +136,7 @@ class WebUiBrowserTest {
     void requesterAnswersTheCoordinatorsQuestionOnTheRequestPage() {
         String requestId = requests.submit(new PurchaseRequestForm("Vagtplanlægning", "PlanIt", "Eksempel ApS",
                 "Vagtplaner for hjemmeplejen.", "Ældre og Sundhed", BigDecimal.TEN, BigDecimal.ONE, 2, 120,
-                PersonalData.ORDINARY, Hosting.CLOUD_EU, null, LocalDate.now().plusMonths(1)), "bent").id().toString();
+                PersonalData.ORDINARY, Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1)), "bent").id().toString();
         String reference = requests.details(UUID.fromString(requestId),
                 new CurrentUser("bent", Set.of())).request().reference();
 
