@@ -19,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -26,7 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Turns failures of the JSON API into a status and a body that says what is wrong, one message per
  * field, in the caller's language (Danish unless the request asks for English).
  */
-@RestControllerAdvice(basePackages = "dk.indkoebsscreening")
+@RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
 
     record FieldError(String field, String message) {
