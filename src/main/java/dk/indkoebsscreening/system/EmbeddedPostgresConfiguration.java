@@ -5,6 +5,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,6 +38,7 @@ class EmbeddedPostgresConfiguration {
         if (StringUtils.hasText(properties.dataDirectory())) {
             Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
             Files.createDirectories(dataDirectory.getParent());
+            stopOrphanedServer(dataDirectory);
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         EmbeddedPostgres postgres = builder.start();
@@ -41,6 +46,36 @@ class EmbeddedPostgresConfiguration {
                 postgres.getJdbcUrl("postgres", "postgres"),
                 StringUtils.hasText(properties.dataDirectory()) ? properties.dataDirectory() : "a temporary directory");
         return postgres;
+    }
+
+    /**
+     * PostgreSQL runs as a child process: if the application was killed (SIGKILL, power loss of the
+     * JVM only), the server outlives it and holds the data directory. Stop it the way PostgreSQL
+     * intends (SIGTERM, a smart shutdown: its clients are gone) so this start can take over.
+     */
+    static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!firstLine.matches("\\d+")) {
+            return;
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+        if (server.isPresent()) {
+            log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier run", firstLine, dataDirectory);
+            server.get().destroy();
+            try {
+                server.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while stopping the earlier PostgreSQL", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("The earlier PostgreSQL (pid " + firstLine + ") did not stop; stop it by hand", e);
+            }
+        }
     }
 
     @Bean

@@ -1,0 +1,49 @@
+package dk.indkoebsscreening.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** After the application was killed, its PostgreSQL is still running; the next start takes over its data. */
+class OrphanedPostgresTest {
+
+    @TempDir
+    Path workDirectory;
+
+    @Test
+    void aServerLeftRunningByAKilledRunIsStoppedAndItsDataIsKept() throws Exception {
+        Path dataDirectory = workDirectory.resolve("postgres");
+        EmbeddedPostgres killedRun = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory).setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+        try (Connection connection = killedRun.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("create table survivor (name text); insert into survivor values ('IND-2026-0042')");
+        }
+        long orphanPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        assertThat(ProcessHandle.of(orphanPid)).isPresent();
+
+        EmbeddedPostgresConfiguration.stopOrphanedServer(dataDirectory);
+
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        killedRun.close(); // in a real crash the dead JVM's lock on the directory is gone as well
+        try (EmbeddedPostgres nextRun = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory).setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+             Connection connection = nextRun.getPostgresDatabase().getConnection();
+             ResultSet rows = connection.createStatement().executeQuery("select name from survivor")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("IND-2026-0042");
+        }
+    }
+
+    @Test
+    void aDataDirectoryWithoutARunningServerIsLeftAlone() throws Exception {
+        EmbeddedPostgresConfiguration.stopOrphanedServer(workDirectory);
+
+        assertThat(Files.list(workDirectory)).isEmpty();
+    }
+}
