@@ -57,6 +57,13 @@ final class TopicReader implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Everything the topic holds now: polls until the reader has reached the end of every partition. */
+    List<Received> readToEnd(Duration timeout) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        return readUntil(all -> end.entrySet().stream()
+                .allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue()), timeout);
+    }
+
     /** The records of one request (the key), in the order the topic holds them. */
     List<Received> ofRequest(String requestId, int expected, Duration timeout) {
         Predicate<Received> ofRequest = r -> requestId.equals(r.key());
