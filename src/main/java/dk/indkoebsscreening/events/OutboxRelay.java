@@ -85,7 +85,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
         this.commitToAck = Timer.builder("indkoeb.outbox.commit-to-ack")
                 .description("From the commit of the step that wrote an event to Kafka's acknowledgement of it")
-                .publishPercentiles(0.5, 0.99)
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .percentilePrecision(2)
                 .publishPercentileHistogram()
                 .register(meters);
         this.publishedCounter = Counter.builder("indkoeb.outbox.published")

@@ -22,7 +22,7 @@ class ExampleConsumerCompilesTest {
     @Test
     void theExampleDecisionConsumerCompiles(@TempDir Path classes) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path"), "--release", "17", "-Werror", "-Xlint:all"));
+                "-classpath", System.getProperty("java.class.path"), "--release", "17", "-Werror", "-Xlint:all,-path,-processing", "-proc:none"));
         try (Stream<Path> sources = Files.walk(Path.of("examples/decision-consumer/src/main/java"))) {
             sources.filter(path -> path.toString().endsWith(".java")).forEach(path -> arguments.add(path.toString()));
         }
