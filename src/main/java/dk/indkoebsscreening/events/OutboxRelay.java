@@ -56,7 +56,7 @@ public class OutboxRelay implements SmartLifecycle {
         FAILED
     }
 
-    record RoundResult(Outcome outcome, int published, Exception failure) {
+    record RoundResult(Outcome outcome, Exception failure) {
     }
 
     private final OutboxStore store;
@@ -94,15 +94,15 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** One relay round; public to the package so tests can drive a relay without its thread. */
+    /** One relay round (also called by tests, next to the relay's own thread: the lease makes that safe). */
     RoundResult relayOnce() {
         return transactions.execute(status -> {
             if (!store.tryTakeRelayLease()) {
-                return new RoundResult(Outcome.LEASE_HELD_ELSEWHERE, 0, null);
+                return new RoundResult(Outcome.LEASE_HELD_ELSEWHERE, null);
             }
             List<OutboxEvent> batch = store.oldestUnpublished(settings.batchSize());
             if (batch.isEmpty()) {
-                return new RoundResult(Outcome.NOTHING_TO_PUBLISH, 0, null);
+                return new RoundResult(Outcome.NOTHING_TO_PUBLISH, null);
             }
             List<SentEvent> sent = send(batch);
             List<Long> acknowledged = new ArrayList<>();
@@ -113,17 +113,16 @@ public class OutboxRelay implements SmartLifecycle {
                     acknowledged.add(event.event().seq());
                     recordLatency(event, ackNanos);
                 } catch (ExecutionException e) {
-                    failure = failure != null ? failure : (Exception) e.getCause();
+                    if (failure == null) {
+                        failure = e.getCause() instanceof Exception cause ? cause : e;
+                    }
                 }
-            }
-            if (sent.size() < batch.size() && failure == null) {
-                failure = new IllegalStateException("Sending stopped early");
             }
             store.markPublished(acknowledged, clock.instant());
             publishedCounter.increment(acknowledged.size());
             Outcome outcome = failure != null ? Outcome.FAILED
                     : batch.size() == settings.batchSize() ? Outcome.PUBLISHED_FULL_BATCH : Outcome.PUBLISHED;
-            return new RoundResult(outcome, acknowledged.size(), failure);
+            return new RoundResult(outcome, failure);
         });
     }
 
@@ -196,7 +195,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                result = new RoundResult(Outcome.FAILED, 0, e);
+                result = new RoundResult(Outcome.FAILED, e);
             }
             try {
                 if (result.outcome() == Outcome.FAILED) {
