@@ -33,13 +33,13 @@ class CloudEventRecords {
                 .toList();
     }
 
-    List<String> topicsFor(EventType type) {
+    private List<String> topicsFor(EventType type) {
         return type == EventType.DECISION_MADE
                 ? List.of(properties.topics().lifecycle(), properties.topics().decisions())
                 : List.of(properties.topics().lifecycle());
     }
 
-    CloudEvent toCloudEvent(OutboxEvent event) {
+    private CloudEvent toCloudEvent(OutboxEvent event) {
         return CloudEventBuilder.v1()
                 .withId(event.id().toString())
                 .withType(event.type().type())
