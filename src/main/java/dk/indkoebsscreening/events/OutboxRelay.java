@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -186,7 +185,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void run() {
         Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
-        Instant failingSince = null;
+        Long failingSinceNanos = null;
         while (running) {
             RoundResult result;
             try {
@@ -199,17 +198,18 @@ public class OutboxRelay implements SmartLifecycle {
             }
             try {
                 if (result.outcome() == Outcome.FAILED) {
-                    if (failingSince == null) {
-                        failingSince = clock.instant();
-                        log.warn("Outbox relay cannot publish to Kafka ({}); events stay in the outbox and are retried "
+                    if (failingSinceNanos == null) {
+                        failingSinceNanos = System.nanoTime();
+                        log.warn("Outbox relay cannot publish ({}); events stay in the outbox and are retried "
                                 + "with a backoff of up to {} s", describe(result.failure()), settings.maxBackoff().toSeconds());
                     }
                     Thread.sleep(backoff.next().toMillis());
                     continue;
                 }
-                if (failingSince != null) {
-                    log.info("Outbox relay publishes to Kafka again after {} s", Duration.between(failingSince, clock.instant()).toSeconds());
-                    failingSince = null;
+                if (failingSinceNanos != null) {
+                    log.info("Outbox relay publishes again after {} s",
+                            Duration.ofNanos(System.nanoTime() - failingSinceNanos).toSeconds());
+                    failingSinceNanos = null;
                     backoff.reset();
                 }
                 if (result.outcome() != Outcome.PUBLISHED_FULL_BATCH) {
