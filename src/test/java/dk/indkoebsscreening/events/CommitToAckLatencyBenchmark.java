@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Commit-to-Kafka-acknowledgement latency of the outbox relay under a lifecycle workload: C clients
  * run N requests through the API from submission to decision against the embedded PostgreSQL and the
  * embedded Kafka broker. Not a test (no pass or fail) and not part of {@code mvn verify}; run with
- * {@code ./mvnw -Pbenchmark verify} (see BENCHMARKS.md).
+ * {@code ./mvnw -Pbenchmark test} (see BENCHMARKS.md).
  *
  * <p>The latency is what the relay records per event: from the {@code afterCommit} of the step's
  * transaction to the producer's acknowledgement callback (acks=all).
