@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.events;
 
+import java.net.URI;
+
 /**
  * The lifecycle events of a purchase request. The type is the CloudEvents {@code type}: it carries
  * the major version of the payload's schema, so a breaking change gets a new type.
@@ -28,6 +30,20 @@ public enum EventType {
     /** File name (without {@code .v1.json}) of the payload's JSON Schema under {@code schemas/}. */
     public String schemaName() {
         return schemaName;
+    }
+
+    /** Classpath location of the payload's JSON Schema, e.g. {@code schemas/decision-made.v1.json}. */
+    public String schemaResource() {
+        return "schemas/" + schemaName + "." + majorVersion() + ".json";
+    }
+
+    /** The CloudEvents {@code dataschema}: the {@code $id} of the payload's JSON Schema. */
+    public URI dataSchema() {
+        return URI.create("urn:indkoebsscreening:schema:" + schemaName + "." + majorVersion());
+    }
+
+    private String majorVersion() {
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     public static EventType fromType(String type) {

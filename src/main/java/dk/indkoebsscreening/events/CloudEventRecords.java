@@ -1,0 +1,54 @@
+package dk.indkoebsscreening.events;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an outbox event into CloudEvents 1.0 Kafka records in binary mode: the attributes travel as
+ * {@code ce_*} headers, the value is the JSON payload itself, the key is the request id. Every event
+ * goes to the lifecycle topic; decisions go to the decisions topic as well, as the same event (same
+ * id), so a consumer that only needs decisions reads a small topic.
+ */
+@Component
+class CloudEventRecords {
+
+    static final String CONTENT_TYPE = "application/json";
+
+    private final EventsProperties properties;
+
+    CloudEventRecords(EventsProperties properties) {
+        this.properties = properties;
+    }
+
+    List<ProducerRecord<String, byte[]>> recordsFor(OutboxEvent event) {
+        CloudEvent cloudEvent = toCloudEvent(event);
+        return topicsFor(event.type()).stream()
+                .map(topic -> KafkaMessageFactory.createWriter(topic, event.requestId().toString()).writeBinary(cloudEvent))
+                .toList();
+    }
+
+    private List<String> topicsFor(EventType type) {
+        return type == EventType.DECISION_MADE
+                ? List.of(properties.topics().lifecycle(), properties.topics().decisions())
+                : List.of(properties.topics().lifecycle());
+    }
+
+    private CloudEvent toCloudEvent(OutboxEvent event) {
+        return CloudEventBuilder.v1()
+                .withId(event.id().toString())
+                .withType(event.type().type())
+                .withSource(properties.source())
+                .withSubject(event.subject())
+                .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+                .withDataContentType(CONTENT_TYPE)
+                .withDataSchema(event.type().dataSchema())
+                .withData(event.payload().getBytes(StandardCharsets.UTF_8))
+                .build();
+    }
+}

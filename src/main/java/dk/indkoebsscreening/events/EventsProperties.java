@@ -1,0 +1,40 @@
+package dk.indkoebsscreening.events;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the lifecycle events on Kafka ({@code indkoeb.events.*}).
+ *
+ * @param source CloudEvents {@code source} of every event, e.g. {@code urn:indkoebsscreening:aarhus-kommune}
+ */
+@ConfigurationProperties("indkoeb.events")
+public record EventsProperties(URI source, Relay relay, Topics topics, Health health) {
+
+    /**
+     * @param enabled        relay the outbox to Kafka from this instance
+     * @param batchSize      events read and sent per relay round
+     * @param pollInterval   safety-net poll; commits wake the relay at once
+     * @param initialBackoff first pause after Kafka failed; doubles up to {@code maxBackoff}
+     */
+    public record Relay(boolean enabled, int batchSize, Duration pollInterval, Duration initialBackoff,
+                        Duration maxBackoff) {
+    }
+
+    /**
+     * @param lifecycle         every lifecycle event of every request, keyed by request id
+     * @param decisions         only the decisions, the same events (same id) as on the lifecycle topic
+     * @param partitions        partitions of both topics when the application creates them
+     * @param replicationFactor 1 on a single local broker, 3 in production
+     * @param minInsyncReplicas with acks=all, how many replicas must have a record; 2 in production
+     * @param lifecycleRetention how long the lifecycle topic keeps records (the decisions topic is compacted)
+     */
+    public record Topics(String lifecycle, String decisions, int partitions, short replicationFactor,
+                         int minInsyncReplicas, Duration lifecycleRetention) {
+    }
+
+    /** @param maxOldestAge the outbox health turns DELAYED when an unpublished event is older than this */
+    public record Health(Duration maxOldestAge) {
+    }
+}

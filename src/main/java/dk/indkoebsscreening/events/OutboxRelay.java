@@ -1,0 +1,292 @@
+package dk.indkoebsscreening.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox events to Kafka, at least once and in order per request.
+ *
+ * <p>One round runs in one database transaction: take the relay lease, read the oldest unpublished
+ * events in {@code seq} order, send them, wait for Kafka's acknowledgements, mark the acknowledged
+ * ones published, commit. A crash between acknowledgement and commit sends those events again with
+ * the same id, which consumers drop (see docs/events.md).
+ *
+ * <p>The lease is {@code pg_try_advisory_xact_lock}: exactly one instance relays at a time, and it
+ * reads the backlog in {@code seq} order. {@code FOR UPDATE SKIP LOCKED} alone would let instance A
+ * take event 1 of a request while instance B, skipping the locked row, sends event 2 of the same
+ * request first. A single relay is far faster than the workflow can write events, so nothing is
+ * lost by not sharing the work; another instance takes over in the next round after one dies.
+ *
+ * <p>Order within a round: all records of a round are sent before any acknowledgement is awaited.
+ * The producer is idempotent with at most five requests in flight, so Kafka keeps the records of
+ * one partition (one request: the key is the request id) in send order even across retries.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    enum Outcome {
+        /** Another instance holds the lease. */
+        LEASE_HELD_ELSEWHERE,
+        NOTHING_TO_PUBLISH,
+        /** Published everything read; the backlog may be empty. */
+        PUBLISHED,
+        /** Published a full batch; more are probably waiting. */
+        PUBLISHED_FULL_BATCH,
+        /** Kafka (or the database) failed; what was acknowledged is marked published, the rest is retried. */
+        FAILED
+    }
+
+    record RoundResult(Outcome outcome, Exception failure) {
+    }
+
+    private final OutboxStore store;
+    private final CloudEventRecords records;
+    private final Map<String, Object> producerConfig;
+    private final TransactionTemplate transactions;
+    private final OutboxSignal signal;
+    private final EventsProperties.Relay settings;
+    private final Clock clock;
+    private final Timer commitToAck;
+    private final Counter publishedCounter;
+
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, byte[]> producer;
+
+    OutboxRelay(OutboxStore store, CloudEventRecords records, Map<String, Object> producerConfig,
+                TransactionTemplate transactions, OutboxSignal signal, EventsProperties.Relay settings,
+                MeterRegistry meters, Clock clock) {
+        this.store = store;
+        this.records = records;
+        this.producerConfig = producerConfig;
+        this.transactions = transactions;
+        this.signal = signal;
+        this.settings = settings;
+        this.clock = clock;
+        this.commitToAck = Timer.builder("indkoeb.outbox.commit-to-ack")
+                .description("From the commit of the step that wrote an event to Kafka's acknowledgement of it")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .percentilePrecision(2)
+                .publishPercentileHistogram()
+                .register(meters);
+        this.publishedCounter = Counter.builder("indkoeb.outbox.published")
+                .description("Outbox events acknowledged by Kafka")
+                .register(meters);
+    }
+
+    /** One relay round (also called by tests, next to the relay's own thread: the lease makes that safe). */
+    RoundResult relayOnce() {
+        return transactions.execute(status -> {
+            if (!store.tryTakeRelayLease()) {
+                return new RoundResult(Outcome.LEASE_HELD_ELSEWHERE, null);
+            }
+            List<OutboxEvent> batch = store.oldestUnpublished(settings.batchSize());
+            if (batch.isEmpty()) {
+                return new RoundResult(Outcome.NOTHING_TO_PUBLISH, null);
+            }
+            List<SentEvent> sent = send(batch);
+            List<Long> acknowledged = new ArrayList<>();
+            Exception failure = null;
+            for (SentEvent event : sent) {
+                try {
+                    long ackNanos = event.awaitAcknowledgement();
+                    acknowledged.add(event.event().seq());
+                    recordLatency(event, ackNanos);
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }
+            }
+            store.markPublished(acknowledged, clock.instant());
+            publishedCounter.increment(acknowledged.size());
+            Outcome outcome = failure != null ? Outcome.FAILED
+                    : batch.size() == settings.batchSize() ? Outcome.PUBLISHED_FULL_BATCH : Outcome.PUBLISHED;
+            return new RoundResult(outcome, failure);
+        });
+    }
+
+    /** Sends every record of the batch without waiting; stops at the first send that fails at once. */
+    private List<SentEvent> send(List<OutboxEvent> batch) {
+        List<SentEvent> sent = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            List<CompletableFuture<Long>> acknowledgements = new ArrayList<>(2);
+            for (ProducerRecord<String, byte[]> record : records.recordsFor(event)) {
+                acknowledgements.add(sendOne(producer, record));
+            }
+            sent.add(new SentEvent(event, acknowledgements));
+            if (acknowledgements.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
+                // Kafka is unreachable (e.g. no metadata within max.block.ms): each further send would block as long.
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /** A future of the System.nanoTime() at which Kafka acknowledged the record. */
+    private static CompletableFuture<Long> sendOne(Producer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
+        CompletableFuture<Long> acknowledged = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, exception) -> {
+                if (exception == null) {
+                    acknowledged.complete(System.nanoTime());
+                } else {
+                    acknowledged.completeExceptionally(exception);
+                }
+            });
+        } catch (RuntimeException e) {
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+
+    private void recordLatency(SentEvent event, long ackNanos) {
+        Long commitNanos = signal.takeCommitNanos(event.event().id());
+        if (commitNanos != null) {
+            commitToAck.record(ackNanos - commitNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private record SentEvent(OutboxEvent event, List<CompletableFuture<Long>> acknowledgements) {
+
+        /** When the last of the event's records was acknowledged; the producer's delivery timeout bounds the wait. */
+        long awaitAcknowledgement() throws ExecutionException {
+            long last = 0;
+            for (CompletableFuture<Long> acknowledgement : acknowledgements) {
+                try {
+                    last = Math.max(last, acknowledgement.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+                }
+            }
+            return last;
+        }
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+        Long failingSinceNanos = null;
+        while (running) {
+            RoundResult result;
+            try {
+                result = relayOnce();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                result = new RoundResult(Outcome.FAILED, e);
+            }
+            try {
+                if (result.outcome() == Outcome.FAILED) {
+                    if (failingSinceNanos == null) {
+                        failingSinceNanos = System.nanoTime();
+                        log.warn("Outbox relay cannot publish ({}); events stay in the outbox and are retried "
+                                + "with a backoff of up to {} s", describe(result.failure()), settings.maxBackoff().toSeconds());
+                    }
+                    Thread.sleep(backoff.next().toMillis());
+                    continue;
+                }
+                if (failingSinceNanos != null) {
+                    log.info("Outbox relay publishes again after {} s",
+                            Duration.ofNanos(System.nanoTime() - failingSinceNanos).toSeconds());
+                    failingSinceNanos = null;
+                    backoff.reset();
+                }
+                if (result.outcome() != Outcome.PUBLISHED_FULL_BATCH) {
+                    signal.awaitCommit(settings.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String describe(Exception failure) {
+        return failure == null ? "unknown cause" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    /** Exponential pause while Kafka is down, so a dead broker costs neither CPU nor log lines. */
+    private static final class Backoff {
+        private final Duration initial;
+        private final Duration max;
+        private Duration current;
+
+        Backoff(Duration initial, Duration max) {
+            this.initial = initial;
+            this.max = max;
+            this.current = initial;
+        }
+
+        Duration next() {
+            Duration pause = current;
+            current = current.multipliedBy(2).compareTo(max) > 0 ? max : current.multipliedBy(2);
+            return pause;
+        }
+
+        void reset() {
+            current = initial;
+        }
+    }
+
+    @Override
+    public void start() {
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /**
+     * Lets a round in progress finish (it takes milliseconds when Kafka is up), interrupts one that
+     * waits for a dead Kafka (it rolls back; its events are sent again after the restart), then
+     * closes the producer. Runs before beans are destroyed, so before the embedded broker stops.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        signal.wakeUp();
+        try {
+            worker.join(Duration.ofSeconds(2).toMillis());
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(Duration.ofSeconds(5).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** After the web server has stopped taking requests, so the last steps' events still go out. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

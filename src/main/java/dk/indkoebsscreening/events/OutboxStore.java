@@ -1,0 +1,75 @@
+package dk.indkoebsscreening.events;
+
+import dk.indkoebsscreening.system.Sql;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The relay's view of the outbox table. */
+@Repository
+class OutboxStore {
+
+    /**
+     * Key of the PostgreSQL advisory lock that makes one instance at a time the relay. Any constant
+     * works as long as nothing else uses it; this one spells "OUTBOX" in ASCII.
+     */
+    static final long RELAY_LEASE_KEY = 0x4F5554424F58L;
+
+    private final JdbcClient jdbc;
+
+    OutboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes the relay lease for the rest of the current transaction, or answers false at once when
+     * another instance holds it. The lock ends with the transaction, so a crashed relay's lease ends
+     * with its connection.
+     */
+    boolean tryTakeRelayLease() {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                .param(RELAY_LEASE_KEY)
+                .query(Boolean.class)
+                .single());
+    }
+
+    List<OutboxEvent> oldestUnpublished(int limit) {
+        return jdbc.sql("""
+                        select seq, id, request_id, type, subject, occurred_at, payload::text as payload
+                        from outbox_event where published_at is null order by seq limit ?
+                        """)
+                .param(limit)
+                .query((rs, row) -> new OutboxEvent(rs.getLong("seq"), rs.getObject("id", UUID.class),
+                        rs.getObject("request_id", UUID.class), EventType.fromType(rs.getString("type")),
+                        rs.getString("subject"), Sql.instant(rs, "occurred_at"), rs.getString("payload")))
+                .list();
+    }
+
+    void markPublished(Collection<Long> seqs, Instant publishedAt) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update outbox_event set published_at = :publishedAt where seq in (:seqs)")
+                .param("publishedAt", Sql.timestamp(publishedAt))
+                .param("seqs", seqs)
+                .update();
+    }
+
+    /** Unpublished events and the oldest one's time (null when there are none). */
+    Backlog backlog() {
+        return jdbc.sql("select count(*) as size, min(occurred_at) as oldest from outbox_event where published_at is null")
+                .query((rs, row) -> new Backlog(rs.getLong("size"), Sql.instant(rs, "oldest")))
+                .single();
+    }
+
+    record Backlog(long size, Instant oldest) {
+
+        Duration oldestAge(Instant now) {
+            return oldest == null ? Duration.ZERO : Duration.between(oldest, now);
+        }
+    }
+}

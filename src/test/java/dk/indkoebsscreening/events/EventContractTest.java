@@ -1,0 +1,59 @@
+package dk.indkoebsscreening.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every event type has its JSON Schema and its message in the AsyncAPI document, and they agree. */
+class EventContractTest {
+
+    private static final JsonNode ASYNCAPI = readAsyncApi();
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void theSchemaIsDraft202012WithTheDataschemaAsItsId(EventType type) {
+        JsonNode schema = EventSchemas.read(type);
+        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$id").asText()).isEqualTo(type.dataSchema().toString());
+        assertThat(schema.path("additionalProperties").asBoolean(true))
+                .as("closed, so that no field (and no personal data) slips into an event unreviewed").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void theAsyncApiDocumentDescribesTheMessage(EventType type) {
+        JsonNode message = messageOfType(type);
+        assertThat(message.at("/payload/schema/$ref").asText()).isEqualTo("../src/main/resources/" + type.schemaResource());
+        assertThat(message.at("/headers/allOf/1/properties/ce_dataschema/const").asText())
+                .isEqualTo(type.dataSchema().toString());
+        assertThat(ASYNCAPI.at("/channels/requestLifecycle/address").asText()).isEqualTo("procurement.request-lifecycle.v1");
+        assertThat(ASYNCAPI.at("/channels/decisions/address").asText()).isEqualTo("procurement.decisions.v1");
+    }
+
+    private static JsonNode messageOfType(EventType type) {
+        List<JsonNode> matching = new ArrayList<>();
+        ASYNCAPI.at("/components/messages").forEach(message -> {
+            if (message.at("/headers/allOf/1/properties/ce_type/const").asText().equals(type.type())) {
+                matching.add(message);
+            }
+        });
+        assertThat(matching).as("messages of type %s", type.type()).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static JsonNode readAsyncApi() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("docs/asyncapi.yaml").toFile());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

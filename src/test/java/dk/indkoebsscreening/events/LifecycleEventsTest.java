@@ -1,0 +1,138 @@
+package dk.indkoebsscreening.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.indkoebsscreening.events.TopicReader.Received;
+import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
+import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import io.cloudevents.CloudEvent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The lifecycle of requests through the API, as an integrator sees it on a real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LifecycleEventsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ChecklistProperties checklists;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    EventsProperties properties;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    OutboxWriter outbox;
+    @Autowired
+    ScreeningService screening;
+
+    private final EventSchemas schemas = new EventSchemas();
+
+    @Test
+    void aFullLifecycleYieldsItsEventsInOrderValidAndTheDecisionOnTheDecisionsTopic() {
+        String requestId = new Lifecycle(new ApiClient(port), checklists).runToApproval("anna", "Tidsbestilling");
+        String reference = jdbc.sql("select reference from purchase_request where id = ?")
+                .param(UUID.fromString(requestId)).query(String.class).single();
+
+        List<Received> lifecycle;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
+            lifecycle = reader.ofRequest(requestId, 9, WAIT);
+        }
+        assertThat(lifecycle).extracting(received -> received.event().getType()).containsExactly(
+                EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(),
+                EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
+                EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
+                EventType.DECISION_MADE.type());
+        assertThat(lifecycle).extracting(received -> received.event().getId())
+                .containsExactlyElementsOf(outboxIdsInSeqOrder(requestId));
+        for (Received received : lifecycle) {
+            assertThat(schemas.problems(received.event())).as(received.event().getType()).isEmpty();
+            assertCloudEventAttributes(received, requestId, reference);
+        }
+
+        Received decisionOnLifecycle = lifecycle.get(lifecycle.size() - 1);
+        Received decision;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), "procurement.decisions.v1")) {
+            decision = reader.ofRequest(requestId, 1, WAIT).get(0);
+        }
+        assertThat(decision.event().getId()).isEqualTo(decisionOnLifecycle.event().getId());
+        assertThat(decision.header("ce_type")).isEqualTo("dk.indkoebsscreening.decision.made.v1");
+        assertThat(decision.header("content-type")).isEqualTo("application/json");
+        assertThat(decision.header("ce_dataschema")).isEqualTo("urn:indkoebsscreening:schema:decision-made.v1");
+        assertThat(new String(decision.event().getData().toBytes()))
+                .contains("\"outcome\": \"APPROVED\"", "\"requester\": \"anna\"", "\"area\": \"IMPLEMENTATION\"");
+    }
+
+    @Test
+    void remindersAndMissedDeadlinesAreValidEventsToo() {
+        String requestId = new Lifecycle(new ApiClient(port), checklists).submitAndAccept("bent", "Dokumenthåndtering");
+        UUID id = UUID.fromString(requestId);
+        screening.remindOpenAreas(id);
+        screening.recordDeadlineMissed(id);
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
+            List<Received> events = reader.ofRequest(requestId, 4, WAIT);
+            assertThat(events).extracting(received -> received.event().getType()).containsExactly(
+                    EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(),
+                    EventType.SCREENING_REMINDER_SENT.type(), EventType.DEADLINE_MISSED.type());
+            events.forEach(received -> assertThat(schemas.problems(received.event())).isEmpty());
+        }
+    }
+
+    @Test
+    void aStepThatRollsBackAfterWritingItsEventPublishesNothing() {
+        UUID requestId = UUID.randomUUID();
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        UUID[] rolledBack = new UUID[1];
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            rolledBack[0] = outbox.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "fails"));
+            throw new IllegalStateException("the step fails after its event was written");
+        })).hasMessageContaining("step fails");
+        UUID committed = transaction.execute(status ->
+                outbox.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "succeeds")));
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
+            List<Received> events = reader.ofRequest(requestId.toString(), 1, WAIT);
+            assertThat(events).extracting(received -> received.event().getId()).containsExactly(committed.toString());
+        }
+        assertThat(jdbc.sql("select count(*) from outbox_event where id = ?").param(rolledBack[0]).query(Long.class).single())
+                .isZero();
+    }
+
+    private List<String> outboxIdsInSeqOrder(String requestId) {
+        return jdbc.sql("select id::text from outbox_event where request_id = ? order by seq")
+                .param(UUID.fromString(requestId)).query(String.class).list();
+    }
+
+    private void assertCloudEventAttributes(Received received, String requestId, String reference) {
+        CloudEvent event = received.event();
+        EventType type = EventType.fromType(event.getType());
+        assertThat(received.key()).isEqualTo(requestId);
+        assertThat(received.header("ce_specversion")).isEqualTo("1.0");
+        assertThat(event.getSource()).isEqualTo(URI.create("urn:indkoebsscreening:demo-kommune"));
+        assertThat(event.getSubject()).isEqualTo(reference);
+        assertThat(event.getTime()).isNotNull();
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        assertThat(event.getDataSchema()).isEqualTo(type.dataSchema());
+    }
+}
