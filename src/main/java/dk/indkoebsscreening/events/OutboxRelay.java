@@ -51,7 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
         PUBLISHED,
         /** Published a full batch; more are probably waiting. */
         PUBLISHED_FULL_BATCH,
-        /** Kafka (or the database) failed; what was acknowledged is marked published, the rest is retried. */
+        /** Kafka (or the database) failed; events acknowledged before the first failure are marked published, the rest is retried. */
         FAILED
     }
 
@@ -106,11 +106,15 @@ public class OutboxRelay implements SmartLifecycle {
             List<SentEvent> sent = send(batch);
             List<Long> acknowledged = new ArrayList<>();
             Exception failure = null;
+            // Only the acknowledged prefix counts as published: an event after a failed one is sent
+            // again after it, so the last copy of every event on Kafka is in seq order.
             for (SentEvent event : sent) {
                 try {
                     long ackNanos = event.awaitAcknowledgement();
-                    acknowledged.add(event.event().seq());
-                    recordLatency(event, ackNanos);
+                    if (failure == null) {
+                        acknowledged.add(event.event().seq());
+                        recordLatency(event, ackNanos);
+                    }
                 } catch (ExecutionException e) {
                     if (failure == null) {
                         failure = e.getCause() instanceof Exception cause ? cause : e;
