@@ -45,6 +45,7 @@ class SecurityConfiguration {
                         // Camunda's webapps authenticate users themselves (same identity service).
                         .requestMatchers(path("/camunda/**")).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
                         // The web UI's stylesheet and scripts are needed by the login page.
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)

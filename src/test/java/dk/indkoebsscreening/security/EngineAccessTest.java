@@ -99,6 +99,15 @@ class EngineAccessTest extends ApiTestBase {
     }
 
     @Test
+    void metricsAreForAdministratorsAndHealthDetailsToo() {
+        assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
+        assertThat(api.get(null, "/actuator/health").body().has("components")).isFalse();
+        assertThat(api.get("admin", "/actuator/health").body().get("components").has("outbox")).isTrue();
+        assertThat(api.get("anna", "/actuator/metrics").status()).isEqualTo(403);
+        assertThat(api.get("admin", "/actuator/metrics/indkoeb.outbox.backlog").status()).isEqualTo(200);
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         assertThat(new ApiClient(port).get("nobody", "/api/tasks").status()).isEqualTo(401);
     }

@@ -67,7 +67,8 @@ public final class ApiClient {
         spec.header(HttpHeaders.ACCEPT_LANGUAGE, language);
         return spec.exchange((request, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
-            boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(response.getHeaders().getContentType());
+            MediaType type = response.getHeaders().getContentType();
+            boolean json = type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
             return new Response(response.getStatusCode().value(), json && bytes.length > 0 ? JSON.readTree(bytes) : null);
         });
     }
