@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RecordDeadlineMissed}: the deadline passed with areas still open. */
+/** {@code Task_RecordDeadlineMissed}: the deadline passed; {@code Gateway_AnyAreaOpen} routes on the open areas. */
 @Component
 class RecordDeadlineMissedDelegate implements JavaDelegate {
 
@@ -17,6 +17,7 @@ class RecordDeadlineMissedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        screening.recordDeadlineMissed(ScreeningProcess.requestId(execution));
+        int openAreas = screening.recordDeadlineMissed(ScreeningProcess.requestId(execution));
+        execution.setVariable("openAreasAtDeadline", openAreas);
     }
 }

@@ -110,18 +110,27 @@ public class ScreeningService {
         }
     }
 
+    /**
+     * Records the missed deadline and raises the escalation; returns the number of areas still open.
+     * None open means every area was screened in time and only the join had not run: nothing is
+     * recorded then.
+     */
     @Transactional
-    public void recordDeadlineMissed(UUID requestId) {
+    public int recordDeadlineMissed(UUID requestId) {
         PurchaseRequest request = requests.lock(requestId);
         Instant now = clock.instant();
         List<Area> open = areas.findByRequest(requestId).stream()
                 .filter(screening -> screening.state() == AreaState.OPEN)
                 .map(AreaScreening::area)
                 .toList();
+        if (open.isEmpty()) {
+            return 0;
+        }
         requests.markDeadlineMissed(requestId, now);
         escalations.raise(requestId, open, now);
         outbox.append(requestId, request.reference(), EventType.DEADLINE_MISSED,
                 new DeadlineMissed(requestId, request.reference(), request.deadline(), now, openAreas(open)));
+        return open.size();
     }
 
     @Transactional

@@ -17,6 +17,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import dk.indkoebsscreening.decision.DecisionDelegates;
 import dk.indkoebsscreening.decision.DecisionService;
@@ -371,12 +372,13 @@ class PurchaseScreeningProcessTest {
         screen(instance, Area.SUPPORT, Verdict.APPROVED_WITH_CONDITIONS);
         executeJoinJobs(instance);
 
+        when(screening.recordDeadlineMissed(requestId)).thenReturn(4);
         moveClockTo(DEADLINE.toInstant().plus(Duration.ofMinutes(1)));
         execute(job("BoundaryEvent_ReminderDue", instance));
         execute(job("BoundaryEvent_DeadlineMissed", instance));
 
         verify(screening).recordDeadlineMissed(requestId);
-        assertThat(instance).hasPassed("BoundaryEvent_DeadlineMissed", "Task_RecordDeadlineMissed")
+        assertThat(instance).hasPassed("BoundaryEvent_DeadlineMissed", "Task_RecordDeadlineMissed", "Gateway_AnyAreaOpen")
                 .isWaitingAt("Task_HandleEscalation", "Task_ScreenUserManagement", "Task_ScreenContract",
                         "Task_ScreenInstallation", "Task_ScreenImplementation");
         assertThat(task("Task_HandleEscalation", instance)).hasCandidateGroup("coordinators");
@@ -403,9 +405,28 @@ class PurchaseScreeningProcessTest {
     }
 
     @Test
+    @DisplayName("Deadline timer after all six were screened but before the join ran: nothing missed, no escalation")
+    void deadlineTimerWithEveryAreaScreenedRaisesNoEscalation() {
+        ProcessInstance instance = submitAndAccept();
+        for (Area area : Area.values()) {
+            screen(instance, area, Verdict.APPROVED);
+        }
+        when(screening.recordDeadlineMissed(requestId)).thenReturn(0);
+
+        moveClockTo(DEADLINE.toInstant().plus(Duration.ofMinutes(1)));
+        execute(job("BoundaryEvent_DeadlineMissed", instance));
+
+        assertThat(instance).hasPassed("Task_RecordDeadlineMissed", "Gateway_AnyAreaOpen", "EndEvent_NothingMissed")
+                .hasNotPassed("Task_HandleEscalation");
+        assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_HandleEscalation").count())
+                .isZero();
+    }
+
+    @Test
     @DisplayName("Decision while the escalation is still open: the terminate end event ends the escalation too")
     void decisionTerminatesOpenEscalation() {
         ProcessInstance instance = submitAndAccept();
+        when(screening.recordDeadlineMissed(requestId)).thenReturn(6);
 
         moveClockTo(DEADLINE.toInstant().plus(Duration.ofHours(2)));
         execute(job("BoundaryEvent_DeadlineMissed", instance));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each timer.
  */
 class DeadlineApiTest extends ApiTestBase {
+
+    @Autowired
+    ScreeningService screening;
 
     @AfterEach
     void resetClock() {
@@ -97,5 +101,18 @@ class DeadlineApiTest extends ApiTestBase {
             }
         }
         throw new AssertionError("No " + area);
+    }
+
+    @Test
+    void noDeadlineIsMissedWhenEveryAreaWasScreenedBeforeTheTimerFired() {
+        String requestId = lifecycle.submitAndAccept("anna", "Alt screenet i tide");
+        lifecycle.approveAll(requestId);
+
+        int openAreas = screening.recordDeadlineMissed(UUID.fromString(requestId));
+
+        assertThat(openAreas).isZero();
+        assertThat(outbox.typesOf(requestId)).doesNotContain("deadline.missed");
+        assertThat(api.details("anna", requestId).get("deadlineMissedAt").isNull()).isTrue();
+        assertThat(api.details("anna", requestId).get("escalation").isNull()).isTrue();
     }
 }
