@@ -223,7 +223,7 @@ class WebUiBrowserTest {
 
     /** The decision task appears once the join's job has run (the join is asynchronous). */
     private void awaitTask(String reference, String tableId) {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
         By row = By.xpath("//table[@id='" + tableId + "']//tr[td[contains(., '" + reference + "')]]//a");
         while (true) {
             browser.open("/opgaver");
