@@ -98,6 +98,45 @@ final class BenchmarkSupport {
         return 100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
     }
 
+    /** CPU time of this JVM (application, its Kafka broker, and the benchmark's own clients). */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The postmaster of the server this connection talks to. */
+    static long postmasterPid(Connection c) throws SQLException {
+        long backend = queryLong(c, "select pg_backend_pid()");
+        return Long.parseLong(statFields(backend)[1]);
+    }
+
+    /** CPU time in ms of the PostgreSQL server: postmaster, its finished children and its live children. */
+    static long postgresCpuMillis(long postmaster) {
+        long ticks = 0;
+        String[] pm = statFields(postmaster);
+        for (int i = 11; i <= 14; i++) {
+            ticks += Long.parseLong(pm[i]);
+        }
+        java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+            String[] f = statFields(Long.parseLong(proc.getName()));
+            if (f != null && f[1].equals(String.valueOf(postmaster))) {
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    /** Fields of /proc/pid/stat after the command name: [0] state, [1] ppid, ..., [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static long queryLong(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -150,9 +189,9 @@ final class BenchmarkSupport {
         }
 
         void print(String indent) {
-            System.out.printf("%s%-32s %7s %9s %9s %9s%n", indent, "call", "n", "p50 ms", "p95 ms", "p99 ms");
+            System.out.printf("%s%-42s %7s %9s %9s %9s%n", indent, "call", "n", "p50 ms", "p95 ms", "p99 ms");
             for (String type : types()) {
-                System.out.printf("%s%-32s %7d %9.1f %9.1f %9.1f%n", indent, type, count(type),
+                System.out.printf("%s%-42s %7d %9.1f %9.1f %9.1f%n", indent, type, count(type),
                         percentileMillis(type, 50), percentileMillis(type, 95), percentileMillis(type, 99));
             }
         }

@@ -85,7 +85,7 @@ class LifecycleBenchmark {
     }
 
     record RunResult(String name, double lifecyclesPerSecond, double seconds, double apiP99, double ackP50,
-                     double ackP99, double xactPerLifecycle, double statementsPerLifecycle, double cpuBusy,
+                     double ackP99, double xactPerLifecycle, double statementsPerLifecycle, double cpuMsPerLifecycle, double cpuBusy,
                      String load) {
     }
 
@@ -101,12 +101,12 @@ class LifecycleBenchmark {
                 results.add(run(postgres, config, properties));
             }
             System.out.printf("%nSummary (pgbench TPS %.0f)%n", pgbenchTps);
-            System.out.printf("  %-8s %10s %9s %9s %9s %9s %10s %10s %7s  %s%n", "config", "lifec./s", "API p99",
-                    "ack p50", "ack p99", "xact/lc", "stmts/lc", "lc/s÷TPS", "CPU %", "load");
+            System.out.printf("  %-8s %10s %9s %9s %9s %9s %10s %10s %10s %7s  %s%n", "config", "lifec./s", "API p99",
+                    "ack p50", "ack p99", "xact/lc", "stmts/lc", "CPU ms/lc", "lc/s÷TPS", "CPU %", "load");
             for (RunResult r : results) {
-                System.out.printf("  %-8s %10.2f %9.1f %9.1f %9.1f %9.0f %10.0f %10.5f %7.0f  %s%n", r.name(),
+                System.out.printf("  %-8s %10.2f %9.1f %9.1f %9.1f %9.0f %10.0f %10.0f %10.5f %7.0f  %s%n", r.name(),
                         r.lifecyclesPerSecond(), r.apiP99(), r.ackP50(), r.ackP99(), r.xactPerLifecycle(),
-                        r.statementsPerLifecycle(), r.lifecyclesPerSecond() / pgbenchTps, r.cpuBusy(), r.load());
+                        r.statementsPerLifecycle(), r.cpuMsPerLifecycle(), r.lifecyclesPerSecond() / pgbenchTps, r.cpuBusy(), r.load());
             }
             if (results.size() == 2) {
                 RunResult a = results.get(0);
@@ -114,6 +114,8 @@ class LifecycleBenchmark {
                 System.out.printf("  ratio %s÷%s: lifecycles/s %.2f, API p99 %.2f, ack p99 %.2f, statements/lifecycle %.2f%n",
                         a.name(), b.name(), a.lifecyclesPerSecond() / b.lifecyclesPerSecond(), a.apiP99() / b.apiP99(),
                         a.ackP99() / b.ackP99(), a.statementsPerLifecycle() / b.statementsPerLifecycle());
+                System.out.printf("  ratio %s÷%s: CPU per lifecycle %.2f (load-independent)%n", a.name(), b.name(),
+                        a.cpuMsPerLifecycle() / b.cpuMsPerLifecycle());
             }
             for (RunResult r : results) {
                 System.out.printf("  %s: app transactions/s %.0f = %.3f × pgbench TPS%n", r.name(),
@@ -180,6 +182,9 @@ class LifecycleBenchmark {
             Timer timer = context.getBean(MeterRegistry.class).get("indkoeb.outbox.commit-to-ack").timer();
             String load0 = BenchmarkSupport.loadAverage();
             long[] cpu0 = BenchmarkSupport.cpuTicks();
+            long postmaster = BenchmarkSupport.postmasterPid(stats);
+            long jvmCpu0 = BenchmarkSupport.jvmCpuNanos();
+            long pgCpu0 = BenchmarkSupport.postgresCpuMillis(postmaster);
 
             BenchmarkSupport.Latencies latencies = new BenchmarkSupport.Latencies();
             long started = System.nanoTime();
@@ -187,6 +192,8 @@ class LifecycleBenchmark {
             long lastDecisionNanos = consumer.awaitAll(ids);
             double seconds = (lastDecisionNanos - started) / 1e9;
             double busy = BenchmarkSupport.busyPercent(cpu0, BenchmarkSupport.cpuTicks());
+            double jvmCpuMs = (BenchmarkSupport.jvmCpuNanos() - jvmCpu0) / 1e6 / LIFECYCLES;
+            double pgCpuMs = (double) (BenchmarkSupport.postgresCpuMillis(postmaster) - pgCpu0) / LIFECYCLES;
             String load1 = BenchmarkSupport.loadAverage();
             long statements1 = statements(stats, database);
             HistogramSnapshot ack = timer.takeSnapshot();
@@ -200,8 +207,11 @@ class LifecycleBenchmark {
             System.out.printf("[%s] %d lifecycles by %d clients in %.1f s: %.2f lifecycles/s (until the last decision event "
                             + "reached the consumer); CPU busy %.0f %% of 2 cores; load %s -> %s%n",
                     name, LIFECYCLES, CLIENTS, seconds, lps, busy, load0, load1);
+            System.out.printf("    CPU per lifecycle: %.0f ms in the JVM (application, Kafka broker, benchmark clients) + %.0f ms "
+                            + "in PostgreSQL = %.0f ms; 2 idle cores would allow at most %.1f lifecycles/s%n",
+                    jvmCpuMs, pgCpuMs, jvmCpuMs + pgCpuMs, 2000 / (jvmCpuMs + pgCpuMs));
             latencies.print("    ");
-            System.out.printf("    %-32s %7d %9.1f %9.1f %9.1f%n", "all API calls", 0L,
+            System.out.printf("    %-42s %7d %9.1f %9.1f %9.1f%n", "all API calls", 0L,
                     latencies.overallPercentileMillis(50), latencies.overallPercentileMillis(95), latencies.overallPercentileMillis(99));
             double ackP50 = 0;
             double ackP99 = 0;
@@ -221,7 +231,7 @@ class LifecycleBenchmark {
                     + "%.0f statements (pg_stat_statements calls)%n", xactPerLc, stmtPerLc);
             topStatements(stats, database);
             return new RunResult(name, lps, seconds, latencies.overallPercentileMillis(99), ackP50, ackP99, xactPerLc,
-                    stmtPerLc, busy, load0 + " -> " + load1);
+                    stmtPerLc, jvmCpuMs + pgCpuMs, busy, load0 + " -> " + load1);
         } finally {
             consumer.close();
             if (context != null) {
