@@ -98,6 +98,10 @@ class LifecycleBenchmark {
             List<RunResult> results = new ArrayList<>();
             for (String config : CONFIGS.split(",")) {
                 Map<String, Object> properties = config.equals("default") ? defaults() : tuned();
+                if (config.equals("tuned-pool10")) {
+                    // Experiment: the shipped configuration with Hikari's default pool of 10 (admission control on 2 cores).
+                    properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+                }
                 results.add(run(postgres, config, properties));
             }
             System.out.printf("%nSummary (pgbench TPS %.0f)%n", pgbenchTps);
@@ -161,7 +165,7 @@ class LifecycleBenchmark {
     }
 
     static RunResult run(EmbeddedPostgres postgres, String name, Map<String, Object> properties) throws Exception {
-        String database = "app_" + name;
+        String database = "app_" + name.replace('-', '_');
         BenchmarkSupport.createDatabase(postgres, database);
         System.out.printf("%n[%s] properties %s%n", name, properties);
         ConfigurableApplicationContext context = BenchmarkSupport.startApp(postgres, database, properties);
