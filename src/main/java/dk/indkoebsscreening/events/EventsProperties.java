@@ -3,6 +3,7 @@ package dk.indkoebsscreening.events;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the lifecycle events on Kafka ({@code indkoeb.events.*}).
@@ -17,9 +18,11 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
      * @param batchSize      events read and sent per relay round
      * @param pollInterval   safety-net poll; commits wake the relay at once
      * @param initialBackoff first pause after Kafka failed; doubles up to {@code maxBackoff}
+     * @param wakeOnCommit   a commit wakes the relay at once (default); {@code false} polls only, which
+     *                       the benchmark uses as the untuned baseline
      */
     public record Relay(boolean enabled, int batchSize, Duration pollInterval, Duration initialBackoff,
-                        Duration maxBackoff) {
+                        Duration maxBackoff, @DefaultValue("true") boolean wakeOnCommit) {
     }
 
     /**

@@ -217,7 +217,11 @@ public class OutboxRelay implements SmartLifecycle {
                     backoff.reset();
                 }
                 if (result.outcome() != Outcome.PUBLISHED_FULL_BATCH) {
-                    signal.awaitCommit(settings.pollInterval());
+                    if (settings.wakeOnCommit()) {
+                        signal.awaitCommit(settings.pollInterval());
+                    } else {
+                        Thread.sleep(settings.pollInterval().toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -44,7 +44,8 @@ class RequestController {
                               @RequestParam(defaultValue = "200") int limit,
                               Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return mine ? requests.mine(user) : requests.visibleTo(user, Math.min(Math.max(limit, 1), 1000));
+        int bounded = Math.min(Math.max(limit, 1), 1000);
+        return mine ? requests.mine(user, bounded) : requests.visibleTo(user, bounded);
     }
 
     record Receipt(UUID id, String reference, RequestStatus status, Instant deadline) {

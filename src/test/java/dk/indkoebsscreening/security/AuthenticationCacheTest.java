@@ -1,0 +1,58 @@
+package dk.indkoebsscreening.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/** The short-lived cache of successful logins: only the right password hits it, failures never do. */
+class AuthenticationCacheTest {
+
+    private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
+
+    AuthenticationCacheTest() {
+        Group staff = mock(Group.class);
+        when(staff.getId()).thenReturn("staff");
+        when(identity.checkPassword("anna", "demo")).thenReturn(true);
+        when(identity.createGroupQuery().groupMember("anna").list()).thenReturn(List.of(staff));
+    }
+
+    private static Authentication login(String user, String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+    }
+
+    @Test
+    void aSuccessfulLoginIsRememberedButAWrongPasswordIsStillChecked() {
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ofSeconds(30));
+
+        assertThat(provider.authenticate(login("anna", "demo")).getAuthorities()).extracting("authority").containsExactly("staff");
+        assertThat(provider.authenticate(login("anna", "demo")).isAuthenticated()).isTrue();
+        verify(identity, times(1)).checkPassword("anna", "demo");
+
+        assertThatThrownBy(() -> provider.authenticate(login("anna", "wrong"))).isInstanceOf(BadCredentialsException.class);
+        verify(identity, times(1)).checkPassword("anna", "wrong");
+        // The failure dropped the remembered login: the next one is checked again.
+        provider.authenticate(login("anna", "demo"));
+        verify(identity, times(2)).checkPassword("anna", "demo");
+    }
+
+    @Test
+    void zeroTurnsTheCacheOff() {
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ZERO);
+        provider.authenticate(login("anna", "demo"));
+        provider.authenticate(login("anna", "demo"));
+        verify(identity, times(2)).checkPassword("anna", "demo");
+    }
+}
