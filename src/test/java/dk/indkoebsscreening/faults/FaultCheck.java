@@ -56,6 +56,11 @@ public final class FaultCheck {
         List<OutboxRow> outbox;
         long unpublished;
         while (true) {
+            outbox = args.containsKey("jdbc") ? readOutbox(args.get("jdbc"), args.getOrDefault("user", "postgres")) : List.of();
+            if (!args.containsKey("jdbc")) {
+                unpublished = 0;
+                break;
+            }
             outbox = readOutbox(args.get("jdbc"), args.getOrDefault("user", "postgres"));
             unpublished = outbox.stream().filter(row -> !row.published()).count();
             if (unpublished == 0 || System.nanoTime() > giveUpAt) {
@@ -78,6 +83,8 @@ public final class FaultCheck {
             }
         }
         long records = 0;
+        java.io.PrintWriter dump = args.containsKey("dump")
+                ? new java.io.PrintWriter(Files.newBufferedWriter(Path.of(args.get("dump")))) : null;
         try (KafkaConsumer<String, byte[]> consumer = consumer(args.get("bootstrap"))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(LIFECYCLE, DECISIONS)) {
@@ -94,6 +101,10 @@ public final class FaultCheck {
                     Header header = record.headers().lastHeader("ce_id");
                     String id = header == null ? "<no ce_id>" : new String(header.value(), StandardCharsets.UTF_8);
                     seen.get(record.topic()).merge(id, 1, Integer::sum);
+                    if (dump != null) {
+                        dump.println(record.topic() + " " + record.partition() + " " + record.offset() + " "
+                                + record.timestamp() + " " + id + " " + record.key());
+                    }
                     if (record.topic().equals(DECISIONS)) {
                         decisionKeyById.put(id, record.key());
                     }
@@ -110,6 +121,10 @@ public final class FaultCheck {
                     end = consumer.endOffsets(partitions);
                 }
             }
+        }
+
+        if (dump != null) {
+            dump.close();
         }
 
         // 3. The load generator's view: acknowledged requests and the decisions the API shows.
