@@ -170,6 +170,8 @@ public final class FaultCheck {
         System.out.println("load generator:                 " + loadSummary);
         System.out.printf("requests submitted (ack 201):   %d (all found again via API: %s; in outbox: %d missing)%n",
                 acknowledged.size(), !loadSummary.contains("acknowledged-missing-via-api=0") ? "NO" : "yes", ackedNotInOutbox);
+        System.out.printf("requests in outbox:             %d (includes the demo data's 2; a submission whose answer was lost "
+                + "would show here without being acknowledged)%n", submittedInOutbox.size());
         System.out.printf("decisions made (via API):       %d of the acknowledged requests; decision.made in outbox: %d (all requests)%n",
                 decidedViaApi.size(), expectedDecisions.size());
         System.out.printf("outbox events committed:        %d (unpublished at check: %d)%n", outbox.size(), unpublished);

@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.Yaml;
  * is down. Not a test: run by bench/faults/*.sh.
  *
  * <p>A request counts as submitted only when the POST was answered 201 (acknowledged). A POST that
- * failed with a connection error was never acknowledged and is counted separately. A later step whose
+ * failed with a connection error was never acknowledged and is counted separately (submit-unacknowledged);
+ * like a requester, the client submits again a second later. A later step whose
  * POST failed is retried once the application answers again; if its task is gone by then, the step
  * had committed before the crash. At the end every acknowledged request is read back through the API
  * (is it there, was it decided) and the result is written to the output file for FaultCheck.
@@ -122,20 +123,26 @@ public final class FaultLoad {
     /** One lifecycle; gives up (counted as incomplete) only at the deadline or on an unexpected answer. */
     private void lifecycle(int k) {
         int port = ports.get(k % ports.size());
-        String requestId;
-        try {
-            Reply reply = post(port, REQUESTER, "/api/requests", form("Fejltest " + k));
-            if (reply.status != 201) {
-                System.err.println("submit " + k + ": HTTP " + reply.status + " " + reply.body);
+        String requestId = null;
+        while (requestId == null) {
+            if (pastDeadline()) {
                 incomplete.incrementAndGet();
                 return;
             }
-            requestId = reply.body.get("id").asText();
-        } catch (IOException e) {
-            // Never acknowledged: the requester saw an error and would submit again.
-            connectionErrors.incrementAndGet();
-            submitUnacknowledged.incrementAndGet();
-            return;
+            try {
+                Reply reply = post(port, REQUESTER, "/api/requests", form("Fejltest " + k));
+                if (reply.status != 201) {
+                    System.err.println("submit " + k + ": HTTP " + reply.status + " " + reply.body);
+                    incomplete.incrementAndGet();
+                    return;
+                }
+                requestId = reply.body.get("id").asText();
+            } catch (IOException e) {
+                // Never acknowledged: the requester sees an error and submits again a little later.
+                connectionErrors.incrementAndGet();
+                submitUnacknowledged.incrementAndGet();
+                sleep(1000);
+            }
         }
         submitted.incrementAndGet();
         perPort.get(port).incrementAndGet();
