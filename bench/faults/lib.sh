@@ -34,6 +34,7 @@ ensure_built() {
 
 cleanup() {
   local rc=$?
+  exec 2>/dev/null   # no "Killed" job notices for the processes ended here
   for pid in "${PIDS[@]:-}"; do
     [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
   done
