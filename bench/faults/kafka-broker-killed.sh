@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fault scenario 1: the Kafka broker is killed (SIGKILL) mid-run and started again 60 s later on the
 # same port and log directory, while the load generator keeps driving lifecycles. Then a separate
-# consumer reads both topics from the beginning and compares with the outbox. Takes about 3-4 minutes.
-# Load: N lifecycles (default 30) by 3 clients spread over 100 s; override with N=..., DOWN_SECONDS=...
+# consumer reads both topics from the beginning and compares with the outbox. Takes about 4-5 minutes.
+# Load: N lifecycles (default 30) by 3 clients spread over 140 s (before, during and after the outage);
+# override with N=..., DOWN_SECONDS=...
 SCENARIO=kafka-broker-killed
 source "$(dirname "$0")/lib.sh"
 N=${N:-30}; DOWN_SECONDS=${DOWN_SECONDS:-60}
@@ -12,8 +13,8 @@ start_broker
 APP_PORT=$(free_port)
 start_app a "$APP_PORT"
 
-log "load: $N lifecycles, 3 clients, spread over 100 s"
-run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=100 max-seconds=400 out="$WORK/load.txt" \
+log "load: $N lifecycles, 3 clients, spread over 140 s"
+run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=140 max-seconds=400 out="$WORK/load.txt" \
   >"$WORK/load.out" &
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
