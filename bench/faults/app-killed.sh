@@ -3,7 +3,8 @@
 # PostgreSQL (Debian's PostgreSQL 15, its own cluster) and the Kafka broker (its own JVM) keep running.
 # The load generator keeps going: a POST that fails while the app is down was never acknowledged and
 # is counted apart; a step whose answer was lost is retried (or found committed) after the restart.
-# Takes about 4 minutes. Load: N lifecycles (default 30) by 3 clients spread over 90 s.
+# Takes about 4 minutes. The kill comes after KILL_AFTER (30) s, at a moment when at least
+# two lifecycles are between triage and decision. Load: N lifecycles (default 30) by 3 clients spread over 90 s.
 SCENARIO=app-killed
 source "$(dirname "$0")/lib.sh"
 N=${N:-30}; KILL_AFTER=${KILL_AFTER:-30}
@@ -19,7 +20,15 @@ run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=90 max-secon
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
 sleep "$KILL_AFTER"
-BEFORE=$(sql "select count(*) || ' events, ' || count(*) filter (where published_at is null) || ' unpublished' from outbox_event")
+# Kill while lifecycles are under way (screening started, no decision yet): wait up to 30 s for two.
+IN_PROGRESS_SQL="select count(distinct o.request_id) from outbox_event o where o.type like '%screening.started%'
+ and not exists (select 1 from outbox_event d where d.request_id = o.request_id and d.type like '%decision.made%')"
+for _ in $(seq 1 150); do
+  [ "$(sql "$IN_PROGRESS_SQL")" -ge 2 ] && break
+  sleep 0.2
+done
+BEFORE=$(sql "select count(*) || ' events, ' || count(*) filter (where published_at is null) || ' unpublished, '
+ || ($IN_PROGRESS_SQL) || ' lifecycles in screening' from outbox_event")
 log "kill -9 app pid ${APP_PID[a]} (outbox: $BEFORE)"
 kill -9 "${APP_PID[a]}"; wait "${APP_PID[a]}" 2>/dev/null || true
 sleep 5
