@@ -3,19 +3,19 @@
 # PostgreSQL (Debian's PostgreSQL 15, its own cluster) and the Kafka broker (its own JVM) keep running.
 # The load generator keeps going: a POST that fails while the app is down was never acknowledged and
 # is counted apart; a step whose answer was lost is retried (or found committed) after the restart.
-# Takes about 4 minutes. The kill comes after KILL_AFTER (30) s, at a moment when at least
-# two lifecycles are between triage and decision. Load: N lifecycles (default 30) by 3 clients spread over 90 s.
+# Takes about 4 minutes. The kill comes after KILL_AFTER (15) s, at a moment when at least
+# two lifecycles are between triage and decision. Load: N lifecycles (default 30) by 3 clients spread over 45 s.
 SCENARIO=app-killed
 source "$(dirname "$0")/lib.sh"
-N=${N:-30}; KILL_AFTER=${KILL_AFTER:-30}
+N=${N:-30}; KILL_AFTER=${KILL_AFTER:-15}
 ensure_built
 start_postgres
 start_broker
 APP_PORT=$(free_port)
 start_app a "$APP_PORT"
 
-log "load: $N lifecycles, 3 clients, spread over 90 s"
-run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=90 max-seconds=420 out="$WORK/load.txt" \
+log "load: $N lifecycles, 3 clients, spread over 45 s"
+run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=45 max-seconds=420 out="$WORK/load.txt" \
   >"$WORK/load.out" &
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
