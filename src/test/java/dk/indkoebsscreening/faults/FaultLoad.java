@@ -194,7 +194,7 @@ public final class FaultLoad {
                     stepsUnknownOutcome.incrementAndGet();
                     return false;
                 }
-                if (now - notFoundSinceNanos > TimeUnit.SECONDS.toNanos(90)) {
+                if (now - notFoundSinceNanos > TimeUnit.SECONDS.toNanos(150)) {
                     throw new IllegalStateException(type + " task for " + user + " never appeared");
                 }
                 sleep(100);
