@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fault scenario 3: two application instances (different ports) on one PostgreSQL database and one
 # broker, the load spread over both (each lifecycle's steps alternate between the instances). Shows
-# 0 lost, no double sending, and the relay lease: PostgreSQL's pg_locks is sampled every 0.25 s for the
-# advisory lock (key 0x4F5554424F58) and which instance (application_name) holds it, and each
+# 0 lost, no double sending, and the relay lease: PostgreSQL's pg_locks is sampled for the
+# advisory lock (key 0x4F5554424F58) and which instance (application_name) holds it (a psql call with
+# 0.25 s pauses, so about one sample a second on a loaded machine), and each
 # instance's counter indkoeb.outbox.published tells how many events it relayed.
 # Takes about 3-4 minutes. Load: N lifecycles (default 40) by 4 clients spread over 60 s.
 SCENARIO=two-instances
@@ -46,7 +47,7 @@ RC=${PIPESTATUS[0]}
 set -e
 SAMPLES=$(wc -l <"$WORK/lease-samples.txt")
 {
-  echo "relay lease (pg_locks sampled every 0.25 s, $SAMPLES samples): held by app-a $(grep -cx 'app-a' "$WORK/lease-samples.txt" || true)," \
+  echo "relay lease (pg_locks sampled by psql with 0.25 s pauses, $SAMPLES samples over the run): held by app-a $(grep -cx 'app-a' "$WORK/lease-samples.txt" || true)," \
        "by app-b $(grep -cx 'app-b' "$WORK/lease-samples.txt" || true), by both at once $(grep -c '+' "$WORK/lease-samples.txt" || true)," \
        "free $(grep -cx -- '-' "$WORK/lease-samples.txt" || true)"
   echo "events relayed per instance (indkoeb.outbox.published): app-a $PUB_A, app-b $PUB_B, sum $((${PUB_A/\?/0} + ${PUB_B/\?/0}))" \
