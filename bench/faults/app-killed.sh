@@ -31,6 +31,10 @@ BEFORE=$(sql "select count(*) || ' events, ' || count(*) filter (where published
  || ($IN_PROGRESS_SQL) || ' lifecycles in screening' from outbox_event")
 log "kill -9 app pid ${APP_PID[a]} (outbox: $BEFORE)"
 kill -9 "${APP_PID[a]}"; wait "${APP_PID[a]}" 2>/dev/null || true
+# Camunda jobs the dead engine had locked wait for their lock to expire (lock-time-in-millis) before
+# the restarted engine can run them, e.g. the join after the six screenings.
+log "Camunda jobs locked by the dead engine: $(sql "select count(*) || ', lock expires in up to '
+ || coalesce(ceil(extract(epoch from max(lock_exp_time_) - localtimestamp)), 0) || ' s' from act_ru_job where lock_owner_ is not null")"
 sleep 5
 log "restarting the app on the same port"
 start_app a "$APP_PORT"
