@@ -23,7 +23,17 @@ sleep "$KILL_AFTER"
 # Kill while lifecycles are under way (screening started, no decision yet): wait up to 30 s for two.
 IN_PROGRESS_SQL="select count(distinct o.request_id) from outbox_event o where o.type like '%screening.started%'
  and not exists (select 1 from outbox_event d where d.request_id = o.request_id and d.type like '%decision.made%')"
+# First choice (KILL_WHEN=locked-job, the default): a moment when the job executor holds a job's lock,
+# e.g. the join after the six screenings, so the restart must wait for that lock to expire.
+KILL_WHEN=${KILL_WHEN:-locked-job}
+if [ "$KILL_WHEN" = locked-job ]; then
+  for _ in $(seq 1 100); do
+    [ "$(sql "select count(*) from act_ru_job where lock_owner_ is not null")" -ge 1 ] && break
+    sleep 0.1
+  done
+fi
 for _ in $(seq 1 150); do
+  [ "$KILL_WHEN" = locked-job ] && [ "$(sql "select count(*) from act_ru_job where lock_owner_ is not null")" -ge 1 ] && break
   [ "$(sql "$IN_PROGRESS_SQL")" -ge 2 ] && break
   sleep 0.2
 done
