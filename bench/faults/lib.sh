@@ -1,0 +1,109 @@
+# Shared helpers of the fault scenarios (sourced, not run). Loopback only, every wait bounded,
+# every process started here is killed by the EXIT trap (by its own pid).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+PGBIN=/usr/lib/postgresql/15/bin
+SCENARIO=${SCENARIO:?}
+WORK="$ROOT/target/faults/$SCENARIO"
+rm -rf "$WORK"
+mkdir -p "$WORK"
+PIDS=()
+PGDATA_DIR=""
+
+log() { echo "[$(date +%T)] $*" >&2; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Built once: the application jar and the test classes with their classpath (the tools live in src/test).
+ensure_built() {
+  if ! ls target/indkoebsscreening-*.jar >/dev/null 2>&1; then
+    log "building the jar"; mvn -o -q -B package -DskipTests >"$WORK/build.log" 2>&1
+  fi
+  if [ ! -f target/test-classes/dk/indkoebsscreening/faults/FaultLoad.class ] || [ ! -f target/faults-cp.txt ]; then
+    log "compiling the fault tools"
+    mvn -o -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile=target/faults-cp.txt >"$WORK/build.log" 2>&1
+  fi
+  JAR=$(ls target/indkoebsscreening-*.jar | head -1)
+  CP="target/test-classes:target/classes:$(cat target/faults-cp.txt)"
+}
+
+cleanup() {
+  local rc=$?
+  exec 2>/dev/null   # no "Killed" job notices for the processes ended here
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+  done
+  if [ -n "$PGDATA_DIR" ] && [ -d "$PGDATA_DIR" ]; then
+    runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PGDATA_DIR"
+  fi
+  exit $rc
+}
+trap cleanup EXIT INT TERM
+
+# Debian's PostgreSQL 15 as its own cluster in a temp dir on a free port; it outlives every app process.
+start_postgres() {
+  PGPORT=$(free_port)
+  PGDATA_DIR=$(mktemp -d /tmp/faults-pg-XXXXXX)
+  chown postgres:postgres "$PGDATA_DIR"
+  runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_DIR" -A trust -U postgres --no-sync >"$WORK/initdb.log" 2>&1
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -w -t 30 -l "$PGDATA_DIR/server.log" \
+    -o "-p $PGPORT -k $PGDATA_DIR -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null
+  psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qAt -c "create database indkoeb" >/dev/null
+  JDBC="jdbc:postgresql://127.0.0.1:$PGPORT/indkoeb"
+  log "PostgreSQL 15 on 127.0.0.1:$PGPORT ($PGDATA_DIR)"
+}
+
+sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d indkoeb -qAt -c "$1"; }
+
+# The application's own KRaft broker class as a separate JVM (FaultBroker), same ports and log dir on restart.
+KAFKA_PORT=""; KAFKA_CONTROLLER_PORT=""; BROKER_PID=""
+start_broker() {
+  if [ -z "$KAFKA_PORT" ]; then
+    KAFKA_PORT=$(free_port); KAFKA_CONTROLLER_PORT=$(free_port)
+  fi
+  local logfile="$WORK/broker.$(date +%s).log"
+  java -Xmx384m -cp "$CP" dk.indkoebsscreening.faults.FaultBroker "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" \
+    "$WORK/kafka-data" >"$logfile" 2>&1 &
+  BROKER_PID=$!; PIDS+=("$BROKER_PID")
+  for _ in $(seq 1 120); do
+    grep -q "BROKER READY" "$logfile" && { log "Kafka broker pid $BROKER_PID on 127.0.0.1:$KAFKA_PORT"; return 0; }
+    kill -0 "$BROKER_PID" 2>/dev/null || { log "broker died, see $logfile"; return 1; }
+    sleep 0.5
+  done
+  log "broker not ready in 60 s"; return 1
+}
+
+# start_app NAME PORT: the built jar against the external PostgreSQL and broker.
+declare -A APP_PID
+start_app() {
+  local name=$1 port=$2
+  local logfile="$WORK/app-$name.$(date +%s).log"
+  java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --server.port="$port" \
+    --indkoeb.embedded-postgres.enabled=false --indkoeb.embedded-kafka.enabled=false \
+    --spring.datasource.url="$JDBC" --spring.datasource.username=postgres --spring.datasource.password= \
+    --spring.datasource.hikari.data-source-properties.ApplicationName="app-$name" \
+    --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" >"$logfile" 2>&1 &
+  APP_PID[$name]=$!; PIDS+=("${APP_PID[$name]}")
+  for _ in $(seq 1 180); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health" || true)" = "200" ] \
+       && grep -q "Started Indkoeb" "$logfile"; then
+      log "app $name pid ${APP_PID[$name]} on 127.0.0.1:$port"; return 0
+    fi
+    kill -0 "${APP_PID[$name]}" 2>/dev/null || { log "app $name died, see $logfile"; return 1; }
+    sleep 1
+  done
+  log "app $name not up in 180 s"; return 1
+}
+
+run_load() { java -Xmx256m -cp "$CP" dk.indkoebsscreening.faults.FaultLoad "$@" 2>"$WORK/load.err"; }
+
+run_check() {
+  java -Xmx256m -cp "$CP" dk.indkoebsscreening.faults.FaultCheck jdbc="$JDBC" user=postgres \
+    bootstrap="127.0.0.1:$KAFKA_PORT" load="$WORK/load.txt" name="$SCENARIO" "$@" 2>"$WORK/check.err"
+}
