@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.events.TopicReader.Received;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
-import dk.indkoebsscreening.screening.ChecklistProperties;
-import dk.indkoebsscreening.testsupport.ApiClient;
-import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,29 +14,19 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Kafka is down while requests run to their decisions: users notice nothing, the events wait in the
  * outbox, and once the broker is back every event arrives, in order per request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KafkaOutageTest {
+class KafkaOutageTest extends ApiTestBase {
 
     private static final int REQUESTS = 5;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ChecklistProperties checklists;
     @Autowired
     EmbeddedKafkaBroker broker;
     @Autowired
     EventsProperties properties;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     OutboxHealthIndicator outboxHealth;
     @Autowired
@@ -46,7 +34,6 @@ class KafkaOutageTest {
 
     @Test
     void decisionsMadeWhileKafkaIsDownAllArriveOnceItIsBack() {
-        Lifecycle lifecycle = new Lifecycle(new ApiClient(port), checklists);
         List<String> requestIds = new ArrayList<>();
         broker.stop();
         try {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.indkoebsscreening.events.TopicReader.Received;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
-import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.screening.ScreeningService;
-import dk.indkoebsscreening.testsupport.ApiClient;
-import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
 import io.cloudevents.CloudEvent;
 import java.net.URI;
 import java.time.Duration;
@@ -17,32 +15,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The lifecycle of requests through the API, as an integrator sees it on a real Kafka broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LifecycleEventsTest {
+class LifecycleEventsTest extends ApiTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    ChecklistProperties checklists;
     @Autowired
     EmbeddedKafkaBroker broker;
     @Autowired
     EventsProperties properties;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
-    OutboxWriter outbox;
+    OutboxWriter outboxWriter;
     @Autowired
     ScreeningService screening;
 
@@ -50,7 +38,7 @@ class LifecycleEventsTest {
 
     @Test
     void aFullLifecycleYieldsItsEventsInOrderValidAndTheDecisionOnTheDecisionsTopic() {
-        String requestId = new Lifecycle(new ApiClient(port), checklists).runToApproval("anna", "Tidsbestilling");
+        String requestId = lifecycle.runToApproval("anna", "Tidsbestilling");
         String reference = jdbc.sql("select reference from purchase_request where id = ?")
                 .param(UUID.fromString(requestId)).query(String.class).single();
 
@@ -85,7 +73,7 @@ class LifecycleEventsTest {
 
     @Test
     void remindersAndMissedDeadlinesAreValidEventsToo() {
-        String requestId = new Lifecycle(new ApiClient(port), checklists).submitAndAccept("bent", "Dokumenthåndtering");
+        String requestId = lifecycle.submitAndAccept("bent", "Dokumenthåndtering");
         UUID id = UUID.fromString(requestId);
         screening.remindOpenAreas(id);
         screening.recordDeadlineMissed(id);
@@ -105,11 +93,11 @@ class LifecycleEventsTest {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         UUID[] rolledBack = new UUID[1];
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            rolledBack[0] = outbox.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "fails"));
+            rolledBack[0] = outboxWriter.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "fails"));
             throw new IllegalStateException("the step fails after its event was written");
         })).hasMessageContaining("step fails");
         UUID committed = transaction.execute(status ->
-                outbox.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "succeeds")));
+                outboxWriter.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "succeeds")));
 
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
             List<Received> events = reader.ofRequest(requestId.toString(), 1, WAIT);

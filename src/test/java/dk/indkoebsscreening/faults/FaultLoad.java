@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.faults;
 
+import dk.indkoebsscreening.testsupport.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -130,7 +131,7 @@ public final class FaultLoad {
                 return;
             }
             try {
-                Reply reply = post(port, REQUESTER, "/api/requests", form("Fejltest " + k));
+                Reply reply = post(port, REQUESTER, "/api/requests", ApiClient.validRequest("Fejltest " + k));
                 if (reply.status != 201) {
                     System.err.println("submit " + k + ": HTTP " + reply.status + " " + reply.body);
                     incomplete.incrementAndGet();
@@ -323,24 +324,6 @@ public final class FaultLoad {
     }
 
     // --- bodies ---
-
-    private static Map<String, Object> form(String title) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("title", title);
-        form.put("systemName", "BookPlus Borger");
-        form.put("vendor", "Eksempel Software A/S");
-        form.put("need", "Borgerne skal kunne booke tid online.");
-        form.put("department", "Borgerservice");
-        form.put("oneOffCostDkk", 85000);
-        form.put("annualCostDkk", 60000);
-        form.put("contractYears", 4);
-        form.put("expectedUsers", 25);
-        form.put("personalData", "CPR");
-        form.put("hosting", "CLOUD_EU");
-        form.put("integrations", "MitID");
-        form.put("desiredStartDate", LocalDate.now().plusMonths(2).toString());
-        return form;
-    }
 
     private Map<String, Object> screening(String area) {
         Map<String, Object> body = new LinkedHashMap<>();
