@@ -91,7 +91,7 @@ public class WorkTaskService {
 
     @Transactional
     public void claim(String taskId, CurrentUser user) {
-        Task task = lockAndReload(taskId);
+        Task task = lockAndReload(taskId).task();
         authorize(task, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             throw new ConflictException("Task " + taskId + " is claimed by " + task.getAssignee());
@@ -101,7 +101,7 @@ public class WorkTaskService {
 
     @Transactional
     public void unclaim(String taskId, CurrentUser user) {
-        Task task = lockAndReload(taskId);
+        Task task = lockAndReload(taskId).task();
         authorize(task, user);
         if (TaskType.of(task.getTaskDefinitionKey()) == TaskType.MORE_INFORMATION) {
             throw new ConflictException("A question to the requester cannot be handed back");
@@ -119,12 +119,13 @@ public class WorkTaskService {
      */
     @Transactional
     public void complete(String taskId, JsonNode body, CurrentUser user) {
-        Task task = lockAndReload(taskId);
+        LockedTask locked = lockAndReload(taskId);
+        Task task = locked.task();
         authorize(task, user);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             throw new ConflictException("Task " + taskId + " is claimed by " + task.getAssignee());
         }
-        UUID requestId = requestIdOf(task);
+        UUID requestId = locked.requestId();
         Map<String, Object> variables = switch (TaskType.of(task.getTaskDefinitionKey())) {
             case TRIAGE -> triage.record(requestId, binder.bind(body, TriageForm.class), user.username());
             case MORE_INFORMATION -> {
@@ -160,9 +161,14 @@ public class WorkTaskService {
                         "decidedBy", user.username());
     }
 
-    private Task lockAndReload(String taskId) {
-        requests.lock(requestIdOf(openTask(taskId)));
-        return openTask(taskId);
+    /** The task, read again once its request is locked (a concurrent step may have completed it). */
+    private record LockedTask(Task task, UUID requestId) {
+    }
+
+    private LockedTask lockAndReload(String taskId) {
+        UUID requestId = requestIdOf(openTask(taskId));
+        requests.lock(requestId);
+        return new LockedTask(openTask(taskId), requestId);
     }
 
     private Task openTask(String taskId) {
