@@ -27,11 +27,6 @@ public enum EventType {
         return type;
     }
 
-    /** File name (without {@code .v1.json}) of the payload's JSON Schema under {@code schemas/}. */
-    public String schemaName() {
-        return schemaName;
-    }
-
     /** Classpath location of the payload's JSON Schema, e.g. {@code schemas/decision-made.v1.json}. */
     public String schemaResource() {
         return "schemas/" + schemaName + "." + majorVersion() + ".json";

@@ -76,7 +76,7 @@ public class RequestService {
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
         Map<String, Object> variables = new HashMap<>(deadline.asVariables());
         variables.put(ScreeningProcess.REQUESTER, requester);
-        variables.put("reference", reference);
+        variables.put("reference", reference); // lets operators find an instance by reference in Cockpit
         String processInstanceId = runtimeService
                 .startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, id.toString(), variables)
                 .getId();
