@@ -43,6 +43,20 @@ public class RequestRepository {
                 .orElseThrow(() -> new RequestNotFoundException(id));
     }
 
+    /**
+     * {@link #lock} for the request a user task belongs to, found through the engine's task table (read
+     * only, as the engine's native queries do): one statement where a task query and a look-up would be
+     * two round trips and an engine command. Empty when the task does not exist (any more).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> lockByTask(String taskId) {
+        return jdbc.sql("select id from purchase_request where process_instance_id = "
+                        + "(select proc_inst_id_ from act_ru_task where id_ = ?) for update")
+                .param(taskId)
+                .query(UUID.class)
+                .optional();
+    }
+
     public Optional<PurchaseRequest> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where id = ?")
                 .param(id)

@@ -3,6 +3,9 @@ package dk.indkoebsscreening.bench;
 import dk.indkoebsscreening.IndkoebsscreeningApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +17,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -100,8 +104,47 @@ final class BenchmarkSupport {
 
     /** CPU time of this JVM (application, its Kafka broker, and the benchmark's own clients). */
     static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of this JVM's live threads, summed by what they do: the application's request threads,
+     * its job executor, its outbox relay, the Kafka broker, the benchmark's own clients. What a thread
+     * used before it ended, the JIT compiler and the garbage collector are in none of them: that is the
+     * process's CPU time minus these.
+     */
+    static Map<String, Long> threadCpuNanosByRole() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byRole = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            long cpu = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                byRole.merge(role(info.getThreadName()), cpu, Long::sum);
+            }
+        }
+        return byRole;
+    }
+
+    private static String role(String thread) {
+        if (thread.startsWith("http-nio")) {
+            return "application: HTTP requests (Tomcat threads)";
+        }
+        if (thread.startsWith("camundaTaskExecutor") || thread.startsWith("JobExecutor")) {
+            return "application: Camunda job executor";
+        }
+        if (thread.startsWith("outbox-relay") || thread.contains("indkoebsscreening-outbox-relay")) {
+            return "application: outbox relay and its Kafka producer";
+        }
+        if (thread.startsWith("benchmark") || thread.startsWith("pool-") || thread.startsWith("HttpClient")
+                || thread.contains("| benchmark")) {
+            return "benchmark: HTTP clients and decision consumer";
+        }
+        if (thread.contains("kafka") || thread.startsWith("controller") || thread.startsWith("quorum")
+                || thread.startsWith("broker") || thread.startsWith("raft")) {
+            return "Kafka broker (in process)";
+        }
+        return "other threads";
     }
 
     /** The postmaster of the server this connection talks to. */

@@ -188,6 +188,7 @@ class LifecycleBenchmark {
             long[] cpu0 = BenchmarkSupport.cpuTicks();
             long postmaster = BenchmarkSupport.postmasterPid(stats);
             long jvmCpu0 = BenchmarkSupport.jvmCpuNanos();
+            Map<String, Long> threadCpu0 = BenchmarkSupport.threadCpuNanosByRole();
             long pgCpu0 = BenchmarkSupport.postgresCpuMillis(postmaster);
 
             BenchmarkSupport.Latencies latencies = new BenchmarkSupport.Latencies();
@@ -197,6 +198,7 @@ class LifecycleBenchmark {
             double seconds = (lastDecisionNanos - started) / 1e9;
             double busy = BenchmarkSupport.busyPercent(cpu0, BenchmarkSupport.cpuTicks());
             double jvmCpuMs = (BenchmarkSupport.jvmCpuNanos() - jvmCpu0) / 1e6 / LIFECYCLES;
+            Map<String, Long> threadCpu1 = BenchmarkSupport.threadCpuNanosByRole();
             double pgCpuMs = (double) (BenchmarkSupport.postgresCpuMillis(postmaster) - pgCpu0) / LIFECYCLES;
             String load1 = BenchmarkSupport.loadAverage();
             long statements1 = statements(stats, database);
@@ -214,6 +216,7 @@ class LifecycleBenchmark {
             System.out.printf("    CPU per lifecycle: %.0f ms in the JVM (application, Kafka broker, benchmark clients) + %.0f ms "
                             + "in PostgreSQL = %.0f ms; 2 idle cores would allow at most %.1f lifecycles/s%n",
                     jvmCpuMs, pgCpuMs, jvmCpuMs + pgCpuMs, 2000 / (jvmCpuMs + pgCpuMs));
+            printCpuByRole(threadCpu0, threadCpu1, jvmCpuMs, pgCpuMs);
             latencies.print("    ");
             System.out.printf("    %-42s %7d %9.1f %9.1f %9.1f%n", "all API calls", 0L,
                     latencies.overallPercentileMillis(50), latencies.overallPercentileMillis(95), latencies.overallPercentileMillis(99));
@@ -242,6 +245,18 @@ class LifecycleBenchmark {
                 context.close();
             }
         }
+    }
+
+    /** Splits the CPU per lifecycle by who used it, so that the application's share is not guessed. */
+    private static void printCpuByRole(Map<String, Long> before, Map<String, Long> after, double jvmCpuMs, double pgCpuMs) {
+        double threadsMs = 0;
+        for (Map.Entry<String, Long> role : after.entrySet()) {
+            double ms = (role.getValue() - before.getOrDefault(role.getKey(), 0L)) / 1e6 / LIFECYCLES;
+            threadsMs += ms;
+            System.out.printf("      %-52s %6.0f ms%n", role.getKey(), ms);
+        }
+        System.out.printf("      %-52s %6.0f ms%n", "JVM: JIT compiler, garbage collector, ended threads", jvmCpuMs - threadsMs);
+        System.out.printf("      %-52s %6.0f ms%n", "PostgreSQL server", pgCpuMs);
     }
 
     private static long xacts(Connection c, String database) throws Exception {
