@@ -103,7 +103,7 @@ public class RequestRepository {
                 .single() > 0;
     }
 
-    /** Next reference of the year, e.g. IND-2026-0042; the counter row serialises concurrent submissions. */
+    /** Next reference of the year, e.g. IND-2026-0042; the counter row serialises concurrent numbering until commit. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String nextReference(int year) {
         int number = jdbc.sql("""

@@ -102,6 +102,12 @@ class LifecycleBenchmark {
                     // Experiment: the shipped configuration with Hikari's default pool of 10 (admission control on 2 cores).
                     properties.put("spring.datasource.hikari.maximum-pool-size", "10");
                 }
+                if (config.equals("bare")) {
+                    // Experiment, not a configuration to ship: what the engine's history and its authorizations
+                    // (which keep Tasklist and Cockpit safe) cost per lifecycle.
+                    properties.put("camunda.bpm.history-level", "none");
+                    properties.put("camunda.bpm.authorization.enabled", "false");
+                }
                 results.add(run(postgres, config, properties));
             }
             System.out.printf("%nSummary (pgbench TPS %.0f)%n", pgbenchTps);
