@@ -15,11 +15,13 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The relay, its producer and the topics it writes to. */
+/** The relay, its producer and the topics it writes to; scheduling for the outbox's retention. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class EventsConfiguration {
 
     @Bean

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source CloudEvents {@code source} of every event, e.g. {@code urn:indkoebsscreening:aarhus-kommune}
  */
 @ConfigurationProperties("indkoeb.events")
-public record EventsProperties(URI source, Relay relay, Topics topics, Health health) {
+public record EventsProperties(URI source, Relay relay, Topics topics, Health health, OutboxRetention outboxRetention) {
 
     /**
      * @param enabled        relay the outbox to Kafka from this instance
@@ -39,5 +39,13 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
 
     /** @param maxOldestAge the outbox health turns DELAYED when an unpublished event is older than this */
     public record Health(Duration maxOldestAge) {
+    }
+
+    /**
+     * @param keepPublished   how long a published event stays in the outbox before it is deleted; Kafka
+     *                        has it from the moment it was published
+     * @param cleanupInterval how often the deletion runs
+     */
+    public record OutboxRetention(Duration keepPublished, Duration cleanupInterval) {
     }
 }

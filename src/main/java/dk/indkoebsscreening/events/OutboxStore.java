@@ -59,6 +59,17 @@ class OutboxStore {
                 .update();
     }
 
+    /** Deletes up to {@code limit} events that were published before the cutoff, oldest first; never an unpublished one. */
+    int deletePublishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        delete from outbox_event where seq in
+                            (select seq from outbox_event where published_at < ? order by seq limit ?)
+                        """)
+                .param(Sql.timestamp(cutoff))
+                .param(limit)
+                .update();
+    }
+
     /** Unpublished events and the oldest one's time (null when there are none). */
     Backlog backlog() {
         return jdbc.sql("select count(*) as size, min(occurred_at) as oldest from outbox_event where published_at is null")

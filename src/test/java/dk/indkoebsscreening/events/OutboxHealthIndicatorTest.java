@@ -14,7 +14,7 @@ class OutboxHealthIndicatorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final EventsProperties PROPERTIES =
-            new EventsProperties(null, null, null, new EventsProperties.Health(Duration.ofMinutes(5)));
+            new EventsProperties(null, null, null, new EventsProperties.Health(Duration.ofMinutes(5)), null);
 
     @Test
     void upWithTheBacklogWhileEventsAreYoungerThanAllowed() {
