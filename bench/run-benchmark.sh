@@ -14,7 +14,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 case "$what" in
   lifecycle)
     "$mvn" -q -B -Pbenchmark test -Dtest=LifecycleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dbenchmark.lifecycles="${2:-80}" -Dbenchmark.clients="${3:-20}" ${EXTRA:-} ;;
+      -Dbenchmark.lifecycles="${2:-200}" -Dbenchmark.clients="${3:-20}" ${EXTRA:-} ;;
   growth)
     "$mvn" -q -B -Pbenchmark test -Dtest=GrowthBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${EXTRA:-} ;;
   latency)

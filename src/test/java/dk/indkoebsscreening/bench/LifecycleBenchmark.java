@@ -51,9 +51,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class LifecycleBenchmark {
 
-    static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 100);
+    static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 200);
     static final int CLIENTS = Integer.getInteger("benchmark.clients", 20);
-    static final int WARM_UP = Integer.getInteger("benchmark.warmup", 10);
+    /** Enough for the JIT: after 10 warm-up lifecycles the web stack still ran half-compiled (BENCHMARKS.md). */
+    static final int WARM_UP = Integer.getInteger("benchmark.warmup", 150);
     static final int PGBENCH_SECONDS = Integer.getInteger("benchmark.pgbench.seconds", 20);
     static final String CONFIGS = System.getProperty("benchmark.configs", "tuned,default");
     static final String PGBENCH = System.getProperty("benchmark.pgbench", "/usr/lib/postgresql/15/bin/pgbench");
