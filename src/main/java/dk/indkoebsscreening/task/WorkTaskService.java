@@ -41,6 +41,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkTaskService {
 
+    /*
+     * The inbox and the task look-ups are native task queries, the engine's API for SQL over its own
+     * tables: its generic task query builds a statement of a few hundred optional criteria on every call,
+     * which took about a fifth of the request threads' CPU samples in a profile (BENCHMARKS.md).
+     */
+    private static final String INBOX = "select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+            + "where D.KEY_ = #{processKey} and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}%s)";
+    private static final String CANDIDATE_GROUP = " or exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
+            + "and L.TYPE_ = 'candidate' and L.GROUP_ID_ in (%s))";
+
     private final TaskService taskService;
     private final RequestRepository requests;
     private final TriageService triage;
@@ -87,9 +97,7 @@ public class WorkTaskService {
         engine.run(() -> {
             Task task = openTask(taskId);
             authorize(task, user);
-            if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-                throw new ConflictException("Task " + taskId + " is claimed by " + task.getAssignee());
-            }
+            requireNotClaimedByOthers(task, user);
             taskService.setAssignee(taskId, user.username());
         });
     }
@@ -122,9 +130,7 @@ public class WorkTaskService {
         engine.run(() -> {
             Task task = openTask(taskId);
             authorize(task, user);
-            if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-                throw new ConflictException("Task " + taskId + " is claimed by " + task.getAssignee());
-            }
+            requireNotClaimedByOthers(task, user);
             Map<String, Object> variables = record(task, requestId, body, user);
             if (task.getAssignee() == null) {
                 taskService.setAssignee(taskId, user.username());
@@ -170,16 +176,6 @@ public class WorkTaskService {
         return requests.lockByTask(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
-    /*
-     * The inbox and the task look-ups are native task queries, the engine's API for SQL over its own
-     * tables: its generic task query builds a statement of a few hundred optional criteria on every call,
-     * which was a fifth of the application's CPU time per lifecycle (BENCHMARKS.md).
-     */
-    private static final String INBOX = "select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
-            + "where D.KEY_ = #{processKey} and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}%s)";
-    private static final String CANDIDATE_GROUP = " or exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
-            + "and L.TYPE_ = 'candidate' and L.GROUP_ID_ in (%s))";
-
     private NativeTaskQuery inboxQuery(CurrentUser user) {
         List<String> groups = List.copyOf(user.groups());
         String groupParameters = IntStream.range(0, groups.size()).mapToObj(i -> "#{group" + i + "}")
@@ -208,6 +204,12 @@ public class WorkTaskService {
     private UUID requestIdOf(Task task) {
         return requests.findIdByProcessInstanceId(task.getProcessInstanceId())
                 .orElseThrow(() -> new TaskNotFoundException(task.getId()));
+    }
+
+    private static void requireNotClaimedByOthers(Task task, CurrentUser user) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw new ConflictException("Task " + task.getId() + " is claimed by " + task.getAssignee());
+        }
     }
 
     /** Only the assignee or a member of a candidate group may see or work on a task. */
