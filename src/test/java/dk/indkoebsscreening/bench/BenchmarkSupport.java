@@ -35,6 +35,8 @@ final class BenchmarkSupport {
 
     static EmbeddedPostgres startPostgres() throws IOException {
         return EmbeddedPostgres.builder()
+                // As production and the application's embedded server: zonky's builder would turn it off.
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.max", "10000")
                 .setServerConfig("max_connections", "200")

@@ -53,8 +53,14 @@ class LifecycleBenchmark {
 
     static final int LIFECYCLES = Integer.getInteger("benchmark.lifecycles", 200);
     static final int CLIENTS = Integer.getInteger("benchmark.clients", 20);
-    /** Enough for the JIT: after 10 warm-up lifecycles the web stack still ran half-compiled (BENCHMARKS.md). */
+    /** Per configuration, before its measurement: its own caches, pools and connections. */
     static final int WARM_UP = Integer.getInteger("benchmark.warmup", 150);
+    /**
+     * Once, before all configurations, unmeasured: the JIT compiles the shared code paths here, so that
+     * the first configuration is not measured half-compiled and the order of the configurations does
+     * not decide the comparison (it did by 20-30 %, BENCHMARKS.md).
+     */
+    static final int JVM_WARM_UP = Integer.getInteger("benchmark.jvmWarmup", 300);
     static final int PGBENCH_SECONDS = Integer.getInteger("benchmark.pgbench.seconds", 20);
     static final String CONFIGS = System.getProperty("benchmark.configs", "tuned,default");
     static final String PGBENCH = System.getProperty("benchmark.pgbench", "/usr/lib/postgresql/15/bin/pgbench");
@@ -96,6 +102,7 @@ class LifecycleBenchmark {
                 LIFECYCLES, CLIENTS, WARM_UP, BenchmarkSupport.loadAverage());
         try (EmbeddedPostgres postgres = BenchmarkSupport.startPostgres()) {
             double pgbenchTps = pgbench(postgres);
+            warmUpJvm(postgres);
             List<RunResult> results = new ArrayList<>();
             for (String config : CONFIGS.split(",")) {
                 Map<String, Object> properties = config.equals("default") ? defaults() : tuned();
@@ -169,6 +176,21 @@ class LifecycleBenchmark {
             throw new IllegalStateException(command + " failed: " + out);
         }
         return out.toString();
+    }
+
+    private static void warmUpJvm(EmbeddedPostgres postgres) throws Exception {
+        if (JVM_WARM_UP == 0) {
+            return;
+        }
+        BenchmarkSupport.createDatabase(postgres, "app_jvm_warmup");
+        ConfigurableApplicationContext context = BenchmarkSupport.startApp(postgres, "app_jvm_warmup", tuned());
+        try {
+            Lifecycle answers = new Lifecycle(null, context.getBean(ChecklistProperties.class));
+            drive(BenchmarkSupport.port(context), answers, JVM_WARM_UP, CLIENTS, "JVM-opvarmning", new BenchmarkSupport.Latencies());
+            System.out.printf("%nJVM warm-up: %d lifecycles by %d clients, not measured%n", JVM_WARM_UP, CLIENTS);
+        } finally {
+            context.close();
+        }
     }
 
     static RunResult run(EmbeddedPostgres postgres, String name, Map<String, Object> properties) throws Exception {
