@@ -34,9 +34,10 @@ class EmbeddedPostgresConfiguration {
         // Spring stops it after the engine and the pool (destroy order), not a JVM hook racing them.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(properties.port())
-                // The builder turns synchronous commit off (it is made for throwaway test databases); a
-                // request or decision the user saw committed must survive a crash of the machine, as with
-                // any PostgreSQL in its default configuration.
+                // The builder starts the server with fsync and synchronous commit off (it is made for
+                // throwaway test databases); a request or decision the user saw committed must survive a
+                // crash of the machine, as with any PostgreSQL in its default configuration.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setRegisterShutdownHook(false);
         if (StringUtils.hasText(properties.dataDirectory())) {

@@ -35,7 +35,8 @@ final class BenchmarkSupport {
 
     static EmbeddedPostgres startPostgres() throws IOException {
         return EmbeddedPostgres.builder()
-                // As production and the application's embedded server: zonky's builder would turn it off.
+                // As production and the application's embedded server: zonky's builder turns both off.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.max", "10000")
