@@ -177,7 +177,9 @@ public class OutboxRelay implements SmartLifecycle {
     private void recordLatency(SentEvent event, long ackNanos) {
         Long commitNanos = signal.takeCommitNanos(event.event().id());
         if (commitNanos != null) {
-            commitToAck.record(ackNanos - commitNanos, TimeUnit.NANOSECONDS);
+            // Kafka can acknowledge an event before its writer's afterCommit has noted the commit time
+            // (the database commit came first): that is no latency, not a negative one.
+            commitToAck.record(Math.max(0, ackNanos - commitNanos), TimeUnit.NANOSECONDS);
         }
     }
 
