@@ -1,6 +1,5 @@
 package dk.indkoebsscreening.system;
 
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -10,7 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Runs several calls on the engine's services as one engine command. Each service call is otherwise a
  * command of its own that reads the task, its execution and the process definition again and flushes on
- * its own; calls made inside {@link #call} join one command context, so a task step reads its task once
+ * its own; calls made inside {@link #run} join one command context, so a task step reads its task once
  * and writes everything in one flush (measured in BENCHMARKS.md).
  *
  * <p>The application's own exceptions (bad input, conflicts, access) are carried out of the command
@@ -26,32 +25,22 @@ public class EngineCommand {
         this.executor = configuration.getCommandExecutorTxRequired();
     }
 
-    public <T> T call(Supplier<T> work) {
+    public void run(Runnable work) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An engine command joins the caller's transaction; there is none");
         }
-        Outcome<T> outcome = executor.execute(context -> {
+        RuntimeException applicationFailure = executor.execute(context -> {
             try {
-                return new Outcome<>(work.get(), null);
+                work.run();
+                return null;
             } catch (ProcessEngineException e) {
                 throw e;
             } catch (RuntimeException e) {
-                return new Outcome<>(null, e);
+                return e;
             }
         });
-        if (outcome.failure() != null) {
-            throw outcome.failure();
+        if (applicationFailure != null) {
+            throw applicationFailure;
         }
-        return outcome.value();
-    }
-
-    public void run(Runnable work) {
-        call(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private record Outcome<T>(T value, RuntimeException failure) {
     }
 }
