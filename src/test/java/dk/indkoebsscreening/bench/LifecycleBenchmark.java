@@ -110,6 +110,10 @@ class LifecycleBenchmark {
                     // Experiment: the shipped configuration with Hikari's default pool of 10 (admission control on 2 cores).
                     properties.put("spring.datasource.hikari.maximum-pool-size", "10");
                 }
+                if (config.equals("history-activity")) {
+                    // Experiment: history without variable values (Cockpit keeps activities and tasks).
+                    properties.put("camunda.bpm.history-level", "activity");
+                }
                 if (config.equals("bare")) {
                     // Experiment, not a configuration to ship: what the engine's history and its authorizations
                     // (which keep Tasklist and Cockpit safe) cost per lifecycle.
