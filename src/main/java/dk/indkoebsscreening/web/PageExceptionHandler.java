@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -20,19 +21,25 @@ class PageExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden() {
-        return "error/403";
+    String forbidden(Model model) {
+        return errorPage(model, HttpStatus.FORBIDDEN);
     }
 
     @ExceptionHandler({RequestNotFoundException.class, TaskNotFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
+    String notFound(Model model) {
+        return errorPage(model, HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler({ConflictException.class, TaskAlreadyClaimedException.class, OptimisticLockingException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
-    String conflict() {
-        return "error/409";
+    String conflict(Model model) {
+        return errorPage(model, HttpStatus.CONFLICT);
+    }
+
+    /** The one error template, as Spring Boot's error controller renders it too. */
+    private static String errorPage(Model model, HttpStatus status) {
+        model.addAttribute("status", status.value());
+        return "error";
     }
 }

@@ -177,6 +177,11 @@ class WebUiBrowserTest {
             assertThat(browser.title()).as(path).startsWith("Ingen adgang");
         }
         browser.assertAccessible();
+        // Not found: from a page (our handler) and from an address nothing serves (Spring Boot's).
+        for (String path : List.of("/anmodninger/" + UUID.randomUUID(), "/findes-ikke")) {
+            browser.open(path);
+            assertThat(browser.title()).as(path).startsWith("Siden findes ikke");
+        }
         assertThat(browser.findAll(By.linkText("Opgaver"))).as("no task menu for a requester").isEmpty();
 
         browser.open("/anmodninger?lang=en");
