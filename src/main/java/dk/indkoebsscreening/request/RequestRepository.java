@@ -89,13 +89,6 @@ public class RequestRepository {
                 .list();
     }
 
-    public Optional<UUID> findIdByProcessInstanceId(String processInstanceId) {
-        return jdbc.sql("select id from purchase_request where process_instance_id = ?")
-                .param(processInstanceId)
-                .query(UUID.class)
-                .optional();
-    }
-
     public boolean existsWithTitle(String title) {
         return jdbc.sql("select count(*) from purchase_request where title = ?")
                 .param(title)

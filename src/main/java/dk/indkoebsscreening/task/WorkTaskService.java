@@ -88,7 +88,10 @@ public class WorkTaskService {
     public WorkTask find(String taskId, CurrentUser user) {
         Task task = openTask(taskId);
         authorize(task, user);
-        return toWorkTask(task, requests.findById(requestIdOf(task)).orElseThrow());
+        PurchaseRequest request = requests.findByProcessInstanceIds(Set.of(task.getProcessInstanceId())).stream()
+                .findFirst()
+                .orElseThrow(() -> new TaskNotFoundException(taskId));
+        return toWorkTask(task, request);
     }
 
     @Transactional
@@ -199,11 +202,6 @@ public class WorkTaskService {
             throw new TaskNotFoundException(taskId);
         }
         return task;
-    }
-
-    private UUID requestIdOf(Task task) {
-        return requests.findIdByProcessInstanceId(task.getProcessInstanceId())
-                .orElseThrow(() -> new TaskNotFoundException(task.getId()));
     }
 
     private static void requireNotClaimedByOthers(Task task, CurrentUser user) {

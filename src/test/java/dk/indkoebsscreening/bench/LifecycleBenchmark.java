@@ -91,6 +91,26 @@ class LifecycleBenchmark {
         return p;
     }
 
+    /** The named configuration's properties; the experiments are the shipped one with one thing changed. */
+    static Map<String, Object> configuration(String name) {
+        Map<String, Object> p = name.equals("default") ? defaults() : tuned();
+        switch (name) {
+            case "tuned", "default" -> { }
+            // Hikari's default pool of 10 instead of our 20 (admission control on 2 cores).
+            case "tuned-pool10" -> p.put("spring.datasource.hikari.maximum-pool-size", "10");
+            // History without variable values (Cockpit keeps activities and tasks).
+            case "history-activity" -> p.put("camunda.bpm.history-level", "activity");
+            // Not a configuration to ship: what the engine's history and its authorizations (which keep
+            // Tasklist and Cockpit safe) cost per lifecycle.
+            case "bare" -> {
+                p.put("camunda.bpm.history-level", "none");
+                p.put("camunda.bpm.authorization.enabled", "false");
+            }
+            default -> throw new IllegalArgumentException("Unknown benchmark configuration: " + name);
+        }
+        return p;
+    }
+
     record RunResult(String name, double lifecyclesPerSecond, double seconds, double apiP99, double ackP50,
                      double ackP99, double xactPerLifecycle, double statementsPerLifecycle, double cpuMsPerLifecycle, double cpuBusy,
                      String load) {
@@ -100,27 +120,16 @@ class LifecycleBenchmark {
     void lifecycles() throws Exception {
         System.out.printf("%nLifecycle benchmark: N=%d lifecycles, C=%d clients, %d warm-up; load average at start %s%n",
                 LIFECYCLES, CLIENTS, WARM_UP, BenchmarkSupport.loadAverage());
+        Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+        for (String name : CONFIGS.split(",")) {
+            configurations.put(name, configuration(name)); // an unknown name fails here, before the long part
+        }
         try (EmbeddedPostgres postgres = BenchmarkSupport.startPostgres()) {
             double pgbenchTps = pgbench(postgres);
             warmUpJvm(postgres);
             List<RunResult> results = new ArrayList<>();
-            for (String config : CONFIGS.split(",")) {
-                Map<String, Object> properties = config.equals("default") ? defaults() : tuned();
-                if (config.equals("tuned-pool10")) {
-                    // Experiment: the shipped configuration with Hikari's default pool of 10 (admission control on 2 cores).
-                    properties.put("spring.datasource.hikari.maximum-pool-size", "10");
-                }
-                if (config.equals("history-activity")) {
-                    // Experiment: history without variable values (Cockpit keeps activities and tasks).
-                    properties.put("camunda.bpm.history-level", "activity");
-                }
-                if (config.equals("bare")) {
-                    // Experiment, not a configuration to ship: what the engine's history and its authorizations
-                    // (which keep Tasklist and Cockpit safe) cost per lifecycle.
-                    properties.put("camunda.bpm.history-level", "none");
-                    properties.put("camunda.bpm.authorization.enabled", "false");
-                }
-                results.add(run(postgres, config, properties));
+            for (Map.Entry<String, Map<String, Object>> configuration : configurations.entrySet()) {
+                results.add(run(postgres, configuration.getKey(), configuration.getValue()));
             }
             System.out.printf("%nSummary (pgbench TPS %.0f)%n", pgbenchTps);
             System.out.printf("  %-8s %10s %9s %9s %9s %9s %10s %10s %10s %7s  %s%n", "config", "lifec./s", "API p99",
