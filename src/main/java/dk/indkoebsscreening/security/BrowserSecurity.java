@@ -6,7 +6,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
@@ -19,14 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(OidcProperties.class)
 class BrowserSecurity {
-
-    /**
-     * No inline scripts, no foreign origins. Styles allow 'unsafe-inline' only because the BPMN
-     * viewer positions the diagram with style attributes; scripts never do.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final OidcProperties oidc;
     private final ObjectProvider<ClientRegistrationRepository> clientRegistrations;
@@ -44,9 +35,9 @@ class BrowserSecurity {
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(camundaWebapps),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+                                new ContentSecurityPolicyHeaderWriter(SecurityHeaders.CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(referrer -> referrer.policy(SecurityHeaders.REFERRER_POLICY))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         if (oidc.enabled()) {
             if (clientRegistrations.getIfAvailable() == null) {
                 throw new IllegalStateException(

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the groups the model and the application rely on, and the Camunda authorizations they
- * need: administrators get everything; the other groups may open Tasklist, where one shared filter
- * shows each user exactly the tasks Camunda authorizes them for (no expressions in stored queries).
+ * need: administrators get everything. The other groups get no webapp access: they work in this
+ * application's pages, and grants an earlier version gave them (Tasklist, its filter) are revoked.
+ * Administrators' Tasklist has one expression-free filter.
  */
 @Component
 public class IdentitySetup {
@@ -57,16 +58,12 @@ public class IdentitySetup {
         for (Resource resource : Resources.values()) {
             grant(Groups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
         }
-        Filter filter = filterService.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
-        if (filter == null) {
-            filter = filterService.newTaskFilter(TASK_FILTER_NAME).setOwner(Groups.ADMINS);
+        if (filterService.createFilterQuery().filterName(TASK_FILTER_NAME).count() == 0) {
+            Filter filter = filterService.newTaskFilter(TASK_FILTER_NAME).setOwner(Groups.ADMINS);
             filter.setQuery(taskService.createTaskQuery());
             filterService.saveFilter(filter);
         }
-        for (String group : workflowGroups()) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
-        }
+        revokeWebappAccess(workflowGroups());
     }
 
     /** Creates a user with the given groups unless it exists (used for demo users). */
@@ -89,6 +86,18 @@ public class IdentitySetup {
             groups.add(area.candidateGroup());
         }
         return groups;
+    }
+
+    private void revokeWebappAccess(List<String> groups) {
+        for (Resources resource : List.of(Resources.APPLICATION, Resources.FILTER)) {
+            authorizationService.createAuthorizationQuery()
+                    .groupIdIn(groups.toArray(String[]::new)).resourceType(resource).list()
+                    .forEach(authorization -> {
+                        authorizationService.deleteAuthorization(authorization.getId());
+                        log.info("Revoked {} access of group {} (Camunda's webapps are for administrators)",
+                                resource.resourceName(), authorization.getGroupId());
+                    });
+        }
     }
 
     private void group(String id, String name, String type) {

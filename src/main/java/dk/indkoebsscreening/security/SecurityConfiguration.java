@@ -3,10 +3,12 @@ package dk.indkoebsscreening.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -14,9 +16,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Nothing is open without a login. The JSON API and Camunda's REST API use HTTP Basic and no
- * session (so a browser's session cookie can never drive them, and CSRF does not apply); Camunda's
- * REST API is for administrators only. Camunda's webapps have their own login against the same
- * identity service.
+ * session (so a browser's session cookie can never drive them, and CSRF does not apply). Camunda's
+ * REST API and its webapps are for administrators only; the webapps take their login from ours.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,8 +43,9 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain web(HttpSecurity http, BrowserSecurity browser) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        // Camunda's webapps authenticate users themselves (same identity service).
-                        .requestMatchers(path("/camunda/**")).permitAll()
+                        // Camunda's webapps (Cockpit, Admin, Tasklist) and their APIs are for operators;
+                        // WebappSingleSignOn hands them this login.
+                        .requestMatchers(path("/camunda/**"), path("/fra-tasklist")).hasAuthority(Groups.ADMINS)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
                         // The web UI's stylesheet and scripts are needed by the login page.
@@ -51,7 +53,11 @@ class SecurityConfiguration {
                         .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         .anyRequest().authenticated())
+                // The webapps have their own CSRF protection (an XSRF-TOKEN cookie echoed in a header).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                // The webapps' scripts get a status, not the login page; browsers opening a page get the login page.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
                 // Lets scripts and tests reach a page with a password; browsers get the login page.
                 .httpBasic(Customizer.withDefaults());
         // The web UI's login, logout and headers: see BrowserSecurity.

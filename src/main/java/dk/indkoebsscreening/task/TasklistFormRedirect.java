@@ -1,15 +1,14 @@
 package dk.indkoebsscreening.task;
 
-import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.web.PageController;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Every user task's form key in the model: Camunda Tasklist links it as an external form with
- * {@code ?taskId=}, so a task opened in Tasklist is worked on this application's page, where the
- * step is validated and recorded, rather than completed in Tasklist without either.
+ * Every user task's form key in the model. Tasklist is for administrators only (staff, experts and
+ * coordinators work in this application's inbox) and links a task here as an external form with
+ * {@code ?taskId=}: the administrator sees the task's request, read-only. Steps are taken by the
+ * people whose task it is, on this application's pages.
  */
 @PageController
 class TasklistFormRedirect {
@@ -20,11 +19,9 @@ class TasklistFormRedirect {
         this.tasks = tasks;
     }
 
+    /** Only administrators reach this (SecurityConfiguration), and they may read every request. */
     @GetMapping("/fra-tasklist")
-    String open(@RequestParam String taskId, Authentication authentication) {
-        WorkTask task = tasks.find(taskId, CurrentUser.of(authentication));
-        return task.type() == TaskType.MORE_INFORMATION
-                ? "redirect:/anmodninger/" + task.requestId()
-                : "redirect:/opgaver/" + task.id();
+    String open(@RequestParam String taskId) {
+        return "redirect:/anmodninger/" + tasks.requestIdOf(taskId);
     }
 }

@@ -80,13 +80,4 @@ class TaskApiTest extends ApiTestBase {
         assertThat(api.complete(Lifecycle.COORDINATOR, triage, Map.of("outcome", "ACCEPT")).status()).isEqualTo(404);
         assertThat(api.get(Lifecycle.COORDINATOR, "/api/tasks/no-such-task").status()).isEqualTo(404);
     }
-
-    @Test
-    void aTaskOpenedFromTasklistLeadsToItsPageInTheApplication() {
-        String requestId = lifecycle.submitAndAccept("anna", "Fra Tasklist");
-        String taskId = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
-
-        assertThat(api.redirectOf("sikkerhed", "/fra-tasklist?taskId=" + taskId)).endsWith("/opgaver/" + taskId);
-        assertThat(api.get("kontrakt", "/fra-tasklist?taskId=" + taskId).status()).isEqualTo(403);
-    }
 }

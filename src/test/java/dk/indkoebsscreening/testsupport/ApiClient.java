@@ -42,6 +42,25 @@ public final class ApiClient {
     public record Response(int status, JsonNode body) {
     }
 
+    /** What came back, as sent: for calls whose answer is not the JSON API's (the engine's APIs, errors). */
+    public record RawResponse(int status, java.net.http.HttpHeaders headers, String body) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    /** Any method, path (sent as given, encodings and all), content type and body bytes. */
+    public RawResponse raw(String user, String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(user, path, "da")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<byte[]> response = exchange(request);
+        return new RawResponse(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
     public Response get(String user, String path) {
         return send(request(user, path, "da").GET());
     }

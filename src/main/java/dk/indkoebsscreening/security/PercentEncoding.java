@@ -1,0 +1,86 @@
+package dk.indkoebsscreening.security;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Strict decoding of percent-encoded UTF-8, as in a query string or a form body: a malformed escape
+ * ({@code %ZZ}, a lone {@code %}) or bytes that are not UTF-8 are an error, not silently dropped or
+ * replaced, so a check sees exactly what a stricter or laxer decoder downstream could make of them.
+ */
+final class PercentEncoding {
+
+    private PercentEncoding() {
+    }
+
+    static final class MalformedException extends Exception {
+
+        MalformedException(String message) {
+            super(message);
+        }
+    }
+
+    /** Names and values of a query string or form body, decoded ({@code +} is a space). */
+    static List<Map.Entry<String, String>> parameters(String encoded) throws MalformedException {
+        List<Map.Entry<String, String>> parameters = new ArrayList<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : encoded.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.add(new SimpleEntry<>(decode(name), decode(value)));
+        }
+        return parameters;
+    }
+
+    static String decode(String encoded) throws MalformedException {
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            return encoded;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length() || hex(encoded.charAt(i + 1)) < 0 || hex(encoded.charAt(i + 2)) < 0) {
+                    throw new MalformedException("Malformed percent-encoding at position " + i);
+                }
+                bytes.write(hex(encoded.charAt(i + 1)) * 16 + hex(encoded.charAt(i + 2)));
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                int end = i + 1;
+                while (end < encoded.length() && encoded.charAt(end) != '%' && encoded.charAt(end) != '+') {
+                    end++;
+                }
+                bytes.writeBytes(encoded.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedException("Percent-encoded bytes are not UTF-8");
+        }
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+}
