@@ -9,6 +9,7 @@ import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.screening.EscalationRepository;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.EngineGate;
 import dk.indkoebsscreening.triage.ClarificationRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -91,9 +92,9 @@ public class RequestService {
         Map<String, Object> variables = new HashMap<>(deadline.asVariables());
         variables.put(ScreeningProcess.REQUESTER, requester);
         variables.put("reference", reference); // lets operators find an instance by reference in Cockpit
-        String processInstanceId = runtimeService
+        String processInstanceId = EngineGate.asApplication(() -> runtimeService
                 .startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, id.toString(), variables)
-                .getId();
+                .getId());
         requests.linkProcessInstance(id, processInstanceId);
         return request;
     }

@@ -12,6 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * its own; calls made inside {@link #run} join one command context, so a task step reads its task once
  * and writes everything in one flush (measured in BENCHMARKS.md).
  *
+ * <p>The calls are the application's own step, which {@link EngineGate} lets through.
+ *
  * <p>The application's own exceptions (bad input, conflicts, access) are carried out of the command
  * rather than thrown through it, because the engine would log them as errors; the caller's transaction,
  * which must exist, rolls back on them as usual. The engine's own exceptions pass through unchanged.
@@ -29,7 +31,7 @@ public class EngineCommand {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An engine command joins the caller's transaction; there is none");
         }
-        RuntimeException applicationFailure = executor.execute(context -> {
+        RuntimeException applicationFailure = EngineGate.asApplication(() -> executor.execute(context -> {
             try {
                 work.run();
                 return null;
@@ -38,7 +40,7 @@ public class EngineCommand {
             } catch (RuntimeException e) {
                 return e;
             }
-        });
+        }));
         if (applicationFailure != null) {
             throw applicationFailure;
         }

@@ -13,6 +13,7 @@ import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.EngineCommand;
+import dk.indkoebsscreening.system.EngineGate;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.triage.InformationForm;
 import dk.indkoebsscreening.triage.TriageForm;
@@ -146,7 +147,7 @@ public class WorkTaskService {
             if (task.getAssignee() == null) {
                 taskService.setAssignee(taskId, user.username());
             }
-            taskService.complete(taskId, variables);
+            EngineGate.completingTask(taskId, () -> taskService.complete(taskId, variables));
         });
     }
 

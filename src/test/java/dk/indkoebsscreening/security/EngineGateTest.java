@@ -1,0 +1,198 @@
+package dk.indkoebsscreening.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.security.EngineDoors.Door;
+import dk.indkoebsscreening.security.EngineDoors.Reply;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Tried as each role would through both engine APIs: completing a screening with made-up variables,
+ * forging {@code decidedBy}, answering a question with the deadline moved to 2099, writing variables,
+ * moving, running or re-dating a timer, starting, modifying, suspending or deleting an instance. Every
+ * attempt is refused (administrators included) and nothing changes: tasks, variables, timers, our tables
+ * and the outbox are as before, and the application's own steps still work afterwards.
+ */
+class EngineGateTest extends ApiTestBase {
+
+    static final List<String> ROLES = List.of("anna", "sikkerhed", Lifecycle.COORDINATOR, "admin");
+    static final String FAR_FUTURE = "2099-01-01T00:00:00.000+0000";
+
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+
+    EngineDoors doors;
+
+    @BeforeEach
+    void openDoors() {
+        doors = new EngineDoors(port);
+    }
+
+    @Test
+    void noRoleCanTakeAStepOrChangeAVariableOrATimerThroughEitherEngineApi() {
+        String inScreening = lifecycle.submitAndAccept("anna", "Forsøg på genvej gennem motoren");
+        String securityTask = api.awaitTask("sikkerhed", inScreening, "SCREENING").get("id").asText();
+        String processInstance = processInstanceOf(inScreening);
+        Job reminder = managementService.createJobQuery().processInstanceId(processInstance).timers()
+                .orderByJobDuedate().asc().list().get(0);
+
+        String awaitingAnswer = api.submit("anna", "Spørgsmål med flyttet frist").get("id").asText();
+        api.completeOk(Lifecycle.COORDINATOR, api.awaitTask(Lifecycle.COORDINATOR, awaitingAnswer, "TRIAGE").get("id").asText(),
+                Map.of("outcome", "NEED_MORE_INFORMATION", "comment", "Hvem er dataansvarlig?"));
+        String questionTask = api.awaitTask("anna", awaitingAnswer, "MORE_INFORMATION").get("id").asText();
+
+        String awaitingDecision = lifecycle.submitAndAccept("bent", "Afgørelse uden begrundelse");
+        lifecycle.approveAll(awaitingDecision);
+        String decisionTask = api.awaitTask(Lifecycle.COORDINATOR, awaitingDecision, "DECISION").get("id").asText();
+
+        Snapshot before = snapshot(processInstance, processInstanceOf(awaitingAnswer), processInstanceOf(awaitingDecision));
+        String variables = "{\"variables\":{\"verdictSecurity\":{\"value\":\"APPROVED\"}}}";
+        Map<String, String[]> attacks = new LinkedHashMap<>();
+        attacks.put("complete screening", new String[] {"POST", "/task/" + securityTask + "/complete", variables});
+        attacks.put("submit screening form", new String[] {"POST", "/task/" + securityTask + "/submit-form", variables});
+        attacks.put("forge decidedBy", new String[] {"POST", "/task/" + decisionTask + "/complete",
+                "{\"variables\":{\"decisionOutcome\":{\"value\":\"REJECTED\"},\"decidedBy\":{\"value\":\"anna\"}}}"});
+        attacks.put("answer and move the deadline", new String[] {"POST", "/task/" + questionTask + "/complete",
+                "{\"variables\":{\"deadline\":{\"value\":\"" + FAR_FUTURE + "\",\"type\":\"Date\"},"
+                        + "\"reminderAt\":{\"value\":\"" + FAR_FUTURE + "\",\"type\":\"Date\"}}}"});
+        attacks.put("set deadline", new String[] {"PUT", "/process-instance/" + processInstance + "/variables/deadline",
+                "{\"value\":\"" + FAR_FUTURE + "\",\"type\":\"Date\"}"});
+        attacks.put("modify variables", new String[] {"POST", "/process-instance/" + processInstance + "/variables",
+                "{\"modifications\":{\"reminderAt\":{\"value\":\"" + FAR_FUTURE + "\",\"type\":\"Date\"}}}"});
+        attacks.put("delete variable", new String[] {"DELETE", "/process-instance/" + processInstance + "/variables/deadline", null});
+        attacks.put("task variable", new String[] {"PUT", "/task/" + securityTask + "/variables/verdictSecurity", "{\"value\":\"APPROVED\"}"});
+        attacks.put("task local variable", new String[] {"PUT", "/task/" + securityTask + "/localVariables/x", "{\"value\":\"y\"}"});
+        attacks.put("claim", new String[] {"POST", "/task/" + securityTask + "/claim", "{\"userId\":\"sikkerhed\"}"});
+        attacks.put("assign", new String[] {"POST", "/task/" + securityTask + "/assignee", "{\"userId\":\"anna\"}"});
+        attacks.put("candidate group", new String[] {"POST", "/task/" + securityTask + "/identity-links",
+                "{\"groupId\":\"staff\",\"type\":\"candidate\"}"});
+        attacks.put("create task", new String[] {"POST", "/task/create", "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"x\"}"});
+        attacks.put("move timer", new String[] {"PUT", "/job/" + reminder.getId() + "/duedate", "{\"duedate\":\"" + FAR_FUTURE + "\"}"});
+        attacks.put("run timer now", new String[] {"POST", "/job/" + reminder.getId() + "/execute", null});
+        attacks.put("retry with a new due date", new String[] {"PUT", "/job/" + reminder.getId() + "/retries",
+                "{\"retries\":3,\"dueDate\":\"" + FAR_FUTURE + "\"}"});
+        attacks.put("suspend timer", new String[] {"PUT", "/job/" + reminder.getId() + "/suspended", "{\"suspended\":true}"});
+        attacks.put("start instance", new String[] {"POST", "/process-definition/key/PurchaseScreeningProcess/start",
+                "{\"businessKey\":\"" + UUID.randomUUID() + "\"}"});
+        attacks.put("correlate message", new String[] {"POST", "/message", "{\"messageName\":\"x\",\"businessKey\":\"" + inScreening + "\"}"});
+        attacks.put("modify instance", new String[] {"POST", "/process-instance/" + processInstance + "/modification",
+                "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_ScreenSecurity\"}]}"});
+        attacks.put("suspend instance", new String[] {"PUT", "/process-instance/" + processInstance + "/suspended", "{\"suspended\":true}"});
+        attacks.put("delete instance", new String[] {"DELETE", "/process-instance/" + processInstance, null});
+        attacks.put("evaluate decision", new String[] {"POST", "/decision-definition/key/Decision_ScreeningRecommendation/evaluate",
+                "{\"variables\":{}}"});
+
+        for (Door door : Door.values()) {
+            for (String role : ROLES) {
+                attacks.forEach((what, attack) -> {
+                    Reply reply = doors.call(door, role, attack[0], attack[1], attack[2]);
+                    assertThat(reply.status()).as(door + " " + role + " " + what + ": " + reply.body()).isEqualTo(403);
+                });
+            }
+            // Reading is what the engine APIs remain for.
+            assertThat(doors.call(door, "admin", "GET", "/task/count", null).status()).isEqualTo(200);
+        }
+
+        assertThat(snapshot(processInstance, processInstanceOf(awaitingAnswer), processInstanceOf(awaitingDecision)))
+                .isEqualTo(before);
+        assertThat(areaState(inScreening, Area.SECURITY)).isEqualTo("OPEN");
+        assertThat(jdbc.sql("select count(*) from decision where request_id = ?").param(UUID.fromString(awaitingDecision))
+                .query(Long.class).single()).isZero();
+
+        // The application's own steps are untouched by all this.
+        lifecycle.screen(inScreening, Area.SECURITY, lifecycle.approval(Area.SECURITY));
+        api.completeOk("anna", questionTask, Map.of("answer", "Kommunen er dataansvarlig."));
+        lifecycle.decide(awaitingDecision, "APPROVED", null);
+        assertThat(areaState(inScreening, Area.SECURITY)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void operatorsStillRetryAFailedJobAndAnnotateItsIncidentThroughBothApis() {
+        for (Door door : Door.values()) {
+            String requestId = lifecycle.submitAndAccept("anna", "Fejlet påmindelse " + door);
+            String processInstance = processInstanceOf(requestId);
+            Job reminder = managementService.createJobQuery().processInstanceId(processInstance).timers()
+                    .orderByJobDuedate().asc().list().get(0);
+            managementService.setJobRetries(reminder.getId(), 0);
+            Incident incident = runtimeService.createIncidentQuery().configuration(reminder.getId())
+                    .processInstanceId(processInstance).singleResult();
+            assertThat(incident).isNotNull();
+
+            Reply annotated = doors.call(door, "admin", "PUT", "/incident/" + incident.getId() + "/annotation",
+                    "{\"annotation\":\"Databasen var nede; prøver igen\"}");
+            Reply retried = doors.call(door, "admin", "PUT", "/job/" + reminder.getId() + "/retries", "{\"retries\":3}");
+
+            assertThat(annotated.status()).as(annotated.body()).isEqualTo(204);
+            assertThat(retried.status()).as(retried.body()).isEqualTo(204);
+            Job after = managementService.createJobQuery().jobId(reminder.getId()).singleResult();
+            assertThat(after.getRetries()).isEqualTo(3);
+            assertThat(after.getDuedate()).isEqualTo(reminder.getDuedate());
+            assertThat(runtimeService.createIncidentQuery().incidentId(incident.getId()).count()).isZero();
+        }
+    }
+
+    @Test
+    void evenTheApplicationsOwnProcessCannotCompleteATaskBesideItsTaskStep() {
+        String requestId = lifecycle.submitAndAccept("anna", "Intern genvej");
+        String securityTask = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
+
+        assertThatThrownBy(() -> taskService.complete(securityTask, Map.of("verdictSecurity", "APPROVED")))
+                .hasRootCauseInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("refuses completing user task Task_ScreenSecurity");
+
+        assertThat(taskService.createTaskQuery().taskId(securityTask).count()).isEqualTo(1);
+        assertThat(runtimeService.getVariable(processInstanceOf(requestId), "verdictSecurity")).isNull();
+    }
+
+    /** What an attack could have changed, for three requests at once. */
+    record Snapshot(List<String> openTasks, Map<String, Object> variables, List<String> jobs, long outboxEvents,
+                    long processInstances, List<String> requestStates) {
+    }
+
+    private Snapshot snapshot(String... processInstances) {
+        List<String> tasks = taskService.createTaskQuery().processInstanceIdIn(processInstances).orderByTaskId().asc().list()
+                .stream().map(task -> task.getId() + "/" + task.getAssignee() + "/" + task.getDueDate()).toList();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (String processInstance : processInstances) {
+            runtimeService.getVariables(processInstance).forEach((name, value) -> variables.put(processInstance + "." + name, value));
+        }
+        List<String> jobs = managementService.createJobQuery().orderByJobId().asc().list().stream()
+                .map(job -> job.getId() + "/" + job.getDuedate() + "/" + job.getRetries() + "/" + job.isSuspended()).toList();
+        List<String> states = jdbc.sql("select r.status || ':' || coalesce(string_agg(a.area || '=' || a.state, ',' order by a.area), '') "
+                        + "from purchase_request r left join area_screening a on a.request_id = r.id "
+                        + "where r.process_instance_id in (:ids) group by r.id, r.status order by r.id")
+                .param("ids", List.of(processInstances)).query(String.class).list();
+        return new Snapshot(tasks, variables, jobs, outbox.count(),
+                runtimeService.createProcessInstanceQuery().count(), states);
+    }
+
+    private String processInstanceOf(String requestId) {
+        return jdbc.sql("select process_instance_id from purchase_request where id = ?")
+                .param(UUID.fromString(requestId)).query(String.class).single();
+    }
+
+    private String areaState(String requestId, Area area) {
+        return jdbc.sql("select state from area_screening where request_id = ? and area = ?")
+                .params(UUID.fromString(requestId), area.name()).query(String.class).single();
+    }
+}
