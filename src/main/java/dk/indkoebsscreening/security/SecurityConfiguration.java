@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.security;
 
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -27,8 +28,16 @@ class SecurityConfiguration {
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         return stateless(http.securityMatcher(path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(Groups.ADMINS))
-                .addFilterAfter(new EngineRestExpressionGuard(), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /** Both copies of the engine's REST API, after Spring Security has let an administrator through. */
+    @Bean
+    FilterRegistrationBean<EngineApiInputGuard> engineApiInputGuard() {
+        FilterRegistrationBean<EngineApiInputGuard> registration = new FilterRegistrationBean<>(new EngineApiInputGuard());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     @Bean

@@ -118,6 +118,10 @@ class WebappAccessTest extends ApiTestBase {
         HttpResponse<String> user = admin.get("/camunda/api/admin/auth/user/default");
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains("\"userId\":\"admin\"").contains("cockpit");
+        // The webapps' own login form still works for an administrator (its form body passes the input guard).
+        HttpResponse<String> formLogin = admin.send("POST", "/camunda/api/admin/auth/user/default/login/cockpit",
+                "application/x-www-form-urlencoded", "username=admin&password=demo".getBytes(StandardCharsets.UTF_8));
+        assertThat(formLogin.statusCode()).as(formLogin.body()).isEqualTo(200);
     }
 
     @Test
