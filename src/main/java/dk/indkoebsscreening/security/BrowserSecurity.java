@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -27,9 +28,14 @@ class BrowserSecurity {
         this.clientRegistrations = clientRegistrations;
     }
 
-    /** @param camundaWebapps Camunda's webapps send their own policy, which ours must not tighten */
-    HttpSecurity apply(HttpSecurity http, RequestMatcher camundaWebapps) throws Exception {
-        http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+    /**
+     * @param camundaWebapps Camunda's webapps send their own policy, which ours must not tighten
+     * @param loginFailure   where a failed form login goes (the login page, saying how long to wait if need be)
+     */
+    HttpSecurity apply(HttpSecurity http, RequestMatcher camundaWebapps, AuthenticationFailureHandler loginFailure)
+            throws Exception {
+        http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(loginFailure).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID").permitAll())
                 .headers(headers -> headers

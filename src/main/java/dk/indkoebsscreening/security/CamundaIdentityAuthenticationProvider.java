@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -15,6 +16,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,10 @@ import org.springframework.stereotype.Component;
  * SHA-256 digest of the password is kept, in memory, with a process-wide random salt; failed logins are
  * never cached. The price: a changed password, a removed user or changed group membership takes effect
  * after at most that time.
+ *
+ * <p>Repeated failures make that user wait before the next attempt from that address ({@link LoginThrottle}),
+ * checked before the cache and the password. Camunda's own throttle, which locks the user everywhere and
+ * for good after ten failures, is switched off in {@code application.yml}.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -37,13 +43,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
 
     private final IdentityService identityService;
+    private final LoginThrottle throttle;
     private final long cacheNanos;
     private final byte[] salt = new byte[32];
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService,
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
                                           @Value("${indkoeb.security.authentication-cache:30s}") Duration cacheFor) {
         this.identityService = identityService;
+        this.throttle = throttle;
         this.cacheNanos = cacheFor.toNanos();
         new SecureRandom().nextBytes(salt);
     }
@@ -54,6 +62,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         if (username == null || username.isBlank() || credentials == null) {
             throw new BadCredentialsException("Bad credentials");
+        }
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        Optional<Duration> wait = throttle.waitFor(username, address);
+        if (wait.isPresent()) {
+            throw new LoginDelayedException(wait.get());
         }
         String password = credentials.toString();
         byte[] digest = cacheNanos > 0 ? digest(username, password) : null;
@@ -66,8 +80,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         if (!identityService.checkPassword(username, password)) {
             cache.remove(username);
+            throttle.failed(username, address);
             throw new BadCredentialsException("Bad credentials");
         }
+        throttle.succeeded(username, address);
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list()
                 .stream()
                 .map(Group::getId)

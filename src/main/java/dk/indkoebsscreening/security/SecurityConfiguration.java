@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,8 +24,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return stateless(http.securityMatcher(path("/engine-rest/**")))
+    SecurityFilterChain engineRest(HttpSecurity http, LoginDelayResponses delays) throws Exception {
+        return stateless(http.securityMatcher(path("/engine-rest/**")), delays)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(Groups.ADMINS))
                 .build();
     }
@@ -42,20 +41,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return stateless(http.securityMatcher(path("/api/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+    SecurityFilterChain api(HttpSecurity http, LoginDelayResponses delays) throws Exception {
+        return stateless(http.securityMatcher(path("/api/**")), delays)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
+                        .anyRequest().authenticated())
                 .build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, BrowserSecurity browser) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, BrowserSecurity browser, LoginDelayResponses delays) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // Camunda's webapps (Cockpit, Admin, Tasklist) and their APIs are for operators;
                         // WebappSingleSignOn hands them this login.
                         .requestMatchers(path("/camunda/**"), path("/fra-tasklist")).hasAuthority(Groups.ADMINS)
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // The login page with any parameters (formLogin's permitAll matches its exact URLs only).
+                        .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
                         // The web UI's stylesheet and scripts are needed by the login page.
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
@@ -68,9 +70,9 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
                 // Lets scripts and tests reach a page with a password; browsers get the login page.
-                .httpBasic(Customizer.withDefaults());
+                .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()));
         // The web UI's login, logout and headers: see BrowserSecurity.
-        return browser.apply(http, path("/camunda/**")).build();
+        return browser.apply(http, path("/camunda/**"), delays.formFailureHandler()).build();
     }
 
     /** Path patterns that also match outside Spring MVC (the REST API and webapps are their own servlets). */
@@ -78,9 +80,9 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+    private static HttpSecurity stateless(HttpSecurity http, LoginDelayResponses delays) throws Exception {
         return http
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));

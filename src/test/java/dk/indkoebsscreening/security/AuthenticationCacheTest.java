@@ -8,6 +8,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,13 +30,17 @@ class AuthenticationCacheTest {
         when(identity.createGroupQuery().groupMember("anna").list()).thenReturn(List.of(staff));
     }
 
+    private static LoginThrottle throttle() {
+        return new LoginThrottle(new LoginThrottle.Properties(5, null, null, null), Clock.systemUTC());
+    }
+
     private static Authentication login(String user, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
     }
 
     @Test
     void aSuccessfulLoginIsRememberedButAWrongPasswordIsStillChecked() {
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ofSeconds(30));
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ofSeconds(30));
 
         assertThat(provider.authenticate(login("anna", "demo")).getAuthorities()).extracting("authority").containsExactly("staff");
         assertThat(provider.authenticate(login("anna", "demo")).isAuthenticated()).isTrue();
@@ -50,7 +55,7 @@ class AuthenticationCacheTest {
 
     @Test
     void zeroTurnsTheCacheOff() {
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, Duration.ZERO);
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ZERO);
         provider.authenticate(login("anna", "demo"));
         provider.authenticate(login("anna", "demo"));
         verify(identity, times(2)).checkPassword("anna", "demo");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,9 +27,20 @@ public final class RawHttp {
     }
 
     private final int port;
+    private final InetAddress from;
 
     public RawHttp(int port) {
+        this(port, null);
+    }
+
+    /** Connects from the given loopback address (any of 127.0.0.0/8), as a client on another machine would. */
+    public RawHttp(int port, String fromAddress) {
         this.port = port;
+        try {
+            this.from = fromAddress == null ? null : InetAddress.getByName(fromAddress);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String basic(String user) {
@@ -37,7 +49,7 @@ public final class RawHttp {
 
     /** Sends the request target exactly as given; {@code headers} are extra lines such as "Authorization: ...". */
     public Reply send(String method, String target, Map<String, String> headers, byte[] body) {
-        try (Socket socket = new Socket("localhost", port)) {
+        try (Socket socket = from == null ? new Socket("localhost", port) : new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
             socket.setSoTimeout(20_000);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
             Map<String, String> all = new LinkedHashMap<>();
@@ -63,6 +75,11 @@ public final class RawHttp {
 
     public Reply get(String user, String target) {
         return send("GET", target, user == null ? Map.of() : Map.of("Authorization", basic(user)), null);
+    }
+
+    public Reply get(String user, String password, String target) {
+        return send("GET", target, Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))), null);
     }
 
     private static Reply parse(InputStream in) throws IOException {
