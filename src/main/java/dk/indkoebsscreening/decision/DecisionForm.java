@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.decision;
 
 import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -10,5 +11,6 @@ public record DecisionForm(
         Verdict outcome,
 
         @Size(max = 4000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
         String reason) {
 }

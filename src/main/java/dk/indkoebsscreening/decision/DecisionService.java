@@ -12,7 +12,7 @@ import dk.indkoebsscreening.screening.AreaScreening;
 import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.screening.Verdict;
-import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,12 +50,16 @@ public class DecisionService {
     }
 
     /** A coordinator may override the recommendation, but only with a reason. */
-    public void validate(UUID requestId, DecisionForm form) {
+    public List<FieldProblem> problems(UUID requestId, DecisionForm form) {
+        if (form.outcome() == null) {
+            return List.of();
+        }
         Optional<Verdict> recommendation = decisions.findRecommendation(requestId);
         boolean overrides = recommendation.map(recommended -> recommended != form.outcome()).orElse(false);
         if (overrides && (form.reason() == null || form.reason().isBlank())) {
-            throw InvalidInputException.of("reason", "decision.reason.requiredOnOverride");
+            return List.of(new FieldProblem("reason", "decision.reason.requiredOnOverride"));
         }
+        return List.of();
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.system.PlainText;
+import dk.indkoebsscreening.system.WithinYears;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -16,22 +18,27 @@ import java.time.LocalDate;
 public record PurchaseRequestForm(
         @NotBlank(message = "{request.title.required}")
         @Size(max = 200, message = "{field.tooLong}")
+        @PlainText
         String title,
 
         @NotBlank(message = "{request.systemName.required}")
         @Size(max = 200, message = "{field.tooLong}")
+        @PlainText
         String systemName,
 
         @NotBlank(message = "{request.vendor.required}")
         @Size(max = 200, message = "{field.tooLong}")
+        @PlainText
         String vendor,
 
         @NotBlank(message = "{request.need.required}")
         @Size(max = 4000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
         String need,
 
         @NotBlank(message = "{request.department.required}")
         @Size(max = 200, message = "{field.tooLong}")
+        @PlainText
         String department,
 
         @NotNull(message = "{request.cost.required}")
@@ -64,12 +71,15 @@ public record PurchaseRequestForm(
 
         /** Only asked, and only kept, when the system is hosted outside the EU/EEA. */
         @Size(max = 1000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
         String transferBasis,
 
         @Size(max = 2000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
         String integrations,
 
         @NotNull(message = "{request.desiredStartDate.required}")
         @FutureOrPresent(message = "{request.desiredStartDate.past}")
+        @WithinYears(10)
         LocalDate desiredStartDate) {
 }

@@ -1,7 +1,8 @@
 package dk.indkoebsscreening.request;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.security.CurrentUser;
-import jakarta.validation.Valid;
+import dk.indkoebsscreening.system.FormBinder;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,14 +22,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class RequestController {
 
     private final RequestService requests;
+    private final FormBinder binder;
 
-    RequestController(RequestService requests) {
+    RequestController(RequestService requests, FormBinder binder) {
         this.requests = requests;
+        this.binder = binder;
     }
 
     @PostMapping
-    ResponseEntity<Receipt> submit(@Valid @RequestBody PurchaseRequestForm form, Authentication authentication) {
-        PurchaseRequest request = requests.submit(form, authentication.getName());
+    ResponseEntity<Receipt> submit(@RequestBody(required = false) JsonNode body, Authentication authentication) {
+        PurchaseRequest request = requests.submit(binder.bind(body, PurchaseRequestForm.class), authentication.getName());
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(request.id()))
                 .body(new Receipt(request.id(), request.reference(), request.status(), request.deadline()));

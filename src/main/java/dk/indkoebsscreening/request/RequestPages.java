@@ -10,7 +10,6 @@ import dk.indkoebsscreening.triage.InformationForm;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -108,8 +107,6 @@ class RequestPages {
         }
         try {
             tasks.complete(question.id(), objectMapper.valueToTree(new InformationForm(answer)), user);
-        } catch (ConstraintViolationException e) {
-            return detailsPage(id, user, answer, PageErrors.none().addViolations(e.getConstraintViolations()), model);
         } catch (InvalidInputException e) {
             return detailsPage(id, user, answer, PageErrors.none().addProblems(e, messages), model);
         }

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.screening;
 
+import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -7,5 +8,6 @@ import jakarta.validation.constraints.Size;
 public record EscalationForm(
         @NotBlank(message = "{escalation.comment.required}")
         @Size(max = 4000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
         String comment) {
 }

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.screening;
 
+import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,12 +13,14 @@ public record ScreeningForm(
         Verdict verdict,
 
         @Size(max = 4000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
         String findings,
 
         @Size(max = 20, message = "{screening.conditions.tooMany}")
-        List<@NotBlank(message = "{screening.condition.blank}") @Size(max = 500, message = "{field.tooLong}") String> conditions,
+        List<@NotBlank(message = "{screening.condition.blank}") @Size(max = 500, message = "{field.tooLong}") @PlainText String> conditions,
 
-        Map<String, String> checklist) {
+        /** Answers by question id; which ids and options are allowed is the area's checklist (ScreeningService). */
+        Map<@PlainText String, @Size(max = 1000, message = "{field.tooLong}") @PlainText(multiline = true) String> checklist) {
 
     public ScreeningForm {
         conditions = conditions == null ? List.of() : conditions.stream().map(c -> c == null ? null : c.strip()).toList();

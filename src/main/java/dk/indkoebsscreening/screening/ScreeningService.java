@@ -53,8 +53,8 @@ public class ScreeningService {
                 new ScreeningStarted(requestId, request.reference(), now, request.deadline(), List.of(Area.values())));
     }
 
-    /** Checks an expert's screening against the rules and the area's checklist, before anything changes. */
-    public void validate(Area area, ScreeningForm form) {
+    /** An expert's screening against the rules and the area's checklist, before anything changes. */
+    public List<FieldProblem> problems(Area area, ScreeningForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         if (form.verdict() == Verdict.APPROVED_WITH_CONDITIONS && form.conditions().isEmpty()) {
             problems.add(new FieldProblem("conditions", "screening.conditions.required"));
@@ -78,18 +78,14 @@ public class ScreeningService {
                 }
             } else if (!question.isFreeText() && !question.options().contains(answer)) {
                 problems.add(new FieldProblem(field, "screening.checklist.option", String.join(", ", question.options())));
-            } else if (answer.length() > 1000) {
-                problems.add(new FieldProblem(field, "field.tooLong"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        return problems;
     }
 
     @Transactional
     public void record(UUID requestId, Area area, ScreeningForm form, String expert) {
-        validate(area, form);
+        InvalidInputException.throwIfAny(problems(area, form));
         PurchaseRequest request = requests.lock(requestId);
         Instant now = clock.instant();
         if (!areas.complete(requestId, area, form, expert, now)) {

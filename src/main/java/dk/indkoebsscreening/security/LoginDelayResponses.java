@@ -73,18 +73,12 @@ public class LoginDelayResponses {
 
     private void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, long seconds)
             throws IOException {
-        Locale locale = apiLocale(request);
+        Locale locale = ApiLanguage.of(request);
         String message = messages.getMessage("login.delayed", new Object[] {waitingTime(seconds, locale)}, locale);
         response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         objectMapper.writeValue(response.getOutputStream(), Map.of("status", 429, "message", message, "errors", List.of()));
-    }
-
-    /** As the JSON API's: Danish unless English is asked for (this runs before Spring MVC's locale resolution). */
-    private static Locale apiLocale(HttpServletRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.forLanguageTag("da");
     }
 }

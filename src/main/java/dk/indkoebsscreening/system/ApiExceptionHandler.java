@@ -1,12 +1,7 @@
 package dk.indkoebsscreening.system;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.task.TaskNotFoundException;
-import jakarta.validation.ConstraintViolationException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -16,8 +11,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -42,41 +38,27 @@ class ApiExceptionHandler {
         this.messages = messages;
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
-        return badRequest(e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-                .toList());
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ApiError> invalidForm(ConstraintViolationException e) {
-        return badRequest(e.getConstraintViolations().stream()
-                .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
-                .toList());
-    }
-
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
         return badRequest(e.problems().stream()
-                .map(problem -> new FieldError(problem.field(), message(problem.messageKey(), problem.arguments())))
+                .map(problem -> new FieldError(problem.field(), problem.messageIn(messages, LocaleContextHolder.getLocale())))
                 .toList());
     }
 
+    /** Bodies are read strictly: malformed JSON, a duplicate key or anything after the object. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
-            return badRequest(List.of(new FieldError(JsonPaths.of(unknown), message("field.unknown"))));
-        }
-        if (e.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
-            String allowed = String.join(", ", Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(Object::toString).toList());
-            return badRequest(List.of(new FieldError(JsonPaths.of(invalid), message("field.oneOf", allowed))));
-        }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return badRequest(List.of(new FieldError(JsonPaths.of(mapping), message("field.invalid"))));
-        }
         return error(HttpStatus.BAD_REQUEST, message("body.unreadable"), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message("body.notJson"), List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, message("error.methodNotAllowed"), List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -4,13 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
-/** Binds and validates a JSON body whose type is known only once the target (e.g. a task) is loaded. */
+/**
+ * Binds a JSON object to an input record and reports every problem of it at once: unknown fields, values
+ * of the wrong type (the application's ObjectMapper coerces nothing: no numbers for enums, no strings for
+ * numbers, no fractions for whole numbers, no numbers for dates), Bean Validation's violations and the
+ * caller's own rules, each with its field, in one {@link InvalidInputException}. Binding field by field is
+ * what lets a wrong enum value and a missing title be reported together.
+ */
 @Component
 public class FormBinder {
 
@@ -22,19 +42,118 @@ public class FormBinder {
         this.validator = validator;
     }
 
-    public <T> T bind(JsonNode body, Class<T> type) {
-        T form;
-        try {
-            form = objectMapper.treeToValue(body == null || body.isNull() ? objectMapper.createObjectNode() : body, type);
-        } catch (JsonMappingException e) {
-            throw InvalidInputException.of(JsonPaths.of(e), "field.invalid");
-        } catch (JsonProcessingException e) {
-            throw InvalidInputException.of("", "body.unreadable");
+    public <T extends Record> T bind(JsonNode body, Class<T> type) {
+        return bind(body, type, form -> List.of());
+    }
+
+    /** @param rules problems the annotations cannot express; they see nulls where a field is missing or wrong */
+    public <T extends Record> T bind(JsonNode body, Class<T> type, Function<T, List<FieldProblem>> rules) {
+        JsonNode object = body == null || body.isNull() || body.isMissingNode() ? objectMapper.createObjectNode() : body;
+        if (!object.isObject()) {
+            throw InvalidInputException.of("", "body.notObject");
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+        RecordComponent[] components = type.getRecordComponents();
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        Arrays.stream(components).map(RecordComponent::getName).forEach(known::add);
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                problems.add(new FieldProblem(name, "field.unknown"));
+            }
         }
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            JsonNode value = object.get(components[i].getName());
+            if (value != null && !value.isNull()) {
+                try {
+                    values[i] = objectMapper.treeToValue(value, objectMapper.constructType(components[i].getGenericType()));
+                } catch (JsonMappingException e) {
+                    problems.add(typeProblem(components[i].getName(), e));
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    problems.add(new FieldProblem(components[i].getName(), "field.invalid"));
+                }
+            }
+        }
+        T form = construct(type, components, values);
+        Set<String> wrongType = new HashSet<>();
+        problems.forEach(problem -> wrongType.add(root(problem.field())));
+        validator.validate(form).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<T> violation) -> violation.getPropertyPath().toString()))
+                .filter(violation -> !wrongType.contains(root(violation.getPropertyPath().toString())))
+                .forEach(violation -> problems.add(FieldProblem.resolved(fieldOf(violation), violation.getMessage())));
+        Set<String> reported = new HashSet<>();
+        problems.forEach(problem -> reported.add(problem.field()));
+        rules.apply(form).stream()
+                .filter(problem -> !reported.contains(problem.field()) && !wrongType.contains(root(problem.field())))
+                .forEach(problems::add);
+        InvalidInputException.throwIfAny(problems);
         return form;
+    }
+
+    private <T extends Record> T construct(Class<T> type, RecordComponent[] components, Object[] values) {
+        try {
+            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot construct " + type.getSimpleName(), e);
+        }
+    }
+
+    /** The message says what the field should have been, from the type Jackson expected there. */
+    private FieldProblem typeProblem(String component, JsonMappingException e) {
+        String inner = JsonPaths.of(e);
+        String field = inner.isEmpty() ? component : inner.startsWith("[") ? component + inner : component + "." + inner;
+        Class<?> expected = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (expected == null) {
+            return new FieldProblem(field, "field.invalid");
+        }
+        if (expected.isEnum()) {
+            return new FieldProblem(field, "field.oneOf", String.join(", ",
+                    Arrays.stream(expected.getEnumConstants()).map(Object::toString).toList()));
+        }
+        if (expected == Integer.class || expected == int.class || expected == Long.class || expected == long.class) {
+            return new FieldProblem(field, "field.wholeNumber");
+        }
+        if (Number.class.isAssignableFrom(expected) || expected == BigDecimal.class) {
+            return new FieldProblem(field, "field.number");
+        }
+        if (CharSequence.class.isAssignableFrom(expected)) {
+            return new FieldProblem(field, "field.text");
+        }
+        if (Temporal.class.isAssignableFrom(expected)) {
+            return new FieldProblem(field, "field.date");
+        }
+        if (expected == Boolean.class || expected == boolean.class) {
+            return new FieldProblem(field, "field.boolean");
+        }
+        if (Collection.class.isAssignableFrom(expected) || expected.isArray()) {
+            return new FieldProblem(field, "field.list");
+        }
+        if (Map.class.isAssignableFrom(expected)) {
+            return new FieldProblem(field, "field.object");
+        }
+        return new FieldProblem(field, "field.invalid");
+    }
+
+    /** "conditions[1]" for an element of a list, "checklist.dpiaNeeded" for a value of a map. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString()
+                .replaceAll("<[KV]>\\[([^\\]]*)]\\.<map (value|key)>", ".$1")
+                .replaceAll("\\[([^\\]\\d][^\\]]*)]\\.<map (value|key)>", ".$1")
+                .replace(".<list element>", "").replace(".<iterable element>", "");
+    }
+
+    private static String root(String field) {
+        int end = field.length();
+        for (char separator : new char[] {'.', '['}) {
+            int index = field.indexOf(separator);
+            if (index >= 0 && index < end) {
+                end = index;
+            }
+        }
+        return field.substring(0, end);
     }
 }

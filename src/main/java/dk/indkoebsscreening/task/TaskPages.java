@@ -11,7 +11,6 @@ import dk.indkoebsscreening.triage.TriageOutcome;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
-import jakarta.validation.ConstraintViolationException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,8 +87,6 @@ class TaskPages {
         WorkTask task = tasks.find(id, user);
         try {
             tasks.complete(id, objectMapper.valueToTree(input.toBody(task.type())), user);
-        } catch (ConstraintViolationException e) {
-            return taskPage(id, user, input, PageErrors.none().addViolations(e.getConstraintViolations()), model);
         } catch (InvalidInputException e) {
             return taskPage(id, user, input, PageErrors.none().addProblems(e, messages), model);
         }

@@ -153,14 +153,14 @@ public class WorkTaskService {
 
     private Map<String, Object> record(Task task, UUID requestId, JsonNode body, CurrentUser user) {
         return switch (TaskType.of(task.getTaskDefinitionKey())) {
-            case TRIAGE -> triage.record(requestId, binder.bind(body, TriageForm.class), user.username());
+            case TRIAGE -> triage.record(requestId, binder.bind(body, TriageForm.class, triage::problems), user.username());
             case MORE_INFORMATION -> {
                 triage.answer(requestId, binder.bind(body, InformationForm.class), user.username());
                 yield Map.of();
             }
             case SCREENING -> {
                 Area area = Area.byTaskDefinitionKey(task.getTaskDefinitionKey()).orElseThrow();
-                ScreeningForm form = binder.bind(body, ScreeningForm.class);
+                ScreeningForm form = binder.bind(body, ScreeningForm.class, bound -> screening.problems(area, bound));
                 screening.record(requestId, area, form, user.username());
                 yield Map.of(area.verdictVariable(), form.verdict().name());
             }
@@ -169,8 +169,7 @@ public class WorkTaskService {
                 yield Map.of();
             }
             case DECISION -> {
-                DecisionForm form = binder.bind(body, DecisionForm.class);
-                decisions.validate(requestId, form);
+                DecisionForm form = binder.bind(body, DecisionForm.class, bound -> decisions.problems(requestId, bound));
                 yield decisionVariables(form, user);
             }
         };

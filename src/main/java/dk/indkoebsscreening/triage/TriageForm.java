@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.triage;
 
+import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -13,5 +14,6 @@ public record TriageForm(
         TriageOutcome outcome,
 
         @Size(max = 4000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
         String comment) {
 }

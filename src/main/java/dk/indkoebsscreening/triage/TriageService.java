@@ -6,7 +6,9 @@ import dk.indkoebsscreening.screening.Verdict;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.time.Clock;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -26,12 +28,14 @@ public class TriageService {
         this.clock = clock;
     }
 
-    public void validate(TriageForm form) {
-        boolean needsComment = form.outcome() != TriageOutcome.ACCEPT;
+    /** A question or a rejection needs its text. */
+    public List<FieldProblem> problems(TriageForm form) {
+        boolean needsComment = form.outcome() != null && form.outcome() != TriageOutcome.ACCEPT;
         if (needsComment && (form.comment() == null || form.comment().isBlank())) {
-            throw InvalidInputException.of("comment", form.outcome() == TriageOutcome.REJECT
-                    ? "triage.comment.requiredOnReject" : "triage.comment.requiredOnQuestion");
+            return List.of(new FieldProblem("comment", form.outcome() == TriageOutcome.REJECT
+                    ? "triage.comment.requiredOnReject" : "triage.comment.requiredOnQuestion"));
         }
+        return List.of();
     }
 
     /**
@@ -40,7 +44,7 @@ public class TriageService {
      */
     @Transactional
     public Map<String, Object> record(UUID requestId, TriageForm form, String coordinator) {
-        validate(form);
+        InvalidInputException.throwIfAny(problems(form));
         requests.lock(requestId);
         Map<String, Object> variables = new HashMap<>();
         variables.put("triageOutcome", form.outcome().name());

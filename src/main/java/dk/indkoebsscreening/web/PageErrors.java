@@ -49,8 +49,7 @@ public class PageErrors {
     }
 
     public PageErrors addProblems(InvalidInputException problems, MessageSource messages) {
-        problems.problems().forEach(problem -> add(problem.field(), messages.getMessage(
-                problem.messageKey(), problem.arguments(), problem.messageKey(), LocaleContextHolder.getLocale())));
+        problems.problems().forEach(problem -> add(problem.field(), problem.messageIn(messages, LocaleContextHolder.getLocale())));
         return this;
     }
 

@@ -1,8 +1,7 @@
 package dk.indkoebsscreening.web;
 
+import dk.indkoebsscreening.security.ApiLanguage;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -15,17 +14,14 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final Locale DANISH = Locale.forLanguageTag("da");
-    static final List<Locale> SUPPORTED = List.of(DANISH, Locale.ENGLISH);
-
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("indkoeb-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
-        // Pages are Danish by default; the JSON API keeps answering in the caller's Accept-Language.
+        // Pages are Danish by default; the JSON API answers in the caller's Accept-Language (ApiLanguage).
         resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                ? supportedOrDanish(request.getLocale()) : DANISH);
+                ? ApiLanguage.of(request) : ApiLanguage.DANISH);
         return resolver;
     }
 
@@ -35,12 +31,5 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
-    }
-
-    private static Locale supportedOrDanish(Locale requested) {
-        return SUPPORTED.stream()
-                .filter(locale -> locale.getLanguage().equals(requested.getLanguage()))
-                .findFirst()
-                .orElse(DANISH);
     }
 }
