@@ -3,6 +3,7 @@ package dk.indkoebsscreening.request;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.NumberFormat;
 
@@ -37,6 +38,28 @@ public class RequestInput {
     private String integrations;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate desiredStartDate;
+    /** Issued with the form and used once: a double click or a resubmission makes one request. */
+    private String submissionToken;
+
+    static RequestInput withNewToken() {
+        RequestInput input = new RequestInput();
+        input.renewSubmissionToken();
+        return input;
+    }
+
+    void renewSubmissionToken() {
+        submissionToken = UUID.randomUUID().toString();
+    }
+
+    /** The token if it is one this application issued (a UUID), else null. */
+    String validSubmissionToken() {
+        try {
+            return submissionToken != null && UUID.fromString(submissionToken).toString().equals(submissionToken)
+                    ? submissionToken : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     /** "No personal data" and "no integrations" answer the follow-up questions too. */
     PurchaseRequestForm toForm() {
@@ -83,4 +106,6 @@ public class RequestInput {
     public void setIntegrations(String integrations) { this.integrations = integrations; }
     public LocalDate getDesiredStartDate() { return desiredStartDate; }
     public void setDesiredStartDate(LocalDate desiredStartDate) { this.desiredStartDate = desiredStartDate; }
+    public String getSubmissionToken() { return submissionToken; }
+    public void setSubmissionToken(String submissionToken) { this.submissionToken = submissionToken; }
 }

@@ -60,7 +60,7 @@ class RequestPages {
 
     @GetMapping("/ny")
     String newRequest(Model model) {
-        return form(new RequestInput(), PageErrors.none(), model);
+        return form(RequestInput.withNewToken(), PageErrors.none(), model);
     }
 
     @PostMapping("/ny")
@@ -81,8 +81,21 @@ class RequestPages {
         if (!errors.isEmpty()) {
             return form(input, ordered(errors), model);
         }
-        PurchaseRequest request = requests.submit(form, authentication.getName());
-        return "redirect:/anmodninger/" + request.id() + "/kvittering";
+        String token = input.validSubmissionToken();
+        if (token == null) {
+            input.renewSubmissionToken();
+            model.addAttribute("notice", choices.message("request.form.resend"));
+            return form(input, errors, model);
+        }
+        try {
+            PurchaseRequest request = requests.submit(form, authentication.getName(), token).request();
+            return "redirect:/anmodninger/" + request.id() + "/kvittering";
+        } catch (SubmissionKeyReusedException e) {
+            // Sent before with other content (back, edit, send): the new content becomes a new request only on purpose.
+            input.renewSubmissionToken();
+            model.addAttribute("notice", choices.message("request.form.alreadySubmitted", e.earlierReference()));
+            return form(input, errors, model);
+        }
     }
 
     @GetMapping("/{id}/kvittering")

@@ -142,6 +142,25 @@ public class RequestRepository {
                 .update();
     }
 
+    /** Remembers how the request was submitted; a second request with the same key from the same requester fails. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rememberSubmission(UUID id, String key, String digest) {
+        jdbc.sql("update purchase_request set submission_key = ?, submission_digest = ? where id = ?")
+                .params(key, digest, id)
+                .update();
+    }
+
+    /** A request as first submitted with a key: what was submitted is known by its digest. */
+    public record EarlierSubmission(PurchaseRequest request, String digest) {
+    }
+
+    public Optional<EarlierSubmission> findBySubmissionKey(String requester, String key) {
+        return jdbc.sql("select " + COLUMNS + ", submission_digest from purchase_request where requester = ? and submission_key = ?")
+                .params(requester, key)
+                .query((rs, row) -> new EarlierSubmission(map(rs, row), rs.getString("submission_digest")))
+                .optional();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void updateStatus(UUID id, RequestStatus status) {
         jdbc.sql("update purchase_request set status = ? where id = ?").params(status.name(), id).update();

@@ -12,14 +12,20 @@ import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.EngineGate;
 import dk.indkoebsscreening.triage.ClarificationRepository;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -72,12 +78,61 @@ public class RequestService {
      * and increasing, not gapless.
      */
     public PurchaseRequest submit(PurchaseRequestForm form, String requester) {
-        Instant now = clock.instant();
-        String reference = numbering.execute(status -> requests.nextReference(now.atZone(deadlineProperties.zone()).getYear()));
-        return submission.execute(status -> store(form, requester, now, reference));
+        return submit(form, requester, null).request();
     }
 
-    private PurchaseRequest store(PurchaseRequestForm form, String requester, Instant now, String reference) {
+    /** A submission's result: the request, and whether an earlier submission with the same key made it. */
+    public record Submission(PurchaseRequest request, boolean repeated) {
+    }
+
+    /**
+     * Submits at most once per key: a repeat of the same content with the same key (a double click, a client
+     * retrying after a lost answer) gets the request the first one made, even when both arrive at once; the
+     * key used again for different content is refused.
+     *
+     * @param submissionKey the API's Idempotency-Key or the request form's token; null submits unconditionally
+     * @throws SubmissionKeyReusedException the key was used for a different request
+     */
+    public Submission submit(PurchaseRequestForm form, String requester, String submissionKey) {
+        String digest = submissionKey == null ? null : digestOf(form);
+        if (submissionKey != null) {
+            Optional<Submission> earlier = earlier(requester, submissionKey, digest);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Instant now = clock.instant();
+        String reference = numbering.execute(status -> requests.nextReference(now.atZone(deadlineProperties.zone()).getYear()));
+        try {
+            return new Submission(submission.execute(status -> store(form, requester, now, reference, submissionKey, digest)),
+                    false);
+        } catch (DuplicateKeyException e) {
+            // The same key committed meanwhile, from a concurrent call: that one made the request.
+            return earlier(requester, submissionKey, digest).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<Submission> earlier(String requester, String submissionKey, String digest) {
+        return requests.findBySubmissionKey(requester, submissionKey).map(earlier -> {
+            if (!earlier.digest().equals(digest)) {
+                throw new SubmissionKeyReusedException(earlier.request().reference());
+            }
+            return new Submission(earlier.request(), true);
+        });
+    }
+
+    /** What was submitted, for comparing a repeat: a record's text holds every component, in order. */
+    private static String digestOf(PurchaseRequestForm form) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(form.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PurchaseRequest store(PurchaseRequestForm form, String requester, Instant now, String reference,
+                                  String submissionKey, String digest) {
         Deadline deadline = deadlines.forSubmissionAt(now);
         UUID id = UUID.randomUUID();
         PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
@@ -88,6 +143,9 @@ public class RequestService {
                 blankToNull(form.integrations()), form.desiredStartDate(),
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request);
+        if (submissionKey != null) {
+            requests.rememberSubmission(id, submissionKey, digest);
+        }
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
         Map<String, Object> variables = new HashMap<>(deadline.asVariables());
         variables.put(ScreeningProcess.REQUESTER, requester);

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.security;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,15 @@ class SecurityConfiguration {
         return stateless(http.securityMatcher(path("/engine-rest/**")), delays)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(Groups.ADMINS))
                 .build();
+    }
+
+    /** The JSON API, once Spring Security has let the caller in. */
+    @Bean
+    FilterRegistrationBean<JsonOnlyApi> jsonOnlyApi(MessageSource messages) {
+        FilterRegistrationBean<JsonOnlyApi> registration = new FilterRegistrationBean<>(new JsonOnlyApi(messages));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     /** Both copies of the engine's REST API, after Spring Security has let an administrator through. */

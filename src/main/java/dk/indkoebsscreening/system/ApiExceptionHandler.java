@@ -82,6 +82,11 @@ class ApiExceptionHandler {
         return error(HttpStatus.CONFLICT, message("error.conflict"), List.of());
     }
 
+    @ExceptionHandler(RepeatedInputException.class)
+    ResponseEntity<ApiError> repeated(RepeatedInputException e) {
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, message(e.messageKey(), e.arguments()), List.of());
+    }
+
     private ResponseEntity<ApiError> badRequest(List<FieldError> errors) {
         return error(HttpStatus.BAD_REQUEST, message("error.invalidInput"),
                 errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());

@@ -75,13 +75,13 @@ public final class ApiClient {
     }
 
     public Response post(String user, String path, Object body, String language) {
-        HttpRequest.Builder request = request(user, path, language);
+        // Every state-changing call says it is JSON, with or without a body (JsonOnlyApi).
+        HttpRequest.Builder request = request(user, path, language).header("Content-Type", "application/json");
         if (body == null) {
             return send(request.POST(HttpRequest.BodyPublishers.noBody()));
         }
         try {
-            return send(request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+            return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

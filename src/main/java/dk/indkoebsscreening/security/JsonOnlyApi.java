@@ -1,0 +1,59 @@
+package dk.indkoebsscreening.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every call of the JSON API that changes something (POST, PUT, PATCH, DELETE) must say
+ * {@code Content-Type: application/json} (UTF-8), with or without a body; anything else is a 415. A
+ * browser cannot send that type across sites without asking first (CORS), so a form on another site cannot
+ * drive the API with Basic credentials the browser remembers.
+ */
+class JsonOnlyApi extends OncePerRequestFilter {
+
+    private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final MessageSource messages;
+
+    JsonOnlyApi(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (CHANGING.contains(request.getMethod()) && !isJson(request.getContentType())) {
+            byte[] body = ("{\"status\":415,\"message\":\"" + messages.getMessage("body.notJson", null, ApiLanguage.of(request))
+                    + "\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8);
+            response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            String charset = type.getParameter("charset");
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                    && (charset == null || charset.replace("\"", "").equalsIgnoreCase("UTF-8"));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+}
