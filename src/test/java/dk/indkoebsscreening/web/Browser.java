@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -164,11 +165,30 @@ final class Browser implements AutoCloseable {
         assertThat(violations).as("WCAG 2.1 AA violations on %s (%s):%n%s", path(), title(), report).isEmpty();
     }
 
+    /** Looks at the page as on a desktop (1280 px) and on a phone (390 px): screenshots of both, no sideways scrolling. */
+    void screenshotAtBothWidths() {
+        for (int width : new int[] {1280, 390}) {
+            driver.manage().window().setSize(new Dimension(width, 1600));
+            screenshot(width + "px");
+            long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth).as("%s scrolls sideways at %d px", path(), width).isLessThanOrEqualTo(width);
+        }
+        driver.manage().window().setSize(new Dimension(1280, 1600));
+    }
+
+    void navigateBack() {
+        driver.navigate().back();
+    }
+
     void screenshot() {
+        screenshot("");
+    }
+
+    private void screenshot(String suffix) {
         try {
             Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-            String name = "%02d-%s.png".formatted(SCREENSHOTS.incrementAndGet(), path().replaceAll("[^A-Za-z0-9]+", "-")
-                    .replaceAll("^-|-$", "")).replace("-.png", ".png");
+            String name = "%02d-%s%s.png".formatted(SCREENSHOTS.incrementAndGet(), path().replaceAll("[^A-Za-z0-9]+", "-")
+                    .replaceAll("^-|-$", ""), suffix.isEmpty() ? "" : "-" + suffix).replace("-.png", ".png");
             Files.write(directory.resolve(name.length() > 80 ? name.substring(0, 76) + ".png" : name),
                     ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
