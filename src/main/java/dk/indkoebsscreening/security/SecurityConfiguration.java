@@ -31,24 +31,6 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The JSON API, once Spring Security has let the caller in. */
-    @Bean
-    FilterRegistrationBean<JsonOnlyApi> jsonOnlyApi(MessageSource messages) {
-        FilterRegistrationBean<JsonOnlyApi> registration = new FilterRegistrationBean<>(new JsonOnlyApi(messages));
-        registration.addUrlPatterns("/api/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        return registration;
-    }
-
-    /** Both copies of the engine's REST API, after Spring Security has let an administrator through. */
-    @Bean
-    FilterRegistrationBean<EngineApiInputGuard> engineApiInputGuard() {
-        FilterRegistrationBean<EngineApiInputGuard> registration = new FilterRegistrationBean<>(new EngineApiInputGuard());
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        return registration;
-    }
-
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, LoginDelayResponses delays) throws Exception {
@@ -83,6 +65,24 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()));
         // The web UI's login, logout and headers: see BrowserSecurity.
         return browser.apply(http, path("/camunda/**"), delays.formFailureHandler()).build();
+    }
+
+    /** The JSON API, once Spring Security has let the caller in. */
+    @Bean
+    FilterRegistrationBean<JsonOnlyApi> jsonOnlyApi(MessageSource messages) {
+        FilterRegistrationBean<JsonOnlyApi> registration = new FilterRegistrationBean<>(new JsonOnlyApi(messages));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** Both copies of the engine's REST API, after Spring Security has let an administrator through. */
+    @Bean
+    FilterRegistrationBean<EngineApiInputGuard> engineApiInputGuard() {
+        FilterRegistrationBean<EngineApiInputGuard> registration = new FilterRegistrationBean<>(new EngineApiInputGuard());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     /** Path patterns that also match outside Spring MVC (the REST API and webapps are their own servlets). */

@@ -2,17 +2,13 @@ package dk.indkoebsscreening.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dk.indkoebsscreening.testsupport.LogCapture;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The delays of repeated login failures: per user and address, progressive, time-limited, logged. */
 class LoginThrottleTest {
@@ -36,18 +32,8 @@ class LoginThrottleTest {
     };
     private final LoginThrottle throttle = new LoginThrottle(
             new LoginThrottle.Properties(5, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1)), clock);
-    private final ListAppender<ILoggingEvent> securityLog = new ListAppender<>();
-
-    @BeforeEach
-    void captureSecurityLog() {
-        securityLog.start();
-        ((Logger) LoggerFactory.getLogger("indkoeb.security")).addAppender(securityLog);
-    }
-
-    @AfterEach
-    void releaseSecurityLog() {
-        ((Logger) LoggerFactory.getLogger("indkoeb.security")).detachAppender(securityLog);
-    }
+    @RegisterExtension
+    final LogCapture securityLog = new LogCapture("indkoeb.security");
 
     @Test
     void fiveFailuresAreFreeThenTheDelayDoublesUpToTheMaximum() {
@@ -107,8 +93,8 @@ class LoginThrottleTest {
     void eachDelayIsInTheSecurityLogWithUserAddressAndTimeButNoPassword() {
         failTimes("anna\nforged line", "10.0.0.9", 5);
 
-        assertThat(securityLog.list).hasSize(1);
-        String entry = securityLog.list.get(0).getFormattedMessage();
+        assertThat(securityLog.messages()).hasSize(1);
+        String entry = securityLog.messages().get(0);
         assertThat(entry).contains("user=anna?forged line", "address=10.0.0.9", "failures=5", "delay=2s",
                 "at=2026-12-01T09:00:00Z").doesNotContain("\n");
     }

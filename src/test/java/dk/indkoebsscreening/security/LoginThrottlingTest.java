@@ -2,19 +2,16 @@ package dk.indkoebsscreening.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.LogCapture;
 import dk.indkoebsscreening.testsupport.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A stranger guessing a colleague's password from another machine (another loopback address here) is
@@ -25,17 +22,11 @@ class LoginThrottlingTest extends ApiTestBase {
 
     static final String STRANGER = "127.0.0.2";
     static final String VICTIM = "bent";
-    private final ListAppender<ILoggingEvent> securityLog = new ListAppender<>();
-
-    @BeforeEach
-    void captureSecurityLog() {
-        securityLog.start();
-        ((Logger) LoggerFactory.getLogger("indkoeb.security")).addAppender(securityLog);
-    }
+    @RegisterExtension
+    final LogCapture securityLog = new LogCapture("indkoeb.security");
 
     @AfterEach
     void liftDelays() {
-        ((Logger) LoggerFactory.getLogger("indkoeb.security")).detachAppender(securityLog);
         api.raw("admin", "DELETE", "/api/admin/login-delays/" + VICTIM, "application/json", null);
     }
 
@@ -55,7 +46,7 @@ class LoginThrottlingTest extends ApiTestBase {
         assertThat(stranger.get(VICTIM, "demo", "/engine-rest/engine").status()).isEqualTo(429);
 
         assertThat(new RawHttp(port).get(VICTIM, "/api/tasks").status()).as("the user at their own machine").isEqualTo(200);
-        assertThat(securityLog.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(securityLog.messages())
                 .anySatisfy(entry -> assertThat(entry).contains("user=" + VICTIM, "address=" + STRANGER))
                 .noneSatisfy(entry -> assertThat(entry).contains("gæt"));
     }
@@ -105,7 +96,7 @@ class LoginThrottlingTest extends ApiTestBase {
         assertThat(api.raw("admin", "DELETE", "/api/admin/login-delays/" + VICTIM, "application/json", null).status())
                 .isEqualTo(204);
         assertThat(stranger.get(VICTIM, "demo", "/api/tasks").status()).isEqualTo(200);
-        assertThat(securityLog.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(securityLog.messages())
                 .anySatisfy(entry -> assertThat(entry).contains("Login delays lifted", "user=" + VICTIM, "by=admin"));
     }
 

@@ -3,34 +3,11 @@ package dk.indkoebsscreening.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What people see of the security measures: the login's waiting time, and a request form sent twice. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecurityPagesBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled();
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SecurityPagesBrowserTest extends BrowserTestBase {
 
     @Test
     void afterRepeatedWrongPasswordsTheLoginPageSaysHowLongToWait() {

@@ -14,46 +14,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole story in a real browser: a requester submits (with a validation error and its
  * correction), the coordinator triages, six experts screen, the coordinator decides and the requester
  * sees the decision; and what a requester may not open. axe-core checks every page on the way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebUiBrowserTest {
+class WebUiBrowserTest extends BrowserTestBase {
 
     private static final List<String> EXPERTS = List.of(
             "sikkerhed", "brugerstyring", "support", "kontrakt", "installation", "implementering");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RequestService requests;
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled();
-        browser = new Browser("http://localhost:" + port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void requestIsSubmittedScreenedAndDecidedThroughThePages() {
