@@ -110,13 +110,21 @@ public class RequestRepository {
         return "IND-%d-%04d".formatted(year, number);
     }
 
+    /**
+     * @param submissionKey how it was submitted (an idempotency key or a form's token), or null; a second
+     *                      request with the same key from the same requester fails with a DuplicateKeyException
+     * @param digest        what was submitted with the key
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void insert(PurchaseRequest request) {
+    public void insert(PurchaseRequest request, String submissionKey, String digest) {
         jdbc.sql("insert into purchase_request (" + COLUMNS + """
-                        ) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
+                        , submission_key, submission_digest) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
                         :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, :personalData, :hosting, :transferBasis,
-                        :integrations, :desiredStartDate, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId)
+                        :integrations, :desiredStartDate, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId,
+                        :submissionKey, :submissionDigest)
                         """)
+                .param("submissionKey", submissionKey)
+                .param("submissionDigest", digest)
                 .param("id", request.id())
                 .param("reference", request.reference())
                 .param("title", request.title())
@@ -139,14 +147,6 @@ public class RequestRepository {
                 .param("deadline", Sql.timestamp(request.deadline()))
                 .param("deadlineMissedAt", Sql.timestamp(request.deadlineMissedAt()))
                 .param("processInstanceId", request.processInstanceId())
-                .update();
-    }
-
-    /** Remembers how the request was submitted; a second request with the same key from the same requester fails. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void rememberSubmission(UUID id, String key, String digest) {
-        jdbc.sql("update purchase_request set submission_key = ?, submission_digest = ? where id = ?")
-                .params(key, digest, id)
                 .update();
     }
 

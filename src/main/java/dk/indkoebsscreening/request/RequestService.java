@@ -11,6 +11,7 @@ import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.EngineGate;
 import dk.indkoebsscreening.triage.ClarificationRepository;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -121,12 +122,21 @@ public class RequestService {
         });
     }
 
-    /** What was submitted, for comparing a repeat: a record's text holds every component, in order. */
-    private static String digestOf(PurchaseRequestForm form) {
+    /**
+     * What was submitted, for telling a repeat from other content: every field by name and length, amounts
+     * by value (85000 and 85000.00 are the same amount).
+     */
+    static String digestOf(PurchaseRequestForm form) {
         try {
+            StringBuilder canonical = new StringBuilder();
+            for (RecordComponent component : PurchaseRequestForm.class.getRecordComponents()) {
+                Object value = component.getAccessor().invoke(form);
+                String text = value instanceof BigDecimal amount ? amount.stripTrailingZeros().toPlainString() : String.valueOf(value);
+                canonical.append(component.getName()).append(':').append(text.length()).append(':').append(text).append(';');
+            }
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(form.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (ReflectiveOperationException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -142,10 +152,7 @@ public class RequestService {
                 form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? blankToNull(form.transferBasis()) : null,
                 blankToNull(form.integrations()), form.desiredStartDate(),
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
-        requests.insert(request);
-        if (submissionKey != null) {
-            requests.rememberSubmission(id, submissionKey, digest);
-        }
+        requests.insert(request, submissionKey, digest);
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
         Map<String, Object> variables = new HashMap<>(deadline.asVariables());
         variables.put(ScreeningProcess.REQUESTER, requester);

@@ -65,7 +65,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        Optional<Duration> wait = throttle.waitFor(username, address);
+        Optional<Duration> wait = throttle.attempt(username, address);
         if (wait.isPresent()) {
             throw new LoginDelayedException(wait.get());
         }
@@ -75,10 +75,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             Cached cached = cache.get(username);
             if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0
                     && MessageDigest.isEqual(cached.digest(), digest)) {
+                throttle.succeeded(username, address);
                 return UsernamePasswordAuthenticationToken.authenticated(username, null, cached.authorities());
             }
         }
-        if (!identityService.checkPassword(username, password)) {
+        boolean rightPassword;
+        try {
+            rightPassword = identityService.checkPassword(username, password);
+        } catch (RuntimeException e) {
+            throttle.abandoned(username, address); // not the caller's failure (e.g. the database is away)
+            throw e;
+        }
+        if (!rightPassword) {
             cache.remove(username);
             throttle.failed(username, address);
             throw new BadCredentialsException("Bad credentials");

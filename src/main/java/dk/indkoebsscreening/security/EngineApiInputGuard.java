@@ -101,6 +101,12 @@ class EngineApiInputGuard extends OncePerRequestFilter {
 
     private static HttpServletRequest checkBody(HttpServletRequest request)
             throws IOException, Refused, PercentEncoding.MalformedException {
+        // Spring's FormContentFilter has read PUT, PATCH and DELETE forms before this guard, which would see no body.
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                && !"POST".equals(request.getMethod())) {
+            throw new Refused(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Forms are accepted with POST only");
+        }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             throw new Refused(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The body is larger than 1 MiB");
@@ -201,12 +207,7 @@ class EngineApiInputGuard extends OncePerRequestFilter {
             String value = parameter.getValue();
             for (int round = 0; round < MAX_DECODING_ROUNDS; round++) {
                 checkText(value, where + " parameter " + parameter.getKey());
-                String decodedAgain;
-                try {
-                    decodedAgain = PercentEncoding.decode(value);
-                } catch (PercentEncoding.MalformedException e) {
-                    break; // not encoded again: a literal '%' in a value is fine
-                }
+                String decodedAgain = PercentEncoding.decodeLeniently(value);
                 if (decodedAgain.equals(value)) {
                     break;
                 }

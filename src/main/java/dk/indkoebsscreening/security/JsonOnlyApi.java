@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.http.InvalidMediaTypeException;
@@ -32,12 +31,8 @@ class JsonOnlyApi extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (CHANGING.contains(request.getMethod()) && !isJson(request.getContentType())) {
-            byte[] body = ("{\"status\":415,\"message\":\"" + messages.getMessage("body.notJson", null, ApiLanguage.of(request))
-                    + "\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8);
-            response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            JsonErrors.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                    messages.getMessage("body.notJson", null, ApiLanguage.of(request)));
             return;
         }
         chain.doFilter(request, response);

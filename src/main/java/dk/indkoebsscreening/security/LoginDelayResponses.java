@@ -1,15 +1,11 @@
 package dk.indkoebsscreening.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -25,13 +21,11 @@ public class LoginDelayResponses {
 
     private final MessageSource messages;
     private final LoginThrottle throttle;
-    private final ObjectMapper objectMapper;
     private final BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 
-    LoginDelayResponses(MessageSource messages, LoginThrottle throttle, ObjectMapper objectMapper) {
+    LoginDelayResponses(MessageSource messages, LoginThrottle throttle) {
         this.messages = messages;
         this.throttle = throttle;
-        this.objectMapper = objectMapper;
         basic.setRealmName("Indkoebsscreening");
     }
 
@@ -74,10 +68,7 @@ public class LoginDelayResponses {
             throws IOException {
         Locale locale = ApiLanguage.of(request);
         String message = messages.getMessage("login.delayed", new Object[] {waitingTime(seconds, locale)}, locale);
-        response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getOutputStream(), Map.of("status", 429, "message", message, "errors", List.of()));
+        JsonErrors.write(response, 429, message);
     }
 }

@@ -1,8 +1,11 @@
 package dk.indkoebsscreening.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
  * password from one address therefore never delays the same user elsewhere, and no delay is permanent.
  * A success, an administrator ({@link LoginThrottleController}) or {@code forget-after} without failures
  * clears the pair. Each delay is written to the security log (user, address, time; never a password).
+ * An IPv6 /64 counts as one address.
  *
  * <p>Kept in memory, per instance: with several instances behind a load balancer, a guesser gets each
  * instance's allowance.
@@ -73,25 +77,50 @@ public class LoginThrottle {
     public Optional<Duration> waitFor(String username, String address) {
         Failures current = failures.get(key(username, address));
         Instant now = clock.instant();
-        if (current == null || current.delayedUntil() == null || !current.delayedUntil().isAfter(now)) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, current.delayedUntil()));
+        return isDelayed(current, now) ? Optional.of(Duration.between(now, current.delayedUntil())) : Optional.empty();
     }
 
-    public void failed(String username, String address) {
+    /**
+     * Starts a login attempt: empty if it may go ahead, else how long to wait. An attempt that goes ahead is
+     * counted as a failure at once, before the password is checked, and only a success takes it back: so
+     * guesses sent in parallel are counted as they arrive, not after their checks.
+     */
+    public Optional<Duration> attempt(String username, String address) {
         Instant now = clock.instant();
         purgeIfFull(now);
-        Failures updated = failures.compute(key(username, address), (key, previous) -> {
+        Duration[] wait = {null};
+        failures.compute(key(username, address), (key, previous) -> {
+            if (isDelayed(previous, now)) {
+                wait[0] = Duration.between(now, previous.delayedUntil());
+                return previous;
+            }
             int count = previous == null || isForgotten(previous, now) ? 1 : previous.count() + 1;
             Duration delay = delayAfter(count);
             return new Failures(count, now, delay.isZero() ? null : now.plus(delay));
         });
-        if (updated.delayedUntil() != null) {
+        return Optional.ofNullable(wait[0]);
+    }
+
+    /** The attempt failed: it was counted when it started; a delay it started goes to the security log. */
+    public void failed(String username, String address) {
+        Failures current = failures.get(key(username, address));
+        Instant now = clock.instant();
+        if (isDelayed(current, now)) {
             SECURITY_LOG.warn("Login delayed: user={} address={} failures={} delay={}s until={} at={}",
-                    sanitized(username), address, updated.count(),
-                    Duration.between(now, updated.delayedUntil()).toSeconds(), updated.delayedUntil(), now);
+                    sanitized(username), address, current.count(),
+                    Duration.between(current.last(), current.delayedUntil()).toSeconds(), current.delayedUntil(), now);
         }
+    }
+
+    /** The attempt could not be checked (not the caller's doing): it no longer counts. */
+    public void abandoned(String username, String address) {
+        failures.computeIfPresent(key(username, address), (key, current) -> {
+            if (current.count() <= 1) {
+                return null;
+            }
+            Duration delay = delayAfter(current.count() - 1);
+            return new Failures(current.count() - 1, current.last(), delay.isZero() ? null : current.last().plus(delay));
+        });
     }
 
     public void succeeded(String username, String address) {
@@ -138,7 +167,10 @@ public class LoginThrottle {
         return lastRelevant.plus(properties.forgetAfter()).isBefore(now);
     }
 
-    /** Forgotten pairs go first; a flood of names that is still too large costs the oldest entries. */
+    /**
+     * Forgotten pairs go first, then the oldest ones not waiting now; a pair that must wait is never dropped,
+     * so a flood of made-up names cannot give a guesser its free attempts back.
+     */
     private void purgeIfFull(Instant now) {
         if (failures.size() < MAX_TRACKED) {
             return;
@@ -146,6 +178,7 @@ public class LoginThrottle {
         failures.values().removeIf(entry -> isForgotten(entry, now));
         if (failures.size() >= MAX_TRACKED) {
             failures.entrySet().stream()
+                    .filter(entry -> !isDelayed(entry.getValue(), now))
                     .sorted(Comparator.comparing(entry -> entry.getValue().last()))
                     .limit(MAX_TRACKED / 10)
                     .map(Map.Entry::getKey)
@@ -154,8 +187,35 @@ public class LoginThrottle {
         }
     }
 
+    private static boolean isDelayed(Failures entry, Instant now) {
+        return entry != null && entry.delayedUntil() != null && entry.delayedUntil().isAfter(now);
+    }
+
     private static Key key(String username, String address) {
-        return new Key(normalize(username), address == null ? "unknown" : address);
+        return new Key(normalize(username), network(address));
+    }
+
+    /**
+     * An IPv6 client picks its address within its /64 at will, so the /64 counts as one address; IPv4
+     * addresses count singly.
+     */
+    static String network(String address) {
+        if (address == null) {
+            return "unknown";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address.replaceAll("^\\[|]$", "").replaceAll("%.*$", "")).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private static String normalize(String username) {

@@ -46,20 +46,34 @@ final class PercentEncoding {
     }
 
     static String decode(String encoded) throws MalformedException {
+        return decode(encoded, false);
+    }
+
+    /** For looking inside values that were encoded more than once: escapes that are not valid stay as they are. */
+    static String decodeLeniently(String encoded) {
+        try {
+            return decode(encoded, true);
+        } catch (MalformedException e) {
+            throw new IllegalStateException("Lenient decoding does not fail", e);
+        }
+    }
+
+    private static String decode(String encoded, boolean lenient) throws MalformedException {
         if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
             return encoded;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= encoded.length() || hex(encoded.charAt(i + 1)) < 0 || hex(encoded.charAt(i + 2)) < 0) {
-                    throw new MalformedException("Malformed percent-encoding at position " + i);
-                }
+            if (c == '%' && i + 2 < encoded.length() && hex(encoded.charAt(i + 1)) >= 0 && hex(encoded.charAt(i + 2)) >= 0) {
                 bytes.write(hex(encoded.charAt(i + 1)) * 16 + hex(encoded.charAt(i + 2)));
                 i += 2;
+            } else if (c == '%' && !lenient) {
+                throw new MalformedException("Malformed percent-encoding at position " + i);
             } else if (c == '+') {
                 bytes.write(' ');
+            } else if (c == '%') {
+                bytes.write('%');
             } else {
                 int end = i + 1;
                 while (end < encoded.length() && encoded.charAt(end) != '%' && encoded.charAt(end) != '+') {
@@ -69,10 +83,11 @@ final class PercentEncoding {
                 i = end - 1;
             }
         }
+        CodingErrorAction onError = lenient ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .onMalformedInput(onError)
+                    .onUnmappableCharacter(onError)
                     .decode(ByteBuffer.wrap(bytes.toByteArray()))
                     .toString();
         } catch (CharacterCodingException e) {
@@ -80,7 +95,8 @@ final class PercentEncoding {
         }
     }
 
-    private static int hex(char c) {
-        return Character.digit(c, 16);
+    /** The value of an ASCII hex digit, or -1 (Character.digit would also take other scripts' digits). */
+    static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

@@ -5,12 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.stereotype.Component;
@@ -49,25 +47,18 @@ class RequestFirewall extends OncePerRequestFilter {
 
     private static void rejectEncodedUnreservedCharacters(String path) {
         for (int i = path.indexOf('%'); i >= 0 && i + 2 < path.length(); i = path.indexOf('%', i + 1)) {
-            int value = Character.digit(path.charAt(i + 1), 16) * 16 + Character.digit(path.charAt(i + 2), 16);
-            if (value >= 0 && (Character.isLetterOrDigit(value) && value < 128 || "-._~".indexOf(value) >= 0)) {
+            int high = PercentEncoding.hex(path.charAt(i + 1));
+            int low = PercentEncoding.hex(path.charAt(i + 2));
+            int value = high * 16 + low;
+            if (high >= 0 && low >= 0 && (Character.isLetterOrDigit(value) && value < 128 || "-._~".indexOf(value) >= 0)) {
                 throw new RequestRejectedException("The path encodes an unreserved character at position " + i);
             }
         }
     }
 
+    /** Nothing about the request is echoed back. */
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = refusal(HttpServletResponse.SC_BAD_REQUEST).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         SecurityHeaders.writeTo(request, response);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    /** The JSON API's error shape, in Danish: nothing about the request is echoed back. */
-    static String refusal(int status) {
-        return "{\"status\":" + status + ",\"message\":\"Forespørgslen er ugyldig.\",\"errors\":[]}";
+        JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, JsonErrors.danishMessageFor(HttpServletResponse.SC_BAD_REQUEST));
     }
 }

@@ -48,11 +48,14 @@ class SecurityConfiguration {
                         // Camunda's webapps (Cockpit, Admin, Tasklist) and their APIs are for operators;
                         // WebappSingleSignOn hands them this login.
                         .requestMatchers(path("/camunda/**"), path("/fra-tasklist")).hasAuthority(Groups.ADMINS)
+                        // The webapps' files, also served from the class path's root (Camunda's webjar).
+                        .requestMatchers(path("/webjars/camunda/**"), path("/camunda-welcome/**"), path("/plugin/**"))
+                        .hasAuthority(Groups.ADMINS)
                         // The login page with any parameters (formLogin's permitAll matches its exact URLs only).
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
                         // The web UI's stylesheet and scripts are needed by the login page.
-                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         .anyRequest().authenticated())

@@ -59,7 +59,7 @@ class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSe
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(RequestFirewall.refusal(response.getStatus()));
+                    writer.write(JsonErrors.body(response.getStatus(), JsonErrors.danishMessageFor(response.getStatus())));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -2,18 +2,22 @@ package dk.indkoebsscreening.system;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.JobQueryImpl;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -28,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Makes the engine itself refuse what only the application may do, whoever asks and through whichever
  * of Camunda's doors ({@code /engine-rest}, the webapps' {@code /camunda/api/engine}, Cockpit):
  * <ul>
- *   <li>An outside caller ({@link EngineGate}) may read, retry failed jobs, annotate and resolve incidents,
+ *   <li>An outside caller ({@link EngineGate}) may read, retry failed jobs (not running ones, not with a new
+ *       due date, not in batches), annotate and resolve incidents,
  *       and administer users, groups and authorizations. Every other command (completing, claiming or
  *       changing a task, writing a variable, moving or running a timer or job, starting, modifying,
  *       suspending or cancelling an instance, correlating a message, deploying) is refused with
@@ -50,9 +55,9 @@ public class EngineGatePlugin extends AbstractProcessEnginePlugin {
 
     /** Besides reading, what operators may do: repairs that change no business state, and user administration. */
     private static final Set<String> OPERATOR_COMMANDS = Set.of(
-            // Retry a failed job; SetJobRetriesCmd & co. are refused when they would also move a due date.
-            "SetJobRetriesCmd", "SetJobsRetriesBatchCmd", "SetJobsRetriesByProcessBatchCmd",
-            "SetAnnotationForIncidentCmd", "ResolveIncidentCmd",
+            // Retry failed jobs, one or per job definition (see retriesOnlyFailedJobs); not in batches, whose
+            // queries could reach running timers.
+            "SetJobRetriesCmd", "SetAnnotationForIncidentCmd", "ResolveIncidentCmd",
             // Camunda Admin: users, groups, tenants and authorizations; logging in to the webapps.
             "CheckPassword", "AuthorizationCheckCmd", "UnlockUserCmd",
             "CreateUserCmd", "SaveUserCmd", "DeleteUserCmd", "SetUserInfoCmd", "DeleteUserInfoCmd",
@@ -74,9 +79,12 @@ public class EngineGatePlugin extends AbstractProcessEnginePlugin {
         configuration.setCustomPreBPMNParseListeners(parseListeners);
     }
 
-    /** Whether an outside caller may run this command. */
-    static boolean permitsOutsideCaller(Command<?> command) {
-        return permitsOutsideCaller(command.getClass()) && !movesADueDate(command);
+    /**
+     * Whether an outside caller may run this command; {@code engine} runs the read a job retry needs.
+     */
+    static boolean permitsOutsideCaller(Command<?> command, CommandExecutor engine) {
+        return permitsOutsideCaller(command.getClass())
+                && (!(command instanceof SetJobRetriesCmd retry) || retriesOnlyFailedJobs(retry, engine));
     }
 
     /** Whether an outside caller may run commands of this type (some only with harmless arguments). */
@@ -93,20 +101,39 @@ public class EngineGatePlugin extends AbstractProcessEnginePlugin {
         return reads || OPERATOR_COMMANDS.contains(name);
     }
 
-    /** Job retries may carry a new due date (Camunda 7.20+): that would move a timer. */
-    private static boolean movesADueDate(Command<?> command) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field dueDateSet = type.getDeclaredField("isDueDateSet");
-                dueDateSet.setAccessible(true);
-                return dueDateSet.getBoolean(command);
-            } catch (NoSuchFieldException e) {
-                // Not declared at this level: look further up.
-            } catch (ReflectiveOperationException | RuntimeException e) {
+    /**
+     * A retry is a repair only when it gives failed jobs (no retries left) a number of retries and leaves
+     * their due date: retries of 0 would stop a running timer, a new due date would move it (Camunda 7.20+).
+     * Retries per job definition touch only its failed jobs (Camunda's updateFailedJobRetriesByJobDefinitionId).
+     * The fields are Camunda 7.24's; if an upgrade renames them, every retry is refused (EngineGatePluginTest).
+     */
+    private static boolean retriesOnlyFailedJobs(SetJobRetriesCmd retry, CommandExecutor engine) {
+        try {
+            if (field(retry, "retries", Integer.class) <= 0 || field(retry, "isDueDateSet", Boolean.class)) {
+                return false;
+            }
+            if (field(retry, "jobDefinitionId", String.class) != null) {
                 return true;
             }
+            Set<String> jobs = new HashSet<>();
+            String jobId = field(retry, "jobId", String.class);
+            if (jobId != null) {
+                jobs.add(jobId);
+            }
+            List<?> jobIds = field(retry, "jobIds", List.class);
+            if (jobIds != null) {
+                jobIds.forEach(id -> jobs.add(String.valueOf(id)));
+            }
+            return !jobs.isEmpty() && new JobQueryImpl(engine).jobIds(jobs).withRetriesLeft().count() == 0;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
         }
-        return false;
+    }
+
+    private static <T> T field(SetJobRetriesCmd retry, String name, Class<T> type) throws ReflectiveOperationException {
+        Field field = SetJobRetriesCmd.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return type.cast(field.get(retry));
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
@@ -126,7 +153,7 @@ public class EngineGatePlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            if (Context.getCommandContext() == null && EngineGate.isOutsideCaller() && !permitsOutsideCaller(command)) {
+            if (Context.getCommandContext() == null && EngineGate.isOutsideCaller() && !permitsOutsideCaller(command, next)) {
                 log.warn("Refused {} to an outside caller of the engine", command.getClass().getSimpleName());
                 throw refusal(command.getClass().getSimpleName());
             }

@@ -11,8 +11,9 @@ import java.lang.annotation.Target;
 
 /**
  * Text a person typed: no control characters (NUL, escape, ..., which PostgreSQL refuses or a page would
- * hide), and no line breaks unless {@link #multiline()}. Every text field of every input form carries it
- * (PlainTextCoverageTest).
+ * hide), no bidirectional overrides or isolates (which make a page show text in another order than it is
+ * stored, "Trojan Source"), no unpaired surrogates, and no line breaks unless {@link #multiline()}. Every
+ * text field of every input form carries it (PlainTextCoverageTest).
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -44,18 +45,22 @@ public @interface PlainText {
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
+                boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029';
                 if (lineBreakOrTab && !multiline) {
                     context.disableDefaultConstraintViolation();
                     context.buildConstraintViolationWithTemplate("{field.singleLine}").addConstraintViolation();
                     return false;
                 }
-                if (Character.getType(c) == Character.CONTROL && !lineBreakOrTab
+                if (Character.getType(c) == Character.CONTROL && !lineBreakOrTab || isBidiControl(c)
                         || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        private static boolean isBidiControl(char c) {
+            return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
         }
 
         private static boolean isPairedSurrogate(String text, int i) {

@@ -31,7 +31,8 @@ class StrictInputTest extends ApiTestBase {
     @Test
     void aControlCharacterInAnyFreeTextIsNamedAndNothingIsStored() {
         for (String field : FREE_TEXT) {
-            for (String bad : List.of("NUL\u0000", "escape\u001b[2J", "bell\u0007", "del\u007f")) {
+            for (String bad : List.of("NUL\u0000", "escape\u001b[2J", "bell\u0007", "del\u007f", "C1\u0085",
+                    "right-to-left \u202Eoverride", "isolate\u2067")) {
                 Map<String, Object> form = ApiClient.validRequest("Styretegn i " + field);
                 form.put("hosting", "CLOUD_OUTSIDE_EU");
                 form.put(field, form.getOrDefault(field, "x") + " " + bad);
@@ -45,6 +46,17 @@ class StrictInputTest extends ApiTestBase {
                 assertThat(requestCount()).isEqualTo(before);
             }
         }
+    }
+
+    @Test
+    void anUnpairedSurrogateEscapedInJsonIsNamedToo() {
+        String body = write(ApiClient.validRequest("Surrogat")).replace("\"Surrogat\"", "\"Surrogat \\uD800\"");
+
+        ApiClient.RawResponse response = api.raw("anna", "POST", "/api/requests", "application/json",
+                body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"title\"");
     }
 
     @Test

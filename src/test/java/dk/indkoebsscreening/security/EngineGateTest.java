@@ -92,6 +92,11 @@ class EngineGateTest extends ApiTestBase {
         attacks.put("retry with a new due date", new String[] {"PUT", "/job/" + reminder.getId() + "/retries",
                 "{\"retries\":3,\"dueDate\":\"" + FAR_FUTURE + "\"}"});
         attacks.put("suspend timer", new String[] {"PUT", "/job/" + reminder.getId() + "/suspended", "{\"suspended\":true}"});
+        attacks.put("stop timer with retries 0", new String[] {"PUT", "/job/" + reminder.getId() + "/retries", "{\"retries\":0}"});
+        attacks.put("retry a timer that has not failed", new String[] {"PUT", "/job/" + reminder.getId() + "/retries", "{\"retries\":5}"});
+        attacks.put("retries for every timer", new String[] {"POST", "/job/retries", "{\"retries\":0,\"jobQuery\":{\"timers\":true}}"});
+        attacks.put("retries per process", new String[] {"POST", "/process-instance/job-retries",
+                "{\"retries\":0,\"processInstances\":[\"" + processInstance + "\"]}"});
         attacks.put("start instance", new String[] {"POST", "/process-definition/key/PurchaseScreeningProcess/start",
                 "{\"businessKey\":\"" + UUID.randomUUID() + "\"}"});
         attacks.put("correlate message", new String[] {"POST", "/message", "{\"messageName\":\"x\",\"businessKey\":\"" + inScreening + "\"}"});

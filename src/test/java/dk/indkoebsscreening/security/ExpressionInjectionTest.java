@@ -92,6 +92,7 @@ class ExpressionInjectionTest extends ApiTestBase {
                 Attack.get("query parameter, lower-case escapes", "/task?assignee=%24%7b" + PROBE + "%7d"),
                 Attack.get("double-encoded", "/task?assignee=%2524%257B" + PROBE + "%257D"),
                 Attack.get("triple-encoded", "/task?assignee=%252524%25257B" + PROBE + "%25257D"),
+                Attack.get("double-encoded behind a malformed escape", "/task?assignee=%25ZZ%2524%257B" + PROBE + "%257D"),
                 Attack.get("encoded parameter name", "/task/count?dueAfter%45xpression=2026-01-01"),
                 Attack.get("expression parameter without braces", "/task?assigneeExpression=" + PROBE),
                 Attack.get("in a variable filter", "/task?processVariables=x_eq_%23%7B" + PROBE + "%7D"),

@@ -6,7 +6,13 @@ import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.LogCapture;
 import dk.indkoebsscreening.testsupport.RawHttp;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +55,26 @@ class LoginThrottlingTest extends ApiTestBase {
         assertThat(securityLog.messages())
                 .anySatisfy(entry -> assertThat(entry).contains("user=" + VICTIM, "address=" + STRANGER))
                 .noneSatisfy(entry -> assertThat(entry).contains("gæt"));
+    }
+
+    @Test
+    void guessesSentAllAtOnceGetNoMoreFreeAttempts() throws Exception {
+        ExecutorService guesser = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String guess = "parallel" + i;
+                guesses.add(() -> new RawHttp(port, STRANGER).get(VICTIM, guess, "/api/tasks").status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : guesser.invokeAll(guesses)) {
+                statuses.add(status.get());
+            }
+            assertThat(statuses.stream().filter(status -> status == 401).count()).isEqualTo(5);
+            assertThat(statuses.stream().filter(status -> status == 429).count()).isEqualTo(43);
+        } finally {
+            guesser.shutdownNow();
+        }
     }
 
     @Test

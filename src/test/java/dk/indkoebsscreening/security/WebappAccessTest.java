@@ -21,7 +21,10 @@ class WebappAccessTest extends ApiTestBase {
 
     static final List<String> NON_ADMINS = List.of("anna", "sikkerhed", Lifecycle.COORDINATOR);
     static final List<String> PAGES = List.of("/camunda/app/cockpit/default/", "/camunda/app/admin/default/",
-            "/camunda/app/tasklist/default/", "/camunda/app/welcome/default/");
+            "/camunda/app/tasklist/default/", "/camunda/app/welcome/default/",
+            // The same files as Spring Boot also serves them from the class path's root.
+            "/webjars/camunda/app/tasklist/scripts/config.js", "/plugin/cockpit/app/plugin.js",
+            "/camunda-welcome/index.html");
     static final List<String> APIS = List.of(
             "/camunda/api/engine/engine/default/task/count",
             "/camunda/api/engine/engine/default/process-instance",

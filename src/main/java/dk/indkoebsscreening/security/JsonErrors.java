@@ -1,0 +1,50 @@
+package dk.indkoebsscreening.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+
+/**
+ * Answers given before Spring MVC (filters, Tomcat's own error report) in the JSON API's error shape,
+ * {@code {status, message, errors}}, so every client reads every refusal the same way.
+ */
+final class JsonErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonErrors() {
+    }
+
+    static String body(int status, String message) {
+        try {
+            return JSON.writeValueAsString(Map.of("status", status, "message", message, "errors", List.of()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void write(HttpServletResponse response, int status, String message) throws IOException {
+        byte[] body = body(status, message).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** For Tomcat's own refusals, which happen before any of our code knows the caller's language. */
+    static String danishMessageFor(int status) {
+        if (status == 404) {
+            return "Findes ikke.";
+        }
+        if (status >= 500) {
+            return "Der opstod en fejl. Prøv igen om lidt.";
+        }
+        return "Forespørgslen er ugyldig.";
+    }
+}
