@@ -3,14 +3,12 @@ package dk.indkoebsscreening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.indkoebsscreening.screening.Area;
-import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiClient.Response;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
-import dk.indkoebsscreening.testsupport.Outbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +17,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The whole story through the JSON API alone, each step by the user whose job it is. */
 class WorkflowApiTest extends ApiTestBase {

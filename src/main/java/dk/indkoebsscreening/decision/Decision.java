@@ -1,6 +1,6 @@
 package dk.indkoebsscreening.decision;
 
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.Verdict;
 import java.time.Instant;
 import java.util.List;
 

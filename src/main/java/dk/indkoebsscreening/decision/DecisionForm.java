@@ -1,6 +1,6 @@
 package dk.indkoebsscreening.decision;
 
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package dk.indkoebsscreening.decision;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.JsonCodec;
 import dk.indkoebsscreening.system.Sql;
 import java.util.List;
@@ -37,20 +37,6 @@ public class DecisionRepository {
                         decision.reason(), json.write(decision.conditions()), decision.decidedBy(),
                         Sql.timestamp(decision.decidedAt()))
                 .update();
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void saveRecommendation(UUID requestId, Verdict recommendation) {
-        jdbc.sql("update purchase_request set recommendation = ? where id = ?")
-                .params(recommendation.name(), requestId)
-                .update();
-    }
-
-    public Optional<Verdict> findRecommendation(UUID requestId) {
-        return jdbc.sql("select recommendation from purchase_request where id = ? and recommendation is not null")
-                .param(requestId)
-                .query((rs, row) -> Verdict.valueOf(rs.getString(1)))
-                .optional();
     }
 
     public Optional<Decision> find(UUID requestId) {

@@ -7,11 +7,11 @@ import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
-import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.AreaScreening;
 import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.screening.ScreeningService;
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public class DecisionService {
     @Transactional
     public void recordRecommendation(UUID requestId, Verdict recommendation) {
         requests.lock(requestId);
-        decisions.saveRecommendation(requestId, recommendation);
+        requests.saveRecommendation(requestId, recommendation);
         requests.updateStatus(requestId, RequestStatus.AWAITING_DECISION);
     }
 
@@ -54,7 +54,7 @@ public class DecisionService {
         if (form.outcome() == null) {
             return List.of();
         }
-        Optional<Verdict> recommendation = decisions.findRecommendation(requestId);
+        Optional<Verdict> recommendation = requests.findRecommendation(requestId);
         boolean overrides = recommendation.map(recommended -> recommended != form.outcome()).orElse(false);
         if (overrides && (form.reason() == null || form.reason().isBlank())) {
             return List.of(new FieldProblem("reason", "decision.reason.requiredOnOverride"));
@@ -68,7 +68,7 @@ public class DecisionService {
         List<AreaScreening> areas = screening.areasOf(requestId);
         List<String> conditions = outcome == Verdict.REJECTED ? List.of()
                 : areas.stream().flatMap(area -> area.conditions().stream()).toList();
-        Decision decision = new Decision(outcome, decisions.findRecommendation(requestId).orElse(null),
+        Decision decision = new Decision(outcome, requests.findRecommendation(requestId).orElse(null),
                 reason == null || reason.isBlank() ? null : reason.strip(), conditions, decidedBy, clock.instant());
         decisions.insert(requestId, decision);
         requests.updateStatus(requestId, RequestStatus.valueOf(outcome.name()));

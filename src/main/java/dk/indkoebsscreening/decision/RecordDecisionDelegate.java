@@ -1,7 +1,7 @@
 package dk.indkoebsscreening.decision;
 
-import dk.indkoebsscreening.request.ScreeningProcess;
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.ScreeningProcess;
+import dk.indkoebsscreening.process.Verdict;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,8 +20,8 @@ class RecordDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         decisions.record(
                 ScreeningProcess.requestId(execution),
-                Verdict.valueOf(ScreeningProcess.string(execution, "decisionOutcome")),
-                ScreeningProcess.string(execution, "decisionReason"),
-                ScreeningProcess.string(execution, "decidedBy"));
+                Verdict.valueOf(ScreeningProcess.string(execution, ScreeningProcess.DECISION_OUTCOME)),
+                ScreeningProcess.string(execution, ScreeningProcess.DECISION_REASON),
+                ScreeningProcess.string(execution, ScreeningProcess.DECIDED_BY));
     }
 }

@@ -1,7 +1,7 @@
 package dk.indkoebsscreening.decision;
 
-import dk.indkoebsscreening.request.ScreeningProcess;
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.ScreeningProcess;
+import dk.indkoebsscreening.process.Verdict;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,7 @@ class RecordRecommendationListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Verdict recommendation = Verdict.valueOf(ScreeningProcess.string(task, "recommendation"));
+        Verdict recommendation = Verdict.valueOf(ScreeningProcess.string(task, ScreeningProcess.RECOMMENDATION));
         decisions.recordRecommendation(ScreeningProcess.requestId(task), recommendation);
     }
 }

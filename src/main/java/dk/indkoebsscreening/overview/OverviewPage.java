@@ -3,7 +3,6 @@ package dk.indkoebsscreening.overview;
 import dk.indkoebsscreening.web.BarChart;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
-import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 

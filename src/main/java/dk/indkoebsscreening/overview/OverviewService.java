@@ -2,8 +2,8 @@ package dk.indkoebsscreening.overview;
 
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.request.RequestStatus;
-import dk.indkoebsscreening.screening.Area;
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.Sql;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -1,8 +1,10 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.system.NotFoundException;
 import java.util.UUID;
 
-public class RequestNotFoundException extends RuntimeException {
+/** No request with that id, or not one this user may read. */
+public class RequestNotFoundException extends NotFoundException {
 
     public RequestNotFoundException(UUID id) {
         super("No purchase request " + id);

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dk.indkoebsscreening.process.EngineTasks;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,7 +53,7 @@ public class RequestRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<UUID> lockByTask(String taskId) {
         return jdbc.sql("select id from purchase_request where process_instance_id = "
-                        + "(select proc_inst_id_ from act_ru_task where id_ = ?) for update")
+                        + EngineTasks.PROCESS_INSTANCE_OF_TASK + " for update")
                 .param(taskId)
                 .query(UUID.class)
                 .optional();
@@ -164,6 +166,21 @@ public class RequestRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     public void updateStatus(UUID id, RequestStatus status) {
         jdbc.sql("update purchase_request set status = ? where id = ?").params(status.name(), id).update();
+    }
+
+    /** What the recommendation table proposed, once all six areas are screened. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void saveRecommendation(UUID id, Verdict recommendation) {
+        jdbc.sql("update purchase_request set recommendation = ? where id = ?")
+                .params(recommendation.name(), id)
+                .update();
+    }
+
+    public Optional<Verdict> findRecommendation(UUID id) {
+        return jdbc.sql("select recommendation from purchase_request where id = ? and recommendation is not null")
+                .param(id)
+                .query((rs, row) -> Verdict.valueOf(rs.getString(1)))
+                .optional();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

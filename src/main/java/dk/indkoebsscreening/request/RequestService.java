@@ -3,14 +3,10 @@ package dk.indkoebsscreening.request;
 import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
-import dk.indkoebsscreening.decision.DecisionRepository;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
-import dk.indkoebsscreening.screening.EscalationRepository;
-import dk.indkoebsscreening.screening.ScreeningService;
-import dk.indkoebsscreening.security.CurrentUser;
-import dk.indkoebsscreening.system.EngineGate;
-import dk.indkoebsscreening.triage.ClarificationRepository;
+import dk.indkoebsscreening.process.EngineGate;
+import dk.indkoebsscreening.process.ScreeningProcess;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,36 +26,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Submitting purchase requests and reading them back, for the requester and the expert group. */
+/** Submitting purchase requests: numbered, stored with their event and their started process, made once. */
 @Service
 public class RequestService {
 
     private final RequestRepository requests;
-    private final ScreeningService screening;
-    private final ClarificationRepository clarifications;
-    private final EscalationRepository escalations;
-    private final DecisionRepository decisions;
     private final DeadlineCalculator deadlines;
     private final DeadlineProperties deadlineProperties;
-    private final ProcurementProperties procurement;
     private final OutboxWriter outbox;
     private final RuntimeService runtimeService;
     private final Clock clock;
     private final TransactionTemplate numbering;
     private final TransactionTemplate submission;
 
-    RequestService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
-                   EscalationRepository escalations, DecisionRepository decisions, DeadlineCalculator deadlines,
-                   DeadlineProperties deadlineProperties, ProcurementProperties procurement, OutboxWriter outbox,
-                   RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager) {
+    RequestService(RequestRepository requests, DeadlineCalculator deadlines, DeadlineProperties deadlineProperties,
+                   OutboxWriter outbox, RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager) {
         this.requests = requests;
-        this.screening = screening;
-        this.clarifications = clarifications;
-        this.escalations = escalations;
-        this.decisions = decisions;
         this.deadlines = deadlines;
         this.deadlineProperties = deadlineProperties;
-        this.procurement = procurement;
         this.outbox = outbox;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -154,53 +136,12 @@ public class RequestService {
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
-        Map<String, Object> variables = new HashMap<>(deadline.asVariables());
-        variables.put(ScreeningProcess.REQUESTER, requester);
-        variables.put("reference", reference); // lets operators find an instance by reference in Cockpit
+        Map<String, Object> variables = ScreeningProcess.startVariables(requester, reference, deadline.dueAt(), deadline.remindAt());
         String processInstanceId = EngineGate.asApplication(() -> runtimeService
                 .startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, id.toString(), variables)
                 .getId());
         requests.linkProcessInstance(id, processInstanceId);
         return request;
-    }
-
-    /** The request if this user may see it: its requester, the expert group and administrators. */
-    public RequestDetails details(UUID id, CurrentUser user) {
-        PurchaseRequest request = requests.findById(id)
-                .filter(found -> mayRead(found, user))
-                .orElseThrow(() -> new RequestNotFoundException(id));
-        return new RequestDetails(
-                request,
-                deadlines.workingDaysLeft(clock.instant(), request.deadline()),
-                ContractValue.of(request, procurement),
-                decisions.findRecommendation(id).orElse(null),
-                screening.areasOf(id),
-                clarifications.findByRequest(id),
-                escalations.find(id).orElse(null),
-                decisions.find(id).orElse(null));
-    }
-
-    /** The user's newest requests, at most {@link #MINE_DEFAULT_LIMIT}: bounded, so it stays fast for long-time requesters. */
-    public List<RequestSummary> mine(CurrentUser user) {
-        return mine(user, MINE_DEFAULT_LIMIT);
-    }
-
-    public List<RequestSummary> mine(CurrentUser user, int limit) {
-        return requests.findByRequester(user.username(), limit).stream().map(RequestSummary::of).toList();
-    }
-
-    public static final int MINE_DEFAULT_LIMIT = 200;
-
-    /** The expert group sees the newest requests of everyone; others only their own. */
-    public List<RequestSummary> visibleTo(CurrentUser user, int limit) {
-        if (!user.takesPartInScreening()) {
-            return mine(user, limit);
-        }
-        return requests.findRecent(limit).stream().map(RequestSummary::of).toList();
-    }
-
-    static boolean mayRead(PurchaseRequest request, CurrentUser user) {
-        return request.requester().equals(user.username()) || user.takesPartInScreening();
     }
 
     private static String blankToNull(String value) {

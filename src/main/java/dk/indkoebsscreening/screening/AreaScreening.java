@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.screening;
 
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.screening;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.JsonCodec;
 import dk.indkoebsscreening.system.Sql;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.screening;
 
+import dk.indkoebsscreening.process.Area;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

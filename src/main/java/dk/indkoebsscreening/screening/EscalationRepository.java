@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.screening;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.system.JsonCodec;
 import dk.indkoebsscreening.system.Sql;
 import java.time.Instant;

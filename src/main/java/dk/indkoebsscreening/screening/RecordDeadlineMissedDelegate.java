@@ -1,6 +1,6 @@
 package dk.indkoebsscreening.screening;
 
-import dk.indkoebsscreening.request.ScreeningProcess;
+import dk.indkoebsscreening.process.ScreeningProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +18,6 @@ class RecordDeadlineMissedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int openAreas = screening.recordDeadlineMissed(ScreeningProcess.requestId(execution));
-        execution.setVariable("openAreasAtDeadline", openAreas);
+        execution.setVariable(ScreeningProcess.OPEN_AREAS_AT_DEADLINE, openAreas);
     }
 }

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.screening;
 
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

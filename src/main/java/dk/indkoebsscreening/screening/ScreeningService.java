@@ -2,12 +2,14 @@ package dk.indkoebsscreening.screening;
 
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.system.ConflictException;
-import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import dk.indkoebsscreening.system.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

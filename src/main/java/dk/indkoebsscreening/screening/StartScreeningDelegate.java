@@ -1,6 +1,6 @@
 package dk.indkoebsscreening.screening;
 
-import dk.indkoebsscreening.request.ScreeningProcess;
+import dk.indkoebsscreening.process.ScreeningProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

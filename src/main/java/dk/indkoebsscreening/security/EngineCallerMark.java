@@ -1,6 +1,6 @@
 package dk.indkoebsscreening.security;
 
-import dk.indkoebsscreening.system.EngineGate;
+import dk.indkoebsscreening.process.EngineGate;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

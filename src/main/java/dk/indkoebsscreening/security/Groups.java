@@ -1,6 +1,6 @@
 package dk.indkoebsscreening.security;
 
-import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.process.Area;
 import java.util.Arrays;
 import java.util.stream.Stream;
 

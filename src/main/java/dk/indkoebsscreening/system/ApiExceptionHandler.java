@@ -1,7 +1,5 @@
 package dk.indkoebsscreening.system;
 
-import dk.indkoebsscreening.request.RequestNotFoundException;
-import dk.indkoebsscreening.task.TaskNotFoundException;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -66,8 +64,8 @@ class ApiExceptionHandler {
         return badRequest(List.of(new FieldError(e.getName(), message("field.invalid"))));
     }
 
-    @ExceptionHandler({RequestNotFoundException.class, TaskNotFoundException.class})
-    ResponseEntity<ApiError> notFound(RuntimeException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
         return error(HttpStatus.NOT_FOUND, message("error.notFound"), List.of());
     }
 

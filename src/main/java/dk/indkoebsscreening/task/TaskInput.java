@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.task;
 
+import dk.indkoebsscreening.process.TaskType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

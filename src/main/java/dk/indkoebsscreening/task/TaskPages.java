@@ -1,13 +1,14 @@
 package dk.indkoebsscreening.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.indkoebsscreening.request.RequestDetails;
-import dk.indkoebsscreening.request.RequestService;
+import dk.indkoebsscreening.casefile.CaseFile;
+import dk.indkoebsscreening.casefile.CaseFileService;
+import dk.indkoebsscreening.process.TaskType;
+import dk.indkoebsscreening.process.TriageOutcome;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.screening.ScreeningService;
-import dk.indkoebsscreening.screening.Verdict;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
-import dk.indkoebsscreening.triage.TriageOutcome;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
@@ -32,17 +33,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TaskPages {
 
     private final WorkTaskService tasks;
-    private final RequestService requests;
+    private final CaseFileService caseFiles;
     private final ScreeningService screening;
     private final Choices choices;
     private final MessageSource messages;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    TaskPages(WorkTaskService tasks, RequestService requests, ScreeningService screening, Choices choices,
+    TaskPages(WorkTaskService tasks, CaseFileService caseFiles, ScreeningService screening, Choices choices,
               MessageSource messages, ObjectMapper objectMapper, Clock clock) {
         this.tasks = tasks;
-        this.requests = requests;
+        this.caseFiles = caseFiles;
         this.screening = screening;
         this.choices = choices;
         this.messages = messages;
@@ -95,7 +96,7 @@ class TaskPages {
 
     private String taskPage(String id, CurrentUser user, TaskInput input, PageErrors errors, Model model) {
         WorkTask task = tasks.find(id, user);
-        RequestDetails details = requests.details(task.requestId(), user);
+        CaseFile details = caseFiles.caseFile(task.requestId(), user);
         model.addAttribute("task", task);
         model.addAttribute("details", details);
         model.addAttribute("form", input);

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.task;
 
-import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.TaskType;
 import java.time.Instant;
 import java.util.UUID;
 

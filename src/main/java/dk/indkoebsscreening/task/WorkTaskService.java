@@ -3,17 +3,19 @@ package dk.indkoebsscreening.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.decision.DecisionForm;
 import dk.indkoebsscreening.decision.DecisionService;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.EngineCommand;
+import dk.indkoebsscreening.process.EngineGate;
+import dk.indkoebsscreening.process.EngineTasks;
+import dk.indkoebsscreening.process.ScreeningProcess;
+import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestRepository;
-import dk.indkoebsscreening.request.ScreeningProcess;
-import dk.indkoebsscreening.screening.Area;
 import dk.indkoebsscreening.screening.EscalationForm;
 import dk.indkoebsscreening.screening.ScreeningForm;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
-import dk.indkoebsscreening.system.EngineCommand;
-import dk.indkoebsscreening.system.EngineGate;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.triage.InformationForm;
 import dk.indkoebsscreening.triage.TriageForm;
@@ -21,15 +23,14 @@ import dk.indkoebsscreening.triage.TriageService;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,17 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkTaskService {
 
-    /*
-     * The inbox and the task look-ups are native task queries, the engine's API for SQL over its own
-     * tables: its generic task query builds a statement of a few hundred optional criteria on every call,
-     * which took about a fifth of the request threads' CPU samples in a profile (BENCHMARKS.md).
-     */
-    private static final String INBOX = "select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
-            + "where D.KEY_ = #{processKey} and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}%s)";
-    private static final String CANDIDATE_GROUP = " or exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
-            + "and L.TYPE_ = 'candidate' and L.GROUP_ID_ in (%s))";
-
     private final TaskService taskService;
+    private final EngineTasks engineTasks;
     private final RequestRepository requests;
     private final TriageService triage;
     private final ScreeningService screening;
@@ -60,9 +52,10 @@ public class WorkTaskService {
     private final FormBinder binder;
     private final EngineCommand engine;
 
-    WorkTaskService(TaskService taskService, RequestRepository requests, TriageService triage,
+    WorkTaskService(TaskService taskService, EngineTasks engineTasks, RequestRepository requests, TriageService triage,
                     ScreeningService screening, DecisionService decisions, FormBinder binder, EngineCommand engine) {
         this.taskService = taskService;
+        this.engineTasks = engineTasks;
         this.requests = requests;
         this.triage = triage;
         this.screening = screening;
@@ -73,7 +66,7 @@ public class WorkTaskService {
 
     /** Open tasks for the user's groups or assigned to the user, soonest due first. */
     public List<WorkTask> openTasks(CurrentUser user) {
-        List<Task> tasks = inboxQuery(user).list();
+        List<Task> tasks = engineTasks.openTasksFor(user.username(), user.groups());
         Map<String, PurchaseRequest> requestsByInstance = requests
                 .findByProcessInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
                 .stream()
@@ -90,6 +83,15 @@ public class WorkTaskService {
         Task task = openTask(taskId);
         authorize(task, user);
         return toWorkTask(task, requestOf(task));
+    }
+
+    /** The coordinator's open question on this request, if the user is the requester who must answer it. */
+    public Optional<WorkTask> openQuestion(UUID requestId, CurrentUser user) {
+        return requests.findById(requestId)
+                .filter(request -> request.processInstanceId() != null)
+                .flatMap(request -> engineTasks.openTask(request.processInstanceId(), TaskType.MORE_INFORMATION.taskDefinitionKey())
+                        .filter(task -> user.username().equals(task.getAssignee()))
+                        .map(task -> toWorkTask(task, request)));
     }
 
     /** The request an open task belongs to, without checking who asks: for administrators, who may read every request. */
@@ -170,16 +172,9 @@ public class WorkTaskService {
             }
             case DECISION -> {
                 DecisionForm form = binder.bind(body, DecisionForm.class, bound -> decisions.problems(requestId, bound));
-                yield decisionVariables(form, user);
+                yield ScreeningProcess.decisionVariables(form.outcome(), form.reason(), user.username());
             }
         };
-    }
-
-    private static Map<String, Object> decisionVariables(DecisionForm form, CurrentUser user) {
-        return form.reason() == null
-                ? Map.of("decisionOutcome", form.outcome().name(), "decidedBy", user.username())
-                : Map.of("decisionOutcome", form.outcome().name(), "decisionReason", form.reason(),
-                        "decidedBy", user.username());
     }
 
     /** Locks the task's request (see {@link RequestRepository#lockByTask}); a task that is gone is not found. */
@@ -187,29 +182,8 @@ public class WorkTaskService {
         return requests.lockByTask(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
-    private NativeTaskQuery inboxQuery(CurrentUser user) {
-        List<String> groups = List.copyOf(user.groups());
-        String groupParameters = IntStream.range(0, groups.size()).mapToObj(i -> "#{group" + i + "}")
-                .collect(Collectors.joining(", "));
-        NativeTaskQuery query = taskService.createNativeTaskQuery()
-                .sql(INBOX.formatted(groups.isEmpty() ? "" : CANDIDATE_GROUP.formatted(groupParameters)))
-                .parameter("processKey", ScreeningProcess.PROCESS_KEY)
-                .parameter("username", user.username());
-        for (int i = 0; i < groups.size(); i++) {
-            query.parameter("group" + i, groups.get(i));
-        }
-        return query;
-    }
-
     private Task openTask(String taskId) {
-        Task task = taskService.createNativeTaskQuery()
-                .sql("select * from ACT_RU_TASK where ID_ = #{taskId}")
-                .parameter("taskId", taskId)
-                .singleResult();
-        if (task == null) {
-            throw new TaskNotFoundException(taskId);
-        }
-        return task;
+        return engineTasks.openTask(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
     private static void requireNotClaimedByOthers(Task task, CurrentUser user) {

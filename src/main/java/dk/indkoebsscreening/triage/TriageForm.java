@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.triage;
 
+import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,12 +1,14 @@
 package dk.indkoebsscreening.triage;
 
+import dk.indkoebsscreening.process.ScreeningProcess;
+import dk.indkoebsscreening.process.TriageOutcome;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
-import dk.indkoebsscreening.screening.Verdict;
 import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.time.Clock;
-import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +49,14 @@ public class TriageService {
         InvalidInputException.throwIfAny(problems(form));
         requests.lock(requestId);
         Map<String, Object> variables = new HashMap<>();
-        variables.put("triageOutcome", form.outcome().name());
+        variables.put(ScreeningProcess.TRIAGE_OUTCOME, form.outcome().name());
         switch (form.outcome()) {
             case NEED_MORE_INFORMATION -> {
                 clarifications.ask(requestId, form.comment().strip(), coordinator, clock.instant());
                 requests.updateStatus(requestId, RequestStatus.AWAITING_INFORMATION);
             }
             case REJECT -> {
-                variables.put("decisionOutcome", Verdict.REJECTED.name());
-                variables.put("decisionReason", form.comment().strip());
-                variables.put("decidedBy", coordinator);
+                variables.putAll(ScreeningProcess.decisionVariables(Verdict.REJECTED, form.comment().strip(), coordinator));
             }
             case ACCEPT -> {
                 // The model's next step opens the six areas.

@@ -1,8 +1,7 @@
 package dk.indkoebsscreening.web;
 
-import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.system.ConflictException;
-import dk.indkoebsscreening.task.TaskNotFoundException;
+import dk.indkoebsscreening.system.NotFoundException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.core.Ordered;
@@ -25,7 +24,7 @@ class PageExceptionHandler {
         return errorPage(model, HttpStatus.FORBIDDEN);
     }
 
-    @ExceptionHandler({RequestNotFoundException.class, TaskNotFoundException.class})
+    @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Model model) {
         return errorPage(model, HttpStatus.NOT_FOUND);

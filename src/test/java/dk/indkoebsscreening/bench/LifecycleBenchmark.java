@@ -2,7 +2,7 @@ package dk.indkoebsscreening.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
-import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.Eventually;
@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;

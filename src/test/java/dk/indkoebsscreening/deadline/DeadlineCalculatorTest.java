@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
-import java.util.Date;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,17 +36,6 @@ class DeadlineCalculatorTest {
                 .isEqualTo(Instant.parse("2026-04-13T14:00:00Z"));
         assertThat(deadline.remindAt()).isEqualTo(copenhagen("2026-04-10T16:00"))
                 .isEqualTo(Instant.parse("2026-04-10T14:00:00Z"));
-    }
-
-    @Test
-    @DisplayName("Process variables: deadline and reminderAt as java.util.Date of the same instants")
-    void asVariables() {
-        Deadline deadline = calculator.forSubmissionAt(copenhagen("2026-04-01T10:00"));
-
-        assertThat(deadline.asVariables())
-                .containsEntry("deadline", Date.from(Instant.parse("2026-04-13T14:00:00Z")))
-                .containsEntry("reminderAt", Date.from(Instant.parse("2026-04-10T14:00:00Z")))
-                .hasSize(2);
     }
 
     @Test

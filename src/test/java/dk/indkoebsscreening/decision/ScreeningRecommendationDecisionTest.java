@@ -2,7 +2,7 @@ package dk.indkoebsscreening.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.indkoebsscreening.screening.Verdict;
+import dk.indkoebsscreening.process.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

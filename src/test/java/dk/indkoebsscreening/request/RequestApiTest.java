@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiClient.Response;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
-import dk.indkoebsscreening.testsupport.Outbox;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RequestApiTest extends ApiTestBase {
 

@@ -3,11 +3,10 @@ package dk.indkoebsscreening.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
-import dk.indkoebsscreening.testsupport.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -15,11 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reminder and the missed deadline with the real job executor, the engine clock moved past

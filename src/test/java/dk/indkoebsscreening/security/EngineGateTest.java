@@ -3,7 +3,7 @@ package dk.indkoebsscreening.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.security.EngineDoors.Door;
 import dk.indkoebsscreening.security.EngineDoors.Reply;
 import dk.indkoebsscreening.testsupport.ApiTestBase;

@@ -3,7 +3,7 @@ package dk.indkoebsscreening.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dk.indkoebsscreening.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.indkoebsscreening.screening.Area;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.screening.ChecklistQuestion;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.request.Hosting;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.PurchaseRequestForm;
@@ -31,6 +32,8 @@ class WebUiBrowserTest extends BrowserTestBase {
 
     @Autowired
     RequestService requests;
+    @Autowired
+    CaseFileService caseFiles;
 
     @Test
     void requestIsSubmittedScreenedAndDecidedThroughThePages() {
@@ -114,7 +117,7 @@ class WebUiBrowserTest extends BrowserTestBase {
         String requestId = requests.submit(new PurchaseRequestForm("Vagtplanlægning", "PlanIt", "Eksempel ApS",
                 "Vagtplaner for hjemmeplejen.", "Ældre og Sundhed", BigDecimal.TEN, BigDecimal.ONE, 2, 120,
                 PersonalData.ORDINARY, Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1)), "bent").id().toString();
-        String reference = requests.details(UUID.fromString(requestId),
+        String reference = caseFiles.caseFile(UUID.fromString(requestId),
                 new CurrentUser("bent", Set.of())).request().reference();
 
         browser.login("koordinator");

@@ -1,10 +1,8 @@
-package dk.indkoebsscreening.request;
+package dk.indkoebsscreening.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dk.indkoebsscreening.screening.Area;
-import dk.indkoebsscreening.task.TaskType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.screening;
+package dk.indkoebsscreening.process;
 
 import java.util.Arrays;
 import java.util.Optional;

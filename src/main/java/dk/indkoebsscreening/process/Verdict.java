@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.screening;
+package dk.indkoebsscreening.process;
 
 /** An area's verdict, and also the outcome of the whole decision. */
 public enum Verdict {

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.request;
+package dk.indkoebsscreening.casefile;
 
 import dk.indkoebsscreening.security.CurrentUser;
 import java.io.IOException;
@@ -16,14 +16,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProcessPosition {
 
-    private final RequestRepository requests;
+    private final CaseFileService caseFiles;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
 
-    ProcessPosition(RequestRepository requests, RuntimeService runtimeService, HistoryService historyService,
+    ProcessPosition(CaseFileService caseFiles, RuntimeService runtimeService, HistoryService historyService,
                     RepositoryService repositoryService) {
-        this.requests = requests;
+        this.caseFiles = caseFiles;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
@@ -31,7 +31,7 @@ public class ProcessPosition {
 
     /** The ids of the model's elements that are active now; empty once the process has ended. */
     public List<String> activeElements(UUID requestId, CurrentUser user) {
-        String processInstanceId = readable(requestId, user).processInstanceId();
+        String processInstanceId = caseFiles.readable(requestId, user).processInstanceId();
         boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
         return running ? runtimeService.getActiveActivityIds(processInstanceId) : List.of();
     }
@@ -39,7 +39,7 @@ public class ProcessPosition {
     /** The BPMN XML of the model version this request runs (or ran) on. */
     public String model(UUID requestId, CurrentUser user) {
         String definitionId = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(readable(requestId, user).processInstanceId())
+                .processInstanceId(caseFiles.readable(requestId, user).processInstanceId())
                 .singleResult()
                 .getProcessDefinitionId();
         try (InputStream xml = repositoryService.getProcessModel(definitionId)) {
@@ -47,11 +47,5 @@ public class ProcessPosition {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private PurchaseRequest readable(UUID requestId, CurrentUser user) {
-        return requests.findById(requestId)
-                .filter(request -> RequestService.mayRead(request, user))
-                .orElseThrow(() -> new RequestNotFoundException(requestId));
     }
 }

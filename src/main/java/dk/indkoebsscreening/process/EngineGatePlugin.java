@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.system;
+package dk.indkoebsscreening.process;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

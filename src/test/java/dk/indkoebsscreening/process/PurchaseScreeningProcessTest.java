@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.request;
+package dk.indkoebsscreening.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -25,10 +25,8 @@ import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
-import dk.indkoebsscreening.screening.Area;
 import dk.indkoebsscreening.screening.ScreeningDelegates;
 import dk.indkoebsscreening.screening.ScreeningService;
-import dk.indkoebsscreening.screening.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,7 +35,6 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,15 +109,13 @@ class PurchaseScreeningProcessTest {
         BpmnAwareTests.reset();
     }
 
-    /** Starts an instance the way RequestService.submit does, with the deadline from the real calculator. */
+    /** Starts an instance with the variables RequestService.submit starts it with, the deadline from the real calculator. */
     private ProcessInstance submit() {
         DeadlineProperties properties = new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN,
                 Set.of(MonthDay.of(6, 5), MonthDay.of(12, 24), MonthDay.of(12, 31)));
         Deadline deadline = new DeadlineCalculator(properties, new WorkingDayCalendar(properties))
                 .forSubmissionAt(ClockUtil.now().toInstant());
-        Map<String, Object> variables = new HashMap<>(deadline.asVariables());
-        variables.put(ScreeningProcess.REQUESTER, REQUESTER);
-        variables.put("reference", "IND-2026-0042");
+        Map<String, Object> variables = ScreeningProcess.startVariables(REQUESTER, "IND-2026-0042", deadline.dueAt(), deadline.remindAt());
         return runtimeService().startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, requestId.toString(), variables);
     }
 

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.system;
+package dk.indkoebsscreening.process;
 
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

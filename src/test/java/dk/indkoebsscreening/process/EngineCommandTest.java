@@ -1,8 +1,9 @@
-package dk.indkoebsscreening.system;
+package dk.indkoebsscreening.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import org.camunda.bpm.engine.TaskService;

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.system;
+package dk.indkoebsscreening.process;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

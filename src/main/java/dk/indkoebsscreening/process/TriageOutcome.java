@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.triage;
+package dk.indkoebsscreening.process;
 
 public enum TriageOutcome {
     ACCEPT,

@@ -1,5 +1,7 @@
-package dk.indkoebsscreening.request;
+package dk.indkoebsscreening.casefile;
 
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestStatus;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.system;
+package dk.indkoebsscreening.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,37 @@
+package dk.indkoebsscreening.casefile;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dk.indkoebsscreening.decision.Decision;
+import dk.indkoebsscreening.request.ContractValue;
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.screening.AreaScreening;
+import dk.indkoebsscreening.screening.EscalationRepository.Escalation;
+import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.triage.Clarification;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything about one request: where it stands, the six areas, questions and the decision. */
+public record CaseFile(
+        @JsonUnwrapped PurchaseRequest request,
+        int workingDaysLeft,
+        ContractValue procurement,
+        Verdict recommendation,
+        List<AreaScreening> areas,
+        List<Clarification> clarifications,
+        Escalation escalation,
+        Decision decision) {
+
+    /** The coordinator's question the requester has not answered yet. */
+    @JsonIgnore
+    public Optional<Clarification> openQuestion() {
+        return clarifications.stream().filter(clarification -> clarification.answeredAt() == null).reduce((first, last) -> last);
+    }
+
+    /** The plain-language steps, each done, current or still to come. */
+    @JsonIgnore
+    public List<ProgressStep.State> progress() {
+        return ProgressStep.of(request.status());
+    }
+}

@@ -1,0 +1,82 @@
+package dk.indkoebsscreening.casefile;
+
+import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.decision.DecisionService;
+import dk.indkoebsscreening.request.ContractValue;
+import dk.indkoebsscreening.request.ProcurementProperties;
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestNotFoundException;
+import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.screening.EscalationRepository;
+import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.triage.ClarificationRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The case file of a request for whoever may read it (its requester, the expert group, administrators):
+ * assembled from the tables each step owns, and lists of requests.
+ */
+@Service
+public class CaseFileService {
+
+    /** The newest requests a list shows by default: bounded, so it stays fast for long-time requesters. */
+    public static final int DEFAULT_LIMIT = 200;
+
+    private final RequestRepository requests;
+    private final ScreeningService screening;
+    private final ClarificationRepository clarifications;
+    private final EscalationRepository escalations;
+    private final DecisionService decisions;
+    private final DeadlineCalculator deadlines;
+    private final ProcurementProperties procurement;
+    private final Clock clock;
+
+    CaseFileService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
+                    EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
+                    ProcurementProperties procurement, Clock clock) {
+        this.requests = requests;
+        this.screening = screening;
+        this.clarifications = clarifications;
+        this.escalations = escalations;
+        this.decisions = decisions;
+        this.deadlines = deadlines;
+        this.procurement = procurement;
+        this.clock = clock;
+    }
+
+    public CaseFile caseFile(UUID id, CurrentUser user) {
+        PurchaseRequest request = readable(id, user);
+        return new CaseFile(
+                request,
+                deadlines.workingDaysLeft(clock.instant(), request.deadline()),
+                ContractValue.of(request, procurement),
+                requests.findRecommendation(id).orElse(null),
+                screening.areasOf(id),
+                clarifications.findByRequest(id),
+                escalations.find(id).orElse(null),
+                decisions.find(id).orElse(null));
+    }
+
+    /** The request, if this user may read it; not found otherwise (so nobody learns that it exists). */
+    public PurchaseRequest readable(UUID id, CurrentUser user) {
+        return requests.findById(id)
+                .filter(found -> found.requester().equals(user.username()) || user.takesPartInScreening())
+                .orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
+    public List<RequestSummary> mine(CurrentUser user, int limit) {
+        return requests.findByRequester(user.username(), limit).stream().map(RequestSummary::of).toList();
+    }
+
+    /** The expert group sees the newest requests of everyone; others only their own. */
+    public List<RequestSummary> visibleTo(CurrentUser user, int limit) {
+        if (!user.takesPartInScreening()) {
+            return mine(user, limit);
+        }
+        return requests.findRecent(limit).stream().map(RequestSummary::of).toList();
+    }
+}

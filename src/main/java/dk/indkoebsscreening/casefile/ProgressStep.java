@@ -1,0 +1,35 @@
+package dk.indkoebsscreening.casefile;
+
+import dk.indkoebsscreening.request.RequestStatus;
+import java.util.Arrays;
+import java.util.List;
+
+/** The steps a requester sees, a plain-language summary of the process model. */
+public enum ProgressStep {
+    SUBMITTED,
+    TRIAGE,
+    SCREENING,
+    DECISION,
+    DONE;
+
+    /** A step as the page shows it; DONE is done, never current. */
+    public record State(ProgressStep step, boolean done, boolean current) {
+    }
+
+    private static ProgressStep current(RequestStatus status) {
+        return switch (status) {
+            case IN_TRIAGE, AWAITING_INFORMATION -> TRIAGE;
+            case IN_SCREENING -> SCREENING;
+            case AWAITING_DECISION -> DECISION;
+            case APPROVED, APPROVED_WITH_CONDITIONS, REJECTED -> DONE;
+        };
+    }
+
+    public static List<State> of(RequestStatus status) {
+        ProgressStep current = current(status);
+        return Arrays.stream(values())
+                .map(step -> new State(step, step.ordinal() < current.ordinal() || step == DONE && current == DONE,
+                        step == current && step != DONE))
+                .toList();
+    }
+}

@@ -1,0 +1,68 @@
+package dk.indkoebsscreening.process;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The screening process's open user tasks, read with native task queries: SQL over the engine's own tables
+ * ({@code ACT_RU_TASK}, {@code ACT_RE_PROCDEF}, {@code ACT_RU_IDENTITYLINK}), because the generic task
+ * query builds a statement of a few hundred optional criteria on every call, which took about a fifth of
+ * the request threads' CPU in a profile (BENCHMARKS.md). Camunda does not promise its table layout:
+ * re-check these statements, and {@link #PROCESS_INSTANCE_OF_TASK}, with every Camunda upgrade
+ * (EngineTablesCoverageTest keeps such SQL in this module).
+ */
+@Component
+public class EngineTasks {
+
+    /** A sub-select for the process instance of the task given as the statement's parameter. */
+    public static final String PROCESS_INSTANCE_OF_TASK = "(select proc_inst_id_ from act_ru_task where id_ = ?)";
+
+    private static final String OPEN_TASKS = "select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+            + "where D.KEY_ = #{processKey} and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}%s)";
+    private static final String CANDIDATE_GROUP = " or exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
+            + "and L.TYPE_ = 'candidate' and L.GROUP_ID_ in (%s))";
+
+    private final TaskService taskService;
+
+    EngineTasks(TaskService taskService) {
+        this.taskService = taskService;
+    }
+
+    /** Open tasks of the screening process assigned to the user or offered to one of the groups. */
+    public List<Task> openTasksFor(String username, Collection<String> groups) {
+        List<String> groupList = List.copyOf(groups);
+        String groupParameters = IntStream.range(0, groupList.size()).mapToObj(i -> "#{group" + i + "}")
+                .collect(Collectors.joining(", "));
+        NativeTaskQuery query = taskService.createNativeTaskQuery()
+                .sql(OPEN_TASKS.formatted(groupList.isEmpty() ? "" : CANDIDATE_GROUP.formatted(groupParameters)))
+                .parameter("processKey", ScreeningProcess.PROCESS_KEY)
+                .parameter("username", username);
+        for (int i = 0; i < groupList.size(); i++) {
+            query.parameter("group" + i, groupList.get(i));
+        }
+        return query.list();
+    }
+
+    public Optional<Task> openTask(String taskId) {
+        return Optional.ofNullable(taskService.createNativeTaskQuery()
+                .sql("select * from ACT_RU_TASK where ID_ = #{taskId}")
+                .parameter("taskId", taskId)
+                .singleResult());
+    }
+
+    /** The open task of this kind in this process instance, e.g. the question to the requester. */
+    public Optional<Task> openTask(String processInstanceId, String taskDefinitionKey) {
+        return taskService.createNativeTaskQuery()
+                .sql("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId} and TASK_DEF_KEY_ = #{key}")
+                .parameter("processInstanceId", processInstanceId)
+                .parameter("key", taskDefinitionKey)
+                .list().stream().findFirst();
+    }
+}

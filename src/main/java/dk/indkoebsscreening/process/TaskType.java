@@ -1,0 +1,39 @@
+package dk.indkoebsscreening.process;
+
+import java.util.Arrays;
+
+/**
+ * The kinds of user task in the model, by task definition key; the six screening tasks have one key per
+ * area ({@link Area#taskDefinitionKey()}).
+ */
+public enum TaskType {
+    TRIAGE("Task_Triage"),
+    MORE_INFORMATION("Task_ProvideInformation"),
+    SCREENING(null),
+    ESCALATION("Task_HandleEscalation"),
+    DECISION("Task_Decide");
+
+    private final String taskDefinitionKey;
+
+    TaskType(String taskDefinitionKey) {
+        this.taskDefinitionKey = taskDefinitionKey;
+    }
+
+    /** The user task's id in the model; screening has one per area. */
+    public String taskDefinitionKey() {
+        if (this == SCREENING) {
+            throw new IllegalStateException("Screening has a task per area: Area.taskDefinitionKey()");
+        }
+        return taskDefinitionKey;
+    }
+
+    public static TaskType of(String taskDefinitionKey) {
+        if (Area.byTaskDefinitionKey(taskDefinitionKey).isPresent()) {
+            return SCREENING;
+        }
+        return Arrays.stream(values())
+                .filter(type -> type != SCREENING && type.taskDefinitionKey.equals(taskDefinitionKey))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown user task " + taskDefinitionKey));
+    }
+}
