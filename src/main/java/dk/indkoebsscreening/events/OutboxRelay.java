@@ -22,28 +22,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes committed outbox events to Kafka, at least once and in order per request.
- *
- * <p>One round runs in one database transaction: take the relay lease, read the oldest unpublished
- * events in {@code seq} order, send them, wait for Kafka's acknowledgements, mark the acknowledged
- * ones published, commit. A crash between acknowledgement and commit sends those events again with
- * the same id, which consumers drop (see docs/events.md).
- *
- * <p>The lease is {@code pg_try_advisory_xact_lock}: exactly one instance relays at a time, and it
- * reads the backlog in {@code seq} order. {@code FOR UPDATE SKIP LOCKED} alone would let instance A
- * take event 1 of a request while instance B, skipping the locked row, sends event 2 of the same
- * request first. A single relay is far faster than the workflow can write events, so nothing is
- * lost by not sharing the work; another instance takes over in the next round after one dies.
- *
- * <p>While Kafka is failing, each round sends only the oldest event (a probe) until one is
- * acknowledged; then full batches resume. A round's records that the producer fails with its delivery
- * timeout can still reach the broker when it comes back at that moment (the fault scenario in
- * bench/faults/kafka-broker-killed.sh saw a whole 200-event batch sent during the outage land in Kafka
- * just as it expired, and sent again): the probe bounds such redeliveries to one event per attempt.
- *
- * <p>Order within a round: all records of a round are sent before any acknowledgement is awaited.
- * The producer is idempotent with at most five requests in flight, so Kafka keeps the records of
- * one partition (one request: the key is the request id) in send order even across retries.
+ * Publishes committed outbox events to Kafka, at least once and in order per request: a round in one
+ * database transaction takes the relay lease (one instance at a time), reads the oldest unpublished events
+ * in {@code seq} order, sends them, waits for the acknowledgements and marks those published. While Kafka
+ * fails, a round sends only the oldest event as a probe. Why each of these choices, with the fault that
+ * showed it: docs/events.md, "The relay".
  */
 public class OutboxRelay implements SmartLifecycle {
 

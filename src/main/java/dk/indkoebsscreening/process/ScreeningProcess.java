@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Every name shared by the code and {@code bpmn/PurchaseScreeningProcess.bpmn} and
- * {@code bpmn/ScreeningRecommendation.dmn}: the keys and the process variables (ScreeningProcessNamesTest
- * checks that the model uses no other). The areas' task keys and verdict variables are in {@link Area}, the
+ * {@code bpmn/ScreeningRecommendation.dmn}: the keys and the process variables (PurchaseScreeningModelTest
+ * checks that the models read no other). The areas' task keys and verdict variables are in {@link Area}, the
  * user tasks' keys in {@link TaskType}.
  */
 public final class ScreeningProcess {
@@ -33,6 +33,8 @@ public final class ScreeningProcess {
     public static final String DECISION_OUTCOME = "decisionOutcome";
     public static final String DECISION_REASON = "decisionReason";
     public static final String DECIDED_BY = "decidedBy";
+    /** The six areas' verdicts as a list, the recommendation table's input (built by Task_RecommendDecision). */
+    public static final String VERDICTS = "verdicts";
     /** The recommendation table's result: a {@link Verdict} name. */
     public static final String RECOMMENDATION = "recommendation";
     /** Set when the deadline passes: how many areas were still open. */

@@ -101,7 +101,7 @@ class TaskPages {
         model.addAttribute("details", details);
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
-        model.addAttribute("overdue", task.due() != null && task.due().isBefore(clock.instant()));
+        model.addAttribute("overdue", task.overdueAt(clock.instant()));
         switch (task.type()) {
             case SCREENING -> {
                 model.addAttribute("checklist", screening.checklist(task.area()));

@@ -39,6 +39,7 @@ class PageExceptionHandler {
     /** The one error template, as Spring Boot's error controller renders it too. */
     private static String errorPage(Model model, HttpStatus status) {
         model.addAttribute("status", status.value());
+        model.addAttribute("page", ErrorPage.titleKey(status.value()));
         return "error";
     }
 }

@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -172,7 +180,41 @@ class PurchaseScreeningModelTest {
         assertThat(decision).as("decision " + recommend.getCamundaDecisionRef()).isNotNull();
         assertThat(decision.getCamundaHistoryTimeToLiveString()).isNotBlank();
         assertThat(recommend.getCamundaMapDecisionResult()).isEqualTo("singleEntry");
-        assertThat(recommend.getCamundaResultVariable()).isEqualTo("recommendation");
+        assertThat(recommend.getCamundaDecisionRef()).isEqualTo(ScreeningProcess.RECOMMENDATION_DECISION_KEY);
+        assertThat(recommend.getCamundaResultVariable()).isEqualTo(ScreeningProcess.RECOMMENDATION);
+    }
+
+    @Test
+    @DisplayName("Every variable the models' expressions read is a name ScreeningProcess or Area defines")
+    void theModelsUseOnlyTheSharedNames() throws Exception {
+        Set<String> shared = new HashSet<>();
+        for (Field field : ScreeningProcess.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                shared.add((String) field.get(null));
+            }
+        }
+        Arrays.stream(Area.values()).map(Area::verdictVariable).forEach(shared::add);
+        Set<String> beans = Set.of("startScreeningDelegate", "remindOpenAreasDelegate", "recordDeadlineMissedDelegate",
+                "recordDecisionDelegate", "recordRecommendationListener");
+        Set<String> read = new HashSet<>();
+        for (String name : List.of("bpmn/PurchaseScreeningProcess.bpmn", "bpmn/ScreeningRecommendation.dmn")) {
+            String xml;
+            try (InputStream stream = resource(name)) {
+                xml = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Matcher expression = Pattern.compile("\\$\\{([^}]*)}|list contains\\((\\w+)").matcher(xml);
+            while (expression.find()) {
+                String text = expression.group(1) != null ? expression.group(1).replaceAll("'[^']*'", "") : expression.group(2);
+                Matcher identifier = Pattern.compile("[A-Za-z_]\\w*").matcher(text);
+                while (identifier.find()) {
+                    read.add(identifier.group());
+                }
+            }
+        }
+        read.removeAll(Set.of("gt", "lt", "eq", "ne", "and", "or", "not", "empty", "true", "false", "null"));
+
+        assertThat(read).isNotEmpty().allSatisfy(name -> assertThat(shared.contains(name) || beans.contains(name))
+                .as(name + " is defined in ScreeningProcess or Area, or is a delegate bean").isTrue());
     }
 
     @Test

@@ -68,7 +68,15 @@ class DeadlineApiTest extends ApiTestBase {
         JsonNode decided = api.details("anna", requestId);
         assertThat(decided.get("status").asText()).isEqualTo("APPROVED");
         assertThat(outbox.payloadOf(requestId, "decision.made")).contains("\"deadlineMissed\": true");
-        assertThat(outbox.payloadOf(requestId, "area.screened")).contains("\"withinDeadline\": true");
+        // Security and support were screened in time; the four screened after the escalation were late.
+        assertThat(outbox.payloadsOf(requestId, "area.screened"))
+                .satisfiesExactly(
+                        inTime -> assertThat(inTime).contains("\"SECURITY\"", "\"withinDeadline\": true"),
+                        inTime -> assertThat(inTime).contains("\"SUPPORT\"", "\"withinDeadline\": true"),
+                        late -> assertThat(late).contains("\"USER_MANAGEMENT\"", "\"withinDeadline\": false"),
+                        late -> assertThat(late).contains("\"CONTRACT\"", "\"withinDeadline\": false"),
+                        late -> assertThat(late).contains("\"INSTALLATION\"", "\"withinDeadline\": false"),
+                        late -> assertThat(late).contains("\"IMPLEMENTATION\"", "\"withinDeadline\": false"));
     }
 
     @Test

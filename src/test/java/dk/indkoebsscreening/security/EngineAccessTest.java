@@ -2,8 +2,8 @@ package dk.indkoebsscreening.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.RawHttp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,11 @@ class EngineAccessTest extends ApiTestBase {
     }
 
     @Test
-    void wrongPasswordIsRefused() {
-        assertThat(new ApiClient(port).get("nobody", "/api/tasks").status()).isEqualTo(401);
+    void aKnownUsersWrongPasswordIsRefusedAndTheRightOneStillWorks() {
+        RawHttp http = new RawHttp(port);
+
+        assertThat(http.get("anna", "forkert", "/api/tasks").status()).isEqualTo(401);
+        assertThat(http.get("anna", "demo", "/api/tasks").status()).isEqualTo(200);
+        assertThat(http.get("ukendt", "demo", "/api/tasks").status()).isEqualTo(401);
     }
 }

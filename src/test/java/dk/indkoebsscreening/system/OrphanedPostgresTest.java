@@ -40,6 +40,21 @@ class OrphanedPostgresTest {
         }
     }
 
+    /** After a reboot the pid in a stale postmaster.pid may belong to any process: only PostgreSQL is stopped. */
+    @Test
+    void aStalePidOfAnotherProcessIsLeftRunning() throws Exception {
+        Process unrelated = new ProcessBuilder("sleep", "60").start();
+        try {
+            Files.writeString(workDirectory.resolve("postmaster.pid"), unrelated.pid() + "\n" + workDirectory + "\n");
+
+            EmbeddedPostgresConfiguration.stopOrphanedServer(workDirectory);
+
+            assertThat(unrelated.isAlive()).isTrue();
+        } finally {
+            unrelated.destroyForcibly();
+        }
+    }
+
     @Test
     void aDataDirectoryWithoutARunningServerIsLeftAlone() throws Exception {
         EmbeddedPostgresConfiguration.stopOrphanedServer(workDirectory);

@@ -31,6 +31,14 @@ public final class Outbox {
                 .single();
     }
 
+    /** Every payload of this type for the request, in publishing order. */
+    public List<String> payloadsOf(String requestId, String shortType) {
+        return jdbc.sql("select payload::text from outbox_event where request_id = ? and type = ? order by seq")
+                .params(UUID.fromString(requestId), "dk.indkoebsscreening." + shortType + ".v1")
+                .query(String.class)
+                .list();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
     }

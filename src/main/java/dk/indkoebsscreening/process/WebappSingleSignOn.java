@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.security;
+package dk.indkoebsscreening.process;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

@@ -1,0 +1,9 @@
+/**
+ * Infrastructure every module may use: the embedded PostgreSQL, strict JSON binding ({@code FormBinder},
+ * {@code @PlainText}), the input, not-found and conflict exceptions and the JSON API's error answers. It
+ * knows no feature.
+ */
+@ApplicationModule(displayName = "System", allowedDependencies = {})
+package dk.indkoebsscreening.system;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,8 @@
+/**
+ * What every page shares: the layout's model, Danish formats, choices, field errors, the error pages and
+ * the login page. Uses security, deadline (the municipality's time zone) and system.
+ */
+@ApplicationModule(displayName = "Web UI kit", allowedDependencies = {"deadline", "security", "system"})
+package dk.indkoebsscreening.web;
+
+import org.springframework.modulith.ApplicationModule;
