@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.JsonCodec;
 import dk.indkoebsscreening.system.Sql;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +39,21 @@ public class DecisionRepository {
                         decision.reason(), json.write(decision.conditions()), decision.decidedBy(),
                         Sql.timestamp(decision.decidedAt()))
                 .update();
+    }
+
+    public record MonthOutcome(String month, Verdict outcome, long count) {
+    }
+
+    /** Decisions per month (in the zone given) and outcome, since the instant given. */
+    public List<MonthOutcome> outcomesByMonth(Instant decidedSince, ZoneId zone) {
+        return jdbc.sql("""
+                        select to_char(decided_at at time zone ?, 'YYYY-MM') as month, outcome, count(*) as n
+                          from decision where decided_at >= ? group by 1, 2 order by 1, 2
+                        """)
+                .params(zone.getId(), Sql.timestamp(decidedSince))
+                .query((rs, row) -> new MonthOutcome(rs.getString("month"), Verdict.valueOf(rs.getString("outcome")),
+                        rs.getLong("n")))
+                .list();
     }
 
     public Optional<Decision> find(UUID requestId) {

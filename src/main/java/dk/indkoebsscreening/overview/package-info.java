@@ -1,8 +1,8 @@
 /**
  * The coordinators' dashboard: requests by status, screening within the week, time per area, outcomes.
- * Reads the tables with its own queries. Uses deadline, process, request, system and web.
+ * Asks the modules that own the tables. Uses deadline, decision, process, request, screening, system and web.
  */
-@ApplicationModule(displayName = "Overview", allowedDependencies = {"deadline", "process", "request", "system", "web"})
+@ApplicationModule(displayName = "Overview", allowedDependencies = {"deadline", "decision", "process", "request", "screening", "system", "web"})
 package dk.indkoebsscreening.overview;
 
 import org.springframework.modulith.ApplicationModule;

@@ -168,6 +168,24 @@ public class RequestRepository {
         jdbc.sql("update purchase_request set status = ? where id = ?").params(status.name(), id).update();
     }
 
+    public record StatusCount(RequestStatus status, long count) {
+    }
+
+    /** Requests per status: every open one, and the decided ones submitted since. */
+    public List<StatusCount> countByStatus(Instant submittedSince) {
+        return jdbc.sql("""
+                        select status, count(*) as n from purchase_request
+                         where status in ('IN_TRIAGE', 'AWAITING_INFORMATION', 'IN_SCREENING', 'AWAITING_DECISION')
+                            or submitted_at >= ?
+                         group by status
+                        """)
+                .param(Sql.timestamp(submittedSince))
+                .query((rs, row) -> new StatusCount(RequestStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list().stream()
+                .sorted((a, b) -> a.status().compareTo(b.status()))
+                .toList();
+    }
+
     /** What the recommendation table proposed, once all six areas are screened. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void saveRecommendation(UUID id, Verdict recommendation) {

@@ -76,6 +76,42 @@ public class AreaScreeningRepository {
                 .stream().sorted().toList();
     }
 
+    /** @param percent share of the screened areas completed by the request's deadline, 0 without data */
+    public record WithinDeadline(long within, long screened, long percent) {
+    }
+
+    public record AreaMedian(Area area, double medianHours) {
+    }
+
+    public WithinDeadline screenedWithinDeadline(Instant completedSince) {
+        return jdbc.sql("""
+                        select count(*) filter (where a.completed_at <= r.deadline) as within, count(*) as screened
+                          from area_screening a join purchase_request r on r.id = a.request_id
+                         where a.state = 'COMPLETED' and a.completed_at >= ?
+                        """)
+                .param(Sql.timestamp(completedSince))
+                .query((rs, row) -> {
+                    long within = rs.getLong("within");
+                    long screened = rs.getLong("screened");
+                    return new WithinDeadline(within, screened, screened == 0 ? 0 : Math.round(100.0 * within / screened));
+                })
+                .single();
+    }
+
+    /** Calendar hours from the start of screening to the area's verdict, per area. */
+    public List<AreaMedian> medianScreeningHoursByArea(Instant completedSince) {
+        return jdbc.sql("""
+                        select area, percentile_cont(0.5) within group
+                               (order by extract(epoch from completed_at - started_at) / 3600) as median_hours
+                          from area_screening where state = 'COMPLETED' and completed_at >= ? group by area
+                        """)
+                .param(Sql.timestamp(completedSince))
+                .query((rs, row) -> new AreaMedian(Area.valueOf(rs.getString("area")), rs.getDouble("median_hours")))
+                .list().stream()
+                .sorted((a, b) -> a.area().compareTo(b.area()))
+                .toList();
+    }
+
     public List<AreaScreening> findByRequest(UUID requestId) {
         return jdbc.sql("select * from area_screening where request_id = ? order by area")
                 .param(requestId)
