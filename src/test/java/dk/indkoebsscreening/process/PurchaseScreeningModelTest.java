@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Group;
 import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -89,6 +90,7 @@ class PurchaseScreeningModelTest {
         assertThat(all(EndEvent.class)).allSatisfy(event -> assertThat(event.getId()).startsWith("EndEvent_"));
         assertThat(all(SequenceFlow.class)).allSatisfy(flow -> assertThat(flow.getId()).startsWith("Flow_"));
         assertThat(all(SubProcess.class)).allSatisfy(sub -> assertThat(sub.getId()).startsWith("SubProcess_"));
+        assertThat(all(Group.class)).isNotEmpty().allSatisfy(group -> assertThat(group.getId()).startsWith("Group_"));
     }
 
     @Test
@@ -123,6 +125,13 @@ class PurchaseScreeningModelTest {
         assertThat(TaskType.of("Task_ProvideInformation")).isEqualTo(TaskType.MORE_INFORMATION);
         assertThat(TaskType.of("Task_HandleEscalation")).isEqualTo(TaskType.ESCALATION);
         assertThat(TaskType.of("Task_Decide")).isEqualTo(TaskType.DECISION);
+    }
+
+    @Test
+    @DisplayName("Every task of the expert group (triage, six screenings, escalation, decision) is due at the request's ${deadline}")
+    void everyExpertGroupTaskHasTheRequestsDeadline() {
+        assertThat(all(UserTask.class).stream().filter(task -> task.getCamundaCandidateGroups() != null))
+                .hasSize(9).allSatisfy(task -> assertThat(task.getCamundaDueDate()).as(task.getId()).isEqualTo("${deadline}"));
     }
 
     @Test
