@@ -7,9 +7,11 @@ import dk.indkoebsscreening.request.ProcurementProperties;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.screening.EscalationRepository;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.triage.ClarificationRepository;
 import java.time.Clock;
 import java.util.List;
@@ -68,8 +70,23 @@ public class CaseFileService {
                 .orElseThrow(() -> new RequestNotFoundException(id));
     }
 
+    /** Requests found for a list page: one's own, or for the expert group everyone's; in pages. */
+    public Paged<RequestSummary> find(CurrentUser user, boolean onlyMine, RequestStatus status, String text,
+                                      RequestRepository.Order order, int page, int size) {
+        String requester = onlyMine || !user.takesPartInScreening() ? user.username() : null;
+        return requests.search(new RequestRepository.Search(requester, status, text, order, page, size)).map(RequestSummary::of);
+    }
+
     public List<RequestSummary> mine(CurrentUser user, int limit) {
         return requests.findByRequester(user.username(), limit).stream().map(RequestSummary::of).toList();
+    }
+
+    /** For coordinators: the requests whose triage waits for the requester's answer, soonest deadline first. */
+    public List<RequestSummary> awaitingRequester(CurrentUser user, int limit) {
+        if (!user.isCoordinator()) {
+            return List.of();
+        }
+        return requests.findByStatus(RequestStatus.AWAITING_INFORMATION, limit).stream().map(RequestSummary::of).toList();
     }
 
     /** The expert group sees the newest requests of everyone; others only their own. */

@@ -22,10 +22,11 @@ public class CaseFileView {
     public String details(UUID id, CurrentUser user, String answer, PageErrors errors, Model model) {
         CaseFile caseFile = caseFiles.caseFile(id, user);
         model.addAttribute("details", caseFile);
-        model.addAttribute("activeElements", String.join(" ", position.activeElements(id, user)));
+        model.addAttribute("position", position.position(id, user));
+        boolean requester = caseFile.request().requester().equals(user.username());
+        model.addAttribute("seenByRequester", requester);
         // Only the requester answers the coordinator's question (the model's "provide information" task).
-        model.addAttribute("question", caseFile.request().requester().equals(user.username())
-                ? caseFile.openQuestion().orElse(null) : null);
+        model.addAttribute("question", requester ? caseFile.openQuestion().orElse(null) : null);
         model.addAttribute("answer", answer);
         model.addAttribute("errors", errors);
         return "casefile/details";

@@ -10,6 +10,11 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.springframework.stereotype.Service;
 
 /** Where a request is in the deployed process model, for the process picture; readable by whoever may read the request. */
@@ -29,23 +34,45 @@ public class ProcessPosition {
         this.repositoryService = repositoryService;
     }
 
-    /** The ids of the model's elements that are active now; empty once the process has ended. */
-    public List<String> activeElements(UUID requestId, CurrentUser user) {
+    /**
+     * Where a request is in its model: the elements active now, or the end event reached once it has
+     * ended, with their names in the model (Danish), for the picture and the text beside it.
+     */
+    public record Position(List<String> elementIds, List<String> names, boolean ended) {
+    }
+
+    public Position position(UUID requestId, CurrentUser user) {
         String processInstanceId = caseFiles.readable(requestId, user).processInstanceId();
         boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
-        return running ? runtimeService.getActiveActivityIds(processInstanceId) : List.of();
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionOf(processInstanceId));
+        List<String> ids = running ? runtimeService.getActiveActivityIds(processInstanceId) : endReached(processInstanceId, model);
+        List<String> names = ids.stream()
+                .map(id -> model.getModelElementById(id) instanceof FlowElement element && element.getName() != null
+                        ? element.getName() : id)
+                .distinct().toList();
+        return new Position(ids, names, !running);
+    }
+
+    /** The end events of the process itself (not of its sub-processes) that the finished instance reached. */
+    private List<String> endReached(String processInstanceId, BpmnModelInstance model) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished().list()
+                .stream()
+                .map(HistoricActivityInstance::getActivityId)
+                .filter(id -> model.getModelElementById(id) instanceof EndEvent end && end.getParentElement() instanceof Process)
+                .distinct().toList();
     }
 
     /** The BPMN XML of the model version this request runs (or ran) on. */
     public String model(UUID requestId, CurrentUser user) {
-        String definitionId = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(caseFiles.readable(requestId, user).processInstanceId())
-                .singleResult()
-                .getProcessDefinitionId();
-        try (InputStream xml = repositoryService.getProcessModel(definitionId)) {
+        try (InputStream xml = repositoryService.getProcessModel(definitionOf(caseFiles.readable(requestId, user).processInstanceId()))) {
             return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String definitionOf(String processInstanceId) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getProcessDefinitionId();
     }
 }

@@ -12,8 +12,12 @@ public enum ProgressStep {
     DECISION,
     DONE;
 
-    /** A step as the page shows it; DONE is done, never current. */
-    public record State(ProgressStep step, boolean done, boolean current) {
+    /**
+     * A step as the page shows it; DONE is done, never current.
+     *
+     * @param waitingForRequester the current step waits for the requester (a question at triage)
+     */
+    public record State(ProgressStep step, boolean done, boolean current, boolean waitingForRequester) {
     }
 
     private static ProgressStep current(RequestStatus status) {
@@ -29,7 +33,7 @@ public enum ProgressStep {
         ProgressStep current = current(status);
         return Arrays.stream(values())
                 .map(step -> new State(step, step.ordinal() < current.ordinal() || step == DONE && current == DONE,
-                        step == current && step != DONE))
+                        step == current && step != DONE, step == current && status == RequestStatus.AWAITING_INFORMATION))
                 .toList();
     }
 }

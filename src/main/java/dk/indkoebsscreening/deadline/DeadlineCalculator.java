@@ -28,9 +28,16 @@ public class DeadlineCalculator {
     }
 
     /** Working days left after today until the deadline day, as shown to users. */
+    /** Working days after today until the deadline's day; 0 on the day itself and once it has passed. */
     public int workingDaysLeft(Instant now, Instant deadline) {
         return calendar.workingDaysBetween(
                 now.atZone(properties.zone()).toLocalDate(), deadline.atZone(properties.zone()).toLocalDate());
+    }
+
+    /** Working days since the deadline's day, once it has passed; 0 before. */
+    public int workingDaysOverdue(Instant now, Instant deadline) {
+        return now.isAfter(deadline) ? calendar.workingDaysBetween(
+                deadline.atZone(properties.zone()).toLocalDate(), now.atZone(properties.zone()).toLocalDate()) : 0;
     }
 
     private Instant atTimeOfDay(LocalDate day) {

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.overview;
 
 import dk.indkoebsscreening.web.BarChart;
 import dk.indkoebsscreening.web.Choices;
+import dk.indkoebsscreening.web.Formats;
 import dk.indkoebsscreening.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,26 +13,28 @@ class OverviewPage {
 
     private final OverviewService overview;
     private final Choices choices;
+    private final Formats formats;
 
-    OverviewPage(OverviewService overview, Choices choices) {
+    OverviewPage(OverviewService overview, Choices choices, Formats formats) {
         this.overview = overview;
         this.choices = choices;
+        this.formats = formats;
     }
 
     @GetMapping("/overblik")
     String overview(Model model) {
         model.addAttribute("byStatus", BarChart.of(overview.requestsByStatus().stream()
-                .map(row -> new BarChart.Bar(choices.message("status." + row.status()), row.count(),
-                        String.valueOf(row.count())))
+                .map(row -> new BarChart.Bar(choices.message(row.status().messageKey(false)), row.count(),
+                        formats.number(row.count())))
                 .toList()));
         model.addAttribute("withinDeadline", overview.screenedWithinDeadline());
         model.addAttribute("medians", BarChart.of(overview.medianScreeningHoursByArea().stream()
-                .map(row -> new BarChart.Bar(choices.message("area." + row.area()), row.medianHours(),
-                        "%.1f".formatted(row.medianHours())))
+                .map(row -> new BarChart.Bar(choices.message("area." + row.area()), formats.roundedHours(row.medianHours()),
+                        formats.hours(row.medianHours())))
                 .toList()));
         model.addAttribute("outcomes", BarChart.of(overview.outcomesByMonth().stream()
-                .map(row -> new BarChart.Bar(row.month() + " " + choices.message("verdict." + row.outcome()), row.count(),
-                        String.valueOf(row.count())))
+                .map(row -> new BarChart.Bar(formats.month(row.month()) + ": " + choices.message("verdict." + row.outcome()),
+                        row.count(), formats.number(row.count())))
                 .toList()));
         return "overview/overview";
     }

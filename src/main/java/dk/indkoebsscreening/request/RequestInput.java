@@ -2,34 +2,34 @@ package dk.indkoebsscreening.request;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import dk.indkoebsscreening.web.DanishNumbers;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.format.annotation.NumberFormat;
 
 /**
  * The request form as the browser posts it: the API's {@link PurchaseRequestForm} plus the yes/no
- * questions that reveal the follow-up questions. Amounts are read in the page's language, so
- * "1.644.638" means 1644638 on a Danish page.
+ * questions that reveal the follow-up questions. Numbers are kept as typed, so a page with an error shows
+ * them unchanged, and read the Danish way ({@link DanishNumbers}): "250.000 kr.", "48.500,50", "1,5 mio.".
  */
 public class RequestInput {
 
     /** The form's fields in page order: the error summary lists problems in this order. */
     static final List<String> FIELDS = List.of("title", "systemName", "vendor", "need", "department",
-            "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "processesPersonalData",
-            "personalData", "hosting", "transferBasis", "hasIntegrations", "integrations", "desiredStartDate");
+            "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "desiredStartDate",
+            "processesPersonalData", "personalData", "hosting", "transferBasis", "hasIntegrations", "integrations");
 
     private String title;
     private String systemName;
     private String vendor;
     private String need;
     private String department;
-    @NumberFormat(style = NumberFormat.Style.NUMBER)
-    private BigDecimal oneOffCostDkk;
-    @NumberFormat(style = NumberFormat.Style.NUMBER)
-    private BigDecimal annualCostDkk;
-    private Integer contractYears;
-    private Integer expectedUsers;
+    private String oneOffCostDkk;
+    private String annualCostDkk;
+    private String contractYears;
+    private String expectedUsers;
     private Boolean processesPersonalData;
     private PersonalData personalData;
     private Hosting hosting;
@@ -61,13 +61,44 @@ public class RequestInput {
         }
     }
 
-    /** "No personal data" and "no integrations" answer the follow-up questions too. */
+    /** "No personal data" and "no integrations" answer the follow-up questions too; unreadable numbers are null. */
     PurchaseRequestForm toForm() {
         PersonalData data = Boolean.FALSE.equals(processesPersonalData) ? PersonalData.NONE
                 : personalData == PersonalData.NONE ? null : personalData;
-        return new PurchaseRequestForm(title, systemName, vendor, need, department, oneOffCostDkk, annualCostDkk,
-                contractYears, expectedUsers, data, hosting, transferBasis,
+        return new PurchaseRequestForm(title, systemName, vendor, need, department, amount(oneOffCostDkk),
+                amount(annualCostDkk), whole(contractYears), whole(expectedUsers), data, hosting, transferBasis,
                 Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate);
+    }
+
+    /** The message key of each number that was typed but cannot be read, by field. */
+    Map<String, String> unreadableNumbers() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (typed(oneOffCostDkk) && amount(oneOffCostDkk) == null) {
+            problems.put("oneOffCostDkk", "request.cost.unreadable");
+        }
+        if (typed(annualCostDkk) && amount(annualCostDkk) == null) {
+            problems.put("annualCostDkk", "request.cost.unreadable");
+        }
+        if (typed(contractYears) && whole(contractYears) == null) {
+            problems.put("contractYears", "request.contractYears.whole");
+        }
+        if (typed(expectedUsers) && whole(expectedUsers) == null) {
+            problems.put("expectedUsers", "request.expectedUsers.whole");
+        }
+        return problems;
+    }
+
+    private static boolean typed(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static BigDecimal amount(String text) {
+        return typed(text) ? DanishNumbers.amount(text).orElse(null) : null;
+    }
+
+    /** Whole numbers beyond an int's range are left to the range check, which names the field's limits. */
+    private static Integer whole(String text) {
+        return typed(text) ? DanishNumbers.whole(text).map(value -> (int) Math.min(value, Integer.MAX_VALUE)).orElse(null) : null;
     }
 
     boolean integrationsMissing() {
@@ -84,14 +115,14 @@ public class RequestInput {
     public void setNeed(String need) { this.need = need; }
     public String getDepartment() { return department; }
     public void setDepartment(String department) { this.department = department; }
-    public BigDecimal getOneOffCostDkk() { return oneOffCostDkk; }
-    public void setOneOffCostDkk(BigDecimal oneOffCostDkk) { this.oneOffCostDkk = oneOffCostDkk; }
-    public BigDecimal getAnnualCostDkk() { return annualCostDkk; }
-    public void setAnnualCostDkk(BigDecimal annualCostDkk) { this.annualCostDkk = annualCostDkk; }
-    public Integer getContractYears() { return contractYears; }
-    public void setContractYears(Integer contractYears) { this.contractYears = contractYears; }
-    public Integer getExpectedUsers() { return expectedUsers; }
-    public void setExpectedUsers(Integer expectedUsers) { this.expectedUsers = expectedUsers; }
+    public String getOneOffCostDkk() { return oneOffCostDkk; }
+    public void setOneOffCostDkk(String oneOffCostDkk) { this.oneOffCostDkk = oneOffCostDkk; }
+    public String getAnnualCostDkk() { return annualCostDkk; }
+    public void setAnnualCostDkk(String annualCostDkk) { this.annualCostDkk = annualCostDkk; }
+    public String getContractYears() { return contractYears; }
+    public void setContractYears(String contractYears) { this.contractYears = contractYears; }
+    public String getExpectedUsers() { return expectedUsers; }
+    public void setExpectedUsers(String expectedUsers) { this.expectedUsers = expectedUsers; }
     public Boolean getProcessesPersonalData() { return processesPersonalData; }
     public void setProcessesPersonalData(Boolean processesPersonalData) { this.processesPersonalData = processesPersonalData; }
     public PersonalData getPersonalData() { return personalData; }

@@ -38,8 +38,9 @@ class RequestPages {
                   Model model) {
         PageErrors errors = PageErrors.of(binding, RequestInput.FIELDS);
         if (input.getProcessesPersonalData() == null) {
-            errors.add("processesPersonalData", choices.message("request.personalData.required"));
+            errors.add("processesPersonalData", choices.message("request.processesPersonalData.required"));
         }
+        input.unreadableNumbers().forEach((field, key) -> errors.add(field, choices.message(key)));
         if (input.integrationsMissing()) {
             errors.add("integrations", choices.message("request.field.integrations.required"));
         }
@@ -47,9 +48,10 @@ class RequestPages {
         errors.addViolations(validator.validate(form).stream()
                 .filter(violation -> !violation.getPropertyPath().toString().equals("personalData")
                         || input.getProcessesPersonalData() != null)
+                .filter(violation -> !input.unreadableNumbers().containsKey(violation.getPropertyPath().toString()))
                 .collect(Collectors.toSet()));
         if (!errors.isEmpty()) {
-            return form(input, ordered(errors), model);
+            return form(input, errors.inPageOrder(RequestInput.FIELDS), model);
         }
         String token = input.validSubmissionToken();
         if (token == null) {
@@ -76,12 +78,5 @@ class RequestPages {
         model.addAttribute("hostings", choices.of("hosting.", Hosting.values()));
         model.addAttribute("yesNo", choices.yesNo());
         return "request/form";
-    }
-
-    /** Errors in the order of the form, whichever step found them. */
-    private static PageErrors ordered(PageErrors errors) {
-        PageErrors ordered = PageErrors.none();
-        RequestInput.FIELDS.forEach(field -> errors.of(field).forEach(message -> ordered.add(field, message)));
-        return ordered;
     }
 }

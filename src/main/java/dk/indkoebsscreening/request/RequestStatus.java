@@ -9,6 +9,11 @@ public enum RequestStatus {
     APPROVED_WITH_CONDITIONS,
     REJECTED;
 
+    /** The message key of this status for whoever sees it: a requester is told that the request waits for them. */
+    public String messageKey(boolean seenByRequester) {
+        return seenByRequester && this == AWAITING_INFORMATION ? "status.own.AWAITING_INFORMATION" : "status." + name();
+    }
+
     public boolean isDecided() {
         return this == APPROVED || this == APPROVED_WITH_CONDITIONS || this == REJECTED;
     }

@@ -1,13 +1,14 @@
 package dk.indkoebsscreening.screening;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One question of an area's checklist, configured in {@code checklists.yml}.
  *
  * @param id       key of the answer in the screening's {@code checklist} object
  * @param text     the question as shown to the expert (Danish)
- * @param help     guidance shown beside it
+ * @param help     guidance shown beside it; {@code {euThreshold}} stands for the EU threshold in kroner
  * @param options  allowed answers; empty means free text
  * @param required whether the screening cannot be completed without an answer
  */
@@ -19,5 +20,17 @@ public record ChecklistQuestion(String id, String text, String help, List<String
 
     public boolean isFreeText() {
         return options.isEmpty();
+    }
+
+    /** The question with {@code {name}} placeholders in its help text filled in (e.g. a threshold in kroner). */
+    public ChecklistQuestion withHelpValues(Map<String, String> values) {
+        if (help == null) {
+            return this;
+        }
+        String filled = help;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            filled = filled.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return new ChecklistQuestion(id, text, filled, options, required);
     }
 }

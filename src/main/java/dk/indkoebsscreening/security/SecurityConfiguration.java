@@ -52,7 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/webjars/camunda/**"), path("/camunda-welcome/**"), path("/plugin/**"))
                         .hasAuthority(Groups.ADMINS)
                         // The login page with any parameters (formLogin's permitAll matches its exact URLs only).
-                        .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/login", "/tilgaengelighed", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
                         // The web UI's stylesheet and scripts are needed by the login page.
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico").permitAll()

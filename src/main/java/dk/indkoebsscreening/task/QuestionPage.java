@@ -10,11 +10,13 @@ import dk.indkoebsscreening.web.PageErrors;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The requester answers the coordinator's question (the model's "provide information" task) on the request's page. */
 @PageController
@@ -34,7 +36,7 @@ class QuestionPage {
 
     @PostMapping("/anmodninger/{id}/svar")
     String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String answer,
-                  Authentication authentication, Model model) {
+                  Authentication authentication, Model model, RedirectAttributes saved) {
         CurrentUser user = CurrentUser.of(authentication);
         Optional<WorkTask> question = tasks.openQuestion(id, user);
         if (question.isEmpty()) {
@@ -45,6 +47,8 @@ class QuestionPage {
         } catch (InvalidInputException e) {
             return caseFile.details(id, user, answer, PageErrors.none().addProblems(e, messages), model);
         }
+        saved.addFlashAttribute("saved", messages.getMessage("task.saved.answer", new Object[] {question.get().reference()},
+                LocaleContextHolder.getLocale()));
         return "redirect:/anmodninger/" + id;
     }
 }

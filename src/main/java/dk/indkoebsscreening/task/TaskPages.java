@@ -3,20 +3,18 @@ package dk.indkoebsscreening.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.casefile.CaseFile;
 import dk.indkoebsscreening.casefile.CaseFileService;
-import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.web.Choices;
+import dk.indkoebsscreening.web.Formats;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
-import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -26,8 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The inbox of experts and coordinators and the page of each task: screening, triage, escalation, decision. */
+/** The page of each task of experts and coordinators: screening, triage, escalation, decision. */
 @PageController
 @RequestMapping("/opgaver")
 class TaskPages {
@@ -36,62 +35,84 @@ class TaskPages {
     private final CaseFileService caseFiles;
     private final ScreeningService screening;
     private final Choices choices;
+    private final Formats formats;
     private final MessageSource messages;
     private final ObjectMapper objectMapper;
-    private final Clock clock;
 
     TaskPages(WorkTaskService tasks, CaseFileService caseFiles, ScreeningService screening, Choices choices,
-              MessageSource messages, ObjectMapper objectMapper, Clock clock) {
+              Formats formats, MessageSource messages, ObjectMapper objectMapper) {
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.screening = screening;
         this.choices = choices;
+        this.formats = formats;
         this.messages = messages;
         this.objectMapper = objectMapper;
-        this.clock = clock;
     }
 
-    /** Grouped by kind (triage, screening, ...), each group soonest deadline first as the service sorts them. */
-    @GetMapping
-    String inbox(Authentication authentication, Model model) {
-        Map<TaskType, List<WorkTask>> byType = tasks.openTasks(CurrentUser.of(authentication)).stream()
-                .filter(task -> task.type() != TaskType.MORE_INFORMATION)
-                .collect(Collectors.groupingBy(WorkTask::type, () -> new EnumMap<>(TaskType.class),
-                        Collectors.toList()));
-        model.addAttribute("tasksByType", byType);
-        model.addAttribute("now", clock.instant());
-        return "task/inbox";
-    }
-
+    /** An open task's page; a completed one's old link says who completed it and leads to its request. */
     @GetMapping("/{id}")
     String task(@PathVariable String id, Authentication authentication, Model model) {
-        return taskPage(id, CurrentUser.of(authentication), new TaskInput(), PageErrors.none(), model);
+        CurrentUser user = CurrentUser.of(authentication);
+        try {
+            return taskPage(id, user, new TaskInput(), PageErrors.none(), model);
+        } catch (TaskNotFoundException e) {
+            WorkTaskService.FinishedTask finished = tasks.finished(id, user).orElseThrow(() -> e);
+            model.addAttribute("finished", finished);
+            return "task/done";
+        }
     }
 
     @PostMapping("/{id}/tag")
-    String claim(@PathVariable String id, Authentication authentication) {
+    String claim(@PathVariable String id, Authentication authentication, RedirectAttributes saved) {
         tasks.claim(id, CurrentUser.of(authentication));
+        saved.addFlashAttribute("saved", choices.message("task.saved.claimed"));
         return "redirect:/opgaver/" + id;
     }
 
     @PostMapping("/{id}/frigiv")
-    String unclaim(@PathVariable String id, Authentication authentication) {
+    String unclaim(@PathVariable String id, Authentication authentication, RedirectAttributes saved) {
+        WorkTask task = tasks.find(id, CurrentUser.of(authentication));
         tasks.unclaim(id, CurrentUser.of(authentication));
+        saved.addFlashAttribute("saved", choices.message("task.saved.released", task.reference()));
         return "redirect:/opgaver";
     }
 
     @PostMapping("/{id}")
     String complete(@PathVariable String id, @ModelAttribute("form") TaskInput input,
-                    @RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+                    @RequestParam Map<String, String> parameters, Authentication authentication, Model model,
+                    RedirectAttributes saved) {
         CurrentUser user = CurrentUser.of(authentication);
         input.takeChecklistAnswers(parameters);
         WorkTask task = tasks.find(id, user);
         try {
             tasks.complete(id, objectMapper.valueToTree(input.toBody(task.type())), user);
         } catch (InvalidInputException e) {
-            return taskPage(id, user, input, PageErrors.none().addProblems(e, messages), model);
+            return taskPage(id, user, input, PageErrors.none().addProblems(e, messages).inPageOrder(fieldOrder(task)), model);
         }
-        return "redirect:/opgaver?gemt";
+        saved.addFlashAttribute("saved", savedMessage(task, input));
+        return "redirect:/opgaver";
+    }
+
+    /** The fields in the order the task's page shows them, for the error summary. */
+    private List<String> fieldOrder(WorkTask task) {
+        return switch (task.type()) {
+            case TRIAGE, ESCALATION, MORE_INFORMATION -> List.of("outcome", "comment");
+            case DECISION -> List.of("outcome", "reason");
+            case SCREENING -> Stream.concat(screening.checklist(task.area()).stream().map(question -> "checklist." + question.id()),
+                    Stream.of("verdict", "findings", "conditions")).toList();
+        };
+    }
+
+    /** Says what was done, not only that something was saved. */
+    private String savedMessage(WorkTask task, TaskInput input) {
+        return switch (task.type()) {
+            case TRIAGE -> choices.message("task.saved.triage." + input.getOutcome(), task.reference());
+            case SCREENING -> choices.message("task.saved.screening", choices.message("area." + task.area()), task.reference());
+            case ESCALATION -> choices.message("task.saved.escalation", task.reference());
+            case DECISION -> choices.message("task.saved.decision", task.reference(), choices.message("verdict." + input.getOutcome()));
+            case MORE_INFORMATION -> choices.message("task.saved.answer", task.reference());
+        };
     }
 
     private String taskPage(String id, CurrentUser user, TaskInput input, PageErrors errors, Model model) {
@@ -101,10 +122,11 @@ class TaskPages {
         model.addAttribute("details", details);
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
-        model.addAttribute("overdue", task.overdueAt(clock.instant()));
         switch (task.type()) {
             case SCREENING -> {
-                model.addAttribute("checklist", screening.checklist(task.area()));
+                Map<String, String> helpValues = Map.of("euThreshold", formats.amount(details.procurement().euThresholdDkk()));
+                model.addAttribute("checklist", screening.checklist(task.area()).stream()
+                        .map(question -> question.withHelpValues(helpValues)).toList());
                 model.addAttribute("verdicts", choices.of("verdict.", Verdict.values()));
             }
             case TRIAGE -> model.addAttribute("outcomes", choices.of("triageOutcome.", TriageOutcome.values()));

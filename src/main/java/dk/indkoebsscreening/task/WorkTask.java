@@ -7,11 +7,7 @@ import java.util.UUID;
 
 /** An open task as shown in an inbox. {@code area} is set for screening tasks only. */
 public record WorkTask(String id, TaskType type, Area area, UUID requestId, String reference, String title,
-                       Instant due, Instant created, String assignee) {
-
-    public boolean overdueAt(Instant now) {
-        return due != null && due.isBefore(now);
-    }
+                       String systemName, String vendor, Instant due, Instant created, String assignee) {
 
     public boolean assignedTo(String username) {
         return username != null && username.equals(assignee);

@@ -20,6 +20,7 @@ import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.triage.InformationForm;
 import dk.indkoebsscreening.triage.TriageForm;
 import dk.indkoebsscreening.triage.TriageService;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -44,6 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkTaskService {
 
     private final TaskService taskService;
+    private final HistoryService historyService;
     private final EngineTasks engineTasks;
     private final RequestRepository requests;
     private final TriageService triage;
@@ -52,9 +56,11 @@ public class WorkTaskService {
     private final FormBinder binder;
     private final EngineCommand engine;
 
-    WorkTaskService(TaskService taskService, EngineTasks engineTasks, RequestRepository requests, TriageService triage,
-                    ScreeningService screening, DecisionService decisions, FormBinder binder, EngineCommand engine) {
+    WorkTaskService(TaskService taskService, HistoryService historyService, EngineTasks engineTasks,
+                    RequestRepository requests, TriageService triage, ScreeningService screening, DecisionService decisions,
+                    FormBinder binder, EngineCommand engine) {
         this.taskService = taskService;
+        this.historyService = historyService;
         this.engineTasks = engineTasks;
         this.requests = requests;
         this.triage = triage;
@@ -92,6 +98,25 @@ public class WorkTaskService {
                 .flatMap(request -> engineTasks.openTask(request.processInstanceId(), TaskType.MORE_INFORMATION.taskDefinitionKey())
                         .filter(task -> user.username().equals(task.getAssignee()))
                         .map(task -> toWorkTask(task, request)));
+    }
+
+    /** A task that has been completed, as its old link shows it: who completed it, and when. */
+    public record FinishedTask(TaskType type, Area area, UUID requestId, String reference, String title,
+                               String completedBy, Instant completedAt) {
+    }
+
+    /** The task if it once existed and has been completed, for whoever may read its request. */
+    public Optional<FinishedTask> finished(String taskId, CurrentUser user) {
+        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+        if (done == null) {
+            return Optional.empty();
+        }
+        return requests.findByProcessInstanceIds(Set.of(done.getProcessInstanceId())).stream().findFirst()
+                .filter(request -> request.requester().equals(user.username()) || user.takesPartInScreening())
+                .map(request -> new FinishedTask(TaskType.of(done.getTaskDefinitionKey()),
+                        Area.byTaskDefinitionKey(done.getTaskDefinitionKey()).orElse(null), request.id(),
+                        request.reference(), request.title(), done.getAssignee(),
+                        done.getEndTime() == null ? null : done.getEndTime().toInstant()));
     }
 
     /** The request an open task belongs to, without checking who asks: for administrators, who may read every request. */
@@ -209,7 +234,7 @@ public class WorkTaskService {
     private static WorkTask toWorkTask(Task task, PurchaseRequest request) {
         return new WorkTask(task.getId(), TaskType.of(task.getTaskDefinitionKey()),
                 Area.byTaskDefinitionKey(task.getTaskDefinitionKey()).orElse(null), request.id(),
-                request.reference(), request.title(),
+                request.reference(), request.title(), request.systemName(), request.vendor(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getCreateTime().toInstant(), task.getAssignee());
     }

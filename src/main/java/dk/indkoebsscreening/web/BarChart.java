@@ -3,12 +3,11 @@ package dk.indkoebsscreening.web;
 import java.util.List;
 
 /**
- * A horizontal bar chart drawn as SVG on the server (fragment {@code fragments/charts :: bars}): no
- * script, and the same figures go into a table beside it as the text alternative.
+ * A horizontal bar chart drawn on the server (fragment {@code fragments/charts :: bars}): no script, and
+ * the same figures go into a table beside it as the text alternative. A bar's value should be the figure
+ * its label shows (rounded alike), so bars of equal labels are equally long.
  */
 public record BarChart(List<Bar> bars, double max) {
-
-    public static final int ROW_HEIGHT = 28;
 
     public record Bar(String label, double value, String displayValue) {
     }
@@ -20,9 +19,5 @@ public record BarChart(List<Bar> bars, double max) {
     /** Bar length in the chart's 0-100 scale. */
     public double length(Bar bar) {
         return max == 0 ? 0 : 100 * bar.value() / max;
-    }
-
-    public int height() {
-        return bars.size() * ROW_HEIGHT;
     }
 }

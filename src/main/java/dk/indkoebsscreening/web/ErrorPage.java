@@ -26,6 +26,7 @@ public class ErrorPage implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Map<String, Object> withTitle = new HashMap<>(model);
+        withTitle.putAll(LayoutModel.of(request));
         withTitle.put("page", titleKey(status.value()));
         return new ModelAndView("error", withTitle, status);
     }

@@ -2,24 +2,52 @@ package dk.indkoebsscreening.web;
 
 import dk.indkoebsscreening.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the shared layout needs on every page: who is logged in (for the menu) and where we are. */
+/**
+ * What the shared layout needs on every page, error pages included: who is logged in (for the menu), the
+ * path (for the language switch) and the menu item the page belongs to.
+ */
 @ControllerAdvice(annotations = PageController.class)
 class LayoutModel {
 
-    @ModelAttribute("currentUser")
-    CurrentUser currentUser(Authentication authentication) {
-        return authentication == null || authentication instanceof AnonymousAuthenticationToken
-                ? null : CurrentUser.of(authentication);
+    @ModelAttribute
+    void layout(HttpServletRequest request, Model model) {
+        model.addAllAttributes(of(request));
     }
 
-    /** The language switch links to the same page in the other language. */
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+    /** For pages rendered outside a page controller's model, such as the error pages. */
+    static Map<String, Object> of(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("currentUser", authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken ? null : CurrentUser.of(authentication));
+        attributes.put("currentPath", path);
+        attributes.put("currentSection", section(path));
+        return attributes;
+    }
+
+    static String section(String path) {
+        if (path.equals("/anmodninger/ny")) {
+            return "new";
+        }
+        if (path.equals("/anmodninger/alle")) {
+            return "all";
+        }
+        if (path.startsWith("/anmodninger")) {
+            return "requests";
+        }
+        if (path.startsWith("/opgaver")) {
+            return "tasks";
+        }
+        return path.equals("/overblik") ? "overview" : "";
     }
 }

@@ -53,6 +53,18 @@ public class PageErrors {
         return this;
     }
 
+    /** The same messages in the order the fields stand on the page; fields not named there come last. */
+    public PageErrors inPageOrder(List<String> fieldOrder) {
+        PageErrors ordered = new PageErrors();
+        fieldOrder.forEach(field -> of(field).forEach(message -> ordered.add(field, message)));
+        byField.forEach((field, messages) -> {
+            if (!fieldOrder.contains(field)) {
+                messages.forEach(message -> ordered.add(field, message));
+            }
+        });
+        return ordered;
+    }
+
     public void add(String field, String message) {
         byField.computeIfAbsent(field, key -> new ArrayList<>()).add(message);
     }

@@ -11,7 +11,7 @@ class ProcessPictureTest extends ApiTestBase {
 
     @Test
     void theViewerIsServedWithoutAVersionInItsAddress() {
-        ApiClient.RawResponse script = api.raw("anna", "GET", "/webjars/bpmn-js/dist/bpmn-viewer.production.min.js", null, null);
+        ApiClient.RawResponse script = api.raw("anna", "GET", "/webjars/bpmn-js/dist/bpmn-navigated-viewer.production.min.js", null, null);
 
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).contains("javascript");

@@ -9,6 +9,7 @@ import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.RawHttp;
 import dk.indkoebsscreening.testsupport.WebSession;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,6 +193,39 @@ class StrictInputTest extends ApiTestBase {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Teksten indeholder tegn, der ikke kan bruges");
         assertThat(requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theRequestFormReadsDanishAmountsAndNamesWhatItCannotRead() {
+        WebSession browser = new WebSession(port);
+        browser.login("anna");
+        String title = "Danske tal " + System.nanoTime();
+        String common = "title=" + WebSession.encode(title) + "&systemName=X&vendor=Y&need=Z&department=D"
+                + "&expectedUsers=" + WebSession.encode("1.200") + "&hosting=ON_PREMISES&hasIntegrations=false"
+                + "&desiredStartDate=" + LocalDate.now().plusMonths(1);
+        long before = requestCount();
+
+        HttpResponse<String> refused = browser.postForm("/anmodninger/ny", "/anmodninger/ny", common
+                + "&oneOffCostDkk=" + WebSession.encode("ca. 250.000") + "&annualCostDkk=" + WebSession.encode("250.00")
+                + "&contractYears=" + WebSession.encode("2,5"));
+
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("Skriv beløbet i kroner, fx 250.000, 48.500,50 eller 1,5 mio.")
+                .contains("Skriv kontraktens længde som et helt antal år, fx 4.")
+                .contains("Svar ja eller nej: behandler systemet personoplysninger?")
+                .contains("value=\"ca. 250.000\"").contains("value=\"250.00\"").contains("value=\"2,5\"")
+                .doesNotContain("java.").doesNotContain("BigDecimal");
+        assertThat(requestCount()).isEqualTo(before);
+
+        HttpResponse<String> accepted = browser.postForm("/anmodninger/ny", "/anmodninger/ny", common
+                + "&oneOffCostDkk=" + WebSession.encode("1,5 mio.") + "&annualCostDkk=" + WebSession.encode("48.500,50 kr.")
+                + "&contractYears=4&processesPersonalData=false&submissionToken=" + UUID.randomUUID());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isBetween(300, 399);
+        assertThat(jdbc.sql("select one_off_cost_dkk, annual_cost_dkk, expected_users from purchase_request where title = ?")
+                .param(title).query((row, n) -> List.of(row.getBigDecimal(1), row.getBigDecimal(2), row.getLong(3))).single())
+                .containsExactly(new BigDecimal("1500000.00"), new BigDecimal("48500.50"), 1200L);
     }
 
     @Test

@@ -150,10 +150,73 @@ final class Browser implements AutoCloseable {
         return text(By.tagName("main"));
     }
 
-    /** Runs axe-core on the page and fails with one readable line per violation and element. */
+    /**
+     * Finds text that a person could not read: pairs of text runs of the main content whose boxes overlap
+     * (axe does not see that), as "first ~ second" lines.
+     */
+    private static final String OVERLAPPING_TEXT = """
+            const runs = [];
+            // Text clipped to nothing (the visually-hidden pattern) is for screen readers: nobody sees it.
+            const clippedAway = element => {
+              for (let e = element; e; e = e.parentElement) {
+                const style = getComputedStyle(e);
+                if (style.position === 'absolute' && style.clip !== 'auto' && e.getBoundingClientRect().width <= 1) return true;
+              }
+              return false;
+            };
+            const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const element = node.parentElement;
+              if (!node.textContent.trim() || element.closest('svg, script, style, .visually-hidden, [hidden]')) continue;
+              const style = getComputedStyle(element);
+              if (style.visibility === 'hidden' || style.display === 'none' || clippedAway(element)) continue;
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              for (const rect of range.getClientRects()) {
+                if (rect.width > 1 && rect.height > 1) runs.push({text: node.textContent.trim().slice(0, 40), rect, node});
+              }
+            }
+            const found = [];
+            for (let i = 0; i < runs.length; i++) {
+              for (let j = i + 1; j < runs.length; j++) {
+                const a = runs[i].rect, b = runs[j].rect;
+                if (runs[i].node === runs[j].node) continue;
+                const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                const height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                if (width > 2 && height > 2) found.push(runs[i].text + ' ~ ' + runs[j].text);
+              }
+            }
+            return found.slice(0, 20);
+            """;
+
+    /**
+     * Looks at the page as on a desktop (1280 px), at 200 % zoom of it (640 CSS px) and on a phone
+     * (390 px): no text on top of other text and no sideways scrolling of the page; a full-length
+     * screenshot of the desktop and the phone view goes to target/screenshots.
+     */
+    @SuppressWarnings("unchecked")
+    void assertReadableAtEveryWidth() {
+        for (int width : new int[] {1280, 640, 390}) {
+            driver.manage().window().setSize(new Dimension(width, 1600));
+            long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+            long viewport = (Long) driver.executeScript("return window.innerWidth");
+            assertThat(scrollWidth).as("%s scrolls sideways at %d px", path(), width).isLessThanOrEqualTo(viewport);
+            List<String> overlaps = (List<String>) driver.executeScript(OVERLAPPING_TEXT);
+            assertThat(overlaps).as("text on top of other text on %s at %d px", path(), width).isEmpty();
+            if (width != 640) {
+                long height = (Long) driver.executeScript("return document.documentElement.scrollHeight"
+                        + " + window.outerHeight - window.innerHeight");
+                driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 800), 12000)));
+                screenshot(width + "px");
+            }
+        }
+        driver.manage().window().setSize(new Dimension(1280, 1600));
+    }
+
+    /** Runs axe-core on the page and fails with one readable line per violation and element, then checks the layout. */
     @SuppressWarnings("unchecked")
     void assertAccessible() {
-        screenshot();
+        assertReadableAtEveryWidth();
         JavascriptExecutor js = driver;
         js.executeScript(axeScript);
         List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
@@ -170,23 +233,19 @@ final class Browser implements AutoCloseable {
         assertThat(violations).as("WCAG 2.1 AA violations on %s (%s):%n%s", path(), title(), report).isEmpty();
     }
 
-    /** Looks at the page as on a desktop (1280 px) and on a phone (390 px): screenshots of both, no sideways scrolling. */
-    void screenshotAtBothWidths() {
-        for (int width : new int[] {1280, 390}) {
-            driver.manage().window().setSize(new Dimension(width, 1600));
-            screenshot(width + "px");
-            long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
-            assertThat(scrollWidth).as("%s scrolls sideways at %d px", path(), width).isLessThanOrEqualTo(width);
-        }
-        driver.manage().window().setSize(new Dimension(1280, 1600));
-    }
-
     void navigateBack() {
         driver.navigate().back();
     }
 
-    void screenshot() {
-        screenshot("");
+    /** The id of the element that has the keyboard focus, or its tag name when it has no id. */
+    String focused() {
+        return (String) driver.executeScript("const e = document.activeElement; return e.id || e.className || e.tagName;");
+    }
+
+    /** Waits until a script has set the given data attribute to "true" on the element (asynchronous rendering). */
+    void awaitData(By element, String attribute) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(browser -> "true".equals(find(element).getAttribute("data-" + attribute)));
     }
 
     private void screenshot(String suffix) {

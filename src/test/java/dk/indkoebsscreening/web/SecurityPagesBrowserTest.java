@@ -21,7 +21,6 @@ class SecurityPagesBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.id("login-wait"))).matches("For mange forkerte forsøg\\. Vent [12] sekund(er)?, og prøv igen\\.");
         assertThat(browser.mainText()).contains("Brugernavn eller adgangskode er forkert.");
         browser.assertAccessible();
-        browser.screenshotAtBothWidths();
     }
 
     @Test
@@ -52,7 +51,6 @@ class SecurityPagesBrowserTest extends BrowserTestBase {
         assertThat(browser.path()).isEqualTo("/anmodninger/ny");
         assertThat(browser.text(By.cssSelector("main .notice"))).contains("allerede sendt ind som " + reference);
         browser.assertAccessible();
-        browser.screenshotAtBothWidths();
         browser.open("/anmodninger");
         assertThat(browser.mainText()).doesNotContain("Mødebooking for rådhuset og biblioteket");
     }

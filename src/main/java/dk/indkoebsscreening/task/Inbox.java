@@ -1,0 +1,77 @@
+package dk.indkoebsscreening.task;
+
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.TaskType;
+import dk.indkoebsscreening.system.Paged;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The inbox as its page shows it. Unfiltered: a section per kind of task, the most urgent kinds first
+ * (decisions, escalations, triage, screening), each with its soonest tasks and how many there are in all.
+ * Filtered by kind, area or a search: one list, soonest deadline first, in pages.
+ */
+public record Inbox(Filter filter, List<Section> sections, Paged<WorkTask> results) {
+
+    /** Kinds in the order a coordinator works through them: what ends a request first. */
+    static final List<TaskType> URGENCY = List.of(TaskType.DECISION, TaskType.ESCALATION, TaskType.TRIAGE, TaskType.SCREENING);
+    static final int SECTION_PREVIEW = 10;
+    static final int PAGE_SIZE = 25;
+
+    /** What the user filters by; unknown values are ignored rather than refused (the URL is typed by people). */
+    public record Filter(TaskType type, Area area, String text) {
+
+        static Filter of(String type, String area, String text) {
+            return new Filter(parse(TaskType.class, type).filter(URGENCY::contains).orElse(null),
+                    parse(Area.class, area).orElse(null), text == null ? "" : text.strip());
+        }
+
+        public boolean isEmpty() {
+            return type == null && area == null && text.isEmpty();
+        }
+
+        /** Reference, title, system and vendor, whatever their case. */
+        boolean matches(WorkTask task) {
+            String needle = text.toLowerCase(Locale.ROOT);
+            return (type == null || task.type() == type)
+                    && (area == null || task.area() == area)
+                    && (needle.isEmpty() || contains(task.reference(), needle) || contains(task.title(), needle)
+                            || contains(task.systemName(), needle) || contains(task.vendor(), needle));
+        }
+
+        private static boolean contains(String value, String needle) {
+            return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+        }
+
+        private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+            try {
+                return value == null || value.isBlank() ? Optional.empty() : Optional.of(Enum.valueOf(type, value));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    public record Section(TaskType type, int total, List<WorkTask> first) {
+
+        public boolean hasMore() {
+            return total > first.size();
+        }
+    }
+
+    /** @param open the user's open tasks, soonest deadline first */
+    static Inbox of(List<WorkTask> open, Filter filter, int requestedPage) {
+        List<WorkTask> work = open.stream().filter(task -> URGENCY.contains(task.type())).toList();
+        if (filter.isEmpty()) {
+            List<Section> sections = URGENCY.stream()
+                    .map(type -> work.stream().filter(task -> task.type() == type).toList())
+                    .filter(tasks -> !tasks.isEmpty())
+                    .map(tasks -> new Section(tasks.get(0).type(), tasks.size(),
+                            tasks.subList(0, Math.min(SECTION_PREVIEW, tasks.size()))))
+                    .toList();
+            return new Inbox(filter, sections, null);
+        }
+        return new Inbox(filter, List.of(), Paged.of(work.stream().filter(filter::matches).toList(), requestedPage, PAGE_SIZE));
+    }
+}

@@ -1,0 +1,59 @@
+package dk.indkoebsscreening.task;
+
+import dk.indkoebsscreening.casefile.CaseFileService;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.TaskType;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.Paged;
+import dk.indkoebsscreening.web.Choices;
+import dk.indkoebsscreening.web.PageController;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The inbox of experts and coordinators ({@link Inbox}), and for coordinators the requests waiting for their requester. */
+@PageController
+class InboxPage {
+
+    /** How many waiting requests the coordinators' section shows; the list of requests has them all. */
+    private static final int AWAITING_SHOWN = 50;
+
+    private final WorkTaskService tasks;
+    private final CaseFileService caseFiles;
+    private final Choices choices;
+
+    InboxPage(WorkTaskService tasks, CaseFileService caseFiles, Choices choices) {
+        this.tasks = tasks;
+        this.caseFiles = caseFiles;
+        this.choices = choices;
+    }
+
+    /**
+     * @param type   a kind of task ({@link TaskType} name) to list alone
+     * @param area   a screening area to list alone
+     * @param search text in the reference, title, system or vendor
+     * @param page   1-based, when filtered
+     */
+    @GetMapping("/opgaver")
+    String inbox(@RequestParam(name = "type", required = false) String type,
+                 @RequestParam(name = "omraade", required = false) String area,
+                 @RequestParam(name = "q", required = false) String search,
+                 @RequestParam(name = "side", defaultValue = "1") String page,
+                 Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        Inbox.Filter filter = Inbox.Filter.of(type, area, search);
+        model.addAttribute("inbox", Inbox.of(tasks.openTasks(user), filter, Paged.requested(page)));
+        model.addAttribute("types", choices.of("taskType.", Inbox.URGENCY.toArray(TaskType[]::new)));
+        List<Area> areas = user.isCoordinator() || user.isAdmin() ? List.of(Area.values()) : user.screeningAreas();
+        model.addAttribute("areas", choices.of("area.", areas.toArray(Area[]::new)));
+        model.addAttribute("pagerBase", UriComponentsBuilder.fromPath("/opgaver")
+                .queryParam("type", filter.type() == null ? "" : filter.type().name())
+                .queryParam("omraade", filter.area() == null ? "" : filter.area().name())
+                .queryParam("q", filter.text()).encode().toUriString() + "&side=");
+        model.addAttribute("awaitingRequester", filter.isEmpty() ? caseFiles.awaitingRequester(user, AWAITING_SHOWN) : List.of());
+        return "task/inbox";
+    }
+}
