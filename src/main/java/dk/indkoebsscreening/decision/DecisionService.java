@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +33,16 @@ public class DecisionService {
     private final ScreeningService screening;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DecisionService(RequestRepository requests, DecisionRepository decisions, ScreeningService screening,
-                    OutboxWriter outbox, Clock clock) {
+                    OutboxWriter outbox, Clock clock, ApplicationEventPublisher events) {
         this.requests = requests;
         this.decisions = decisions;
         this.screening = screening;
         this.outbox = outbox;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -47,6 +50,7 @@ public class DecisionService {
         requests.lock(requestId);
         requests.saveRecommendation(requestId, recommendation);
         requests.updateStatus(requestId, RequestStatus.AWAITING_DECISION);
+        events.publishEvent(new DecisionDue(requestId, recommendation));
     }
 
     /** A coordinator may override the recommendation, but only with a reason. */
@@ -73,6 +77,7 @@ public class DecisionService {
         decisions.insert(requestId, decision);
         requests.updateStatus(requestId, RequestStatus.valueOf(outcome.name()));
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, DecisionMade.of(request, decision, areas));
+        events.publishEvent(new DecisionTaken(requestId, decision));
         return decision;
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,9 +39,11 @@ public class RequestService {
     private final Clock clock;
     private final TransactionTemplate numbering;
     private final TransactionTemplate submission;
+    private final ApplicationEventPublisher events;
 
     RequestService(RequestRepository requests, DeadlineCalculator deadlines, DeadlineProperties deadlineProperties,
-                   OutboxWriter outbox, RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager) {
+                   OutboxWriter outbox, RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager,
+                   ApplicationEventPublisher events) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.deadlineProperties = deadlineProperties;
@@ -50,6 +53,7 @@ public class RequestService {
         this.numbering = new TransactionTemplate(transactionManager);
         this.numbering.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.submission = new TransactionTemplate(transactionManager);
+        this.events = events;
     }
 
     /**
@@ -136,6 +140,7 @@ public class RequestService {
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
+        events.publishEvent(new RequestReceived(id));
         Map<String, Object> variables = ScreeningProcess.startVariables(requester, reference, deadline.dueAt(), deadline.remindAt());
         String processInstanceId = EngineGate.asApplication(() -> runtimeService
                 .startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, id.toString(), variables)

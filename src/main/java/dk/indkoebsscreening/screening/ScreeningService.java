@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +33,17 @@ public class ScreeningService {
     private final ChecklistProperties checklists;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ScreeningService(RequestRepository requests, AreaScreeningRepository areas, EscalationRepository escalations,
-                     ChecklistProperties checklists, OutboxWriter outbox, Clock clock) {
+                     ChecklistProperties checklists, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events) {
         this.requests = requests;
         this.areas = areas;
         this.escalations = escalations;
         this.checklists = checklists;
         this.outbox = outbox;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -53,6 +56,7 @@ public class ScreeningService {
         requests.updateStatus(requestId, RequestStatus.IN_SCREENING);
         outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED,
                 new ScreeningStarted(requestId, request.reference(), now, request.deadline(), List.of(Area.values())));
+        events.publishEvent(new ScreeningOpened(requestId, List.of(Area.values())));
     }
 
     /** An expert's screening against the rules and the area's checklist, before anything changes. */
@@ -105,6 +109,7 @@ public class ScreeningService {
         if (!open.isEmpty()) {
             outbox.append(requestId, request.reference(), EventType.SCREENING_REMINDER_SENT,
                     new ReminderSent(requestId, request.reference(), request.deadline(), openAreas(open)));
+            events.publishEvent(new ReminderDue(requestId, open));
         }
     }
 
@@ -128,6 +133,7 @@ public class ScreeningService {
         escalations.raise(requestId, open, now);
         outbox.append(requestId, request.reference(), EventType.DEADLINE_MISSED,
                 new DeadlineMissed(requestId, request.reference(), request.deadline(), now, openAreas(open)));
+        events.publishEvent(new DeadlinePassed(requestId, open));
         return open.size();
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +24,14 @@ public class TriageService {
     private final RequestRepository requests;
     private final ClarificationRepository clarifications;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    TriageService(RequestRepository requests, ClarificationRepository clarifications, Clock clock) {
+    TriageService(RequestRepository requests, ClarificationRepository clarifications, Clock clock,
+                  ApplicationEventPublisher events) {
         this.requests = requests;
         this.clarifications = clarifications;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A question or a rejection needs its text. */
@@ -54,6 +58,7 @@ public class TriageService {
             case NEED_MORE_INFORMATION -> {
                 clarifications.ask(requestId, form.comment().strip(), coordinator, clock.instant());
                 requests.updateStatus(requestId, RequestStatus.AWAITING_INFORMATION);
+                events.publishEvent(new QuestionAsked(requestId, form.comment().strip(), coordinator));
             }
             case REJECT -> {
                 variables.putAll(ScreeningProcess.decisionVariables(Verdict.REJECTED, form.comment().strip(), coordinator));
@@ -72,5 +77,6 @@ public class TriageService {
             throw new ConflictException("No open question on request " + requestId);
         }
         requests.updateStatus(requestId, RequestStatus.IN_TRIAGE);
+        events.publishEvent(new QuestionAnswered(requestId, form.answer().strip()));
     }
 }
