@@ -72,7 +72,7 @@ public class IdentitySetup {
             User user = identityService.newUser(id);
             user.setFirstName(firstName);
             user.setLastName(lastName);
-            user.setEmail(id + "@kommune.example");
+            user.setEmail(id + "@demo.kommune.dk");
             user.setPassword(password);
             identityService.saveUser(user);
             groups.forEach(group -> identityService.createMembership(id, group));

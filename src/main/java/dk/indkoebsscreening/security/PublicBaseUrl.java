@@ -10,13 +10,9 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,28 +27,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class PublicBaseUrl extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(PublicBaseUrl.class);
+    private final PublicAddress address;
 
-    private final URI configured;
-
-    PublicBaseUrl(@Value("${indkoeb.public-base-url:}") String baseUrl,
-                  @Value("${indkoeb.demo.enabled:false}") boolean demo) {
-        this.configured = StringUtils.hasText(baseUrl) ? URI.create(baseUrl.replaceAll("/+$", "")) : null;
-        if (configured != null && (configured.getScheme() == null || configured.getHost() == null
-                || StringUtils.hasText(configured.getPath()))) {
-            throw new IllegalStateException("indkoeb.public-base-url must be scheme, host and port only, e.g. "
-                    + "https://indkoeb.kommune.dk");
-        }
-        if (configured == null && !demo) {
-            log.warn("indkoeb.public-base-url is not set: links and redirects use http://localhost; set it to the "
-                    + "address users reach the application at");
-        }
+    PublicBaseUrl(PublicAddress address) {
+        this.address = address;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        URI base = configured != null ? configured : URI.create("http://localhost:" + request.getLocalPort());
+        URI base = address.configured().orElseGet(() -> URI.create("http://localhost:" + request.getLocalPort()));
         chain.doFilter(new AtBaseUrl(request, base), response);
     }
 

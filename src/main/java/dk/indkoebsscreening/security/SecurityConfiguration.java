@@ -57,6 +57,7 @@ class SecurityConfiguration {
                         // The web UI's stylesheet and scripts are needed by the login page.
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
+                        .requestMatchers("/admin", "/admin/**").hasAuthority(Groups.ADMINS)
                         .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         .anyRequest().authenticated())
                 // The webapps have their own CSRF protection (an XSRF-TOKEN cookie echoed in a header).

@@ -44,7 +44,8 @@ public record Inbox(Filter filter, List<Section> sections, Paged<WorkTask> resul
             return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
         }
 
-        private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
+        /** A name from an address; anything else is no value. */
+        static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value) {
             try {
                 return value == null || value.isBlank() ? Optional.empty() : Optional.of(Enum.valueOf(type, value));
             } catch (IllegalArgumentException e) {

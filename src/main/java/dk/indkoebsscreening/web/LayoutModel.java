@@ -48,6 +48,12 @@ class LayoutModel {
         if (path.startsWith("/opgaver")) {
             return "tasks";
         }
+        if (path.startsWith(Links.SETTINGS)) {
+            return "settings";
+        }
+        if (path.startsWith("/admin/mails")) {
+            return "mails";
+        }
         return path.equals("/overblik") ? "overview" : "";
     }
 }

@@ -72,6 +72,11 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /** Opens a file as the browser would show it, e.g. a mail's HTML part saved by a test. */
+    void openFile(Path file) {
+        driver.get(file.toAbsolutePath().toUri().toString());
+    }
+
     void login(String username) {
         driver.manage().deleteAllCookies();
         open("/login");
@@ -135,7 +140,8 @@ final class Browser implements AutoCloseable {
     }
 
     String path() {
-        return driver.getCurrentUrl().substring(baseUrl.length());
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url.substring(url.lastIndexOf('/'));
     }
 
     String title() {

@@ -1,0 +1,29 @@
+package dk.indkoebsscreening.notification;
+
+/** What a mail tells; its texts are {@code mail.<key>.*} in {@code mails.properties}. */
+enum MailKind {
+    TRIAGE_NEEDED("triageNeeded"),
+    TRIAGE_AGAIN("triageAgain"),
+    QUESTION("question"),
+    SCREENING_OPENED("screeningOpened"),
+    SCREENING_STARTED("screeningStarted"),
+    REMINDER("reminder"),
+    ESCALATION("escalation"),
+    DECISION_NEEDED("decisionNeeded"),
+    DECISION("decision");
+
+    private final String key;
+
+    MailKind(String key) {
+        this.key = key;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** A person may turn off every mail but the reminder of a deadline. */
+    boolean optional() {
+        return this != REMINDER;
+    }
+}

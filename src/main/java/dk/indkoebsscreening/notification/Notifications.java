@@ -1,0 +1,225 @@
+package dk.indkoebsscreening.notification;
+
+import dk.indkoebsscreening.decision.Decision;
+import dk.indkoebsscreening.decision.DecisionDue;
+import dk.indkoebsscreening.decision.DecisionTaken;
+import dk.indkoebsscreening.notification.Recipients.Recipient;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.TaskType;
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestReceived;
+import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.screening.DeadlinePassed;
+import dk.indkoebsscreening.screening.ReminderDue;
+import dk.indkoebsscreening.screening.ScreeningOpened;
+import dk.indkoebsscreening.security.Groups;
+import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.security.PublicAddress;
+import dk.indkoebsscreening.triage.QuestionAnswered;
+import dk.indkoebsscreening.triage.QuestionAsked;
+import dk.indkoebsscreening.web.Formats;
+import dk.indkoebsscreening.web.Links;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each step's fact means for whom, as mails added to the outbox in the step's own transaction: a step
+ * that rolls back mails nobody, one that commits has its mails. Each person gets one mail per fact, however
+ * many of their groups it concerns; the wording is {@code mail.*} in {@code mails.properties}.
+ */
+@Component
+class Notifications {
+
+    private final RequestRepository requests;
+    private final Recipients recipients;
+    private final MailComposer composer;
+    private final MailOutbox outbox;
+    private final People people;
+    private final Formats formats;
+    private final MessageSource messages;
+    private final PublicAddress address;
+
+    Notifications(RequestRepository requests, Recipients recipients, MailComposer composer, MailOutbox outbox,
+                  People people, Formats formats, MessageSource messages, PublicAddress address) {
+        this.requests = requests;
+        this.recipients = recipients;
+        this.composer = composer;
+        this.outbox = outbox;
+        this.people = people;
+        this.formats = formats;
+        this.messages = messages;
+        this.address = address;
+    }
+
+    @EventListener
+    void requestReceived(RequestReceived fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toGroup(Groups.COORDINATORS, MailKind.TRIAGE_NEEDED, request, to -> mail(MailKind.TRIAGE_NEEDED, request, to)
+                .paragraph(text("mail.triageNeeded.lead", people.name(request.requester())))
+                .action(text("mail.action.triage"), link(Links.taskOf(request.id(), TaskType.TRIAGE.name(), null))));
+    }
+
+    @EventListener
+    void questionAnswered(QuestionAnswered fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toGroup(Groups.COORDINATORS, MailKind.TRIAGE_AGAIN, request, to -> mail(MailKind.TRIAGE_AGAIN, request, to)
+                .paragraph(text("mail.triageAgain.lead", people.name(request.requester())))
+                .quote(fact.answer())
+                .action(text("mail.action.triage"), link(Links.taskOf(request.id(), TaskType.TRIAGE.name(), null))));
+    }
+
+    @EventListener
+    void questionAsked(QuestionAsked fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toRequester(MailKind.QUESTION, request, to -> mail(MailKind.QUESTION, request, to)
+                .paragraph(text("mail.question.lead", people.name(fact.askedBy())))
+                .quote(fact.question())
+                .paragraph(text("mail.question.waits"))
+                .action(text("mail.action.answer"), link(Links.request(request.id()))));
+    }
+
+    @EventListener
+    void screeningOpened(ScreeningOpened fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toAreaGroups(fact.areas(), MailKind.SCREENING_OPENED, request, (to, areas) -> mail(MailKind.SCREENING_OPENED, request, to)
+                .paragraph(text("mail.screeningOpened.lead", areaNames(areas)))
+                .action(text(areas.size() == 1 ? "mail.action.task" : "mail.action.tasks"), screeningLink(request, areas)));
+        toRequester(MailKind.SCREENING_STARTED, request, to -> mail(MailKind.SCREENING_STARTED, request, to)
+                .paragraph(text("mail.screeningStarted.lead", request.title(), formats.dateTime(request.deadline())))
+                .action(text("mail.action.request"), link(Links.request(request.id()))));
+    }
+
+    @EventListener
+    void reminderDue(ReminderDue fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toAreaGroups(fact.openAreas(), MailKind.REMINDER, request, (to, areas) -> mail(MailKind.REMINDER, request, to)
+                .paragraph(text("mail.reminder.lead", formats.dateTime(request.deadline()), formats.timeLeft(request.deadline()),
+                        areaNames(areas)))
+                .action(text(areas.size() == 1 ? "mail.action.task" : "mail.action.tasks"), screeningLink(request, areas)));
+    }
+
+    @EventListener
+    void deadlinePassed(DeadlinePassed fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toGroup(Groups.COORDINATORS, MailKind.ESCALATION, request, to -> mail(MailKind.ESCALATION, request, to)
+                .paragraph(text("mail.escalation.lead", formats.dateTime(request.deadline())))
+                .list(text("mail.escalation.open"), fact.openAreas().stream().map(this::areaName).toList())
+                .action(text("mail.action.escalation"), link(Links.taskOf(request.id(), TaskType.ESCALATION.name(), null))));
+    }
+
+    @EventListener
+    void decisionDue(DecisionDue fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toGroup(Groups.COORDINATORS, MailKind.DECISION_NEEDED, request, to -> mail(MailKind.DECISION_NEEDED, request, to)
+                .paragraph(text("mail.decisionNeeded.lead", text("verdict." + fact.recommendation())))
+                .action(text("mail.action.decide"), link(Links.taskOf(request.id(), TaskType.DECISION.name(), null))));
+    }
+
+    @EventListener
+    void decisionTaken(DecisionTaken fact) {
+        PurchaseRequest request = request(fact.requestId());
+        Decision decision = fact.decision();
+        String outcome = text("verdict." + decision.outcome());
+        toRequester(MailKind.DECISION, request, to -> mail(MailKind.DECISION, request, to, outcome)
+                .paragraph(text("mail.decision.lead", request.title(), outcome, people.name(decision.decidedBy())))
+                .paragraph(decision.reason() == null ? null : text("mail.decision.reason"))
+                .quote(decision.reason())
+                .list(text("mail.decision.conditions"), decision.conditions())
+                .action(text("mail.action.decision"), link(Links.request(request.id()))));
+    }
+
+    /** The parts every mail about a request has: subject, greeting, the request's facts and the footer. */
+    private MailContent.Builder mail(MailKind kind, PurchaseRequest request, Recipient to, Object... subjectExtras) {
+        Object[] subjectArguments = new Object[2 + subjectExtras.length];
+        subjectArguments[0] = request.reference();
+        subjectArguments[1] = request.title();
+        System.arraycopy(subjectExtras, 0, subjectArguments, 2, subjectExtras.length);
+        return MailContent.about(text("mail." + kind.key() + ".subject", subjectArguments))
+                .greeting(to.isMailbox() ? text("mail.greeting.mailbox") : text("mail.greeting.person", to.name()))
+                .fact(text("mail.fact.request"), request.reference() + " " + request.title())
+                .fact(text("mail.fact.system"), text("mail.fact.systemValue", request.systemName(), request.vendor()))
+                .fact(text("mail.fact.requester"), people.name(request.requester()) + " (" + request.department() + ")")
+                .fact(text("mail.fact.deadline"), formats.dateTime(request.deadline()) + " – " + formats.timeLeft(request.deadline()))
+                .footer(to.isMailbox() ? text("mail.footer.mailbox")
+                        : kind.optional() ? text("mail.footer.optional", link(Links.SETTINGS)) : text("mail.footer.reminder"));
+    }
+
+    private interface Compose {
+        MailContent.Builder content(Recipient to);
+    }
+
+    private interface ComposeForAreas {
+        MailContent.Builder content(Recipient to, List<Area> areas);
+    }
+
+    private void toGroup(String group, MailKind kind, PurchaseRequest request, Compose compose) {
+        UUID factId = UUID.randomUUID();
+        for (Recipient to : recipients.ofGroup(group, kind)) {
+            add(factId, kind, request, to, () -> compose.content(to));
+        }
+    }
+
+    private void toRequester(MailKind kind, PurchaseRequest request, Compose compose) {
+        UUID factId = UUID.randomUUID();
+        recipients.ofUser(request.requester(), kind).ifPresent(to -> add(factId, kind, request, to, () -> compose.content(to)));
+    }
+
+    /** One mail per address, naming every area of the fact that the address is reached through. */
+    private void toAreaGroups(List<Area> areas, MailKind kind, PurchaseRequest request, ComposeForAreas compose) {
+        Map<String, Recipient> byAddress = new LinkedHashMap<>();
+        Map<String, List<Area>> areasByAddress = new LinkedHashMap<>();
+        for (Area area : areas) {
+            for (Recipient to : recipients.ofGroup(area.candidateGroup(), kind)) {
+                byAddress.putIfAbsent(to.address(), to);
+                areasByAddress.computeIfAbsent(to.address(), key -> new ArrayList<>()).add(area);
+            }
+        }
+        UUID factId = UUID.randomUUID();
+        byAddress.forEach((address, to) -> add(factId, kind, request, to, () -> compose.content(to, areasByAddress.get(address))));
+    }
+
+    /** Composes in Danish (the mail's language, whatever thread the step runs on) and adds the mail to the outbox. */
+    private void add(UUID factId, MailKind kind, PurchaseRequest request, Recipient to, Supplier<MailContent.Builder> content) {
+        var previous = LocaleContextHolder.getLocaleContext();
+        LocaleContextHolder.setLocale(MailComposer.DANISH);
+        try {
+            outbox.add(composer.compose(factId, request.id(), kind, to, content.get().build()));
+        } finally {
+            LocaleContextHolder.setLocaleContext(previous);
+        }
+    }
+
+    private String screeningLink(PurchaseRequest request, List<Area> areas) {
+        return link(areas.size() == 1 ? Links.taskOf(request.id(), TaskType.SCREENING.name(), areas.get(0).name())
+                : Links.inboxFor(request.reference()));
+    }
+
+    private String areaNames(List<Area> areas) {
+        return areas.stream().map(this::areaName).collect(Collectors.joining(", "));
+    }
+
+    private String areaName(Area area) {
+        return text("area." + area.name());
+    }
+
+    private PurchaseRequest request(UUID requestId) {
+        return requests.findById(requestId).orElseThrow(() -> new IllegalStateException("No request " + requestId));
+    }
+
+    private String link(String path) {
+        return address.of(path);
+    }
+
+    private String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, MailComposer.DANISH);
+    }
+}

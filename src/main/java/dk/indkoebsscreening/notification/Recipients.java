@@ -1,0 +1,66 @@
+package dk.indkoebsscreening.notification;
+
+import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.security.People.Person;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who gets a mail: a person by their address in the identity service (or their last OpenID Connect login), or
+ * a group's shared mailbox where one is configured instead of its members. A person without an address gets
+ * no mail; one who turned mails off gets only reminders.
+ */
+@Component
+class Recipients {
+
+    private static final Logger log = LoggerFactory.getLogger(Recipients.class);
+
+    /** @param userId null for a shared mailbox; address lower-cased, so a person reached twice is one recipient */
+    record Recipient(String userId, String name, String address) {
+
+        boolean isMailbox() {
+            return userId == null;
+        }
+    }
+
+    private final People people;
+    private final MailPreferences preferences;
+    private final NotificationProperties properties;
+
+    Recipients(People people, MailPreferences preferences, NotificationProperties properties) {
+        this.people = people;
+        this.preferences = preferences;
+        this.properties = properties;
+    }
+
+    List<Recipient> ofGroup(String group, MailKind kind) {
+        String mailbox = properties.groupMailboxes().get(group);
+        if (mailbox != null && !mailbox.isBlank()) {
+            return List.of(new Recipient(null, null, normalized(mailbox)));
+        }
+        return people.membersOf(group).stream().flatMap(person -> addressOf(person, kind).stream()).toList();
+    }
+
+    Optional<Recipient> ofUser(String userId, MailKind kind) {
+        return people.person(userId).flatMap(person -> addressOf(person, kind));
+    }
+
+    private Optional<Recipient> addressOf(Person person, MailKind kind) {
+        if (person.email() == null) {
+            log.debug("No mail to {} ({}): no e-mail address", person.id(), kind);
+            return Optional.empty();
+        }
+        if (kind.optional() && !preferences.wantsMail(person.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Recipient(person.id(), person.name(), normalized(person.email())));
+    }
+
+    private static String normalized(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,48 @@
+package dk.indkoebsscreening.notification;
+
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.system.NotFoundException;
+import dk.indkoebsscreening.web.PageController;
+import java.util.UUID;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The administrators' view of the mails: the newest first with their state, and each mail as it was sent
+ * (plain-text part). Answers "was I told?" and shows a mail outage; with the embedded SMTP server of the
+ * one-command run it is the way to read the mails.
+ */
+@PageController
+class SentMailsPage {
+
+    static final int SHOWN = 200;
+
+    private final MailOutbox outbox;
+    private final RequestRepository requests;
+    private final NotificationProperties properties;
+
+    SentMailsPage(MailOutbox outbox, RequestRepository requests, NotificationProperties properties) {
+        this.outbox = outbox;
+        this.requests = requests;
+        this.properties = properties;
+    }
+
+    @GetMapping("/admin/mails")
+    String mails(Model model) {
+        model.addAttribute("mails", outbox.newest(SHOWN));
+        model.addAttribute("backlog", outbox.backlog());
+        model.addAttribute("shown", SHOWN);
+        model.addAttribute("keptDays", properties.keepSent().toDays());
+        return "notification/mails";
+    }
+
+    @GetMapping("/admin/mails/{id}")
+    String mail(@PathVariable UUID id, Model model) {
+        OutgoingMail mail = outbox.find(id).orElseThrow(() -> new NotFoundException("No mail " + id));
+        model.addAttribute("mail", mail);
+        model.addAttribute("reference", requests.findById(mail.requestId()).map(PurchaseRequest::reference).orElse(null));
+        return "notification/mail";
+    }
+}

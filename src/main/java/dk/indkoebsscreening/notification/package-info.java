@@ -1,0 +1,12 @@
+/**
+ * E-mail to the people a step needs: what each step's fact means for whom ({@code Notifications}), the mail
+ * outbox ({@code mail_outbox}) written in the step's transaction and sent after the commit with retries, the
+ * recipients' addresses and their choice of mails ({@code mail_preference}), the settings page, the
+ * administrators' view of the mail sent, and the SMTP server inside the application for the one-command run.
+ * Uses the steps' modules (their facts and the request), security (people and groups), process, web and system.
+ */
+@ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"decision", "process", "request", "screening", "security", "system", "triage", "web"})
+package dk.indkoebsscreening.notification;
+
+import org.springframework.modulith.ApplicationModule;

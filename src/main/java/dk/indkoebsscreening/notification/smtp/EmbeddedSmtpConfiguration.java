@@ -1,0 +1,53 @@
+package dk.indkoebsscreening.notification.smtp;
+
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Runs the embedded SMTP server and points the application's mail sender at it (instead of
+ * {@code spring.mail.*}). The server bean is created before the sender and destroyed after the relay stopped.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "indkoeb.embedded-smtp.enabled", havingValue = "true")
+@EnableConfigurationProperties(EmbeddedSmtpConfiguration.Properties.class)
+class EmbeddedSmtpConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpConfiguration.class);
+
+    /**
+     * @param enabled start an SMTP server inside the application (the one-command local run, tests)
+     * @param port    on 127.0.0.1; 0 picks a free one
+     */
+    @ConfigurationProperties("indkoeb.embedded-smtp")
+    record Properties(boolean enabled, int port) {
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedSmtpServer embeddedSmtpServer(Properties properties) {
+        EmbeddedSmtpServer server = new EmbeddedSmtpServer(properties.port());
+        server.start();
+        log.info("Embedded SMTP server listening on 127.0.0.1:{}; administrators read the mails sent at /admin/mails",
+                server.port());
+        return server;
+    }
+
+    @Bean
+    JavaMailSender javaMailSender(EmbeddedSmtpServer server) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(server.port());
+        sender.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
+        sender.getJavaMailProperties().put("mail.smtp.writetimeout", "10000");
+        return sender;
+    }
+}

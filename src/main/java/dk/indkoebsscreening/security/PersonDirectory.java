@@ -1,0 +1,81 @@
+package dk.indkoebsscreening.security;
+
+import dk.indkoebsscreening.security.People.Person;
+import dk.indkoebsscreening.system.Sql;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people who logged in through OpenID Connect, as their last ID token described them ({@code person}):
+ * Camunda's identity service knows only the users created in it, so without this a group's members from
+ * Entra ID / AD FS could not be mailed nor shown by name. A person's groups are those of their last login.
+ */
+@Component
+class PersonDirectory {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PersonDirectory(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void loggedIn(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof OidcUser oidc) {
+            remember(event.getAuthentication().getName(), displayName(oidc), oidc.getEmail(),
+                    event.getAuthentication().getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        }
+    }
+
+    @Transactional
+    void remember(String userId, String name, String email, List<String> groups) {
+        jdbc.sql("""
+                insert into person (user_id, name, email, groups, seen_at) values (:id, :name, :email, :groups, :now)
+                on conflict (user_id) do update set name = excluded.name, email = excluded.email,
+                    groups = excluded.groups, seen_at = excluded.seen_at
+                """)
+                .param("id", userId)
+                .param("name", name)
+                .param("email", email == null || email.isBlank() ? null : email.strip())
+                .param("groups", groups.toArray(String[]::new))
+                .param("now", Sql.timestamp(clock.instant()))
+                .update();
+    }
+
+    Optional<Person> find(String userId) {
+        return jdbc.sql("select user_id, name, email from person where user_id = :id")
+                .param("id", userId)
+                .query((row, n) -> new Person(row.getString(1), nameOr(row.getString(2), row.getString(1)), row.getString(3)))
+                .optional();
+    }
+
+    List<Person> membersOf(String group) {
+        return jdbc.sql("select user_id, name, email from person where :group = any(groups) order by user_id")
+                .param("group", group)
+                .query((row, n) -> new Person(row.getString(1), nameOr(row.getString(2), row.getString(1)), row.getString(3)))
+                .list();
+    }
+
+    private static String displayName(OidcUser oidc) {
+        if (oidc.getFullName() != null && !oidc.getFullName().isBlank()) {
+            return oidc.getFullName().strip();
+        }
+        String joined = ((oidc.getGivenName() == null ? "" : oidc.getGivenName()) + " "
+                + (oidc.getFamilyName() == null ? "" : oidc.getFamilyName())).strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static String nameOr(String name, String userId) {
+        return name == null || name.isBlank() ? userId : name;
+    }
+}
