@@ -2,6 +2,7 @@ package dk.indkoebsscreening.casefile;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.decision.Decision;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.PurchaseRequest;
@@ -12,7 +13,7 @@ import dk.indkoebsscreening.triage.Clarification;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything about one request: where it stands, the six areas, questions and the decision. */
+/** Everything about one request: where it stands, the six areas, questions, the decision and the files. */
 public record CaseFile(
         @JsonUnwrapped PurchaseRequest request,
         int workingDaysLeft,
@@ -21,7 +22,8 @@ public record CaseFile(
         List<AreaScreening> areas,
         List<Clarification> clarifications,
         Escalation escalation,
-        Decision decision) {
+        Decision decision,
+        List<Attachment> attachments) {
 
     /** The coordinator's question the requester has not answered yet. */
     @JsonIgnore

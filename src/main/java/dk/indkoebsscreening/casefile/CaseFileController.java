@@ -3,12 +3,14 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.security.CurrentUser;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Requests as the JSON API reads them: one case file, or lists. */
 @RestController
@@ -18,9 +20,18 @@ class CaseFileController {
     private static final int MAX_LIMIT = 1000;
 
     private final CaseFileService caseFiles;
+    private final AttachmentDownload download;
 
-    CaseFileController(CaseFileService caseFiles) {
+    CaseFileController(CaseFileService caseFiles, AttachmentDownload download) {
         this.caseFiles = caseFiles;
+        this.download = download;
+    }
+
+    /** A file's content, for whoever may read the request (a journal system with its own login, too). */
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<StreamingResponseBody> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
+                                                     Authentication authentication) {
+        return download.of(caseFiles.readableAttachment(id, attachmentId, CurrentUser.of(authentication)));
     }
 
     @GetMapping("/{id}")

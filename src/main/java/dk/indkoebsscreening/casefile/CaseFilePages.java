@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -29,12 +30,15 @@ class CaseFilePages {
     private final CaseFileView view;
     private final ProcessPosition position;
     private final Choices choices;
+    private final AttachmentDownload download;
 
-    CaseFilePages(CaseFileService caseFiles, CaseFileView view, ProcessPosition position, Choices choices) {
+    CaseFilePages(CaseFileService caseFiles, CaseFileView view, ProcessPosition position, Choices choices,
+                  AttachmentDownload download) {
         this.caseFiles = caseFiles;
         this.view = view;
         this.position = position;
         this.choices = choices;
+        this.download = download;
     }
 
     @GetMapping
@@ -80,6 +84,12 @@ class CaseFilePages {
     @GetMapping("/{id}")
     String details(@PathVariable UUID id, Authentication authentication, Model model) {
         return view.details(id, CurrentUser.of(authentication), null, PageErrors.none(), model);
+    }
+
+    @GetMapping("/{id}/bilag/{attachmentId}")
+    ResponseEntity<StreamingResponseBody> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
+                                                     Authentication authentication) {
+        return download.of(caseFiles.readableAttachment(id, attachmentId, CurrentUser.of(authentication)));
     }
 
     /** The deployed BPMN for the process picture. */

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.casefile;
 
+import dk.indkoebsscreening.attachment.Attachment;
+import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.decision.DecisionService;
 import dk.indkoebsscreening.request.ContractValue;
@@ -36,10 +38,11 @@ public class CaseFileService {
     private final DeadlineCalculator deadlines;
     private final ProcurementProperties procurement;
     private final Clock clock;
+    private final AttachmentService attachments;
 
     CaseFileService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
                     EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
-                    ProcurementProperties procurement, Clock clock) {
+                    ProcurementProperties procurement, Clock clock, AttachmentService attachments) {
         this.requests = requests;
         this.screening = screening;
         this.clarifications = clarifications;
@@ -48,6 +51,7 @@ public class CaseFileService {
         this.deadlines = deadlines;
         this.procurement = procurement;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     public CaseFile caseFile(UUID id, CurrentUser user) {
@@ -60,7 +64,14 @@ public class CaseFileService {
                 screening.areasOf(id),
                 clarifications.findByRequest(id),
                 escalations.find(id).orElse(null),
-                decisions.find(id).orElse(null));
+                decisions.find(id).orElse(null),
+                attachments.ofRequest(id));
+    }
+
+    /** A file of a request this user may read, with the request; not found otherwise. */
+    public Attachment readableAttachment(UUID requestId, UUID attachmentId, CurrentUser user) {
+        readable(requestId, user);
+        return attachments.find(requestId, attachmentId);
     }
 
     /** The request, if this user may read it; not found otherwise (so nobody learns that it exists). */

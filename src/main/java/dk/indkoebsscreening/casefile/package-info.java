@@ -1,8 +1,8 @@
 /**
  * The read model of one request for the API and the pages (status, areas, questions, escalation,
- * decision, where it is in the model) and lists of requests. Reads the steps' modules; changes nothing.
+ * decision, the files, where it is in the model) and lists of requests, and the files' downloads. Reads the steps' modules; changes nothing.
  */
-@ApplicationModule(displayName = "Case file", allowedDependencies = {"deadline", "decision", "process", "request", "screening", "security", "system", "triage", "web"})
+@ApplicationModule(displayName = "Case file", allowedDependencies = {"attachment", "deadline", "decision", "process", "request", "screening", "security", "system", "triage", "web"})
 package dk.indkoebsscreening.casefile;
 
 import org.springframework.modulith.ApplicationModule;

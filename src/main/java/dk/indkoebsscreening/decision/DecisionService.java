@@ -1,5 +1,8 @@
 package dk.indkoebsscreening.decision;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dk.indkoebsscreening.attachment.AttachmentEvent.FileInfo;
+import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.request.Hosting;
@@ -34,15 +37,17 @@ public class DecisionService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AttachmentService attachments;
 
     DecisionService(RequestRepository requests, DecisionRepository decisions, ScreeningService screening,
-                    OutboxWriter outbox, Clock clock, ApplicationEventPublisher events) {
+                    OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments) {
         this.requests = requests;
         this.decisions = decisions;
         this.screening = screening;
         this.outbox = outbox;
         this.clock = clock;
         this.events = events;
+        this.attachments = attachments;
     }
 
     @Transactional
@@ -76,7 +81,10 @@ public class DecisionService {
                 reason == null || reason.isBlank() ? null : reason.strip(), conditions, decidedBy, clock.instant());
         decisions.insert(requestId, decision);
         requests.updateStatus(requestId, RequestStatus.valueOf(outcome.name()));
-        outbox.append(requestId, request.reference(), EventType.DECISION_MADE, DecisionMade.of(request, decision, areas));
+        DecisionMade made = DecisionMade.of(request, decision, areas);
+        outbox.append(requestId, request.reference(), EventType.DECISION_MADE, made);
+        outbox.append(requestId, request.reference(), EventType.DECISION_MADE_V2, new DecisionMadeV2(made,
+                attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList()));
         events.publishEvent(new DecisionTaken(requestId, decision));
         return decision;
     }
@@ -107,6 +115,10 @@ public class DecisionService {
                     request.desiredStartDate(), request.submittedAt(), request.deadline(),
                     request.deadlineMissedAt() != null, decision.decidedAt());
         }
+    }
+
+    /** decision.made.v2: v1 and the request's files (v1 stays published, deprecated, for its consumers). */
+    record DecisionMadeV2(@JsonUnwrapped DecisionMade decision, List<FileInfo> attachments) {
     }
 
     record AreaVerdict(Area area, Verdict verdict, List<String> conditions, Instant completedAt) {

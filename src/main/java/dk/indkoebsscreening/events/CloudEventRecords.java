@@ -34,9 +34,11 @@ class CloudEventRecords {
     }
 
     private List<String> topicsFor(EventType type) {
-        return type == EventType.DECISION_MADE
-                ? List.of(properties.topics().lifecycle(), properties.topics().decisions())
-                : List.of(properties.topics().lifecycle());
+        return switch (type) {
+            case DECISION_MADE -> List.of(properties.topics().lifecycle(), properties.topics().decisions());
+            case DECISION_MADE_V2 -> List.of(properties.topics().lifecycle(), properties.topics().decisionsV2());
+            default -> List.of(properties.topics().lifecycle());
+        };
     }
 
     private CloudEvent toCloudEvent(OutboxEvent event) {

@@ -12,7 +12,11 @@ public enum EventType {
     AREA_SCREENED("dk.indkoebsscreening.area.screened.v1", "area-screened"),
     SCREENING_REMINDER_SENT("dk.indkoebsscreening.screening.reminder-sent.v1", "screening-reminder-sent"),
     DEADLINE_MISSED("dk.indkoebsscreening.deadline.missed.v1", "deadline-missed"),
-    DECISION_MADE("dk.indkoebsscreening.decision.made.v1", "decision-made");
+    DECISION_MADE("dk.indkoebsscreening.decision.made.v1", "decision-made"),
+    /** v1 with the request's files; v1 is still published (deprecated) until its consumers have moved. */
+    DECISION_MADE_V2("dk.indkoebsscreening.decision.made.v2", "decision-made"),
+    ATTACHMENT_ADDED("dk.indkoebsscreening.attachment.added.v1", "attachment-added"),
+    ATTACHMENT_REMOVED("dk.indkoebsscreening.attachment.removed.v1", "attachment-removed");
 
     private final String type;
     private final String schemaName;

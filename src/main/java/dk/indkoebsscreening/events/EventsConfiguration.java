@@ -73,8 +73,16 @@ class EventsConfiguration {
      */
     @Bean
     NewTopic decisionsTopic(EventsProperties properties) {
-        EventsProperties.Topics topics = properties.topics();
-        return TopicBuilder.name(topics.decisions())
+        return decisions(properties.topics().decisions(), properties.topics());
+    }
+
+    @Bean
+    NewTopic decisionsV2Topic(EventsProperties properties) {
+        return decisions(properties.topics().decisionsV2(), properties.topics());
+    }
+
+    private static NewTopic decisions(String name, EventsProperties.Topics topics) {
+        return TopicBuilder.name(name)
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())
                 .compact()

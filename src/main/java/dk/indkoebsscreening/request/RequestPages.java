@@ -1,5 +1,9 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.attachment.Upload;
+import dk.indkoebsscreening.system.RefusedFileException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
@@ -11,6 +15,8 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The request form: submitted once per form (its token), with every problem named at its field. */
@@ -35,6 +41,7 @@ class RequestPages {
 
     @PostMapping("/ny")
     String submit(@ModelAttribute("form") RequestInput input, BindingResult binding, Authentication authentication,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletResponse response,
                   Model model) {
         PageErrors errors = PageErrors.of(binding, RequestInput.FIELDS);
         if (input.getProcessesPersonalData() == null) {
@@ -59,9 +66,16 @@ class RequestPages {
             model.addAttribute("notice", choices.message("request.form.resend"));
             return form(input, errors, model);
         }
+        List<Upload> uploads = files == null ? List.of() : files.stream().filter(file -> !file.isEmpty())
+                .map(file -> new Upload(file.getOriginalFilename(), file.getSize(), file)).toList();
         try {
-            PurchaseRequest request = requests.submit(form, authentication.getName(), token).request();
+            PurchaseRequest request = requests.submit(form, authentication.getName(), token, uploads).request();
             return "redirect:/anmodninger/" + request.id() + "/kvittering";
+        } catch (RefusedFileException e) {
+            // Nothing was submitted; the browser forgets the chosen files, so the message asks for them again.
+            response.setStatus(e.status().value());
+            errors.add("files", choices.message(e.messageKey(), e.arguments()) + " " + choices.message("request.files.again"));
+            return form(input, errors, model);
         } catch (SubmissionKeyReusedException e) {
             // Sent before with other content (back, edit, send): the new content becomes a new request only on purpose.
             input.renewSubmissionToken();

@@ -1,5 +1,8 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.attachment.AttachmentService;
+import dk.indkoebsscreening.attachment.AttachmentStep;
+import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,10 +44,11 @@ public class RequestService {
     private final TransactionTemplate numbering;
     private final TransactionTemplate submission;
     private final ApplicationEventPublisher events;
+    private final AttachmentService attachments;
 
     RequestService(RequestRepository requests, DeadlineCalculator deadlines, DeadlineProperties deadlineProperties,
                    OutboxWriter outbox, RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, AttachmentService attachments) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.deadlineProperties = deadlineProperties;
@@ -54,6 +59,7 @@ public class RequestService {
         this.numbering.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.submission = new TransactionTemplate(transactionManager);
         this.events = events;
+        this.attachments = attachments;
     }
 
     /**
@@ -81,6 +87,12 @@ public class RequestService {
      * @throws SubmissionKeyReusedException the key was used for a different request
      */
     public Submission submit(PurchaseRequestForm form, String requester, String submissionKey) {
+        return submit(form, requester, submissionKey, List.of());
+    }
+
+    /** The same, with the files of the request form, stored in the submission's transaction (a refused one stores nothing). */
+    public Submission submit(PurchaseRequestForm form, String requester, String submissionKey, List<Upload> files) {
+        attachments.check(files);
         String digest = submissionKey == null ? null : digestOf(form);
         if (submissionKey != null) {
             Optional<Submission> earlier = earlier(requester, submissionKey, digest);
@@ -91,7 +103,7 @@ public class RequestService {
         Instant now = clock.instant();
         String reference = numbering.execute(status -> requests.nextReference(now.atZone(deadlineProperties.zone()).getYear()));
         try {
-            return new Submission(submission.execute(status -> store(form, requester, now, reference, submissionKey, digest)),
+            return new Submission(submission.execute(status -> store(form, requester, now, reference, submissionKey, digest, files)),
                     false);
         } catch (DuplicateKeyException e) {
             // The same key committed meanwhile, from a concurrent call: that one made the request.
@@ -128,7 +140,7 @@ public class RequestService {
     }
 
     private PurchaseRequest store(PurchaseRequestForm form, String requester, Instant now, String reference,
-                                  String submissionKey, String digest) {
+                                  String submissionKey, String digest, List<Upload> files) {
         Deadline deadline = deadlines.forSubmissionAt(now);
         UUID id = UUID.randomUUID();
         PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
@@ -140,6 +152,7 @@ public class RequestService {
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
+        files.forEach(file -> attachments.add(id, reference, AttachmentStep.SUBMISSION, null, requester, file));
         events.publishEvent(new RequestReceived(id));
         Map<String, Object> variables = ScreeningProcess.startVariables(requester, reference, deadline.dueAt(), deadline.remindAt());
         String processInstanceId = EngineGate.asApplication(() -> runtimeService

@@ -5,7 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -15,11 +17,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every call of the JSON API that changes something (POST, PUT, PATCH, DELETE) must say
  * {@code Content-Type: application/json} (UTF-8), with or without a body; anything else is a 415. A
  * browser cannot send that type across sites without asking first (CORS), so a form on another site cannot
- * drive the API with Basic credentials the browser remembers.
+ * drive the API with Basic credentials the browser remembers. The one exception is a file upload
+ * ({@code POST /api/requests/{id}/attachments}, multipart): it must carry the header {@value #UPLOAD_HEADER},
+ * which a form on another site cannot send either.
  */
 class JsonOnlyApi extends OncePerRequestFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    static final String UPLOAD_HEADER = "X-Requested-By";
+    private static final Pattern UPLOAD_PATH = Pattern.compile("/api/requests/[0-9a-fA-F-]{36}/attachments");
 
     private final MessageSource messages;
 
@@ -30,12 +36,19 @@ class JsonOnlyApi extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (CHANGING.contains(request.getMethod()) && !isJson(request.getContentType())) {
+        if (CHANGING.contains(request.getMethod()) && !isJson(request.getContentType()) && !isUpload(request)) {
             JsonErrors.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     messages.getMessage("body.notJson", null, ApiLanguage.of(request)));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return "POST".equals(request.getMethod()) && UPLOAD_PATH.matcher(request.getRequestURI()).matches()
+                && request.getHeader(UPLOAD_HEADER) != null && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static boolean isJson(String contentType) {

@@ -64,7 +64,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 // The webapps' scripts get a status, not the login page; browsers opening a page get the login page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**")))
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
+                        .accessDeniedHandler(new TooLargeUploadHandler()))
                 // Lets scripts and tests reach a page with a password; browsers get the login page.
                 .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()));
         // The web UI's login, logout and headers: see BrowserSecurity.

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -16,6 +17,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * Turns failures of the JSON API into a status and a body that says what is wrong, one message per
@@ -31,9 +36,11 @@ class ApiExceptionHandler {
     }
 
     private final MessageSource messages;
+    private final DataSize maxFileSize;
 
-    ApiExceptionHandler(MessageSource messages) {
+    ApiExceptionHandler(MessageSource messages, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
         this.messages = messages;
+        this.maxFileSize = maxFileSize;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -83,6 +90,22 @@ class ApiExceptionHandler {
     @ExceptionHandler(RepeatedInputException.class)
     ResponseEntity<ApiError> repeated(RepeatedInputException e) {
         return error(HttpStatus.UNPROCESSABLE_ENTITY, message(e.messageKey(), e.arguments()), List.of());
+    }
+
+    @ExceptionHandler(RefusedFileException.class)
+    ResponseEntity<ApiError> refusedFile(RefusedFileException e) {
+        return error(e.status(), message(e.messageKey(), e.arguments()), List.of());
+    }
+
+    /** The servlet container refused a part larger than the per-file limit before anything was read. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, message("attachment.tooLargeForServer", maxFileSize.toMegabytes()), List.of());
+    }
+
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    ResponseEntity<ApiError> notAFile(Exception e) {
+        return badRequest(List.of(new FieldError("file", message("attachment.missing"))));
     }
 
     private ResponseEntity<ApiError> badRequest(List<FieldError> errors) {

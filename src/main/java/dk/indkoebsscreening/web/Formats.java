@@ -118,6 +118,16 @@ public class Formats {
         return DateTimeFormatter.ofPattern(message("format.month"), locale()).format(YearMonth.parse(yearMonth));
     }
 
+    /** "340 kB", "1,2 MB": a file's size as people read it (1 kB = 1024 bytes, as file managers count). */
+    public String fileSize(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return number(Math.max(1, Math.round(bytes / 1024.0))) + " kB";
+        }
+        NumberFormat megabytes = NumberFormat.getNumberInstance(locale());
+        megabytes.setMaximumFractionDigits(1);
+        return megabytes.format(bytes / (1024.0 * 1024.0)) + " MB";
+    }
+
     public String number(long value) {
         return NumberFormat.getIntegerInstance(locale()).format(value);
     }

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** The JSON Schemas of the event payloads, as shipped in {@code src/main/resources/schemas}. */
-final class EventSchemas {
+public final class EventSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
 
-    EventSchemas() {
+    public EventSchemas() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (EventType type : EventType.values()) {
@@ -36,6 +36,15 @@ final class EventSchemas {
                 throw new AssertionError("No schema " + type.schemaResource());
             }
             return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Validation problems of a payload (as the outbox keeps it) against the schema of its type; empty when valid. */
+    public Set<ValidationMessage> problems(String type, String payload) {
+        try {
+            return schemas.get(EventType.fromType(type)).validate(JSON.readTree(payload));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,13 +44,13 @@ class LifecycleEventsTest extends ApiTestBase {
 
         List<Received> lifecycle;
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
-            lifecycle = reader.ofRequest(requestId, 9, WAIT);
+            lifecycle = reader.ofRequest(requestId, 10, WAIT);
         }
         assertThat(lifecycle).extracting(received -> received.event().getType()).containsExactly(
                 EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(),
                 EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
                 EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
-                EventType.DECISION_MADE.type());
+                EventType.DECISION_MADE.type(), EventType.DECISION_MADE_V2.type());
         assertThat(lifecycle).extracting(received -> received.event().getId())
                 .containsExactlyElementsOf(outboxIdsInSeqOrder(requestId));
         for (Received received : lifecycle) {
@@ -58,7 +58,7 @@ class LifecycleEventsTest extends ApiTestBase {
             assertCloudEventAttributes(received, requestId, reference);
         }
 
-        Received decisionOnLifecycle = lifecycle.get(lifecycle.size() - 1);
+        Received decisionOnLifecycle = lifecycle.get(lifecycle.size() - 2);
         Received decision;
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), "procurement.decisions.v1")) {
             decision = reader.ofRequest(requestId, 1, WAIT).get(0);
@@ -68,7 +68,17 @@ class LifecycleEventsTest extends ApiTestBase {
         assertThat(decision.header("content-type")).isEqualTo("application/json");
         assertThat(decision.header("ce_dataschema")).isEqualTo("urn:indkoebsscreening:schema:decision-made.v1");
         assertThat(new String(decision.event().getData().toBytes()))
-                .contains("\"outcome\": \"APPROVED\"", "\"requester\": \"anna\"", "\"area\": \"IMPLEMENTATION\"");
+                .contains("\"outcome\": \"APPROVED\"", "\"requester\": \"anna\"", "\"area\": \"IMPLEMENTATION\"")
+                .doesNotContain("attachments");
+
+        // Version 2 (with the files) on its own compacted topic: compaction keeps one record per request and topic.
+        Received decisionV2;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), "procurement.decisions.v2")) {
+            decisionV2 = reader.ofRequest(requestId, 1, WAIT).get(0);
+        }
+        assertThat(decisionV2.event().getId()).isEqualTo(lifecycle.get(lifecycle.size() - 1).event().getId());
+        assertThat(decisionV2.header("ce_dataschema")).isEqualTo("urn:indkoebsscreening:schema:decision-made.v2");
+        assertThat(new String(decisionV2.event().getData().toBytes())).contains("\"attachments\": []", "\"outcome\": \"APPROVED\"");
     }
 
     @Test

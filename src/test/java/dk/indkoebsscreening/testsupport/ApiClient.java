@@ -61,6 +61,19 @@ public final class ApiClient {
         return new RawResponse(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
     }
 
+    /** A file upload as scripts send it: multipart, with the header that says it is no cross-site form. */
+    public RawResponse upload(String user, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(user, path, "da").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType).header("X-Requested-By", "indkoeb-tests");
+        HttpResponse<byte[]> response = exchange(request);
+        return new RawResponse(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /** A GET whose body is kept as bytes (a download). */
+    public HttpResponse<byte[]> download(String user, String path) {
+        return exchange(request(user, path, "da").GET());
+    }
+
     public Response get(String user, String path) {
         return send(request(user, path, "da").GET());
     }

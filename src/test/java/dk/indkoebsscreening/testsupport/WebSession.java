@@ -69,6 +69,12 @@ public final class WebSession {
         return send(request);
     }
 
+    /** A multipart form as a browser posts it from a page (its fields, the CSRF token among them, in the body). */
+    public HttpResponse<String> postMultipart(String action, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", contentType)
+                .header("Accept", "text/html,application/xhtml+xml").POST(BodyPublishers.ofByteArray(body)));
+    }
+
     /** A form posted from one of the application's pages, with the page's CSRF token. */
     public HttpResponse<String> postForm(String page, String action, String fields) {
         String form = fields + (fields.isEmpty() ? "" : "&") + "_csrf=" + encode(csrfToken(page));

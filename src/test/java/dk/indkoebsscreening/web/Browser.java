@@ -117,6 +117,10 @@ final class Browser implements AutoCloseable {
         clickAndAwaitNextPage(find(By.cssSelector("main form button[type=submit]")));
     }
 
+    void submit(By form) {
+        clickAndAwaitNextPage(find(form).findElement(By.cssSelector("button[type=submit]")));
+    }
+
     void submit(String formAction) {
         clickAndAwaitNextPage(find(By.cssSelector("form[action$='" + formAction + "'] button[type=submit]")));
     }

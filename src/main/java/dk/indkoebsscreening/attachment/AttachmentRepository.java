@@ -1,0 +1,105 @@
+package dk.indkoebsscreening.attachment;
+
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.system.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The files' metadata ({@code attachment}) and, for {@link DatabaseContentStore}, their content
+ * ({@code attachment_chunk}, 1 MiB per row, so neither writing nor reading ever holds more than one chunk).
+ * Both are deleted with their request.
+ */
+@Repository
+class AttachmentRepository {
+
+    static final int CHUNK_BYTES = 1 << 20;
+
+    private static final String COLUMNS = "id, request_id, name, size_bytes, media_type, sha256, added_by, added_at, step, area, "
+            + "removed_by, removed_at";
+
+    private final JdbcClient jdbc;
+
+    AttachmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Serialises the additions to one request for the rest of the transaction, so two at once keep the quota. */
+    void lockRequest(UUID requestId) {
+        jdbc.sql("select pg_advisory_xact_lock(:key)")
+                .param("key", requestId.getMostSignificantBits() ^ requestId.getLeastSignificantBits())
+                .query((row, n) -> 0).list();
+    }
+
+    long activeBytes(UUID requestId) {
+        return jdbc.sql("select coalesce(sum(size_bytes), 0) from attachment where request_id = :id and removed_at is null")
+                .param("id", requestId).query(Long.class).single();
+    }
+
+    void insertChunk(UUID attachmentId, int number, byte[] data) {
+        jdbc.sql("insert into attachment_chunk (attachment_id, chunk_no, data) values (:id, :n, :data)")
+                .param("id", attachmentId).param("n", number).param("data", data).update();
+    }
+
+    void insert(Attachment attachment) {
+        jdbc.sql("""
+                insert into attachment (id, request_id, name, size_bytes, media_type, sha256, added_by, added_at, step, area)
+                values (:id, :requestId, :name, :size, :type, :sha256, :addedBy, :addedAt, :step, :area)
+                """)
+                .param("id", attachment.id())
+                .param("requestId", attachment.requestId())
+                .param("name", attachment.name())
+                .param("size", attachment.size())
+                .param("type", attachment.mediaType())
+                .param("sha256", attachment.sha256())
+                .param("addedBy", attachment.addedBy())
+                .param("addedAt", Sql.timestamp(attachment.addedAt()))
+                .param("step", attachment.step().name())
+                .param("area", attachment.area() == null ? null : attachment.area().name())
+                .update();
+    }
+
+    List<Attachment> ofRequest(UUID requestId) {
+        return jdbc.sql("select " + COLUMNS + " from attachment where request_id = :id order by added_at, id")
+                .param("id", requestId).query(AttachmentRepository::attachment).list();
+    }
+
+    Optional<Attachment> find(UUID requestId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from attachment where request_id = :requestId and id = :id")
+                .param("requestId", requestId).param("id", id).query(AttachmentRepository::attachment).optional();
+    }
+
+    int chunkCount(UUID attachmentId) {
+        return jdbc.sql("select count(*) from attachment_chunk where attachment_id = :id").param("id", attachmentId)
+                .query(Integer.class).single();
+    }
+
+    byte[] chunk(UUID attachmentId, int number) {
+        return jdbc.sql("select data from attachment_chunk where attachment_id = :id and chunk_no = :n")
+                .param("id", attachmentId).param("n", number).query(byte[].class).single();
+    }
+
+    void deleteChunks(UUID attachmentId) {
+        jdbc.sql("delete from attachment_chunk where attachment_id = :id").param("id", attachmentId).update();
+    }
+
+    /** Records who removed the file and when; the metadata stays for the record. */
+    void markRemoved(UUID attachmentId, String removedBy, Instant at) {
+        jdbc.sql("update attachment set removed_by = :by, removed_at = :at where id = :id")
+                .param("id", attachmentId).param("by", removedBy).param("at", Sql.timestamp(at)).update();
+    }
+
+    private static Attachment attachment(ResultSet row, int n) throws SQLException {
+        String area = row.getString("area");
+        return new Attachment(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class), row.getString("name"),
+                row.getLong("size_bytes"), row.getString("media_type"), row.getString("sha256"), row.getString("added_by"),
+                Sql.instant(row, "added_at"), AttachmentStep.valueOf(row.getString("step")), area == null ? null : Area.valueOf(area),
+                row.getString("removed_by"), Sql.instant(row, "removed_at"));
+    }
+}

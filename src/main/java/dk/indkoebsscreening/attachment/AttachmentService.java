@@ -1,0 +1,164 @@
+package dk.indkoebsscreening.attachment;
+
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.system.NotFoundException;
+import dk.indkoebsscreening.system.RefusedFileException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds, lists, serves and removes the files of a request. A file is stored with its metadata and its event
+ * in one transaction: a refused file, or a step that rolls back, leaves nothing. Who may add a file in which
+ * step is the caller's to decide (the request form, the task pages and API); the limits and the type are
+ * checked here, whoever calls.
+ */
+@Service("attachments")
+public class AttachmentService {
+
+    private final AttachmentRepository attachments;
+    private final ContentStore content;
+    private final FileTypes types;
+    private final AttachmentProperties limits;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+
+    AttachmentService(AttachmentRepository attachments, ContentStore content, FileTypes types, AttachmentProperties limits,
+                      OutboxWriter outbox, Clock clock) {
+        this.attachments = attachments;
+        this.content = content;
+        this.types = types;
+        this.limits = limits;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** For the pages' hints ({@code @attachments.maxFileMegabytes()}). */
+    public long maxFileMegabytes() {
+        return limits.maxFileSize().toMegabytes();
+    }
+
+    public long maxPerRequestMegabytes() {
+        return limits.maxPerRequest().toMegabytes();
+    }
+
+    /** Refuses files before a step that would store them begins: their sizes, then their types. */
+    public void check(List<Upload> uploads) {
+        checkSizes(uploads, 0);
+        uploads.forEach(types::of);
+    }
+
+    /** Refuses what is certainly too large before anything is read. */
+    private void checkSizes(List<Upload> uploads, long alreadyStored) {
+        long total = alreadyStored;
+        for (Upload upload : uploads) {
+            if (upload.size() == 0) {
+                throw new RefusedFileException(HttpStatus.BAD_REQUEST, "attachment.empty");
+            }
+            if (upload.size() > limits.maxFileSize().toBytes()) {
+                throw new RefusedFileException(HttpStatus.PAYLOAD_TOO_LARGE, "attachment.tooLarge", limits.maxFileSize().toMegabytes());
+            }
+            total += upload.size();
+            if (total > limits.maxPerRequest().toBytes()) {
+                throw new RefusedFileException(HttpStatus.PAYLOAD_TOO_LARGE, "attachment.requestFull",
+                        limits.maxPerRequest().toMegabytes());
+            }
+        }
+    }
+
+    @Transactional
+    public Attachment add(UUID requestId, String reference, AttachmentStep step, Area area, String addedBy, Upload upload) {
+        attachments.lockRequest(requestId);
+        long stored = attachments.activeBytes(requestId);
+        checkSizes(List.of(upload), stored);
+        String type = types.of(upload);
+        UUID id = UUID.randomUUID();
+        Stored written = store(id, upload, stored);
+        Attachment attachment = new Attachment(id, requestId, FileNames.safe(upload.name()), written.size(), type, written.sha256(),
+                addedBy, clock.instant(), step, area, null, null);
+        attachments.insert(attachment);
+        outbox.append(requestId, reference, EventType.ATTACHMENT_ADDED, AttachmentEvent.of(reference, attachment));
+        return attachment;
+    }
+
+    /** Every file of the request, removed ones included (they show as removed, without content). */
+    public List<Attachment> ofRequest(UUID requestId) {
+        return attachments.ofRequest(requestId);
+    }
+
+    public Attachment find(UUID requestId, UUID id) {
+        return attachments.find(requestId, id).filter(found -> !found.removed())
+                .orElseThrow(() -> new NotFoundException("No attachment " + id + " on request " + requestId));
+    }
+
+    /** Writes the content chunk by chunk; the caller has checked that the reader may read the request. */
+    public void copyContent(Attachment attachment, OutputStream out) throws IOException {
+        content.copyTo(attachment.id(), out);
+    }
+
+    /** Only the one who added a file removes it; the caller has checked that the request is still open. */
+    @Transactional
+    public Attachment remove(UUID requestId, String reference, UUID id, String user) {
+        attachments.lockRequest(requestId);
+        Attachment attachment = find(requestId, id);
+        if (!attachment.addedBy().equals(user)) {
+            throw new AccessDeniedException(user + " did not add attachment " + id);
+        }
+        Instant now = clock.instant();
+        content.delete(id);
+        attachments.markRemoved(id, user, now);
+        Attachment removed = new Attachment(attachment.id(), requestId, attachment.name(), attachment.size(), attachment.mediaType(),
+                attachment.sha256(), attachment.addedBy(), attachment.addedAt(), attachment.step(), attachment.area(), user, now);
+        outbox.append(requestId, reference, EventType.ATTACHMENT_REMOVED, AttachmentEvent.of(reference, removed));
+        return removed;
+    }
+
+    private record Stored(long size, String sha256) {
+    }
+
+    /** Streams the content into chunks, hashing and counting; more than the limits allow rolls it all back. */
+    private Stored store(UUID id, Upload upload, long alreadyStored) {
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        byte[] buffer = new byte[AttachmentRepository.CHUNK_BYTES];
+        ContentStore.Writer writer = content.writer(id);
+        try (InputStream in = upload.content().getInputStream()) {
+            int filled;
+            while ((filled = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                size += filled;
+                checkSizes(List.of(new Upload(upload.name(), size, upload.content())), alreadyStored);
+                sha256.update(buffer, 0, filled);
+                writer.write(Arrays.copyOf(buffer, filled));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (size == 0) {
+            throw new RefusedFileException(HttpStatus.BAD_REQUEST, "attachment.empty");
+        }
+        return new Stored(size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

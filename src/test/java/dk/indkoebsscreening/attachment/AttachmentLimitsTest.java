@@ -1,0 +1,57 @@
+package dk.indkoebsscreening.attachment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.system.RefusedFileException;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.util.unit.DataSize;
+
+/** The per-request limit counts what is stored already, and what is refused is never written. */
+class AttachmentLimitsTest {
+
+    private final AttachmentRepository repository = mock(AttachmentRepository.class);
+    private final AttachmentService service = new AttachmentService(repository, new DatabaseContentStore(repository), new FileTypes(),
+            new AttachmentProperties(DataSize.ofKilobytes(10), DataSize.ofKilobytes(20)), mock(OutboxWriter.class), Clock.systemUTC());
+
+    @Test
+    void aFileThatWouldFillTheRequestPastItsLimitIsRefusedBeforeAnythingIsWritten() {
+        UUID request = UUID.randomUUID();
+        when(repository.activeBytes(request)).thenReturn(15L * 1024);
+        byte[] sixKilobytes = new byte[6 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(), 0, sixKilobytes, 0, 9);
+        Upload upload = new Upload("tilbud.pdf", sixKilobytes.length, new MockMultipartFile("file", sixKilobytes));
+
+        assertThatThrownBy(() -> service.add(request, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna", upload))
+                .isInstanceOfSatisfying(RefusedFileException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+                    assertThat(refused.messageKey()).isEqualTo("attachment.requestFull");
+                    assertThat(refused.arguments()).containsExactly(0L);
+                });
+        verify(repository, never()).insertChunk(any(), any(Integer.class), any());
+        verify(repository, never()).insert(any());
+    }
+
+    @Test
+    void aFileLargerThanItSaidIsStoppedWhileItStreams() {
+        UUID request = UUID.randomUUID();
+        byte[] twelveKilobytes = new byte[12 * 1024];
+        System.arraycopy("%PDF-1.4\n".getBytes(), 0, twelveKilobytes, 0, 9);
+        Upload understated = new Upload("tilbud.pdf", 1024, new MockMultipartFile("file", twelveKilobytes));
+
+        assertThatThrownBy(() -> service.add(request, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna", understated))
+                .isInstanceOfSatisfying(RefusedFileException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("attachment.tooLarge"));
+        verify(repository, never()).insert(any());
+    }
+}

@@ -1,0 +1,303 @@
+package dk.indkoebsscreening.attachment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.events.EventSchemas;
+import dk.indkoebsscreening.testsupport.ApiClient.RawResponse;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Files;
+import dk.indkoebsscreening.testsupport.Files.Multipart;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.WebSession;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A request's files through the JSON API on the real application and PostgreSQL: who may add, read and
+ * remove them in which step, what the events say, and every hostile file refused with nothing stored.
+ */
+class AttachmentsTest extends ApiTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    AttachmentService attachments;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void filesTravelWithTheRequestFromSubmissionToTheDecision() throws Exception {
+        JsonNode submitted = api.submit("anna", "Booking med bilag");
+        String requestId = submitted.get("id").asText();
+        byte[] offer = Files.pdf("Tilbud fra Eksempel Software");
+
+        RawResponse added = upload("anna", requestId, Files.file("tilbud.pdf", "application/pdf", offer));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        JsonNode file = JSON.readTree(added.body());
+        assertThat(file.get("name").asText()).isEqualTo("tilbud.pdf");
+        assertThat(file.get("step").asText()).isEqualTo("SUBMISSION");
+        assertThat(file.get("sha256").asText()).isEqualTo(sha256(offer));
+        assertThat(file.get("size").asLong()).isEqualTo(offer.length);
+        assertThat(added.header("Location")).endsWith("/api/requests/" + requestId + "/attachments/" + file.get("id").asText());
+
+        String path = "/api/requests/" + requestId + "/attachments/" + file.get("id").asText();
+        for (String reader : List.of("anna", "sikkerhed", "kontrakt", Lifecycle.COORDINATOR)) {
+            HttpResponse<byte[]> download = api.download(reader, path);
+            assertThat(download.statusCode()).as(reader).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(offer);
+            assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;").contains("tilbud.pdf");
+            assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(download.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("sandbox");
+        }
+        // Another requester learns nothing: not the file, not that the request exists.
+        assertThat(api.download("bent", path).statusCode()).isEqualTo(404);
+        assertThat(api.download("bent", "/anmodninger/" + requestId + "/bilag/" + file.get("id").asText()).statusCode()).isEqualTo(404);
+        assertThat(upload("bent", requestId, Files.file("x.pdf", "application/pdf", Files.pdf("x"))).status()).isEqualTo(404);
+        assertThat(api.details("anna", requestId).get("attachments")).hasSize(1);
+
+        String triage = api.awaitTask(Lifecycle.COORDINATOR, requestId, "TRIAGE").get("id").asText();
+        api.completeOk(Lifecycle.COORDINATOR, triage, Map.of("outcome", "ACCEPT"));
+        // Another area's expert cannot add a file to the security screening, nor anyone without a login.
+        String securityTask = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
+        Multipart intruding = Files.file("x.pdf", "application/pdf", Files.pdf("x"));
+        assertThat(api.upload("kontrakt", "/api/requests/" + requestId + "/attachments?taskId=" + securityTask,
+                intruding.contentType(), intruding.body()).status()).isEqualTo(403);
+        assertThat(api.upload(null, "/api/requests/" + requestId + "/attachments", intruding.contentType(), intruding.body()).status())
+                .isEqualTo(401);
+        // Screening has begun: the requester has no step to add files in any more.
+        assertThat(upload("anna", requestId, Files.file("sent.pdf", "application/pdf", Files.pdf("sent"))).status()).isEqualTo(403);
+
+        byte[] signedDpa = Files.docx();
+        RawResponse dpa = upload("sikkerhed", requestId, Files.file("Databehandleraftale underskrevet.docx",
+                "application/octet-stream", signedDpa));
+        assertThat(dpa.status()).as(dpa.body()).isEqualTo(201);
+        JsonNode dpaFile = JSON.readTree(dpa.body());
+        assertThat(dpaFile.get("step").asText()).isEqualTo("SCREENING");
+        assertThat(dpaFile.get("area").asText()).isEqualTo("SECURITY");
+        assertThat(dpaFile.get("mediaType").asText()).isEqualTo(FileTypes.DOCX);
+        RawResponse draft = upload("sikkerhed", requestId, Files.file("udkast.txt", "text/plain",
+                "Udkast, erstattes".getBytes(StandardCharsets.UTF_8)));
+        String draftId = JSON.readTree(draft.body()).get("id").asText();
+
+        // Only the one who added a file removes it.
+        String draftPath = "/api/requests/" + requestId + "/attachments/" + draftId;
+        for (String other : List.of("kontrakt", Lifecycle.COORDINATOR, "anna")) {
+            assertThat(api.raw(other, "DELETE", draftPath, "application/json", null).status()).as(other).isEqualTo(403);
+        }
+        assertThat(api.download("kontrakt", draftPath).statusCode()).isEqualTo(200);
+        assertThat(api.raw("sikkerhed", "DELETE", draftPath, "application/json", null).status()).isEqualTo(204);
+        assertThat(api.download("sikkerhed", draftPath).statusCode()).isEqualTo(404);
+        JsonNode listed = api.details("anna", requestId).get("attachments");
+        assertThat(listed).hasSize(3);
+        assertThat(listed.get(2).get("removedBy").asText()).isEqualTo("sikkerhed");
+        assertThat(jdbc.sql("select count(*) from attachment_chunk where attachment_id = ?::uuid").param(draftId)
+                .query(Long.class).single()).isZero();
+
+        lifecycle.approveAll(requestId);
+        lifecycle.decide(requestId, "APPROVED", null);
+        assertThat(outbox.typesOf(requestId)).containsSubsequence("attachment.added", "attachment.added", "attachment.added",
+                "attachment.removed", "decision.made", "decision.made.v2");
+        String v2 = jdbc.sql("select payload::text from outbox_event where request_id = ?::uuid and type like '%decision.made.v2'")
+                .param(requestId).query(String.class).single();
+        JsonNode decision = JSON.readTree(v2);
+        assertThat(decision.get("attachments")).extracting(node -> node.get("name").asText())
+                .containsExactly("tilbud.pdf", "Databehandleraftale underskrevet.docx");
+        assertThat(v2).doesNotContain("Udkast, erstattes").doesNotContain("JVBERi0");
+        assertThat(outbox.payloadOf(requestId, "decision.made")).doesNotContain("attachments");
+        EventSchemas schemas = new EventSchemas();
+        jdbc.sql("select type, payload::text from outbox_event where request_id = ?::uuid").param(requestId)
+                .query((row, n) -> Map.entry(row.getString(1), row.getString(2))).list()
+                .forEach(event -> assertThat(schemas.problems(event.getKey(), event.getValue())).as(event.getKey()).isEmpty());
+
+        // Decided: the files no longer change.
+        assertThat(upload("sikkerhed", requestId, Files.file("sent.pdf", "application/pdf", Files.pdf("sent"))).status()).isEqualTo(409);
+        assertThat(api.raw("anna", "DELETE", path, "application/json", null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void hostileFilesAreRefusedInDanishAndNothingIsStored() {
+        String requestId = api.submit("anna", "Fjendtlige filer").get("id").asText();
+        long before = storedRows();
+        Map<String, Multipart> refused = Map.of(
+                "a program renamed .pdf", Files.file("tilbud.pdf", "application/pdf", Files.exe()),
+                "HTML named .png", Files.file("logo.png", "image/png", Files.html()),
+                "a ZIP named .docx", Files.file("aftale.docx", FileTypes.DOCX, Files.plainZip()),
+                "SVG with script named .png", Files.file("kort.png", "image/png",
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)));
+        refused.forEach((what, file) -> {
+            RawResponse response = upload("anna", requestId, file);
+            assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(415);
+            assertThat(response.body()).as(what).contains("kan ikke vedhæftes, fordi dens indhold ikke er en tilladt filtype");
+        });
+        RawResponse empty = upload("anna", requestId, Files.file("tom.pdf", "application/pdf", new byte[0]));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("Filen er tom.");
+        RawResponse tooLarge = upload("anna", requestId, Files.file("stor.pdf", "application/pdf", new byte[26 * 1024 * 1024]));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("Filen er for stor: højst 25 MB pr. fil.");
+        Multipart withoutFile = Files.multipart(Map.of("other", new Files.Part(null, null, "x".getBytes(StandardCharsets.UTF_8))));
+        RawResponse noFile = api.upload("anna", "/api/requests/" + requestId + "/attachments", withoutFile.contentType(),
+                withoutFile.body());
+        assertThat(noFile.status()).isEqualTo(400);
+        // A form on another site can post multipart with the browser's remembered login, but not set a header.
+        Multipart crossSite = Files.file("tilbud.pdf", "application/pdf", Files.pdf("fra en anden side"));
+        assertThat(api.raw("anna", "POST", "/api/requests/" + requestId + "/attachments", crossSite.contentType(),
+                crossSite.body()).status()).isEqualTo(415);
+        RawResponse notMultipart = api.raw("anna", "POST", "/api/requests/" + requestId + "/attachments", "application/pdf", Files.pdf("x"));
+        assertThat(notMultipart.status()).isBetween(400, 499);
+
+        assertThat(storedRows()).isEqualTo(before);
+        assertThat(outbox.typesOf(requestId)).doesNotContain("attachment.added");
+    }
+
+    @Test
+    void hostileNamesAreMadeSafeForShowingAndDownloading() throws Exception {
+        String requestId = api.submit("bent", "Fjendtlige navne").get("id").asText();
+        Map<String, String> expected = Map.of(
+                "../../etc/passwd.txt", "passwd.txt",
+                "..\\..\\windows\\win.ini.txt", "win.ini.txt",
+                "<img src=x onerror=alert(1)>.txt", "_img src=x onerror=alert(1)_.txt",
+                "fakturagpj\u202Eexe.txt", "fakturagpjexe.txt",
+                "   .hemmelig.txt  ", "hemmelig.txt",
+                "Æblegrød og ønsker.txt", "Æblegrød og ønsker.txt");
+        for (Map.Entry<String, String> name : expected.entrySet()) {
+            RawResponse added = upload("bent", requestId, Files.file(name.getKey(), "text/plain", "hej".getBytes(StandardCharsets.UTF_8)));
+            assertThat(added.status()).as(name.getKey() + ": " + added.body()).isEqualTo(201);
+            JsonNode file = JSON.readTree(added.body());
+            assertThat(file.get("name").asText()).as(name.getKey()).isEqualTo(name.getValue());
+            HttpResponse<byte[]> download = api.download("bent", "/api/requests/" + requestId + "/attachments/" + file.get("id").asText());
+            assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).as(name.getKey())
+                    .doesNotContain("/").doesNotContain("\\\\").doesNotContain("\u0000");
+        }
+        // A NUL in the part's header: the container cannot read the part at all; refused, nothing stored.
+        long before = jdbc.sql("select count(*) from attachment").query(Long.class).single();
+        assertThat(upload("bent", requestId, Files.file("rapport\u0000.exe.txt", "text/plain", "hej".getBytes(StandardCharsets.UTF_8)))
+                .status()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from attachment").query(Long.class).single()).isEqualTo(before);
+        String longName = "a".repeat(300) + ".pdf";
+        JsonNode longFile = JSON.readTree(upload("bent", requestId, Files.file(longName, "application/pdf", Files.pdf("lang"))).body());
+        assertThat(longFile.get("name").asText()).hasSize(200).endsWith(".pdf");
+        String page = api.raw("bent", "GET", "/anmodninger/" + requestId, null, null).body();
+        assertThat(page).doesNotContain("<img src=x").contains("_img src=x onerror=alert(1)_.txt");
+    }
+
+    @Test
+    void twoUploadsAtOnceAreBothStoredWhole() throws Exception {
+        String requestId = api.submit("anna", "To på en gang").get("id").asText();
+        byte[] first = new byte[3 * 1024 * 1024 + 17];
+        byte[] second = new byte[2 * 1024 * 1024 + 5];
+        new java.util.Random(1).nextBytes(first);
+        new java.util.Random(2).nextBytes(second);
+        byte[] firstPdf = concat(Files.pdf("første"), first);
+        byte[] secondPdf = concat(Files.pdf("anden"), second);
+        ExecutorService uploaders = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<RawResponse>> both = new ArrayList<>();
+            both.add(() -> upload("anna", requestId, Files.file("første.pdf", "application/pdf", firstPdf)));
+            both.add(() -> upload("anna", requestId, Files.file("anden.pdf", "application/pdf", secondPdf)));
+            for (Future<RawResponse> done : uploaders.invokeAll(both)) {
+                assertThat(done.get().status()).isEqualTo(201);
+            }
+        } finally {
+            uploaders.shutdownNow();
+        }
+        JsonNode listed = api.details("anna", requestId).get("attachments");
+        assertThat(listed).hasSize(2);
+        for (JsonNode file : listed) {
+            byte[] content = api.download("anna", "/api/requests/" + requestId + "/attachments/" + file.get("id").asText()).body();
+            assertThat(sha256(content)).isEqualTo(file.get("sha256").asText());
+            assertThat(content).isEqualTo(file.get("name").asText().equals("første.pdf") ? firstPdf : secondPdf);
+        }
+    }
+
+    @Test
+    void aStepThatRollsBackLeavesNoFile() {
+        JsonNode submitted = api.submit("anna", "Rulles tilbage");
+        UUID requestId = UUID.fromString(submitted.get("id").asText());
+        long before = storedRows();
+        transactions.executeWithoutResult(status -> {
+            attachments.add(requestId, submitted.get("reference").asText(), AttachmentStep.SUBMISSION, null, "anna",
+                    new Upload("tilbud.pdf", 100, new MockMultipartFile("file", "tilbud.pdf", "application/pdf", Files.pdf("x"))));
+            assertThat(storedRows()).isEqualTo(before + 2);
+            status.setRollbackOnly();
+        });
+        assertThat(storedRows()).isEqualTo(before);
+        assertThat(outbox.typesOf(requestId.toString())).doesNotContain("attachment.added");
+    }
+
+    @Test
+    void pageUploadsNeedTheFormsTokenAndARefusalSaysWhyInDanish() {
+        String requestId = api.submit("anna", "Fra siden").get("id").asText();
+        WebSession anna = new WebSession(port);
+        anna.login("anna");
+        String page = "/anmodninger/" + requestId;
+        Multipart pdf = Files.file("tilbud.pdf", "application/pdf", Files.pdf("fra siden"));
+        long before = storedRows();
+
+        HttpResponse<String> withoutToken = anna.postMultipart(page + "/bilag", pdf.contentType(), pdf.body());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(storedRows()).isEqualTo(before);
+
+        // The token travels in the form, before the file, as a browser sends it.
+        String token = anna.csrfToken(page);
+        Multipart program = withToken(token, "tilbud.pdf", Files.exe());
+        HttpResponse<String> refused = anna.postMultipart(page + "/bilag", program.contentType(), program.body());
+        assertThat(refused.statusCode()).isEqualTo(415);
+        assertThat(refused.body()).contains("Filen er ikke vedhæftet", "Filen »tilbud.pdf« kan ikke vedhæftes", "Intet er gemt");
+        // Too large for the container: the form's fields, the token among them, are not read; still 413, in Danish.
+        Multipart large = withToken(token, "stor.pdf", new byte[26 * 1024 * 1024]);
+        HttpResponse<String> tooLarge = anna.postMultipart(page + "/bilag", large.contentType(), large.body());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("Filen er for stor", "Intet er gemt");
+        assertThat(storedRows()).isEqualTo(before);
+
+        Multipart offer = withToken(token, "tilbud.pdf", Files.pdf("fra siden"));
+        HttpResponse<String> added = anna.postMultipart(page + "/bilag", offer.contentType(), offer.body());
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(added.headers().firstValue("Location").orElseThrow()).endsWith(page + "#bilag");
+        assertThat(anna.get(page).body()).contains("Filen »tilbud.pdf« er vedhæftet.", "tilbud.pdf");
+    }
+
+    private static Multipart withToken(String token, String filename, byte[] content) {
+        Map<String, Files.Part> parts = new java.util.LinkedHashMap<>();
+        parts.put("_csrf", new Files.Part(null, null, token.getBytes(StandardCharsets.UTF_8)));
+        parts.put("file", new Files.Part(filename, "application/pdf", content));
+        return Files.multipart(parts);
+    }
+
+    private RawResponse upload(String user, String requestId, Multipart file) {
+        return api.upload(user, "/api/requests/" + requestId + "/attachments", file.contentType(), file.body());
+    }
+
+    /** Metadata rows and content chunks together. */
+    private long storedRows() {
+        return jdbc.sql("select (select count(*) from attachment) + (select count(*) from attachment_chunk)").query(Long.class).single();
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
