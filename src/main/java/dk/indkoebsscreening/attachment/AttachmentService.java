@@ -2,6 +2,8 @@ package dk.indkoebsscreening.attachment;
 
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.RefusedFileException;
@@ -37,15 +39,17 @@ public class AttachmentService {
     private final AttachmentProperties limits;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final CaseHistory history;
 
     AttachmentService(AttachmentRepository attachments, ContentStore content, FileTypes types, AttachmentProperties limits,
-                      OutboxWriter outbox, Clock clock) {
+                      OutboxWriter outbox, Clock clock, CaseHistory history) {
         this.attachments = attachments;
         this.content = content;
         this.types = types;
         this.limits = limits;
         this.outbox = outbox;
         this.clock = clock;
+        this.history = history;
     }
 
     /** For the pages' hints ({@code @attachments.maxFileMegabytes()}). */
@@ -93,6 +97,7 @@ public class AttachmentService {
                 addedBy, clock.instant(), step, area, null, null);
         attachments.insert(attachment);
         outbox.append(requestId, reference, EventType.ATTACHMENT_ADDED, AttachmentEvent.of(reference, attachment));
+        history.record(requestId, HistoryKind.ATTACHMENT_ADDED, addedBy, area, step.name(), attachment.name());
         return attachment;
     }
 
@@ -125,6 +130,7 @@ public class AttachmentService {
         Attachment removed = new Attachment(attachment.id(), requestId, attachment.name(), attachment.size(), attachment.mediaType(),
                 attachment.sha256(), attachment.addedBy(), attachment.addedAt(), attachment.step(), attachment.area(), user, now);
         outbox.append(requestId, reference, EventType.ATTACHMENT_REMOVED, AttachmentEvent.of(reference, removed));
+        history.record(requestId, HistoryKind.ATTACHMENT_REMOVED, user, removed.area(), removed.step().name(), removed.name());
         return removed;
     }
 

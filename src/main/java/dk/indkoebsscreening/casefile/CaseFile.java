@@ -13,7 +13,7 @@ import dk.indkoebsscreening.triage.Clarification;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything about one request: where it stands, the six areas, questions, the decision and the files. */
+/** Everything about one request: where it stands, the six areas, questions, the decision, the files and the history. */
 public record CaseFile(
         @JsonUnwrapped PurchaseRequest request,
         int workingDaysLeft,
@@ -23,7 +23,8 @@ public record CaseFile(
         List<Clarification> clarifications,
         Escalation escalation,
         Decision decision,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        List<HistoryItem> history) {
 
     /** The coordinator's question the requester has not answered yet. */
     @JsonIgnore

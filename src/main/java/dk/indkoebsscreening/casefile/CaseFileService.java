@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.decision.DecisionService;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.ProcurementProperties;
@@ -13,6 +14,7 @@ import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.screening.EscalationRepository;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.triage.ClarificationRepository;
 import java.time.Clock;
@@ -39,10 +41,13 @@ public class CaseFileService {
     private final ProcurementProperties procurement;
     private final Clock clock;
     private final AttachmentService attachments;
+    private final CaseHistory history;
+    private final People people;
 
     CaseFileService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
                     EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
-                    ProcurementProperties procurement, Clock clock, AttachmentService attachments) {
+                    ProcurementProperties procurement, Clock clock, AttachmentService attachments,
+                    CaseHistory history, People people) {
         this.requests = requests;
         this.screening = screening;
         this.clarifications = clarifications;
@@ -52,6 +57,8 @@ public class CaseFileService {
         this.procurement = procurement;
         this.clock = clock;
         this.attachments = attachments;
+        this.history = history;
+        this.people = people;
     }
 
     public CaseFile caseFile(UUID id, CurrentUser user) {
@@ -65,7 +72,8 @@ public class CaseFileService {
                 clarifications.findByRequest(id),
                 escalations.find(id).orElse(null),
                 decisions.find(id).orElse(null),
-                attachments.ofRequest(id));
+                attachments.ofRequest(id),
+                history.of(id).stream().map(entry -> new HistoryItem(entry, people.name(entry.actor()))).toList());
     }
 
     /** A file of a request this user may read, with the request; not found otherwise. */

@@ -3,6 +3,8 @@ package dk.indkoebsscreening.decision;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dk.indkoebsscreening.attachment.AttachmentEvent.FileInfo;
 import dk.indkoebsscreening.attachment.AttachmentService;
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.request.Hosting;
@@ -38,9 +40,11 @@ public class DecisionService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AttachmentService attachments;
+    private final CaseHistory history;
 
     DecisionService(RequestRepository requests, DecisionRepository decisions, ScreeningService screening,
-                    OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments) {
+                    OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments,
+                    CaseHistory history) {
         this.requests = requests;
         this.decisions = decisions;
         this.screening = screening;
@@ -48,6 +52,7 @@ public class DecisionService {
         this.clock = clock;
         this.events = events;
         this.attachments = attachments;
+        this.history = history;
     }
 
     @Transactional
@@ -56,6 +61,7 @@ public class DecisionService {
         requests.saveRecommendation(requestId, recommendation);
         requests.updateStatus(requestId, RequestStatus.AWAITING_DECISION);
         events.publishEvent(new DecisionDue(requestId, recommendation));
+        history.record(requestId, HistoryKind.RECOMMENDED, null, null, recommendation.name(), null);
     }
 
     /** A coordinator may override the recommendation, but only with a reason. */
@@ -86,6 +92,7 @@ public class DecisionService {
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE_V2, new DecisionMadeV2(made,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList()));
         events.publishEvent(new DecisionTaken(requestId, decision));
+        history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
         return decision;
     }
 

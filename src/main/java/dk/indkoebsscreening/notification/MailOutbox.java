@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.notification;
 
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.system.Sql;
 import dk.indkoebsscreening.system.Wakeup;
 import java.sql.ResultSet;
@@ -38,10 +40,12 @@ class MailOutbox {
     }
 
     private final JdbcClient jdbc;
+    private final CaseHistory history;
     private final Wakeup relayWakeup = new Wakeup();
 
-    MailOutbox(JdbcClient jdbc) {
+    MailOutbox(JdbcClient jdbc, CaseHistory history) {
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     /** Adds the mail unless this fact already has one for the address; wakes the relay after the commit. */
@@ -93,10 +97,12 @@ class MailOutbox {
                 .list().stream().sorted(Comparator.comparing(OutgoingMail::createdAt)).toList();
     }
 
+    /** Marks the mail sent and tells the request's history to whom it went. */
     @Transactional
-    void markSent(UUID id, Instant now) {
+    void markSent(OutgoingMail mail, Instant now) {
         jdbc.sql("update mail_outbox set sent_at = :now, leased_until = null, last_error = null where id = :id")
-                .param("id", id).param("now", Sql.timestamp(now)).update();
+                .param("id", mail.id()).param("now", Sql.timestamp(now)).update();
+        history.record(mail.requestId(), HistoryKind.MAIL_SENT, null, null, mail.kind().name(), mail.recipient());
     }
 
     /** A failed try: counted, and the mail waits until {@code nextAttempt}. */

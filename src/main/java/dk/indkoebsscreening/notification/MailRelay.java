@@ -61,7 +61,7 @@ class MailRelay implements SmartLifecycle {
             OutgoingMail mail = due.get(i);
             try {
                 sender.send(message(mail));
-                outbox.markSent(mail.id(), clock.instant());
+                outbox.markSent(mail, clock.instant());
                 sent.increment();
             } catch (MailException | MessagingException e) {
                 failed.increment();

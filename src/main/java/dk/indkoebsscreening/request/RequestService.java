@@ -3,6 +3,8 @@ package dk.indkoebsscreening.request;
 import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.attachment.AttachmentStep;
 import dk.indkoebsscreening.attachment.Upload;
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
@@ -45,10 +47,11 @@ public class RequestService {
     private final TransactionTemplate submission;
     private final ApplicationEventPublisher events;
     private final AttachmentService attachments;
+    private final CaseHistory history;
 
     RequestService(RequestRepository requests, DeadlineCalculator deadlines, DeadlineProperties deadlineProperties,
                    OutboxWriter outbox, RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager,
-                   ApplicationEventPublisher events, AttachmentService attachments) {
+                   ApplicationEventPublisher events, AttachmentService attachments, CaseHistory history) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.deadlineProperties = deadlineProperties;
@@ -60,6 +63,7 @@ public class RequestService {
         this.submission = new TransactionTemplate(transactionManager);
         this.events = events;
         this.attachments = attachments;
+        this.history = history;
     }
 
     /**
@@ -152,6 +156,7 @@ public class RequestService {
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
+        history.record(id, HistoryKind.SUBMITTED, requester, null, null, null);
         files.forEach(file -> attachments.add(id, reference, AttachmentStep.SUBMISSION, null, requester, file));
         events.publishEvent(new RequestReceived(id));
         Map<String, Object> variables = ScreeningProcess.startVariables(requester, reference, deadline.dueAt(), deadline.remindAt());

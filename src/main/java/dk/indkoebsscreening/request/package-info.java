@@ -3,7 +3,7 @@
  * ({@code purchase_request}, its recommendation included), its event, its process and the form's files,
  * made once. Uses attachment, deadline, events, process, system and web.
  */
-@ApplicationModule(displayName = "Request submission", allowedDependencies = {"attachment", "deadline", "events", "process", "system", "web"})
+@ApplicationModule(displayName = "Request submission", allowedDependencies = {"attachment", "deadline", "events", "history", "process", "system", "web"})
 package dk.indkoebsscreening.request;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.screening;
 
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.process.Area;
@@ -34,9 +36,11 @@ public class ScreeningService {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CaseHistory history;
 
     ScreeningService(RequestRepository requests, AreaScreeningRepository areas, EscalationRepository escalations,
-                     ChecklistProperties checklists, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events) {
+                     ChecklistProperties checklists, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events,
+                     CaseHistory history) {
         this.requests = requests;
         this.areas = areas;
         this.escalations = escalations;
@@ -44,6 +48,7 @@ public class ScreeningService {
         this.outbox = outbox;
         this.clock = clock;
         this.events = events;
+        this.history = history;
     }
 
     @Transactional
@@ -57,6 +62,7 @@ public class ScreeningService {
         outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED,
                 new ScreeningStarted(requestId, request.reference(), now, request.deadline(), List.of(Area.values())));
         events.publishEvent(new ScreeningOpened(requestId, List.of(Area.values())));
+        history.record(requestId, HistoryKind.SCREENING_STARTED, null, null, null, null);
     }
 
     /** An expert's screening against the rules and the area's checklist, before anything changes. */
@@ -100,6 +106,7 @@ public class ScreeningService {
         outbox.append(requestId, request.reference(), EventType.AREA_SCREENED, new AreaScreened(
                 requestId, request.reference(), area, form.verdict(), form.conditions(), now,
                 !now.isAfter(request.deadline())));
+        history.record(requestId, HistoryKind.AREA_SCREENED, expert, area, form.verdict().name(), blankToNull(form.findings()));
     }
 
     @Transactional
@@ -110,6 +117,7 @@ public class ScreeningService {
             outbox.append(requestId, request.reference(), EventType.SCREENING_REMINDER_SENT,
                     new ReminderSent(requestId, request.reference(), request.deadline(), openAreas(open)));
             events.publishEvent(new ReminderDue(requestId, open));
+            open.forEach(area -> history.record(requestId, HistoryKind.REMINDER_SENT, null, area, null, null));
         }
     }
 
@@ -134,6 +142,7 @@ public class ScreeningService {
         outbox.append(requestId, request.reference(), EventType.DEADLINE_MISSED,
                 new DeadlineMissed(requestId, request.reference(), request.deadline(), now, openAreas(open)));
         events.publishEvent(new DeadlinePassed(requestId, open));
+        open.forEach(area -> history.record(requestId, HistoryKind.DEADLINE_MISSED, null, area, null, null));
         return open.size();
     }
 
@@ -141,6 +150,11 @@ public class ScreeningService {
     public void handleEscalation(UUID requestId, EscalationForm form, String coordinator) {
         requests.lock(requestId);
         escalations.handle(requestId, coordinator, form.comment(), clock.instant());
+        history.record(requestId, HistoryKind.ESCALATION_HANDLED, coordinator, null, null, blankToNull(form.comment()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** The six areas in a fixed order, with the ones not yet started shown as pending. */

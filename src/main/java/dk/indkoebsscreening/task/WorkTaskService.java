@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.task;
 
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.decision.DecisionForm;
 import dk.indkoebsscreening.decision.DecisionService;
@@ -55,10 +57,11 @@ public class WorkTaskService {
     private final DecisionService decisions;
     private final FormBinder binder;
     private final EngineCommand engine;
+    private final CaseHistory caseHistory;
 
     WorkTaskService(TaskService taskService, HistoryService historyService, EngineTasks engineTasks,
                     RequestRepository requests, TriageService triage, ScreeningService screening, DecisionService decisions,
-                    FormBinder binder, EngineCommand engine) {
+                    FormBinder binder, EngineCommand engine, CaseHistory caseHistory) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.engineTasks = engineTasks;
@@ -68,6 +71,7 @@ public class WorkTaskService {
         this.decisions = decisions;
         this.binder = binder;
         this.engine = engine;
+        this.caseHistory = caseHistory;
     }
 
     /** Open tasks for the user's groups or assigned to the user, soonest due first. */
@@ -138,6 +142,7 @@ public class WorkTaskService {
             authorize(task, user);
             requireNotClaimedByOthers(task, user);
             taskService.setAssignee(taskId, user.username());
+            recordClaim(HistoryKind.TASK_CLAIMED, task, user);
         });
     }
 
@@ -154,7 +159,15 @@ public class WorkTaskService {
                 throw new ConflictException("Task " + taskId + " is claimed by " + task.getAssignee());
             }
             taskService.setAssignee(taskId, null);
+            recordClaim(HistoryKind.TASK_RELEASED, task, user);
         });
+    }
+
+    private void recordClaim(HistoryKind kind, Task task, CurrentUser user) {
+        PurchaseRequest request = requestOf(task);
+        TaskType type = TaskType.of(task.getTaskDefinitionKey());
+        caseHistory.record(request.id(), kind, user.username(), type == TaskType.SCREENING ? toWorkTask(task, request).area() : null,
+                type.name(), null);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.triage;
 
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.process.Verdict;
@@ -25,13 +27,15 @@ public class TriageService {
     private final ClarificationRepository clarifications;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final CaseHistory history;
 
     TriageService(RequestRepository requests, ClarificationRepository clarifications, Clock clock,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, CaseHistory history) {
         this.requests = requests;
         this.clarifications = clarifications;
         this.clock = clock;
         this.events = events;
+        this.history = history;
     }
 
     /** A question or a rejection needs its text. */
@@ -59,12 +63,16 @@ public class TriageService {
                 clarifications.ask(requestId, form.comment().strip(), coordinator, clock.instant());
                 requests.updateStatus(requestId, RequestStatus.AWAITING_INFORMATION);
                 events.publishEvent(new QuestionAsked(requestId, form.comment().strip(), coordinator));
+                history.record(requestId, HistoryKind.QUESTION_ASKED, coordinator, null, null, form.comment().strip());
             }
             case REJECT -> {
                 variables.putAll(ScreeningProcess.decisionVariables(Verdict.REJECTED, form.comment().strip(), coordinator));
+                history.record(requestId, HistoryKind.TRIAGE_REJECTED, coordinator, null, null, form.comment().strip());
             }
             case ACCEPT -> {
                 // The model's next step opens the six areas.
+                history.record(requestId, HistoryKind.TRIAGE_ACCEPTED, coordinator, null, null,
+                        form.comment() == null || form.comment().isBlank() ? null : form.comment().strip());
             }
         }
         return variables;
@@ -78,5 +86,6 @@ public class TriageService {
         }
         requests.updateStatus(requestId, RequestStatus.IN_TRIAGE);
         events.publishEvent(new QuestionAnswered(requestId, form.answer().strip()));
+        history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, null, null, form.answer().strip());
     }
 }

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.system.RefusedFileException;
 import java.time.Clock;
 import java.util.UUID;
@@ -22,7 +23,8 @@ class AttachmentLimitsTest {
 
     private final AttachmentRepository repository = mock(AttachmentRepository.class);
     private final AttachmentService service = new AttachmentService(repository, new DatabaseContentStore(repository), new FileTypes(),
-            new AttachmentProperties(DataSize.ofKilobytes(10), DataSize.ofKilobytes(20)), mock(OutboxWriter.class), Clock.systemUTC());
+            new AttachmentProperties(DataSize.ofKilobytes(10), DataSize.ofKilobytes(20)), mock(OutboxWriter.class), Clock.systemUTC(),
+            mock(CaseHistory.class));
 
     @Test
     void aFileThatWouldFillTheRequestPastItsLimitIsRefusedBeforeAnythingIsWritten() {

@@ -1,0 +1,47 @@
+package dk.indkoebsscreening.casefile;
+
+import dk.indkoebsscreening.history.HistoryEntry;
+import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.web.Choices;
+import org.springframework.stereotype.Component;
+
+/**
+ * A history step as a sentence in the reader's language ({@code @historyText.sentence(item)}): "Sikkerhed og
+ * GDPR: screenet af Sara Sikkerhed (sikkerhed): Godkendt".
+ */
+@Component("historyText")
+public class HistoryText {
+
+    private final Choices choices;
+
+    HistoryText(Choices choices) {
+        this.choices = choices;
+    }
+
+    public String sentence(HistoryItem item) {
+        HistoryEntry entry = item.entry();
+        String actor = entry.actor() == null ? "" : item.actorName().equals(entry.actor()) ? entry.actor()
+                : item.actorName() + " (" + entry.actor() + ")";
+        String sentence = choices.message("history." + entry.kind().name(), actor, valueLabel(entry));
+        return entry.area() == null ? sentence : choices.message("area." + entry.area().name()) + ": " + sentence;
+    }
+
+    private String valueLabel(HistoryEntry entry) {
+        if (entry.value() == null) {
+            return "";
+        }
+        String prefix = switch (entry.kind()) {
+            case TASK_CLAIMED, TASK_RELEASED -> "taskType.";
+            case MAIL_SENT -> "mailKind.";
+            case ATTACHMENT_ADDED, ATTACHMENT_REMOVED -> "attachmentStep.";
+            default -> "verdict.";
+        };
+        return choices.message(prefix + entry.value());
+    }
+
+    /** Whether the step's text is someone's words (shown as a quotation) rather than a name or an address. */
+    public boolean quotes(HistoryItem item) {
+        HistoryKind kind = item.entry().kind();
+        return kind != HistoryKind.MAIL_SENT && kind != HistoryKind.ATTACHMENT_ADDED && kind != HistoryKind.ATTACHMENT_REMOVED;
+    }
+}
