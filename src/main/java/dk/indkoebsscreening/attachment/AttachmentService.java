@@ -93,7 +93,7 @@ public class AttachmentService {
         String type = types.of(upload);
         UUID id = UUID.randomUUID();
         Stored written = store(id, upload, stored);
-        Attachment attachment = new Attachment(id, requestId, FileNames.safe(upload.name()), written.size(), type, written.sha256(),
+        Attachment attachment = new Attachment(id, requestId, FileNames.safe(upload.name(), type), written.size(), type, written.sha256(),
                 addedBy, clock.instant(), step, area, null, null);
         attachments.insert(attachment);
         outbox.append(requestId, reference, EventType.ATTACHMENT_ADDED, AttachmentEvent.of(reference, attachment));

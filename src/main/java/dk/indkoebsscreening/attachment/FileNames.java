@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.attachment;
 
 import java.text.Normalizer;
+import java.util.Locale;
 
 /**
  * File names made safe to show and to offer for download: no folders ("../../etc/passwd" is "passwd"), no
@@ -39,6 +40,21 @@ final class FileNames {
             name = name.substring(0, name.offsetByCodePoints(0, MAX_LENGTH - extension.length())).strip() + extension;
         }
         return name;
+    }
+
+    /**
+     * The safe name with the extension of the type found in the content: "faktura.vbs" holding text is kept
+     * as "faktura.vbs.txt", so nobody's computer runs it when it is opened; "foto.jpeg" stays as it is.
+     */
+    static String safe(String given, String type) {
+        String name = safe(given);
+        String extension = FileTypes.extension(type);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (extension == null || lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"))) {
+            return name;
+        }
+        String kept = name.length() + extension.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH - extension.length()) : name;
+        return kept + extension;
     }
 
     /** Bidirectional overrides (U+202E turns "fdp.exe" around) and other invisible format characters. */

@@ -4,13 +4,16 @@ import dk.indkoebsscreening.system.RefusedFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.apache.tika.Tika;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -39,6 +42,10 @@ class FileTypes {
     private static final Set<String> ZIP_FAMILY = Set.of("application/zip", "application/x-tika-ooxml", DOCX, XLSX, ODT,
             "application/x-tika-msoffice-ooxml");
 
+    private static final Map<String, String> EXTENSIONS = Map.of(PDF, ".pdf", DOCX, ".docx", XLSX, ".xlsx", ODT, ".odt",
+            PNG, ".png", JPEG, ".jpg", TEXT, ".txt");
+    private static final int MAX_ENTRIES = 10_000;
+
     private final Tika tika = new Tika();
 
     /** The allowed type of the content; refused (415) otherwise. */
@@ -56,32 +63,60 @@ class FileTypes {
         return type;
     }
 
-    /** DOCX, XLSX or ODT by the archive's entries; null for any other archive (or a broken one). */
+    /**
+     * DOCX, XLSX or ODT by the archive's entries; null for any other archive, a broken one and one with macros.
+     * Only the archive's directory is read (from a copy on disk), never its compressed content: a small ZIP
+     * that unpacks to gigabytes costs nothing.
+     */
     private static String officeType(Upload upload) {
-        Set<String> entries = new HashSet<>();
-        String odfMimetype = null;
-        try (ZipInputStream zip = new ZipInputStream(upload.content().getInputStream(), StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entries.isEmpty() && entry.getName().equals("mimetype")) {
-                    odfMimetype = new String(zip.readNBytes(100), StandardCharsets.US_ASCII).strip();
+        Path copy = null;
+        try {
+            copy = Files.createTempFile("indkoeb-upload-", ".zip");
+            try (InputStream in = upload.content().getInputStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (ZipFile zip = new ZipFile(copy.toFile(), StandardCharsets.UTF_8)) {
+                if (zip.size() > MAX_ENTRIES) {
+                    return null;
                 }
-                entries.add(entry.getName());
+                Set<String> entries = new HashSet<>();
+                zip.stream().forEach(entry -> entries.add(entry.getName()));
+                if (entries.stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"))) {
+                    return null;
+                }
+                if (entries.contains("mimetype") && entries.contains("content.xml") && ODT.equals(small(zip, "mimetype"))) {
+                    return ODT;
+                }
+                if (entries.contains("[Content_Types].xml") && !small(zip, "[Content_Types].xml").contains("macroEnabled")) {
+                    if (entries.contains("word/document.xml")) {
+                        return DOCX;
+                    }
+                    if (entries.contains("xl/workbook.xml")) {
+                        return XLSX;
+                    }
+                }
+                return null;
             }
         } catch (ZipException | IllegalArgumentException e) {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (copy != null) {
+                copy.toFile().delete();
+            }
         }
-        if (ODT.equals(odfMimetype) && entries.contains("content.xml")) {
-            return ODT;
+    }
+
+    /** The beginning of a small entry (at most 64 kB unpacked), as text. */
+    private static String small(ZipFile zip, String name) throws IOException {
+        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).strip();
         }
-        if (entries.contains("[Content_Types].xml") && entries.contains("word/document.xml")) {
-            return DOCX;
-        }
-        if (entries.contains("[Content_Types].xml") && entries.contains("xl/workbook.xml")) {
-            return XLSX;
-        }
-        return null;
+    }
+
+    /** The extension a file of this type is saved with, so a program named ".vbs" is not kept as one. */
+    static String extension(String type) {
+        return EXTENSIONS.get(type);
     }
 }

@@ -3,13 +3,11 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.attachment.AttachmentService;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.CacheControl;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * A file as a download, never as a page: {@code Content-Disposition: attachment} with the safe name, the type
@@ -27,16 +25,19 @@ class AttachmentDownload {
         this.attachments = attachments;
     }
 
-    ResponseEntity<StreamingResponseBody> of(Attachment attachment) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.mediaType()))
-                .contentLength(attachment.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(attachment.name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", SANDBOX)
-                .header(HttpHeaders.ETAG, "\"" + attachment.sha256() + "\"")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(out -> attachments.copyContent(attachment, out));
+    /**
+     * Writes the file on the request's own thread (an asynchronous body would be cut off by the servlet
+     * container's async timeout on a slow line), chunk by chunk.
+     */
+    void write(Attachment attachment, HttpServletResponse response) throws IOException {
+        response.setContentType(attachment.mediaType());
+        response.setContentLengthLong(attachment.size());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(attachment.name(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", SANDBOX);
+        response.setHeader(HttpHeaders.ETAG, "\"" + attachment.sha256() + "\"");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store, private");
+        attachments.copyContent(attachment, response.getOutputStream());
     }
 }

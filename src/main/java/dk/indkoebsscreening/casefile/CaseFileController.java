@@ -1,16 +1,21 @@
 package dk.indkoebsscreening.casefile;
 
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.security.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import dk.indkoebsscreening.system.Paged;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Requests as the JSON API reads them: one case file, or lists. */
 @RestController
@@ -29,14 +34,34 @@ class CaseFileController {
 
     /** A file's content, for whoever may read the request (a journal system with its own login, too). */
     @GetMapping("/{id}/attachments/{attachmentId}")
-    ResponseEntity<StreamingResponseBody> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
-                                                     Authentication authentication) {
-        return download.of(caseFiles.readableAttachment(id, attachmentId, CurrentUser.of(authentication)));
+    void attachment(@PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication,
+                    HttpServletResponse response) throws IOException {
+        download.write(caseFiles.readableAttachment(id, attachmentId, CurrentUser.of(authentication)), response);
     }
 
     @GetMapping("/{id}")
     CaseFile caseFile(@PathVariable UUID id, Authentication authentication) {
         return caseFiles.caseFile(id, CurrentUser.of(authentication));
+    }
+
+    /**
+     * The search over all requests the caller may read (their own for a requester), as JSON; the same criteria
+     * as the search page. Dates are ISO (2026-12-01), whole days in the municipality's time zone.
+     */
+    @GetMapping("/search")
+    Paged<RequestSearch.Found> search(@RequestParam(required = false) String q, @RequestParam(required = false) RequestStatus status,
+                                      @RequestParam(required = false) String department, @RequestParam(required = false) String requester,
+                                      @RequestParam(required = false) Area area, @RequestParam(required = false) Verdict verdict,
+                                      @RequestParam(required = false) LocalDate submittedFrom,
+                                      @RequestParam(required = false) LocalDate submittedTo,
+                                      @RequestParam(required = false) LocalDate decidedFrom,
+                                      @RequestParam(required = false) LocalDate decidedTo,
+                                      @RequestParam(defaultValue = "NEWEST") RequestSearch.Order order,
+                                      @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
+                                      Authentication authentication) {
+        return caseFiles.search(CurrentUser.of(authentication), new RequestSearch.Criteria(null, q, status, department, requester,
+                area, verdict, submittedFrom, submittedTo, decidedFrom, decidedTo), order, Math.max(page, 1),
+                Math.min(Math.max(size, 1), MAX_LIMIT));
     }
 
     @GetMapping

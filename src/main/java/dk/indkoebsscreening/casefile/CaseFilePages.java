@@ -1,12 +1,17 @@
 package dk.indkoebsscreening.casefile;
 
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.RequestRepository.Order;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.security.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** My requests, everyone's for the expert group, the receipt, and where a request stands. */
 @PageController
@@ -31,14 +34,16 @@ class CaseFilePages {
     private final ProcessPosition position;
     private final Choices choices;
     private final AttachmentDownload download;
+    private final SearchExport export;
 
     CaseFilePages(CaseFileService caseFiles, CaseFileView view, ProcessPosition position, Choices choices,
-                  AttachmentDownload download) {
+                  AttachmentDownload download, SearchExport export) {
         this.caseFiles = caseFiles;
         this.view = view;
         this.position = position;
         this.choices = choices;
         this.download = download;
+        this.export = export;
     }
 
     @GetMapping
@@ -49,30 +54,29 @@ class CaseFilePages {
         return "casefile/list";
     }
 
-    /**
-     * Everyone's requests, for the expert group (others see their own here too).
-     *
-     * @param status a {@link RequestStatus} name; unknown values show all
-     * @param sort   "frist" for the soonest deadline first, otherwise the newest first
-     */
+    /** The search over all requests the user may read (everyone's for the expert group), and its export. */
     @GetMapping("/alle")
-    String all(@RequestParam(name = "q", defaultValue = "") String text,
-               @RequestParam(name = "status", defaultValue = "") String status,
-               @RequestParam(name = "sort", defaultValue = "") String sort,
-               @RequestParam(name = "side", defaultValue = "1") String page,
-               Authentication authentication, Model model) {
-        CurrentUser user = CurrentUser.of(authentication);
-        RequestStatus chosen = parseStatus(status);
-        Order order = "frist".equals(sort) ? Order.DEADLINE : Order.NEWEST;
-        model.addAttribute("requests", caseFiles.find(user, false, chosen, text, order, Paged.requested(page), PAGE_SIZE));
-        model.addAttribute("text", text.strip());
-        model.addAttribute("status", chosen);
-        model.addAttribute("sort", order == Order.DEADLINE ? "frist" : "");
+    String all(@RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
+        SearchQuery query = SearchQuery.of(parameters);
+        model.addAttribute("requests", caseFiles.search(CurrentUser.of(authentication), query.criteria(), query.order(),
+                Paged.requested(parameters.getOrDefault("side", "1")), PAGE_SIZE));
+        model.addAttribute("query", query);
         model.addAttribute("statuses", choices.of("status.", RequestStatus.values()));
-        model.addAttribute("pagerBase", UriComponentsBuilder.fromPath("/anmodninger/alle").queryParam("q", text.strip())
-                .queryParam("status", chosen == null ? "" : chosen.name()).queryParam("sort", order == Order.DEADLINE ? "frist" : "")
-                .encode().toUriString() + "&side=");
+        model.addAttribute("areas", choices.of("area.", Area.values()));
+        model.addAttribute("verdicts", choices.of("verdict.", Verdict.values()));
+        String pagerBase = query.link("/anmodninger/alle");
+        model.addAttribute("pagerBase", pagerBase + (pagerBase.contains("?") ? "&" : "?") + "side=");
+        model.addAttribute("csvLink", query.link("/anmodninger/alle.csv"));
         return "casefile/all";
+    }
+
+    /** The whole result as CSV for Danish Excel (at most {@link SearchExport#MAX_ROWS} rows). */
+    @GetMapping("/alle.csv")
+    void export(@RequestParam Map<String, String> parameters, Authentication authentication, HttpServletResponse response)
+            throws IOException {
+        SearchQuery query = SearchQuery.of(parameters);
+        CurrentUser user = CurrentUser.of(authentication);
+        export.csv((page, size) -> caseFiles.search(user, query.criteria(), query.order(), page, size), response);
     }
 
     @GetMapping("/{id}/kvittering")
@@ -87,9 +91,9 @@ class CaseFilePages {
     }
 
     @GetMapping("/{id}/bilag/{attachmentId}")
-    ResponseEntity<StreamingResponseBody> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId,
-                                                     Authentication authentication) {
-        return download.of(caseFiles.readableAttachment(id, attachmentId, CurrentUser.of(authentication)));
+    void attachment(@PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication,
+                    HttpServletResponse response) throws IOException {
+        download.write(caseFiles.readableAttachment(id, attachmentId, CurrentUser.of(authentication)), response);
     }
 
     /** The deployed BPMN for the process picture. */
@@ -97,13 +101,5 @@ class CaseFilePages {
     ResponseEntity<String> processModel(@PathVariable UUID id, Authentication authentication) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                 .body(position.model(id, CurrentUser.of(authentication)));
-    }
-
-    private static RequestStatus parseStatus(String status) {
-        try {
-            return status.isBlank() ? null : RequestStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

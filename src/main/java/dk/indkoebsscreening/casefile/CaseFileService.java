@@ -42,12 +42,13 @@ public class CaseFileService {
     private final Clock clock;
     private final AttachmentService attachments;
     private final CaseHistory history;
+    private final RequestSearch search;
     private final People people;
 
     CaseFileService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
                     EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
                     ProcurementProperties procurement, Clock clock, AttachmentService attachments,
-                    CaseHistory history, People people) {
+                    CaseHistory history, People people, RequestSearch search) {
         this.requests = requests;
         this.screening = screening;
         this.clarifications = clarifications;
@@ -58,6 +59,7 @@ public class CaseFileService {
         this.clock = clock;
         this.attachments = attachments;
         this.history = history;
+        this.search = search;
         this.people = people;
     }
 
@@ -87,6 +89,14 @@ public class CaseFileService {
         return requests.findById(id)
                 .filter(found -> found.requester().equals(user.username()) || user.takesPartInScreening())
                 .orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
+    /** The search: the expert group over every request, anyone else over their own only. */
+    Paged<RequestSearch.Found> search(CurrentUser user, RequestSearch.Criteria criteria, RequestSearch.Order order, int page, int size) {
+        RequestSearch.Criteria allowed = user.takesPartInScreening() ? criteria : new RequestSearch.Criteria(user.username(),
+                criteria.text(), criteria.status(), criteria.department(), criteria.requester(), criteria.area(), criteria.verdict(),
+                criteria.submittedFrom(), criteria.submittedTo(), criteria.decidedFrom(), criteria.decidedTo());
+        return search.find(allowed, order, page, size);
     }
 
     /** Requests found for a list page: one's own, or for the expert group everyone's; in pages. */

@@ -22,8 +22,12 @@ enum MailKind {
         return key;
     }
 
-    /** A person may turn off every mail but the reminder of a deadline. */
+    /** A person may turn off every mail but the reminder of a deadline and a question to them (the request waits). */
     boolean optional() {
-        return this != REMINDER;
+        return this != REMINDER && this != QUESTION;
+    }
+
+    boolean toRequester() {
+        return this == QUESTION || this == SCREENING_STARTED || this == DECISION;
     }
 }

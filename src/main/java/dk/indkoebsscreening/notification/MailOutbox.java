@@ -81,9 +81,12 @@ class MailOutbox {
         return relayWakeup;
     }
 
-    /** Reserves up to {@code limit} mails that are due and not reserved by another instance, oldest first. */
+    /**
+     * Reserves up to {@code limit} mails that are due and not reserved by another instance, oldest first, until
+     * {@code until}; that instant is the reservation's token for {@link #extend}.
+     */
     @Transactional
-    List<OutgoingMail> reserveDue(Instant now, Duration lease, int limit) {
+    List<OutgoingMail> reserveDue(Instant now, Instant until, int limit) {
         return jdbc.sql("""
                 update mail_outbox set leased_until = :until
                 where id in (select id from mail_outbox
@@ -91,13 +94,23 @@ class MailOutbox {
                              order by next_attempt_at, created_at limit :limit for update skip locked)
                 returning\s""" + COLUMNS)
                 .param("now", Sql.timestamp(now))
-                .param("until", Sql.timestamp(now.plus(lease)))
+                .param("until", Sql.timestamp(until))
                 .param("limit", limit)
                 .query(MailOutbox::mail)
                 .list().stream().sorted(Comparator.comparing(OutgoingMail::createdAt)).toList();
     }
 
     /** Marks the mail sent and tells the request's history to whom it went. */
+    /**
+     * Extends this instance's reservation of one mail just before it is sent; false when the reservation ran out
+     * and another instance may have the mail (then this one must not send it).
+     */
+    @Transactional
+    boolean extend(UUID id, Instant reservedUntil, Instant newUntil) {
+        return jdbc.sql("update mail_outbox set leased_until = :newUntil where id = :id and leased_until = :until and sent_at is null")
+                .param("id", id).param("until", Sql.timestamp(reservedUntil)).param("newUntil", Sql.timestamp(newUntil)).update() == 1;
+    }
+
     @Transactional
     void markSent(OutgoingMail mail, Instant now) {
         jdbc.sql("update mail_outbox set sent_at = :now, leased_until = null, last_error = null where id = :id")

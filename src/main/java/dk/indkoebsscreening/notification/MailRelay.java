@@ -10,6 +10,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,9 +58,17 @@ class MailRelay implements SmartLifecycle {
     /** One round: the due mails of one batch, each sent and marked (also called by tests; leases make that safe). */
     Outcome sendDue() {
         NotificationProperties.Relay relay = properties.relay();
-        List<OutgoingMail> due = outbox.reserveDue(clock.instant(), relay.lease(), relay.batchSize());
+        Instant now = clock.instant();
+        // The database keeps microseconds: the token must compare equal to what it stored.
+        Instant reservedUntil = now.plus(relay.lease()).truncatedTo(ChronoUnit.MICROS);
+        List<OutgoingMail> due = outbox.reserveDue(now, reservedUntil, relay.batchSize());
         for (int i = 0; i < due.size(); i++) {
             OutgoingMail mail = due.get(i);
+            // A slow server may have outlasted the batch's reservation: send only what is still ours.
+            Instant extended = clock.instant().plus(relay.lease());
+            if (!outbox.extend(mail.id(), reservedUntil, extended)) {
+                continue;
+            }
             try {
                 sender.send(message(mail));
                 outbox.markSent(mail, clock.instant());

@@ -149,8 +149,21 @@ class Notifications {
                 .fact(text("mail.fact.system"), text("mail.fact.systemValue", request.systemName(), request.vendor()))
                 .fact(text("mail.fact.requester"), people.name(request.requester()) + " (" + request.department() + ")")
                 .fact(text("mail.fact.deadline"), formats.dateTime(request.deadline()) + " – " + formats.timeLeft(request.deadline()))
-                .footer(to.isMailbox() ? text("mail.footer.mailbox")
-                        : kind.optional() ? text("mail.footer.optional", link(Links.SETTINGS)) : text("mail.footer.reminder"));
+                .footer(footer(kind, to));
+    }
+
+    /** Why the person gets the mail and whether they can turn it off. */
+    private String footer(MailKind kind, Recipient to) {
+        if (to.isMailbox()) {
+            return text("mail.footer.mailbox");
+        }
+        if (kind == MailKind.REMINDER) {
+            return text("mail.footer.reminder");
+        }
+        if (kind == MailKind.QUESTION) {
+            return text("mail.footer.question");
+        }
+        return text(kind.toRequester() ? "mail.footer.requester" : "mail.footer.optional", link(Links.SETTINGS));
     }
 
     private interface Compose {

@@ -58,6 +58,10 @@ class RequestPages {
                 .filter(violation -> !input.unreadableNumbers().containsKey(violation.getPropertyPath().toString()))
                 .collect(Collectors.toSet()));
         if (!errors.isEmpty()) {
+            if (files != null && files.stream().anyMatch(file -> !file.isEmpty())) {
+                // The browser forgets chosen files when the page comes back; say so, or they are sent without.
+                model.addAttribute("notice", choices.message("request.files.again"));
+            }
             return form(input, errors.inPageOrder(RequestInput.FIELDS), model);
         }
         String token = input.validSubmissionToken();

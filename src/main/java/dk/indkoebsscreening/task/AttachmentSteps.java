@@ -8,6 +8,7 @@ import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may add a file to a request, and in which step: whoever has an open task on it (the requester's
@@ -30,14 +32,22 @@ public class AttachmentSteps {
     private final WorkTaskService tasks;
     private final CaseFileService caseFiles;
     private final AttachmentService attachments;
+    private final RequestRepository requests;
 
-    AttachmentSteps(WorkTaskService tasks, CaseFileService caseFiles, AttachmentService attachments) {
+    AttachmentSteps(WorkTaskService tasks, CaseFileService caseFiles, AttachmentService attachments, RequestRepository requests) {
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.attachments = attachments;
+        this.requests = requests;
     }
 
-    /** @param taskId the task the file belongs to; needed only when the user has several on the request */
+    /**
+     * Holds the request's lock while the file streams in, so a decision cannot commit in between (and leave the
+     * file out of {@code decision.made.v2}).
+     *
+     * @param taskId the task the file belongs to; needed only when the user has several on the request
+     */
+    @Transactional
     public Attachment add(UUID requestId, String taskId, Upload upload, CurrentUser user) {
         PurchaseRequest request = open(requestId, user);
         List<WorkTask> mine = tasks.openTasks(user).stream()
@@ -60,6 +70,7 @@ public class AttachmentSteps {
         return attachments.add(requestId, request.reference(), stepOf(task.type()), area, user.username(), upload);
     }
 
+    @Transactional
     public void remove(UUID requestId, UUID attachmentId, CurrentUser user) {
         PurchaseRequest request = open(requestId, user);
         attachments.remove(requestId, request.reference(), attachmentId, user.username());
@@ -71,7 +82,8 @@ public class AttachmentSteps {
     }
 
     private PurchaseRequest open(UUID requestId, CurrentUser user) {
-        PurchaseRequest request = caseFiles.readable(requestId, user);
+        caseFiles.readable(requestId, user);
+        PurchaseRequest request = requests.lock(requestId);
         if (request.status().isDecided()) {
             throw new ConflictException("Request " + requestId + " is decided; its files can no longer change");
         }

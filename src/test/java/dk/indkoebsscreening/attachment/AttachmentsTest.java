@@ -139,6 +139,7 @@ class AttachmentsTest extends ApiTestBase {
                 "a program renamed .pdf", Files.file("tilbud.pdf", "application/pdf", Files.exe()),
                 "HTML named .png", Files.file("logo.png", "image/png", Files.html()),
                 "a ZIP named .docx", Files.file("aftale.docx", FileTypes.DOCX, Files.plainZip()),
+                "a Word file with macros", Files.file("aftale.docx", FileTypes.DOCX, Files.docxWithMacros()),
                 "SVG with script named .png", Files.file("kort.png", "image/png",
                         "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)));
         refused.forEach((what, file) -> {
@@ -176,7 +177,8 @@ class AttachmentsTest extends ApiTestBase {
                 "<img src=x onerror=alert(1)>.txt", "_img src=x onerror=alert(1)_.txt",
                 "fakturagpj\u202Eexe.txt", "fakturagpjexe.txt",
                 "   .hemmelig.txt  ", "hemmelig.txt",
-                "Æblegrød og ønsker.txt", "Æblegrød og ønsker.txt");
+                "Æblegrød og ønsker.txt", "Æblegrød og ønsker.txt",
+                "faktura.vbs", "faktura.vbs.txt");
         for (Map.Entry<String, String> name : expected.entrySet()) {
             RawResponse added = upload("bent", requestId, Files.file(name.getKey(), "text/plain", "hej".getBytes(StandardCharsets.UTF_8)));
             assertThat(added.status()).as(name.getKey() + ": " + added.body()).isEqualTo(201);

@@ -37,7 +37,7 @@ class MailSettingsTest extends ApiTestBase {
 
         HttpResponse<String> saved = expert.postForm("/indstillinger", "/indstillinger", "mails=false");
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(expert.get("/indstillinger").body()).contains("Gemt: du får kun påmindelser om frister.");
+        assertThat(expert.get("/indstillinger").body()).contains("Gemt: du får kun påmindelser om frister og spørgsmål til dig.");
 
         String requestId = lifecycle.submitAndAccept("anna", "Kun påmindelser");
         String reference = api.details("anna", requestId).get("reference").asText();
@@ -47,7 +47,7 @@ class MailSettingsTest extends ApiTestBase {
 
         new Timers(engine).fire(requestId, Timers.REMINDER);
         Mail reminder = mails.awaitOne(reference, "REMINDER", "implementering@demo.kommune.dk");
-        assertThat(reminder.text()).contains("Det mangler stadig: Implementering.", "Påmindelser om fristen sendes altid");
+        assertThat(reminder.text()).contains("Disse områder er endnu ikke screenet: Implementering.", "Påmindelser om fristen sendes altid");
         assertThat(Area.IMPLEMENTATION.candidateGroup()).isEqualTo("screening-implementation");
     }
 

@@ -106,7 +106,7 @@ class NotificationsTest extends ApiTestBase {
         mails.awaitOne(reference, "REMINDER", "installation@demo.kommune.dk");
         assertThat(reminder.subject()).isEqualTo("Påmindelse: fristen for screeningen af " + reference
                 + " Bookingsystem til borgerservice nærmer sig");
-        assertThat(reminder.text()).contains("Det mangler stadig: Kontrakt.", "Påmindelser om fristen sendes altid")
+        assertThat(reminder.text()).contains("Disse områder er endnu ikke screenet: Kontrakt.", "Påmindelser om fristen sendes altid")
                 .doesNotContain("Mine indstillinger");
 
         new Timers(engine).fire(requestId, Timers.DEADLINE);

@@ -29,6 +29,12 @@ public final class Files {
                 "_rels/.rels", "<Relationships/>", "word/document.xml", "<w:document/>"));
     }
 
+    /** A Word document with macros (as .docm, renamed .docx). */
+    public static byte[] docxWithMacros() {
+        return zip(Map.of("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+                "word/document.xml", "<w:document/>", "word/vbaProject.bin", "Attribute VB_Name"));
+    }
+
     public static byte[] plainZip() {
         return zip(Map.of("readme.txt", "hej", "run.bat", "echo hej"));
     }

@@ -180,6 +180,8 @@ final class Browser implements AutoCloseable {
               if (!node.textContent.trim() || element.closest('svg, script, style, .visually-hidden, [hidden]')) continue;
               const style = getComputedStyle(element);
               if (style.visibility === 'hidden' || style.display === 'none' || clippedAway(element)) continue;
+              // The folded content of a closed <details> keeps its boxes but is not shown.
+              if (element.checkVisibility && !element.checkVisibility()) continue;
               const range = document.createRange();
               range.selectNodeContents(node);
               for (const rect of range.getClientRects()) {

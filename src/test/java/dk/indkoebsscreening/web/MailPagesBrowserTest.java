@@ -45,7 +45,7 @@ class MailPagesBrowserTest extends BrowserTestBase {
         browser.assertAccessible();
         browser.choose("mails", "false");
         browser.submit();
-        assertThat(browser.text(By.className("notice-success"))).isEqualTo("Gemt: du får kun påmindelser om frister.");
+        assertThat(browser.text(By.className("notice-success"))).isEqualTo("Gemt: du får kun påmindelser om frister og spørgsmål til dig.");
         assertThat(browser.find(By.cssSelector("input[name='mails'][value='false']")).isSelected()).isTrue();
         browser.assertAccessible();
 

@@ -257,6 +257,12 @@ class WebUiBrowserTest extends BrowserTestBase {
         assertThat(browser.mainText()).contains("30");
         assertThat(browser.findAll(By.cssSelector(".request-table tbody tr"))).hasSize(25);
         browser.assertAccessible();
+
+        // Refined by department and a date: the further criteria stay open, and the result is the same requests.
+        browser.open("/anmodninger/alle?q=" + batch.replace(" ", "+") + "&afdeling=borgerservice&fra=" + LocalDate.now());
+        assertThat(browser.find(By.cssSelector("details.more-criteria")).getAttribute("open")).isNotNull();
+        assertThat(browser.mainText()).contains("30 anmodninger fundet");
+        browser.assertAccessible();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.notification.smtp;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,8 +31,13 @@ class EmbeddedSmtpConfiguration {
     record Properties(boolean enabled, int port) {
     }
 
+    /** Both set would send production's mail into this server's memory, unseen: refuse to start instead. */
     @Bean(destroyMethod = "close")
-    EmbeddedSmtpServer embeddedSmtpServer(Properties properties) {
+    EmbeddedSmtpServer embeddedSmtpServer(Properties properties, @Value("${spring.mail.host:}") String relayHost) {
+        if (!relayHost.isBlank()) {
+            throw new IllegalStateException("spring.mail.host is set (" + relayHost + ") while indkoeb.embedded-smtp.enabled=true: "
+                    + "set INDKOEB_EMBEDDED_SMTP_ENABLED=false to send through the relay");
+        }
         EmbeddedSmtpServer server = new EmbeddedSmtpServer(properties.port());
         server.start();
         log.info("Embedded SMTP server listening on 127.0.0.1:{}; administrators read the mails sent at /admin/mails",

@@ -1,0 +1,145 @@
+package dk.indkoebsscreening.casefile;
+
+import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.system.Paged;
+import dk.indkoebsscreening.system.Sql;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The search over all requests for the pages, the API and the export. The read model's one query across the
+ * steps' tables (the request, its areas' verdicts, its decision), read-only, like a report: each step still
+ * writes only its own tables.
+ */
+@Repository
+public class RequestSearch {
+
+    /**
+     * What to look for; null or blank means any.
+     *
+     * @param onlyRequester the user whose requests alone may be found (a requester), or null for the expert group
+     * @param text          words: Danish full text on title, system, vendor and need, or a part of a reference,
+     *                      title, system, vendor or department
+     */
+    public record Criteria(String onlyRequester, String text, RequestStatus status, String department, String requester,
+                    Area area, Verdict verdict, LocalDate submittedFrom, LocalDate submittedTo, LocalDate decidedFrom,
+                    LocalDate decidedTo) {
+    }
+
+    public enum Order {
+        NEWEST("r.submitted_at desc, r.id"),
+        DEADLINE("r.deadline, r.id"),
+        DECIDED("d.decided_at desc nulls last, r.id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** A request as the search lists and exports it. */
+    public record Found(UUID id, String reference, String title, String systemName, String vendor, String department,
+                 String requester, RequestStatus status, Instant submittedAt, Instant deadline, BigDecimal contractValueDkk,
+                 Verdict outcome, Instant decidedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ZoneId zone;
+
+    RequestSearch(JdbcClient jdbc, DeadlineProperties deadline) {
+        this.jdbc = jdbc;
+        this.zone = deadline.zone();
+    }
+
+    Paged<Found> find(Criteria criteria, Order order, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> parameters = new HashMap<>();
+        equal(where, parameters, "r.requester", "onlyRequester", criteria.onlyRequester());
+        equal(where, parameters, "r.requester", "requester", blankToNull(criteria.requester()));
+        equal(where, parameters, "r.status", "status", criteria.status() == null ? null : criteria.status().name());
+        if (blankToNull(criteria.text()) != null) {
+            where.append(" and (r.search_document @@ websearch_to_tsquery('danish', :text)"
+                    + " or lower(r.reference || ' ' || r.title || ' ' || r.system_name || ' ' || r.vendor || ' ' || r.department)"
+                    + " like :textPart escape '\\')");
+            parameters.put("text", criteria.text().strip());
+            parameters.put("textPart", contains(criteria.text()));
+        }
+        if (blankToNull(criteria.department()) != null) {
+            where.append(" and lower(r.department) like :department escape '\\'");
+            parameters.put("department", contains(criteria.department()));
+        }
+        if (criteria.verdict() != null || criteria.area() != null) {
+            where.append(" and exists (select 1 from area_screening a where a.request_id = r.id and a.verdict is not null");
+            if (criteria.verdict() != null) {
+                where.append(" and a.verdict = :verdict");
+                parameters.put("verdict", criteria.verdict().name());
+            }
+            if (criteria.area() != null) {
+                where.append(" and a.area = :area");
+                parameters.put("area", criteria.area().name());
+            }
+            where.append(")");
+        }
+        between(where, parameters, "r.submitted_at", "submitted", criteria.submittedFrom(), criteria.submittedTo());
+        between(where, parameters, "d.decided_at", "decided", criteria.decidedFrom(), criteria.decidedTo());
+        String from = " from purchase_request r left join decision d on d.request_id = r.id";
+        long total = jdbc.sql("select count(*)" + from + where).params(parameters).query(Long.class).single();
+        int shown = Paged.clamp(page, total, size);
+        parameters.put("limit", size);
+        parameters.put("offset", (long) (shown - 1) * size);
+        List<Found> items = jdbc.sql("""
+                select r.id, r.reference, r.title, r.system_name, r.vendor, r.department, r.requester, r.status, r.submitted_at,
+                       r.deadline, r.one_off_cost_dkk + r.annual_cost_dkk * r.contract_years as contract_value, d.outcome, d.decided_at
+                """ + from + where + " order by " + order.sql + " limit :limit offset :offset")
+                .params(parameters)
+                .query((row, n) -> new Found(row.getObject("id", UUID.class), row.getString("reference"), row.getString("title"),
+                        row.getString("system_name"), row.getString("vendor"), row.getString("department"),
+                        row.getString("requester"), RequestStatus.valueOf(row.getString("status")),
+                        Sql.instant(row, "submitted_at"), Sql.instant(row, "deadline"), row.getBigDecimal("contract_value"),
+                        row.getString("outcome") == null ? null : Verdict.valueOf(row.getString("outcome")),
+                        Sql.instant(row, "decided_at")))
+                .list();
+        return new Paged<>(items, total, shown, size);
+    }
+
+    private static void equal(StringBuilder where, Map<String, Object> parameters, String column, String name, String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            parameters.put(name, value);
+        }
+    }
+
+    /** Whole days in the municipality's time zone, both ends included. */
+    private void between(StringBuilder where, Map<String, Object> parameters, String column, String name, LocalDate from,
+                         LocalDate to) {
+        if (from != null) {
+            where.append(" and ").append(column).append(" >= :").append(name).append("From");
+            parameters.put(name + "From", Sql.timestamp(from.atStartOfDay(zone).toInstant()));
+        }
+        if (to != null) {
+            where.append(" and ").append(column).append(" < :").append(name).append("To");
+            parameters.put(name + "To", Sql.timestamp(to.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+    }
+
+    private static String contains(String text) {
+        return "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

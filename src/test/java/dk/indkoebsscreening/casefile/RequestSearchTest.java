@@ -1,0 +1,172 @@
+package dk.indkoebsscreening.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search over all requests: Danish words with æ, ø, å and their inflections, every criterion, who finds
+ * what, and the CSV that Danish Excel opens, read back cell by cell.
+ */
+class RequestSearchTest extends ApiTestBase {
+
+    private String marker;
+
+    @BeforeEach
+    void uniqueWords() {
+        marker = "m" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void danishWordsAndTheirInflectionsFindTheRequest() {
+        String dental = submit("anna", "Tandplejens journalsystemer " + marker, "Åbo Dental ApS", "Tandplejen",
+                "Børnetandplejen skal kunne føre journaler over børnenes besøg.");
+        String booking = submit("bent", "Mødebooking " + marker, "Ærø Software", "Rådhuset", "Medarbejdere booker lokaler.");
+
+        assertThat(found("q=journalsystem+" + marker)).as("stemmed: systemer → system").containsExactly(dental);
+        assertThat(found("q=b%C3%B8rnenes+" + marker)).as("a word of the need, with ø").containsExactly(dental);
+        assertThat(found("q=%C3%A6r%C3%B8+" + marker)).as("a vendor with æ and ø").containsExactly(booking);
+        assertThat(found("q=dental+" + marker)).containsExactly(dental);
+        assertThat(found("q=" + marker)).containsExactlyInAnyOrder(dental, booking);
+        String reference = api.details("anna", dental).get("reference").asText();
+        assertThat(found("q=" + reference)).as("the reference").containsExactly(dental);
+        assertThat(found("q=%C3%A5bo+dent")).as("part of a word").contains(dental);
+    }
+
+    @Test
+    void everyCriterionNarrowsTheResult() {
+        String approved = lifecycle.runToApproval("anna", "Godkendt " + marker);
+        String open = submit("bent", "Åben " + marker, "Eksempel A/S", "Kultur " + marker, "Et behov.");
+        String today = LocalDate.now().toString();
+        String tomorrow = LocalDate.now().plusDays(1).toString();
+
+        assertThat(found("q=" + marker + "&status=APPROVED")).containsExactly(approved);
+        assertThat(found("q=" + marker + "&department=kultur")).containsExactly(open);
+        assertThat(found("q=" + marker + "&requester=bent")).containsExactly(open);
+        assertThat(found("q=" + marker + "&area=SECURITY&verdict=APPROVED")).containsExactly(approved);
+        assertThat(found("q=" + marker + "&verdict=REJECTED")).isEmpty();
+        assertThat(found("q=" + marker + "&submittedFrom=" + today + "&submittedTo=" + today)).containsExactlyInAnyOrder(approved, open);
+        assertThat(found("q=" + marker + "&submittedFrom=" + tomorrow)).isEmpty();
+        assertThat(found("q=" + marker + "&decidedFrom=" + today)).containsExactly(approved);
+        assertThat(found("q=" + marker + "&order=DECIDED")).first().isEqualTo(approved);
+        assertThat(api.get(Lifecycle.COORDINATOR, "/api/requests/search?status=NOPE").status()).isEqualTo(400);
+        assertThat(api.get(Lifecycle.COORDINATOR, "/api/requests/search?submittedFrom=1.12.2026").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRequesterFindsOnlyTheirOwn() {
+        String mine = submit("anna", "Annas " + marker, "Eksempel A/S", "Borgerservice", "Et behov.");
+        String theirs = submit("bent", "Bents " + marker, "Eksempel A/S", "Borgerservice", "Et behov.");
+
+        assertThat(found("anna", "q=" + marker)).containsExactly(mine);
+        assertThat(found("anna", "q=" + marker + "&requester=bent")).isEmpty();
+        assertThat(found("sikkerhed", "q=" + marker)).containsExactlyInAnyOrder(mine, theirs);
+        String page = api.raw("anna", "GET", "/anmodninger/alle?q=" + marker + "&anmoder=bent", null, null).body();
+        assertThat(page).doesNotContain("Bents " + marker);
+        String csv = new String(api.download("anna", "/anmodninger/alle.csv?q=" + marker).body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("Annas " + marker).doesNotContain("Bents " + marker);
+    }
+
+    @Test
+    void theCsvOpensInDanishExcelCellByCell() {
+        String approved = lifecycle.runToApproval("anna", "=HYPERLINK(\"http://x\";\"klik\") " + marker);
+        String reference = api.details("anna", approved).get("reference").asText();
+
+        HttpResponse<byte[]> response = api.download(Lifecycle.COORDINATOR, "/anmodninger/alle.csv?q=" + marker);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv").contains("UTF-8");
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        byte[] bytes = response.body();
+        assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        List<List<String>> rows = parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+        assertThat(rows.get(0)).containsExactly("Reference", "Titel", "System", "Leverandør", "Afdeling", "Anmoder", "Status", "Sendt",
+                "Frist", "Kontraktværdi (kr.)", "Afgørelse", "Afgjort");
+        assertThat(rows).hasSize(2);
+        List<String> row = rows.get(1);
+        String today = LocalDate.now().format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+        assertThat(row.get(0)).isEqualTo(reference);
+        assertThat(row.get(1)).as("a formula is text").isEqualTo("'=HYPERLINK(\"http://x\";\"klik\") " + marker);
+        assertThat(row.get(2)).isEqualTo("BookPlus Borger");
+        assertThat(row.get(5)).isEqualTo("anna");
+        assertThat(row.get(6)).isEqualTo("Godkendt");
+        assertThat(row.get(7)).isEqualTo(today);
+        assertThat(row.get(9)).as("85.000 + 4 × 60.000").isEqualTo("325000,00");
+        assertThat(row.get(10)).isEqualTo("Godkendt");
+        assertThat(row.get(11)).isEqualTo(today);
+
+        JsonNode json = api.get(Lifecycle.COORDINATOR, "/api/requests/search?q=" + marker).body();
+        assertThat(json.get("total").asLong()).isEqualTo(1);
+        assertThat(json.get("items").get(0).get("contractValueDkk").decimalValue()).isEqualByComparingTo("325000");
+    }
+
+    private String submit(String requester, String title, String vendor, String department, String need) {
+        Map<String, Object> form = ApiClient.validRequest(title);
+        form.put("vendor", vendor);
+        form.put("department", department);
+        form.put("need", need);
+        ApiClient.Response response = api.post(requester, "/api/requests", form);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body().get("id").asText();
+    }
+
+    private List<String> found(String query) {
+        return found(Lifecycle.COORDINATOR, query);
+    }
+
+    private List<String> found(String user, String query) {
+        ApiClient.Response response = api.get(user, "/api/requests/search?size=100&" + query);
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.body().get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    /** RFC 4180 with semicolons, as Excel reads it. */
+    private static List<List<String>> parse(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ';') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
+    }
+}
