@@ -26,10 +26,18 @@ class CaseFileController {
 
     private final CaseFileService caseFiles;
     private final AttachmentDownload download;
+    private final ReportDownload reports;
 
-    CaseFileController(CaseFileService caseFiles, AttachmentDownload download) {
+    CaseFileController(CaseFileService caseFiles, AttachmentDownload download, ReportDownload reports) {
         this.caseFiles = caseFiles;
         this.download = download;
+        this.reports = reports;
+    }
+
+    /** The screening report as a PDF, for whoever may read the request (a journal system with its own login, too). */
+    @GetMapping("/{id}/report.pdf")
+    void report(@PathVariable UUID id, Authentication authentication, HttpServletResponse response) throws IOException {
+        reports.write(caseFiles.caseFile(id, CurrentUser.of(authentication)), response);
     }
 
     /** A file's content, for whoever may read the request (a journal system with its own login, too). */

@@ -35,15 +35,17 @@ class CaseFilePages {
     private final Choices choices;
     private final AttachmentDownload download;
     private final SearchExport export;
+    private final ReportDownload reports;
 
     CaseFilePages(CaseFileService caseFiles, CaseFileView view, ProcessPosition position, Choices choices,
-                  AttachmentDownload download, SearchExport export) {
+                  AttachmentDownload download, SearchExport export, ReportDownload reports) {
         this.caseFiles = caseFiles;
         this.view = view;
         this.position = position;
         this.choices = choices;
         this.download = download;
         this.export = export;
+        this.reports = reports;
     }
 
     @GetMapping
@@ -94,6 +96,11 @@ class CaseFilePages {
     void attachment(@PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication,
                     HttpServletResponse response) throws IOException {
         download.write(caseFiles.readableAttachment(id, attachmentId, CurrentUser.of(authentication)), response);
+    }
+
+    @GetMapping("/{id}/rapport.pdf")
+    void report(@PathVariable UUID id, Authentication authentication, HttpServletResponse response) throws IOException {
+        reports.write(caseFiles.caseFile(id, CurrentUser.of(authentication)), response);
     }
 
     /** The deployed BPMN for the process picture. */

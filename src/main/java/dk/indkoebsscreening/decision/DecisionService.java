@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dk.indkoebsscreening.attachment.AttachmentEvent.FileInfo;
 import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.security.PublicAddress;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
@@ -41,10 +42,11 @@ public class DecisionService {
     private final ApplicationEventPublisher events;
     private final AttachmentService attachments;
     private final CaseHistory history;
+    private final PublicAddress address;
 
     DecisionService(RequestRepository requests, DecisionRepository decisions, ScreeningService screening,
                     OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments,
-                    CaseHistory history) {
+                    CaseHistory history, PublicAddress address) {
         this.requests = requests;
         this.decisions = decisions;
         this.screening = screening;
@@ -53,6 +55,7 @@ public class DecisionService {
         this.events = events;
         this.attachments = attachments;
         this.history = history;
+        this.address = address;
     }
 
     @Transactional
@@ -90,7 +93,8 @@ public class DecisionService {
         DecisionMade made = DecisionMade.of(request, decision, areas);
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, made);
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE_V2, new DecisionMadeV2(made,
-                attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList()));
+                attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
+                address.of("/api/requests/" + requestId + "/report.pdf")));
         events.publishEvent(new DecisionTaken(requestId, decision));
         history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
         return decision;
@@ -124,8 +128,11 @@ public class DecisionService {
         }
     }
 
-    /** decision.made.v2: v1 and the request's files (v1 stays published, deprecated, for its consumers). */
-    record DecisionMadeV2(@JsonUnwrapped DecisionMade decision, List<FileInfo> attachments) {
+    /**
+     * decision.made.v2: v1, the request's files and where its screening report is (v1 stays published,
+     * deprecated, for its consumers).
+     */
+    record DecisionMadeV2(@JsonUnwrapped DecisionMade decision, List<FileInfo> attachments, String report) {
     }
 
     record AreaVerdict(Area area, Verdict verdict, List<String> conditions, Instant completedAt) {

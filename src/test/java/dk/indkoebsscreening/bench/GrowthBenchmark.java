@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in our own tables: request, six completed areas, decision, nine published outbox events each; no
  * Camunda history rows, since none of the measured queries reads Camunda's history tables) plus open
  * requests created through the API, so the inboxes are not empty. Prints p50/p95 per call and the
- * database size per request. {@code ./mvnw -Pbenchmark test -Dtest=GrowthBenchmark} (see BENCHMARKS.md).
+ * database size per request, and the search. {@code ./mvnw -Pbenchmark test -Dtest=GrowthBenchmark} (see BENCHMARKS.md).
  */
 class GrowthBenchmark {
 
@@ -81,6 +81,12 @@ class GrowthBenchmark {
         calls.put("my requests (anna, " + mineCount + ")", () -> api.get("anna", "/api/requests?mine=true"));
         calls.put("request status (GET /api/requests/{id})", () -> api.get("anna", "/api/requests/" + historicId));
         calls.put("dashboard page (GET /overblik)", () -> api.get("koordinator", "/overblik"));
+        // The coordinator looking for one old case: words of its title, of its vendor, and a misspelt part of a word.
+        calls.put("search title words (GET /api/requests/search)", () -> api.get("koordinator",
+                "/api/requests/search?q=historisk+anmodning+4711"));
+        calls.put("search vendor and status", () -> api.get("koordinator", "/api/requests/search?q=leverand%C3%B8r+17&status=REJECTED"));
+        calls.put("search part of a word, every match counted", () -> api.get("koordinator", "/api/requests/search?q=storisk+anmod"));
+        calls.put("search page (GET /anmodninger/alle)", () -> api.raw("koordinator", "GET", "/anmodninger/alle?q=historisk+anmodning+4711", null, null));
         calls.put("dashboard queries (OverviewService)", () -> {
             overview.requestsByStatus();
             overview.screenedWithinDeadline();
