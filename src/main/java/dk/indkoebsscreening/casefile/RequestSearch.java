@@ -56,6 +56,9 @@ public class RequestSearch {
                  Verdict outcome, Instant decidedAt) {
     }
 
+    /** A total above this is shown as "more than": narrow the search. */
+    public static final int MAX_COUNTED = 10_000;
+
     private final JdbcClient jdbc;
     private final ZoneId zone;
 
@@ -96,7 +99,11 @@ public class RequestSearch {
         between(where, parameters, "r.submitted_at", "submitted", criteria.submittedFrom(), criteria.submittedTo());
         between(where, parameters, "d.decided_at", "decided", criteria.decidedFrom(), criteria.decidedTo());
         String from = " from purchase_request r left join decision d on d.request_id = r.id";
-        long total = jdbc.sql("select count(*)" + from + where).params(parameters).query(Long.class).single();
+        // Counted up to one more than MAX_COUNTED: a search that matches nearly everything stays fast (the growth
+        // benchmark: 441 ms at 100k matches uncounted), and nobody pages through more than that.
+        parameters.put("countLimit", MAX_COUNTED + 1);
+        long total = jdbc.sql("select count(*) from (select 1" + from + where + " limit :countLimit) matches")
+                .params(parameters).query(Long.class).single();
         int shown = Paged.clamp(page, total, size);
         parameters.put("limit", size);
         parameters.put("offset", (long) (shown - 1) * size);

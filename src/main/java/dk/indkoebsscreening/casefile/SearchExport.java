@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchExport {
 
-    static final int MAX_ROWS = 100_000;
+    static final int MAX_ROWS = RequestSearch.MAX_COUNTED;
     private static final int PAGE = 1_000;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
