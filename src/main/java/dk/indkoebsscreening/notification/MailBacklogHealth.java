@@ -37,6 +37,7 @@ class MailBacklogHealth implements HealthIndicator, MeterBinder {
         Duration oldestAge = backlog.oldestAge(clock.instant());
         return Health.status(oldestAge.compareTo(maxOldestAge) > 0 ? DELAYED : Status.UP)
                 .withDetail("backlog", backlog.size())
+                .withDetail("givenUp", outbox.givenUp())
                 .withDetail("oldestMailAgeSeconds", oldestAge.toSeconds())
                 .withDetail("maxOldestAgeSeconds", maxOldestAge.toSeconds())
                 .build();

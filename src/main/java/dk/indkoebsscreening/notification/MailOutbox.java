@@ -41,11 +41,13 @@ class MailOutbox {
 
     private final JdbcClient jdbc;
     private final CaseHistory history;
+    private final int maxAttempts;
     private final Wakeup relayWakeup = new Wakeup();
 
-    MailOutbox(JdbcClient jdbc, CaseHistory history) {
+    MailOutbox(JdbcClient jdbc, CaseHistory history, NotificationProperties properties) {
         this.jdbc = jdbc;
         this.history = history;
+        this.maxAttempts = properties.relay().maxAttempts();
     }
 
     /** Adds the mail unless this fact already has one for the address; wakes the relay after the commit. */
@@ -90,11 +92,13 @@ class MailOutbox {
         return jdbc.sql("""
                 update mail_outbox set leased_until = :until
                 where id in (select id from mail_outbox
-                             where sent_at is null and next_attempt_at <= :now and (leased_until is null or leased_until < :now)
+                             where sent_at is null and attempts < :maxAttempts and next_attempt_at <= :now
+                               and (leased_until is null or leased_until < :now)
                              order by next_attempt_at, created_at limit :limit for update skip locked)
                 returning\s""" + COLUMNS)
                 .param("now", Sql.timestamp(now))
                 .param("until", Sql.timestamp(until))
+                .param("maxAttempts", maxAttempts)
                 .param("limit", limit)
                 .query(MailOutbox::mail)
                 .list().stream().sorted(Comparator.comparing(OutgoingMail::createdAt)).toList();
@@ -136,10 +140,21 @@ class MailOutbox {
         }
     }
 
+    /** The mails still to be tried; given-up ones are not waiting for anything. */
     Backlog backlog() {
-        return jdbc.sql("select count(*), min(created_at) from mail_outbox where sent_at is null")
+        return jdbc.sql("select count(*), min(created_at) from mail_outbox where sent_at is null and attempts < :max")
+                .param("max", maxAttempts)
                 .query((row, n) -> new Backlog(row.getLong(1), Sql.instant(row, "min")))
                 .single();
+    }
+
+    long givenUp() {
+        return jdbc.sql("select count(*) from mail_outbox where sent_at is null and attempts >= :max").param("max", maxAttempts)
+                .query(Long.class).single();
+    }
+
+    int maxAttempts() {
+        return maxAttempts;
     }
 
     List<OutgoingMail> newest(int limit) {

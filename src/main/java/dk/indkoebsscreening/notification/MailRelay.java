@@ -83,7 +83,12 @@ class MailRelay implements SmartLifecycle {
                             describe(e), outbox.backlog().size(), pause.toSeconds());
                     return Outcome.SERVER_UNREACHABLE;
                 }
-                log.warn("Mail {} to {} refused ({}); next try in {} s", mail.id(), mail.recipient(), describe(e), pause.toSeconds());
+                if (mail.attempts() + 1 >= relay.maxAttempts()) {
+                    log.error("Mail {} to {} given up after {} refused tries ({})", mail.id(), mail.recipient(), mail.attempts() + 1,
+                            describe(e));
+                } else {
+                    log.warn("Mail {} to {} refused ({}); next try in {} s", mail.id(), mail.recipient(), describe(e), pause.toSeconds());
+                }
             }
         }
         return due.isEmpty() ? Outcome.NOTHING_DUE : due.size() == relay.batchSize() ? Outcome.SENT_FULL_BATCH : Outcome.SENT;

@@ -27,7 +27,10 @@ record NotificationProperties(String from, Map<String, String> groupMailboxes, R
      * @param maxRetry     the longest pause between two tries of a mail
      * @param lease        how long a mail being sent is reserved for the instance sending it; after a crash
      *                     mid-send, another instance sends it again after this
+     * @param maxAttempts  a mail refused this often is given up (an address the server will never take): it
+     *                     leaves the backlog and shows as given up to the administrators
      */
-    record Relay(boolean enabled, Duration pollInterval, int batchSize, Duration firstRetry, Duration maxRetry, Duration lease) {
+    record Relay(boolean enabled, Duration pollInterval, int batchSize, Duration firstRetry, Duration maxRetry, Duration lease,
+                 int maxAttempts) {
     }
 }

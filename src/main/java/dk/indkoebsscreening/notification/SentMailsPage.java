@@ -35,6 +35,8 @@ class SentMailsPage {
         model.addAttribute("backlog", outbox.backlog());
         model.addAttribute("shown", SHOWN);
         model.addAttribute("keptDays", properties.keepSent().toDays());
+        model.addAttribute("givenUp", outbox.givenUp());
+        model.addAttribute("maxAttempts", properties.relay().maxAttempts());
         return "notification/mails";
     }
 
@@ -42,6 +44,7 @@ class SentMailsPage {
     String mail(@PathVariable UUID id, Model model) {
         OutgoingMail mail = outbox.find(id).orElseThrow(() -> new NotFoundException("No mail " + id));
         model.addAttribute("mail", mail);
+        model.addAttribute("maxAttempts", properties.relay().maxAttempts());
         model.addAttribute("reference", requests.findById(mail.requestId()).map(PurchaseRequest::reference).orElse(null));
         return "notification/mail";
     }

@@ -160,6 +160,29 @@ class MailDeliveryTest extends ApiTestBase {
     }
 
     @Test
+    void aMailTheServerKeepsRefusingIsGivenUpVisiblyAndLeavesTheBacklog() {
+        smtp.stop();
+        JsonNode submitted = api.submit("anna", "Afvist adresse");
+        String reference = submitted.get("reference").asText();
+        String id = jdbc.sql("select id::text from mail_outbox where request_id = ?::uuid").param(submitted.get("id").asText())
+                .query(String.class).single();
+        // Once the relay has tried and failed (the mail then waits a second), as after a day of refusals.
+        Eventually.until("a failed try", () -> jdbc.sql("select attempts from mail_outbox where id = ?::uuid").param(id)
+                .query(Integer.class).single() > 0);
+        jdbc.sql("update mail_outbox set attempts = 24, last_error = '550 5.1.1 Mailbox unknown', next_attempt_at = now() "
+                + "where id = ?::uuid").param(id).update();
+        smtp.start();
+
+        relay.sendDue();
+        assertThat(jdbc.sql("select sent_at is null from mail_outbox where id = ?::uuid").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(mails.about(reference)).isEmpty();
+        JsonNode health = api.get("admin", "/actuator/health").body().get("components").get("mail").get("details");
+        assertThat(health.get("givenUp").asLong()).isPositive();
+        assertThat(api.raw("admin", "GET", "/admin/mails", null, null).body()).contains("Opgivet efter 2", " afviste forsøg");
+        assertThat(api.raw("admin", "GET", "/admin/mails/" + id, null, null).body()).contains("550 5.1.1 Mailbox unknown");
+    }
+
+    @Test
     void onlyAdministratorsReadTheMailsSent() {
         JsonNode submitted = api.submit("anna", "Hemmelig post");
         String reference = submitted.get("reference").asText();

@@ -22,7 +22,7 @@ class RecipientsTest {
     private Recipients recipients(Map<String, String> mailboxes) {
         return new Recipients(people, preferences, new NotificationProperties("Indkøbsscreening <x@demo.kommune.dk>", mailboxes,
                 new NotificationProperties.Relay(true, Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofSeconds(2),
-                        Duration.ofMinutes(1)), Duration.ofDays(1), Duration.ofMinutes(15)));
+                        Duration.ofMinutes(1), 24), Duration.ofDays(1), Duration.ofMinutes(15)));
     }
 
     @Test
