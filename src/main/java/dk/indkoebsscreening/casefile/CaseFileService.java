@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.decision.DecisionService;
 import dk.indkoebsscreening.request.ContractValue;
@@ -39,6 +40,7 @@ public class CaseFileService {
     private final DecisionService decisions;
     private final DeadlineCalculator deadlines;
     private final ProcurementProperties procurement;
+    private final DeadlineProperties deadlineProperties;
     private final Clock clock;
     private final AttachmentService attachments;
     private final CaseHistory history;
@@ -48,7 +50,7 @@ public class CaseFileService {
     CaseFileService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
                     EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
                     ProcurementProperties procurement, Clock clock, AttachmentService attachments,
-                    CaseHistory history, People people, RequestSearch search) {
+                    CaseHistory history, People people, RequestSearch search, DeadlineProperties deadlineProperties) {
         this.requests = requests;
         this.screening = screening;
         this.clarifications = clarifications;
@@ -56,6 +58,7 @@ public class CaseFileService {
         this.decisions = decisions;
         this.deadlines = deadlines;
         this.procurement = procurement;
+        this.deadlineProperties = deadlineProperties;
         this.clock = clock;
         this.attachments = attachments;
         this.history = history;
@@ -68,7 +71,7 @@ public class CaseFileService {
         return new CaseFile(
                 request,
                 deadlines.workingDaysLeft(clock.instant(), request.deadline()),
-                ContractValue.of(request, procurement),
+                ContractValue.of(request, procurement, deadlineProperties.zone()),
                 requests.findRecommendation(id).orElse(null),
                 screening.areasOf(id),
                 clarifications.findByRequest(id),

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.overview;
 
+import dk.indkoebsscreening.request.ThresholdCheck;
 import dk.indkoebsscreening.web.BarChart;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
@@ -14,15 +15,19 @@ class OverviewPage {
     private final OverviewService overview;
     private final Choices choices;
     private final Formats formats;
+    private final ThresholdCheck thresholds;
 
-    OverviewPage(OverviewService overview, Choices choices, Formats formats) {
+    OverviewPage(OverviewService overview, Choices choices, Formats formats, ThresholdCheck thresholds) {
         this.overview = overview;
         this.choices = choices;
         this.formats = formats;
+        this.thresholds = thresholds;
     }
 
     @GetMapping("/overblik")
     String overview(Model model) {
+        model.addAttribute("thresholdWarning", thresholds.missingToday()
+                ? choices.message("overview.threshold.missing", formats.date(thresholds.today()), thresholds.publishedAt()) : null);
         model.addAttribute("byStatus", BarChart.of(overview.requestsByStatus().stream()
                 .map(row -> new BarChart.Bar(choices.message(row.status().messageKey(false)), row.count(),
                         formats.number(row.count())))

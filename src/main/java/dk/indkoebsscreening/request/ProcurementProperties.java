@@ -1,12 +1,38 @@
 package dk.indkoebsscreening.request;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param euThresholdDkk the EU procurement threshold for municipal goods and services; it changes
- *                       every two years, so it is configuration
+ * The EU procurement thresholds for municipalities by period ({@code indkoeb.procurement.thresholds}): they
+ * change every two years, so each value has the dates it is valid for, and a request is compared with the
+ * one in force on the day it was submitted. Only values verified against the published notices are shipped.
+ *
+ * @param publishedAt where the current values are published, for the administrator who must add them
  */
 @ConfigurationProperties("indkoeb.procurement")
-public record ProcurementProperties(BigDecimal euThresholdDkk) {
+public record ProcurementProperties(List<Threshold> thresholds, String publishedAt) {
+
+    public ProcurementProperties {
+        thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+
+    /**
+     * @param validUntil the last day it applies, inclusive
+     * @param goodsAndServicesDkk  goods and services bought by municipalities
+     * @param lightRegimeDkk       social and other specific services (the light regime)
+     */
+    public record Threshold(LocalDate validFrom, LocalDate validUntil, BigDecimal goodsAndServicesDkk, BigDecimal lightRegimeDkk) {
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(validFrom) && !day.isAfter(validUntil);
+        }
+    }
+
+    public Optional<Threshold> inForceOn(LocalDate day) {
+        return thresholds.stream().filter(threshold -> threshold.covers(day)).findFirst();
+    }
 }

@@ -6,6 +6,7 @@ import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.web.Choices;
@@ -124,7 +125,12 @@ class TaskPages {
         model.addAttribute("errors", errors);
         switch (task.type()) {
             case SCREENING -> {
-                Map<String, String> helpValues = Map.of("euThreshold", formats.amount(details.procurement().euThresholdDkk()));
+                ContractValue value = details.procurement();
+                String threshold = value.thresholdKnown()
+                        ? choices.message("procurement.threshold.known", formats.amount(value.euThresholdDkk()),
+                                formats.date(value.thresholdValidFrom()), formats.date(value.thresholdValidUntil()))
+                        : choices.message("procurement.threshold.unknown", formats.date(value.thresholdDay()));
+                Map<String, String> helpValues = Map.of("euThreshold", threshold);
                 model.addAttribute("checklist", screening.checklist(task.area()).stream()
                         .map(question -> question.withHelpValues(helpValues)).toList());
                 model.addAttribute("verdicts", choices.of("verdict.", Verdict.values()));
