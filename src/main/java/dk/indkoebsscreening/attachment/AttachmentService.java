@@ -74,14 +74,18 @@ public class AttachmentService {
             if (upload.size() == 0) {
                 throw new RefusedFileException(HttpStatus.BAD_REQUEST, "attachment.empty");
             }
-            if (upload.size() > limits.maxFileSize().toBytes()) {
-                throw new RefusedFileException(HttpStatus.PAYLOAD_TOO_LARGE, "attachment.tooLarge", limits.maxFileSize().toMegabytes());
-            }
             total += upload.size();
-            if (total > limits.maxPerRequest().toBytes()) {
-                throw new RefusedFileException(HttpStatus.PAYLOAD_TOO_LARGE, "attachment.requestFull",
-                        limits.maxPerRequest().toMegabytes());
-            }
+            checkLimits(upload.size(), total);
+        }
+    }
+
+    /** @param requestTotal all the request's files with this one */
+    private void checkLimits(long fileSize, long requestTotal) {
+        if (fileSize > limits.maxFileSize().toBytes()) {
+            throw new RefusedFileException(HttpStatus.PAYLOAD_TOO_LARGE, "attachment.tooLarge", limits.maxFileSize().toMegabytes());
+        }
+        if (requestTotal > limits.maxPerRequest().toBytes()) {
+            throw new RefusedFileException(HttpStatus.PAYLOAD_TOO_LARGE, "attachment.requestFull", limits.maxPerRequest().toMegabytes());
         }
     }
 
@@ -147,7 +151,7 @@ public class AttachmentService {
             int filled;
             while ((filled = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                 size += filled;
-                checkSizes(List.of(new Upload(upload.name(), size, upload.content())), alreadyStored);
+                checkLimits(size, alreadyStored + size);
                 sha256.update(buffer, 0, filled);
                 writer.write(Arrays.copyOf(buffer, filled));
             }

@@ -2,7 +2,6 @@ package dk.indkoebsscreening.casefile;
 
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
-import dk.indkoebsscreening.request.RequestRepository.Order;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,7 +50,7 @@ class CaseFilePages {
     @GetMapping
     String mine(@RequestParam(name = "side", defaultValue = "1") String page, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        model.addAttribute("requests", caseFiles.find(user, true, null, null, Order.NEWEST, Paged.requested(page), PAGE_SIZE));
+        model.addAttribute("requests", caseFiles.minePaged(user, Paged.requested(page), PAGE_SIZE));
         model.addAttribute("pagerBase", "/anmodninger?side=");
         return "casefile/list";
     }

@@ -96,17 +96,12 @@ public class CaseFileService {
 
     /** The search: the expert group over every request, anyone else over their own only. */
     Paged<RequestSearch.Found> search(CurrentUser user, RequestSearch.Criteria criteria, RequestSearch.Order order, int page, int size) {
-        RequestSearch.Criteria allowed = user.takesPartInScreening() ? criteria : new RequestSearch.Criteria(user.username(),
-                criteria.text(), criteria.status(), criteria.department(), criteria.requester(), criteria.area(), criteria.verdict(),
-                criteria.submittedFrom(), criteria.submittedTo(), criteria.decidedFrom(), criteria.decidedTo());
-        return search.find(allowed, order, page, size);
+        return search.find(user.takesPartInScreening() ? criteria : criteria.onlyOf(user.username()), order, page, size);
     }
 
-    /** Requests found for a list page: one's own, or for the expert group everyone's; in pages. */
-    public Paged<RequestSummary> find(CurrentUser user, boolean onlyMine, RequestStatus status, String text,
-                                      RequestRepository.Order order, int page, int size) {
-        String requester = onlyMine || !user.takesPartInScreening() ? user.username() : null;
-        return requests.search(new RequestRepository.Search(requester, status, text, order, page, size)).map(RequestSummary::of);
+    /** One's own requests, newest first, in pages. */
+    Paged<RequestSearch.Found> minePaged(CurrentUser user, int page, int size) {
+        return search.find(RequestSearch.Criteria.any().onlyOf(user.username()), RequestSearch.Order.NEWEST, page, size);
     }
 
     public List<RequestSummary> mine(CurrentUser user, int limit) {

@@ -36,6 +36,16 @@ public class RequestSearch {
     public record Criteria(String onlyRequester, String text, RequestStatus status, String department, String requester,
                     Area area, Verdict verdict, LocalDate submittedFrom, LocalDate submittedTo, LocalDate decidedFrom,
                     LocalDate decidedTo) {
+
+        static Criteria any() {
+            return new Criteria(null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        /** The same search over one user's requests only. */
+        Criteria onlyOf(String user) {
+            return new Criteria(user, text, status, department, requester, area, verdict, submittedFrom, submittedTo, decidedFrom,
+                    decidedTo);
+        }
     }
 
     public enum Order {

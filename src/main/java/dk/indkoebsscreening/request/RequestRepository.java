@@ -5,15 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.Verdict;
-import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,50 +79,6 @@ public class RequestRepository {
      *
      * @param text found in the reference, title, system, vendor or department, whatever its case
      */
-    public record Search(String requester, RequestStatus status, String text, Order order, int page, int size) {
-    }
-
-    public enum Order {
-        NEWEST("submitted_at desc"),
-        DEADLINE("deadline, submitted_at");
-
-        private final String sql;
-
-        Order(String sql) {
-            this.sql = sql;
-        }
-    }
-
-    public Paged<PurchaseRequest> search(Search search) {
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> parameters = new HashMap<>();
-        if (search.requester() != null) {
-            where.append(" and requester = :requester");
-            parameters.put("requester", search.requester());
-        }
-        if (search.status() != null) {
-            where.append(" and status = :status");
-            parameters.put("status", search.status().name());
-        }
-        if (search.text() != null && !search.text().isBlank()) {
-            where.append(" and (lower(reference) like :text escape '\\' or lower(title) like :text escape '\\'"
-                    + " or lower(system_name) like :text escape '\\' or lower(vendor) like :text escape '\\'"
-                    + " or lower(department) like :text escape '\\')");
-            parameters.put("text", "%" + search.text().strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        long total = jdbc.sql("select count(*) from purchase_request" + where).params(parameters).query(Long.class).single();
-        int page = Paged.clamp(search.page(), total, search.size());
-        parameters.put("limit", search.size());
-        parameters.put("offset", (page - 1) * search.size());
-        List<PurchaseRequest> items = jdbc.sql("select " + COLUMNS + " from purchase_request" + where
-                        + " order by " + search.order().sql + " limit :limit offset :offset")
-                .params(parameters)
-                .query(RequestRepository::map)
-                .list();
-        return new Paged<>(items, total, page, search.size());
-    }
-
     /** Requests in this status, soonest deadline first, at most {@code limit}. */
     public List<PurchaseRequest> findByStatus(RequestStatus status, int limit) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where status = ? order by deadline limit ?")
