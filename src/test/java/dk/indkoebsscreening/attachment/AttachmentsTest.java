@@ -277,6 +277,29 @@ class AttachmentsTest extends ApiTestBase {
         assertThat(anna.get(page).body()).contains("Filen »tilbud.pdf« er vedhæftet.", "tilbud.pdf");
     }
 
+    @Test
+    void aTaskPagesUploadTakesFilesOnlyFromWhoMayWorkOnThatTask() {
+        String requestId = lifecycle.submitAndAccept("bent", "Opgavens bilag");
+        String securityTask = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
+        long before = storedRows();
+        for (String intruder : List.of("kontrakt", "bent", "anna")) {
+            WebSession session = new WebSession(port);
+            session.login(intruder);
+            String token = session.csrfToken("/anmodninger/ny");
+            Multipart file = withToken(token, "indsmuglet.pdf", Files.pdf("indsmuglet"));
+            HttpResponse<String> refused = session.postMultipart("/opgaver/" + securityTask + "/bilag", file.contentType(), file.body());
+            assertThat(refused.statusCode()).as(intruder).isIn(403, 404);
+        }
+        assertThat(storedRows()).isEqualTo(before);
+
+        WebSession expert = new WebSession(port);
+        expert.login("sikkerhed");
+        Multipart file = withToken(expert.csrfToken("/opgaver/" + securityTask), "vurdering.pdf", Files.pdf("vurdering"));
+        HttpResponse<String> added = expert.postMultipart("/opgaver/" + securityTask + "/bilag", file.contentType(), file.body());
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(api.details("bent", requestId).get("attachments").get(0).get("area").asText()).isEqualTo("SECURITY");
+    }
+
     private static Multipart withToken(String token, String filename, byte[] content) {
         Map<String, Files.Part> parts = new java.util.LinkedHashMap<>();
         parts.put("_csrf", new Files.Part(null, null, token.getBytes(StandardCharsets.UTF_8)));
