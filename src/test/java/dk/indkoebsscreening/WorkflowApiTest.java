@@ -52,7 +52,7 @@ class WorkflowApiTest extends ApiTestBase {
         }
         assertThat(details.get("areas").get(0).get("screenedBy").asText()).isEqualTo("sikkerhed");
         assertThat(outbox.typesOf(requestId)).containsExactly("request.submitted", "screening.started",
-                "area.screened", "area.screened", "area.screened", "area.screened", "area.screened",
+                "screening.started.v2", "area.screened", "area.screened", "area.screened", "area.screened", "area.screened",
                 "area.screened", "decision.made", "decision.made.v2");
         assertThat(outbox.payloadOf(requestId, "decision.made"))
                 .contains("\"outcome\": \"APPROVED_WITH_CONDITIONS\"", "\"requester\": \"anna\"")

@@ -6,6 +6,7 @@ import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.decision.Decision;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.scope.RequestScope;
 import dk.indkoebsscreening.screening.AreaScreening;
 import dk.indkoebsscreening.screening.EscalationRepository.Escalation;
 import dk.indkoebsscreening.process.Verdict;
@@ -13,11 +14,12 @@ import dk.indkoebsscreening.triage.Clarification;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything about one request: where it stands, the six areas, questions, the decision, the files and the history. */
+/** Everything about one request: where it stands, its scope and areas, questions, the decision, the files and the history. */
 public record CaseFile(
         @JsonUnwrapped PurchaseRequest request,
         int workingDaysLeft,
         ContractValue procurement,
+        RequestScope scope,
         Verdict recommendation,
         List<AreaScreening> areas,
         List<Clarification> clarifications,

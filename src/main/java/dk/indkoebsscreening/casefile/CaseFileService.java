@@ -13,6 +13,7 @@ import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.screening.EscalationRepository;
+import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.People;
@@ -46,11 +47,13 @@ public class CaseFileService {
     private final CaseHistory history;
     private final RequestSearch search;
     private final People people;
+    private final ScopeRepository scopes;
 
     CaseFileService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
                     EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
                     ProcurementProperties procurement, Clock clock, AttachmentService attachments,
-                    CaseHistory history, People people, RequestSearch search, DeadlineProperties deadlineProperties) {
+                    CaseHistory history, People people, RequestSearch search, DeadlineProperties deadlineProperties,
+                    ScopeRepository scopes) {
         this.requests = requests;
         this.screening = screening;
         this.clarifications = clarifications;
@@ -64,6 +67,7 @@ public class CaseFileService {
         this.history = history;
         this.search = search;
         this.people = people;
+        this.scopes = scopes;
     }
 
     public CaseFile caseFile(UUID id, CurrentUser user) {
@@ -72,6 +76,7 @@ public class CaseFileService {
                 request,
                 deadlines.workingDaysLeft(clock.instant(), request.deadline()),
                 ContractValue.of(request, procurement, deadlineProperties.zone()),
+                scopes.find(id),
                 requests.findRecommendation(id).orElse(null),
                 screening.areasOf(id),
                 clarifications.findByRequest(id),

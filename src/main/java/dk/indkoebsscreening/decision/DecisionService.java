@@ -27,10 +27,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import dk.indkoebsscreening.scope.RequestScope;
+import dk.indkoebsscreening.scope.ScopeFlag;
+import dk.indkoebsscreening.scope.ScopeRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The recommendation from the six verdicts, and the coordinator's decision that ends a request. */
+/** The recommendation from the verdicts of the areas in scope, and the coordinator's decision that ends a request. */
 @Service("purchaseDecisionService") // "decisionService" is Camunda's DMN service bean
 public class DecisionService {
 
@@ -43,10 +46,11 @@ public class DecisionService {
     private final AttachmentService attachments;
     private final CaseHistory history;
     private final PublicAddress address;
+    private final ScopeRepository scopes;
 
     DecisionService(RequestRepository requests, DecisionRepository decisions, ScreeningService screening,
                     OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments,
-                    CaseHistory history, PublicAddress address) {
+                    CaseHistory history, PublicAddress address, ScopeRepository scopes) {
         this.requests = requests;
         this.decisions = decisions;
         this.screening = screening;
@@ -56,6 +60,7 @@ public class DecisionService {
         this.attachments = attachments;
         this.history = history;
         this.address = address;
+        this.scopes = scopes;
     }
 
     @Transactional
@@ -94,7 +99,7 @@ public class DecisionService {
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, made);
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE_V2, new DecisionMadeV2(made,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
-                address.of("/api/requests/" + requestId + "/report.pdf")));
+                address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));
         events.publishEvent(new DecisionTaken(requestId, decision));
         history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
         return decision;
@@ -132,7 +137,26 @@ public class DecisionService {
      * decision.made.v2: v1, the request's files and where its screening report is (v1 stays published,
      * deprecated, for its consumers).
      */
-    record DecisionMadeV2(@JsonUnwrapped DecisionMade decision, List<FileInfo> attachments, String report) {
+    record DecisionMadeV2(@JsonUnwrapped DecisionMade decision, List<FileInfo> attachments, String report,
+                          ScopeOfDecision scope) {
+    }
+
+    /**
+     * The scope in decision.made.v2 (an optional field, added compatibly): which areas screened, which were
+     * left out and why, and the flags downstream systems act on (a DPIA task, a tender case).
+     */
+    record ScopeOfDecision(List<Area> areas, List<NotRelevantArea> notRelevant, List<ScopeFlag> flags,
+                           boolean confirmedAtTriage, boolean changedAtTriage, String reason) {
+
+        static ScopeOfDecision of(RequestScope scope, List<AreaScreening> screenings) {
+            return new ScopeOfDecision(scope.current().areas(),
+                    screenings.stream().filter(area -> area.state() == AreaState.NOT_RELEVANT)
+                            .map(area -> new NotRelevantArea(area.area(), area.findings())).toList(),
+                    scope.current().flags(), scope.confirmedAtTriage(), scope.changed(), scope.reason());
+        }
+    }
+
+    record NotRelevantArea(Area area, String reason) {
     }
 
     record AreaVerdict(Area area, Verdict verdict, List<String> conditions, Instant completedAt) {

@@ -9,6 +9,9 @@ import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestService;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.register.SystemForm;
+import dk.indkoebsscreening.register.SystemRegister;
+import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.security.IdentitySetup;
 import dk.indkoebsscreening.process.TaskType;
@@ -42,15 +45,17 @@ class DemoData {
     private final WorkTaskService tasks;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final SystemRegister register;
 
     DemoData(IdentitySetup identity, RequestService requestService, RequestRepository requests,
-             WorkTaskService tasks, ObjectMapper objectMapper, Clock clock) {
+             WorkTaskService tasks, ObjectMapper objectMapper, Clock clock, SystemRegister register) {
         this.identity = identity;
         this.requestService = requestService;
         this.requests = requests;
         this.tasks = tasks;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.register = register;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -67,6 +72,17 @@ class DemoData {
         identity.user("koordinator", "Karen", "Koordinator", PASSWORD, List.of(Groups.STAFF, Groups.COORDINATORS));
         identity.user("admin", "Admin", "Administrator", PASSWORD, List.of(Groups.STAFF, Groups.ADMINS));
 
+        if (register.search(null, true, 1, 1).total() == 0) {
+            // Systems the municipality already has, so that the duplicate check has something to find.
+            CurrentUser coordinator = new CurrentUser("koordinator", Set.of(Groups.COORDINATORS));
+            register.add(new SystemForm("BookPlus Booking", "Lokalebooking", "Eksempel Software A/S", "Kultur og Fritid",
+                    new BigDecimal("90000"), 3, PersonalData.ORDINARY, Hosting.CLOUD_EU, null, null,
+                    "Bruges til booking af haller og mødelokaler."), coordinator);
+            register.add(new SystemForm("Tandjournal Pro", null, "Nordisk Dental ApS", "Børne- og Ungdomstandplejen",
+                    null, null, PersonalData.SENSITIVE, Hosting.ON_PREMISES, null, "TJ-01", null), coordinator);
+            register.add(new SystemForm("Lønportal", null, "Eksempel Løn A/S", "HR og Løn", null, null, PersonalData.CPR,
+                    Hosting.CLOUD_EU, null, null, null), coordinator);
+        }
         LocalDate inTwoMonths = LocalDate.now(clock).plusMonths(2);
         if (!requests.existsWithTitle("Tidsbestilling i Borgerservice")) {
             requestService.submit(new PurchaseRequestForm("Tidsbestilling i Borgerservice", "BookPlus Borger",
@@ -74,7 +90,7 @@ class DemoData {
                     "Borgerne skal kunne booke tid til pas, kørekort og sundhedskort online, så køen i "
                             + "Borgerservice bliver kortere og medarbejderne kan planlægge dagen.",
                     "Borgerservice", new BigDecimal("85000"), new BigDecimal("60000"), 4, 25, PersonalData.CPR,
-                    Hosting.CLOUD_EU, null, "MitID-login, kommunens kalender (Exchange)", inTwoMonths), "anna");
+                    Hosting.CLOUD_EU, null, "MitID-login, kommunens kalender (Exchange)", inTwoMonths, null), "anna");
         }
         if (!requests.existsWithTitle("3D-tandskanning")) {
             PurchaseRequest request = requestService.submit(new PurchaseRequestForm("3D-tandskanning",
@@ -82,7 +98,7 @@ class DemoData {
                     "Tandplejen vil erstatte aftryk med 3D-scanning af børns tænder: hurtigere for barnet, "
                             + "bedre kvalitet og digitale modeller til tandreguleringen.",
                     "Børne- og Ungdomstandplejen", new BigDecimal("420000"), new BigDecimal("95000"), 5, 40,
-                    PersonalData.SENSITIVE, Hosting.ON_PREMISES, null, "Tandplejens journalsystem", inTwoMonths), "bent");
+                    PersonalData.SENSITIVE, Hosting.ON_PREMISES, null, "Tandplejens journalsystem", inTwoMonths, null), "bent");
             acceptAtTriage(request);
         }
     }

@@ -1,8 +1,8 @@
 /**
- * Demo users and two demo requests for the one-command run (off in production). Uses request, task,
- * security and process.
+ * Demo users, three registered systems and two demo requests for the one-command run (off in production).
+ * Uses process, register, request, security, system and task.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = {"process", "request", "security", "task"})
+@ApplicationModule(displayName = "Demo data", allowedDependencies = {"process", "register", "request", "security", "system", "task"})
 package dk.indkoebsscreening.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,7 +8,10 @@ import java.net.URI;
  */
 public enum EventType {
     REQUEST_SUBMITTED("dk.indkoebsscreening.request.submitted.v1", "request-submitted"),
+    /** Deprecated: published only when all six areas screen (its schema requires six); v2 always. */
     SCREENING_STARTED("dk.indkoebsscreening.screening.started.v1", "screening-started"),
+    /** The areas in scope (one to six), those left out with why, and the flags. */
+    SCREENING_STARTED_V2("dk.indkoebsscreening.screening.started.v2", "screening-started"),
     AREA_SCREENED("dk.indkoebsscreening.area.screened.v1", "area-screened"),
     SCREENING_REMINDER_SENT("dk.indkoebsscreening.screening.reminder-sent.v1", "screening-reminder-sent"),
     DEADLINE_MISSED("dk.indkoebsscreening.deadline.missed.v1", "deadline-missed"),

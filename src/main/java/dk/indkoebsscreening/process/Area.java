@@ -3,23 +3,26 @@ package dk.indkoebsscreening.process;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The six areas the expert group screens, each with its candidate group and its task in the model. */
+/**
+ * The six areas the expert group can screen, each with its candidate group and its task in the model. The scope
+ * decided at triage opens some or all of them.
+ */
 public enum Area {
-    SECURITY("screening-security", "Task_ScreenSecurity", "verdictSecurity"),
-    USER_MANAGEMENT("screening-user-management", "Task_ScreenUserManagement", "verdictUserManagement"),
-    SUPPORT("screening-support", "Task_ScreenSupport", "verdictSupport"),
-    CONTRACT("screening-contract", "Task_ScreenContract", "verdictContract"),
-    INSTALLATION("screening-installation", "Task_ScreenInstallation", "verdictInstallation"),
-    IMPLEMENTATION("screening-implementation", "Task_ScreenImplementation", "verdictImplementation");
+    SECURITY("screening-security", "Task_ScreenSecurity", "Security"),
+    USER_MANAGEMENT("screening-user-management", "Task_ScreenUserManagement", "UserManagement"),
+    SUPPORT("screening-support", "Task_ScreenSupport", "Support"),
+    CONTRACT("screening-contract", "Task_ScreenContract", "Contract"),
+    INSTALLATION("screening-installation", "Task_ScreenInstallation", "Installation"),
+    IMPLEMENTATION("screening-implementation", "Task_ScreenImplementation", "Implementation");
 
     private final String candidateGroup;
     private final String taskDefinitionKey;
-    private final String verdictVariable;
+    private final String variableSuffix;
 
-    Area(String candidateGroup, String taskDefinitionKey, String verdictVariable) {
+    Area(String candidateGroup, String taskDefinitionKey, String variableSuffix) {
         this.candidateGroup = candidateGroup;
         this.taskDefinitionKey = taskDefinitionKey;
-        this.verdictVariable = verdictVariable;
+        this.variableSuffix = variableSuffix;
     }
 
     public String candidateGroup() {
@@ -32,7 +35,12 @@ public enum Area {
 
     /** Process variable that carries this area's verdict to the recommendation table. */
     public String verdictVariable() {
-        return verdictVariable;
+        return "verdict" + variableSuffix;
+    }
+
+    /** Process variable (boolean) set at triage: whether this area screens the request, the fork's condition. */
+    public String scopeVariable() {
+        return "inScope" + variableSuffix;
     }
 
     public static Optional<Area> byTaskDefinitionKey(String taskDefinitionKey) {

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.process;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Every name shared by the code and {@code bpmn/PurchaseScreeningProcess.bpmn} and
- * {@code bpmn/ScreeningRecommendation.dmn}: the keys and the process variables (PurchaseScreeningModelTest
+ * {@code bpmn/ScreeningRecommendation.dmn} and {@code bpmn/ScreeningScope.dmn}: the keys and the process variables (PurchaseScreeningModelTest
  * checks that the models read no other). The areas' task keys and verdict variables are in {@link Area}, the
  * user tasks' keys in {@link TaskType}.
  */
@@ -19,6 +20,19 @@ public final class ScreeningProcess {
 
     public static final String PROCESS_KEY = "PurchaseScreeningProcess";
     public static final String RECOMMENDATION_DECISION_KEY = "Decision_ScreeningRecommendation";
+    /** The risk-based scope, evaluated at submission: first the flags, then the areas (given whether it is a fast track). */
+    public static final String SCOPE_FLAGS_DECISION_KEY = "Decision_ScreeningFlags";
+    public static final String SCOPE_AREAS_DECISION_KEY = "Decision_ScreeningAreas";
+    /** The scope tables' inputs and outputs. */
+    public static final String SCOPE_PERSONAL_DATA = "personalData";
+    public static final String SCOPE_HOSTING = "hosting";
+    public static final String SCOPE_EXPECTED_USERS = "expectedUsers";
+    public static final String SCOPE_HAS_INTEGRATIONS = "hasIntegrations";
+    public static final String SCOPE_CONTRACT_VALUE = "contractValueDkk";
+    public static final String SCOPE_ABOVE_EU_THRESHOLD = "aboveEuThreshold";
+    public static final String SCOPE_FAST_TRACK = "fastTrack";
+    public static final String SCOPE_FLAG = "flag";
+    public static final String SCOPE_AREA = "area";
 
     /** Start variables: who asked (the question task's assignee), and the reference operators search by. */
     public static final String REQUESTER = "requester";
@@ -33,10 +47,15 @@ public final class ScreeningProcess {
     public static final String DECISION_OUTCOME = "decisionOutcome";
     public static final String DECISION_REASON = "decisionReason";
     public static final String DECIDED_BY = "decidedBy";
-    /** The six areas' verdicts as a list, the recommendation table's input (built by Task_RecommendDecision). */
+    /**
+     * The six areas' verdicts as a list, the recommendation table's input (built by Task_RecommendDecision); an
+     * area outside the scope has {@link #NOT_RELEVANT}, which the table ignores.
+     */
     public static final String VERDICTS = "verdicts";
     /** The recommendation table's result: a {@link Verdict} name. */
     public static final String RECOMMENDATION = "recommendation";
+    /** The verdict variable of an area the scope leaves out. */
+    public static final String NOT_RELEVANT = "NOT_RELEVANT";
     /** Set when the deadline passes: how many areas were still open. */
     public static final String OPEN_AREAS_AT_DEADLINE = "openAreasAtDeadline";
 
@@ -61,6 +80,21 @@ public final class ScreeningProcess {
             variables.put(DECISION_REASON, reason);
         }
         variables.put(DECIDED_BY, decidedBy);
+        return variables;
+    }
+
+    /**
+     * The scope confirmed at triage as process variables: each area's condition on the fork, and the verdict
+     * {@link #NOT_RELEVANT} for an area left out, so that the recommendation still reads all six.
+     */
+    public static Map<String, Object> scopeVariables(Collection<Area> inScope) {
+        Map<String, Object> variables = new HashMap<>();
+        for (Area area : Area.values()) {
+            variables.put(area.scopeVariable(), inScope.contains(area));
+            if (!inScope.contains(area)) {
+                variables.put(area.verdictVariable(), NOT_RELEVANT);
+            }
+        }
         return variables;
     }
 

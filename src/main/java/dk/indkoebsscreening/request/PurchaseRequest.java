@@ -25,6 +25,8 @@ public record PurchaseRequest(
         String transferBasis,
         String integrations,
         LocalDate desiredStartDate,
+        /** Why a system the municipality already has does not cover the need, when the duplicate check found one. */
+        String existingSystemNote,
         RequestStatus status,
         Instant submittedAt,
         Instant deadline,

@@ -81,5 +81,10 @@ public record PurchaseRequestForm(
         @NotNull(message = "{request.desiredStartDate.required}")
         @FutureOrPresent(message = "{request.desiredStartDate.past}")
         @WithinYears(10)
-        LocalDate desiredStartDate) {
+        LocalDate desiredStartDate,
+
+        /** The requester's answer when the form showed systems or requests like this one. */
+        @Size(max = 2000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
+        String existingSystemNote) {
 }

@@ -17,13 +17,14 @@ import org.springframework.format.annotation.DateTimeFormat;
 public class RequestInput {
 
     /** The form's fields in page order: the error summary lists problems in this order. */
-    static final List<String> FIELDS = List.of("title", "systemName", "vendor", "need", "department",
+    static final List<String> FIELDS = List.of("title", "systemName", "vendor", "existingSystemNote", "need", "department",
             "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "desiredStartDate",
             "processesPersonalData", "personalData", "hosting", "transferBasis", "hasIntegrations", "integrations");
 
     private String title;
     private String systemName;
     private String vendor;
+    private String existingSystemNote;
     private String need;
     private String department;
     private String oneOffCostDkk;
@@ -67,7 +68,7 @@ public class RequestInput {
                 : personalData == PersonalData.NONE ? null : personalData;
         return new PurchaseRequestForm(title, systemName, vendor, need, department, amount(oneOffCostDkk),
                 amount(annualCostDkk), whole(contractYears), whole(expectedUsers), data, hosting, transferBasis,
-                Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate);
+                Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate, existingSystemNote);
     }
 
     /** The message key of each number that was typed but cannot be read, by field. */
@@ -111,6 +112,8 @@ public class RequestInput {
     public void setSystemName(String systemName) { this.systemName = systemName; }
     public String getVendor() { return vendor; }
     public void setVendor(String vendor) { this.vendor = vendor; }
+    public String getExistingSystemNote() { return existingSystemNote; }
+    public void setExistingSystemNote(String existingSystemNote) { this.existingSystemNote = existingSystemNote; }
     public String getNeed() { return need; }
     public void setNeed(String need) { this.need = need; }
     public String getDepartment() { return department; }

@@ -9,6 +9,7 @@ import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
 import jakarta.validation.Validator;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,11 +28,13 @@ class RequestPages {
     private final RequestService requests;
     private final Validator validator;
     private final Choices choices;
+    private final DuplicateCheck duplicates;
 
-    RequestPages(RequestService requests, Validator validator, Choices choices) {
+    RequestPages(RequestService requests, Validator validator, Choices choices, DuplicateCheck duplicates) {
         this.requests = requests;
         this.validator = validator;
         this.choices = choices;
+        this.duplicates = duplicates;
     }
 
     @GetMapping("/ny")
@@ -88,7 +91,28 @@ class RequestPages {
         }
     }
 
+    /**
+     * The duplicate check while typing: the form's list of like systems and requests, as an HTML fragment. Not
+     * {@code no-store} like every other answer: a page that fetched a no-store answer loses Chrome's back/forward
+     * cache, and the form then comes back from the server with a new submission token, so Back and Send would make
+     * a second request. {@code no-cache} still revalidates every time; the fragment holds no personal data.
+     */
+    @GetMapping("/lignende")
+    String similar(@RequestParam(name = "systemName", defaultValue = "") String systemName,
+                   @RequestParam(name = "vendor", required = false) String vendor, Model model, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        model.addAttribute("duplicates", duplicates.like(systemName, vendor, null));
+        return "fragments/duplicates :: matches(matches=${duplicates}, linkRequests=false)";
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
     private String form(RequestInput input, PageErrors errors, Model model) {
+        if (!isBlank(input.getSystemName())) {
+            model.addAttribute("duplicates", duplicates.like(input.getSystemName(), input.getVendor(), null));
+        }
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
         model.addAttribute("personalDataKinds",

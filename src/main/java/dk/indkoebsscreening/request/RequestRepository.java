@@ -22,7 +22,7 @@ public class RequestRepository {
     private static final String COLUMNS = """
             id, reference, title, system_name, vendor, need, department, requester, one_off_cost_dkk,
             annual_cost_dkk, contract_years, expected_users, personal_data, hosting, transfer_basis, integrations,
-            desired_start_date, status, submitted_at, deadline, deadline_missed_at, process_instance_id
+            desired_start_date, existing_system_note, status, submitted_at, deadline, deadline_missed_at, process_instance_id
             """;
 
     private final JdbcClient jdbc;
@@ -104,6 +104,34 @@ public class RequestRepository {
                 .list();
     }
 
+    /** An earlier request whose system is like the one typed, with how alike (0 to 1.5: name plus half the vendor's). */
+    public record SimilarRequest(PurchaseRequest request, double score) {
+    }
+
+    /**
+     * Requests for a system like this one, most alike first: trigram similarity of the system name (whole or as
+     * a word, through the trigram index), a vendor alike ranking them higher.
+     *
+     * @param except the request itself on its triage page, else null
+     */
+    public List<SimilarRequest> similarBySystem(String systemName, String vendor, UUID except, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                        , greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name)))
+                          + case when :vendor = '' then 0 else 0.5 * similarity(lower(vendor), :vendor) end as score
+                          from purchase_request
+                         where (lower(system_name) % :name or :name <% lower(system_name))
+                           and greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name))) >= 0.35
+                           and id <> coalesce(cast(:except as uuid), '00000000-0000-0000-0000-000000000000')
+                         order by score desc, submitted_at desc limit :limit
+                        """)
+                .param("name", systemName.toLowerCase())
+                .param("vendor", vendor == null ? "" : vendor.toLowerCase())
+                .param("except", except)
+                .param("limit", limit)
+                .query((rs, row) -> new SimilarRequest(map(rs, row), rs.getDouble("score")))
+                .list();
+    }
+
     public boolean existsWithTitle(String title) {
         return jdbc.sql("select count(*) from purchase_request where title = ?")
                 .param(title)
@@ -135,7 +163,7 @@ public class RequestRepository {
         jdbc.sql("insert into purchase_request (" + COLUMNS + """
                         , submission_key, submission_digest) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
                         :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, :personalData, :hosting, :transferBasis,
-                        :integrations, :desiredStartDate, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId,
+                        :integrations, :desiredStartDate, :existingSystemNote, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId,
                         :submissionKey, :submissionDigest)
                         """)
                 .param("submissionKey", submissionKey)
@@ -157,6 +185,7 @@ public class RequestRepository {
                 .param("transferBasis", request.transferBasis())
                 .param("integrations", request.integrations())
                 .param("desiredStartDate", request.desiredStartDate())
+                .param("existingSystemNote", request.existingSystemNote())
                 .param("status", request.status().name())
                 .param("submittedAt", Sql.timestamp(request.submittedAt()))
                 .param("deadline", Sql.timestamp(request.deadline()))
@@ -245,6 +274,7 @@ public class RequestRepository {
                 rs.getString("transfer_basis"),
                 rs.getString("integrations"),
                 rs.getObject("desired_start_date", LocalDate.class),
+                rs.getString("existing_system_note"),
                 RequestStatus.valueOf(rs.getString("status")),
                 Sql.instant(rs, "submitted_at"),
                 Sql.instant(rs, "deadline"),

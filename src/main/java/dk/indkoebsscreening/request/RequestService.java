@@ -12,6 +12,8 @@ import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.ScreeningProcess;
+import dk.indkoebsscreening.scope.Scope;
+import dk.indkoebsscreening.scope.ScopeRepository;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +50,13 @@ public class RequestService {
     private final ApplicationEventPublisher events;
     private final AttachmentService attachments;
     private final CaseHistory history;
+    private final ProposedScope proposedScope;
+    private final ScopeRepository scopes;
 
     RequestService(RequestRepository requests, DeadlineCalculator deadlines, DeadlineProperties deadlineProperties,
                    OutboxWriter outbox, RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager,
-                   ApplicationEventPublisher events, AttachmentService attachments, CaseHistory history) {
+                   ApplicationEventPublisher events, AttachmentService attachments, CaseHistory history,
+                   ProposedScope proposedScope, ScopeRepository scopes) {
         this.requests = requests;
         this.deadlines = deadlines;
         this.deadlineProperties = deadlineProperties;
@@ -64,6 +69,8 @@ public class RequestService {
         this.events = events;
         this.attachments = attachments;
         this.history = history;
+        this.proposedScope = proposedScope;
+        this.scopes = scopes;
     }
 
     /**
@@ -152,10 +159,12 @@ public class RequestService {
                 form.oneOffCostDkk(), form.annualCostDkk(), form.contractYears(), form.expectedUsers(),
                 form.personalData(), form.hosting(),
                 form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? blankToNull(form.transferBasis()) : null,
-                blankToNull(form.integrations()), form.desiredStartDate(),
+                blankToNull(form.integrations()), form.desiredStartDate(), blankToNull(form.existingSystemNote()),
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
-        outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request));
+        Scope scope = proposedScope.of(request);
+        scopes.propose(id, scope);
+        outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request, scope));
         history.record(id, HistoryKind.SUBMITTED, requester, null, null, null);
         files.forEach(file -> attachments.add(id, reference, AttachmentStep.SUBMISSION, null, requester, file));
         events.publishEvent(new RequestReceived(id));
@@ -171,18 +180,19 @@ public class RequestService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The "submitted" event: what the request is about, without the free-text need. */
+    /** The "submitted" event: what the request is about, without the free-text need, and the proposed scope. */
     record RequestSubmitted(UUID requestId, String reference, String title, String systemName, String vendor,
                             String department, String requester, BigDecimal oneOffCostDkk, BigDecimal annualCostDkk,
                             int contractYears, int expectedUsers, PersonalData personalData, Hosting hosting,
-                            String integrations, LocalDate desiredStartDate, Instant submittedAt, Instant deadline) {
+                            String integrations, LocalDate desiredStartDate, Instant submittedAt, Instant deadline,
+                            Scope proposedScope) {
 
-        static RequestSubmitted of(PurchaseRequest request) {
+        static RequestSubmitted of(PurchaseRequest request, Scope scope) {
             return new RequestSubmitted(request.id(), request.reference(), request.title(), request.systemName(),
                     request.vendor(), request.department(), request.requester(), request.oneOffCostDkk(),
                     request.annualCostDkk(), request.contractYears(), request.expectedUsers(), request.personalData(),
                     request.hosting(), request.integrations(), request.desiredStartDate(), request.submittedAt(),
-                    request.deadline());
+                    request.deadline(), scope);
         }
     }
 }

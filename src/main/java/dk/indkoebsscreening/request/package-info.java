@@ -1,9 +1,9 @@
 /**
  * Submitting a purchase request: the form and the API call, numbering, the request's table
- * ({@code purchase_request}, its recommendation included), its event, its process and the form's files,
- * made once. Uses attachment, deadline, events, process, system and web.
+ * ({@code purchase_request}, its recommendation included), its proposed scope, its event, its process and the form's files,
+ * made once. Uses attachment, deadline, events, history, process, scope, system and web.
  */
-@ApplicationModule(displayName = "Request submission", allowedDependencies = {"attachment", "deadline", "events", "history", "process", "system", "web"})
+@ApplicationModule(displayName = "Request submission", allowedDependencies = {"attachment", "deadline", "events", "history", "process", "scope", "system", "web"})
 package dk.indkoebsscreening.request;
 
 import org.springframework.modulith.ApplicationModule;

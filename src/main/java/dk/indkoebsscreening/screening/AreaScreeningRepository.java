@@ -42,6 +42,18 @@ public class AreaScreeningRepository {
                 .update();
     }
 
+    /** An area the scope leaves out, recorded with the reason so that it is never silently missing. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markNotRelevant(UUID requestId, Area area, String reason, String decidedBy, Instant at) {
+        jdbc.sql("""
+                        insert into area_screening (request_id, area, state, findings, screened_by, started_at, completed_at)
+                        values (?, ?, 'NOT_RELEVANT', ?, ?, ?, ?)
+                        on conflict (request_id, area) do nothing
+                        """)
+                .params(requestId, area.name(), reason, decidedBy, Sql.timestamp(at), Sql.timestamp(at))
+                .update();
+    }
+
     /** Records the verdict; false if the area was not open (already screened or never started). */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean complete(UUID requestId, Area area, ScreeningForm form, String expert, Instant completedAt) {

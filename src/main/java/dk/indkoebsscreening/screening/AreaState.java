@@ -4,5 +4,7 @@ public enum AreaState {
     /** Screening has not started (the request is still in triage). */
     PENDING,
     OPEN,
-    COMPLETED
+    COMPLETED,
+    /** Left out by the scope confirmed at triage; {@code findings} holds why. */
+    NOT_RELEVANT
 }

@@ -9,6 +9,9 @@ import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.scope.RequestScope;
+import dk.indkoebsscreening.scope.ScopeFlag;
+import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.InvalidInputException;
@@ -17,11 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +42,12 @@ public class ScreeningService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CaseHistory history;
+    private final ScopeRepository scopes;
+    private final MessageSource messages;
 
     ScreeningService(RequestRepository requests, AreaScreeningRepository areas, EscalationRepository escalations,
                      ChecklistProperties checklists, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events,
-                     CaseHistory history) {
+                     CaseHistory history, ScopeRepository scopes, MessageSource messages) {
         this.requests = requests;
         this.areas = areas;
         this.escalations = escalations;
@@ -49,20 +56,43 @@ public class ScreeningService {
         this.clock = clock;
         this.events = events;
         this.history = history;
+        this.scopes = scopes;
+        this.messages = messages;
     }
 
+    /**
+     * Opens the areas of the scope confirmed at triage and records the others as not relevant, with the
+     * coordinator's reason or, for the proposal unchanged, the fast track's.
+     */
     @Transactional
     public void start(UUID requestId) {
         PurchaseRequest request = requests.lock(requestId);
         Instant now = clock.instant();
-        for (Area area : Area.values()) {
-            areas.open(requestId, area, now);
+        RequestScope scope = scopes.find(requestId);
+        List<Area> inScope = scope.current().areas();
+        inScope.forEach(area -> areas.open(requestId, area, now));
+        String reason = scope.reason() != null ? scope.reason() : notRelevantReason(scope);
+        List<NotRelevantArea> notRelevant = scope.current().notRelevant().stream()
+                .map(area -> new NotRelevantArea(area, reason)).toList();
+        for (NotRelevantArea area : notRelevant) {
+            areas.markNotRelevant(requestId, area.area(), reason, scope.confirmedBy(), now);
+            history.record(requestId, HistoryKind.AREA_NOT_RELEVANT, scope.confirmedBy(), area.area(), null, reason);
         }
         requests.updateStatus(requestId, RequestStatus.IN_SCREENING);
-        outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED,
-                new ScreeningStarted(requestId, request.reference(), now, request.deadline(), List.of(Area.values())));
-        events.publishEvent(new ScreeningOpened(requestId, List.of(Area.values())));
+        if (notRelevant.isEmpty()) {
+            outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED,
+                    new ScreeningStarted(requestId, request.reference(), now, request.deadline(), inScope));
+        }
+        outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED_V2, new ScreeningStartedV2(requestId,
+                request.reference(), now, request.deadline(), inScope, notRelevant, scope.current().flags()));
+        events.publishEvent(new ScreeningOpened(requestId, inScope));
         history.record(requestId, HistoryKind.SCREENING_STARTED, null, null, null, null);
+    }
+
+    /** Kept as Danish text, like the coordinator's own reason: it goes into the case file and the events. */
+    private String notRelevantReason(RequestScope scope) {
+        String key = scope.current().has(ScopeFlag.FAST_TRACK) ? "scope.notRelevant.fastTrack" : "scope.notRelevant.proposal";
+        return messages.getMessage(key, null, Locale.forLanguageTag("da"));
     }
 
     /** An expert's screening against the rules and the area's checklist, before anything changes. */
@@ -157,7 +187,7 @@ public class ScreeningService {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** The six areas in a fixed order, with the ones not yet started shown as pending. */
+    /** The six areas in a fixed order, with the ones not yet started shown as pending and those left out as not relevant. */
     public List<AreaScreening> areasOf(UUID requestId) {
         Map<Area, AreaScreening> stored = areas.findByRequest(requestId).stream()
                 .collect(Collectors.toMap(AreaScreening::area, screening -> screening));
@@ -172,7 +202,14 @@ public class ScreeningService {
         return open.stream().map(area -> new OpenArea(area, area.candidateGroup())).toList();
     }
 
+    record NotRelevantArea(Area area, String reason) {
+    }
+
     record ScreeningStarted(UUID requestId, String reference, Instant startedAt, Instant deadline, List<Area> areas) {
+    }
+
+    record ScreeningStartedV2(UUID requestId, String reference, Instant startedAt, Instant deadline, List<Area> areas,
+                              List<NotRelevantArea> notRelevant, List<ScopeFlag> flags) {
     }
 
     record AreaScreened(UUID requestId, String reference, Area area, Verdict verdict, List<String> conditions,

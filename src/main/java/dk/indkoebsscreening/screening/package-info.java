@@ -1,8 +1,9 @@
 /**
- * The expert group's screening of the six areas ({@code area_screening}), the checklists, reminders, the
- * missed deadline and its escalation ({@code escalation}). Uses request, events, process and system.
+ * The expert group's screening of the areas in scope ({@code area_screening}), the checklists, reminders, the
+ * missed deadline and its escalation ({@code escalation}); areas outside the scope are recorded as not relevant.
+ * Uses events, history, process, request, scope and system.
  */
-@ApplicationModule(displayName = "Screening", allowedDependencies = {"events", "history", "process", "request", "system"})
+@ApplicationModule(displayName = "Screening", allowedDependencies = {"events", "history", "process", "request", "scope", "system"})
 package dk.indkoebsscreening.screening;
 
 import org.springframework.modulith.ApplicationModule;

@@ -19,13 +19,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * browser cannot send that type across sites without asking first (CORS), so a form on another site cannot
  * drive the API with Basic credentials the browser remembers. The one exception is a file upload
  * ({@code POST /api/requests/{id}/attachments}, multipart): it must carry the header {@value #UPLOAD_HEADER},
- * which a form on another site cannot send either.
+ * which a form on another site cannot send either. The same holds for the system register's import of a KITOS
+ * export ({@code POST /api/register/import}).
  */
 class JsonOnlyApi extends OncePerRequestFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     static final String UPLOAD_HEADER = "X-Requested-By";
-    private static final Pattern UPLOAD_PATH = Pattern.compile("/api/requests/[0-9a-fA-F-]{36}/attachments");
+    private static final Pattern UPLOAD_PATH = Pattern.compile("/api/requests/[0-9a-fA-F-]{36}/attachments|/api/register/import");
 
     private final MessageSource messages;
 

@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,6 +38,9 @@ class SecurityConfiguration {
         return stateless(http.securityMatcher(path("/api/**")), delays)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
+                        // Everyone reads the system register; coordinators change it (SystemRegister checks again).
+                        .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**").authenticated()
+                        .requestMatchers(path("/api/register/**"), path("/api/register")).hasAuthority(Groups.COORDINATORS)
                         .anyRequest().authenticated())
                 .build();
     }
@@ -58,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/admin", "/admin/**").hasAuthority(Groups.ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/systemer/ny").hasAuthority(Groups.COORDINATORS)
+                        .requestMatchers(HttpMethod.POST, "/systemer/**").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         .anyRequest().authenticated())
                 // The webapps have their own CSRF protection (an XSRF-TOKEN cookie echoed in a header).

@@ -23,6 +23,10 @@ public class TaskInput {
     /** One condition per line. */
     private String conditions;
     private Map<String, String> checklist = new HashMap<>();
+    /** The triage's scope: the areas and flags checked (null until the page shows them), and why they differ from the proposal. */
+    private List<String> areas;
+    private List<String> flags;
+    private String scopeReason;
 
     Map<String, Object> toBody(TaskType type) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -30,6 +34,9 @@ public class TaskInput {
             case TRIAGE -> {
                 body.put("outcome", blankToNull(outcome));
                 body.put("comment", blankToNull(comment));
+                body.put("areas", areas);
+                body.put("flags", flags);
+                body.put("scopeReason", blankToNull(scopeReason));
             }
             case SCREENING -> {
                 body.put("verdict", blankToNull(verdict));
@@ -86,6 +93,12 @@ public class TaskInput {
     public void setFindings(String findings) { this.findings = findings; }
     public String getConditions() { return conditions; }
     public void setConditions(String conditions) { this.conditions = conditions; }
+    public List<String> getAreas() { return areas; }
+    public void setAreas(List<String> areas) { this.areas = areas; }
+    public List<String> getFlags() { return flags; }
+    public void setFlags(List<String> flags) { this.flags = flags; }
+    public String getScopeReason() { return scopeReason; }
+    public void setScopeReason(String scopeReason) { this.scopeReason = scopeReason; }
     public Map<String, String> getChecklist() { return checklist; }
     public void setChecklist(Map<String, String> checklist) { this.checklist = checklist; }
 }

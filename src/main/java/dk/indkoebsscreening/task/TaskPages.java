@@ -3,10 +3,14 @@ package dk.indkoebsscreening.task;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.casefile.CaseFile;
 import dk.indkoebsscreening.casefile.CaseFileService;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TriageOutcome;
+import dk.indkoebsscreening.scope.Scope;
+import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.request.ContractValue;
+import dk.indkoebsscreening.request.DuplicateCheck;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.web.Choices;
@@ -39,9 +43,10 @@ class TaskPages {
     private final Formats formats;
     private final MessageSource messages;
     private final ObjectMapper objectMapper;
+    private final DuplicateCheck duplicates;
 
     TaskPages(WorkTaskService tasks, CaseFileService caseFiles, ScreeningService screening, Choices choices,
-              Formats formats, MessageSource messages, ObjectMapper objectMapper) {
+              Formats formats, MessageSource messages, ObjectMapper objectMapper, DuplicateCheck duplicates) {
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.screening = screening;
@@ -49,6 +54,7 @@ class TaskPages {
         this.formats = formats;
         this.messages = messages;
         this.objectMapper = objectMapper;
+        this.duplicates = duplicates;
     }
 
     /** An open task's page; a completed one's old link says who completed it and leads to its request. */
@@ -98,7 +104,8 @@ class TaskPages {
     /** The fields in the order the task's page shows them, for the error summary. */
     private List<String> fieldOrder(WorkTask task) {
         return switch (task.type()) {
-            case TRIAGE, ESCALATION, MORE_INFORMATION -> List.of("outcome", "comment");
+            case TRIAGE -> List.of("outcome", "comment", "areas", "flags", "scopeReason");
+            case ESCALATION, MORE_INFORMATION -> List.of("outcome", "comment");
             case DECISION -> List.of("outcome", "reason");
             case SCREENING -> Stream.concat(screening.checklist(task.area()).stream().map(question -> "checklist." + question.id()),
                     Stream.of("verdict", "findings", "conditions")).toList();
@@ -135,7 +142,20 @@ class TaskPages {
                         .map(question -> question.withHelpValues(helpValues)).toList());
                 model.addAttribute("verdicts", choices.of("verdict.", Verdict.values()));
             }
-            case TRIAGE -> model.addAttribute("outcomes", choices.of("triageOutcome.", TriageOutcome.values()));
+            case TRIAGE -> {
+                model.addAttribute("outcomes", choices.of("triageOutcome.", TriageOutcome.values()));
+                model.addAttribute("scopeAreas", choices.of("area.", Area.values()));
+                model.addAttribute("scopeFlags", choices.of("scopeFlag.", ScopeFlag.values()));
+                model.addAttribute("duplicates", duplicates.like(details.request().systemName(), details.request().vendor(),
+                        details.request().id()));
+                Scope proposal = details.scope().current();
+                if (input.getAreas() == null) {
+                    input.setAreas(proposal.areas().stream().map(Area::name).toList());
+                }
+                if (input.getFlags() == null) {
+                    input.setFlags(proposal.flags().stream().map(ScopeFlag::name).toList());
+                }
+            }
             case DECISION -> {
                 model.addAttribute("outcomes", choices.of("verdict.", Verdict.values()));
                 if (input.getOutcome() == null && details.recommendation() != null) {

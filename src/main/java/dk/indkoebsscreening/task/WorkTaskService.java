@@ -193,7 +193,7 @@ public class WorkTaskService {
 
     private Map<String, Object> record(Task task, UUID requestId, JsonNode body, CurrentUser user) {
         return switch (TaskType.of(task.getTaskDefinitionKey())) {
-            case TRIAGE -> triage.record(requestId, binder.bind(body, TriageForm.class, triage::problems), user.username());
+            case TRIAGE -> triage.record(requestId, binder.bind(body, TriageForm.class, form -> triage.problems(requestId, form)), user.username());
             case MORE_INFORMATION -> {
                 triage.answer(requestId, binder.bind(body, InformationForm.class), user.username());
                 yield Map.of();

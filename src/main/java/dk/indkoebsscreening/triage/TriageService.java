@@ -7,10 +7,14 @@ import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.scope.RequestScope;
+import dk.indkoebsscreening.scope.Scope;
+import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +32,42 @@ public class TriageService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CaseHistory history;
+    private final ScopeRepository scopes;
 
     TriageService(RequestRepository requests, ClarificationRepository clarifications, Clock clock,
-                  ApplicationEventPublisher events, CaseHistory history) {
+                  ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes) {
         this.requests = requests;
         this.clarifications = clarifications;
         this.clock = clock;
         this.events = events;
         this.history = history;
+        this.scopes = scopes;
     }
 
-    /** A question or a rejection needs its text. */
-    public List<FieldProblem> problems(TriageForm form) {
+    /** A question or a rejection needs its text; an acceptance at least one area, and a reason for a changed scope. */
+    public List<FieldProblem> problems(UUID requestId, TriageForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
         boolean needsComment = form.outcome() != null && form.outcome() != TriageOutcome.ACCEPT;
-        if (needsComment && (form.comment() == null || form.comment().isBlank())) {
-            return List.of(new FieldProblem("comment", form.outcome() == TriageOutcome.REJECT
+        if (needsComment && isBlank(form.comment())) {
+            problems.add(new FieldProblem("comment", form.outcome() == TriageOutcome.REJECT
                     ? "triage.comment.requiredOnReject" : "triage.comment.requiredOnQuestion"));
         }
-        return List.of();
+        if (form.outcome() == TriageOutcome.ACCEPT) {
+            Scope chosen = chosenScope(scopes.find(requestId), form);
+            if (chosen.areas().isEmpty()) {
+                problems.add(new FieldProblem("areas", "triage.scope.noArea"));
+            }
+            if (!chosen.equals(scopes.find(requestId).proposed()) && isBlank(form.scopeReason())) {
+                problems.add(new FieldProblem("scopeReason", "triage.scope.reasonRequired"));
+            }
+        }
+        return problems;
+    }
+
+    /** The scope the coordinator accepts: the proposal where the form leaves areas or flags out. */
+    private static Scope chosenScope(RequestScope scope, TriageForm form) {
+        return new Scope(form.areas() != null ? form.areas() : scope.proposed().areas(),
+                form.flags() != null ? form.flags() : scope.proposed().flags());
     }
 
     /**
@@ -54,7 +76,7 @@ public class TriageService {
      */
     @Transactional
     public Map<String, Object> record(UUID requestId, TriageForm form, String coordinator) {
-        InvalidInputException.throwIfAny(problems(form));
+        InvalidInputException.throwIfAny(problems(requestId, form));
         requests.lock(requestId);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ScreeningProcess.TRIAGE_OUTCOME, form.outcome().name());
@@ -70,12 +92,25 @@ public class TriageService {
                 history.record(requestId, HistoryKind.TRIAGE_REJECTED, coordinator, null, null, form.comment().strip());
             }
             case ACCEPT -> {
-                // The model's next step opens the six areas.
+                RequestScope proposal = scopes.find(requestId);
+                Scope chosen = chosenScope(proposal, form);
+                boolean changed = !chosen.equals(proposal.proposed());
+                String reason = changed ? form.scopeReason().strip() : null;
+                scopes.confirm(requestId, chosen, reason, coordinator, clock.instant());
+                // The model's next step opens the areas in scope and records the others as not relevant.
+                variables.putAll(ScreeningProcess.scopeVariables(chosen.areas()));
                 history.record(requestId, HistoryKind.TRIAGE_ACCEPTED, coordinator, null, null,
-                        form.comment() == null || form.comment().isBlank() ? null : form.comment().strip());
+                        isBlank(form.comment()) ? null : form.comment().strip());
+                if (changed) {
+                    history.record(requestId, HistoryKind.SCOPE_CHANGED, coordinator, null, null, reason);
+                }
             }
         }
         return variables;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     @Transactional

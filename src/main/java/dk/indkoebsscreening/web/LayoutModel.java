@@ -45,6 +45,9 @@ class LayoutModel {
         if (path.startsWith("/anmodninger")) {
             return "requests";
         }
+        if (path.startsWith("/systemer")) {
+            return "register";
+        }
         if (path.startsWith("/opgaver")) {
             return "tasks";
         }

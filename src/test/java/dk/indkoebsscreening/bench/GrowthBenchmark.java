@@ -142,6 +142,13 @@ class GrowthBenchmark {
                  where r.reference like 'HIS-%' and substr(r.reference, 5)::int between ? and ?
                 """);
         sql.add("""
+                insert into request_scope (request_id, proposed_areas, proposed_flags, areas, flags, confirmed_by, confirmed_at)
+                select id, '["SECURITY","USER_MANAGEMENT","SUPPORT","CONTRACT","INSTALLATION","IMPLEMENTATION"]', '["DPIA_LIKELY"]',
+                       '["SECURITY","USER_MANAGEMENT","SUPPORT","CONTRACT","INSTALLATION","IMPLEMENTATION"]', '["DPIA_LIKELY"]',
+                       'koordinator', submitted_at + interval '1 hour'
+                  from purchase_request where reference like 'HIS-%' and substr(reference, 5)::int between ? and ?
+                """);
+        sql.add("""
                 insert into decision (request_id, outcome, recommendation, reason, conditions, decided_by, decided_at)
                 select id, status, recommendation, null, '[]', 'koordinator', submitted_at + interval '6 days'
                   from purchase_request where reference like 'HIS-%' and substr(reference, 5)::int between ? and ?

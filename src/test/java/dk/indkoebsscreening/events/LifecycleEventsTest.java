@@ -44,10 +44,10 @@ class LifecycleEventsTest extends ApiTestBase {
 
         List<Received> lifecycle;
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
-            lifecycle = reader.ofRequest(requestId, 10, WAIT);
+            lifecycle = reader.ofRequest(requestId, 11, WAIT);
         }
         assertThat(lifecycle).extracting(received -> received.event().getType()).containsExactly(
-                EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(),
+                EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(), EventType.SCREENING_STARTED_V2.type(),
                 EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
                 EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
                 EventType.DECISION_MADE.type(), EventType.DECISION_MADE_V2.type());
@@ -89,9 +89,9 @@ class LifecycleEventsTest extends ApiTestBase {
         screening.recordDeadlineMissed(id);
 
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
-            List<Received> events = reader.ofRequest(requestId, 4, WAIT);
+            List<Received> events = reader.ofRequest(requestId, 5, WAIT);
             assertThat(events).extracting(received -> received.event().getType()).containsExactly(
-                    EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(),
+                    EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(), EventType.SCREENING_STARTED_V2.type(),
                     EventType.SCREENING_REMINDER_SENT.type(), EventType.DEADLINE_MISSED.type());
             events.forEach(received -> assertThat(schemas.problems(received.event())).isEmpty());
         }

@@ -120,7 +120,7 @@ class NotificationsTest extends ApiTestBase {
         lifecycle.screen(requestId, Area.CONTRACT, lifecycle.approval(Area.CONTRACT));
         lifecycle.screen(requestId, Area.INSTALLATION, lifecycle.approval(Area.INSTALLATION));
         Mail decisionNeeded = mails.awaitOne(reference, "DECISION_NEEDED", "koordinator@demo.kommune.dk");
-        assertThat(decisionNeeded.text()).contains("Alle seks områder er screenet, og anbefalingen er: Godkendt med betingelser.");
+        assertThat(decisionNeeded.text()).contains("Alle områder i omfanget er screenet, og anbefalingen er: Godkendt med betingelser.");
         String decisionTask = api.awaitTask(Lifecycle.COORDINATOR, requestId, "DECISION").get("id").asText();
         assertThat(linkFollowed(Lifecycle.COORDINATOR, decisionNeeded.text(), site)).endsWith("/opgaver/" + decisionTask);
 

@@ -27,7 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Group;
-import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -94,13 +94,26 @@ class PurchaseScreeningModelTest {
     }
 
     @Test
-    @DisplayName("The join of the six screenings is a parallel gateway with asyncBefore (a save point)")
+    @DisplayName("The join of the screenings is an inclusive gateway with asyncBefore (a save point) that waits for the areas opened")
     void joinIsASavePoint() {
         BaseElement join = model.getModelElementById("Gateway_ScreeningJoin");
-        assertThat(join).isInstanceOf(ParallelGateway.class);
-        ParallelGateway gateway = (ParallelGateway) join;
+        assertThat(join).isInstanceOf(InclusiveGateway.class);
+        InclusiveGateway gateway = (InclusiveGateway) join;
         assertThat(gateway.isCamundaAsyncBefore()).isTrue();
         assertThat(gateway.getIncoming()).hasSize(Area.values().length);
+    }
+
+    @Test
+    @DisplayName("The fork opens each area's task on the area's scope variable, and only there")
+    void forkOpensTheAreasInScope() {
+        BaseElement fork = model.getModelElementById("Gateway_ScreeningFork");
+        assertThat(fork).isInstanceOf(InclusiveGateway.class);
+        Map<String, String> conditions = ((InclusiveGateway) fork).getOutgoing().stream().collect(Collectors.toMap(
+                flow -> flow.getTarget().getId(), flow -> flow.getConditionExpression().getTextContent()));
+        assertThat(conditions).hasSize(Area.values().length);
+        for (Area area : Area.values()) {
+            assertThat(conditions).containsEntry(area.taskDefinitionKey(), "${" + area.scopeVariable() + "}");
+        }
     }
 
     @Test
@@ -203,17 +216,20 @@ class PurchaseScreeningModelTest {
             }
         }
         Arrays.stream(Area.values()).map(Area::verdictVariable).forEach(shared::add);
+        Arrays.stream(Area.values()).map(Area::scopeVariable).forEach(shared::add);
         Set<String> beans = Set.of("startScreeningDelegate", "remindOpenAreasDelegate", "recordDeadlineMissedDelegate",
                 "recordDecisionDelegate", "recordRecommendationListener");
         Set<String> read = new HashSet<>();
-        for (String name : List.of("bpmn/PurchaseScreeningProcess.bpmn", "bpmn/ScreeningRecommendation.dmn")) {
+        for (String name : List.of("bpmn/PurchaseScreeningProcess.bpmn", "bpmn/ScreeningRecommendation.dmn", "bpmn/ScreeningScope.dmn")) {
             String xml;
             try (InputStream stream = resource(name)) {
                 xml = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
             }
-            Matcher expression = Pattern.compile("\\$\\{([^}]*)}|list contains\\((\\w+)").matcher(xml);
+            // ${...} in the process, list contains(x, ...) and plain input expressions (<text>x</text>) in the tables
+            Matcher expression = Pattern.compile("\\$\\{([^}]*)}|list contains\\((\\w+)|<inputExpression[^>]*><text>(\\w+)</text>").matcher(xml);
             while (expression.find()) {
-                String text = expression.group(1) != null ? expression.group(1).replaceAll("'[^']*'", "") : expression.group(2);
+                String text = expression.group(1) != null ? expression.group(1).replaceAll("'[^']*'", "")
+                        : expression.group(2) != null ? expression.group(2) : expression.group(3);
                 Matcher identifier = Pattern.compile("[A-Za-z_]\\w*").matcher(text);
                 while (identifier.find()) {
                     read.add(identifier.group());

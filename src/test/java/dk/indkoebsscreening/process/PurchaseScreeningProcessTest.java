@@ -35,6 +35,7 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -124,9 +125,17 @@ class PurchaseScreeningProcessTest {
         complete(task("Task_Triage", instance), withVariables("triageOutcome", outcome));
     }
 
+    /** Accepts as TriageService does: the outcome and the confirmed scope's variables. */
+    private static void accept(ProcessInstance instance, List<Area> scope) {
+        assertThat(instance).isWaitingAt("Task_Triage");
+        Map<String, Object> variables = new HashMap<>(ScreeningProcess.scopeVariables(scope));
+        variables.put("triageOutcome", "ACCEPT");
+        complete(task("Task_Triage", instance), variables);
+    }
+
     private ProcessInstance submitAndAccept() {
         ProcessInstance instance = submit();
-        triage(instance, "ACCEPT");
+        accept(instance, List.of(Area.values()));
         return instance;
     }
 
@@ -210,6 +219,66 @@ class PurchaseScreeningProcessTest {
     }
 
     @Test
+    @DisplayName("Triage accepts a fast-track scope of three areas: only their tasks open, the join waits for those three, and the recommendation ignores the areas left out")
+    void scopedScreeningOpensOnlyTheAreasInScope() {
+        ProcessInstance instance = submit();
+        List<Area> scope = List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT);
+        accept(instance, scope);
+
+        assertThat(instance).hasPassed("Gateway_ScreeningFork")
+                .isWaitingAtExactly("SubProcess_Screening", "Task_ScreenUserManagement", "Task_ScreenSupport", "Task_ScreenContract");
+        assertThat(instance).variables().containsEntry("verdictSecurity", ScreeningProcess.NOT_RELEVANT)
+                .containsEntry("verdictInstallation", ScreeningProcess.NOT_RELEVANT)
+                .containsEntry("verdictImplementation", ScreeningProcess.NOT_RELEVANT)
+                .containsEntry("inScopeContract", true).containsEntry("inScopeSecurity", false);
+
+        screen(instance, Area.USER_MANAGEMENT, Verdict.APPROVED);
+        screen(instance, Area.SUPPORT, Verdict.APPROVED);
+        executeJoinJobs(instance);
+        assertThat(instance).as("the join waits for the third area in scope").isWaitingAt("Task_ScreenContract")
+                .hasNotPassed("Task_RecommendDecision");
+
+        screen(instance, Area.CONTRACT, Verdict.APPROVED_WITH_CONDITIONS);
+        executeJoinJobs(instance);
+
+        assertThat(instance).hasPassed("Gateway_ScreeningJoin", "EndEvent_AllAreasScreened", "Task_RecommendDecision")
+                .isWaitingAtExactly("Task_Decide");
+        assertThat(instance).variables().containsEntry("recommendation", "APPROVED_WITH_CONDITIONS");
+        verify(decisions).recordRecommendation(requestId, Verdict.APPROVED_WITH_CONDITIONS);
+    }
+
+    @Test
+    @DisplayName("A single area in scope: one task, and its rejection is the recommendation")
+    void singleAreaInScope() {
+        ProcessInstance instance = submit();
+        accept(instance, List.of(Area.SECURITY));
+
+        assertThat(instance).isWaitingAtExactly("SubProcess_Screening", "Task_ScreenSecurity");
+        screen(instance, Area.SECURITY, Verdict.REJECTED);
+        executeJoinJobs(instance);
+
+        assertThat(instance).isWaitingAtExactly("Task_Decide");
+        verify(decisions).recordRecommendation(requestId, Verdict.REJECTED);
+    }
+
+    @Test
+    @DisplayName("The deadline with a scope of two areas, one screened: the escalation names the open one only and the other areas never open")
+    void deadlineWithAScopedScreening() {
+        ProcessInstance instance = submit();
+        accept(instance, List.of(Area.SECURITY, Area.CONTRACT));
+        screen(instance, Area.SECURITY, Verdict.APPROVED);
+        executeJoinJobs(instance);
+        when(screening.recordDeadlineMissed(requestId)).thenReturn(1);
+
+        moveClockTo(DEADLINE.toInstant().plus(Duration.ofMinutes(1)));
+        execute(job("BoundaryEvent_DeadlineMissed", instance));
+
+        assertThat(instance).as("the screened area's token waits in the join for the open one")
+                .isWaitingAtExactly("SubProcess_Screening", "Gateway_ScreeningJoin", "Task_ScreenContract", "Task_HandleEscalation");
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
+    }
+
+    @Test
     @DisplayName("Triage need more information: a task for the requester, then back to triage (twice), then accepted")
     void needMoreInformationLoopsBackToTriage() {
         ProcessInstance instance = submit();
@@ -224,7 +293,7 @@ class PurchaseScreeningProcessTest {
         }
         verifyNoInteractions(screening, decisions);
 
-        triage(instance, "ACCEPT");
+        accept(instance, List.of(Area.values()));
 
         assertThat(instance).hasPassed("Task_ProvideInformation").isWaitingAtExactly(SCREENING);
         assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())

@@ -41,9 +41,14 @@ public final class Lifecycle {
     /** Submits as the requester and accepts at triage; returns the request id. */
     public String submitAndAccept(String requester, String title) {
         String requestId = api.submit(requester, title).get("id").asText();
+        accept(requestId);
+        return requestId;
+    }
+
+    /** Accepts a submitted request at triage with the proposed scope. */
+    public void accept(String requestId) {
         JsonNode triage = api.awaitTask(COORDINATOR, requestId, "TRIAGE");
         api.completeOk(COORDINATOR, triage.get("id").asText(), Map.of("outcome", "ACCEPT"));
-        return requestId;
     }
 
     public void screen(String requestId, Area area, Map<String, Object> body) {

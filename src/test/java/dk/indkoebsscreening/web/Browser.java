@@ -260,6 +260,11 @@ final class Browser implements AutoCloseable {
                 .until(browser -> "true".equals(find(element).getAttribute("data-" + attribute)));
     }
 
+    /** Waits until the element's text contains the given text (a script filling it in). */
+    void awaitText(By element, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> find(element).getText().contains(text));
+    }
+
     private void screenshot(String suffix) {
         try {
             Path directory = Files.createDirectories(Path.of("target", "screenshots"));

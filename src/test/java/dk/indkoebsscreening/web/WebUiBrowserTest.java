@@ -98,7 +98,7 @@ class WebUiBrowserTest extends BrowserTestBase {
         browser.assertAccessible();
         browser.choose("outcome", "ACCEPT");
         browser.submit("/opgaver/" + taskIdInPath());
-        assertThat(browser.text(By.cssSelector("main .notice-success"))).isEqualTo(reference + " er sendt til screening i de seks områder.");
+        assertThat(browser.text(By.cssSelector("main .notice-success"))).isEqualTo(reference + " er sendt til screening.");
 
         for (String expert : EXPERTS) {
             browser.login(expert);
@@ -164,7 +164,7 @@ class WebUiBrowserTest extends BrowserTestBase {
     void requesterAnswersTheCoordinatorsQuestionOnTheRequestPage() {
         String requestId = requests.submit(new PurchaseRequestForm("Vagtplanlægning", "PlanIt", "Eksempel ApS",
                 "Vagtplaner for hjemmeplejen.", "Ældre og Sundhed", BigDecimal.TEN, BigDecimal.ONE, 2, 120,
-                PersonalData.ORDINARY, Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1)), "bent").id().toString();
+                PersonalData.ORDINARY, Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1), null), "bent").id().toString();
         String reference = caseFiles.caseFile(UUID.fromString(requestId),
                 new CurrentUser("bent", Set.of())).request().reference();
 
@@ -231,7 +231,7 @@ class WebUiBrowserTest extends BrowserTestBase {
         for (int i = 1; i <= 30; i++) {
             requests.submit(new PurchaseRequestForm(batch + " nr. " + i, "System " + i, "Eksempel ApS",
                     "Behov.", "Borgerservice", BigDecimal.TEN, BigDecimal.ONE, 2, 10, PersonalData.NONE,
-                    Hosting.ON_PREMISES, null, null, LocalDate.now().plusMonths(1)), "bent");
+                    Hosting.ON_PREMISES, null, null, LocalDate.now().plusMonths(1), null), "bent");
         }
 
         browser.login("koordinator");

@@ -1,0 +1,92 @@
+package dk.indkoebsscreening.register;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.request.DuplicateCheck;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.FormBinder;
+import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.Paged;
+import java.io.IOException;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The system register as JSON: everyone logged in reads and checks for duplicates; coordinators change it. */
+@RestController
+@RequestMapping("/api/register")
+class RegisterController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final SystemRegister register;
+    private final SimilarSystems similar;
+    private final FormBinder binder;
+
+    RegisterController(SystemRegister register, SimilarSystems similar, FormBinder binder) {
+        this.register = register;
+        this.similar = similar;
+        this.binder = binder;
+    }
+
+    @GetMapping
+    Paged<RegisteredSystem> search(@RequestParam(name = "q", required = false) String text,
+                                   @RequestParam(name = "includeRetired", defaultValue = "false") boolean includeRetired,
+                                   @RequestParam(name = "page", defaultValue = "1") String page) {
+        return register.search(text, includeRetired, Paged.requested(page), PAGE_SIZE);
+    }
+
+    /** The duplicate check of the request form: systems and requests like the system typed so far. */
+    @GetMapping("/similar")
+    DuplicateCheck.Matches similar(@RequestParam(name = "systemName", defaultValue = "") String systemName,
+                                   @RequestParam(name = "vendor", required = false) String vendor) {
+        return similar.like(systemName, vendor, null);
+    }
+
+    @GetMapping("/{id}")
+    RegisteredSystem find(@PathVariable UUID id) {
+        return register.find(id);
+    }
+
+    @PostMapping
+    ResponseEntity<RegisteredSystem> add(@RequestBody(required = false) JsonNode body, Authentication authentication) {
+        RegisteredSystem system = register.add(binder.bind(body, SystemForm.class), CurrentUser.of(authentication));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(system.id()))
+                .body(system);
+    }
+
+    @PutMapping("/{id}")
+    RegisteredSystem update(@PathVariable UUID id, @RequestBody(required = false) JsonNode body, Authentication authentication) {
+        return register.update(id, binder.bind(body, SystemForm.class), CurrentUser.of(authentication));
+    }
+
+    @PostMapping("/{id}/retire")
+    RegisteredSystem retire(@PathVariable UUID id, Authentication authentication) {
+        return register.setRetired(id, true, CurrentUser.of(authentication));
+    }
+
+    @PostMapping("/{id}/reactivate")
+    RegisteredSystem reactivate(@PathVariable UUID id, Authentication authentication) {
+        return register.setRetired(id, false, CurrentUser.of(authentication));
+    }
+
+    /** A KITOS export (XLSX or CSV) as multipart field {@code file}, with the header X-Requested-By. */
+    @PostMapping(path = "/import", consumes = "multipart/form-data")
+    SystemRegister.ImportResult importKitos(@RequestPart(name = "file", required = false) MultipartFile file,
+                                            Authentication authentication) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw InvalidInputException.of("file", "register.import.noFile");
+        }
+        return register.importKitos(file.getOriginalFilename(), file.getBytes(), CurrentUser.of(authentication));
+    }
+}

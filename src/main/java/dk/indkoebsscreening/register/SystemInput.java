@@ -1,0 +1,91 @@
+package dk.indkoebsscreening.register;
+
+import dk.indkoebsscreening.web.DanishNumbers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the register's edit page posts, as typed (amounts the Danish way), turned into the body the JSON API takes so
+ * that both are validated alike.
+ */
+public class SystemInput {
+
+    /** The page's fields in page order, for the error summary. */
+    static final List<String> FIELDS = List.of("name", "localName", "vendor", "department", "contractValueDkk",
+            "contractYears", "personalData", "hosting", "kitosUuid", "localId", "note");
+
+    private String name;
+    private String localName;
+    private String vendor;
+    private String department;
+    private String contractValueDkk;
+    private String contractYears;
+    private String personalData;
+    private String hosting;
+    private String kitosUuid;
+    private String localId;
+    private String note;
+
+    static SystemInput of(RegisteredSystem system) {
+        SystemInput input = new SystemInput();
+        input.name = system.name();
+        input.localName = system.localName();
+        input.vendor = system.vendor();
+        input.department = system.department();
+        input.contractValueDkk = system.contractValueDkk() == null ? null : system.contractValueDkk().toPlainString().replace('.', ',');
+        input.contractYears = system.contractYears() == null ? null : system.contractYears().toString();
+        input.personalData = system.personalData();
+        input.hosting = system.hosting();
+        input.kitosUuid = system.kitosUuid() == null ? null : system.kitosUuid().toString();
+        input.localId = system.localId();
+        input.note = system.note();
+        return input;
+    }
+
+    /** An amount that cannot be read stays as typed, so that the binder names the field. */
+    Map<String, Object> toBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", blankToNull(name));
+        body.put("localName", blankToNull(localName));
+        body.put("vendor", blankToNull(vendor));
+        body.put("department", blankToNull(department));
+        body.put("contractValueDkk", blankToNull(contractValueDkk) == null ? null
+                : DanishNumbers.amount(contractValueDkk).<Object>map(amount -> amount).orElse(contractValueDkk));
+        body.put("contractYears", blankToNull(contractYears) == null ? null
+                : DanishNumbers.whole(contractYears).<Object>map(years -> years).orElse(contractYears));
+        body.put("personalData", blankToNull(personalData));
+        body.put("hosting", blankToNull(hosting));
+        body.put("kitosUuid", blankToNull(kitosUuid) == null ? null : kitosUuid.strip());
+        body.put("localId", blankToNull(localId));
+        body.put("note", blankToNull(note));
+        return body;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getLocalName() { return localName; }
+    public void setLocalName(String localName) { this.localName = localName; }
+    public String getVendor() { return vendor; }
+    public void setVendor(String vendor) { this.vendor = vendor; }
+    public String getDepartment() { return department; }
+    public void setDepartment(String department) { this.department = department; }
+    public String getContractValueDkk() { return contractValueDkk; }
+    public void setContractValueDkk(String contractValueDkk) { this.contractValueDkk = contractValueDkk; }
+    public String getContractYears() { return contractYears; }
+    public void setContractYears(String contractYears) { this.contractYears = contractYears; }
+    public String getPersonalData() { return personalData; }
+    public void setPersonalData(String personalData) { this.personalData = personalData; }
+    public String getHosting() { return hosting; }
+    public void setHosting(String hosting) { this.hosting = hosting; }
+    public String getKitosUuid() { return kitosUuid; }
+    public void setKitosUuid(String kitosUuid) { this.kitosUuid = kitosUuid; }
+    public String getLocalId() { return localId; }
+    public void setLocalId(String localId) { this.localId = localId; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+}

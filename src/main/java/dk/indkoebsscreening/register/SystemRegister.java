@@ -1,0 +1,214 @@
+package dk.indkoebsscreening.register;
+
+import dk.indkoebsscreening.decision.DecisionTaken;
+import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import dk.indkoebsscreening.system.NotFoundException;
+import dk.indkoebsscreening.system.Paged;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The system register: everyone logged in reads it; coordinators add, correct, retire and import. An approved
+ * request registers its system in the decision's own transaction.
+ */
+@Service
+public class SystemRegister {
+
+    /** Who retired a system that a KITOS export says is no longer in use. */
+    static final String KITOS_IMPORT_ACTOR = "kitos-import";
+
+    private final RegisterRepository systems;
+    private final RequestRepository requests;
+    private final Clock clock;
+
+    SystemRegister(RegisterRepository systems, RequestRepository requests, Clock clock) {
+        this.systems = systems;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    public Paged<RegisteredSystem> search(String text, boolean includeRetired, int requestedPage, int size) {
+        long total = systems.count(text, includeRetired);
+        int page = Paged.clamp(requestedPage, total, size);
+        return new Paged<>(systems.search(text, includeRetired, (page - 1) * size, size), total, page, size);
+    }
+
+    public RegisteredSystem find(UUID id) {
+        return systems.find(id).orElseThrow(() -> new NotFoundException("No registered system " + id));
+    }
+
+    @Transactional
+    public RegisteredSystem add(SystemForm form, CurrentUser user) {
+        requireCoordinator(user);
+        InvalidInputException.throwIfAny(conflicts(form, null));
+        Instant now = clock.instant();
+        RegisteredSystem blank = new RegisteredSystem(UUID.randomUUID(), null, null, null, null, null, null, null, null,
+                List.of(), null, null, null, null, RegisterSource.MANUAL, null, null, null, now, now, user.username());
+        RegisteredSystem system = withForm(blank, form, now, user);
+        systems.insert(system);
+        return system;
+    }
+
+    @Transactional
+    public RegisteredSystem update(UUID id, SystemForm form, CurrentUser user) {
+        requireCoordinator(user);
+        RegisteredSystem current = locked(id);
+        InvalidInputException.throwIfAny(conflicts(form, id));
+        RegisteredSystem changed = withForm(current, form, clock.instant(), user);
+        systems.update(changed);
+        return changed;
+    }
+
+    /** What the coordinator entered; where it came from, its conditions and whether it is retired stay. */
+    private static RegisteredSystem withForm(RegisteredSystem system, SystemForm form, Instant now, CurrentUser user) {
+        return new RegisteredSystem(system.id(), form.name().strip(), clean(form.localName()), clean(form.vendor()),
+                clean(form.department()), form.contractValueDkk(), form.contractYears(), name(form.personalData()),
+                name(form.hosting()), system.conditions(), system.requestId(), system.requestReference(), form.kitosUuid(),
+                clean(form.localId()), system.source(), clean(form.note()), system.retiredAt(), system.retiredBy(),
+                system.createdAt(), now, user.username());
+    }
+
+    /** Marks a system as no longer in use (it stays listed for the duplicate check), or in use again. */
+    @Transactional
+    public RegisteredSystem setRetired(UUID id, boolean retired, CurrentUser user) {
+        requireCoordinator(user);
+        RegisteredSystem current = locked(id);
+        Instant now = clock.instant();
+        RegisteredSystem changed = withRetirement(current, retired ? now : null, retired ? user.username() : null, now, user.username());
+        systems.update(changed);
+        return changed;
+    }
+
+    /** What an import did, for the coordinator. */
+    public record ImportResult(int added, int updated, int retired) {
+    }
+
+    /**
+     * Adds the rows of a KITOS export that are new, updates those already registered (by KITOS UUID, else by name and
+     * vendor) and retires those the export marks as not in use. Systems missing from the file are left alone: an
+     * export may be filtered. All or nothing: a file with a bad row changes nothing.
+     */
+    @Transactional
+    public ImportResult importKitos(String fileName, byte[] content, CurrentUser user) {
+        requireCoordinator(user);
+        List<KitosExport.Row> rows = KitosExport.read(fileName, content);
+        InvalidInputException.throwIfAny(rows.stream().flatMap(row -> tooLong(row).stream()).toList());
+        Instant now = clock.instant();
+        int added = 0;
+        int updated = 0;
+        int retired = 0;
+        for (KitosExport.Row row : rows) {
+            String vendor = row.vendor() != null ? row.vendor() : row.rightsHolder();
+            Optional<RegisteredSystem> existing = Optional.ofNullable(row.kitosSystemUuid()).flatMap(systems::findByKitosUuid)
+                    .or(() -> systems.findByNameAndVendor(row.name(), vendor));
+            if (existing.isEmpty()) {
+                systems.insert(new RegisteredSystem(UUID.randomUUID(), row.name(), row.localName(), vendor, row.department(),
+                        null, null, null, null, List.of(), null, null, row.kitosSystemUuid(), row.localId(),
+                        RegisterSource.KITOS_IMPORT, null, row.active() ? null : now, row.active() ? null : KITOS_IMPORT_ACTOR,
+                        now, now, user.username()));
+                added++;
+                continue;
+            }
+            RegisteredSystem current = existing.get();
+            boolean retiring = !row.active() && !current.retired();
+            RegisteredSystem changed = new RegisteredSystem(current.id(), row.name(), or(row.localName(), current.localName()),
+                    or(vendor, current.vendor()), or(row.department(), current.department()), current.contractValueDkk(),
+                    current.contractYears(), current.personalData(), current.hosting(), current.conditions(),
+                    current.requestId(), current.requestReference(), or(row.kitosSystemUuid(), current.kitosUuid()),
+                    or(row.localId(), current.localId()), current.source(), current.note(),
+                    row.active() ? null : or(current.retiredAt(), now),
+                    row.active() ? null : or(current.retiredBy(), KITOS_IMPORT_ACTOR), current.createdAt(), now, user.username());
+            systems.update(changed);
+            updated++;
+            if (retiring) {
+                retired++;
+            }
+        }
+        return new ImportResult(added, updated, retired);
+    }
+
+    /** An approved request's system is one the municipality has from now on. */
+    @EventListener
+    void registerApproved(DecisionTaken taken) {
+        Verdict outcome = taken.decision().outcome();
+        if (outcome == Verdict.REJECTED || systems.existsForRequest(taken.requestId())) {
+            return;
+        }
+        PurchaseRequest request = requests.findById(taken.requestId()).orElseThrow();
+        Instant now = taken.decision().decidedAt();
+        systems.insert(new RegisteredSystem(UUID.randomUUID(), request.systemName(), null, request.vendor(),
+                request.department(), request.contractValueDkk(), request.contractYears(), request.personalData().name(),
+                request.hosting().name(), taken.decision().conditions(), request.id(), request.reference(), null, null,
+                RegisterSource.DECISION, null, null, null, now, now, taken.decision().decidedBy()));
+    }
+
+    private RegisteredSystem locked(UUID id) {
+        return systems.lock(id).orElseThrow(() -> new NotFoundException("No registered system " + id));
+    }
+
+    /** Two entries for one KITOS system would make the next import ambiguous. */
+    private List<FieldProblem> conflicts(SystemForm form, UUID self) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (form.kitosUuid() != null) {
+            systems.findByKitosUuid(form.kitosUuid()).filter(other -> !other.id().equals(self))
+                    .ifPresent(other -> problems.add(new FieldProblem("kitosUuid", "register.kitosUuid.taken", other.name())));
+        }
+        return problems;
+    }
+
+    private static List<FieldProblem> tooLong(KitosExport.Row row) {
+        List<FieldProblem> problems = new ArrayList<>();
+        checkLength(problems, row, row.name(), 200);
+        checkLength(problems, row, row.localName(), 200);
+        checkLength(problems, row, row.vendor(), 200);
+        checkLength(problems, row, row.rightsHolder(), 200);
+        checkLength(problems, row, row.department(), 200);
+        checkLength(problems, row, row.localId(), 100);
+        return problems;
+    }
+
+    private static void checkLength(List<FieldProblem> problems, KitosExport.Row row, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem("file", "register.import.tooLong", row.line(), max));
+        }
+    }
+
+    private static RegisteredSystem withRetirement(RegisteredSystem system, Instant retiredAt, String retiredBy,
+                                                   Instant now, String by) {
+        return new RegisteredSystem(system.id(), system.name(), system.localName(), system.vendor(), system.department(),
+                system.contractValueDkk(), system.contractYears(), system.personalData(), system.hosting(),
+                system.conditions(), system.requestId(), system.requestReference(), system.kitosUuid(), system.localId(),
+                system.source(), system.note(), retiredAt, retiredBy, system.createdAt(), now, by);
+    }
+
+    private static void requireCoordinator(CurrentUser user) {
+        if (!user.isCoordinator()) {
+            throw new AccessDeniedException(user.username() + " may not change the system register");
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String name(Enum<?> value) {
+        return Optional.ofNullable(value).map(Enum::name).orElse(null);
+    }
+}

@@ -1,0 +1,44 @@
+package dk.indkoebsscreening.scope;
+
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.EngineGate;
+import dk.indkoebsscreening.process.ScreeningProcess;
+import java.util.List;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates {@code bpmn/ScreeningScope.dmn}: the flags first, then the areas, which depend on whether the
+ * flags make it a fast track. Both tables collect; a flag two rules find is kept once.
+ */
+@Component
+public class ScopeRules {
+
+    private final DecisionService decisions;
+
+    public ScopeRules(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public Scope evaluate(ScopeFacts facts) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(ScreeningProcess.SCOPE_PERSONAL_DATA, facts.personalData())
+                .putValue(ScreeningProcess.SCOPE_HOSTING, facts.hosting())
+                .putValue(ScreeningProcess.SCOPE_EXPECTED_USERS, facts.expectedUsers())
+                .putValue(ScreeningProcess.SCOPE_HAS_INTEGRATIONS, facts.hasIntegrations())
+                .putValue(ScreeningProcess.SCOPE_CONTRACT_VALUE, facts.contractValueDkk().doubleValue())
+                .putValue(ScreeningProcess.SCOPE_ABOVE_EU_THRESHOLD, facts.aboveEuThreshold());
+        List<ScopeFlag> flags = EngineGate.asApplication(() -> decisions
+                        .evaluateDecisionTableByKey(ScreeningProcess.SCOPE_FLAGS_DECISION_KEY, variables)
+                        .collectEntries(ScreeningProcess.SCOPE_FLAG))
+                .stream().map(flag -> ScopeFlag.valueOf((String) flag)).toList();
+        variables.putValue(ScreeningProcess.SCOPE_FAST_TRACK, flags.contains(ScopeFlag.FAST_TRACK));
+        List<Area> areas = EngineGate.asApplication(() -> decisions
+                        .evaluateDecisionTableByKey(ScreeningProcess.SCOPE_AREAS_DECISION_KEY, variables)
+                        .collectEntries(ScreeningProcess.SCOPE_AREA))
+                .stream().map(area -> Area.valueOf((String) area)).toList();
+        return Scope.of(areas, flags);
+    }
+}
