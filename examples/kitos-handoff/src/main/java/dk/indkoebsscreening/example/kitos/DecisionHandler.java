@@ -1,0 +1,130 @@
+package dk.indkoebsscreening.example.kitos;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.example.kitos.KitosClient.ItSystem;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Hands one {@code decision.made.v2} event to KITOS: an approved purchase is registered as a system the
+ * municipality uses. Each event id is acted on once.
+ *
+ * <p>A {@link KitosClient.KitosException} (KITOS down, 5xx, refused login, …) leaves the event
+ * unrecorded, so the caller can try it again; every other outcome is final and recorded.
+ */
+final class DecisionHandler {
+
+    enum Status {
+        REGISTERED,
+        ALREADY_IN_USE,
+        /** KITOS's catalogue has no single system for the name: a person must pick it. */
+        REGISTER_BY_HAND,
+        NOT_APPROVED,
+        ALREADY_HANDLED,
+        /** Not a decision payload; trying again cannot help. */
+        INVALID_PAYLOAD
+    }
+
+    record Result(Status status, String message) {
+    }
+
+    /** The fields of decision-made.v2.json this consumer uses; the schema has more, all ignored. */
+    record Decision(String reference, String systemName, String vendor, String outcome,
+                    List<String> conditions, String decidedAt, String report) {
+    }
+
+    private final KitosClient kitos;
+    private final UUID organizationUuid;
+    private final ProcessedEventIds processed;
+    // Consumers must ignore fields they do not know (docs/events.md): optional fields can be added in v2.
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    DecisionHandler(KitosClient kitos, UUID organizationUuid, ProcessedEventIds processed) {
+        this.kitos = kitos;
+        this.organizationUuid = organizationUuid;
+        this.processed = processed;
+    }
+
+    /** @param eventId the CloudEvents id ({@code ce_id}); a redelivery has the same id */
+    Result handle(String eventId, byte[] payload) {
+        if (processed.contains(eventId)) {
+            return new Result(Status.ALREADY_HANDLED, "event " + eventId + " was handled before");
+        }
+        Result result = act(payload);
+        processed.add(eventId); // only after KITOS answered: a crash before this repeats the POST, and 409 absorbs that
+        return result;
+    }
+
+    private Result act(byte[] payload) {
+        Decision decision;
+        try {
+            decision = payload == null ? null : json.readValue(payload, Decision.class);
+        } catch (IOException e) {
+            return new Result(Status.INVALID_PAYLOAD, "not a decision.made.v2 payload: " + e.getMessage());
+        }
+        if (decision == null || decision.reference() == null || decision.systemName() == null
+                || decision.systemName().isBlank() || decision.outcome() == null) {
+            return new Result(Status.INVALID_PAYLOAD, "not a decision.made.v2 payload: reference, systemName or outcome missing");
+        }
+        String request = decision.reference() + " (" + decision.systemName() + ")";
+        if (!decision.outcome().equals("APPROVED") && !decision.outcome().equals("APPROVED_WITH_CONDITIONS")) {
+            return new Result(Status.NOT_APPROVED, request + ": " + decision.outcome() + ", nothing to register");
+        }
+
+        List<ItSystem> found = kitos.findSystems(decision.systemName().strip());
+        ItSystem system = choose(decision.systemName(), found);
+        if (system == null) {
+            String why = found.isEmpty()
+                    ? "no system in KITOS's catalogue has a name containing \"" + decision.systemName() + "\""
+                    : "not unambiguous in KITOS's catalogue (" + found.size() + " matches: "
+                      + found.stream().map(ItSystem::name).collect(Collectors.joining(", ")) + ")";
+            return new Result(Status.REGISTER_BY_HAND, request + " from " + decision.vendor() + ": " + why
+                    + ": register by hand");
+        }
+
+        String inKitos = "KITOS system \"" + system.name() + "\" " + system.uuid();
+        return switch (kitos.registerUsage(system.uuid(), organizationUuid, notes(decision))) {
+            case CREATED -> new Result(Status.REGISTERED, request + ": registered " + inKitos + " as used by the organisation");
+            case ALREADY_IN_USE -> new Result(Status.ALREADY_IN_USE, request + ": the organisation already uses " + inKitos);
+        };
+    }
+
+    /**
+     * An exact name (case ignored) wins; otherwise a single hit is taken; otherwise nothing, because
+     * registering the wrong system in the municipality's register is worse than asking a person.
+     */
+    static ItSystem choose(String systemName, List<ItSystem> found) {
+        String wanted = systemName.strip().toLowerCase(Locale.ROOT);
+        List<ItSystem> exact = found.stream()
+                .filter(system -> system.name().strip().toLowerCase(Locale.ROOT).equals(wanted))
+                .toList();
+        if (exact.size() == 1) {
+            return exact.get(0);
+        }
+        return exact.isEmpty() && found.size() == 1 ? found.get(0) : null;
+    }
+
+    /** KITOS's free-text note on the usage (general.notes): where the registration came from. */
+    static String notes(Decision decision) {
+        StringBuilder notes = new StringBuilder("Registreret af Indkøbsscreening: ")
+                .append(decision.reference())
+                .append(decision.outcome().equals("APPROVED") ? " godkendt" : " godkendt med betingelser");
+        if (decision.decidedAt() != null && decision.decidedAt().length() >= 10) {
+            notes.append(' ').append(decision.decidedAt(), 0, 10);
+        }
+        notes.append('.');
+        if (decision.conditions() != null && !decision.conditions().isEmpty()) {
+            notes.append("\nBetingelser:");
+            decision.conditions().forEach(condition -> notes.append("\n- ").append(condition));
+        }
+        if (decision.report() != null) {
+            notes.append("\nScreeningsrapport: ").append(decision.report());
+        }
+        return notes.toString();
+    }
+}
