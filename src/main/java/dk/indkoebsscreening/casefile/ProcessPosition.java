@@ -15,6 +15,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.springframework.stereotype.Service;
 
 /** Where a request is in the deployed process model, for the process picture; readable by whoever may read the request. */
@@ -53,12 +54,16 @@ public class ProcessPosition {
         return new Position(ids, names, !running);
     }
 
-    /** The end events of the process itself (not of its sub-processes) that the finished instance reached. */
+    /**
+     * The end events of the process itself (not of its sub-processes, but of the event sub-process that ends it:
+     * the withdrawal) that the finished instance reached.
+     */
     private List<String> endReached(String processInstanceId, BpmnModelInstance model) {
         return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished().list()
                 .stream()
                 .map(HistoricActivityInstance::getActivityId)
-                .filter(id -> model.getModelElementById(id) instanceof EndEvent end && end.getParentElement() instanceof Process)
+                .filter(id -> model.getModelElementById(id) instanceof EndEvent end && (end.getParentElement() instanceof Process
+                        || end.getParentElement() instanceof SubProcess sub && sub.triggeredByEvent()))
                 .distinct().toList();
     }
 

@@ -25,11 +25,15 @@ public enum ProgressStep {
             case IN_TRIAGE, AWAITING_INFORMATION -> TRIAGE;
             case IN_SCREENING -> SCREENING;
             case AWAITING_DECISION -> DECISION;
-            case APPROVED, APPROVED_WITH_CONDITIONS, REJECTED -> DONE;
+            case APPROVED, APPROVED_WITH_CONDITIONS, REJECTED, WITHDRAWN -> DONE;
         };
     }
 
     public static List<State> of(RequestStatus status) {
+        if (status == RequestStatus.WITHDRAWN) {
+            // Sent, then ended without the steps between: none of them is done, and the end is the withdrawal.
+            return Arrays.stream(values()).map(step -> new State(step, step == SUBMITTED || step == DONE, false, false)).toList();
+        }
         ProgressStep current = current(status);
         return Arrays.stream(values())
                 .map(step -> new State(step, step.ordinal() < current.ordinal() || step == DONE && current == DONE,

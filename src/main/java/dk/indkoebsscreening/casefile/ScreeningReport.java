@@ -24,7 +24,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
- * The screening report ("Screeningsrapport") of one request as a PDF for the case file: the request, the six
+ * The screening report ("Screeningsrapport") of one request as a PDF for the case file: the request, its scope, the
  * areas with verdicts, findings, conditions and checklist answers, questions and answers, the decision, the
  * files with their SHA-256 and the history; in Danish, with the municipality's name, tagged for
  * accessibility (PDF/UA) with embedded fonts.

@@ -18,6 +18,7 @@ public enum EventType {
     DECISION_MADE("dk.indkoebsscreening.decision.made.v1", "decision-made"),
     /** v1 with the request's files; v1 is still published (deprecated) until its consumers have moved. */
     DECISION_MADE_V2("dk.indkoebsscreening.decision.made.v2", "decision-made"),
+    REQUEST_WITHDRAWN("dk.indkoebsscreening.request.withdrawn.v1", "request-withdrawn"),
     ATTACHMENT_ADDED("dk.indkoebsscreening.attachment.added.v1", "attachment-added"),
     ATTACHMENT_REMOVED("dk.indkoebsscreening.attachment.removed.v1", "attachment-removed");
 

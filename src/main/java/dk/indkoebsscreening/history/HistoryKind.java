@@ -20,5 +20,6 @@ public enum HistoryKind {
     ESCALATION_HANDLED,
     RECOMMENDED,
     DECIDED,
+    WITHDRAWN,
     MAIL_SENT
 }

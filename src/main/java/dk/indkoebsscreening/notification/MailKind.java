@@ -10,7 +10,8 @@ enum MailKind {
     REMINDER("reminder"),
     ESCALATION("escalation"),
     DECISION_NEEDED("decisionNeeded"),
-    DECISION("decision");
+    DECISION("decision"),
+    WITHDRAWN("withdrawn");
 
     private final String key;
 

@@ -17,6 +17,7 @@ import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.PublicAddress;
 import dk.indkoebsscreening.triage.QuestionAnswered;
 import dk.indkoebsscreening.triage.QuestionAsked;
+import dk.indkoebsscreening.withdrawal.RequestWithdrawn;
 import dk.indkoebsscreening.web.Formats;
 import dk.indkoebsscreening.web.Links;
 import java.util.ArrayList;
@@ -135,6 +136,25 @@ class Notifications {
                 .quote(decision.reason())
                 .list(text("mail.decision.conditions"), decision.conditions())
                 .action(text("mail.action.decision"), link(Links.request(request.id()))));
+    }
+
+    @EventListener
+    void requestWithdrawn(RequestWithdrawn fact) {
+        PurchaseRequest request = request(fact.requestId());
+        String requester = people.name(request.requester());
+        toAreaGroups(fact.openAreas(), MailKind.WITHDRAWN, request, (to, areas) -> withdrawn(request, to, requester, fact));
+        if (fact.coordinatorsHadTask()) {
+            toGroup(Groups.COORDINATORS, MailKind.WITHDRAWN, request, to -> withdrawn(request, to, requester, fact));
+        }
+    }
+
+    private MailContent.Builder withdrawn(PurchaseRequest request, Recipient to, String requester, RequestWithdrawn fact) {
+        return mail(MailKind.WITHDRAWN, request, to)
+                .paragraph(text("mail.withdrawn.lead", requester))
+                .paragraph(fact.reason() == null ? null : text("mail.withdrawn.reason"))
+                .quote(fact.reason())
+                .paragraph(text("mail.withdrawn.nothingToDo"))
+                .action(text("mail.action.withdrawn"), link(Links.request(request.id())));
     }
 
     /** The parts every mail about a request has: subject, greeting, the request's facts and the footer. */

@@ -57,6 +57,14 @@ public class EngineTasks {
                 .singleResult());
     }
 
+    /** Every open task of one process instance. */
+    public List<Task> openTasksOf(String processInstanceId) {
+        return taskService.createNativeTaskQuery()
+                .sql("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId}")
+                .parameter("processInstanceId", processInstanceId)
+                .list();
+    }
+
     /** The open task of this kind in this process instance, e.g. the question to the requester. */
     public Optional<Task> openTask(String processInstanceId, String taskDefinitionKey) {
         return taskService.createNativeTaskQuery()

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 
 /**
  * Every name shared by the code and {@code bpmn/PurchaseScreeningProcess.bpmn} and
@@ -54,8 +55,14 @@ public final class ScreeningProcess {
     public static final String VERDICTS = "verdicts";
     /** The recommendation table's result: a {@link Verdict} name. */
     public static final String RECOMMENDATION = "recommendation";
+    /** The fork that opens the areas in scope; an inclusive gateway from the model version that has the scope on. */
+    public static final String SCREENING_FORK = "Gateway_ScreeningFork";
     /** The verdict variable of an area the scope leaves out. */
     public static final String NOT_RELEVANT = "NOT_RELEVANT";
+    /** The message that starts the interrupting withdrawal (SubProcess_Withdrawal), with who and why. */
+    public static final String WITHDRAWAL_MESSAGE = "RequestWithdrawn";
+    public static final String WITHDRAWN_BY = "withdrawnBy";
+    public static final String WITHDRAWAL_REASON = "withdrawalReason";
     /** Set when the deadline passes: how many areas were still open. */
     public static final String OPEN_AREAS_AT_DEADLINE = "openAreasAtDeadline";
 
@@ -96,6 +103,14 @@ public final class ScreeningProcess {
             }
         }
         return variables;
+    }
+
+    /**
+     * Whether this instance runs a model that opens only the areas in scope: one started before the scope existed
+     * has a parallel fork and opens all six, whatever triage chose.
+     */
+    public static boolean opensOnlyTheScope(DelegateExecution execution) {
+        return execution.getBpmnModelInstance().getModelElementById(SCREENING_FORK) instanceof InclusiveGateway;
     }
 
     /** The business key of every instance is the request's id. */

@@ -7,6 +7,7 @@ import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Paged;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -49,8 +50,9 @@ class RegisterController {
     /** The duplicate check of the request form: systems and requests like the system typed so far. */
     @GetMapping("/similar")
     DuplicateCheck.Matches similar(@RequestParam(name = "systemName", defaultValue = "") String systemName,
-                                   @RequestParam(name = "vendor", required = false) String vendor) {
-        return similar.like(systemName, vendor, null);
+                                   @RequestParam(name = "vendor", required = false) String vendor,
+                                   Authentication authentication) {
+        return similar.like(systemName, vendor, null, CurrentUser.of(authentication));
     }
 
     @GetMapping("/{id}")
@@ -87,6 +89,7 @@ class RegisterController {
         if (file == null || file.isEmpty()) {
             throw InvalidInputException.of("file", "register.import.noFile");
         }
-        return register.importKitos(file.getOriginalFilename(), file.getBytes(), CurrentUser.of(authentication));
+        return register.importKitos(Objects.requireNonNullElse(file.getOriginalFilename(), ""), file.getBytes(),
+                CurrentUser.of(authentication));
     }
 }

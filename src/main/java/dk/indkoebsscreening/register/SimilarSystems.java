@@ -2,6 +2,7 @@ package dk.indkoebsscreening.register;
 
 import dk.indkoebsscreening.request.DuplicateCheck;
 import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.security.CurrentUser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -29,7 +30,7 @@ public class SimilarSystems implements DuplicateCheck {
     }
 
     @Override
-    public Matches like(String systemName, String vendor, UUID except) {
+    public Matches like(String systemName, String vendor, UUID except, CurrentUser viewer) {
         String name = systemName == null ? "" : systemName.strip();
         if (name.length() < MIN_NAME_LENGTH) {
             return Matches.none();
@@ -46,8 +47,10 @@ public class SimilarSystems implements DuplicateCheck {
         return new Matches(registered, requests.similarBySystem(name, vendorText, except, LIMIT).stream()
                 .map(RequestRepository.SimilarRequest::request)
                 .filter(request -> !registeredRequests.contains(request.reference()))
-                .map(request -> new RequestMatch(request.id(), request.reference(), request.title(),
-                        request.systemName(), request.vendor(), request.department(), request.status()))
+                .map(request -> viewer.takesPartInScreening() || request.requester().equals(viewer.username())
+                        ? new RequestMatch(request.id(), request.reference(), request.title(), request.systemName(),
+                                request.vendor(), request.department(), request.status())
+                        : new RequestMatch(null, null, null, request.systemName(), request.vendor(), null, request.status()))
                 .toList());
     }
 }

@@ -9,6 +9,7 @@ import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.Paged;
+import dk.indkoebsscreening.system.PlainText;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,7 +60,7 @@ public class SystemRegister {
         RegisteredSystem blank = new RegisteredSystem(UUID.randomUUID(), null, null, null, null, null, null, null, null,
                 List.of(), null, null, null, null, RegisterSource.MANUAL, null, null, null, now, now, user.username());
         RegisteredSystem system = withForm(blank, form, now, user);
-        systems.insert(system);
+        unlessKitosUuidTaken("kitosUuid", () -> systems.insert(system));
         return system;
     }
 
@@ -68,7 +70,7 @@ public class SystemRegister {
         RegisteredSystem current = locked(id);
         InvalidInputException.throwIfAny(conflicts(form, id));
         RegisteredSystem changed = withForm(current, form, clock.instant(), user);
-        systems.update(changed);
+        unlessKitosUuidTaken("kitosUuid", () -> systems.update(changed));
         return changed;
     }
 
@@ -105,33 +107,38 @@ public class SystemRegister {
     public ImportResult importKitos(String fileName, byte[] content, CurrentUser user) {
         requireCoordinator(user);
         List<KitosExport.Row> rows = KitosExport.read(fileName, content);
-        InvalidInputException.throwIfAny(rows.stream().flatMap(row -> tooLong(row).stream()).toList());
+        InvalidInputException.throwIfAny(rows.stream().flatMap(row -> unusable(row).stream()).toList());
         Instant now = clock.instant();
         int added = 0;
         int updated = 0;
         int retired = 0;
         for (KitosExport.Row row : rows) {
-            String vendor = row.vendor() != null ? row.vendor() : row.rightsHolder();
+            String vendor = row.vendor() != null ? row.vendor() : withoutCvr(row.rightsHolder());
             Optional<RegisteredSystem> existing = Optional.ofNullable(row.kitosSystemUuid()).flatMap(systems::findByKitosUuid)
-                    .or(() -> systems.findByNameAndVendor(row.name(), vendor));
+                    .or(() -> systems.findByNameAndVendor(row.name(), vendor))
+                    .flatMap(found -> systems.lock(found.id()));
             if (existing.isEmpty()) {
-                systems.insert(new RegisteredSystem(UUID.randomUUID(), row.name(), row.localName(), vendor, row.department(),
+                RegisteredSystem system = new RegisteredSystem(UUID.randomUUID(), row.name(), row.localName(), vendor, row.department(),
                         null, null, null, null, List.of(), null, null, row.kitosSystemUuid(), row.localId(),
                         RegisterSource.KITOS_IMPORT, null, row.active() ? null : now, row.active() ? null : KITOS_IMPORT_ACTOR,
-                        now, now, user.username()));
+                        now, now, user.username());
+                unlessKitosUuidTaken("file", () -> systems.insert(system));
                 added++;
                 continue;
             }
             RegisteredSystem current = existing.get();
             boolean retiring = !row.active() && !current.retired();
+            // A coordinator's own retirement stands; the import only undoes its own.
+            boolean staysRetired = current.retired() && !KITOS_IMPORT_ACTOR.equals(current.retiredBy());
             RegisteredSystem changed = new RegisteredSystem(current.id(), row.name(), or(row.localName(), current.localName()),
                     or(vendor, current.vendor()), or(row.department(), current.department()), current.contractValueDkk(),
                     current.contractYears(), current.personalData(), current.hosting(), current.conditions(),
                     current.requestId(), current.requestReference(), or(row.kitosSystemUuid(), current.kitosUuid()),
                     or(row.localId(), current.localId()), current.source(), current.note(),
-                    row.active() ? null : or(current.retiredAt(), now),
-                    row.active() ? null : or(current.retiredBy(), KITOS_IMPORT_ACTOR), current.createdAt(), now, user.username());
-            systems.update(changed);
+                    row.active() && !staysRetired ? null : or(current.retiredAt(), now),
+                    row.active() && !staysRetired ? null : or(current.retiredBy(), KITOS_IMPORT_ACTOR), current.createdAt(), now,
+                    user.username());
+            unlessKitosUuidTaken("file", () -> systems.update(changed));
             updated++;
             if (retiring) {
                 retired++;
@@ -159,6 +166,15 @@ public class SystemRegister {
         return systems.lock(id).orElseThrow(() -> new NotFoundException("No registered system " + id));
     }
 
+    /** Another entry took the same KITOS UUID in the meantime (the unique index decides): the caller's input, not a 500. */
+    private static void unlessKitosUuidTaken(String field, Runnable write) {
+        try {
+            write.run();
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of(field, "register.kitosUuid.takenMeanwhile");
+        }
+    }
+
     /** Two entries for one KITOS system would make the next import ambiguous. */
     private List<FieldProblem> conflicts(SystemForm form, UUID self) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -169,20 +185,23 @@ public class SystemRegister {
         return problems;
     }
 
-    private static List<FieldProblem> tooLong(KitosExport.Row row) {
+    /** The rules of the form's fields for each cell: the columns' lengths and plain text on one line. */
+    private static List<FieldProblem> unusable(KitosExport.Row row) {
         List<FieldProblem> problems = new ArrayList<>();
-        checkLength(problems, row, row.name(), 200);
-        checkLength(problems, row, row.localName(), 200);
-        checkLength(problems, row, row.vendor(), 200);
-        checkLength(problems, row, row.rightsHolder(), 200);
-        checkLength(problems, row, row.department(), 200);
-        checkLength(problems, row, row.localId(), 100);
+        check(problems, row, row.name(), 200);
+        check(problems, row, row.localName(), 200);
+        check(problems, row, row.vendor(), 200);
+        check(problems, row, row.rightsHolder(), 200);
+        check(problems, row, row.department(), 200);
+        check(problems, row, row.localId(), 100);
         return problems;
     }
 
-    private static void checkLength(List<FieldProblem> problems, KitosExport.Row row, String value, int max) {
+    private static void check(List<FieldProblem> problems, KitosExport.Row row, String value, int max) {
         if (value != null && value.length() > max) {
             problems.add(new FieldProblem("file", "register.import.tooLong", row.line(), max));
+        } else if (!PlainText.Validator.accepts(value, false)) {
+            problems.add(new FieldProblem("file", "register.import.controlCharacters", row.line()));
         }
     }
 
@@ -198,6 +217,11 @@ public class SystemRegister {
         if (!user.isCoordinator()) {
             throw new AccessDeniedException(user.username() + " may not change the system register");
         }
+    }
+
+    /** KITOS writes the rights holder as "Name (CVR)"; the vendor of a registered system is the name. */
+    static String withoutCvr(String rightsHolder) {
+        return rightsHolder == null ? null : rightsHolder.replaceFirst("\\s*\\(\\d{8}\\)$", "");
     }
 
     private static <T> T or(T value, T fallback) {

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.security.CurrentUser;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,17 +12,26 @@ public interface DuplicateCheck {
 
     /**
      * @param except the request being triaged, so that it does not find itself; null at intake
+     * @param viewer who asks: someone outside the expert group learns of other people's requests only the system,
+     *               the vendor and the status, as on no other page
      */
-    Matches like(String systemName, String vendor, UUID except);
+    Matches like(String systemName, String vendor, UUID except, CurrentUser viewer);
 
     /** A registered system like the one asked for; {@code requestReference} when it came from an approved request. */
     record RegisteredMatch(UUID id, String name, String vendor, String department, boolean retired,
                            String requestReference) {
     }
 
-    /** An earlier request like this one, without its requester. */
+    /**
+     * An earlier request like this one, without its requester; {@code id}, {@code reference}, {@code title} and
+     * {@code department} are null when the viewer may not read the request.
+     */
     record RequestMatch(UUID id, String reference, String title, String systemName, String vendor, String department,
                         RequestStatus status) {
+
+        public boolean readable() {
+            return id != null;
+        }
     }
 
     record Matches(List<RegisteredMatch> registered, List<RequestMatch> requests) {

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.attachment.Upload;
+import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.RefusedFileException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -38,8 +39,8 @@ class RequestPages {
     }
 
     @GetMapping("/ny")
-    String newRequest(Model model) {
-        return form(RequestInput.withNewToken(), PageErrors.none(), model);
+    String newRequest(Model model, Authentication authentication) {
+        return form(RequestInput.withNewToken(), PageErrors.none(), model, authentication);
     }
 
     @PostMapping("/ny")
@@ -65,13 +66,13 @@ class RequestPages {
                 // The browser forgets chosen files when the page comes back; say so, or they are sent without.
                 model.addAttribute("notice", choices.message("request.files.again"));
             }
-            return form(input, errors.inPageOrder(RequestInput.FIELDS), model);
+            return form(input, errors.inPageOrder(RequestInput.FIELDS), model, authentication);
         }
         String token = input.validSubmissionToken();
         if (token == null) {
             input.renewSubmissionToken();
             model.addAttribute("notice", choices.message("request.form.resend"));
-            return form(input, errors, model);
+            return form(input, errors, model, authentication);
         }
         List<Upload> uploads = files == null ? List.of() : files.stream().filter(file -> !file.isEmpty())
                 .map(file -> new Upload(file.getOriginalFilename(), file.getSize(), file)).toList();
@@ -82,12 +83,12 @@ class RequestPages {
             // Nothing was submitted; the browser forgets the chosen files, so the message asks for them again.
             response.setStatus(e.status().value());
             errors.add("files", choices.message(e.messageKey(), e.arguments()) + " " + choices.message("request.files.again"));
-            return form(input, errors, model);
+            return form(input, errors, model, authentication);
         } catch (SubmissionKeyReusedException e) {
             // Sent before with other content (back, edit, send): the new content becomes a new request only on purpose.
             input.renewSubmissionToken();
             model.addAttribute("notice", choices.message("request.form.alreadySubmitted", e.earlierReference()));
-            return form(input, errors, model);
+            return form(input, errors, model, authentication);
         }
     }
 
@@ -95,23 +96,25 @@ class RequestPages {
      * The duplicate check while typing: the form's list of like systems and requests, as an HTML fragment. Not
      * {@code no-store} like every other answer: a page that fetched a no-store answer loses Chrome's back/forward
      * cache, and the form then comes back from the server with a new submission token, so Back and Send would make
-     * a second request. {@code no-cache} still revalidates every time; the fragment holds no personal data.
+     * a second request. {@code no-cache} still revalidates every time, and the browser keeps it for this user only.
      */
     @GetMapping("/lignende")
     String similar(@RequestParam(name = "systemName", defaultValue = "") String systemName,
-                   @RequestParam(name = "vendor", required = false) String vendor, Model model, HttpServletResponse response) {
+                   @RequestParam(name = "vendor", required = false) String vendor, Authentication authentication,
+                   Model model, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-        model.addAttribute("duplicates", duplicates.like(systemName, vendor, null));
-        return "fragments/duplicates :: matches(matches=${duplicates}, linkRequests=false)";
+        model.addAttribute("duplicates", duplicates.like(systemName, vendor, null, CurrentUser.of(authentication)));
+        return "fragments/duplicates :: matches(matches=${duplicates})";
     }
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }
 
-    private String form(RequestInput input, PageErrors errors, Model model) {
+    private String form(RequestInput input, PageErrors errors, Model model, Authentication authentication) {
         if (!isBlank(input.getSystemName())) {
-            model.addAttribute("duplicates", duplicates.like(input.getSystemName(), input.getVendor(), null));
+            model.addAttribute("duplicates", duplicates.like(input.getSystemName(), input.getVendor(), null,
+                    CurrentUser.of(authentication)));
         }
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);

@@ -7,7 +7,9 @@ public enum RequestStatus {
     AWAITING_DECISION,
     APPROVED,
     APPROVED_WITH_CONDITIONS,
-    REJECTED;
+    REJECTED,
+    /** The requester withdrew it before it was decided. */
+    WITHDRAWN;
 
     /** The message key of this status for whoever sees it: a requester is told that the request waits for them. */
     public String messageKey(boolean seenByRequester) {
@@ -16,5 +18,10 @@ public enum RequestStatus {
 
     public boolean isDecided() {
         return this == APPROVED || this == APPROVED_WITH_CONDITIONS || this == REJECTED;
+    }
+
+    /** Nothing more happens to it: decided or withdrawn. */
+    public boolean isClosed() {
+        return isDecided() || this == WITHDRAWN;
     }
 }

@@ -54,6 +54,14 @@ public class AreaScreeningRepository {
                 .update();
     }
 
+    /** Every area still open ends as cancelled (the request was withdrawn). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancelOpen(UUID requestId, Instant at) {
+        jdbc.sql("update area_screening set state = 'CANCELLED', completed_at = ? where request_id = ? and state = 'OPEN'")
+                .params(Sql.timestamp(at), requestId)
+                .update();
+    }
+
     /** Records the verdict; false if the area was not open (already screened or never started). */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean complete(UUID requestId, Area area, ScreeningForm form, String expert, Instant completedAt) {

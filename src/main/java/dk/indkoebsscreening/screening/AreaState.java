@@ -6,5 +6,7 @@ public enum AreaState {
     OPEN,
     COMPLETED,
     /** Left out by the scope confirmed at triage; {@code findings} holds why. */
-    NOT_RELEVANT
+    NOT_RELEVANT,
+    /** Open or not started when the requester withdrew the request. */
+    CANCELLED
 }

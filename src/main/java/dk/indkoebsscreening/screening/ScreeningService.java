@@ -10,6 +10,7 @@ import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.scope.RequestScope;
+import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
@@ -64,19 +65,27 @@ public class ScreeningService {
      * Opens the areas of the scope confirmed at triage and records the others as not relevant, with the
      * coordinator's reason or, for the proposal unchanged, the fast track's.
      */
+    /**
+     * @param everyArea the instance runs a model from before the scope, which opens all six tasks: the scope
+     *                  confirmed at triage becomes all six, so that the records match the tasks
+     */
     @Transactional
-    public void start(UUID requestId) {
+    public void start(UUID requestId, boolean everyArea) {
         PurchaseRequest request = requests.lock(requestId);
         Instant now = clock.instant();
+        if (everyArea && !scopes.find(requestId).current().notRelevant().isEmpty()) {
+            RequestScope confirmed = scopes.find(requestId);
+            scopes.confirm(requestId, new Scope(List.of(Area.values()), confirmed.current().flags()),
+                    messages.getMessage("scope.olderModel", null, Locale.forLanguageTag("da")), confirmed.confirmedBy(), now);
+        }
         RequestScope scope = scopes.find(requestId);
         List<Area> inScope = scope.current().areas();
         inScope.forEach(area -> areas.open(requestId, area, now));
-        String reason = scope.reason() != null ? scope.reason() : notRelevantReason(scope);
         List<NotRelevantArea> notRelevant = scope.current().notRelevant().stream()
-                .map(area -> new NotRelevantArea(area, reason)).toList();
+                .map(area -> new NotRelevantArea(area, notRelevantReason(scope, area))).toList();
         for (NotRelevantArea area : notRelevant) {
-            areas.markNotRelevant(requestId, area.area(), reason, scope.confirmedBy(), now);
-            history.record(requestId, HistoryKind.AREA_NOT_RELEVANT, scope.confirmedBy(), area.area(), null, reason);
+            areas.markNotRelevant(requestId, area.area(), area.reason(), scope.confirmedBy(), now);
+            history.record(requestId, HistoryKind.AREA_NOT_RELEVANT, scope.confirmedBy(), area.area(), null, area.reason());
         }
         requests.updateStatus(requestId, RequestStatus.IN_SCREENING);
         if (notRelevant.isEmpty()) {
@@ -89,9 +98,15 @@ public class ScreeningService {
         history.record(requestId, HistoryKind.SCREENING_STARTED, null, null, null, null);
     }
 
-    /** Kept as Danish text, like the coordinator's own reason: it goes into the case file and the events. */
-    private String notRelevantReason(RequestScope scope) {
-        String key = scope.current().has(ScopeFlag.FAST_TRACK) ? "scope.notRelevant.fastTrack" : "scope.notRelevant.proposal";
+    /**
+     * The coordinator's reason for an area the coordinator took out of the proposal; the rules' for one they left
+     * out. Kept as Danish text, like the coordinator's own: it goes into the case file and the events.
+     */
+    private String notRelevantReason(RequestScope scope, Area area) {
+        if (scope.proposed().areas().contains(area) && scope.reason() != null) {
+            return scope.reason();
+        }
+        String key = scope.proposed().has(ScopeFlag.FAST_TRACK) ? "scope.notRelevant.fastTrack" : "scope.notRelevant.proposal";
         return messages.getMessage(key, null, Locale.forLanguageTag("da"));
     }
 
@@ -174,6 +189,13 @@ public class ScreeningService {
         events.publishEvent(new DeadlinePassed(requestId, open));
         open.forEach(area -> history.record(requestId, HistoryKind.DEADLINE_MISSED, null, area, null, null));
         return open.size();
+    }
+
+    /** The request was withdrawn: its open screenings end, recorded as cancelled. */
+    @Transactional
+    public void cancelOpenAreas(UUID requestId, Instant at) {
+        requests.lock(requestId);
+        areas.cancelOpen(requestId, at);
     }
 
     @Transactional

@@ -40,19 +40,26 @@ public @interface PlainText {
 
         @Override
         public boolean isValid(String text, ConstraintValidatorContext context) {
+            if (accepts(text, multiline)) {
+                return true;
+            }
+            if (!multiline && accepts(text, true)) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("{field.singleLine}").addConstraintViolation();
+            }
+            return false;
+        }
+
+        /** The same rule for text that does not come through a form, e.g. the cells of an imported file. */
+        public static boolean accepts(String text, boolean multiline) {
             if (text == null) {
                 return true;
             }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029';
-                if (lineBreakOrTab && !multiline) {
-                    context.disableDefaultConstraintViolation();
-                    context.buildConstraintViolationWithTemplate("{field.singleLine}").addConstraintViolation();
-                    return false;
-                }
-                if (Character.getType(c) == Character.CONTROL && !lineBreakOrTab || isBidiControl(c)
-                        || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
+                if (lineBreakOrTab && !multiline || Character.getType(c) == Character.CONTROL && !lineBreakOrTab
+                        || isBidiControl(c) || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
                     return false;
                 }
             }

@@ -84,7 +84,7 @@ public class AttachmentSteps {
     private PurchaseRequest open(UUID requestId, CurrentUser user) {
         caseFiles.readable(requestId, user);
         PurchaseRequest request = requests.lock(requestId);
-        if (request.status().isDecided()) {
+        if (request.status().isClosed()) {
             throw new ConflictException("Request " + requestId + " is decided; its files can no longer change");
         }
         return request;

@@ -147,7 +147,7 @@ class TaskPages {
                 model.addAttribute("scopeAreas", choices.of("area.", Area.values()));
                 model.addAttribute("scopeFlags", choices.of("scopeFlag.", ScopeFlag.values()));
                 model.addAttribute("duplicates", duplicates.like(details.request().systemName(), details.request().vendor(),
-                        details.request().id()));
+                        details.request().id(), user));
                 Scope proposal = details.scope().current();
                 if (input.getAreas() == null) {
                     input.setAreas(proposal.areas().stream().map(Area::name).toList());

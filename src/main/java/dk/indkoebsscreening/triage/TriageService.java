@@ -7,7 +7,6 @@ import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
-import dk.indkoebsscreening.scope.RequestScope;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -53,21 +53,29 @@ public class TriageService {
                     ? "triage.comment.requiredOnReject" : "triage.comment.requiredOnQuestion"));
         }
         if (form.outcome() == TriageOutcome.ACCEPT) {
-            Scope chosen = chosenScope(scopes.find(requestId), form);
+            Scope proposed = scopes.find(requestId).proposed();
+            Scope chosen = chosenScope(proposed, form);
             if (chosen.areas().isEmpty()) {
                 problems.add(new FieldProblem("areas", "triage.scope.noArea"));
             }
-            if (!chosen.equals(scopes.find(requestId).proposed()) && isBlank(form.scopeReason())) {
+            if (!chosen.equals(proposed) && isBlank(form.scopeReason())) {
                 problems.add(new FieldProblem("scopeReason", "triage.scope.reasonRequired"));
             }
         }
         return problems;
     }
 
-    /** The scope the coordinator accepts: the proposal where the form leaves areas or flags out. */
-    private static Scope chosenScope(RequestScope scope, TriageForm form) {
-        return new Scope(form.areas() != null ? form.areas() : scope.proposed().areas(),
-                form.flags() != null ? form.flags() : scope.proposed().flags());
+    /**
+     * The scope the coordinator accepts: the proposal where the form leaves areas or flags out. A null in a list is
+     * already a field problem (Bean Validation) and is skipped here.
+     */
+    private static Scope chosenScope(Scope proposed, TriageForm form) {
+        return new Scope(form.areas() != null ? withoutNulls(form.areas()) : proposed.areas(),
+                form.flags() != null ? withoutNulls(form.flags()) : proposed.flags());
+    }
+
+    private static <T> List<T> withoutNulls(List<T> values) {
+        return values.stream().filter(Objects::nonNull).toList();
     }
 
     /**
@@ -92,9 +100,9 @@ public class TriageService {
                 history.record(requestId, HistoryKind.TRIAGE_REJECTED, coordinator, null, null, form.comment().strip());
             }
             case ACCEPT -> {
-                RequestScope proposal = scopes.find(requestId);
-                Scope chosen = chosenScope(proposal, form);
-                boolean changed = !chosen.equals(proposal.proposed());
+                Scope proposed = scopes.find(requestId).proposed();
+                Scope chosen = chosenScope(proposed, form);
+                boolean changed = !chosen.equals(proposed);
                 String reason = changed ? form.scopeReason().strip() : null;
                 scopes.confirm(requestId, chosen, reason, coordinator, clock.instant());
                 // The model's next step opens the areas in scope and records the others as not relevant.

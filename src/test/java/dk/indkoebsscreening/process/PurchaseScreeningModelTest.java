@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Group;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -174,12 +175,12 @@ class PurchaseScreeningModelTest {
     }
 
     @Test
-    @DisplayName("Service tasks and the listener use the five delegate beans the tests register")
+    @DisplayName("Service tasks and the listener use the six delegate beans the tests register")
     void delegateExpressions() {
         Set<String> expressions = all(ServiceTask.class).stream()
                 .map(ServiceTask::getCamundaDelegateExpression).collect(Collectors.toSet());
         assertThat(expressions).containsExactlyInAnyOrder("${startScreeningDelegate}", "${remindOpenAreasDelegate}",
-                "${recordDeadlineMissedDelegate}", "${recordDecisionDelegate}");
+                "${recordDeadlineMissedDelegate}", "${recordDecisionDelegate}", "${recordWithdrawalDelegate}");
         UserTask decide = model.getModelElementById("Task_Decide");
         assertThat(decide.getExtensionElements().getElementsQuery()
                 .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list())
@@ -218,7 +219,7 @@ class PurchaseScreeningModelTest {
         Arrays.stream(Area.values()).map(Area::verdictVariable).forEach(shared::add);
         Arrays.stream(Area.values()).map(Area::scopeVariable).forEach(shared::add);
         Set<String> beans = Set.of("startScreeningDelegate", "remindOpenAreasDelegate", "recordDeadlineMissedDelegate",
-                "recordDecisionDelegate", "recordRecommendationListener");
+                "recordDecisionDelegate", "recordRecommendationListener", "recordWithdrawalDelegate");
         Set<String> read = new HashSet<>();
         for (String name : List.of("bpmn/PurchaseScreeningProcess.bpmn", "bpmn/ScreeningRecommendation.dmn", "bpmn/ScreeningScope.dmn")) {
             String xml;
@@ -245,9 +246,24 @@ class PurchaseScreeningModelTest {
     @Test
     @DisplayName("Every activity has incoming and outgoing sequence flows: nothing is orphaned or a dead end")
     void everyActivityIsConnected() {
-        assertThat(all(Activity.class)).isNotEmpty().allSatisfy(activity -> {
+        // An event sub-process has no flows by definition: its start event triggers it.
+        assertThat(all(Activity.class)).isNotEmpty().filteredOn(activity -> !(activity instanceof SubProcess sub && sub.triggeredByEvent()))
+                .allSatisfy(activity -> {
             assertThat(activity.getIncoming()).as(activity.getId() + " incoming").isNotEmpty();
             assertThat(activity.getOutgoing()).as(activity.getId() + " outgoing").isNotEmpty();
         });
+    }
+
+    @Test
+    @DisplayName("The withdrawal is an interrupting event sub-process started by the shared message name")
+    void withdrawalInterruptsEverything() {
+        SubProcess withdrawal = model.getModelElementById("SubProcess_Withdrawal");
+        assertThat(withdrawal.triggeredByEvent()).isTrue();
+        StartEvent start = model.getModelElementById("StartEvent_RequestWithdrawn");
+        assertThat(start.isInterrupting()).isTrue();
+        MessageEventDefinition message = (MessageEventDefinition) start.getEventDefinitions().iterator().next();
+        assertThat(message.getMessage().getName()).isEqualTo(ScreeningProcess.WITHDRAWAL_MESSAGE);
+        assertThat(withdrawal.getParentElement()).as("at the process level, so it ends every task and timer")
+                .isInstanceOf(Process.class);
     }
 }

@@ -27,6 +27,8 @@ import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
 import dk.indkoebsscreening.screening.ScreeningDelegates;
 import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.withdrawal.WithdrawalDelegates;
+import dk.indkoebsscreening.withdrawal.WithdrawalService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -85,6 +87,7 @@ class PurchaseScreeningProcessTest {
 
     private final ScreeningService screening = mock(ScreeningService.class);
     private final DecisionService decisions = mock(DecisionService.class);
+    private final WithdrawalService withdrawals = mock(WithdrawalService.class);
     private UUID requestId;
 
     private static Instant at(String copenhagenLocalDateTime) {
@@ -100,6 +103,7 @@ class PurchaseScreeningProcessTest {
         Mocks.register("recordDeadlineMissedDelegate", ScreeningDelegates.recordDeadlineMissed(screening));
         Mocks.register("recordRecommendationListener", DecisionDelegates.recordRecommendation(decisions));
         Mocks.register("recordDecisionDelegate", DecisionDelegates.recordDecision(decisions));
+        Mocks.register("recordWithdrawalDelegate", WithdrawalDelegates.recordWithdrawal(withdrawals));
         requestId = UUID.randomUUID();
     }
 
@@ -200,7 +204,7 @@ class PurchaseScreeningProcessTest {
                         "StartEvent_ScreeningStarted", "Gateway_ScreeningFork")
                 .hasNotPassed("Task_ProvideInformation", "Task_RecordTriageRejection")
                 .isWaitingAtExactly(SCREENING);
-        verify(screening).start(requestId);
+        verify(screening).start(requestId, false);
         for (Area area : Area.values()) {
             assertThat(task(area.taskDefinitionKey(), instance))
                     .hasCandidateGroup(area.candidateGroup())
@@ -278,6 +282,66 @@ class PurchaseScreeningProcessTest {
         assertThat(taskQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
     }
 
+    /** Correlates the withdrawal as WithdrawalService does, and checks that nothing of the request is left running. */
+    private void withdrawAndAssertNothingLeft(ProcessInstance instance) {
+        runtimeService().createMessageCorrelation(ScreeningProcess.WITHDRAWAL_MESSAGE).processInstanceId(instance.getId())
+                .setVariable(ScreeningProcess.WITHDRAWN_BY, REQUESTER)
+                .setVariable(ScreeningProcess.WITHDRAWAL_REASON, "Behovet er dækket af en regional løsning")
+                .correlateWithResult();
+
+        assertThat(instance).hasPassedInOrder("StartEvent_RequestWithdrawn", "Task_RecordWithdrawal", "EndEvent_Withdrawn")
+                .hasNotPassed("Task_RecordDecision").isEnded();
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).as("open tasks").isZero();
+        assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("timers and join jobs").isZero();
+        verify(withdrawals).record(requestId, REQUESTER, "Behovet er dækket af en regional løsning");
+        verify(decisions, never()).record(any(), any(), any(), any());
+    }
+
+    @Test
+    @DisplayName("Withdrawn while waiting for triage: the triage task ends with the process")
+    void withdrawnAtTriage() {
+        withdrawAndAssertNothingLeft(submit());
+    }
+
+    @Test
+    @DisplayName("Withdrawn while the coordinator's question waits for the requester")
+    void withdrawnWhileAnswerIsAwaited() {
+        ProcessInstance instance = submit();
+        triage(instance, "NEED_MORE_INFORMATION");
+        assertThat(instance).isWaitingAt("Task_ProvideInformation");
+        withdrawAndAssertNothingLeft(instance);
+    }
+
+    @Test
+    @DisplayName("Withdrawn during the screening, two areas screened and their join jobs pending: screenings, join jobs and both timers end")
+    void withdrawnDuringScreening() {
+        ProcessInstance instance = submitAndAccept();
+        screen(instance, Area.SECURITY, Verdict.APPROVED);
+        screen(instance, Area.CONTRACT, Verdict.APPROVED);
+        assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("two join jobs and two timers").isEqualTo(4);
+        withdrawAndAssertNothingLeft(instance);
+    }
+
+    @Test
+    @DisplayName("Withdrawn after the deadline passed: the escalation ends too")
+    void withdrawnWithTheEscalationOpen() {
+        ProcessInstance instance = submitAndAccept();
+        when(screening.recordDeadlineMissed(requestId)).thenReturn(6);
+        moveClockTo(DEADLINE.toInstant().plus(Duration.ofMinutes(1)));
+        execute(job("BoundaryEvent_DeadlineMissed", instance));
+        assertThat(instance).isWaitingAt("Task_HandleEscalation");
+        withdrawAndAssertNothingLeft(instance);
+    }
+
+    @Test
+    @DisplayName("Withdrawn while the decision is awaited: no decision is recorded")
+    void withdrawnBeforeTheDecision() {
+        ProcessInstance instance = submitAndAccept();
+        screenAll(instance, allApproved());
+        assertThat(instance).isWaitingAtExactly("Task_Decide");
+        withdrawAndAssertNothingLeft(instance);
+    }
+
     @Test
     @DisplayName("Triage need more information: a task for the requester, then back to triage (twice), then accepted")
     void needMoreInformationLoopsBackToTriage() {
@@ -300,7 +364,7 @@ class PurchaseScreeningProcessTest {
                 .activityId("Task_ProvideInformation").count()).isEqualTo(2);
         assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId("Task_Triage").count()).isEqualTo(3);
-        verify(screening).start(requestId);
+        verify(screening).start(requestId, false);
     }
 
     @Test

@@ -128,7 +128,13 @@ class ScreeningScopeTableTest {
     @DisplayName("Fast track in the cloud: user management, support and contract")
     void fastTrackInTheCloud() {
         assertThat(areasFor(true, "CLOUD_EU")).containsExactlyInAnyOrder("USER_MANAGEMENT", "SUPPORT", "CONTRACT");
-        assertThat(areasFor(true, "CLOUD_OUTSIDE_EU")).containsExactlyInAnyOrder("USER_MANAGEMENT", "SUPPORT", "CONTRACT");
+    }
+
+    @Test
+    @DisplayName("Fast track hosted outside the EU/EEA: security too, for the transfer")
+    void fastTrackOutsideTheEu() {
+        assertThat(areasFor(true, "CLOUD_OUTSIDE_EU")).containsExactlyInAnyOrder("SECURITY", "USER_MANAGEMENT", "SUPPORT",
+                "CONTRACT");
     }
 
     @Test
@@ -157,7 +163,7 @@ class ScreeningScopeTableTest {
             model = Dmn.readModelFromStream(stream);
         }
         Set<String> rules = model.getModelElementsByType(Rule.class).stream().map(Rule::getId).collect(Collectors.toSet());
-        assertThat(rules).hasSize(15);
+        assertThat(rules).hasSize(16);
         assertThat(MATCHED).as("rules matched by the cases above").containsAll(rules);
     }
 }

@@ -212,10 +212,21 @@ class SystemRegisterApiTest extends ApiTestBase {
 
         JsonNode postgres = api.get("anna", "/api/register/similar?systemName=" + query("Postgres Drift" + tag)).body();
         assertThat(postgres.get("registered")).extracting(match -> match.get("name").asText()).contains("PostgreSQL Drift" + tag);
-        JsonNode vagtplan = api.get("anna", "/api/register/similar?systemName=" + query("VagtPlan-Pro" + tag)
-                + "&vendor=" + query("Planlaeg")).body();
-        assertThat(vagtplan.get("requests")).extracting(match -> match.get("id").asText()).contains(requestId);
-        assertThat(vagtplan.get("requests").get(0).has("requester")).as("another requester's user id is not shown").isFalse();
+        String variant = "/api/register/similar?systemName=" + query("VagtPlan-Pro" + tag) + "&vendor=" + query("Planlaeg");
+        JsonNode forCoordinator = api.get(COORDINATOR, variant).body();
+        assertThat(forCoordinator.get("requests")).extracting(match -> match.path("id").asText()).contains(requestId);
+        JsonNode forOwner = api.get("bent", variant).body();
+        assertThat(forOwner.get("requests").get(0).path("title").asText()).isEqualTo("Vagtplaner");
+        // Another requester learns that the system was asked for and how far it got, not whose request it is or what for.
+        JsonNode forOthers = api.get("anna", variant).body().get("requests").get(0);
+        assertThat(forOthers.path("systemName").asText()).isEqualTo("Vagtplan Pro" + tag);
+        assertThat(forOthers.path("status").asText()).isEqualTo("IN_TRIAGE");
+        for (String hidden : List.of("id", "reference", "title", "department", "requester")) {
+            assertThat(forOthers.path(hidden).isMissingNode() || forOthers.path(hidden).isNull()).as(hidden).isTrue();
+        }
+        ApiClient.RawResponse othersFragment = api.raw("anna", "GET", "/anmodninger/lignende?systemName="
+                + query("VagtPlan-Pro" + tag), null, null);
+        assertThat(othersFragment.body()).contains("En anden anmodning om Vagtplan Pro" + tag).doesNotContain("Vagtplaner");
         assertThat(api.get("anna", "/api/register/similar?systemName=ab").body().get("registered")).isEmpty();
         ApiClient.RawResponse fragment = api.raw("anna", "GET", "/anmodninger/lignende?systemName=" + query("Postgres Drift" + tag),
                 null, null);
