@@ -33,7 +33,9 @@
           note.hidden = false;
         }
       })
-      .catch(function () { /* the check is a help: the form works without it */ });
+      .catch(function () {
+        asked = ''; // ask again at the next keystroke; the check is a help, the form works without it
+      });
   }
   function later() {
     clearTimeout(timer);

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.casefile;
 
 import dk.indkoebsscreening.history.HistoryEntry;
 import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.web.Choices;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +14,20 @@ import org.springframework.stereotype.Component;
 public class HistoryText {
 
     private final Choices choices;
+    private final People people;
 
-    HistoryText(Choices choices) {
+    HistoryText(Choices choices, People people) {
         this.choices = choices;
+        this.people = people;
     }
 
     public String sentence(HistoryItem item) {
         HistoryEntry entry = item.entry();
         String actor = entry.actor() == null ? "" : item.actorName().equals(entry.actor()) ? entry.actor()
                 : item.actorName() + " (" + entry.actor() + ")";
-        String sentence = choices.message("history." + entry.kind().name(), actor, valueLabel(entry));
+        // A task handed to someone names them; its text is their user id.
+        String handedTo = entry.kind() == HistoryKind.TASK_REASSIGNED ? personName(entry.text()) : "";
+        String sentence = choices.message("history." + entry.kind().name(), actor, valueLabel(entry), handedTo);
         return entry.area() == null ? sentence : choices.message("area." + entry.area().name()) + ": " + sentence;
     }
 
@@ -31,7 +36,7 @@ public class HistoryText {
             return "";
         }
         String prefix = switch (entry.kind()) {
-            case TASK_CLAIMED, TASK_RELEASED -> "taskType.";
+            case TASK_CLAIMED, TASK_RELEASED, TASK_REASSIGNED, TASK_RETURNED_FOR_ABSENCE -> "taskType.";
             case MAIL_SENT -> "mailKind.";
             case ATTACHMENT_ADDED, ATTACHMENT_REMOVED -> "attachmentStep.";
             default -> "verdict.";
@@ -42,6 +47,17 @@ public class HistoryText {
     /** Whether the step's text is someone's words (shown as a quotation) rather than a name or an address. */
     public boolean quotes(HistoryItem item) {
         HistoryKind kind = item.entry().kind();
-        return kind != HistoryKind.MAIL_SENT && kind != HistoryKind.ATTACHMENT_ADDED && kind != HistoryKind.ATTACHMENT_REMOVED;
+        return kind != HistoryKind.MAIL_SENT && kind != HistoryKind.ATTACHMENT_ADDED && kind != HistoryKind.ATTACHMENT_REMOVED
+                && kind != HistoryKind.TASK_REASSIGNED;
+    }
+
+    /** Whether the step's text is shown beside the sentence (a reassignment's is in the sentence already). */
+    public boolean showsText(HistoryItem item) {
+        return item.entry().text() != null && item.entry().kind() != HistoryKind.TASK_REASSIGNED;
+    }
+
+    private String personName(String userId) {
+        String name = people.name(userId);
+        return name.equals(userId) ? userId : name + " (" + userId + ")";
     }
 }

@@ -57,6 +57,16 @@ public class EngineTasks {
                 .singleResult());
     }
 
+    /** The open tasks of the screening process assigned to this user. */
+    public List<Task> assignedTo(String username) {
+        return taskService.createNativeTaskQuery()
+                .sql("select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+                        + "where D.KEY_ = #{processKey} and T.ASSIGNEE_ = #{username}")
+                .parameter("processKey", ScreeningProcess.PROCESS_KEY)
+                .parameter("username", username)
+                .list();
+    }
+
     /** Every open task of one process instance. */
     public List<Task> openTasksOf(String processInstanceId) {
         return taskService.createNativeTaskQuery()

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,8 +107,8 @@ class RegisterRepository {
                                         similarity(lower(coalesce(s.local_name, '')), :name)) >= 0.35
                          order by score desc, lower(s.name) limit :limit
                         """)
-                .param("name", name.toLowerCase())
-                .param("vendor", vendor == null ? "" : vendor.toLowerCase())
+                .param("name", name.toLowerCase(Locale.ROOT))
+                .param("vendor", vendor == null ? "" : vendor.toLowerCase(Locale.ROOT))
                 .param("limit", limit)
                 .query((rs, row) -> new Similar(map(rs, row), rs.getDouble("score")))
                 .list();
@@ -175,7 +176,7 @@ class RegisterRepository {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return text.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private RegisteredSystem map(ResultSet rs, int row) throws SQLException {

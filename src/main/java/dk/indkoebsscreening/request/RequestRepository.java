@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import dk.indkoebsscreening.process.EngineTasks;
@@ -124,8 +125,8 @@ public class RequestRepository {
                            and id <> coalesce(cast(:except as uuid), '00000000-0000-0000-0000-000000000000')
                          order by score desc, submitted_at desc limit :limit
                         """)
-                .param("name", systemName.toLowerCase())
-                .param("vendor", vendor == null ? "" : vendor.toLowerCase())
+                .param("name", systemName.toLowerCase(Locale.ROOT))
+                .param("vendor", vendor == null ? "" : vendor.toLowerCase(Locale.ROOT))
                 .param("except", except)
                 .param("limit", limit)
                 .query((rs, row) -> new SimilarRequest(map(rs, row), rs.getDouble("score")))

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.FormBinder;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final WorkTaskService tasks;
+    private final FormBinder binder;
 
-    TaskController(WorkTaskService tasks) {
+    TaskController(WorkTaskService tasks, FormBinder binder) {
         this.tasks = tasks;
+        this.binder = binder;
     }
 
     @GetMapping
@@ -41,6 +44,14 @@ class TaskController {
     @PostMapping("/{id}/unclaim")
     ResponseEntity<Void> unclaim(@PathVariable String id, Authentication authentication) {
         tasks.unclaim(id, CurrentUser.of(authentication));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code {assignee}}: a member of the task's group; the one who has claimed it, or a coordinator. */
+    @PostMapping("/{id}/assign")
+    ResponseEntity<Void> assign(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+                                Authentication authentication) {
+        tasks.assign(id, binder.bind(body, AssignForm.class).assignee(), CurrentUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 

@@ -11,7 +11,10 @@ import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.DuplicateCheck;
+import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.People;
+import jakarta.servlet.http.HttpServletResponse;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
@@ -44,9 +47,10 @@ class TaskPages {
     private final MessageSource messages;
     private final ObjectMapper objectMapper;
     private final DuplicateCheck duplicates;
+    private final People people;
 
     TaskPages(WorkTaskService tasks, CaseFileService caseFiles, ScreeningService screening, Choices choices,
-              Formats formats, MessageSource messages, ObjectMapper objectMapper, DuplicateCheck duplicates) {
+              Formats formats, MessageSource messages, ObjectMapper objectMapper, DuplicateCheck duplicates, People people) {
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.screening = screening;
@@ -55,6 +59,7 @@ class TaskPages {
         this.messages = messages;
         this.objectMapper = objectMapper;
         this.duplicates = duplicates;
+        this.people = people;
     }
 
     /** An open task's page; a completed one's old link says who completed it and leads to its request. */
@@ -83,6 +88,21 @@ class TaskPages {
         tasks.unclaim(id, CurrentUser.of(authentication));
         saved.addFlashAttribute("saved", choices.message("task.saved.released", task.reference()));
         return "redirect:/opgaver";
+    }
+
+    @PostMapping("/{id}/giv")
+    String assign(@PathVariable String id, @RequestParam(name = "assignee", defaultValue = "") String assignee,
+                  Authentication authentication, Model model, RedirectAttributes saved, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.of(authentication);
+        WorkTask task = tasks.find(id, user);
+        try {
+            tasks.assign(id, assignee, user);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return taskPage(id, user, new TaskInput(), PageErrors.none().addProblems(e, messages), model);
+        }
+        saved.addFlashAttribute("saved", choices.message("task.saved.assigned", people.name(assignee), task.reference()));
+        return user.isCoordinator() ? "redirect:/opgaver/" + id : "redirect:/opgaver";
     }
 
     @PostMapping("/{id}")
@@ -130,6 +150,10 @@ class TaskPages {
         model.addAttribute("details", details);
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
+        boolean mayHandOver = task.type() != TaskType.MORE_INFORMATION
+                && (task.assignedTo(user.username()) || user.isCoordinator());
+        model.addAttribute("colleagues", mayHandOver ? tasks.colleagues(id, user).stream()
+                .filter(person -> !person.id().equals(task.assignee())).toList() : List.of());
         switch (task.type()) {
             case SCREENING -> {
                 ContractValue value = details.procurement();

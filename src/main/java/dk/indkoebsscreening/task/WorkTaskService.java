@@ -1,10 +1,11 @@
 package dk.indkoebsscreening.task;
 
-import dk.indkoebsscreening.history.CaseHistory;
-import dk.indkoebsscreening.history.HistoryKind;
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.decision.DecisionForm;
 import dk.indkoebsscreening.decision.DecisionService;
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.EngineCommand;
 import dk.indkoebsscreening.process.EngineGate;
@@ -17,17 +18,26 @@ import dk.indkoebsscreening.screening.EscalationForm;
 import dk.indkoebsscreening.screening.ScreeningForm;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.FormBinder;
+import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.triage.InformationForm;
 import dk.indkoebsscreening.triage.TriageForm;
 import dk.indkoebsscreening.triage.TriageService;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +58,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkTaskService {
 
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
+
     private final TaskService taskService;
     private final HistoryService historyService;
     private final EngineTasks engineTasks;
@@ -58,10 +70,15 @@ public class WorkTaskService {
     private final FormBinder binder;
     private final EngineCommand engine;
     private final CaseHistory caseHistory;
+    private final People people;
+    private final AbsenceRepository absences;
+    private final Clock clock;
+    private final ZoneId zone;
 
     WorkTaskService(TaskService taskService, HistoryService historyService, EngineTasks engineTasks,
                     RequestRepository requests, TriageService triage, ScreeningService screening, DecisionService decisions,
-                    FormBinder binder, EngineCommand engine, CaseHistory caseHistory) {
+                    FormBinder binder, EngineCommand engine, CaseHistory caseHistory, People people,
+                    AbsenceRepository absences, Clock clock, DeadlineProperties deadlines) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.engineTasks = engineTasks;
@@ -72,6 +89,10 @@ public class WorkTaskService {
         this.binder = binder;
         this.engine = engine;
         this.caseHistory = caseHistory;
+        this.people = people;
+        this.absences = absences;
+        this.clock = clock;
+        this.zone = deadlines.zone();
     }
 
     /** Open tasks for the user's groups or assigned to the user, soonest due first. */
@@ -141,6 +162,9 @@ public class WorkTaskService {
             Task task = openTask(taskId);
             authorize(task, user);
             requireNotClaimedByOthers(task, user);
+            if (awayNow(user.username()).isPresent()) {
+                throw new ConflictException(user.username() + " is away and cannot take task " + taskId);
+            }
             taskService.setAssignee(taskId, user.username());
             recordClaim(HistoryKind.TASK_CLAIMED, task, user);
         });
@@ -163,11 +187,83 @@ public class WorkTaskService {
         });
     }
 
+    /**
+     * Hands an open task to a named member of its group: the one who has claimed it may, and a coordinator may hand
+     * any task, of any group (through the API; the task pages show a coordinator the coordinators' tasks). Not to
+     * someone away, and not the requester's question (it is theirs).
+     */
+    @Transactional
+    public void assign(String taskId, String assignee, CurrentUser user) {
+        lockRequestOf(taskId);
+        engine.run(() -> {
+            Task task = openTask(taskId);
+            if (!user.isCoordinator()) {
+                authorize(task, user);
+            }
+            if (TaskType.of(task.getTaskDefinitionKey()) == TaskType.MORE_INFORMATION) {
+                throw new ConflictException("A question to the requester cannot be handed to someone else");
+            }
+            if (!user.username().equals(task.getAssignee()) && !user.isCoordinator()) {
+                throw new AccessDeniedException(user.username() + " may not hand task " + taskId + " to someone else");
+            }
+            String target = assignee == null ? "" : assignee.strip();
+            if (candidateGroups(task).stream().flatMap(group -> people.membersOf(group).stream())
+                    .noneMatch(person -> person.id().equals(target))) {
+                throw InvalidInputException.of("assignee", "task.assign.notMember");
+            }
+            awayNow(target).ifPresent(absence -> {
+                throw InvalidInputException.of("assignee", "task.assign.absent", people.name(target),
+                        absence.endsOn().format(DANISH_DATE));
+            });
+            taskService.setAssignee(taskId, target);
+            record(HistoryKind.TASK_REASSIGNED, task, user.username(), target);
+        });
+    }
+
+    /** The members of the task's candidate groups, for the page's choice of whom to hand it to. */
+    public List<People.Person> colleagues(String taskId, CurrentUser user) {
+        Task task = openTask(taskId);
+        if (!user.isCoordinator()) {
+            authorize(task, user);
+        }
+        Map<String, People.Person> members = new LinkedHashMap<>();
+        candidateGroups(task).forEach(group -> people.membersOf(group).forEach(person -> members.putIfAbsent(person.id(), person)));
+        return members.values().stream().filter(person -> awayNow(person.id()).isEmpty()).toList();
+    }
+
+    /** An absent user's tasks go back to their groups, each recorded in its request's history. */
+    @Transactional
+    public void returnAssignedToGroups(String username) {
+        for (Task assigned : engineTasks.assignedTo(username)) {
+            if (TaskType.of(assigned.getTaskDefinitionKey()) == TaskType.MORE_INFORMATION) {
+                continue; // the requester's question stays theirs
+            }
+            if (requests.lockByTask(assigned.getId()).isEmpty()) {
+                continue; // completed meanwhile
+            }
+            engine.run(() -> engineTasks.openTask(assigned.getId())
+                    .filter(task -> username.equals(task.getAssignee()))
+                    .ifPresent(task -> {
+                        taskService.setAssignee(task.getId(), null);
+                        record(HistoryKind.TASK_RETURNED_FOR_ABSENCE, task, username, null);
+                    }));
+        }
+    }
+
     private void recordClaim(HistoryKind kind, Task task, CurrentUser user) {
+        record(kind, task, user.username(), null);
+    }
+
+    private void record(HistoryKind kind, Task task, String actor, String text) {
         PurchaseRequest request = requestOf(task);
         TaskType type = TaskType.of(task.getTaskDefinitionKey());
-        caseHistory.record(request.id(), kind, user.username(), type == TaskType.SCREENING ? toWorkTask(task, request).area() : null,
-                type.name(), null);
+        caseHistory.record(request.id(), kind, actor, type == TaskType.SCREENING ? toWorkTask(task, request).area() : null,
+                type.name(), text);
+    }
+
+    private Optional<Absence> awayNow(String username) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return absences.of(username).filter(absence -> absence.covers(today));
     }
 
     /**
@@ -235,13 +331,16 @@ public class WorkTaskService {
         if (user.username().equals(task.getAssignee())) {
             return;
         }
-        Set<String> candidateGroups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
-        if (candidateGroups.stream().noneMatch(user.groups()::contains)) {
+        if (candidateGroups(task).stream().noneMatch(user.groups()::contains)) {
             throw new AccessDeniedException("Task " + task.getId() + " is not for " + user.username());
         }
+    }
+
+    private Set<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static WorkTask toWorkTask(Task task, PurchaseRequest request) {

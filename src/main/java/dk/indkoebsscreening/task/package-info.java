@@ -4,7 +4,7 @@
  * remove a request's files in which step. Uses the case
  * file, the steps' modules, process, security, system and web.
  */
-@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "decision", "history", "process", "request", "scope", "screening", "security", "system", "triage", "web"})
+@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "deadline", "decision", "history", "process", "request", "scope", "screening", "security", "system", "triage", "web"})
 package dk.indkoebsscreening.task;
 
 import org.springframework.modulith.ApplicationModule;
