@@ -110,24 +110,30 @@ public class RequestRepository {
     }
 
     /**
-     * Requests for a system like this one, most alike first: trigram similarity of the system name (whole or as
-     * a word, through the trigram index), a vendor alike ranking them higher.
+     * Requests for a system like this one, most alike first, a vendor alike ranking them higher. The candidates are
+     * the nearest names by trigram distance, whole and as a word ({@code <->}, {@code <<->}, through the GiST index
+     * of V12), so a common word shared by thousands of names costs no more than a rare one.
      *
      * @param except the request itself on its triage page, else null
      */
     public List<SimilarRequest> similarBySystem(String systemName, String vendor, UUID except, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                        , greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name)))
-                          + case when :vendor = '' then 0 else 0.5 * similarity(lower(vendor), :vendor) end as score
+        return jdbc.sql("""
+                        with nearest as (
+                            (select id from purchase_request order by lower(system_name) <-> :name limit :candidates)
+                            union
+                            (select id from purchase_request order by :name <<-> lower(system_name) limit :candidates))
+                        select %s, greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name)))
+                                   + case when :vendor = '' then 0 else 0.5 * similarity(lower(vendor), :vendor) end as score
                           from purchase_request
-                         where (lower(system_name) % :name or :name <% lower(system_name))
+                         where id in (select id from nearest)
                            and greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name))) >= 0.35
                            and id <> coalesce(cast(:except as uuid), '00000000-0000-0000-0000-000000000000')
                          order by score desc, submitted_at desc limit :limit
-                        """)
+                        """.formatted(COLUMNS))
                 .param("name", systemName.toLowerCase(Locale.ROOT))
                 .param("vendor", vendor == null ? "" : vendor.toLowerCase(Locale.ROOT))
                 .param("except", except)
+                .param("candidates", 4 * limit)
                 .param("limit", limit)
                 .query((rs, row) -> new SimilarRequest(map(rs, row), rs.getDouble("score")))
                 .list();

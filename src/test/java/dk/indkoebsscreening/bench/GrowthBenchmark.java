@@ -87,6 +87,9 @@ class GrowthBenchmark {
         calls.put("search vendor and status", () -> api.get("koordinator", "/api/requests/search?q=leverand%C3%B8r+17&status=REJECTED"));
         calls.put("search part of a word, every match counted", () -> api.get("koordinator", "/api/requests/search?q=storisk+anmod"));
         calls.put("search page (GET /anmodninger/alle)", () -> api.raw("koordinator", "GET", "/anmodninger/alle?q=historisk+anmodning+4711", null, null));
+        // 500 system names over the history ("System 0" … "System 499"): the duplicate check finds many alike.
+        calls.put("duplicate check while typing (GET /anmodninger/lignende)", () -> api.raw("anna", "GET",
+                "/anmodninger/lignende?systemName=System+421&vendor=Leverand%C3%B8r+17", null, null));
         calls.put("dashboard queries (OverviewService)", () -> {
             overview.requestsByStatus();
             overview.screenedWithinDeadline();
