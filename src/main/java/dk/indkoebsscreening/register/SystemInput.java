@@ -33,7 +33,9 @@ public class SystemInput {
         input.localName = system.localName();
         input.vendor = system.vendor();
         input.department = system.department();
-        input.contractValueDkk = system.contractValueDkk() == null ? null : system.contractValueDkk().toPlainString().replace('.', ',');
+        // As a person types it: "120000", "48500,5" (DanishNumbers reads it back).
+        input.contractValueDkk = system.contractValueDkk() == null ? null
+                : system.contractValueDkk().stripTrailingZeros().toPlainString().replace('.', ',');
         input.contractYears = system.contractYears() == null ? null : system.contractYears().toString();
         input.personalData = system.personalData();
         input.hosting = system.hosting();

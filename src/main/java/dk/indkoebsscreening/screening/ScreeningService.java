@@ -73,12 +73,7 @@ public class ScreeningService {
     public void start(UUID requestId, boolean everyArea) {
         PurchaseRequest request = requests.lock(requestId);
         Instant now = clock.instant();
-        if (everyArea && !scopes.find(requestId).current().notRelevant().isEmpty()) {
-            RequestScope confirmed = scopes.find(requestId);
-            scopes.confirm(requestId, new Scope(List.of(Area.values()), confirmed.current().flags()),
-                    messages.getMessage("scope.olderModel", null, Locale.forLanguageTag("da")), confirmed.confirmedBy(), now);
-        }
-        RequestScope scope = scopes.find(requestId);
+        RequestScope scope = everyArea ? everyAreaConfirmed(requestId, scopes.find(requestId), now) : scopes.find(requestId);
         List<Area> inScope = scope.current().areas();
         inScope.forEach(area -> areas.open(requestId, area, now));
         List<NotRelevantArea> notRelevant = scope.current().notRelevant().stream()
@@ -96,6 +91,17 @@ public class ScreeningService {
                 request.reference(), now, request.deadline(), inScope, notRelevant, scope.current().flags()));
         events.publishEvent(new ScreeningOpened(requestId, inScope));
         history.record(requestId, HistoryKind.SCREENING_STARTED, null, null, null, null);
+    }
+
+    /** The scope widened to all six areas (a model from before the scope opens them all), recorded as such. */
+    private RequestScope everyAreaConfirmed(UUID requestId, RequestScope scope, Instant now) {
+        if (scope.current().notRelevant().isEmpty()) {
+            return scope;
+        }
+        Scope all = new Scope(List.of(Area.values()), scope.current().flags());
+        String reason = messages.getMessage("scope.olderModel", null, Locale.forLanguageTag("da"));
+        scopes.confirm(requestId, all, reason, scope.confirmedBy(), now);
+        return new RequestScope(scope.proposed(), all, reason, scope.confirmedBy(), now);
     }
 
     /**

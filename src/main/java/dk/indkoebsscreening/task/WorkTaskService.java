@@ -228,7 +228,8 @@ public class WorkTaskService {
         }
         Map<String, People.Person> members = new LinkedHashMap<>();
         candidateGroups(task).forEach(group -> people.membersOf(group).forEach(person -> members.putIfAbsent(person.id(), person)));
-        return members.values().stream().filter(person -> awayNow(person.id()).isEmpty()).toList();
+        Set<String> away = Set.copyOf(absences.awayOn(LocalDate.now(clock.withZone(zone))));
+        return members.values().stream().filter(person -> !away.contains(person.id())).toList();
     }
 
     /** An absent user's tasks go back to their groups, each recorded in its request's history. */

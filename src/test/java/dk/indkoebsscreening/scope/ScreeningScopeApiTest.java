@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.beans.factory.annotation.Autowired;
+import java.time.Instant;
+import dk.indkoebsscreening.screening.ScreeningService;
 
 /**
  * The risk-based scope on the whole application: proposed at submission by ScreeningScope.dmn, confirmed or changed
@@ -186,4 +191,29 @@ class ScreeningScopeApiTest extends ApiTestBase {
         assertThat(strings(started.get("flags"))).containsExactly("DPIA_LIKELY", "EU_TENDER_REQUIRED");
         assertThat(started.get("notRelevant").get(0).get("reason").asText()).startsWith("Driften og brugerne");
     }
+
+    @Autowired
+    ScopeRepository scopes;
+    @Autowired
+    ScreeningService screening;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void anInstanceOnTheModelFromBeforeTheScopeOpensAllSixAndTheScopeSaysSo() {
+        String requestId = submit("anna", ApiClient.validRequest("Startet på den gamle model"));
+        UUID id = UUID.fromString(requestId);
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> scopes.confirm(id, Scope.of(List.of(Area.SECURITY, Area.CONTRACT), List.of()),
+                "Kun sikkerhed og kontrakt", COORDINATOR, Instant.now()));
+
+        // What StartScreeningDelegate does on a model whose fork is the old parallel gateway.
+        transaction.executeWithoutResult(status -> screening.start(id, true));
+
+        assertThat(areaRows(requestId)).hasSize(6).allSatisfy(row -> assertThat(row.get("state")).isEqualTo("OPEN"));
+        RequestScope scope = scopes.find(id);
+        assertThat(scope.current().areas()).containsExactly(Area.values());
+        assertThat(scope.reason()).startsWith("Anmodningen blev sendt, før omfanget fandtes i modellen");
+    }
 }
+

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.security.EngineDoors.Door;
 import dk.indkoebsscreening.security.EngineDoors.Reply;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
@@ -100,6 +101,9 @@ class EngineGateTest extends ApiTestBase {
         attacks.put("start instance", new String[] {"POST", "/process-definition/key/PurchaseScreeningProcess/start",
                 "{\"businessKey\":\"" + UUID.randomUUID() + "\"}"});
         attacks.put("correlate message", new String[] {"POST", "/message", "{\"messageName\":\"x\",\"businessKey\":\"" + inScreening + "\"}"});
+        // The model's own withdrawal message, which only the requester's step may send (WithdrawalService).
+        attacks.put("withdraw through the engine", new String[] {"POST", "/message",
+                "{\"messageName\":\"" + ScreeningProcess.WITHDRAWAL_MESSAGE + "\",\"businessKey\":\"" + inScreening + "\"}"});
         attacks.put("modify instance", new String[] {"POST", "/process-instance/" + processInstance + "/modification",
                 "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_ScreenSecurity\"}]}"});
         attacks.put("suspend instance", new String[] {"PUT", "/process-instance/" + processInstance + "/suspended", "{\"suspended\":true}"});
@@ -121,6 +125,8 @@ class EngineGateTest extends ApiTestBase {
         assertThat(snapshot(processInstance, processInstanceOf(awaitingAnswer), processInstanceOf(awaitingDecision)))
                 .isEqualTo(before);
         assertThat(areaState(inScreening, Area.SECURITY)).isEqualTo("OPEN");
+        assertThat(jdbc.sql("select status from purchase_request where id = ?").param(UUID.fromString(inScreening))
+                .query(String.class).single()).as("not withdrawn").isEqualTo("IN_SCREENING");
         assertThat(jdbc.sql("select count(*) from decision where request_id = ?").param(UUID.fromString(awaitingDecision))
                 .query(Long.class).single()).isZero();
 
