@@ -29,6 +29,11 @@ public record CurrentUser(String username, Set<String> groups) {
         return Arrays.stream(Area.values()).filter(area -> groups.contains(area.candidateGroup())).toList();
     }
 
+    /** Logged in, but in none of our groups: such a person reaches only the page that says so. */
+    public boolean hasNoGroup() {
+        return groups.stream().noneMatch(Set.of(Groups.all())::contains);
+    }
+
     /** Coordinators, experts and administrators take part in screening and may read every request. */
     public boolean takesPartInScreening() {
         return isCoordinator() || isAdmin() || !screeningAreas().isEmpty();

@@ -19,6 +19,14 @@ public final class Groups {
                 .toArray(String[]::new);
     }
 
+    /**
+     * Every group this application knows. A login in none of them (e.g. an OpenID Connect token carrying only
+     * the municipality's other groups) reaches nothing but the page that says so.
+     */
+    public static String[] all() {
+        return Stream.concat(Stream.of(STAFF), Arrays.stream(screeningParticipants())).toArray(String[]::new);
+    }
+
     private Groups() {
     }
 }

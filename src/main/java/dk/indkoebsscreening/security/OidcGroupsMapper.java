@@ -8,8 +8,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 
-/** Turns the configured groups claim of the ID token into our group authorities (the same ids as Camunda's). */
+/**
+ * Turns the configured groups claim of the ID token into our group authorities (the same ids as Camunda's).
+ * Values that are none of our groups (Entra sends every group a person is in) are left out, so they can
+ * neither collide with an authority of ours nor make a person without our groups look like someone.
+ */
 class OidcGroupsMapper implements GrantedAuthoritiesMapper {
+
+    private static final Set<String> OURS = Set.of(Groups.all());
 
     private final OidcProperties properties;
 
@@ -26,6 +32,7 @@ class OidcGroupsMapper implements GrantedAuthoritiesMapper {
                 if (values != null) {
                     values.stream()
                             .map(value -> properties.groupMapping().getOrDefault(value, value))
+                            .filter(OURS::contains)
                             .map(SimpleGrantedAuthority::new)
                             .forEach(groups::add);
                 }

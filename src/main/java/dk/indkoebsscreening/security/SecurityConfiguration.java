@@ -39,9 +39,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
                         // Everyone reads the system register; coordinators change it (SystemRegister checks again).
-                        .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**").hasAnyAuthority(Groups.all())
                         .requestMatchers(path("/api/register/**"), path("/api/register")).hasAuthority(Groups.COORDINATORS)
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAnyAuthority(Groups.all()))
                 .build();
     }
 
@@ -65,13 +65,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/systemer/ny").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers(HttpMethod.POST, "/systemer/**").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
-                        .anyRequest().authenticated())
+                        // Someone in none of our groups is told so there, and reaches nothing else.
+                        .requestMatchers(NoGroupRefusal.PAGE).authenticated()
+                        .anyRequest().hasAnyAuthority(Groups.all()))
                 // The webapps have their own CSRF protection (an XSRF-TOKEN cookie echoed in a header).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 // The webapps' scripts get a status, not the login page; browsers opening a page get the login page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
-                        .accessDeniedHandler(new TooLargeUploadHandler()))
+                        .accessDeniedHandler(new TooLargeUploadHandler(new NoGroupRefusal())))
                 // Lets scripts and tests reach a page with a password; browsers get the login page.
                 .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()));
         // The web UI's login, logout and headers: see BrowserSecurity.

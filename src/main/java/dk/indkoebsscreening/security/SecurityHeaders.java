@@ -2,6 +2,7 @@ package dk.indkoebsscreening.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.util.List;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
@@ -24,9 +25,7 @@ final class SecurityHeaders {
      * No inline scripts, no foreign origins. Styles allow 'unsafe-inline' only because the BPMN
      * viewer positions the diagram with style attributes; scripts never do.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
     static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
 
@@ -40,6 +39,19 @@ final class SecurityHeaders {
             new PermissionsPolicyHeaderWriter(PERMISSIONS_POLICY));
 
     private SecurityHeaders() {
+    }
+
+    /**
+     * @param formTarget null, or where a form's redirect may lead beyond our origin: the OpenID provider's logout
+     *                   endpoint (browsers apply {@code form-action} to the redirects that follow a form)
+     */
+    static String contentSecurityPolicy(URI formTarget) {
+        String formAction = formTarget == null ? "'self'"
+                : "'self' " + formTarget.getScheme() + "://" + formTarget.getRawAuthority();
+        return "default-src 'self'; script-src 'self'; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formAction
+                + "; frame-ancestors 'none'";
     }
 
     static void writeTo(HttpServletRequest request, HttpServletResponse response) {

@@ -7,17 +7,20 @@ import java.io.IOException;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * A page's upload larger than the servlet container takes loses its form fields, the CSRF token with them, so
  * Spring Security refuses it as forged. Such a request is answered as what it is, 413 "Filen er for stor", and
- * every other refusal as before (403). Either way nothing was read into the application.
+ * every other refusal by the given handler. Either way nothing was read into the application.
  */
 final class TooLargeUploadHandler implements AccessDeniedHandler {
 
-    private final AccessDeniedHandler refusal = new AccessDeniedHandlerImpl();
+    private final AccessDeniedHandler refusal;
+
+    TooLargeUploadHandler(AccessDeniedHandler refusal) {
+        this.refusal = refusal;
+    }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)

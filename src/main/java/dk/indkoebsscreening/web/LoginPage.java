@@ -2,15 +2,21 @@ package dk.indkoebsscreening.web;
 
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.LoginDelayResponses;
+import dk.indkoebsscreening.security.NoGroupRefusal;
 import dk.indkoebsscreening.security.OidcProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login page, and the front page that sends each user to where their work is. */
+/**
+ * The login page, the front page that sends each user to where their work is, and the page for someone
+ * logged in through the municipality's login who is in none of our groups.
+ */
 @PageController
 class LoginPage {
 
@@ -33,6 +39,16 @@ class LoginPage {
             model.addAttribute("waitingTime", delays.waitingTime(wait, LocaleContextHolder.getLocale()));
         }
         return "login";
+    }
+
+    /** Reached directly, or shown (with 403) instead of any page or form refused for want of a group. */
+    @RequestMapping(path = NoGroupRefusal.PAGE, method = {RequestMethod.GET, RequestMethod.POST})
+    String noGroup(Authentication authentication, Model model) {
+        if (!CurrentUser.of(authentication).hasNoGroup()) {
+            return "redirect:/";
+        }
+        model.addAttribute("username", authentication.getName());
+        return "no-group";
     }
 
     @GetMapping("/")

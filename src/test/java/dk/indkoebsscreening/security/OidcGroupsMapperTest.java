@@ -30,6 +30,18 @@ class OidcGroupsMapperTest {
     }
 
     @Test
+    void valuesThatAreNoneOfOurGroupsAreLeftOut() {
+        OidcGroupsMapper mapper = new OidcGroupsMapper(new OidcProperties(true, null, null,
+                Map.of("Alle-medarbejdere", "alle", ENTRA_COORDINATORS, "ROLE_ADMIN")));
+
+        List<String> groups = mapper.mapAuthorities(List.of(idToken(Map.of("groups",
+                        List.of("Alle-medarbejdere", ENTRA_COORDINATORS, "Camunda-Admin", "staff ", "staff")))))
+                .stream().map(GrantedAuthority::getAuthority).toList();
+
+        assertThat(groups).containsExactly(Groups.STAFF);
+    }
+
+    @Test
     void aTokenWithoutTheClaimGivesNoGroups() {
         OidcGroupsMapper mapper = new OidcGroupsMapper(new OidcProperties(true, null, null, null));
 

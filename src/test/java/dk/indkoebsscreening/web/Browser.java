@@ -148,6 +148,16 @@ final class Browser implements AutoCloseable {
         return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url.substring(url.lastIndexOf('/'));
     }
 
+    /** The whole address, for pages outside the application (the OpenID provider's). */
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Runs a script in the page that calls its last argument with the result (e.g. after a fetch). */
+    Object runAsync(String script, Object... arguments) {
+        return driver.executeAsyncScript(script, arguments);
+    }
+
     String title() {
         return driver.getTitle();
     }

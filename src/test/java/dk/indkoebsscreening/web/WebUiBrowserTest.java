@@ -317,10 +317,7 @@ class WebUiBrowserTest extends BrowserTestBase {
 
     /** Answers every required checklist question with its first option, then gives the verdict. */
     private void screen(boolean withCondition) {
-        for (WebElement group : browser.findAll(By.cssSelector("fieldset.section fieldset"))) {
-            group.findElement(By.cssSelector("input[type=radio]")).click();
-        }
-        browser.findAll(By.cssSelector("fieldset.section textarea")).forEach(text -> text.sendKeys("Afklaret."));
+        ScreeningForm.answerEveryQuestion(browser);
         if (withCondition) {
             browser.choose("verdict", "APPROVED_WITH_CONDITIONS");
             browser.type("field-conditions", "Indkøb via SKI 02.19");
