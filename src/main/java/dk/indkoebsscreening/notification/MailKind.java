@@ -11,7 +11,8 @@ enum MailKind {
     ESCALATION("escalation"),
     DECISION_NEEDED("decisionNeeded"),
     DECISION("decision"),
-    WITHDRAWN("withdrawn");
+    WITHDRAWN("withdrawn"),
+    TASK_ASSIGNED("taskAssigned");
 
     private final String key;
 

@@ -15,6 +15,7 @@ import dk.indkoebsscreening.screening.ScreeningOpened;
 import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.PublicAddress;
+import dk.indkoebsscreening.task.TaskHandedOver;
 import dk.indkoebsscreening.triage.QuestionAnswered;
 import dk.indkoebsscreening.triage.QuestionAsked;
 import dk.indkoebsscreening.withdrawal.RequestWithdrawn;
@@ -138,6 +139,17 @@ class Notifications {
                 .action(text("mail.action.decision"), link(Links.request(request.id()))));
     }
 
+    /** Not to someone who took the task themselves: they know. */
+    @EventListener
+    void taskHandedOver(TaskHandedOver fact) {
+        PurchaseRequest request = request(fact.requestId());
+        String task = text("taskType." + fact.type().name()) + (fact.area() == null ? "" : ": " + areaName(fact.area()));
+        toUser(fact.handedTo(), MailKind.TASK_ASSIGNED, request, to -> mail(MailKind.TASK_ASSIGNED, request, to)
+                .paragraph(text("mail.taskAssigned.lead", people.name(fact.handedBy()), task))
+                .action(text("mail.action.task"), link(Links.taskOf(request.id(), fact.type().name(),
+                        fact.area() == null ? null : fact.area().name()))));
+    }
+
     @EventListener
     void requestWithdrawn(RequestWithdrawn fact) {
         PurchaseRequest request = request(fact.requestId());
@@ -202,8 +214,12 @@ class Notifications {
     }
 
     private void toRequester(MailKind kind, PurchaseRequest request, Compose compose) {
+        toUser(request.requester(), kind, request, compose);
+    }
+
+    private void toUser(String userId, MailKind kind, PurchaseRequest request, Compose compose) {
         UUID factId = UUID.randomUUID();
-        recipients.ofUser(request.requester(), kind).ifPresent(to -> add(factId, kind, request, to, () -> compose.content(to)));
+        recipients.ofUser(userId, kind).ifPresent(to -> add(factId, kind, request, to, () -> compose.content(to)));
     }
 
     /** One mail per address, naming every area of the fact that the address is reached through. */

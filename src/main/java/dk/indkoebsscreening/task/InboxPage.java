@@ -45,7 +45,8 @@ class InboxPage {
                  Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
         Inbox.Filter filter = Inbox.Filter.of(type, area, search);
-        model.addAttribute("inbox", Inbox.of(tasks.openTasks(user), filter, Paged.requested(page)));
+        // A coordinator who picks an area sees that expert group's tasks, to follow them and hand them on.
+        model.addAttribute("inbox", Inbox.of(tasks.openTasks(user, filter.area() != null), filter, Paged.requested(page)));
         model.addAttribute("types", choices.of("taskType.", Inbox.URGENCY.toArray(TaskType[]::new)));
         List<Area> areas = user.isCoordinator() || user.isAdmin() ? List.of(Area.values()) : user.screeningAreas();
         model.addAttribute("areas", choices.of("area.", areas.toArray(Area[]::new)));

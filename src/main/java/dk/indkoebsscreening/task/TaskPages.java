@@ -150,6 +150,7 @@ class TaskPages {
         model.addAttribute("details", details);
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
+        model.addAttribute("mayWork", tasks.mayWorkOn(id, user));
         boolean mayHandOver = task.type() != TaskType.MORE_INFORMATION
                 && (task.assignedTo(user.username()) || user.isCoordinator());
         model.addAttribute("colleagues", mayHandOver ? tasks.colleagues(id, user).stream()

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,6 +48,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,11 +76,13 @@ public class WorkTaskService {
     private final AbsenceRepository absences;
     private final Clock clock;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
 
     WorkTaskService(TaskService taskService, HistoryService historyService, EngineTasks engineTasks,
                     RequestRepository requests, TriageService triage, ScreeningService screening, DecisionService decisions,
                     FormBinder binder, EngineCommand engine, CaseHistory caseHistory, People people,
-                    AbsenceRepository absences, Clock clock, DeadlineProperties deadlines) {
+                    AbsenceRepository absences, Clock clock, DeadlineProperties deadlines,
+                    ApplicationEventPublisher events) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.engineTasks = engineTasks;
@@ -93,11 +97,24 @@ public class WorkTaskService {
         this.absences = absences;
         this.clock = clock;
         this.zone = deadlines.zone();
+        this.events = events;
     }
 
     /** Open tasks for the user's groups or assigned to the user, soonest due first. */
     public List<WorkTask> openTasks(CurrentUser user) {
-        List<Task> tasks = engineTasks.openTasksFor(user.username(), user.groups());
+        return openTasks(user, false);
+    }
+
+    /**
+     * @param everyGroup with the expert groups' tasks too, for a coordinator who oversees them (hands them on); the
+     *                   others' groups stay their own
+     */
+    public List<WorkTask> openTasks(CurrentUser user, boolean everyGroup) {
+        Set<String> groups = new TreeSet<>(user.groups());
+        if (everyGroup && user.isCoordinator()) {
+            Arrays.stream(Area.values()).map(Area::candidateGroup).forEach(groups::add);
+        }
+        List<Task> tasks = engineTasks.openTasksFor(user.username(), groups);
         Map<String, PurchaseRequest> requestsByInstance = requests
                 .findByProcessInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
                 .stream()
@@ -110,10 +127,18 @@ public class WorkTaskService {
                 .toList();
     }
 
+    /** The task, for whoever may work on it, and for coordinators, who oversee every task (and may hand it on). */
     public WorkTask find(String taskId, CurrentUser user) {
         Task task = openTask(taskId);
-        authorize(task, user);
+        if (!user.isCoordinator()) {
+            authorize(task, user);
+        }
         return toWorkTask(task, requestOf(task));
+    }
+
+    /** Whether the user may take and complete the task: it is theirs or their group's. */
+    public boolean mayWorkOn(String taskId, CurrentUser user) {
+        return isFor(openTask(taskId), user);
     }
 
     /** The coordinator's open question on this request, if the user is the requester who must answer it. */
@@ -189,8 +214,7 @@ public class WorkTaskService {
 
     /**
      * Hands an open task to a named member of its group: the one who has claimed it may, and a coordinator may hand
-     * any task, of any group (through the API; the task pages show a coordinator the coordinators' tasks). Not to
-     * someone away, and not the requester's question (it is theirs).
+     * any task, of any group. Not to someone away, and not the requester's question (it is theirs).
      */
     @Transactional
     public void assign(String taskId, String assignee, CurrentUser user) {
@@ -217,6 +241,12 @@ public class WorkTaskService {
             });
             taskService.setAssignee(taskId, target);
             record(HistoryKind.TASK_REASSIGNED, task, user.username(), target);
+            if (!target.equals(user.username())) {
+                PurchaseRequest request = requestOf(task);
+                TaskType type = TaskType.of(task.getTaskDefinitionKey());
+                events.publishEvent(new TaskHandedOver(request.id(), type,
+                        type == TaskType.SCREENING ? toWorkTask(task, request).area() : null, user.username(), target));
+            }
         });
     }
 
@@ -329,12 +359,13 @@ public class WorkTaskService {
 
     /** Only the assignee or a member of a candidate group may see or work on a task. */
     private void authorize(Task task, CurrentUser user) {
-        if (user.username().equals(task.getAssignee())) {
-            return;
-        }
-        if (candidateGroups(task).stream().noneMatch(user.groups()::contains)) {
+        if (!isFor(task, user)) {
             throw new AccessDeniedException("Task " + task.getId() + " is not for " + user.username());
         }
+    }
+
+    private boolean isFor(Task task, CurrentUser user) {
+        return user.username().equals(task.getAssignee()) || candidateGroups(task).stream().anyMatch(user.groups()::contains);
     }
 
     private Set<String> candidateGroups(Task task) {

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.Mails;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,6 +38,8 @@ class ReassignmentApiTest extends ApiTestBase {
     IdentityService identity;
     @Autowired
     AbsenceService absenceService;
+    @Autowired
+    EmbeddedSmtpServer smtp;
 
     @BeforeEach
     void secondSecurityExpert() {
@@ -95,6 +99,17 @@ class ReassignmentApiTest extends ApiTestBase {
         assertThat(history(requestId, "TASK_REASSIGNED")).extracting(row -> row.get("actor"), row -> row.get("text"))
                 .containsExactly(tuple("sikkerhed", SECOND_EXPERT),
                         tuple(Lifecycle.COORDINATOR, "sikkerhed"));
+
+        String reference = api.details("anna", requestId).get("reference").asText();
+        Mails mails = new Mails(smtp);
+        Mails.Mail toSofie = mails.awaitOne(reference, "TASK_ASSIGNED", "sofie@demo.kommune.dk");
+        assertThat(toSofie.subject()).isEqualTo("Du har fået en opgave: " + reference + " Overdragelse af opgave");
+        assertThat(toSofie.text()).contains("Sara Sikkerhed har givet dig opgaven »Screening: Sikkerhed og GDPR«.",
+                "/opgaver/til/" + requestId + "?type=SCREENING&omraade=SECURITY");
+        assertThat(mails.awaitOne(reference, "TASK_ASSIGNED", "sikkerhed@demo.kommune.dk").text())
+                .contains("Karen Koordinator har givet dig opgaven");
+        assertThat(mails.about(reference)).as("the refused hand-overs mailed nobody")
+                .filteredOn(mail -> mail.kind().equals("TASK_ASSIGNED")).hasSize(2);
     }
 
     @Test

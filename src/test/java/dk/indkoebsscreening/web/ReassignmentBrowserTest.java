@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -33,14 +34,18 @@ class ReassignmentBrowserTest extends BrowserTestBase {
         }
     }
 
-    @Test
-    void anExpertHandsATaskToAColleagueAndReportsAnAbsence() {
+    @BeforeEach
+    void secondSecurityExpert() {
         User simon = identity.newUser("simon");
         simon.setFirstName("Simon");
         simon.setLastName("Sikker");
         simon.setPassword("demo");
         identity.saveUser(simon);
         identity.createMembership("simon", Area.SECURITY.candidateGroup());
+    }
+
+    @Test
+    void anExpertHandsATaskToAColleagueAndReportsAnAbsence() {
         ApiClient api = new ApiClient(port);
         String requestId = new Lifecycle(api, null).submitAndAccept("anna", "Overdragelse i browseren");
         String task = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
@@ -67,5 +72,35 @@ class ReassignmentBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.className("notice-success"))).startsWith("Dit fravær fra");
         assertThat(browser.text(By.id("absence-now"))).startsWith("Du er meldt fraværende fra");
         browser.assertAccessible();
+    }
+
+    @Test
+    void aCoordinatorFollowsAnExpertGroupsTaskAndHandsItToAMemberButCannotDoIt() {
+        ApiClient api = new ApiClient(port);
+        String requestId = new Lifecycle(api, null).submitAndAccept("anna", "Koordinator giver videre");
+        String reference = api.details("anna", requestId).get("reference").asText();
+        String task = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
+
+        browser.login(Lifecycle.COORDINATOR);
+        By row = By.xpath("//table[@id='task-table-results']//tr[td[contains(., '" + reference + "')]]//a");
+        browser.open("/opgaver?q=" + reference);
+        assertThat(browser.findAll(row)).as("the coordinators' own inbox has no screening").isEmpty();
+        assertThat(browser.text(By.id("oversee"))).contains("ved at vælge dens område");
+        browser.open("/opgaver?omraade=SECURITY&q=" + reference);
+        browser.find(row).click();
+        assertThat(browser.path()).isEqualTo("/opgaver/" + task);
+        assertThat(browser.text(By.id("overseen"))).startsWith("Opgaven er ekspertgruppens for Sikkerhed og GDPR");
+        assertThat(browser.findAll(By.cssSelector("form[action$='/tag']"))).as("no claim").isEmpty();
+        assertThat(browser.findAll(By.id("form-title"))).as("no screening form").isEmpty();
+        browser.assertAccessible();
+        new Select(browser.field("field-assignee")).selectByValue("simon");
+        browser.submit(By.id("hand-over"));
+        assertThat(browser.text(By.className("notice-success"))).isEqualTo("Simon Sikker har fået opgaven på " + reference + ".");
+        assertThat(browser.mainText()).contains("Opgaven er taget af Simon Sikker.");
+
+        assertThat(api.post(Lifecycle.COORDINATOR, "/api/tasks/" + task + "/claim", null).status()).isEqualTo(403);
+        assertThat(api.complete(Lifecycle.COORDINATOR, task, Map.of("verdict", "APPROVED")).status()).isEqualTo(403);
+        assertThat(jdbc.sql("select assignee_ from act_ru_task where id_ = ?").param(task).query(String.class).single())
+                .as("still Simon's, still open").isEqualTo("simon");
     }
 }
