@@ -20,9 +20,12 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
      * @param initialBackoff first pause after Kafka failed; doubles up to {@code maxBackoff}
      * @param wakeOnCommit   a commit wakes the relay at once (default); {@code false} polls only, which
      *                       the benchmark uses as the untuned baseline
+     * @param coalesce       how long a woken relay waits before its round, so that the commits of the next
+     *                       few milliseconds go out with it in one round instead of a round each
      */
     public record Relay(boolean enabled, int batchSize, Duration pollInterval, Duration initialBackoff,
-                        Duration maxBackoff, @DefaultValue("true") boolean wakeOnCommit) {
+                        Duration maxBackoff, @DefaultValue("true") boolean wakeOnCommit,
+                        @DefaultValue("0ms") Duration coalesce) {
     }
 
     /**

@@ -216,6 +216,9 @@ public class OutboxRelay implements SmartLifecycle {
                 if (result.outcome() != Outcome.PUBLISHED_FULL_BATCH) {
                     if (settings.wakeOnCommit()) {
                         signal.awaitCommit(settings.pollInterval());
+                        if (!settings.coalesce().isZero()) {
+                            Thread.sleep(settings.coalesce().toMillis());
+                        }
                     } else {
                         Thread.sleep(settings.pollInterval().toMillis());
                     }

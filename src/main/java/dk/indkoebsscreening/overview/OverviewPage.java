@@ -28,16 +28,18 @@ class OverviewPage {
     String overview(Model model) {
         model.addAttribute("thresholdWarning", thresholds.missingToday()
                 ? choices.message("overview.threshold.missing", formats.date(thresholds.today()), thresholds.publishedAt()) : null);
-        model.addAttribute("byStatus", BarChart.of(overview.requestsByStatus().stream()
+        OverviewService.Figures figures = overview.figures();
+        model.addAttribute("countedAt", figures.countedAt());
+        model.addAttribute("byStatus", BarChart.of(figures.byStatus().stream()
                 .map(row -> new BarChart.Bar(choices.message(row.status().messageKey(false)), row.count(),
                         formats.number(row.count())))
                 .toList()));
-        model.addAttribute("withinDeadline", overview.screenedWithinDeadline());
-        model.addAttribute("medians", BarChart.of(overview.medianScreeningHoursByArea().stream()
+        model.addAttribute("withinDeadline", figures.withinDeadline());
+        model.addAttribute("medians", BarChart.of(figures.medianHoursByArea().stream()
                 .map(row -> new BarChart.Bar(choices.message("area." + row.area()), formats.roundedHours(row.medianHours()),
                         formats.hours(row.medianHours())))
                 .toList()));
-        model.addAttribute("outcomes", BarChart.of(overview.outcomesByMonth().stream()
+        model.addAttribute("outcomes", BarChart.of(figures.outcomesByMonth().stream()
                 .map(row -> new BarChart.Bar(formats.month(row.month()) + ": " + choices.message("verdict." + row.outcome()),
                         row.count(), formats.number(row.count())))
                 .toList()));

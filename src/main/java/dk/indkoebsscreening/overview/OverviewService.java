@@ -9,55 +9,73 @@ import dk.indkoebsscreening.screening.AreaScreeningRepository;
 import dk.indkoebsscreening.screening.AreaScreeningRepository.AreaMedian;
 import dk.indkoebsscreening.screening.AreaScreeningRepository.WithinDeadline;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
  * The coordinators' figures: where requests stand, how fast areas are screened, what is decided, each
- * from the module that owns the table. Bounded to the last 12 months (open requests always count), so the
- * page costs the same after years of use (see the growth benchmark in BENCHMARKS.md).
+ * from the module that owns the table. Bounded to the last 12 months (open requests always count).
+ * Counting a year of requests takes a few hundred milliseconds at 100 000 of them, so the page shows the
+ * figures computed in the background at most {@code indkoeb.overview.max-age} ago, and says when.
  */
 @Service
 public class OverviewService {
 
     static final int MONTHS = 12;
 
+    /** The figures as counted at one moment. */
+    public record Figures(List<StatusCount> byStatus, WithinDeadline withinDeadline, List<AreaMedian> medianHoursByArea,
+                          List<MonthOutcome> outcomesByMonth, Instant countedAt) {
+    }
+
     private final RequestRepository requests;
     private final AreaScreeningRepository areas;
     private final DecisionRepository decisions;
     private final DeadlineProperties deadline;
     private final Clock clock;
+    private final Duration maxAge;
+    private final AtomicReference<Figures> latest = new AtomicReference<>();
 
     OverviewService(RequestRepository requests, AreaScreeningRepository areas, DecisionRepository decisions,
-                    DeadlineProperties deadline, Clock clock) {
+                    DeadlineProperties deadline, Clock clock, @Value("${indkoeb.overview.max-age:60s}") Duration maxAge) {
         this.requests = requests;
         this.areas = areas;
         this.decisions = decisions;
         this.deadline = deadline;
         this.clock = clock;
+        this.maxAge = maxAge;
     }
 
-    /** The start of the period: the first day of the month eleven months back, in the deadline's zone. */
-    private Instant since() {
-        return ZonedDateTime.ofInstant(clock.instant(), deadline.zone())
+    /** The latest figures, counted now only when there are none younger than the maximum age. */
+    public Figures figures() {
+        Figures current = latest.get();
+        if (current == null || current.countedAt().plus(maxAge).isBefore(clock.instant())) {
+            current = count();
+        }
+        return current;
+    }
+
+    /** Keeps the figures younger than the maximum age, so that no coordinator waits for the counting. */
+    @Scheduled(initialDelayString = "${indkoeb.overview.refresh-interval:30s}",
+            fixedDelayString = "${indkoeb.overview.refresh-interval:30s}")
+    void refresh() {
+        count();
+    }
+
+    /** Counts afresh; the latest figures are then these (public for the growth benchmark, which times it). */
+    public Figures count() {
+        Instant now = clock.instant();
+        Instant since = ZonedDateTime.ofInstant(now, deadline.zone())
                 .minusMonths(MONTHS - 1).withDayOfMonth(1).toLocalDate().atStartOfDay(deadline.zone()).toInstant();
-    }
-
-    public List<StatusCount> requestsByStatus() {
-        return requests.countByStatus(since());
-    }
-
-    public WithinDeadline screenedWithinDeadline() {
-        return areas.screenedWithinDeadline(since());
-    }
-
-    public List<AreaMedian> medianScreeningHoursByArea() {
-        return areas.medianScreeningHoursByArea(since());
-    }
-
-    public List<MonthOutcome> outcomesByMonth() {
-        return decisions.outcomesByMonth(since(), deadline.zone());
+        Figures figures = new Figures(requests.countByStatus(since), areas.screenedWithinDeadline(since),
+                areas.medianScreeningHoursByArea(since), decisions.outcomesByMonth(since, deadline.zone()), now);
+        latest.set(figures);
+        return figures;
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * after at most that time.
  *
  * <p>Repeated failures make that user wait before the next attempt from that address ({@link LoginThrottle}),
- * checked before the cache and the password. Camunda's own throttle, which locks the user everywhere and
+ * checked before the cache and the password; the password checks of one user run one at a time. Camunda's own throttle, which locks the user everywhere and
  * for good after ten failures, is switched off in {@code application.yml}.
  */
 @Component
@@ -47,6 +48,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final long cacheNanos;
     private final byte[] salt = new byte[32];
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Object[] checking = new Object[64];
 
     CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
                                           @Value("${indkoeb.security.authentication-cache:30s}") Duration cacheFor) {
@@ -54,6 +56,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         this.throttle = throttle;
         this.cacheNanos = cacheFor.toNanos();
         new SecureRandom().nextBytes(salt);
+        Arrays.setAll(checking, i -> new Object());
     }
 
     @Override
@@ -65,19 +68,41 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         }
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        Optional<Duration> wait = throttle.attempt(username, address);
-        if (wait.isPresent()) {
-            throw new LoginDelayedException(wait.get());
+        Optional<Duration> delayed = throttle.waitFor(username, address);
+        if (delayed.isPresent()) {
+            throw new LoginDelayedException(delayed.get());
         }
         String password = credentials.toString();
         byte[] digest = cacheNanos > 0 ? digest(username, password) : null;
-        if (digest != null) {
-            Cached cached = cache.get(username);
-            if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0
-                    && MessageDigest.isEqual(cached.digest(), digest)) {
-                throttle.succeeded(username, address);
-                return UsernamePasswordAuthenticationToken.authenticated(username, null, cached.authorities());
-            }
+        Authentication remembered = fromCache(username, digest, address);
+        if (remembered != null) {
+            return remembered;
+        }
+        // One check at a time per user: calls sent together with the right password (an integration's
+        // parallel requests) wait for the first and find it remembered, instead of each counting as an attempt
+        // before any check is done; guesses sent together are counted and checked one by one.
+        synchronized (checking[Math.floorMod(username.hashCode(), checking.length)]) {
+            remembered = fromCache(username, digest, address);
+            return remembered != null ? remembered : check(username, password, digest, address);
+        }
+    }
+
+    private Authentication fromCache(String username, byte[] digest, String address) {
+        if (digest == null) {
+            return null;
+        }
+        Cached cached = cache.get(username);
+        if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0 && MessageDigest.isEqual(cached.digest(), digest)) {
+            throttle.succeeded(username, address);
+            return UsernamePasswordAuthenticationToken.authenticated(username, null, cached.authorities());
+        }
+        return null;
+    }
+
+    private Authentication check(String username, String password, byte[] digest, String address) {
+        Optional<Duration> wait = throttle.attempt(username, address);
+        if (wait.isPresent()) {
+            throw new LoginDelayedException(wait.get());
         }
         boolean rightPassword;
         try {

@@ -69,6 +69,8 @@ class LifecycleBenchmark {
         // The test classpath's config/application.yml shortens these for tests: restore the shipped values.
         p.put("camunda.bpm.job-execution.wait-time-in-millis", "5000");
         p.put("camunda.bpm.job-execution.max-wait", "60000");
+        p.put("indkoeb.overview.max-age", "60s");
+        p.put("indkoeb.overview.refresh-interval", "30s");
         return p;
     }
 
@@ -96,6 +98,10 @@ class LifecycleBenchmark {
             case "tuned", "default" -> { }
             // Hikari's default pool of 10 instead of our 20 (admission control on 2 cores).
             case "tuned-pool10" -> p.put("spring.datasource.hikari.maximum-pool-size", "10");
+            // A round per commit, as before the relay coalesced its wake-ups.
+            case "tuned-no-coalesce" -> p.put("indkoeb.events.relay.coalesce", "0ms");
+            // Camunda's authorization rows per task (candidate groups, assignee), which nothing here reads.
+            case "tuned-task-authorizations" -> p.put("indkoeb.engine.per-task-authorizations", "true");
             // History without variable values (Cockpit keeps activities and tasks).
             case "history-activity" -> p.put("camunda.bpm.history-level", "activity");
             // Not a configuration to ship: what the engine's history and its authorizations (which keep

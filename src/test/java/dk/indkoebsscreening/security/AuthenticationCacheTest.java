@@ -10,7 +10,12 @@ import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,37 @@ class AuthenticationCacheTest {
         // The failure dropped the remembered login: the next one is checked again.
         provider.authenticate(login("anna", "demo"));
         verify(identity, times(2)).checkPassword("anna", "demo");
+    }
+
+    /**
+     * An integration sending its first calls in parallel: each used to count as a failed attempt until its check was
+     * done, so the seventh got 429 while the right password was still being checked. Now they wait for the first.
+     */
+    @Test
+    void callsSentTogetherWithTheRightPasswordWaitForTheFirstCheckAndAreAllLetIn() throws Exception {
+        when(identity.checkPassword("anna", "demo")).thenAnswer(invocation -> {
+            Thread.sleep(300);
+            return true;
+        });
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ofSeconds(30));
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Authentication>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(clients.submit(() -> {
+                    start.await();
+                    return provider.authenticate(login("anna", "demo"));
+                }));
+            }
+            start.countDown();
+            for (Future<Authentication> call : calls) {
+                assertThat(call.get().isAuthenticated()).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        verify(identity, times(1)).checkPassword("anna", "demo");
     }
 
     @Test

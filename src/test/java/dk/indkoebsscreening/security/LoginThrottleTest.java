@@ -3,33 +3,16 @@ package dk.indkoebsscreening.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.testsupport.LogCapture;
-import java.time.Clock;
+import dk.indkoebsscreening.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The delays of repeated login failures: per user and address, progressive, time-limited, logged. */
 class LoginThrottleTest {
 
-    private Instant now = Instant.parse("2026-12-01T09:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(
             new LoginThrottle.Properties(5, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1)), clock);
     @RegisterExtension
@@ -44,11 +27,11 @@ class LoginThrottleTest {
         fail("anna", "10.0.0.9");
         assertThat(throttle.waitFor("anna", "10.0.0.9")).contains(Duration.ofSeconds(2));
         assertThat(throttle.attempt("anna", "10.0.0.9")).as("refused, not counted").contains(Duration.ofSeconds(2));
-        now = now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         fail("anna", "10.0.0.9");
         assertThat(throttle.waitFor("anna", "10.0.0.9")).contains(Duration.ofSeconds(4));
         for (int i = 0; i < 40; i++) {
-            now = now.plus(throttle.waitFor("anna", "10.0.0.9").orElse(Duration.ZERO));
+            clock.advance(throttle.waitFor("anna", "10.0.0.9").orElse(Duration.ZERO));
             fail("anna", "10.0.0.9");
         }
         assertThat(throttle.waitFor("anna", "10.0.0.9")).contains(Duration.ofMinutes(5));
@@ -86,7 +69,7 @@ class LoginThrottleTest {
         assertThat(throttle.waitFor("anna", "192.168.1.20")).isEmpty();
         assertThat(throttle.waitFor("ANNA ", "10.0.0.9")).as("the same user however typed").isPresent();
 
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertThat(throttle.waitFor("anna", "10.0.0.9")).isEmpty();
     }
 
@@ -106,7 +89,7 @@ class LoginThrottleTest {
         assertThat(throttle.waitFor("anna", "10.0.0.9")).isEmpty();
 
         failTimes("bent", "10.0.0.9", 4);
-        now = now.plus(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         fail("bent", "10.0.0.9");
         assertThat(throttle.waitFor("bent", "10.0.0.9")).as("counting starts again").isEmpty();
     }
@@ -143,7 +126,7 @@ class LoginThrottleTest {
     /** Failures in a row, each after any delay the one before started. */
     private void failTimes(String user, String address, int times) {
         for (int i = 0; i < times; i++) {
-            now = now.plus(throttle.waitFor(user, address).orElse(Duration.ZERO));
+            clock.advance(throttle.waitFor(user, address).orElse(Duration.ZERO));
             fail(user, address);
         }
     }
