@@ -55,10 +55,17 @@ public class OverviewService {
     /** The latest figures, counted now only when there are none younger than the maximum age. */
     public Figures figures() {
         Figures current = latest.get();
-        if (current == null || current.countedAt().plus(maxAge).isBefore(clock.instant())) {
-            current = count();
-        }
-        return current;
+        return isFresh(current) ? current : countUnlessFresh();
+    }
+
+    /** Coordinators opening stale figures together wait for one count instead of counting each. */
+    private synchronized Figures countUnlessFresh() {
+        Figures current = latest.get();
+        return isFresh(current) ? current : count();
+    }
+
+    private boolean isFresh(Figures figures) {
+        return figures != null && !figures.countedAt().plus(maxAge).isBefore(clock.instant());
     }
 
     /** Keeps the figures younger than the maximum age, so that no coordinator waits for the counting. */
@@ -75,7 +82,8 @@ public class OverviewService {
                 .minusMonths(MONTHS - 1).withDayOfMonth(1).toLocalDate().atStartOfDay(deadline.zone()).toInstant();
         Figures figures = new Figures(requests.countByStatus(since), areas.screenedWithinDeadline(since),
                 areas.medianScreeningHoursByArea(since), decisions.outcomesByMonth(since, deadline.zone()), now);
-        latest.set(figures);
-        return figures;
+        // A count that started earlier but ended later (the page's and the schedule's) does not replace a newer one.
+        return latest.accumulateAndGet(figures, (kept, counted) ->
+                kept != null && kept.countedAt().isAfter(counted.countedAt()) ? kept : counted);
     }
 }

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
  * ({@code ProcessPosition}), the task's old link says who completed it, operators see the tasks; nobody reads the
  * history of gateways, timers, the decision table's task or the join (Cockpit's history view is not in the
  * Community Edition). Process instances, tasks and variables are kept as in {@code audit}. Its id is
- * {@code audit}'s, because the database holds a subset of what {@code audit} writes: a database can switch between
- * the two in both directions. Chosen by {@code camunda.bpm.history-level: audit-lean} (BENCHMARKS.md has what
- * it saves).
+ * {@code audit}'s, because the database holds a subset of what {@code audit} writes, so Camunda accepts either level
+ * on the same database. A process running while its database switches from {@code audit} keeps the rows its
+ * gateways and sub-processes got before, without an end time (only an administrator's history query for unfinished
+ * activities shows them; the history cleanup removes them with the instance). Chosen by
+ * {@code camunda.bpm.history-level: audit-lean} (BENCHMARKS.md has what it saves).
  */
 @Component
 class LeanAuditHistory extends AbstractProcessEnginePlugin {

@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
  * after at most that time.
  *
  * <p>Repeated failures make that user wait before the next attempt from that address ({@link LoginThrottle}),
- * checked before the cache and the password; the password checks of one user run one at a time. Camunda's own throttle, which locks the user everywhere and
+ * checked before the cache and the password; calls with the same credentials at the same time share one check. Camunda's own throttle, which locks the user everywhere and
  * for good after ten failures, is switched off in {@code application.yml}.
  */
 @Component
@@ -48,7 +50,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final long cacheNanos;
     private final byte[] salt = new byte[32];
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
-    private final Object[] checking = new Object[64];
+    private final ConcurrentHashMap<Credentials, CompletableFuture<List<SimpleGrantedAuthority>>> checking =
+            new ConcurrentHashMap<>();
+
+    /** A user name with the digest of the password tried. */
+    private record Credentials(String username, String passwordDigest) {
+    }
 
     CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
                                           @Value("${indkoeb.security.authentication-cache:30s}") Duration cacheFor) {
@@ -56,7 +63,6 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         this.throttle = throttle;
         this.cacheNanos = cacheFor.toNanos();
         new SecureRandom().nextBytes(salt);
-        Arrays.setAll(checking, i -> new Object());
     }
 
     @Override
@@ -73,22 +79,44 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new LoginDelayedException(delayed.get());
         }
         String password = credentials.toString();
-        byte[] digest = cacheNanos > 0 ? digest(username, password) : null;
+        byte[] digest = digest(username, password);
         Authentication remembered = fromCache(username, digest, address);
         if (remembered != null) {
             return remembered;
         }
-        // One check at a time per user: calls sent together with the right password (an integration's
-        // parallel requests) wait for the first and find it remembered, instead of each counting as an attempt
-        // before any check is done; guesses sent together are counted and checked one by one.
-        synchronized (checking[Math.floorMod(username.hashCode(), checking.length)]) {
-            remembered = fromCache(username, digest, address);
-            return remembered != null ? remembered : check(username, password, digest, address);
+        // Calls sent together with the same credentials (an integration's parallel requests) share one check:
+        // each would otherwise count as an attempt before any check had ended, and the seventh would get 429.
+        // Different credentials (other users, other guesses) never wait for each other; each guess still counts.
+        Credentials key = new Credentials(username, HexFormat.of().formatHex(digest));
+        CompletableFuture<List<SimpleGrantedAuthority>> mine = new CompletableFuture<>();
+        CompletableFuture<List<SimpleGrantedAuthority>> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            List<SimpleGrantedAuthority> authorities = outcomeOf(running);
+            throttle.succeeded(username, address);
+            return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+        }
+        try {
+            List<SimpleGrantedAuthority> authorities = check(username, password, digest, address);
+            mine.complete(authorities);
+            return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    private static List<SimpleGrantedAuthority> outcomeOf(CompletableFuture<List<SimpleGrantedAuthority>> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
     private Authentication fromCache(String username, byte[] digest, String address) {
-        if (digest == null) {
+        if (cacheNanos <= 0) {
             return null;
         }
         Cached cached = cache.get(username);
@@ -99,7 +127,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         return null;
     }
 
-    private Authentication check(String username, String password, byte[] digest, String address) {
+    private List<SimpleGrantedAuthority> check(String username, String password, byte[] digest, String address) {
         Optional<Duration> wait = throttle.attempt(username, address);
         if (wait.isPresent()) {
             throw new LoginDelayedException(wait.get());
@@ -122,13 +150,13 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 .map(Group::getId)
                 .map(SimpleGrantedAuthority::new)
                 .toList();
-        if (digest != null) {
+        if (cacheNanos > 0) {
             if (cache.size() >= MAX_CACHED_USERS) {
                 cache.clear();
             }
             cache.put(username, new Cached(digest, authorities, System.nanoTime() + cacheNanos));
         }
-        return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities);
+        return authorities;
     }
 
     private byte[] digest(String username, String password) {

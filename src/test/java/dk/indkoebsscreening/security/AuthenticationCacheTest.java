@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class AuthenticationCacheTest {
 
     /**
      * An integration sending its first calls in parallel: each used to count as a failed attempt until its check was
-     * done, so the seventh got 429 while the right password was still being checked. Now they wait for the first.
+     * done, so the seventh got 429 while the right password was still being checked. Now they share the first check.
      */
     @Test
     void callsSentTogetherWithTheRightPasswordWaitForTheFirstCheckAndAreAllLetIn() throws Exception {
@@ -68,7 +69,8 @@ class AuthenticationCacheTest {
             Thread.sleep(300);
             return true;
         });
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ofSeconds(30));
+        // Without the cache too: the calls share the one check that is running.
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ZERO);
         ExecutorService clients = Executors.newFixedThreadPool(20);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -87,6 +89,30 @@ class AuthenticationCacheTest {
             clients.shutdownNow();
         }
         verify(identity, times(1)).checkPassword("anna", "demo");
+    }
+
+    /** Checks of different users never wait for each other: anna's check ends only once bent's has begun. */
+    @Test
+    void differentUsersAreCheckedAtTheSameTime() throws Exception {
+        CountDownLatch bentIsBeingChecked = new CountDownLatch(1);
+        when(identity.checkPassword("anna", "demo")).thenAnswer(invocation -> bentIsBeingChecked.await(5, TimeUnit.SECONDS));
+        when(identity.createGroupQuery().groupMember("bent").list()).thenReturn(List.of());
+        when(identity.checkPassword("bent", "demo")).thenAnswer(invocation -> {
+            bentIsBeingChecked.countDown();
+            return true;
+        });
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ZERO);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            Future<Authentication> anna = clients.submit(() -> provider.authenticate(login("anna", "demo")));
+            Thread.sleep(100);
+            Future<Authentication> bent = clients.submit(() -> provider.authenticate(login("bent", "demo")));
+
+            assertThat(bent.get(5, TimeUnit.SECONDS).isAuthenticated()).isTrue();
+            assertThat(anna.get(5, TimeUnit.SECONDS).isAuthenticated()).as("not timed out waiting for bent").isTrue();
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
