@@ -31,7 +31,7 @@ public record CurrentUser(String username, Set<String> groups) {
 
     /** Logged in, but in none of our groups: such a person reaches only the page that says so. */
     public boolean hasNoGroup() {
-        return groups.stream().noneMatch(Set.of(Groups.all())::contains);
+        return groups.stream().noneMatch(Groups::isOurs);
     }
 
     /** Coordinators, experts and administrators take part in screening and may read every request. */

@@ -2,6 +2,8 @@ package dk.indkoebsscreening.security;
 
 import dk.indkoebsscreening.process.Area;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Group ids, the same in Spring Security (as authorities) and in Camunda's identity service. */
@@ -12,6 +14,9 @@ public final class Groups {
     /** Camunda's own administrators group: full access to Cockpit, Admin and the REST API. */
     public static final String ADMINS = "camunda-admin";
     public static final String SCREENING_PREFIX = "screening-";
+
+    private static final Set<String> OURS = Stream.concat(Stream.of(STAFF), Arrays.stream(screeningParticipants()))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The groups that take part in screening (see {@link CurrentUser#takesPartInScreening()}). */
     public static String[] screeningParticipants() {
@@ -24,7 +29,11 @@ public final class Groups {
      * the municipality's other groups) reaches nothing but the page that says so.
      */
     public static String[] all() {
-        return Stream.concat(Stream.of(STAFF), Arrays.stream(screeningParticipants())).toArray(String[]::new);
+        return OURS.toArray(String[]::new);
+    }
+
+    public static boolean isOurs(String group) {
+        return OURS.contains(group);
     }
 
     private Groups() {

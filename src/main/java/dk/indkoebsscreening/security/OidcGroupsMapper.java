@@ -15,8 +15,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
  */
 class OidcGroupsMapper implements GrantedAuthoritiesMapper {
 
-    private static final Set<String> OURS = Set.of(Groups.all());
-
     private final OidcProperties properties;
 
     OidcGroupsMapper(OidcProperties properties) {
@@ -32,7 +30,7 @@ class OidcGroupsMapper implements GrantedAuthoritiesMapper {
                 if (values != null) {
                     values.stream()
                             .map(value -> properties.groupMapping().getOrDefault(value, value))
-                            .filter(OURS::contains)
+                            .filter(Groups::isOurs)
                             .map(SimpleGrantedAuthority::new)
                             .forEach(groups::add);
                 }

@@ -86,6 +86,7 @@ class ReassignmentBrowserTest extends BrowserTestBase {
         browser.open("/opgaver?q=" + reference);
         assertThat(browser.findAll(row)).as("the coordinators' own inbox has no screening").isEmpty();
         assertThat(browser.text(By.id("oversee"))).contains("ved at vælge dens område");
+        browser.assertAccessible();
         browser.open("/opgaver?omraade=SECURITY&q=" + reference);
         browser.find(row).click();
         assertThat(browser.path()).isEqualTo("/opgaver/" + task);

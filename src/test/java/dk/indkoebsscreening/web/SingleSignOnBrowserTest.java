@@ -250,15 +250,7 @@ class SingleSignOnBrowserTest {
         browser.type("field-systemName", "Lokalebooking Online");
         browser.type("field-vendor", "Eksempel Booking ApS");
         browser.type("field-need", "Medarbejderne skal kunne booke mødelokaler på rådhuset.");
-        browser.type("field-department", "Kultur og Fritid");
-        browser.type("field-oneOffCostDkk", "20.000");
-        browser.type("field-annualCostDkk", "10.000");
-        browser.type("field-contractYears", "3");
-        browser.type("field-expectedUsers", "40");
-        browser.choose("processesPersonalData", "false");
-        browser.choose("hosting", "CLOUD_EU");
-        browser.choose("hasIntegrations", "false");
-        browser.setDate("field-desiredStartDate", "2030-03-01");
+        RequestFormFacts.fillSmallPurchase(browser);
     }
 
     private int count(String tableAndCondition) {
