@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.events;
 
+import dk.indkoebsscreening.system.DatabaseOutage;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.actuate.health.Health;
@@ -19,16 +20,22 @@ class OutboxHealthIndicator implements HealthIndicator {
 
     private final OutboxStore store;
     private final Clock clock;
+    private final DatabaseOutage outage;
     private final Duration maxOldestAge;
 
-    OutboxHealthIndicator(OutboxStore store, Clock clock, EventsProperties properties) {
+    OutboxHealthIndicator(OutboxStore store, Clock clock, DatabaseOutage outage, EventsProperties properties) {
         this.store = store;
         this.clock = clock;
+        this.outage = outage;
         this.maxOldestAge = properties.health().maxOldestAge();
     }
 
     @Override
     public Health health() {
+        return outage.healthOf(this::backlogHealth);
+    }
+
+    private Health backlogHealth() {
         OutboxStore.Backlog backlog = store.backlog();
         Duration oldestAge = backlog.oldestAge(clock.instant());
         return Health.status(oldestAge.compareTo(maxOldestAge) > 0 ? DELAYED : Status.UP)

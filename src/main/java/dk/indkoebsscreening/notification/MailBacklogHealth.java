@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.notification;
 
+import dk.indkoebsscreening.system.DatabaseOutage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -23,16 +24,22 @@ class MailBacklogHealth implements HealthIndicator, MeterBinder {
 
     private final MailOutbox outbox;
     private final Clock clock;
+    private final DatabaseOutage outage;
     private final Duration maxOldestAge;
 
-    MailBacklogHealth(MailOutbox outbox, Clock clock, NotificationProperties properties) {
+    MailBacklogHealth(MailOutbox outbox, Clock clock, DatabaseOutage outage, NotificationProperties properties) {
         this.outbox = outbox;
         this.clock = clock;
+        this.outage = outage;
         this.maxOldestAge = properties.maxOldestAge();
     }
 
     @Override
     public Health health() {
+        return outage.healthOf(this::backlogHealth);
+    }
+
+    private Health backlogHealth() {
         MailOutbox.Backlog backlog = outbox.backlog();
         Duration oldestAge = backlog.oldestAge(clock.instant());
         return Health.status(oldestAge.compareTo(maxOldestAge) > 0 ? DELAYED : Status.UP)

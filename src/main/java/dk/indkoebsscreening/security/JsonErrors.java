@@ -13,7 +13,7 @@ import org.springframework.http.MediaType;
  * Answers given before Spring MVC (filters, Tomcat's own error report) in the JSON API's error shape,
  * {@code {status, message, errors}}, so every client reads every refusal the same way.
  */
-final class JsonErrors {
+public final class JsonErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +28,7 @@ final class JsonErrors {
         }
     }
 
-    static void write(HttpServletResponse response, int status, String message) throws IOException {
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
         byte[] body = body(status, message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

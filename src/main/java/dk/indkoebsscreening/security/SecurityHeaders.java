@@ -19,7 +19,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
  * The security headers of every response. Spring Security's chain writes them on what passes through it
  * (BrowserSecurity); {@link #writeTo} writes the same on answers given before the chain (RequestFirewall).
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     /**
      * No inline scripts, no foreign origins. Styles allow 'unsafe-inline' only because the BPMN
@@ -54,7 +54,7 @@ final class SecurityHeaders {
                 + "; frame-ancestors 'none'";
     }
 
-    static void writeTo(HttpServletRequest request, HttpServletResponse response) {
+    public static void writeTo(HttpServletRequest request, HttpServletResponse response) {
         ALL.forEach(writer -> writer.writeHeaders(request, response));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 public class ErrorPage implements ErrorViewResolver {
 
-    private static final Set<Integer> EXPLAINED = Set.of(403, 404, 409, 413);
+    private static final Set<Integer> EXPLAINED = Set.of(403, 404, 409, 413, 503);
 
     /** "error.page.404"; statuses without their own text share "error.page.other". */
     public static String titleKey(int status) {

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.system.DatabaseOutage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ class OutboxHealthIndicatorTest {
                 return backlog;
             }
         };
-        return new OutboxHealthIndicator(store, Clock.fixed(NOW, ZoneOffset.UTC), PROPERTIES).health();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new OutboxHealthIndicator(store, clock, new DatabaseOutage(null, clock), PROPERTIES).health();
     }
 }

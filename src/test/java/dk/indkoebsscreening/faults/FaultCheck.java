@@ -28,8 +28,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The fault scenarios' judge: a separate Kafka consumer that reads both topics from the beginning,
  * deduplicates by {@code ce_id}, and compares what arrived with the ground truth, the committed rows
- * of {@code outbox_event}, and with what the load generator saw acknowledged (its output file).
- * Not a test: run by bench/faults/*.sh. Exits 1 if anything is lost.
+ * of {@code outbox_event}, and with what the load generator saw acknowledged (its output file), and checks that
+ * each request's events arrived in the order they were committed. Not a test: run by bench/faults/*.sh. Exits 1
+ * if anything is lost or out of order.
  *
  * <p>Arguments (name=value): jdbc=jdbc:postgresql://127.0.0.1:P/indkoeb user=postgres
  * bootstrap=127.0.0.1:P load=.../load.txt wait-seconds=120 [name=scenario].
@@ -74,6 +75,8 @@ public final class FaultCheck {
         seen.put(LIFECYCLE, new HashMap<>());
         seen.put(DECISIONS, new HashMap<>());
         Map<String, String> decisionKeyById = new HashMap<>();
+        // Per request (the record key, so one partition): its events' ids in the order of their first copy on the topic.
+        Map<String, List<String>> deliveredOrder = new HashMap<>();
         Set<String> expectedLifecycle = new HashSet<>();
         Set<String> expectedDecisions = new HashSet<>();
         for (OutboxRow row : outbox) {
@@ -100,6 +103,9 @@ public final class FaultCheck {
                     records++;
                     Header header = record.headers().lastHeader("ce_id");
                     String id = header == null ? "<no ce_id>" : new String(header.value(), StandardCharsets.UTF_8);
+                    if (record.topic().equals(LIFECYCLE) && !seen.get(LIFECYCLE).containsKey(id)) {
+                        deliveredOrder.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(id);
+                    }
                     seen.get(record.topic()).merge(id, 1, Integer::sum);
                     if (dump != null) {
                         dump.println(record.topic() + " " + record.partition() + " " + record.offset() + " "
@@ -165,6 +171,14 @@ public final class FaultCheck {
         long unknownOnKafka = seen.get(LIFECYCLE).keySet().stream().filter(id -> !expectedLifecycle.contains(id)).count();
         long lost = lostLifecycle + lostDecisions + ackedNotInOutbox + apiDecisionNotOnKafka + apiDecisionNotInOutbox;
 
+        Map<String, List<String>> committedOrder = new HashMap<>();
+        for (OutboxRow row : outbox) {
+            committedOrder.computeIfAbsent(row.requestId(), key -> new ArrayList<>()).add(row.id());
+        }
+        long outOfOrder = committedOrder.entrySet().stream()
+                .filter(request -> !request.getValue().equals(deliveredOrder.getOrDefault(request.getKey(), List.of())))
+                .count();
+
         String name = args.getOrDefault("name", "fault scenario");
         System.out.println("==== " + name + " ====");
         System.out.println("load generator:                 " + loadSummary);
@@ -181,10 +195,12 @@ public final class FaultCheck {
         System.out.printf("duplicates (same ce_id again):  lifecycle topic %d, decisions topic %d%n",
                 duplicates(seen.get(LIFECYCLE)), duplicates(seen.get(DECISIONS)));
         System.out.printf("ids on Kafka not in outbox:     %d%n", unknownOnKafka);
+        System.out.printf("requests not in commit order:   %d of %d (lifecycle topic, first copies against outbox seq)%n",
+                outOfOrder, committedOrder.size());
         System.out.printf("LOST:                           %d  (outbox->lifecycle %d, outbox->decisions %d, "
                         + "acknowledged->outbox %d, API decision->outbox %d, API decision->decisions topic %d)%n",
                 lost, lostLifecycle, lostDecisions, ackedNotInOutbox, apiDecisionNotInOutbox, apiDecisionNotOnKafka);
-        System.exit(lost == 0 && unpublished == 0 ? 0 : 1);
+        System.exit(lost == 0 && unpublished == 0 && outOfOrder == 0 ? 0 : 1);
     }
 
     private static long duplicates(Map<String, Integer> counts) {

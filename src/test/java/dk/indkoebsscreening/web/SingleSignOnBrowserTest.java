@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * whose token carries none of our groups gets a Danish page and can do nothing.
  *
  * <p>The application is configured for OpenID Connect, so this class has an application context of its own and
- * runs in a JVM of its own (the surefire execution {@code single-sign-on-tests}): a second context beside the shared
+ * runs in a JVM of its own (the surefire execution {@code own-context-tests}): a second context beside the shared
  * one would break {@code /engine-rest} through Camunda's static engine registry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)

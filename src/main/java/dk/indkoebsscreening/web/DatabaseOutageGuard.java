@@ -1,0 +1,141 @@
+package dk.indkoebsscreening.web;
+
+import dk.indkoebsscreening.security.ApiLanguage;
+import dk.indkoebsscreening.security.JsonErrors;
+import dk.indkoebsscreening.security.SecurityHeaders;
+import dk.indkoebsscreening.system.DatabaseOutage;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * What users get while the database cannot be reached: 503 with {@code Retry-After}, never a 500 or a wait for
+ * the pool's timeout. Pages get the Danish "midlertidigt utilgængelig" page, the APIs (ours, Camunda's, the
+ * actuator's) a JSON answer. As a filter it runs right after the firewall, before any login (a login needs the
+ * database too): while an outage is known every request is answered at once, and a login that fails because the
+ * database is away ends here and starts the outage; a page or an API call that fails so ends in its exception
+ * resolver. Health passes: it reports DOWN itself; the style sheet passes so the page looks like the others.
+ */
+@Component
+class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExceptionResolver, Ordered {
+
+    static final int RETRY_AFTER_SECONDS = 10;
+    private static final List<String> MACHINE_PATHS = List.of("/api/", "/engine-rest/", "/camunda/api/", "/actuator/");
+    private static final List<String> PASSING = List.of("/actuator/health", "/css/", "/js/", "/favicon.ico");
+
+    private final DatabaseOutage outage;
+    private final MessageSource messages;
+    private final SpringTemplateEngine templates;
+    private final LocaleResolver locales;
+    private JakartaServletWebApplication application;
+
+    DatabaseOutageGuard(DatabaseOutage outage, MessageSource messages, SpringTemplateEngine templates, LocaleResolver locales) {
+        this.outage = outage;
+        this.messages = messages;
+        this.templates = templates;
+        this.locales = locales;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = pathOf(request);
+        return PASSING.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (outage.inProgress()) {
+            answerUnavailable(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (!DatabaseOutage.isUnavailable(e) || response.isCommitted()) {
+                throw e;
+            }
+            outage.report(e);
+            response.reset();
+            answerUnavailable(request, response);
+        }
+    }
+
+    /**
+     * A page's or an API call's failure, before Spring MVC's own resolvers: they take a lost database connection's
+     * "Connection reset by peer" for a browser that went away and answer 200 with nothing.
+     */
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
+        if (!DatabaseOutage.isUnavailable(e) || response.isCommitted()) {
+            return null;
+        }
+        outage.report(e);
+        response.reset();
+        try {
+            answerUnavailable(request, response);
+        } catch (IOException unwritable) {
+            // The client is gone: nothing to tell anyone.
+        }
+        return new ModelAndView();
+    }
+
+    /** As a filter right after the firewall; as a resolver after Spring Boot's error attributes (which only take note). */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
+    }
+
+    private void answerUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SecurityHeaders.writeTo(request, response);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        String path = pathOf(request);
+        if (MACHINE_PATHS.stream().anyMatch(path::startsWith)) {
+            JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    messages.getMessage("error.unavailable", null, ApiLanguage.of(request)));
+            return;
+        }
+        byte[] page = page(request, response, path).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
+    }
+
+    /** The one error template, as for every other error, without the menu: who is logged in is beside the point. */
+    private String page(HttpServletRequest request, HttpServletResponse response, String path) {
+        if (application == null) {
+            application = JakartaServletWebApplication.buildApplication(request.getServletContext());
+        }
+        Locale locale = locales.resolveLocale(request);
+        WebContext context = new WebContext(application.buildExchange(request, response), locale, Map.of(
+                "status", HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                "page", ErrorPage.titleKey(HttpServletResponse.SC_SERVICE_UNAVAILABLE),
+                "currentPath", path,
+                "currentSection", ""));
+        return templates.process("error", context);
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+}
