@@ -107,3 +107,31 @@ run_check() {
   java -Xmx256m -cp "$CP" dk.indkoebsscreening.faults.FaultCheck jdbc="$JDBC" user=postgres \
     bootstrap="127.0.0.1:$KAFKA_PORT" load="$WORK/load.txt" name="$SCENARIO" "$@" 2>"$WORK/check.err"
 }
+
+# probe NAME URL [curl args]: status, seconds and Retry-After of one request into $WORK/NAME.probe
+# (000: no answer within 5 s).
+probe() {
+  local name=$1 url=$2; shift 2
+  local out
+  out=$(curl -s -o "$WORK/$name.body" -m 5 -D "$WORK/$name.headers" -w '%{http_code} %{time_total}s' "$@" \
+    "http://127.0.0.1:$APP_PORT$url" || true)
+  echo "$out$(grep -i '^retry-after:' "$WORK/$name.headers" 2>/dev/null | tr -d '\r' | sed 's/^/ /' || true)" >"$WORK/$name.probe"
+}
+
+# A requester's page, the JSON API and health, at the same time (a round takes at most 5 s): one line.
+probe_round() {
+  local pids=()
+  probe page /anmodninger -u anna:demo -H 'Accept: text/html' & pids+=($!)
+  probe api '/api/requests?mine=true' -u bent:demo & pids+=($!)
+  probe health /actuator/health & pids+=($!)
+  wait "${pids[@]}"
+  echo "$(date +%T) page $(cat "$WORK/page.probe") | api $(cat "$WORK/api.probe") | health $(cat "$WORK/health.probe")"
+}
+
+# What the probes in FILE saw, per door: status counts and the slowest answer.
+summarize_probes() {
+  local file=$1 door
+  for door in page api health; do
+    echo "  $door: $(grep -oE "$door [0-9]{3}" "$file" | sort | uniq -c | awk '{printf "%s x %s; ", $3, $1}')slowest $(grep -oE "$door [0-9]{3} [0-9.]+s" "$file" | awk '{print $3}' | sort -n | tail -1)"
+  done
+}

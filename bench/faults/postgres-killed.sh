@@ -18,24 +18,6 @@ run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=120 max-seco
   >"$WORK/load.out" &
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
-# One probe: status and seconds of a request, and its Retry-After if any (000: no answer within 5 s).
-probe() {
-  local name=$1 url=$2; shift 2
-  local out
-  out=$(curl -s -o /dev/null -m 5 -D "$WORK/$name.headers" -w '%{http_code} %{time_total}s' "$@" \
-    "http://127.0.0.1:$APP_PORT$url" || true)
-  echo "$out$(grep -i '^retry-after:' "$WORK/$name.headers" 2>/dev/null | tr -d '\r' | sed 's/^/ /' || true)" >"$WORK/$name.probe"
-}
-# A requester's page, the JSON API and health, at the same time: a round takes at most 5 s.
-probe_round() {
-  local pids=()
-  probe page /anmodninger -u anna:demo & pids+=($!)
-  probe api '/api/requests?mine=true' -u bent:demo & pids+=($!)
-  probe health /actuator/health & pids+=($!)
-  wait "${pids[@]}"
-  echo "$(date +%T) page $(cat "$WORK/page.probe") | api $(cat "$WORK/api.probe") | health $(cat "$WORK/health.probe")"
-}
-
 sleep 25
 BEFORE=$(sql "select count(*) || ' events, ' || count(*) filter (where published_at is null) || ' unpublished' from outbox_event")
 POSTMASTER=$(head -1 "$PGDATA_DIR/postmaster.pid")
@@ -62,8 +44,8 @@ while (( SECONDS - UP_SINCE < 120 )); do
   sleep 1
 done
 log "after the restart the page, the API and health answer 200 again after ${RECOVERED:-more than 120} s (no application restart)"
-log "what users saw while it was down (status: count): page $(grep -o 'page [0-9]*' "$WORK/probes.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
-log "  api $(grep -o 'api [0-9]*' "$WORK/probes.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';') health $(grep -o 'health [0-9]*' "$WORK/probes.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+log "what users saw from the kill until all three answered 200 again (status x count):"
+summarize_probes "$WORK/probes.txt" >&2
 
 wait "$LOAD_PID" || log "load generator exited non-zero"
 cat "$WORK/load.out" >&2

@@ -24,13 +24,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes committed outbox events to Kafka, at least once and in order per request: a round in one
  * database transaction takes the relay lease (one instance at a time), reads the oldest unpublished events
- * in {@code seq} order, sends them, waits for the acknowledgements and marks those published. While Kafka
+ * in {@code seq} order (beside a backlog also the newest steps' events, {@link OutboxStore#newestFirstOfTheirRequest}), sends
+ * them, waits for the acknowledgements and marks those published. While Kafka
  * fails, a round sends only the oldest event as a probe. Why each of these choices, with the fault that
  * showed it: docs/events.md, "The relay".
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** A long drain refreshes the outbox's statistics this often, no more. */
+    private static final Duration STATISTICS_INTERVAL = Duration.ofMinutes(1);
 
     enum Outcome {
         /** Another instance holds the lease. */
@@ -58,6 +61,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter publishedCounter;
 
     private volatile boolean running;
+    /** When the outbox's statistics were last refreshed for a backlog; rounds run one at a time (the lease). */
+    private volatile long statisticsRefreshedNanos = System.nanoTime() - STATISTICS_INTERVAL.toNanos();
     private Thread worker;
     private Producer<String, byte[]> producer;
 
@@ -97,6 +102,10 @@ public class OutboxRelay implements SmartLifecycle {
             if (batch.isEmpty()) {
                 return new RoundResult(Outcome.NOTHING_TO_PUBLISH, null);
             }
+            boolean backlog = limit > 1 && batch.size() == limit;
+            if (backlog) {
+                batch = withNewestSteps(batch, limit);
+            }
             List<SentEvent> sent = send(batch);
             List<Long> acknowledged = new ArrayList<>();
             Exception failure = null;
@@ -118,9 +127,23 @@ public class OutboxRelay implements SmartLifecycle {
             store.markPublished(acknowledged, clock.instant());
             publishedCounter.increment(acknowledged.size());
             Outcome outcome = failure != null ? Outcome.FAILED
-                    : batch.size() == limit ? Outcome.PUBLISHED_FULL_BATCH : Outcome.PUBLISHED;
+                    : backlog ? Outcome.PUBLISHED_FULL_BATCH : Outcome.PUBLISHED;
             return new RoundResult(outcome, failure);
         });
+    }
+
+    /**
+     * Beside a backlog, the newest steps' events go along (OutboxStore#newestFirstOfTheirRequest), so the drain
+     * does not hold them up; the planner learns of the backlog first, at most once a minute.
+     */
+    private List<OutboxEvent> withNewestSteps(List<OutboxEvent> backlog, int limit) {
+        if (System.nanoTime() - statisticsRefreshedNanos > STATISTICS_INTERVAL.toNanos()) {
+            store.refreshStatistics();
+            statisticsRefreshedNanos = System.nanoTime();
+        }
+        List<OutboxEvent> batch = new ArrayList<>(backlog);
+        batch.addAll(store.newestFirstOfTheirRequest(backlog.get(backlog.size() - 1).seq(), limit));
+        return batch;
     }
 
     /** Sends every record of the batch without waiting; stops at the first send that fails at once. */

@@ -64,7 +64,10 @@ public final class FaultLoad {
     private final AtomicInteger stepsUnknownOutcome = new AtomicInteger();
     private final AtomicInteger incomplete = new AtomicInteger();
     private final AtomicLong connectionErrors = new AtomicLong();
+    /** 5xx other than 503: what users must never see. */
     private final AtomicLong serverErrors = new AtomicLong();
+    /** 503 "try again in a moment" (the database away): the client waits a second and tries again. */
+    private final AtomicLong unavailable = new AtomicLong();
     private final Map<String, Integer> requestPort = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> perPort = new ConcurrentHashMap<>();
 
@@ -131,6 +134,13 @@ public final class FaultLoad {
             }
             try {
                 Reply reply = post(port, REQUESTER, "/api/requests", ApiClient.validRequest("Fejltest " + k));
+                if (reply.status == 503) {
+                    // Not taken: the requester is told to try again in a moment and does.
+                    unavailable.incrementAndGet();
+                    submitUnacknowledged.incrementAndGet();
+                    sleep(1000);
+                    continue;
+                }
                 if (reply.status != 201) {
                     System.err.println("submit " + k + ": HTTP " + reply.status + " " + reply.body);
                     incomplete.incrementAndGet();
@@ -206,9 +216,7 @@ public final class FaultLoad {
                 if (reply.status == 204) {
                     return true;
                 }
-                if (reply.status >= 500) {
-                    serverErrors.incrementAndGet();
-                }
+                countFailure(reply.status);
                 // 404/409: completed by our earlier attempt whose answer was lost, or a transient error: look again.
                 System.err.println(type + " " + requestId + " as " + user + ": HTTP " + reply.status + " " + reply.body);
                 sleep(200);
@@ -221,12 +229,18 @@ public final class FaultLoad {
         throw new IllegalStateException("deadline reached at " + type + " for " + user);
     }
 
+    private void countFailure(int status) {
+        if (status == 503) {
+            unavailable.incrementAndGet();
+        } else if (status >= 500) {
+            serverErrors.incrementAndGet();
+        }
+    }
+
     private String findTask(int port, String user, String requestId, String type) throws IOException {
         Reply reply = get(port, user, "/api/tasks");
         if (reply.status != 200) {
-            if (reply.status >= 500) {
-                serverErrors.incrementAndGet();
-            }
+            countFailure(reply.status);
             throw new IOException("tasks: HTTP " + reply.status);
         }
         for (JsonNode task : reply.body) {
@@ -277,6 +291,7 @@ public final class FaultLoad {
                     + " incomplete=" + incomplete.get()
                     + " connection-errors=" + connectionErrors.get()
                     + " server-errors=" + serverErrors.get()
+                    + " unavailable-503=" + unavailable.get()
                     + " per-port=" + perPort
                     + String.format(" seconds=%.1f", seconds));
         }
