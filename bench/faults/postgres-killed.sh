@@ -47,6 +47,9 @@ log "after the restart the page, the API and health answer 200 again after ${REC
 log "what users saw from the kill until all three answered 200 again (status x count):"
 summarize_probes "$WORK/probes.txt" >&2
 
+# The deadline timers of the requests still in screening: each due at its request's deadline, none overdue.
+log "deadline timers now: $(sql "select count(*) || ' active, ' || count(*) filter (where j.duedate_ is distinct from r.deadline at time zone current_setting('TimeZone')) || ' not at their request''s deadline, ' || count(*) filter (where j.duedate_ < localtimestamp - interval '1 minute') || ' overdue' from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_ join purchase_request r on r.id::text = e.business_key_ where j.handler_cfg_ like '%BoundaryEvent_DeadlineMissed%'")"
+
 wait "$LOAD_PID" || log "load generator exited non-zero"
 cat "$WORK/load.out" >&2
 log "jobs left locked or failed: $(sql "select count(*) filter (where lock_owner_ is not null) || ' locked, ' || count(*) filter (where retries_ = 0) || ' failed' from act_ru_job")"

@@ -1,5 +1,6 @@
 /**
- * Infrastructure every module may use: the embedded PostgreSQL, strict JSON binding ({@code FormBinder},
+ * Infrastructure every module may use: the embedded PostgreSQL and whether it can be reached (DatabaseOutage,
+ * health "db", quiet scheduled tasks meanwhile), strict JSON binding ({@code FormBinder},
  * {@code @PlainText}), the input, not-found and conflict exceptions and the JSON API's error answers. It
  * knows no feature.
  */

@@ -190,7 +190,9 @@ public final class FaultLoad {
             try {
                 taskId = findTask(port, user, requestId, type);
             } catch (IOException e) {
-                connectionErrors.incrementAndGet();
+                if (!(e instanceof Unavailable)) {
+                    connectionErrors.incrementAndGet();
+                }
                 notFoundSinceNanos = -1;
                 sleep(500);
                 continue;
@@ -229,6 +231,10 @@ public final class FaultLoad {
         throw new IllegalStateException("deadline reached at " + type + " for " + user);
     }
 
+    /** The application answered 503: it is there, its database is not. */
+    private static final class Unavailable extends IOException {
+    }
+
     private void countFailure(int status) {
         if (status == 503) {
             unavailable.incrementAndGet();
@@ -239,6 +245,10 @@ public final class FaultLoad {
 
     private String findTask(int port, String user, String requestId, String type) throws IOException {
         Reply reply = get(port, user, "/api/tasks");
+        if (reply.status == 503) {
+            unavailable.incrementAndGet();
+            throw new Unavailable();
+        }
         if (reply.status != 200) {
             countFailure(reply.status);
             throw new IOException("tasks: HTTP " + reply.status);
