@@ -15,7 +15,7 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
 
     /**
      * @param enabled        relay the outbox to Kafka from this instance
-     * @param batchSize      events read and sent per relay round
+     * @param batchSize      the oldest events read and sent per relay round (beside a backlog up to as many of the newest steps' too)
      * @param pollInterval   safety-net poll; commits wake the relay at once
      * @param initialBackoff first pause after Kafka failed; doubles up to {@code maxBackoff}
      * @param wakeOnCommit   a commit wakes the relay at once (default); {@code false} polls only, which

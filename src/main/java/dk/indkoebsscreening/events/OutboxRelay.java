@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes committed outbox events to Kafka, at least once and in order per request: a round in one
  * database transaction takes the relay lease (one instance at a time), reads the oldest unpublished events
- * in {@code seq} order (beside a backlog also the newest steps' events, {@link OutboxStore#newestFirstOfTheirRequest}), sends
+ * in {@code seq} order (beside a backlog also the newest steps' events, {@link OutboxStore#firstWaitingAmongNewest}), sends
  * them, waits for the acknowledgements and marks those published. While Kafka
  * fails, a round sends only the oldest event as a probe. Why each of these choices, with the fault that
  * showed it: docs/events.md, "The relay".
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    /** A long drain refreshes the outbox's statistics this often, no more. */
+    /** A drain refreshes the outbox's statistics this often, no more; the newest steps go beside it only meanwhile. */
     private static final Duration STATISTICS_INTERVAL = Duration.ofMinutes(1);
 
     enum Outcome {
@@ -61,7 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter publishedCounter;
 
     private volatile boolean running;
-    /** When the outbox's statistics were last refreshed for a backlog; rounds run one at a time (the lease). */
+    /** When the outbox's statistics were last refreshed for a backlog. */
     private volatile long statisticsRefreshedNanos = System.nanoTime() - STATISTICS_INTERVAL.toNanos();
     private Thread worker;
     private Producer<String, byte[]> producer;
@@ -92,8 +92,19 @@ public class OutboxRelay implements SmartLifecycle {
         return relayOnce(settings.batchSize());
     }
 
-    /** One relay round of at most {@code limit} events. */
+    /**
+     * One relay round of the oldest {@code limit} events; beside a backlog (a full batch) also up to {@code limit}
+     * of the newest steps' events, once the planner knows of the backlog (see {@link #withNewestSteps}).
+     */
     RoundResult relayOnce(int limit) {
+        RoundResult result = round(limit);
+        if (result.outcome() == Outcome.PUBLISHED_FULL_BATCH && !statisticsAreRecent()) {
+            refreshStatistics();
+        }
+        return result;
+    }
+
+    private RoundResult round(int limit) {
         return transactions.execute(status -> {
             if (!store.tryTakeRelayLease()) {
                 return new RoundResult(Outcome.LEASE_HELD_ELSEWHERE, null);
@@ -103,7 +114,7 @@ public class OutboxRelay implements SmartLifecycle {
                 return new RoundResult(Outcome.NOTHING_TO_PUBLISH, null);
             }
             boolean backlog = limit > 1 && batch.size() == limit;
-            if (backlog) {
+            if (backlog && statisticsAreRecent()) {
                 batch = withNewestSteps(batch, limit);
             }
             List<SentEvent> sent = send(batch);
@@ -133,17 +144,30 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Beside a backlog, the newest steps' events go along (OutboxStore#newestFirstOfTheirRequest), so the drain
-     * does not hold them up; the planner learns of the backlog first, at most once a minute.
+     * Beside a backlog, the newest steps' events go along (OutboxStore#firstWaitingAmongNewest), so the drain does
+     * not hold them up. Only with statistics refreshed after the backlog came: with those of an empty outbox the
+     * planner makes that query cost seconds.
      */
     private List<OutboxEvent> withNewestSteps(List<OutboxEvent> backlog, int limit) {
-        if (System.nanoTime() - statisticsRefreshedNanos > STATISTICS_INTERVAL.toNanos()) {
-            store.refreshStatistics();
-            statisticsRefreshedNanos = System.nanoTime();
-        }
         List<OutboxEvent> batch = new ArrayList<>(backlog);
-        batch.addAll(store.newestFirstOfTheirRequest(backlog.get(backlog.size() - 1).seq(), limit));
+        batch.addAll(store.firstWaitingAmongNewest(backlog.get(backlog.size() - 1).seq(), limit));
         return batch;
+    }
+
+    private boolean statisticsAreRecent() {
+        return System.nanoTime() - statisticsRefreshedNanos < STATISTICS_INTERVAL.toNanos();
+    }
+
+    /** Outside the round's transaction: a failure here must not abort a round (or look like Kafka failing). */
+    private void refreshStatistics() {
+        statisticsRefreshedNanos = System.nanoTime();
+        try {
+            store.refreshStatistics();
+        } catch (RuntimeException e) {
+            log.warn("Cannot refresh the outbox's statistics ({}); a large backlog drains without the newest steps beside it",
+                    describe(e));
+            statisticsRefreshedNanos = System.nanoTime() - STATISTICS_INTERVAL.toNanos();
+        }
     }
 
     /** Sends every record of the batch without waiting; stops at the first send that fails at once. */

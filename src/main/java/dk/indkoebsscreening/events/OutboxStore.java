@@ -21,7 +21,7 @@ class OutboxStore {
      */
     static final long RELAY_LEASE_KEY = 0x4F5554424F58L;
 
-    /** How many of the newest events {@link #newestFirstOfTheirRequest} considers beside a backlog. */
+    /** How many of the newest events {@link #firstWaitingAmongNewest} considers beside a backlog. */
     static final int FRESH_WINDOW = 1000;
 
     private final JdbcClient jdbc;
@@ -53,13 +53,14 @@ class OutboxStore {
     }
 
     /**
-     * Beside a backlog (after a Kafka outage): up to {@code limit} of the newest events after {@code afterSeq} that
-     * come first in their request (no older event of the request waits), so a step taken during the drain is
-     * published at once rather than after the whole backlog; a request's order stays its commit order. Only the
-     * newest {@value #FRESH_WINDOW} events are looked at, and the head test looks each one's request up in
-     * outbox_event_request_idx (the order by names its columns): the cost does not grow with the backlog.
+     * Beside a backlog (after a Kafka outage): among the newest {@value #FRESH_WINDOW} events, those after
+     * {@code afterSeq} that are the first waiting event of their request (nothing older of the request is
+     * unpublished), oldest first, at most {@code limit}: so a step taken during the drain is published within a
+     * round or two rather than after the whole backlog, one event of a request per round, and a request's order
+     * stays its commit order. The head test looks each candidate's request up in outbox_event_request_idx (the
+     * order by names its columns): the cost does not grow with the backlog.
      */
-    List<OutboxEvent> newestFirstOfTheirRequest(long afterSeq, int limit) {
+    List<OutboxEvent> firstWaitingAmongNewest(long afterSeq, int limit) {
         return jdbc.sql("""
                         select seq, id, request_id, type, subject, occurred_at, payload::text as payload
                         from outbox_event e
@@ -86,7 +87,7 @@ class OutboxStore {
     /**
      * Refreshes the planner's statistics of the outbox. After a sudden backlog they still say that hardly any event
      * is unpublished, and until autovacuum notices (up to a minute) the planner picks plans for
-     * {@link #newestFirstOfTheirRequest}
+     * {@link #firstWaitingAmongNewest}
      * (outbox_event_unpublished_idx, believed nearly empty, scanned once per event of the window) that cost seconds per
      * round instead of milliseconds (bench/faults/outbox-drain.sh).
      */

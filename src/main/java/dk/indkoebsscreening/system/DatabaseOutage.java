@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -38,10 +39,14 @@ public class DatabaseOutage implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
     private static final int PROBE_VALIDATION_SECONDS = 2;
+    /** Longer than the pool's connection timeout (2 s): requests that were waiting for a connection when it ended. */
+    private static final Duration LATE_REPORTS = Duration.ofSeconds(3);
 
     private final DataSource dataSource;
     private final Clock clock;
     private final AtomicReference<Instant> since = new AtomicReference<>();
+    /** When the last outage ended (System.nanoTime()); failures of requests that were waiting then are late news. */
+    private volatile long endedNanos = System.nanoTime() - LATE_REPORTS.toNanos();
     private final ExecutorService prober = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "database-outage-probe");
         thread.setDaemon(true);
@@ -99,16 +104,26 @@ public class DatabaseOutage implements DisposableBean {
         return Optional.ofNullable(since.get());
     }
 
-    /** Starts an outage if the failure is a connection failure; answers whether it was one. */
+    /**
+     * Starts an outage if the failure is a connection failure (unless it comes within seconds of the end of the last
+     * one: a request that was still waiting then); answers whether it was one.
+     */
     public boolean report(Throwable failure) {
         if (!isConnectionFailure(failure)) {
             return false;
+        }
+        if (System.nanoTime() - endedNanos < LATE_REPORTS.toNanos()) {
+            return true;
         }
         Instant now = clock.instant();
         if (since.compareAndSet(null, now)) {
             log.warn("The database cannot be reached ({}); users are told to try again in a moment, "
                     + "and a connection is tried every {} s", rootMessage(failure), PROBE_INTERVAL.toSeconds());
-            prober.execute(this::probeUntilReachable);
+            try {
+                prober.execute(this::probeUntilReachable);
+            } catch (RejectedExecutionException e) {
+                // Shutting down: nobody is left to answer.
+            }
         }
         return true;
     }
@@ -147,12 +162,13 @@ public class DatabaseOutage implements DisposableBean {
         while (since.get() != null) {
             try (Connection connection = dataSource.getConnection()) {
                 if (connection.isValid(PROBE_VALIDATION_SECONDS)) {
+                    endedNanos = System.nanoTime();
                     Instant started = since.getAndSet(null);
                     log.warn("The database can be reached again after {} s", Duration.between(started, clock.instant()).toSeconds());
                     return;
                 }
-            } catch (SQLException e) {
-                // Still away: the next try follows.
+            } catch (SQLException | RuntimeException e) {
+                // Still away, or the pool refused (it never must end the probing, or the outage would last for good).
             }
             try {
                 Thread.sleep(PROBE_INTERVAL.toMillis());

@@ -27,19 +27,22 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * What users get while the database cannot be reached: 503 with {@code Retry-After}, never a 500 or a wait for
- * the pool's timeout. Pages get the Danish "midlertidigt utilgængelig" page, the APIs (ours, Camunda's, the
+ * What users get while the database cannot be reached: 503 with {@code Retry-After}, never a 500; only the
+ * requests that meet the outage first wait for the pool's connection timeout. Pages get the Danish "midlertidigt utilgængelig" page, the APIs (ours, Camunda's, the
  * actuator's) a JSON answer. As a filter it runs right after the firewall, before any login (a login needs the
  * database too): while an outage is known every request is answered at once, and a login that fails because the
  * database is away ends here and starts the outage; a page or an API call that fails so ends in its exception
- * resolver. Health passes: it reports DOWN itself; the style sheet passes so the page looks like the others.
+ * resolver. Health passes the known outage (it reports DOWN itself), and so does the style sheet (the page looks like
+ * the others); a login they need that fails ends here too.
  */
 @Component
 class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExceptionResolver, Ordered {
 
     static final int RETRY_AFTER_SECONDS = 10;
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/engine-rest/", "/camunda/api/", "/actuator/");
-    private static final List<String> PASSING = List.of("/actuator/health", "/css/", "/js/", "/favicon.ico");
+    /** Answered as usual even while an outage is known (health says DOWN itself; the page needs its style sheet). */
+    private static final List<String> PASSING_PREFIXES = List.of("/actuator/health/", "/css/", "/js/");
+    private static final List<String> PASSING_PATHS = List.of("/actuator/health", "/favicon.ico");
 
     private final DatabaseOutage outage;
     private final MessageSource messages;
@@ -55,15 +58,9 @@ class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExcepti
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = pathOf(request);
-        return PASSING.stream().anyMatch(path::startsWith);
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (outage.inProgress()) {
+        if (outage.inProgress() && !passes(pathOf(request))) {
             answerUnavailable(request, response);
             return;
         }
@@ -133,6 +130,10 @@ class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExcepti
                 "currentPath", path,
                 "currentSection", ""));
         return templates.process("error", context);
+    }
+
+    private static boolean passes(String path) {
+        return PASSING_PATHS.contains(path) || PASSING_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A backlog (events that waited out a Kafka outage) goes out oldest first, and a step taken meanwhile goes out
- * beside it instead of behind it, while every request keeps its commit order.
+ * beside it instead of behind it, while every request keeps its commit order: the query, then the application's
+ * relay draining a backlog of more than two rounds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutboxBacklogTest {
@@ -58,21 +60,23 @@ class OutboxBacklogTest {
                 lease.setLong(1, OutboxStore.RELAY_LEASE_KEY);
                 lease.execute();
             }
-            for (int step = 0; step < 3; step++) {
-                for (UUID requestId : backloggedRequests) {
-                    int number = step;
-                    backlog.add(transaction.execute(status -> outbox.append(requestId, "IND-2026-9010",
-                            EventType.AREA_SCREENED, Map.of("step", number))));
+            // More than two full rounds of the application's relay, so it drains it in three or more.
+            int steps = (2 * properties.relay().batchSize() + 50) / backloggedRequests.size();
+            transaction.executeWithoutResult(status -> {
+                for (int step = 0; step < steps; step++) {
+                    for (UUID requestId : backloggedRequests) {
+                        backlog.add(outbox.append(requestId, "IND-2026-9010", EventType.AREA_SCREENED, Map.of("step", step)));
+                    }
                 }
-            }
+            });
             backloggedRequestsNewEvent = transaction.execute(status -> outbox.append(backloggedRequests.get(1),
-                    "IND-2026-9010", EventType.AREA_SCREENED, Map.of("step", 3)));
+                    "IND-2026-9010", EventType.AREA_SCREENED, Map.of("step", steps)));
             newRequestsEvent = transaction.execute(status -> outbox.append(newRequest, "IND-2026-9011",
                     EventType.REQUEST_SUBMITTED, Map.of()));
 
-            // A round of four, as the relay composes it: the oldest four, then what may go beside them.
+            // A round of four: the oldest four, then what may go beside them.
             List<OutboxEvent> oldest = transaction.execute(status -> store.oldestUnpublished(4));
-            List<UUID> beside = transaction.execute(status -> store.newestFirstOfTheirRequest(oldest.get(3).seq(), 4))
+            List<UUID> beside = transaction.execute(status -> store.firstWaitingAmongNewest(oldest.get(3).seq(), 4))
                     .stream().map(OutboxEvent::id).toList();
 
             assertThat(oldest).extracting(OutboxEvent::id).containsExactlyElementsOf(backlog.subList(0, 4));
@@ -80,7 +84,11 @@ class OutboxBacklogTest {
             otherInstance.rollback();
         }
 
+        // The application's relay drains it: the new request's event goes out in an earlier round than the
+        // backlog's last, the backlogged request's new event only after all its older ones.
         await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+        assertThat(publishedAt(newRequestsEvent)).isBefore(publishedAt(backlog.get(backlog.size() - 1)));
+        assertThat(publishedAt(backloggedRequestsNewEvent)).isAfterOrEqualTo(publishedAt(backlog.get(backlog.size() - 2)));
         List<UUID> requests = new ArrayList<>(backloggedRequests);
         requests.add(newRequest);
         List<UUID> written = new ArrayList<>(backlog);
@@ -99,6 +107,11 @@ class OutboxBacklogTest {
 
     private long unpublished() {
         return jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
+    }
+
+    private Instant publishedAt(UUID eventId) {
+        return jdbc.sql("select published_at from outbox_event where id = ?").param(eventId)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).single();
     }
 
     private UUID requestOf(UUID eventId) {

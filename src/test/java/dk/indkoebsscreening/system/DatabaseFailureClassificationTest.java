@@ -12,6 +12,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,10 +66,14 @@ class DatabaseFailureClassificationTest {
     @Test
     void anOutageIsLoggedOnceAndEndsWhenAConnectionWorksAgain() throws SQLException {
         AtomicBoolean back = new AtomicBoolean();
+        AtomicInteger tries = new AtomicInteger();
         Connection connection = mock(Connection.class);
         when(connection.isValid(2)).thenReturn(true);
         DataSource dataSource = mock(DataSource.class);
         when(dataSource.getConnection()).thenAnswer(call -> {
+            if (tries.incrementAndGet() == 2) {
+                throw new IllegalStateException("the pool refused"); // must not end the probing
+            }
             if (!back.get()) {
                 throw state("08001");
             }
@@ -81,11 +86,15 @@ class DatabaseFailureClassificationTest {
             assertThat(outage.inProgress()).isTrue();
             assertThat(outage.since()).isPresent();
 
+            await().atMost(Duration.ofSeconds(10)).until(() -> tries.get() >= 3);
+            assertThat(outage.inProgress()).isTrue();
             back.set(true);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !outage.inProgress());
-            assertThat(outageLog.messages()).hasSize(2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !outage.inProgress() && outageLog.messages().size() == 2);
             assertThat(outageLog.messages().get(0)).startsWith("The database cannot be reached");
             assertThat(outageLog.messages().get(1)).startsWith("The database can be reached again");
+            // A request that was still waiting for a connection when it ended reports late: no new outage.
+            assertThat(outage.report(state("08006"))).isTrue();
+            assertThat(outage.inProgress()).isFalse();
         } finally {
             outage.destroy();
         }
