@@ -8,11 +8,7 @@
 SCENARIO=app-killed
 source "$(dirname "$0")/lib.sh"
 N=${N:-30}; KILL_AFTER=${KILL_AFTER:-15}
-ensure_built
-start_postgres
-start_broker
-APP_PORT=$(free_port)
-start_app a "$APP_PORT"
+start_one_instance
 
 log "load: $N lifecycles, 3 clients, spread over 45 s"
 run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=45 max-seconds=420 out="$WORK/load.txt" \

@@ -7,11 +7,7 @@
 SCENARIO=kafka-broker-killed
 source "$(dirname "$0")/lib.sh"
 N=${N:-30}; DOWN_SECONDS=${DOWN_SECONDS:-60}
-ensure_built
-start_postgres
-start_broker
-APP_PORT=$(free_port)
-start_app a "$APP_PORT"
+start_one_instance
 
 log "load: $N lifecycles, 3 clients, spread over 140 s"
 run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=140 max-seconds=400 out="$WORK/load.txt" \

@@ -8,11 +8,7 @@ SCENARIO=kafka-down-long
 source "$(dirname "$0")/lib.sh"
 N=${N:-60}; DOWN_SECONDS=${DOWN_SECONDS:-600}
 SPREAD=$((DOWN_SECONDS + 60))
-ensure_built
-start_postgres
-start_broker
-APP_PORT=$(free_port)
-start_app a "$APP_PORT"
+start_one_instance
 
 log "load: $N lifecycles, 3 clients, spread over $SPREAD s"
 run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds="$SPREAD" max-seconds=$((SPREAD + 300)) \

@@ -18,18 +18,30 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Built once: the application jar and the test classes with their classpath (the tools live in src/test).
+# The application jar and the test classes with their classpath (the tools live in src/test), built again when a
+# source is newer than them: a scenario must measure the code in the tree, not an earlier jar.
 ensure_built() {
-  if ! ls target/indkoebsscreening-*.jar >/dev/null 2>&1; then
-    log "building the jar"; mvn -o -q -B package -DskipTests >"$WORK/build.log" 2>&1
+  local jar tools=target/test-classes/dk/indkoebsscreening/faults/FaultLoad.class
+  jar=$(ls target/indkoebsscreening-*.jar 2>/dev/null | head -1 || true)
+  if [ -z "$jar" ] || [ -n "$(find pom.xml src/main bpmn -newer "$jar" -print -quit)" ]; then
+    log "building the jar"; ./mvnw -o -q -B package -DskipTests -Dinvoker.skip >"$WORK/build.log" 2>&1
   fi
-  if [ ! -f target/test-classes/dk/indkoebsscreening/faults/FaultLoad.class ] || [ ! -f target/faults-cp.txt ]; then
+  if [ ! -f "$tools" ] || [ ! -f target/faults-cp.txt ] || [ -n "$(find pom.xml src/test -newer "$tools" -print -quit)" ]; then
     log "compiling the fault tools"
-    mvn -o -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    ./mvnw -o -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/faults-cp.txt >"$WORK/build.log" 2>&1
   fi
   JAR=$(ls target/indkoebsscreening-*.jar | head -1)
   CP="target/test-classes:target/classes:$(cat target/faults-cp.txt)"
+}
+
+# What most scenarios start with: the tools built, PostgreSQL, the broker and one application instance on APP_PORT.
+start_one_instance() {
+  ensure_built
+  start_postgres
+  start_broker
+  APP_PORT=$(free_port)
+  start_app a "$APP_PORT"
 }
 
 cleanup() {

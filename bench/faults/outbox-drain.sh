@@ -7,11 +7,7 @@
 SCENARIO=outbox-drain
 source "$(dirname "$0")/lib.sh"
 BACKLOG=${BACKLOG:-50000}; N=${N:-20}
-ensure_built
-start_postgres
-start_broker
-APP_PORT=$(free_port)
-start_app a "$APP_PORT"
+start_one_instance
 
 log "two lifecycles to copy the events of"
 run_load ports="$APP_PORT" lifecycles=2 clients=2 max-seconds=120 out="$WORK/template-load.txt" >"$WORK/template-load.out"

@@ -64,8 +64,15 @@ public class DatabaseOutage implements DisposableBean {
      * wrap it.
      */
     public static boolean isConnectionFailure(Throwable failure) {
-        return causes(failure).anyMatch(cause -> cause instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")));
+        return connectionFailure(failure).isPresent();
+    }
+
+    private static Optional<SQLException> connectionFailure(Throwable failure) {
+        return causes(failure)
+                .filter(cause -> cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]")))
+                .map(SQLException.class::cast)
+                .findFirst();
     }
 
     /**
@@ -109,7 +116,8 @@ public class DatabaseOutage implements DisposableBean {
      * one: a request that was still waiting then); answers whether it was one.
      */
     public boolean report(Throwable failure) {
-        if (!isConnectionFailure(failure)) {
+        Optional<SQLException> connectionFailure = connectionFailure(failure);
+        if (connectionFailure.isEmpty()) {
             return false;
         }
         if (System.nanoTime() - endedNanos < LATE_REPORTS.toNanos()) {
@@ -118,7 +126,7 @@ public class DatabaseOutage implements DisposableBean {
         Instant now = clock.instant();
         if (since.compareAndSet(null, now)) {
             log.warn("The database cannot be reached ({}); users are told to try again in a moment, "
-                    + "and a connection is tried every {} s", rootMessage(failure), PROBE_INTERVAL.toSeconds());
+                    + "and a connection is tried every {} s", describe(connectionFailure.get()), PROBE_INTERVAL.toSeconds());
             try {
                 prober.execute(this::probeUntilReachable);
             } catch (RejectedExecutionException e) {
@@ -179,12 +187,8 @@ public class DatabaseOutage implements DisposableBean {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    private static String describe(SQLException failure) {
+        return "SQLSTATE " + failure.getSQLState() + ": " + failure.getMessage();
     }
 
     @Override

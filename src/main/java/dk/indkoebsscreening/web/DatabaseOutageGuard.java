@@ -38,7 +38,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @Component
 class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExceptionResolver, Ordered {
 
-    static final int RETRY_AFTER_SECONDS = 10;
+    private static final int RETRY_AFTER_SECONDS = 10;
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/engine-rest/", "/camunda/api/", "/actuator/");
     /** Answered as usual even while an outage is known (health says DOWN itself; the page needs its style sheet). */
     private static final List<String> PASSING_PREFIXES = List.of("/actuator/health/", "/css/", "/js/");
@@ -48,7 +48,6 @@ class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExcepti
     private final MessageSource messages;
     private final SpringTemplateEngine templates;
     private final LocaleResolver locales;
-    private JakartaServletWebApplication application;
 
     DatabaseOutageGuard(DatabaseOutage outage, MessageSource messages, SpringTemplateEngine templates, LocaleResolver locales) {
         this.outage = outage;
@@ -67,12 +66,9 @@ class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExcepti
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
-            if (!DatabaseOutage.isUnavailable(e) || response.isCommitted()) {
+            if (!answeredAsUnavailable(request, response, e)) {
                 throw e;
             }
-            outage.report(e);
-            response.reset();
-            answerUnavailable(request, response);
         }
     }
 
@@ -82,17 +78,23 @@ class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExcepti
      */
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-        if (!DatabaseOutage.isUnavailable(e) || response.isCommitted()) {
-            return null;
-        }
-        outage.report(e);
-        response.reset();
         try {
-            answerUnavailable(request, response);
+            return answeredAsUnavailable(request, response, e) ? new ModelAndView() : null;
         } catch (IOException unwritable) {
-            // The client is gone: nothing to tell anyone.
+            return new ModelAndView(); // the client is gone: nothing to tell anyone
         }
-        return new ModelAndView();
+    }
+
+    /** A failure because the database is away, not yet answered: 503, and the outage starts. */
+    private boolean answeredAsUnavailable(HttpServletRequest request, HttpServletResponse response, Exception failure)
+            throws IOException {
+        if (!DatabaseOutage.isUnavailable(failure) || response.isCommitted()) {
+            return false;
+        }
+        outage.report(failure);
+        response.reset();
+        answerUnavailable(request, response);
+        return true;
     }
 
     /** As a filter right after the firewall; as a resolver after Spring Boot's error attributes (which only take note). */
@@ -120,9 +122,7 @@ class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExcepti
 
     /** The one error template, as for every other error, without the menu: who is logged in is beside the point. */
     private String page(HttpServletRequest request, HttpServletResponse response, String path) {
-        if (application == null) {
-            application = JakartaServletWebApplication.buildApplication(request.getServletContext());
-        }
+        JakartaServletWebApplication application = JakartaServletWebApplication.buildApplication(request.getServletContext());
         Locale locale = locales.resolveLocale(request);
         WebContext context = new WebContext(application.buildExchange(request, response), locale, Map.of(
                 "status", HttpServletResponse.SC_SERVICE_UNAVAILABLE,

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +144,7 @@ class DatabaseOutageTest {
         anna.login("anna");
         String csrf = anna.csrfToken("/anmodninger/ny");
         int requests = count();
+        int processes = runningProcesses();
 
         LINK.cut();
         assertThat(api.post("anna", "/api/requests", ApiClient.validRequest("Under udfaldet")).status()).isEqualTo(503);
@@ -150,10 +152,18 @@ class DatabaseOutageTest {
         HttpResponse<String> form = anna.send("POST", "/anmodninger/ny", "application/x-www-form-urlencoded",
                 ("title=Under+udfaldet+2&_csrf=" + WebSession.encode(csrf)).getBytes(StandardCharsets.UTF_8));
         assertThat(form.statusCode()).isEqualTo(503);
+        // Both doors into the engine, as an administrator starting a process by hand.
+        byte[] start = "{\"businessKey\":\"under-udfaldet\"}".getBytes(StandardCharsets.UTF_8);
+        for (String engineApi : List.of("/engine-rest", "/camunda/api/engine/engine/default")) {
+            assertUnavailableJson(http.send("POST", engineApi + "/process-definition/key/PurchaseScreeningProcess/start",
+                    Map.of("Authorization", RawHttp.basic("admin"), "Content-Type", "application/json"), start),
+                    "midlertidigt utilgængelig");
+        }
 
         LINK.restore();
         awaitRecovered();
         assertThat(count()).isEqualTo(requests);
+        assertThat(runningProcesses()).isEqualTo(processes);
         JsonNode submitted = api.submit("anna", "Efter udfaldet");
         assertThat(api.details("anna", submitted.path("id").asText()).path("title").asText()).isEqualTo("Efter udfaldet");
     }
@@ -194,6 +204,10 @@ class DatabaseOutageTest {
 
     private void awaitRecovered() {
         Eventually.until("health answers 200 again", () -> http.get(null, "/actuator/health").status() == 200);
+    }
+
+    private int runningProcesses() {
+        return jdbc.sql("select count(*) from act_ru_execution where id_ = proc_inst_id_").query(Integer.class).single();
     }
 
     private int count() {
