@@ -7,14 +7,20 @@ import org.springframework.util.unit.DataSize;
  * {@code indkoeb.attachments.*}: the limits. The per-file limit is also the servlet container's
  * ({@code spring.servlet.multipart.max-file-size}), so a larger file is refused before it is read.
  *
- * @param maxFileSize   the largest file
- * @param maxPerRequest all files of one request together (removed files do not count)
+ * @param maxFileSize          the largest file
+ * @param maxPerRequest        all files of one request together (removed files do not count)
+ * @param maxFilesPerRequest   files one request holds at a time: every event and report that lists them stays small
+ * @param maxFilesEverAdded    files ever added to one request, removed ones included (they stay on record, in the
+ *                             history and the report)
  */
 @ConfigurationProperties("indkoeb.attachments")
-public record AttachmentProperties(DataSize maxFileSize, DataSize maxPerRequest) {
+public record AttachmentProperties(DataSize maxFileSize, DataSize maxPerRequest, Integer maxFilesPerRequest,
+                                   Integer maxFilesEverAdded) {
 
     public AttachmentProperties {
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(25) : maxFileSize;
         maxPerRequest = maxPerRequest == null ? DataSize.ofMegabytes(100) : maxPerRequest;
+        maxFilesPerRequest = maxFilesPerRequest == null ? 50 : maxFilesPerRequest;
+        maxFilesEverAdded = maxFilesEverAdded == null ? 150 : maxFilesEverAdded;
     }
 }

@@ -37,9 +37,20 @@ class AttachmentRepository {
                 .query((row, n) -> 0).list();
     }
 
-    long activeBytes(UUID requestId) {
-        return jdbc.sql("select coalesce(sum(size_bytes), 0) from attachment where request_id = :id and removed_at is null")
-                .param("id", requestId).query(Long.class).single();
+    /** What a request holds now, and how many files it was ever given (removed ones stay on record). */
+    record Stock(int files, long bytes, int everAdded) {
+    }
+
+    Stock stockOf(UUID requestId) {
+        return jdbc.sql("""
+                        select count(*) filter (where removed_at is null) as files,
+                               coalesce(sum(size_bytes) filter (where removed_at is null), 0) as bytes,
+                               count(*) as ever_added
+                          from attachment where request_id = :id
+                        """)
+                .param("id", requestId)
+                .query((rs, row) -> new Stock(rs.getInt("files"), rs.getLong("bytes"), rs.getInt("ever_added")))
+                .single();
     }
 
     void insertChunk(UUID attachmentId, int number, byte[] data) {

@@ -61,10 +61,25 @@ public class AttachmentService {
         return limits.maxPerRequest().toMegabytes();
     }
 
-    /** Refuses files before a step that would store them begins: their sizes, then their types. */
+    public int maxFilesPerRequest() {
+        return limits.maxFilesPerRequest();
+    }
+
+    /** Refuses files before a step that would store them begins (a new request's): their number, sizes, then types. */
     public void check(List<Upload> uploads) {
+        checkCount(new AttachmentRepository.Stock(0, 0, 0), uploads.size());
         checkSizes(uploads, 0);
         uploads.forEach(types::of);
+    }
+
+    /** The number of files is bounded as their size is: a decision's event and the report list every one. */
+    private void checkCount(AttachmentRepository.Stock stock, int adding) {
+        if (stock.files() + adding > limits.maxFilesPerRequest()) {
+            throw new RefusedFileException(HttpStatus.CONFLICT, "attachment.tooMany", limits.maxFilesPerRequest());
+        }
+        if (stock.everAdded() + adding > limits.maxFilesEverAdded()) {
+            throw new RefusedFileException(HttpStatus.CONFLICT, "attachment.tooManyEver", limits.maxFilesEverAdded());
+        }
     }
 
     /** Refuses what is certainly too large before anything is read. */
@@ -92,7 +107,9 @@ public class AttachmentService {
     @Transactional
     public Attachment add(UUID requestId, String reference, AttachmentStep step, Area area, String addedBy, Upload upload) {
         attachments.lockRequest(requestId);
-        long stored = attachments.activeBytes(requestId);
+        AttachmentRepository.Stock stock = attachments.stockOf(requestId);
+        checkCount(stock, 1);
+        long stored = stock.bytes();
         checkSizes(List.of(upload), stored);
         String type = types.of(upload);
         UUID id = UUID.randomUUID();

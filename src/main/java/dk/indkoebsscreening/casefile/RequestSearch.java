@@ -4,8 +4,10 @@ import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.system.Sql;
+import dk.indkoebsscreening.system.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +70,8 @@ public class RequestSearch {
 
     /** A total above this is shown as "more than": narrow the search. */
     public static final int MAX_COUNTED = 10_000;
+    /** The longest words, department or requester searched for (the search page cuts what it is given to this). */
+    public static final int MAX_TEXT = 200;
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -78,19 +82,22 @@ public class RequestSearch {
     }
 
     Paged<Found> find(Criteria criteria, Order order, int page, int size) {
+        checkLength("q", criteria.text());
+        checkLength("department", criteria.department());
+        checkLength("requester", criteria.requester());
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> parameters = new HashMap<>();
         equal(where, parameters, "r.requester", "onlyRequester", criteria.onlyRequester());
-        equal(where, parameters, "r.requester", "requester", blankToNull(criteria.requester()));
+        equal(where, parameters, "r.requester", "requester", Text.orNull(criteria.requester()));
         equal(where, parameters, "r.status", "status", criteria.status() == null ? null : criteria.status().name());
-        if (blankToNull(criteria.text()) != null) {
+        if (Text.orNull(criteria.text()) != null) {
             where.append(" and (r.search_document @@ websearch_to_tsquery('danish', :text)"
                     + " or lower(r.reference || ' ' || r.title || ' ' || r.system_name || ' ' || r.vendor || ' ' || r.department)"
                     + " like :textPart escape '\\')");
             parameters.put("text", criteria.text().strip());
             parameters.put("textPart", contains(criteria.text()));
         }
-        if (blankToNull(criteria.department()) != null) {
+        if (Text.orNull(criteria.department()) != null) {
             where.append(" and lower(r.department) like :department escape '\\'");
             parameters.put("department", contains(criteria.department()));
         }
@@ -152,11 +159,15 @@ public class RequestSearch {
         }
     }
 
+    /** Words and names searched for are bounded before any query: their cost grows with their length. */
+    private static void checkLength(String field, String text) {
+        if (text != null && text.length() > MAX_TEXT) {
+            throw InvalidInputException.of(field, "search.textTooLong", MAX_TEXT);
+        }
+    }
+
     private static String contains(String text) {
         return "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 }

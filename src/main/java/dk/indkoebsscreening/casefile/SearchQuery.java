@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.system.CalendarDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ public record SearchQuery(Map<String, String> fields) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : NAMES) {
             String value = parameters.getOrDefault(name, "");
-            fields.put(name, value.length() > 200 ? value.substring(0, 200).strip() : value.strip());
+            fields.put(name, value.length() > RequestSearch.MAX_TEXT ? value.substring(0, RequestSearch.MAX_TEXT).strip() : value.strip());
         }
         return new SearchQuery(fields);
     }
@@ -73,7 +74,7 @@ public record SearchQuery(Map<String, String> fields) {
 
     private static LocalDate date(String value) {
         try {
-            return value.isEmpty() ? null : LocalDate.parse(value);
+            return value.isEmpty() ? null : CalendarDates.parse(value);
         } catch (DateTimeParseException e) {
             return null;
         }

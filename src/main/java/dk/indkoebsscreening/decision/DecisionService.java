@@ -19,6 +19,7 @@ import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import dk.indkoebsscreening.system.Text;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public class DecisionService {
         }
         Optional<Verdict> recommendation = requests.findRecommendation(requestId);
         boolean overrides = recommendation.map(recommended -> recommended != form.outcome()).orElse(false);
-        if (overrides && (form.reason() == null || form.reason().isBlank())) {
+        if (overrides && Text.isBlank(form.reason())) {
             return List.of(new FieldProblem("reason", "decision.reason.requiredOnOverride"));
         }
         return List.of();
@@ -92,7 +93,7 @@ public class DecisionService {
         List<String> conditions = outcome == Verdict.REJECTED ? List.of()
                 : areas.stream().flatMap(area -> area.conditions().stream()).toList();
         Decision decision = new Decision(outcome, requests.findRecommendation(requestId).orElse(null),
-                reason == null || reason.isBlank() ? null : reason.strip(), conditions, decidedBy, clock.instant());
+                Text.orNull(reason), conditions, decidedBy, clock.instant());
         decisions.insert(requestId, decision);
         requests.updateStatus(requestId, RequestStatus.valueOf(outcome.name()));
         DecisionMade made = DecisionMade.of(request, decision, areas);

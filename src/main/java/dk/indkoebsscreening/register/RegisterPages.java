@@ -57,7 +57,9 @@ class RegisterPages {
         return listPage(text, includeRetired, page, PageErrors.none(), model);
     }
 
-    private String listPage(String text, boolean includeRetired, String page, PageErrors errors, Model model) {
+    private String listPage(String typed, boolean includeRetired, String page, PageErrors errors, Model model) {
+        String text = typed != null && typed.length() > SystemRegister.MAX_SEARCH_TEXT
+                ? typed.substring(0, SystemRegister.MAX_SEARCH_TEXT) : typed;
         model.addAttribute("systems", register.search(text, includeRetired, Paged.requested(page), PAGE_SIZE));
         model.addAttribute("q", text == null ? "" : text);
         model.addAttribute("includeRetired", includeRetired);

@@ -1,8 +1,10 @@
 package dk.indkoebsscreening.register;
 
 import dk.indkoebsscreening.request.DuplicateCheck;
+import dk.indkoebsscreening.request.PurchaseRequestForm;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.InvalidInputException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -31,6 +33,10 @@ public class SimilarSystems implements DuplicateCheck {
 
     @Override
     public Matches like(String systemName, String vendor, UUID except, CurrentUser viewer) {
+        if (!DuplicateCheck.isSearchable(systemName, vendor)) {
+            throw InvalidInputException.of(systemName != null && systemName.length() > PurchaseRequestForm.NAME_LENGTH
+                    ? "systemName" : "vendor", "duplicates.nameTooLong", PurchaseRequestForm.NAME_LENGTH);
+        }
         String name = systemName == null ? "" : systemName.strip();
         if (name.length() < MIN_NAME_LENGTH) {
             return Matches.none();

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.register;
 
+import dk.indkoebsscreening.system.Text;
 import dk.indkoebsscreening.web.DanishNumbers;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,25 +49,22 @@ public class SystemInput {
     /** An amount that cannot be read stays as typed, so that the binder names the field. */
     Map<String, Object> toBody() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", blankToNull(name));
-        body.put("localName", blankToNull(localName));
-        body.put("vendor", blankToNull(vendor));
-        body.put("department", blankToNull(department));
-        body.put("contractValueDkk", blankToNull(contractValueDkk) == null ? null
+        body.put("name", Text.orNull(name));
+        body.put("localName", Text.orNull(localName));
+        body.put("vendor", Text.orNull(vendor));
+        body.put("department", Text.orNull(department));
+        body.put("contractValueDkk", Text.orNull(contractValueDkk) == null ? null
                 : DanishNumbers.amount(contractValueDkk).<Object>map(amount -> amount).orElse(contractValueDkk));
-        body.put("contractYears", blankToNull(contractYears) == null ? null
+        body.put("contractYears", Text.orNull(contractYears) == null ? null
                 : DanishNumbers.whole(contractYears).<Object>map(years -> years).orElse(contractYears));
-        body.put("personalData", blankToNull(personalData));
-        body.put("hosting", blankToNull(hosting));
-        body.put("kitosUuid", blankToNull(kitosUuid) == null ? null : kitosUuid.strip());
-        body.put("localId", blankToNull(localId));
-        body.put("note", blankToNull(note));
+        body.put("personalData", Text.orNull(personalData));
+        body.put("hosting", Text.orNull(hosting));
+        body.put("kitosUuid", Text.orNull(kitosUuid) == null ? null : kitosUuid.strip());
+        body.put("localId", Text.orNull(localId));
+        body.put("note", Text.orNull(note));
         return body;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

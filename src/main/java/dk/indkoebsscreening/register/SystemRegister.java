@@ -10,6 +10,7 @@ import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.system.PlainText;
+import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +43,13 @@ public class SystemRegister {
         this.clock = clock;
     }
 
+    /** The longest text searched for: its cost grows with its length. */
+    public static final int MAX_SEARCH_TEXT = 200;
+
     public Paged<RegisteredSystem> search(String text, boolean includeRetired, int requestedPage, int size) {
+        if (text != null && text.length() > MAX_SEARCH_TEXT) {
+            throw InvalidInputException.of("q", "search.textTooLong", MAX_SEARCH_TEXT);
+        }
         long total = systems.count(text, includeRetired);
         int page = Paged.clamp(requestedPage, total, size);
         return new Paged<>(systems.search(text, includeRetired, (page - 1) * size, size), total, page, size);
@@ -76,10 +83,10 @@ public class SystemRegister {
 
     /** What the coordinator entered; where it came from, its conditions and whether it is retired stay. */
     private static RegisteredSystem withForm(RegisteredSystem system, SystemForm form, Instant now, CurrentUser user) {
-        return new RegisteredSystem(system.id(), form.name().strip(), clean(form.localName()), clean(form.vendor()),
-                clean(form.department()), form.contractValueDkk(), form.contractYears(), name(form.personalData()),
+        return new RegisteredSystem(system.id(), form.name().strip(), Text.orNull(form.localName()), Text.orNull(form.vendor()),
+                Text.orNull(form.department()), form.contractValueDkk(), form.contractYears(), name(form.personalData()),
                 name(form.hosting()), system.conditions(), system.requestId(), system.requestReference(), form.kitosUuid(),
-                clean(form.localId()), system.source(), clean(form.note()), system.retiredAt(), system.retiredBy(),
+                Text.orNull(form.localId()), system.source(), Text.orNull(form.note()), system.retiredAt(), system.retiredBy(),
                 system.createdAt(), now, user.username());
     }
 
@@ -228,9 +235,6 @@ public class SystemRegister {
         return value != null ? value : fallback;
     }
 
-    private static String clean(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
     private static String name(Enum<?> value) {
         return Optional.ofNullable(value).map(Enum::name).orElse(null);

@@ -17,17 +17,17 @@ import java.time.LocalDate;
 /** What a member of staff submits. Messages are keys in {@code messages*.properties}. */
 public record PurchaseRequestForm(
         @NotBlank(message = "{request.title.required}")
-        @Size(max = 200, message = "{field.tooLong}")
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
         @PlainText
         String title,
 
         @NotBlank(message = "{request.systemName.required}")
-        @Size(max = 200, message = "{field.tooLong}")
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
         @PlainText
         String systemName,
 
         @NotBlank(message = "{request.vendor.required}")
-        @Size(max = 200, message = "{field.tooLong}")
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
         @PlainText
         String vendor,
 
@@ -37,7 +37,7 @@ public record PurchaseRequestForm(
         String need,
 
         @NotBlank(message = "{request.department.required}")
-        @Size(max = 200, message = "{field.tooLong}")
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
         @PlainText
         String department,
 
@@ -87,4 +87,7 @@ public record PurchaseRequestForm(
         @Size(max = 2000, message = "{field.tooLong}")
         @PlainText(multiline = true)
         String existingSystemNote) {
+
+    /** The longest title, system name, vendor and department; the duplicate check refuses longer names unread. */
+    public static final int NAME_LENGTH = 200;
 }

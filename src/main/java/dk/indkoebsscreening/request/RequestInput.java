@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.system.Text;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import dk.indkoebsscreening.web.DanishNumbers;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The request form as the browser posts it: the API's {@link PurchaseRequestForm} plus the yes/no
@@ -37,7 +37,6 @@ public class RequestInput {
     private String transferBasis;
     private Boolean hasIntegrations;
     private String integrations;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate desiredStartDate;
     /** Issued with the form and used once: a double click or a resubmission makes one request. */
     private String submissionToken;
@@ -90,7 +89,7 @@ public class RequestInput {
     }
 
     private static boolean typed(String text) {
-        return text != null && !text.isBlank();
+        return !Text.isBlank(text);
     }
 
     private static BigDecimal amount(String text) {
@@ -103,7 +102,7 @@ public class RequestInput {
     }
 
     boolean integrationsMissing() {
-        return Boolean.TRUE.equals(hasIntegrations) && (integrations == null || integrations.isBlank());
+        return Boolean.TRUE.equals(hasIntegrations) && Text.isBlank(integrations);
     }
 
     public String getTitle() { return title; }

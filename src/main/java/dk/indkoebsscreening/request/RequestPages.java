@@ -3,6 +3,7 @@ package dk.indkoebsscreening.request;
 import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.RefusedFileException;
+import dk.indkoebsscreening.system.Text;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import dk.indkoebsscreening.web.Choices;
@@ -103,16 +104,14 @@ class RequestPages {
                    @RequestParam(name = "vendor", required = false) String vendor, Authentication authentication,
                    Model model, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
-        model.addAttribute("duplicates", duplicates.like(systemName, vendor, null, CurrentUser.of(authentication)));
+        model.addAttribute("duplicates", DuplicateCheck.isSearchable(systemName, vendor)
+                ? duplicates.like(systemName, vendor, null, CurrentUser.of(authentication)) : DuplicateCheck.Matches.none());
         return "fragments/duplicates :: matches(matches=${duplicates})";
     }
 
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
-
     private String form(RequestInput input, PageErrors errors, Model model, Authentication authentication) {
-        if (!isBlank(input.getSystemName())) {
+        // A refused form shows the duplicates again, but never for a name it refused as too long.
+        if (!Text.isBlank(input.getSystemName()) && DuplicateCheck.isSearchable(input.getSystemName(), input.getVendor())) {
             model.addAttribute("duplicates", duplicates.like(input.getSystemName(), input.getVendor(), null,
                     CurrentUser.of(authentication)));
         }

@@ -14,6 +14,7 @@ import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
+import dk.indkoebsscreening.system.Text;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -158,8 +159,8 @@ public class RequestService {
                 form.vendor().strip(), form.need().strip(), form.department().strip(), requester,
                 form.oneOffCostDkk(), form.annualCostDkk(), form.contractYears(), form.expectedUsers(),
                 form.personalData(), form.hosting(),
-                form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? blankToNull(form.transferBasis()) : null,
-                blankToNull(form.integrations()), form.desiredStartDate(), blankToNull(form.existingSystemNote()),
+                form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? Text.orNull(form.transferBasis()) : null,
+                Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
                 RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
         Scope scope = proposedScope.of(request);
@@ -176,9 +177,6 @@ public class RequestService {
         return request;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
     /** The "submitted" event: what the request is about, without the free-text need, and the proposed scope. */
     record RequestSubmitted(UUID requestId, String reference, String title, String systemName, String vendor,

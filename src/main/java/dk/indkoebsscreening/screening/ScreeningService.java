@@ -16,6 +16,7 @@ import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public class ScreeningService {
         if (form.verdict() == Verdict.APPROVED && !form.conditions().isEmpty()) {
             problems.add(new FieldProblem("conditions", "screening.conditions.notAllowed"));
         }
-        if (form.verdict() == Verdict.REJECTED && (form.findings() == null || form.findings().isBlank())) {
+        if (form.verdict() == Verdict.REJECTED && Text.isBlank(form.findings())) {
             problems.add(new FieldProblem("findings", "screening.findings.requiredOnRejection"));
         }
         List<ChecklistQuestion> questions = checklists.forArea(area);
@@ -135,7 +136,7 @@ public class ScreeningService {
         for (ChecklistQuestion question : questions) {
             String answer = form.checklist().get(question.id());
             String field = "checklist." + question.id();
-            if (answer == null || answer.isBlank()) {
+            if (Text.isBlank(answer)) {
                 if (question.required()) {
                     problems.add(new FieldProblem(field, "screening.checklist.required"));
                 }
@@ -157,7 +158,7 @@ public class ScreeningService {
         outbox.append(requestId, request.reference(), EventType.AREA_SCREENED, new AreaScreened(
                 requestId, request.reference(), area, form.verdict(), form.conditions(), now,
                 !now.isAfter(request.deadline())));
-        history.record(requestId, HistoryKind.AREA_SCREENED, expert, area, form.verdict().name(), blankToNull(form.findings()));
+        history.record(requestId, HistoryKind.AREA_SCREENED, expert, area, form.verdict().name(), Text.orNull(form.findings()));
     }
 
     @Transactional
@@ -208,12 +209,9 @@ public class ScreeningService {
     public void handleEscalation(UUID requestId, EscalationForm form, String coordinator) {
         requests.lock(requestId);
         escalations.handle(requestId, coordinator, form.comment(), clock.instant());
-        history.record(requestId, HistoryKind.ESCALATION_HANDLED, coordinator, null, null, blankToNull(form.comment()));
+        history.record(requestId, HistoryKind.ESCALATION_HANDLED, coordinator, null, null, Text.orNull(form.comment()));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
     /** The six areas in a fixed order, with the ones not yet started shown as pending and those left out as not relevant. */
     public List<AreaScreening> areasOf(UUID requestId) {

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 
 /**
@@ -20,16 +19,32 @@ public final class JsonErrors {
     private JsonErrors() {
     }
 
+    /** One field's problem, as the API's validation errors name them. */
+    public record FieldError(String field, String message) {
+    }
+
+    private record Body(int status, String message, List<FieldError> errors) {
+    }
+
     static String body(int status, String message) {
+        return body(status, message, List.of());
+    }
+
+    private static String body(int status, String message, List<FieldError> errors) {
         try {
-            return JSON.writeValueAsString(Map.of("status", status, "message", message, "errors", List.of()));
+            return JSON.writeValueAsString(new Body(status, message, errors));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static void write(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = body(status, message).getBytes(StandardCharsets.UTF_8);
+        write(response, status, message, List.of());
+    }
+
+    public static void write(HttpServletResponse response, int status, String message, List<FieldError> errors)
+            throws IOException {
+        byte[] body = body(status, message, errors).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.system.CheckedInput;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +38,7 @@ class JsonOnlyApi extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (CHANGING.contains(request.getMethod()) && !isJson(request.getContentType()) && !isUpload(request)) {
+        if (CHANGING.contains(request.getMethod()) && !isJson(CheckedInput.declaredContentType(request)) && !isUpload(request)) {
             JsonErrors.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
                     messages.getMessage("body.notJson", null, ApiLanguage.of(request)));
             return;

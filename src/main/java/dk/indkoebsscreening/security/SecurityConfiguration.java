@@ -108,6 +108,11 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                // Answers no browser should render or frame, JSON or a download, with the pages' other headers.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(SecurityHeaders.API_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(SecurityHeaders.REFERRER_POLICY))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)));
     }
 }

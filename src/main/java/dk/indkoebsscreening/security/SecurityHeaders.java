@@ -17,7 +17,7 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 
 /**
  * The security headers of every response. Spring Security's chain writes them on what passes through it
- * (BrowserSecurity); {@link #writeTo} writes the same on answers given before the chain (RequestFirewall).
+ * (BrowserSecurity); {@link #writeTo} writes the same on answers given before the chain (the input boundary, the database outage guard).
  */
 public final class SecurityHeaders {
 
@@ -26,6 +26,8 @@ public final class SecurityHeaders {
      * viewer positions the diagram with style attributes; scripts never do.
      */
     static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
+    /** The APIs answer data, never a page: nothing in them may load, run or be framed. */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
     static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
 

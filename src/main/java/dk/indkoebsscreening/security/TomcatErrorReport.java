@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers that Tomcat gives itself, before any filter runs (a path with an encoded slash, a NUL or a
- * malformed escape): the same refusal as {@link RequestFirewall}, with the security headers, instead of
+ * malformed escape): the same refusal as the input boundary gives, with the security headers, instead of
  * Tomcat's English HTML page. Replaces the error report valve Spring Boot installs.
  */
 @Component

@@ -1,6 +1,6 @@
 /**
  * Who may do what: logins (form, HTTP Basic, OpenID Connect) and their throttle, the filter chains, the
- * firewall and the input guard in front of Camunda's APIs, security headers, groups and the current user.
+ * expression guard in front of Camunda's APIs, security headers, groups and the current user.
  * Uses process (areas for the groups, the engine gate) and system.
  */
 @ApplicationModule(displayName = "Security", allowedDependencies = {"process", "system"})

@@ -8,8 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,6 +68,12 @@ class ApiExceptionHandler {
         return error(HttpStatus.METHOD_NOT_ALLOWED, message("error.methodNotAllowed"), List.of());
     }
 
+    /** The caller accepts none of the types the call answers in (e.g. {@code Accept: application/xml}). */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return error(HttpStatus.NOT_ACCEPTABLE, message("error.notAcceptable"), List.of());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return badRequest(List.of(new FieldError(e.getName(), message("field.invalid"))));
@@ -113,8 +121,12 @@ class ApiExceptionHandler {
                 errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
     }
 
+    /**
+     * Always JSON, whatever the caller's {@code Accept} says: letting the header choose made an error met with
+     * {@code Accept: text/html} a 500 with an empty body (the handler's own answer was "not acceptable").
+     */
     private ResponseEntity<ApiError> error(HttpStatus status, String message, List<FieldError> errors) {
-        return ResponseEntity.status(status).body(new ApiError(status.value(), message, errors));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(status.value(), message, errors));
     }
 
     private String message(String key, Object... arguments) {

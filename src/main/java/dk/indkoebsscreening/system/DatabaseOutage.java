@@ -76,11 +76,18 @@ public class DatabaseOutage implements DisposableBean {
     }
 
     /**
-     * A failure to answer now that says nothing about the request: the database is unreachable, or every
-     * connection of the pool stayed busy for its whole timeout (overload; not an outage).
+     * A failure to answer now that says nothing about the request: the database is unreachable, every
+     * connection of the pool stayed busy for its whole timeout, or a statement ran longer than the statement timeout
+     * allows (overload, or a query costlier than foreseen; neither is an outage).
      */
     public static boolean isUnavailable(Throwable failure) {
-        return causes(failure).anyMatch(SQLTransientConnectionException.class::isInstance) || isConnectionFailure(failure);
+        return causes(failure).anyMatch(SQLTransientConnectionException.class::isInstance) || isConnectionFailure(failure)
+                || isStatementTimeout(failure);
+    }
+
+    /** PostgreSQL cancelled a statement that outran {@code statement_timeout} (SQLSTATE 57014). */
+    static boolean isStatementTimeout(Throwable failure) {
+        return causes(failure).anyMatch(cause -> cause instanceof SQLException sql && "57014".equals(sql.getSQLState()));
     }
 
     /**
@@ -118,6 +125,12 @@ public class DatabaseOutage implements DisposableBean {
     public boolean report(Throwable failure) {
         Optional<SQLException> connectionFailure = connectionFailure(failure);
         if (connectionFailure.isEmpty()) {
+            if (isStatementTimeout(failure)) {
+                // Every query is bounded (input lengths, indexes): one that is not is worth an operator's look.
+                log.warn("A statement outran the statement timeout and was cancelled; the user was asked to try again: {}",
+                        describe(causes(failure).filter(SQLException.class::isInstance).map(SQLException.class::cast)
+                                .findFirst().orElseThrow()));
+            }
             return false;
         }
         if (System.nanoTime() - endedNanos < LATE_REPORTS.toNanos()) {

@@ -10,10 +10,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Text a person typed: no control characters (NUL, escape, ..., which PostgreSQL refuses or a page would
- * hide), no bidirectional overrides or isolates (which make a page show text in another order than it is
- * stored, "Trojan Source"), no unpaired surrogates, and no line breaks unless {@link #multiline()}. Every
- * text field of every input form carries it (PlainTextCoverageTest).
+ * Text a person typed: no control characters ({@link ControlCharacters}; the input boundary refuses them in every
+ * request before a form is bound), no bidirectional overrides, isolates or marks (LRM, RLM, ALM: they make a page
+ * show text in another order than it is stored, "Trojan Source"), and no line breaks unless {@link #multiline()}.
+ * Every text field of every input form carries it (PlainTextCoverageTest).
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -55,25 +55,23 @@ public @interface PlainText {
             if (text == null) {
                 return true;
             }
+            if (ControlCharacters.firstForbidden(text) >= 0) {
+                return false;
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029';
-                if (lineBreakOrTab && !multiline || Character.getType(c) == Character.CONTROL && !lineBreakOrTab
-                        || isBidiControl(c) || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
+                boolean lineBreak = c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029';
+                if (lineBreak && !multiline || isBidiControl(c)) {
                     return false;
                 }
             }
             return true;
         }
 
+        /** Embeddings, overrides and isolates, and the marks that also reorder what is shown (LRM, RLM, ALM). */
         private static boolean isBidiControl(char c) {
-            return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
-        }
-
-        private static boolean isPairedSurrogate(String text, int i) {
-            char c = text.charAt(i);
-            return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                    : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069'
+                    || c == '\u200E' || c == '\u200F' || c == '\u061C';
         }
     }
 }

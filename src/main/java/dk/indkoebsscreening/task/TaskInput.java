@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.task;
 
 import dk.indkoebsscreening.process.TaskType;
+import dk.indkoebsscreening.system.Text;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,30 +33,30 @@ public class TaskInput {
         Map<String, Object> body = new LinkedHashMap<>();
         switch (type) {
             case TRIAGE -> {
-                body.put("outcome", blankToNull(outcome));
-                body.put("comment", blankToNull(comment));
+                body.put("outcome", Text.orNull(outcome));
+                body.put("comment", Text.orNull(comment));
                 body.put("areas", areas);
                 body.put("flags", flags);
-                body.put("scopeReason", blankToNull(scopeReason));
+                body.put("scopeReason", Text.orNull(scopeReason));
             }
             case SCREENING -> {
-                body.put("verdict", blankToNull(verdict));
-                body.put("findings", blankToNull(findings));
+                body.put("verdict", Text.orNull(verdict));
+                body.put("findings", Text.orNull(findings));
                 body.put("conditions", conditionLines());
                 Map<String, String> answers = new LinkedHashMap<>();
                 checklist.forEach((question, answer) -> {
-                    if (answer != null && !answer.isBlank()) {
+                    if (!Text.isBlank(answer)) {
                         answers.put(question, answer.strip());
                     }
                 });
                 body.put("checklist", answers);
             }
             case DECISION -> {
-                body.put("outcome", blankToNull(outcome));
-                body.put("reason", blankToNull(reason));
+                body.put("outcome", Text.orNull(outcome));
+                body.put("reason", Text.orNull(reason));
             }
-            case ESCALATION -> body.put("comment", blankToNull(comment));
-            case MORE_INFORMATION -> body.put("answer", blankToNull(comment));
+            case ESCALATION -> body.put("comment", Text.orNull(comment));
+            case MORE_INFORMATION -> body.put("answer", Text.orNull(comment));
         }
         return body;
     }
@@ -77,9 +78,6 @@ public class TaskInput {
                 : Arrays.stream(conditions.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     public String getOutcome() { return outcome; }
     public void setOutcome(String outcome) { this.outcome = outcome; }

@@ -23,8 +23,11 @@ public record TriageForm(
         @PlainText(multiline = true)
         String comment,
 
+        // Each at most once: a longer list is not a scope (and would cost its length in every check of it).
+        @Size(max = 6, message = "{triage.scope.tooMany}")
         List<@NotNull Area> areas,
 
+        @Size(max = 6, message = "{triage.scope.tooMany}")
         List<@NotNull ScopeFlag> flags,
 
         @Size(max = 2000, message = "{field.tooLong}")

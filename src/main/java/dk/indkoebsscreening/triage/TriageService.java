@@ -12,6 +12,7 @@ import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public class TriageService {
     public List<FieldProblem> problems(UUID requestId, TriageForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         boolean needsComment = form.outcome() != null && form.outcome() != TriageOutcome.ACCEPT;
-        if (needsComment && isBlank(form.comment())) {
+        if (needsComment && Text.isBlank(form.comment())) {
             problems.add(new FieldProblem("comment", form.outcome() == TriageOutcome.REJECT
                     ? "triage.comment.requiredOnReject" : "triage.comment.requiredOnQuestion"));
         }
@@ -58,7 +59,7 @@ public class TriageService {
             if (chosen.areas().isEmpty()) {
                 problems.add(new FieldProblem("areas", "triage.scope.noArea"));
             }
-            if (!chosen.equals(proposed) && isBlank(form.scopeReason())) {
+            if (!chosen.equals(proposed) && Text.isBlank(form.scopeReason())) {
                 problems.add(new FieldProblem("scopeReason", "triage.scope.reasonRequired"));
             }
         }
@@ -108,7 +109,7 @@ public class TriageService {
                 // The model's next step opens the areas in scope and records the others as not relevant.
                 variables.putAll(ScreeningProcess.scopeVariables(chosen.areas()));
                 history.record(requestId, HistoryKind.TRIAGE_ACCEPTED, coordinator, null, null,
-                        isBlank(form.comment()) ? null : form.comment().strip());
+                        Text.orNull(form.comment()));
                 if (changed) {
                     history.record(requestId, HistoryKind.SCOPE_CHANGED, coordinator, null, null, reason);
                 }
@@ -117,9 +118,6 @@ public class TriageService {
         return variables;
     }
 
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
 
     @Transactional
     public void answer(UUID requestId, InformationForm form, String requester) {

@@ -1,12 +1,15 @@
 package dk.indkoebsscreening.web;
 
 import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.RefusedFileException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,7 +18,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.multipart.MultipartException;
 
 /** Failures on a page become a page in the user's language; it runs before the JSON API's handler. */
@@ -24,9 +31,11 @@ import org.springframework.web.multipart.MultipartException;
 class PageExceptionHandler {
 
     private final Choices choices;
+    private final MessageSource messages;
 
-    PageExceptionHandler(Choices choices) {
+    PageExceptionHandler(Choices choices, MessageSource messages) {
         this.choices = choices;
+        this.messages = messages;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -55,7 +64,33 @@ class PageExceptionHandler {
         return errorPage(model, request, HttpStatus.valueOf(e.status().value()), "error.page.file");
     }
 
-    @ExceptionHandler({MultipartException.class, MissingServletRequestParameterException.class})
+    /**
+     * Input a page's own form handling did not expect (a parameter typed into the address, not the form): the page
+     * names the first problem, in the user's language, and that nothing was stored.
+     */
+    @ExceptionHandler(InvalidInputException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalidInput(InvalidInputException e, Model model, HttpServletRequest request) {
+        model.addAttribute("detail", e.problems().get(0).messageIn(messages, LocaleContextHolder.getLocale()));
+        return errorPage(model, request, HttpStatus.BAD_REQUEST, "error.page.400");
+    }
+
+    /** An address with a malformed id is no page; a malformed parameter is a request that cannot be used. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String malformed(MethodArgumentTypeMismatchException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        HttpStatus status = e.getParameter().hasParameterAnnotation(PathVariable.class) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        response.setStatus(status.value());
+        return status == HttpStatus.NOT_FOUND ? errorPage(model, request, status) : errorPage(model, request, status, "error.page.400");
+    }
+
+    /** A form field that cannot be read as what it stands for (a text where the form sends a list), sent by hand. */
+    @ExceptionHandler(BindException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String unbindable(Model model, HttpServletRequest request) {
+        return errorPage(model, request, HttpStatus.BAD_REQUEST, "error.page.400");
+    }
+
+    @ExceptionHandler({MultipartException.class, MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String notAFile(Model model, HttpServletRequest request) {
         model.addAttribute("detail", choices.message("attachment.missing"));

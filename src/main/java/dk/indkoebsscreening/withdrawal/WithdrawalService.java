@@ -16,6 +16,7 @@ import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public class WithdrawalService {
         List<Task> open = tasks.openTasksOf(request.processInstanceId());
         Map<String, Object> variables = new HashMap<>();
         variables.put(ScreeningProcess.WITHDRAWN_BY, user.username());
-        String reason = form.reason() == null || form.reason().isBlank() ? null : form.reason().strip();
+        String reason = Text.orNull(form.reason());
         if (reason != null) {
             variables.put(ScreeningProcess.WITHDRAWAL_REASON, reason);
         }

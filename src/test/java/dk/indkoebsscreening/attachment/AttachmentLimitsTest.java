@@ -23,13 +23,13 @@ class AttachmentLimitsTest {
 
     private final AttachmentRepository repository = mock(AttachmentRepository.class);
     private final AttachmentService service = new AttachmentService(repository, new DatabaseContentStore(repository), new FileTypes(),
-            new AttachmentProperties(DataSize.ofKilobytes(10), DataSize.ofKilobytes(20)), mock(OutboxWriter.class), Clock.systemUTC(),
+            new AttachmentProperties(DataSize.ofKilobytes(10), DataSize.ofKilobytes(20), 3, 5), mock(OutboxWriter.class), Clock.systemUTC(),
             mock(CaseHistory.class));
 
     @Test
     void aFileThatWouldFillTheRequestPastItsLimitIsRefusedBeforeAnythingIsWritten() {
         UUID request = UUID.randomUUID();
-        when(repository.activeBytes(request)).thenReturn(15L * 1024);
+        when(repository.stockOf(request)).thenReturn(new AttachmentRepository.Stock(1, 15L * 1024, 1));
         byte[] sixKilobytes = new byte[6 * 1024];
         System.arraycopy("%PDF-1.4\n".getBytes(), 0, sixKilobytes, 0, 9);
         Upload upload = new Upload("tilbud.pdf", sixKilobytes.length, new MockMultipartFile("file", sixKilobytes));
@@ -45,8 +45,32 @@ class AttachmentLimitsTest {
     }
 
     @Test
+    void aRequestHoldsAtMostItsNumberOfFilesAndRemovedOnesCountTowardsTheTotalEverAdded() {
+        UUID full = UUID.randomUUID();
+        UUID churned = UUID.randomUUID();
+        when(repository.stockOf(full)).thenReturn(new AttachmentRepository.Stock(3, 3, 3));
+        when(repository.stockOf(churned)).thenReturn(new AttachmentRepository.Stock(1, 1, 5));
+        Upload tiny = new Upload("notat.txt", 5, new MockMultipartFile("file", "Notat".getBytes()));
+
+        assertThatThrownBy(() -> service.add(full, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna", tiny))
+                .isInstanceOfSatisfying(RefusedFileException.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(refused.messageKey()).isEqualTo("attachment.tooMany");
+                    assertThat(refused.arguments()).containsExactly(3);
+                });
+        assertThatThrownBy(() -> service.add(churned, "IND-2026-0002", AttachmentStep.SUBMISSION, null, "anna", tiny))
+                .isInstanceOfSatisfying(RefusedFileException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("attachment.tooManyEver"));
+        assertThatThrownBy(() -> service.check(java.util.Collections.nCopies(4, tiny)))
+                .isInstanceOfSatisfying(RefusedFileException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("attachment.tooMany"));
+        verify(repository, never()).insert(any());
+    }
+
+    @Test
     void aFileLargerThanItSaidIsStoppedWhileItStreams() {
         UUID request = UUID.randomUUID();
+        when(repository.stockOf(request)).thenReturn(new AttachmentRepository.Stock(0, 0, 0));
         byte[] twelveKilobytes = new byte[12 * 1024];
         System.arraycopy("%PDF-1.4\n".getBytes(), 0, twelveKilobytes, 0, 9);
         Upload understated = new Upload("tilbud.pdf", 1024, new MockMultipartFile("file", twelveKilobytes));

@@ -55,11 +55,14 @@ class MailSettingsTest extends ApiTestBase {
     void aChoiceThatIsNeitherYesNorNoIsRefusedInDanishAndChangesNothing() {
         WebSession staff = new WebSession(port);
         staff.login("bent");
-        for (String bad : new String[] {"mails=maybe", "mails=", "", "mails=TRUE", "mails=true&mails=false", "mails=%00true"}) {
+        for (String bad : new String[] {"mails=maybe", "mails=", "", "mails=TRUE", "mails=true&mails=false"}) {
             HttpResponse<String> refused = staff.postForm("/indstillinger", "/indstillinger", bad);
             assertThat(refused.statusCode()).as(bad).isBetween(400, 499);
             assertThat(refused.body()).as(bad).contains("Vælg, om du vil have mails.");
         }
+        HttpResponse<String> control = staff.postForm("/indstillinger", "/indstillinger", "mails=%00true");
+        assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(control.body()).contains("usynligt styretegn");
         HttpResponse<String> withoutToken = staff.send("POST", "/indstillinger", "application/x-www-form-urlencoded",
                 "mails=false".getBytes(StandardCharsets.UTF_8));
         assertThat(withoutToken.statusCode()).isEqualTo(403);

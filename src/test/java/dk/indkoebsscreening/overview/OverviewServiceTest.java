@@ -12,6 +12,7 @@ import dk.indkoebsscreening.decision.DecisionRepository;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.screening.AreaScreeningRepository;
 import dk.indkoebsscreening.screening.AreaScreeningRepository.WithinDeadline;
+import dk.indkoebsscreening.system.StatementTimeout;
 import dk.indkoebsscreening.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The dashboard's figures are counted once per maximum age, whoever asks meanwhile. */
 class OverviewServiceTest {
@@ -33,7 +35,8 @@ class OverviewServiceTest {
     private OverviewService overview(Duration maxAge) {
         when(areas.screenedWithinDeadline(any())).thenReturn(new WithinDeadline(1, 1, 100));
         return new OverviewService(requests, areas, decisions,
-                new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN, Set.of()), clock, maxAge);
+                new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN, Set.of()), clock, maxAge,
+                mock(PlatformTransactionManager.class), mock(StatementTimeout.class));
     }
 
     @Test

@@ -169,7 +169,7 @@ class StrictInputTest extends ApiTestBase {
         String task = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("verdict", "APPROVED_WITH_CONDITIONS");
-        body.put("conditions", List.of("Databehandleraftale\u0000"));
+        body.put("conditions", List.of("Databehandleraftale\u202E"));
         body.put("checklist", Map.of("dpiaNeeded", "x".repeat(1001), "noSuchQuestion", "ja"));
 
         ApiClient.Response response = api.complete("sikkerhed", task, body);
@@ -179,20 +179,54 @@ class StrictInputTest extends ApiTestBase {
                 .containsEntry("checklist.dpiaNeeded", "Teksten er for lang (højst 1000 tegn).");
     }
 
+    /** A NUL never reaches a form: the input boundary refuses the request first and names the field. */
     @Test
-    void theRequestFormNamesAControlCharacterInDanishInsteadOfFailing() {
+    void aNulInAnyFieldIsRefusedBeforeTheFormIsRead() {
+        String requestId = lifecycle.submitAndAccept("anna", "NUL i en betingelse");
+        String task = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("verdict", "APPROVED_WITH_CONDITIONS");
+        body.put("conditions", List.of("Databehandleraftale\u0000"));
+        body.put("checklist", Map.of("dpiaNeeded", "x".repeat(1001)));
+
+        ApiClient.Response response = api.complete("sikkerhed", task, body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(errorsOf(response)).containsOnlyKeys("conditions[0]");
+        assertThat(api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText()).isEqualTo(task);
+    }
+
+    @Test
+    void theRequestFormNamesADirectionOverrideAtItsFieldInDanish() {
         WebSession browser = new WebSession(port);
         browser.login("anna");
-        String fields = "title=" + WebSession.encode("Formular\u0000") + "&systemName=X&vendor=Y&need=Z&department=D"
-                + "&oneOffCostDkk=0&annualCostDkk=0&contractYears=1&expectedUsers=1&processesPersonalData=false"
-                + "&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1);
         long before = requestCount();
 
-        HttpResponse<String> page = browser.postForm("/anmodninger/ny", "/anmodninger/ny", fields);
+        HttpResponse<String> page = browser.postForm("/anmodninger/ny", "/anmodninger/ny", requestFormWithTitle("Formular\u202Efdp.exe"));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Teksten indeholder tegn, der ikke kan bruges");
         assertThat(requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aControlCharacterInTheRequestFormIsRefusedInDanishBeforeTheFormIsRead() {
+        WebSession browser = new WebSession(port);
+        browser.login("anna");
+        long before = requestCount();
+
+        HttpResponse<String> page = browser.postForm("/anmodninger/ny", "/anmodninger/ny", requestFormWithTitle("Formular\u0000"));
+
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Det, du sendte, kunne ikke bruges", "usynligt styretegn", "Intet er gemt")
+                .doesNotContain("Formular");
+        assertThat(requestCount()).isEqualTo(before);
+    }
+
+    private static String requestFormWithTitle(String title) {
+        return "title=" + WebSession.encode(title) + "&systemName=X&vendor=Y&need=Z&department=D"
+                + "&oneOffCostDkk=0&annualCostDkk=0&contractYears=1&expectedUsers=1&processesPersonalData=false"
+                + "&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1);
     }
 
     @Test

@@ -49,8 +49,17 @@ class DatabaseFailureClassificationTest {
     @Test
     void theRequestsOwnFailuresAreNot() {
         assertThat(DatabaseOutage.isUnavailable(new DuplicateKeyException("dup", state("23505")))).isFalse();
-        assertThat(DatabaseOutage.isUnavailable(state("57014"))).isFalse(); // a cancelled statement
         assertThat(DatabaseOutage.isUnavailable(new IllegalStateException("no SQL at all"))).isFalse();
+    }
+
+    /** A statement cut off by the statement timeout: answered 503 (try again), but the database is there. */
+    @Test
+    void aStatementTimeoutIsUnavailableButNoOutage() {
+        DataAccessResourceFailureException cancelled = new DataAccessResourceFailureException("select", state("57014"));
+        assertThat(DatabaseOutage.isUnavailable(cancelled)).isTrue();
+        DatabaseOutage outage = new DatabaseOutage(mock(DataSource.class), Clock.systemUTC());
+        assertThat(outage.report(cancelled)).isFalse();
+        assertThat(outage.inProgress()).isFalse();
     }
 
     /** Every connection busy for the pool's whole timeout: answered 503, but the database is there. */

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.testsupport;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -21,6 +22,12 @@ public final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
     public List<String> messages() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** What was logged at ERROR, with the logger's name. */
+    public List<String> errors() {
+        return appender.list.stream().filter(event -> event.getLevel() == Level.ERROR)
+                .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).toList();
     }
 
     @Override

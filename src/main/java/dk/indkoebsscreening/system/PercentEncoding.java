@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.security;
+package dk.indkoebsscreening.system;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -15,12 +15,12 @@ import java.util.Map;
  * ({@code %ZZ}, a lone {@code %}) or bytes that are not UTF-8 are an error, not silently dropped or
  * replaced, so a check sees exactly what a stricter or laxer decoder downstream could make of them.
  */
-final class PercentEncoding {
+public final class PercentEncoding {
 
     private PercentEncoding() {
     }
 
-    static final class MalformedException extends Exception {
+    public static final class MalformedException extends Exception {
 
         MalformedException(String message) {
             super(message);
@@ -28,7 +28,7 @@ final class PercentEncoding {
     }
 
     /** Names and values of a query string or form body, decoded ({@code +} is a space). */
-    static List<Map.Entry<String, String>> parameters(String encoded) throws MalformedException {
+    public static List<Map.Entry<String, String>> parameters(String encoded) throws MalformedException {
         List<Map.Entry<String, String>> parameters = new ArrayList<>();
         if (encoded == null || encoded.isEmpty()) {
             return parameters;
@@ -45,12 +45,12 @@ final class PercentEncoding {
         return parameters;
     }
 
-    static String decode(String encoded) throws MalformedException {
+    public static String decode(String encoded) throws MalformedException {
         return decode(encoded, false);
     }
 
     /** For looking inside values that were encoded more than once: escapes that are not valid stay as they are. */
-    static String decodeLeniently(String encoded) {
+    public static String decodeLeniently(String encoded) {
         try {
             return decode(encoded, true);
         } catch (MalformedException e) {
@@ -96,7 +96,7 @@ final class PercentEncoding {
     }
 
     /** The value of an ASCII hex digit, or -1 (Character.digit would also take other scripts' digits). */
-    static int hex(char c) {
+    public static int hex(char c) {
         return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }
