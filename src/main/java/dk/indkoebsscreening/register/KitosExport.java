@@ -1,7 +1,6 @@
 package dk.indkoebsscreening.register;
 
 import dk.indkoebsscreening.system.InvalidInputException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,12 +13,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads KITOS's overview of the municipality's IT systems in use ("IT Systemer i anvendelse", exported from
@@ -33,6 +31,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class KitosExport {
 
     public static final int MAX_ROWS = 10_000;
+    /** Columns of the header: KITOS's overview has well under a hundred. */
+    static final int MAX_COLUMNS = 256;
+    /** The most characters Excel lets a cell hold. */
+    static final int MAX_CELL_LENGTH = 32_767;
+    /**
+     * The text kept of the columns read, all rows together: MAX_ROWS systems with every column as long as the register
+     * takes it come to about 11.5 million characters.
+     */
+    static final long MAX_KEPT_CHARACTERS = 20_000_000;
 
     /**
      * One system in use. {@code line} is the row's number as the coordinator sees it (the Excel row, the CSV
@@ -75,7 +82,7 @@ public final class KitosExport {
     }
 
     /** A row as read, before its columns are known: the cells' texts, trimmed. */
-    private record Line(int number, List<String> cells) {
+    record Line(int number, List<String> cells) {
 
         boolean isBlank() {
             return cells.stream().allMatch(String::isEmpty);
@@ -87,15 +94,91 @@ public final class KitosExport {
     }
 
     public static List<Row> read(String fileName, byte[] content) {
-        List<Line> lines = isZip(content) ? readXlsx(fileName, content) : readCsv(fileName, content);
-        if (lines.isEmpty()) {
-            throw problem("register.import.empty", fileName);
+        Rows rows = new Rows(fileName);
+        if (isZip(content)) {
+            KitosWorkbook.read(fileName, content, rows);
+        } else {
+            readCsv(fileName, content, rows);
         }
-        Map<Column, Integer> columns = columnsOf(lines.get(0));
-        if (!columns.containsKey(Column.NAME)) {
-            throw problem("register.import.noNameColumn", String.join(", ", Column.NAME.headers));
+        return rows.read();
+    }
+
+    /**
+     * The rows of the file as they are read, one at a time: the first line with text is the header and says which
+     * columns are read; of each later line only those cells are kept, as a row. What a file may cost is bounded
+     * here, whatever its format: the rows, a cell's length, the columns of the header and the text kept.
+     */
+    static final class Rows {
+
+        private final String fileName;
+        private final List<Row> rows = new ArrayList<>();
+        private Map<Column, Integer> columns;
+        private long keptCharacters;
+
+        Rows(String fileName) {
+            this.fileName = fileName;
         }
-        return lines.subList(1, lines.size()).stream().map(line -> rowOf(line, columns)).toList();
+
+        /** Whether a cell in this column is read: before the header every column is, after it only the header's. */
+        boolean wants(int column) {
+            return columns == null || columns.containsValue(column);
+        }
+
+        void add(Line line) {
+            if (line.cells().stream().anyMatch(text -> text.length() > MAX_CELL_LENGTH)) {
+                throw cellTooLong(line.number());
+            }
+            if (line.isBlank()) {
+                return;
+            }
+            if (columns == null) {
+                header(line);
+                return;
+            }
+            if (rows.size() == MAX_ROWS) {
+                throw problem("register.import.tooManyRows", MAX_ROWS);
+            }
+            keptCharacters += columns.values().stream().map(line::cell).filter(Objects::nonNull).mapToInt(String::length).sum();
+            if (keptCharacters > MAX_KEPT_CHARACTERS) {
+                throw problem("register.import.tooMuchText", fileName);
+            }
+            rows.add(rowOf(line, columns));
+        }
+
+        private void header(Line line) {
+            for (int i = MAX_COLUMNS; i < line.cells().size(); i++) {
+                withinColumns(line.number(), i, line.cells().get(i));
+            }
+            columns = columnsOf(line);
+            if (!columns.containsKey(Column.NAME)) {
+                throw problem("register.import.noNameColumn", String.join(", ", Column.NAME.headers));
+            }
+        }
+
+        List<Row> read() {
+            if (columns == null) {
+                throw problem("register.import.empty", fileName);
+            }
+            return List.copyOf(rows);
+        }
+    }
+
+    /**
+     * Whether a header's cell is in a column a KITOS export can have; beyond them a blank cell (Excel keeps formatted
+     * empty ones) is passed over and a cell with text refused. After the header only its columns are read.
+     */
+    static boolean withinColumns(int line, int column, String text) {
+        if (column >= 0 && column < MAX_COLUMNS) {
+            return true;
+        }
+        if (!text.isEmpty()) {
+            throw problem("register.import.tooManyColumns", line, MAX_COLUMNS);
+        }
+        return false;
+    }
+
+    static InvalidInputException cellTooLong(int line) {
+        return problem("register.import.tooLong", line, MAX_CELL_LENGTH);
     }
 
     private static Row rowOf(Line line, Map<Column, Integer> columns) {
@@ -162,67 +245,20 @@ public final class KitosExport {
         return content.length >= 2 && content[0] == 'P' && content[1] == 'K';
     }
 
-    private static List<Line> readXlsx(String fileName, byte[] content) {
-        // POI's zip-bomb limits (ZipSecureFile) stay as they are: an upload is not trusted.
-        try (XSSFWorkbook workbook = openWorkbook(fileName, content)) {
-            if (workbook.getNumberOfSheets() == 0) {
-                return List.of();
-            }
-            DataFormatter formatter = new DataFormatter(Locale.forLanguageTag("da-DK"));
-            formatter.setUseCachedValuesForFormulaCells(true); // a formula's result, as Excel shows it
-            List<Line> lines = new ArrayList<>();
-            for (var sheetRow : workbook.getSheetAt(0)) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 0; i < sheetRow.getLastCellNum(); i++) {
-                    var cell = sheetRow.getCell(i);
-                    cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
-                }
-                add(lines, new Line(sheetRow.getRowNum() + 1, cells));
-            }
-            return lines;
-        } catch (IOException closing) {
-            throw problem("register.import.unreadable", fileName);
-        }
-    }
-
-    private static XSSFWorkbook openWorkbook(String fileName, byte[] content) {
-        try {
-            return new XSSFWorkbook(new ByteArrayInputStream(content));
-        } catch (IOException | RuntimeException broken) {
-            // A damaged or cut-off workbook, a zip bomb, a ZIP that is no workbook: POI says each in its own way
-            // (a truncated workbook as NotOfficeXmlFileException, too), and to the coordinator they are all one.
-            throw problem("register.import.unreadable", fileName);
-        }
-    }
-
-    private static List<Line> readCsv(String fileName, byte[] content) {
+    private static void readCsv(String fileName, byte[] content, Rows rows) {
         String text = decoded(content);
         if (text.startsWith("%PDF") || text.chars().anyMatch(c -> c < ' ' && c != '\t' && c != '\n' && c != '\r')) {
             throw problem("register.import.notCsvOrXlsx", fileName);
         }
         // Empty lines are kept as records so that record numbers stay the row numbers Excel shows.
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiterOf(text)).setIgnoreEmptyLines(false).get();
-        List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             for (CSVRecord record : parser) {
-                List<String> cells = record.stream().map(String::strip).toList();
-                add(lines, new Line(Math.toIntExact(record.getRecordNumber()), cells));
+                rows.add(new Line(Math.toIntExact(record.getRecordNumber()), record.stream().map(String::strip).toList()));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
             throw problem("register.import.unreadable", fileName);
         }
-        return lines;
-    }
-
-    /** Keeps a line that has any text, and refuses a file with more rows than a register import needs. */
-    private static void add(List<Line> lines, Line line) {
-        if (line.isBlank()) {
-            return;
-        }
-        if (lines.size() > MAX_ROWS) { // the header and MAX_ROWS rows are in already
-            throw problem("register.import.tooManyRows", MAX_ROWS);
-        }
-        lines.add(line);
     }
 
     /** UTF-8 (its BOM dropped) when the bytes are valid UTF-8, otherwise windows-1252, as Danish Excel saves CSV. */
@@ -257,7 +293,7 @@ public final class KitosExport {
         return DELIMITERS[best];
     }
 
-    private static InvalidInputException problem(String messageKey, Object... arguments) {
+    static InvalidInputException problem(String messageKey, Object... arguments) {
         return InvalidInputException.of("file", messageKey, arguments);
     }
 }
