@@ -2,17 +2,24 @@ package dk.indkoebsscreening.attachment;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * File names made safe to show and to offer for download: no folders ("../../etc/passwd" is "passwd"), no
- * control or direction-changing characters, none of the characters Windows refuses, at most 200 characters
- * with the extension kept. Markup needs no special care: pages escape it, and downloads name it in the
- * Content-Disposition header only.
+ * control or direction-changing characters, none of the characters Windows refuses, none of the names Windows
+ * keeps for its devices ("CON.txt" is "_CON.txt"), at most 200 characters with the extension kept. Markup needs no
+ * special care: pages escape it, and downloads name it in the Content-Disposition header only.
  */
 final class FileNames {
 
     static final int MAX_LENGTH = 200;
     private static final String FALLBACK = "bilag";
+    /**
+     * Windows opens a device, not a file, by these names, whatever the extension and the case, with spaces before
+     * the extension too ("con .txt"): saving "NUL.pdf" loses it, "COM1.txt" writes to a serial port. Superscript
+     * digits count as digits here.
+     */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(CON|PRN|AUX|NUL|CONIN\\$|CONOUT\\$|(COM|LPT)[0-9\u00B9\u00B2\u00B3]) *");
 
     private FileNames() {
     }
@@ -33,6 +40,10 @@ final class FileNames {
         name = kept.toString().strip().replaceAll("^[.\\s]+|[.\\s]+$", "");
         if (name.isEmpty()) {
             return FALLBACK;
+        }
+        int firstDot = name.indexOf('.');
+        if (WINDOWS_DEVICE.matcher(firstDot < 0 ? name : name.substring(0, firstDot)).matches()) {
+            name = "_" + name;
         }
         if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
             int dot = name.lastIndexOf('.');

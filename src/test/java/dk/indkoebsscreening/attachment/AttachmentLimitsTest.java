@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.system.RefusedFileException;
+import dk.indkoebsscreening.testsupport.Files;
 import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,7 @@ class AttachmentLimitsTest {
     void aFileLargerThanItSaidIsStoppedWhileItStreams() {
         UUID request = UUID.randomUUID();
         when(repository.stockOf(request)).thenReturn(new AttachmentRepository.Stock(0, 0, 0));
-        byte[] twelveKilobytes = new byte[12 * 1024];
-        System.arraycopy("%PDF-1.4\n".getBytes(), 0, twelveKilobytes, 0, 9);
+        byte[] twelveKilobytes = Files.pdf("tilbud", new byte[12 * 1024]);
         Upload understated = new Upload("tilbud.pdf", 1024, new MockMultipartFile("file", twelveKilobytes));
 
         assertThatThrownBy(() -> service.add(request, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna", understated))

@@ -10,6 +10,7 @@ import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.Files.Multipart;
 import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.Pdfs;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,9 @@ class AttachmentsTest extends ApiTestBase {
                 "HTML named .png", Files.file("logo.png", "image/png", Files.html()),
                 "a ZIP named .docx", Files.file("aftale.docx", FileTypes.DOCX, Files.plainZip()),
                 "a Word file with macros", Files.file("aftale.docx", FileTypes.DOCX, Files.docxWithMacros()),
+                "a Word file with macros under a name with a trailing space", Files.file("aftale.docx", FileTypes.DOCX,
+                        Files.zip(Map.of("[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>",
+                                "word/VBAPROJECT.BIN ", "Attribute VB_Name"))),
                 "SVG with script named .png", Files.file("kort.png", "image/png",
                         "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)));
         refused.forEach((what, file) -> {
@@ -166,6 +170,30 @@ class AttachmentsTest extends ApiTestBase {
 
         assertThat(storedRows()).isEqualTo(before);
         assertThat(outbox.typesOf(requestId)).doesNotContain("attachment.added");
+    }
+
+    @Test
+    void aPdfThatRunsAScriptOrStartsAProgramIsRefusedInDanishAndNothingIsStored() {
+        String requestId = api.submit("anna", "PDF med handlinger").get("id").asText();
+        long before = storedRows();
+        Map<String, byte[]> refused = Map.of(
+                "JavaScript as the OpenAction", Pdfs.offer(Pdfs.openAction(Pdfs.script())),
+                "Launch in a link", Pdfs.offer(Pdfs.linkAction(Pdfs.launch())));
+        refused.forEach((what, pdf) -> {
+            RawResponse response = upload("anna", requestId, Files.file("tilbud.pdf", "application/pdf", pdf));
+            assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(415);
+            assertThat(response.body()).as(what)
+                    .contains("PDF-filen »tilbud.pdf« indeholder JavaScript eller handlinger, der starter programmer");
+        });
+        RawResponse locked = upload("anna", requestId, Files.file("låst.pdf", "application/pdf", Pdfs.passwordProtected()));
+        assertThat(locked.status()).isEqualTo(415);
+        assertThat(locked.body()).contains("er beskyttet med en adgangskode");
+        assertThat(storedRows()).isEqualTo(before);
+        assertThat(outbox.typesOf(requestId)).doesNotContain("attachment.added");
+
+        RawResponse clean = upload("anna", requestId, Files.file("tilbud.pdf", "application/pdf", Pdfs.clean()));
+        assertThat(clean.status()).as(clean.body()).isEqualTo(201);
+        assertThat(outbox.typesOf(requestId)).containsOnlyOnce("attachment.added");
     }
 
     @Test
@@ -200,6 +228,25 @@ class AttachmentsTest extends ApiTestBase {
         assertThat(page).doesNotContain("<img src=x").contains("_img src=x onerror=alert(1)_.txt");
     }
 
+    /**
+     * A file system allows 255 characters; in Danish letters (two bytes each) 300 of them passed no container before:
+     * Tomcat took 512 bytes of a part's headers and the refusal said "too large".
+     */
+    @Test
+    void aLongFileNameIsCutAndOneLongerThanAnyFileSystemAllowsIsAnsweredAsSuch() throws Exception {
+        String requestId = api.submit("bent", "Lange navne").get("id").asText();
+        String danish = "æøå".repeat(100) + ".pdf";
+        RawResponse added = upload("bent", requestId, Files.file(danish, "application/pdf", Files.pdf("lang")));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(JSON.readTree(added.body()).get("name").asText()).hasSize(FileNames.MAX_LENGTH).startsWith("æøå").endsWith(".pdf");
+
+        long before = storedRows();
+        RawResponse refused = upload("bent", requestId, Files.file("a".repeat(10_000) + ".pdf", "application/pdf", Files.pdf("x")));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("Filnavnet er for langt").doesNotContain("for stor");
+        assertThat(storedRows()).isEqualTo(before);
+    }
+
     @Test
     void twoUploadsAtOnceAreBothStoredWhole() throws Exception {
         String requestId = api.submit("anna", "To på en gang").get("id").asText();
@@ -207,8 +254,8 @@ class AttachmentsTest extends ApiTestBase {
         byte[] second = new byte[2 * 1024 * 1024 + 5];
         new java.util.Random(1).nextBytes(first);
         new java.util.Random(2).nextBytes(second);
-        byte[] firstPdf = concat(Files.pdf("første"), first);
-        byte[] secondPdf = concat(Files.pdf("anden"), second);
+        byte[] firstPdf = Files.pdf("første", first);
+        byte[] secondPdf = Files.pdf("anden", second);
         ExecutorService uploaders = Executors.newFixedThreadPool(2);
         try {
             List<Callable<RawResponse>> both = new ArrayList<>();
@@ -318,11 +365,5 @@ class AttachmentsTest extends ApiTestBase {
 
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 }

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -19,9 +21,36 @@ public final class Files {
     private Files() {
     }
 
+    /** A PDF as a writer writes one (one empty page, a cross-reference table), with the text in a comment. */
     public static byte[] pdf(String text) {
-        return ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% " + text + "\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-                .getBytes(StandardCharsets.ISO_8859_1);
+        return pdf(text, new byte[0]);
+    }
+
+    /** The same, with the payload as a stream of the page's (as many bytes as an offer with pictures has). */
+    public static byte[] pdf(String text, byte[] payload) {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        List<Integer> offsets = new ArrayList<>();
+        latin1(pdf, "%PDF-1.4\n% " + text + "\n");
+        offsets.add(pdf.size());
+        latin1(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+        offsets.add(pdf.size());
+        latin1(pdf, "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n");
+        offsets.add(pdf.size());
+        latin1(pdf, "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\nendobj\n");
+        offsets.add(pdf.size());
+        latin1(pdf, "4 0 obj\n<< /Length " + payload.length + " >>\nstream\n");
+        pdf.writeBytes(payload);
+        latin1(pdf, "\nendstream\nendobj\n");
+        int xref = pdf.size();
+        StringBuilder table = new StringBuilder("xref\n0 " + (offsets.size() + 1) + "\n0000000000 65535 f \n");
+        offsets.forEach(offset -> table.append(String.format("%010d 00000 n \n", offset)));
+        table.append("trailer\n<< /Size ").append(offsets.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        latin1(pdf, table.toString());
+        return pdf.toByteArray();
+    }
+
+    private static void latin1(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     public static byte[] docx() {
@@ -96,7 +125,8 @@ public final class Files {
         return new Multipart("multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
-    private static byte[] zip(Map<String, String> entries) {
+    /** A ZIP archive of these entries (text), by name. */
+    public static byte[] zip(Map<String, String> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String name : entries.keySet().stream().sorted().toList()) {
