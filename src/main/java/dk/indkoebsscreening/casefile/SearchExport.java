@@ -14,14 +14,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * A search result as CSV that Danish Excel opens as it is: UTF-8 with a byte order mark, semicolons, dates as
- * dd-mm-åååå, amounts with a decimal comma and no thousands separator. A cell that starts like a formula
- * (= + - @) gets an apostrophe first, so a title cannot run as a formula in the spreadsheet.
+ * dd-mm-åååå, amounts with a decimal comma and no thousands separator. No text a requester wrote can run as a
+ * formula in the spreadsheet, also one that splits at commas or tabs (another language's Excel): see {@link #cell}.
  */
 @Component
 class SearchExport {
@@ -29,6 +30,10 @@ class SearchExport {
     static final int MAX_ROWS = RequestSearch.MAX_COUNTED;
     private static final int PAGE = 1_000;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    /** The characters spreadsheets in one language or another split a line into cells at. */
+    private static final String SEPARATORS = ",;\t\r\n";
+    /** = + - @ as typed, full-width (＝＋－＠) and small (﹦﹢﹣﹫), and a tab or line break. */
+    private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\t\r\n";
 
     interface Pages {
         Paged<RequestSearch.Found> page(int page, int size);
@@ -52,15 +57,15 @@ class SearchExport {
         response.setHeader("X-Content-Type-Options", "nosniff");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        line(writer, List.of(header));
+        writer.write(line(List.of(header)));
         int written = 0;
         for (int page = 1; written < MAX_ROWS; page++) {
             Paged<RequestSearch.Found> found = pages.page(page, PAGE);
             for (RequestSearch.Found row : found.items()) {
-                line(writer, List.of(row.reference(), row.title(), row.systemName(), row.vendor(), row.department(),
+                writer.write(line(List.of(row.reference(), row.title(), row.systemName(), row.vendor(), row.department(),
                         row.requester(), choices.message("status." + row.status()), date(row.submittedAt()),
                         date(row.deadline()), amount(row.contractValueDkk()),
-                        row.outcome() == null ? "" : choices.message("verdict." + row.outcome()), date(row.decidedAt())));
+                        row.outcome() == null ? "" : choices.message("verdict." + row.outcome()), date(row.decidedAt()))));
                 written++;
             }
             if (!found.hasNext()) {
@@ -70,23 +75,46 @@ class SearchExport {
         writer.flush();
     }
 
-    private static void line(Writer writer, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                writer.write(';');
-            }
-            writer.write(cell(cells.get(i)));
-        }
-        writer.write("\r\n");
+    static String line(List<String> cells) {
+        return cells.stream().map(SearchExport::cell).collect(Collectors.joining(";", "", "\r\n"));
     }
 
+    /**
+     * The value quoted, with an apostrophe wherever a spreadsheet could start a cell that reads as a formula: at the
+     * start, and after each character a spreadsheet in some language splits at (, ; tab and line breaks). Quoting
+     * alone does not keep "a,=1+2,b" one cell: a spreadsheet that splits at commas ends our quoted cell before it
+     * and reads the "=1+2" after the comma as a cell of its own; with the apostrophe it reads "'=1+2", text.
+     */
     static String cell(String value) {
         String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
+        StringBuilder guarded = new StringBuilder(text.length() + 8);
+        for (int i = 0; i <= text.length(); i++) {
+            if ((i == 0 || SEPARATORS.indexOf(text.charAt(i - 1)) >= 0) && startsLikeAFormula(text, i)) {
+                guarded.append('\'');
+            }
+            if (i < text.length()) {
+                guarded.append(text.charAt(i));
+            }
         }
-        return text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return "\"" + guarded.toString().replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Whether the first visible character from here on is one a spreadsheet starts a formula with: spreadsheets pass
+     * over leading spaces of any kind (no-break, narrow, figure), invisible characters and a cell's quotes, and read
+     * the full-width and small forms of the signs as the signs. A tab or a line break counts as well.
+     */
+    private static boolean startsLikeAFormula(String text, int from) {
+        for (int i = from; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int c = text.codePointAt(i);
+            if (FORMULA_STARTS.indexOf(c) >= 0) {
+                return true;
+            }
+            if (c != '"' && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private String date(Instant instant) {
