@@ -26,9 +26,11 @@ class CloudEventRecords {
         this.properties = properties;
     }
 
+    /** Throws IllegalArgumentException for a type this version does not know: such an event is no record at all. */
     List<ProducerRecord<String, byte[]>> recordsFor(OutboxEvent event) {
-        CloudEvent cloudEvent = toCloudEvent(event);
-        return topicsFor(event.type()).stream()
+        EventType type = EventType.fromType(event.type());
+        CloudEvent cloudEvent = toCloudEvent(event, type);
+        return topicsFor(type).stream()
                 .map(topic -> KafkaMessageFactory.createWriter(topic, event.requestId().toString()).writeBinary(cloudEvent))
                 .toList();
     }
@@ -41,15 +43,15 @@ class CloudEventRecords {
         };
     }
 
-    private CloudEvent toCloudEvent(OutboxEvent event) {
+    private CloudEvent toCloudEvent(OutboxEvent event, EventType type) {
         return CloudEventBuilder.v1()
                 .withId(event.id().toString())
-                .withType(event.type().type())
+                .withType(type.type())
                 .withSource(properties.source())
                 .withSubject(event.subject())
                 .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(CONTENT_TYPE)
-                .withDataSchema(event.type().dataSchema())
+                .withDataSchema(type.dataSchema())
                 .withData(event.payload().getBytes(StandardCharsets.UTF_8))
                 .build();
     }

@@ -19,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The relay, its producer and the topics it writes to; scheduling for the outbox's retention. */
+/** The relay, its producer and its record limit, the topics it writes to; scheduling for the outbox's retention. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class EventsConfiguration {
@@ -32,6 +32,12 @@ class EventsConfiguration {
                             EventsProperties properties, MeterRegistry meters, Clock clock) {
         return new OutboxRelay(store, records, producerConfig(kafka, connection, sslBundles.getIfAvailable()),
                 new TransactionTemplate(transactionManager), signal, properties.relay(), meters, clock);
+    }
+
+    /** The record limit the relay's producer works with, for checking an administrator's correction against it. */
+    @Bean
+    RecordSizeLimit recordSizeLimit(KafkaProperties kafka, KafkaConnectionDetails connection, ObjectProvider<SslBundles> sslBundles) {
+        return RecordSizeLimit.of(producerConfig(kafka, connection, sslBundles.getIfAvailable()));
     }
 
     /**

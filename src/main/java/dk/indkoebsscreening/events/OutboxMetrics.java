@@ -27,6 +27,9 @@ class OutboxMetrics implements MeterBinder {
                 .description("Age of the oldest outbox event not yet acknowledged by Kafka")
                 .baseUnit("seconds")
                 .register(registry);
+        Gauge.builder("indkoeb.outbox.dead-letters", store, OutboxStore::deadLetterCount)
+                .description("Outbox events set aside because the broker refuses them for good; each needs an administrator")
+                .register(registry);
     }
 
     private double oldestAgeSeconds() {

@@ -5,15 +5,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -26,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database transaction takes the relay lease (one instance at a time), reads the oldest unpublished events
  * in {@code seq} order (beside a backlog also the newest steps' events, {@link OutboxStore#firstWaitingAmongNewest}), sends
  * them, waits for the acknowledgements and marks those published. While Kafka
- * fails, a round sends only the oldest event as a probe. Why each of these choices, with the fault that
- * showed it: docs/events.md, "The relay".
+ * fails, a round sends only the oldest event as a probe. An event refused for good (too large, invalid, no record at
+ * all) is set aside as a dead letter instead of being retried forever: the later events of its request wait behind it,
+ * every other request's go on. Why each of these choices, with the fault that showed it: docs/events.md, "The relay".
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -47,12 +57,30 @@ public class OutboxRelay implements SmartLifecycle {
         FAILED
     }
 
-    record RoundResult(Outcome outcome, Exception failure) {
+    /**
+     * @param published how many events Kafka acknowledged and the round marked published
+     * @param setAside  the events the round set aside
+     */
+    record RoundResult(Outcome outcome, Exception failure, int published, List<SetAside> setAside) {
+
+        static RoundResult of(Outcome outcome) {
+            return new RoundResult(outcome, null, 0, List.of());
+        }
     }
+
+    /**
+     * An event set aside: why, and how many later events of its request wait behind it.
+     */
+    record SetAside(OutboxEvent event, String reason, long waitingBehind) {
+    }
+
+    /** The longest reason kept (the column's length); Kafka's messages are far shorter. */
+    static final int MAX_REASON_LENGTH = 1000;
 
     private final OutboxStore store;
     private final CloudEventRecords records;
     private final Map<String, Object> producerConfig;
+    private final RecordSizeLimit sizeLimit;
     private final TransactionTemplate transactions;
     private final OutboxSignal signal;
     private final EventsProperties.Relay settings;
@@ -72,6 +100,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.store = store;
         this.records = records;
         this.producerConfig = producerConfig;
+        this.sizeLimit = RecordSizeLimit.of(producerConfig);
         this.transactions = transactions;
         this.signal = signal;
         this.settings = settings;
@@ -98,6 +127,8 @@ public class OutboxRelay implements SmartLifecycle {
      */
     RoundResult relayOnce(int limit) {
         RoundResult result = round(limit);
+        // After the commit: a round that rolled back set nothing aside, and its next try logs it then.
+        result.setAside().forEach(OutboxRelay::report);
         if (result.outcome() == Outcome.PUBLISHED_FULL_BATCH && !statisticsAreRecent()) {
             refreshStatistics();
         }
@@ -107,40 +138,119 @@ public class OutboxRelay implements SmartLifecycle {
     private RoundResult round(int limit) {
         return transactions.execute(status -> {
             if (!store.tryTakeRelayLease()) {
-                return new RoundResult(Outcome.LEASE_HELD_ELSEWHERE, null);
+                return RoundResult.of(Outcome.LEASE_HELD_ELSEWHERE);
             }
             List<OutboxEvent> batch = store.oldestUnpublished(limit);
             if (batch.isEmpty()) {
-                return new RoundResult(Outcome.NOTHING_TO_PUBLISH, null);
+                return RoundResult.of(Outcome.NOTHING_TO_PUBLISH);
             }
             boolean backlog = limit > 1 && batch.size() == limit;
             if (backlog && statisticsAreRecent()) {
                 batch = withNewestSteps(batch, limit);
             }
-            List<SentEvent> sent = send(batch);
+            Round round = new Round();
+            List<SentEvent> sent = send(batch, round);
             List<Long> acknowledged = new ArrayList<>();
             Exception failure = null;
-            // Only the acknowledged prefix counts as published: an event after a failed one is sent
-            // again after it, so the last copy of every event on Kafka is in seq order.
+            // Per request, only the acknowledged prefix counts as published: an event after a failed or refused one
+            // of its request is sent again after it (even if Kafka has it already: the broker may refuse an event
+            // after the next was sent), so the last copy of every event of a request on Kafka is in seq order.
             for (SentEvent event : sent) {
                 try {
                     long ackNanos = event.awaitAcknowledgement();
-                    if (failure == null) {
+                    if (round.goesOn(event.event())) {
                         acknowledged.add(event.event().seq());
                         recordLatency(event, ackNanos);
                     }
                 } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof Exception cause ? cause : e;
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    if (refusedForGood(cause)) {
+                        round.setAside(event.event(), cause);
+                    } else {
+                        round.stop(event.event());
+                        if (failure == null) {
+                            failure = cause instanceof Exception exception ? exception : e;
+                        }
                     }
                 }
             }
-            store.markPublished(acknowledged, clock.instant());
+            Instant now = clock.instant();
+            store.markPublished(acknowledged, now);
             publishedCounter.increment(acknowledged.size());
+            List<SetAside> setAside = round.refused().stream()
+                    .map(refused -> setAside(refused.event(), refused.reason(), now))
+                    .toList();
             Outcome outcome = failure != null ? Outcome.FAILED
                     : backlog ? Outcome.PUBLISHED_FULL_BATCH : Outcome.PUBLISHED;
-            return new RoundResult(outcome, failure);
+            return new RoundResult(outcome, failure, acknowledged.size(), setAside);
         });
+    }
+
+    private SetAside setAside(OutboxEvent event, String reason, Instant now) {
+        store.setAside(event.seq(), reason, now);
+        return new SetAside(event, reason, store.waitingBehind(event.requestId(), event.seq()));
+    }
+
+    /** One ERROR per event set aside (a set-aside event is read no more, so no round repeats it). */
+    private static void report(SetAside setAside) {
+        OutboxEvent event = setAside.event();
+        long waiting = setAside.waitingBehind();
+        log.error("Outbox event {} ({} of {}) is set aside and not published, refused for good ({}); {} behind it until an "
+                        + "administrator re-sends it ({}), and health \"outbox\" is DOWN meanwhile",
+                event.id(), event.type(), event.subject(), setAside.reason(),
+                waiting == 1 ? "1 later event of the request waits" : waiting + " later events of the request wait",
+                DeadLettersPage.PATH);
+    }
+
+    /**
+     * Refusals that concern the event, not Kafka: the same event is refused on every try while the next may well go.
+     * Timeouts, network failures, missing replicas, authorization and configuration errors hit every event alike:
+     * those are retried with the backoff, however long they last.
+     */
+    static boolean refusedForGood(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidRecordException || failure instanceof SerializationException;
+    }
+
+    static String reasonOf(Throwable refusal) {
+        String reason = refusal.getMessage() == null ? refusal.getClass().getSimpleName()
+                : refusal.getClass().getSimpleName() + ": " + refusal.getMessage();
+        return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 1) + "…";
+    }
+
+    /**
+     * What a round decided per request: a request stops at its first failed or refused event (the later ones are
+     * neither sent nor counted as published in this round; the earlier ones are), and which events it set aside.
+     */
+    private static final class Round {
+
+        private record Refused(OutboxEvent event, String reason) {
+        }
+
+        /** Per request, the seq of the event it stopped at. */
+        private final Map<UUID, Long> stoppedAt = new HashMap<>();
+        private final List<Refused> refused = new ArrayList<>();
+
+        boolean goesOn(OutboxEvent event) {
+            Long stop = stoppedAt.get(event.requestId());
+            return stop == null || event.seq() < stop;
+        }
+
+        void stop(OutboxEvent event) {
+            stoppedAt.merge(event.requestId(), event.seq(), Math::min);
+        }
+
+        /** Unless its request stopped at an earlier event: then it waits, and is judged when its turn comes. */
+        void setAside(OutboxEvent event, Throwable refusal) {
+            if (goesOn(event)) {
+                stop(event);
+                refused.add(new Refused(event, reasonOf(refusal)));
+            }
+        }
+
+        List<Refused> refused() {
+            return refused;
+        }
     }
 
     /**
@@ -170,16 +280,42 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Sends every record of the batch without waiting; stops at the first send that fails at once. */
-    private List<SentEvent> send(List<OutboxEvent> batch) {
+    /**
+     * Sends every record of the batch without waiting, but sets aside at once an event that is no record (an unknown
+     * type) or a record larger than the producer sends, and then sends no later event of its request; stops at the
+     * first send that fails at once for another reason.
+     */
+    private List<SentEvent> send(List<OutboxEvent> batch, Round round) {
         List<SentEvent> sent = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
+            if (!round.goesOn(event)) {
+                continue;
+            }
+            List<ProducerRecord<String, byte[]>> eventRecords;
+            try {
+                eventRecords = records.recordsFor(event);
+            } catch (RuntimeException e) {
+                round.setAside(event, e);
+                continue;
+            }
+            Optional<RecordTooLargeException> tooLarge = eventRecords.stream().map(sizeLimit::refusalOf)
+                    .filter(Objects::nonNull).findFirst();
+            if (tooLarge.isPresent()) {
+                round.setAside(event, tooLarge.get());
+                continue;
+            }
             List<CompletableFuture<Long>> acknowledgements = new ArrayList<>(2);
-            for (ProducerRecord<String, byte[]> record : records.recordsFor(event)) {
+            for (ProducerRecord<String, byte[]> record : eventRecords) {
                 acknowledgements.add(sendOne(producer, record));
             }
+            Optional<Throwable> failedAtOnce = acknowledgements.stream().filter(CompletableFuture::isCompletedExceptionally)
+                    .map(acknowledgement -> acknowledgement.handle((at, failure) -> failure).join()).findFirst();
+            if (failedAtOnce.isPresent() && refusedForGood(failedAtOnce.get())) {
+                round.setAside(event, failedAtOnce.get());
+                continue;
+            }
             sent.add(new SentEvent(event, acknowledgements));
-            if (acknowledgements.stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
+            if (failedAtOnce.isPresent()) {
                 // Kafka is unreachable (e.g. no metadata within max.block.ms): each further send would block as long.
                 break;
             }
@@ -242,7 +378,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                result = new RoundResult(Outcome.FAILED, e);
+                result = new RoundResult(Outcome.FAILED, e, 0, List.of());
             }
             try {
                 if (result.outcome() == Outcome.FAILED) {
@@ -252,6 +388,10 @@ public class OutboxRelay implements SmartLifecycle {
                                 + "with a backoff of up to {} s", describe(result.failure()), settings.maxBackoff().toSeconds());
                     }
                     Thread.sleep(backoff.next().toMillis());
+                    continue;
+                }
+                if (failingSinceNanos != null && result.published() == 0 && !result.setAside().isEmpty()) {
+                    // The probe's event was set aside, most likely without a word from Kafka: probe with the next.
                     continue;
                 }
                 if (failingSinceNanos != null) {

@@ -1,8 +1,9 @@
 /**
- * The transactional outbox and its relay to Kafka (CloudEvents), the event types and their health; the
- * embedded broker for the one-command run. Uses system.
+ * The transactional outbox and its relay to Kafka (CloudEvents), the event types, their schemas and their health;
+ * the events the broker refuses for good, set aside as dead letters, and the administrators' page and API that
+ * re-send them; the embedded broker for the one-command run. Uses system and web (the page's frame).
  */
-@ApplicationModule(displayName = "Events", allowedDependencies = {"system"})
+@ApplicationModule(displayName = "Events", allowedDependencies = {"system", "web"})
 package dk.indkoebsscreening.events;
 
 import org.springframework.modulith.ApplicationModule;

@@ -57,6 +57,9 @@ class LayoutModel {
         if (path.startsWith("/admin/mails")) {
             return "mails";
         }
+        if (path.startsWith("/admin/afviste-haendelser")) {
+            return "deadLetters";
+        }
         return path.equals("/overblik") ? "overview" : "";
     }
 }

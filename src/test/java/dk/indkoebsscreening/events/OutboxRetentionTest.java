@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Published events leave the outbox after the retention period, in batches; unpublished ones never do. */
+/**
+ * Published events leave the outbox after the retention period, in batches; unpublished ones never do, nor any that
+ * was ever set aside as a dead letter.
+ */
 class OutboxRetentionTest extends ApiTestBase {
 
     @Autowired
@@ -31,12 +34,16 @@ class OutboxRetentionTest extends ApiTestBase {
         UUID recent = insert(request, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)));
         // The relay may publish it meanwhile (then it was published now): kept either way.
         UUID unpublished = insert(request, now.minus(Duration.ofDays(40)), null);
+        // Set aside once, corrected by an administrator and published long ago: its record of that stays.
+        UUID onceSetAside = insert(request, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(39)));
+        jdbc.sql("update outbox_event set dead_lettered_times = 1, original_payload = payload, payload_changed_by = 'admin' where id = ?")
+                .param(onceSetAside).update();
 
         int deleted = retention.deletePublishedBefore(now.minus(Duration.ofDays(30)));
 
         assertThat(deleted).isEqualTo(expired);
         assertThat(jdbc.sql("select id from outbox_event where request_id = ?").param(request).query(UUID.class).list())
-                .containsExactlyInAnyOrder(recent, unpublished);
+                .containsExactlyInAnyOrder(recent, unpublished, onceSetAside);
     }
 
     private UUID insert(UUID request, Instant occurredAt, Instant publishedAt) {
