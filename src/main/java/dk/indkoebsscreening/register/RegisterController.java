@@ -3,6 +3,7 @@ package dk.indkoebsscreening.register;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.request.DuplicateCheck;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Paged;
@@ -61,14 +62,14 @@ class RegisterController {
     }
 
     @PostMapping
-    ResponseEntity<RegisteredSystem> add(@RequestBody(required = false) JsonNode body, Authentication authentication) {
+    ResponseEntity<RegisteredSystem> add(@BindsTo(SystemForm.class) @RequestBody(required = false) JsonNode body, Authentication authentication) {
         RegisteredSystem system = register.add(binder.bind(body, SystemForm.class), CurrentUser.of(authentication));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(system.id()))
                 .body(system);
     }
 
     @PutMapping("/{id}")
-    RegisteredSystem update(@PathVariable UUID id, @RequestBody(required = false) JsonNode body, Authentication authentication) {
+    RegisteredSystem update(@PathVariable UUID id, @BindsTo(SystemForm.class) @RequestBody(required = false) JsonNode body, Authentication authentication) {
         return register.update(id, binder.bind(body, SystemForm.class), CurrentUser.of(authentication));
     }
 

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class RequestController {
      *                       {@code Idempotent-Replayed: true}); the key again with other content is a 422
      */
     @PostMapping
-    ResponseEntity<Receipt> submit(@RequestBody(required = false) JsonNode body,
+    ResponseEntity<Receipt> submit(@BindsTo(PurchaseRequestForm.class) @RequestBody(required = false) JsonNode body,
                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                    Authentication authentication) {
         if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {

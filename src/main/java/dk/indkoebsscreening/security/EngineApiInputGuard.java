@@ -3,13 +3,13 @@ package dk.indkoebsscreening.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.system.CheckedInput;
+import dk.indkoebsscreening.system.JsonPaths;
 import dk.indkoebsscreening.system.PercentEncoding;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -64,7 +64,13 @@ class EngineApiInputGuard extends OncePerRequestFilter {
             checkText(PercentEncoding.decodeLeniently(request.getRequestURI()), "path");
             JsonNode json = CheckedInput.jsonBody(request);
             if (json != null) {
-                checkJson(json, "");
+                JsonPaths.visitTexts(json, (text, path, key) -> {
+                    if (key) {
+                        checkName(text, path);
+                    } else {
+                        checkText(text, path);
+                    }
+                });
             }
         } catch (Refused refused) {
             log.warn("Refused {} {} to {}: {}", request.getMethod(), request.getRequestURI(), request.getRemoteUser(),
@@ -104,23 +110,6 @@ class EngineApiInputGuard extends OncePerRequestFilter {
             return type;
         } catch (InvalidMediaTypeException e) {
             throw new Refused(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "The Content-Type cannot be read");
-        }
-    }
-
-    private static void checkJson(JsonNode node, String path) throws Refused {
-        if (node.isTextual()) {
-            checkText(node.textValue(), path);
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                checkJson(node.get(i), path + "[" + i + "]");
-            }
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                checkName(field.getKey(), fieldPath);
-                checkJson(field.getValue(), fieldPath);
-            }
         }
     }
 

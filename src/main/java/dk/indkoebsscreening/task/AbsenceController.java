@@ -2,6 +2,7 @@ package dk.indkoebsscreening.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -31,7 +32,7 @@ class AbsenceController {
     }
 
     @PutMapping
-    Absence mark(@RequestBody(required = false) JsonNode body, Authentication authentication) {
+    Absence mark(@BindsTo(AbsenceForm.class) @RequestBody(required = false) JsonNode body, Authentication authentication) {
         return absences.mark(binder.bind(body, AbsenceForm.class), CurrentUser.of(authentication));
     }
 

@@ -1,8 +1,14 @@
 package dk.indkoebsscreening.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.decision.DecisionForm;
+import dk.indkoebsscreening.screening.EscalationForm;
+import dk.indkoebsscreening.screening.ScreeningForm;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
+import dk.indkoebsscreening.triage.InformationForm;
+import dk.indkoebsscreening.triage.TriageForm;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -49,14 +55,16 @@ class TaskController {
 
     /** {@code {assignee}}: a member of the task's group; the one who has claimed it, or a coordinator. */
     @PostMapping("/{id}/assign")
-    ResponseEntity<Void> assign(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+    ResponseEntity<Void> assign(@PathVariable String id, @BindsTo(AssignForm.class) @RequestBody(required = false) JsonNode body,
                                 Authentication authentication) {
         tasks.assign(id, binder.bind(body, AssignForm.class).assignee(), CurrentUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/complete")
-    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+    ResponseEntity<Void> complete(@PathVariable String id,
+                                  @BindsTo({TriageForm.class, InformationForm.class, ScreeningForm.class, EscalationForm.class,
+                                          DecisionForm.class}) @RequestBody(required = false) JsonNode body,
                                   Authentication authentication) {
         tasks.complete(id, body, CurrentUser.of(authentication));
         return ResponseEntity.noContent().build();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dk.indkoebsscreening.system.CheckedInput;
 import dk.indkoebsscreening.system.ControlCharacters;
+import dk.indkoebsscreening.system.JsonPaths;
 import dk.indkoebsscreening.system.PercentEncoding;
 import dk.indkoebsscreening.system.RefusedInputException;
 import jakarta.servlet.FilterChain;
@@ -26,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +61,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a multipart form whose fields, part names or file names hold a control character (checked when first read);</li>
  *   <li>a JSON or form body over {@value #MAX_BODY_BYTES} bytes (413), a form in another charset than UTF-8 (415).</li>
  * </ul>
+ * Spring Boot's {@code /error}, where errors are forwarded, is no address a client may ask for (it answered 500): 404.
  * What the fields mean (lengths, dates, choices) is each form's own validation, in its language.
  */
 @Component
@@ -72,6 +73,7 @@ class InputBoundary extends OncePerRequestFilter {
     static final int MAX_PARAMETERS = 1000;
     static final String CONTROL_CHARACTERS = "input.controlCharacters";
     private static final String MALFORMED = "input.malformed";
+    private static final String ERROR_PAGE = "/error";
 
     private static final Logger log = LoggerFactory.getLogger(InputBoundary.class);
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
@@ -118,6 +120,10 @@ class InputBoundary extends OncePerRequestFilter {
     }
 
     private void checkPath(HttpServletRequest request) {
+        // Spring Boot's error page answers 500 to a client that asks for it: it is only where errors are forwarded.
+        if (ErrorAnswers.pathOf(request).equals(ERROR_PAGE)) {
+            throw new RefusedInputException(HttpServletResponse.SC_NOT_FOUND, "error.notFound", null);
+        }
         try {
             firewall.getFirewalledRequest(request);
         } catch (RequestRejectedException e) {
@@ -200,7 +206,7 @@ class InputBoundary extends OncePerRequestFilter {
             return CheckedRequest.asIs(request);
         }
         JsonNode parsed = parseJson(body, declared);
-        checkJson(parsed, "");
+        JsonPaths.visitTexts(parsed, (text, path, key) -> checkText(text, path.isEmpty() ? null : path));
         request.setAttribute(CheckedInput.JSON_BODY, parsed);
         request.setAttribute(CheckedInput.DECLARED_CONTENT_TYPE, request.getContentType());
         MediaType utf8 = new MediaType(type.getType(), type.getSubtype(), StandardCharsets.UTF_8);
@@ -237,23 +243,6 @@ class InputBoundary extends OncePerRequestFilter {
             return json;
         } catch (IOException e) {
             throw new RefusedInputException(HttpServletResponse.SC_BAD_REQUEST, "body.unreadable", null);
-        }
-    }
-
-    private static void checkJson(JsonNode node, String path) {
-        if (node.isTextual()) {
-            checkText(node.textValue(), path);
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                checkJson(node.get(i), path + "[" + i + "]");
-            }
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                checkText(field.getKey(), path.isEmpty() ? null : path);
-                String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                checkJson(field.getValue(), fieldPath);
-            }
         }
     }
 
@@ -320,6 +309,10 @@ class InputBoundary extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, RefusedInputException refused)
             throws IOException {
         log.debug("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());
+        if (refused.status() == HttpServletResponse.SC_NOT_FOUND) {
+            answers.write(request, response, ErrorAnswers.Answer.of(refused.status(), refused.messageKey()));
+            return;
+        }
         String detail = switch (refused.status()) {
             case HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE -> "input.page.tooLarge";
             case HttpServletResponse.SC_BAD_REQUEST -> CONTROL_CHARACTERS.equals(refused.messageKey())

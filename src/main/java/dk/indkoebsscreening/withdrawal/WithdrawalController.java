@@ -2,6 +2,7 @@ package dk.indkoebsscreening.withdrawal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ class WithdrawalController {
     }
 
     @PostMapping("/api/requests/{id}/withdraw")
-    ResponseEntity<Void> withdraw(@PathVariable UUID id, @RequestBody(required = false) JsonNode body,
+    ResponseEntity<Void> withdraw(@PathVariable UUID id, @BindsTo(WithdrawalForm.class) @RequestBody(required = false) JsonNode body,
                                   Authentication authentication) {
         WithdrawalForm form = body == null || body.isNull() ? new WithdrawalForm(null) : binder.bind(body, WithdrawalForm.class);
         withdrawals.withdraw(id, form, CurrentUser.of(authentication));

@@ -172,6 +172,26 @@ class AttachmentsTest extends ApiTestBase {
         assertThat(outbox.typesOf(requestId)).doesNotContain("attachment.added");
     }
 
+    /** A thousand tiny files made the decision event larger than Kafka takes: a request holds at most 50. */
+    @Test
+    void aRequestHoldsAtMostFiftyFilesAndTheFiftyFirstIsRefusedWithNothingStored() {
+        String requestId = api.submit("anna", "Mange små filer").get("id").asText();
+        for (int i = 1; i <= 50; i++) {
+            RawResponse added = upload("anna", requestId, Files.file("notat-" + i + ".txt", "text/plain",
+                    ("Notat " + i).getBytes(StandardCharsets.UTF_8)));
+            assertThat(added.status()).as("file " + i + ": " + added.body()).isEqualTo(201);
+        }
+        long before = storedRows();
+
+        RawResponse fiftyFirst = upload("anna", requestId, Files.file("notat-51.txt", "text/plain",
+                "Notat 51".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(fiftyFirst.status()).isEqualTo(409);
+        assertThat(fiftyFirst.body()).contains("en anmodning kan højst have 50 filer");
+        assertThat(storedRows()).isEqualTo(before);
+        assertThat(outbox.typesOf(requestId).stream().filter("attachment.added"::equals)).hasSize(50);
+    }
+
     @Test
     void aPdfThatRunsAScriptOrStartsAProgramIsRefusedInDanishAndNothingIsStored() {
         String requestId = api.submit("anna", "PDF med handlinger").get("id").asText();
