@@ -3,6 +3,9 @@
 -- outbox, the later events of its request wait behind it, and an administrator re-sends it, corrected or not
 -- (OutboxRelay, DeadLetters). An event that was ever set aside is never deleted: its original payload and who
 -- changed it stay on record (OutboxRetention).
+
+-- The partial index below reads the whole outbox once: longer than the application's statement timeout on a large one.
+set local statement_timeout = 0;
 alter table outbox_event
     -- Set while the event is set aside; cleared when an administrator re-sends it.
     add column dead_lettered_at    timestamptz,

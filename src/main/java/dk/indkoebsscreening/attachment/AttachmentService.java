@@ -65,11 +65,20 @@ public class AttachmentService {
         return limits.maxFilesPerRequest();
     }
 
-    /** Refuses files before a step that would store them begins (a new request's): their number, sizes, then types. */
-    public void check(List<Upload> uploads) {
+    /**
+     * Refuses the files of a new request before the step that would store them begins: their number, sizes, then
+     * types. Call it outside any transaction: finding a crafted file's type costs seconds.
+     */
+    public List<CheckedUpload> check(List<Upload> uploads) {
         checkCount(new AttachmentRepository.Stock(0, 0, 0), uploads.size());
         checkSizes(uploads, 0);
-        uploads.forEach(types::of);
+        return uploads.stream().map(upload -> new CheckedUpload(upload, types.of(upload))).toList();
+    }
+
+    /** One file, before the step that would add it to a request begins (outside any transaction, as above). */
+    public CheckedUpload check(Upload upload) {
+        checkSizes(List.of(upload), 0);
+        return new CheckedUpload(upload, types.of(upload));
     }
 
     /** The number of files is bounded as their size is: a decision's event and the report list every one. */
@@ -105,13 +114,14 @@ public class AttachmentService {
     }
 
     @Transactional
-    public Attachment add(UUID requestId, String reference, AttachmentStep step, Area area, String addedBy, Upload upload) {
+    public Attachment add(UUID requestId, String reference, AttachmentStep step, Area area, String addedBy, CheckedUpload checked) {
         attachments.lockRequest(requestId);
         AttachmentRepository.Stock stock = attachments.stockOf(requestId);
         checkCount(stock, 1);
         long stored = stock.bytes();
+        Upload upload = checked.upload();
         checkSizes(List.of(upload), stored);
-        String type = types.of(upload);
+        String type = checked.mediaType();
         UUID id = UUID.randomUUID();
         Stored written = store(id, upload, stored);
         Attachment attachment = new Attachment(id, requestId, FileNames.safe(upload.name(), type), written.size(), type, written.sha256(),

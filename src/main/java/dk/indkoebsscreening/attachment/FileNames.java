@@ -64,7 +64,8 @@ final class FileNames {
         if (extension == null || lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"))) {
             return name;
         }
-        String kept = name.length() + extension.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH - extension.length()) : name;
+        int room = MAX_LENGTH - extension.length(); // in characters as a person counts them, never half a surrogate pair
+        String kept = name.codePointCount(0, name.length()) > room ? name.substring(0, name.offsetByCodePoints(0, room)) : name;
         return kept + extension;
     }
 

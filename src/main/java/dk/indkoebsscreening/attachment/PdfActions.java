@@ -54,6 +54,8 @@ final class PdfActions {
     static final long MAX_DECODED_BYTES = 32L * 1024 * 1024;
     /** A row of a predictor's image of an object stream: a few hundred bytes in practice. */
     private static final long MAX_PREDICTOR_ROW = 64L * 1024;
+    /** Far more numbers, names and strings than the structure of any document holds (its text is in streams). */
+    private static final long MAX_OBJECTS = 1_000_000;
     /** The filters an object or cross-reference stream is written with; images' filters have no place there. */
     private static final List<COSName> STRUCTURE_FILTERS = List.of(COSName.FLATE_DECODE, COSName.FLATE_DECODE_ABBREVIATION,
             COSName.LZW_DECODE, COSName.LZW_DECODE_ABBREVIATION, COSName.ASCII_HEX_DECODE, COSName.ASCII_HEX_DECODE_ABBREVIATION,
@@ -116,14 +118,27 @@ final class PdfActions {
         return COSName.JAVA_SCRIPT.equals(type) || LAUNCH.equals(type) || dictionary.containsKey(COSName.JS);
     }
 
-    /** PDFBox's parser, with every stream it reads decoded within one budget for the file. */
+    /**
+     * PDFBox's parser, with every stream it reads decoded within one budget for the file, and at most
+     * {@value #MAX_OBJECTS} objects read: an array of 12 million zeros is a 24 MB file that took 8 s and gigabytes
+     * of heap to read whole.
+     */
     private static final class BoundedParser extends PDFParser {
 
         private long decoded;
+        private long objects;
         private boolean gaveUp;
 
         BoundedParser(RandomAccessRead file) throws IOException {
             super(file);
+        }
+
+        @Override
+        protected COSBase parseDirObject() throws IOException {
+            if (++objects > MAX_OBJECTS) {
+                refuse("More than " + MAX_OBJECTS + " objects");
+            }
+            return super.parseDirObject();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.attachment.AttachmentService;
+import dk.indkoebsscreening.attachment.CheckedUpload;
 import dk.indkoebsscreening.attachment.AttachmentStep;
 import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.history.CaseHistory;
@@ -104,7 +105,7 @@ public class RequestService {
 
     /** The same, with the files of the request form, stored in the submission's transaction (a refused one stores nothing). */
     public Submission submit(PurchaseRequestForm form, String requester, String submissionKey, List<Upload> files) {
-        attachments.check(files);
+        List<CheckedUpload> checked = attachments.check(files);
         String digest = submissionKey == null ? null : digestOf(form);
         if (submissionKey != null) {
             Optional<Submission> earlier = earlier(requester, submissionKey, digest);
@@ -115,7 +116,7 @@ public class RequestService {
         Instant now = clock.instant();
         String reference = numbering.execute(status -> requests.nextReference(now.atZone(deadlineProperties.zone()).getYear()));
         try {
-            return new Submission(submission.execute(status -> store(form, requester, now, reference, submissionKey, digest, files)),
+            return new Submission(submission.execute(status -> store(form, requester, now, reference, submissionKey, digest, checked)),
                     false);
         } catch (DuplicateKeyException e) {
             // The same key committed meanwhile, from a concurrent call: that one made the request.
@@ -152,7 +153,7 @@ public class RequestService {
     }
 
     private PurchaseRequest store(PurchaseRequestForm form, String requester, Instant now, String reference,
-                                  String submissionKey, String digest, List<Upload> files) {
+                                  String submissionKey, String digest, List<CheckedUpload> files) {
         Deadline deadline = deadlines.forSubmissionAt(now);
         UUID id = UUID.randomUUID();
         PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import dk.indkoebsscreening.system.ControlCharacters;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,7 +70,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (username == null || username.isBlank() || credentials == null) {
+        // A control character is refused at the input boundary already; this is the second line (PostgreSQL refuses a NUL).
+        if (username == null || username.isBlank() || credentials == null || ControlCharacters.firstForbidden(username) >= 0) {
             throw new BadCredentialsException("Bad credentials");
         }
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details

@@ -86,7 +86,7 @@ public class DatabaseOutage implements DisposableBean {
     }
 
     /** PostgreSQL cancelled a statement that outran {@code statement_timeout} (SQLSTATE 57014). */
-    static boolean isStatementTimeout(Throwable failure) {
+    public static boolean isStatementTimeout(Throwable failure) {
         return causes(failure).anyMatch(cause -> cause instanceof SQLException sql && "57014".equals(sql.getSQLState()));
     }
 

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
@@ -35,6 +36,9 @@ class MultipartConfiguration {
                         if (isPartHeaderTooLong(failure, maxPartHeader)) {
                             throw new RefusedFileException(HttpStatus.BAD_REQUEST, "attachment.nameTooLong");
                         }
+                        if (isTooManyParts(failure)) {
+                            throw new RefusedFileException(HttpStatus.CONFLICT, "attachment.tooManyParts");
+                        }
                         super.handleParseFailure(failure);
                     }
                 };
@@ -43,6 +47,16 @@ class MultipartConfiguration {
         resolver.setResolveLazily(lazily);
         resolver.setStrictServletCompliance(multipart.isStrictServletCompliance());
         return resolver;
+    }
+
+    /** More parts than server.tomcat.max-part-count: Spring reads Tomcat's words as a file too large, too. */
+    private static boolean isTooManyParts(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FileCountLimitExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tomcat says both a request and a part's headers are too large with one exception; the limit tells which. */

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.task;
 import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.attachment.AttachmentStep;
+import dk.indkoebsscreening.attachment.CheckedUpload;
 import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.process.Area;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may add a file to a request, and in which step: whoever has an open task on it (the requester's
@@ -33,8 +36,11 @@ public class AttachmentSteps {
     private final CaseFileService caseFiles;
     private final AttachmentService attachments;
     private final RequestRepository requests;
+    private final TransactionTemplate transactions;
 
-    AttachmentSteps(WorkTaskService tasks, CaseFileService caseFiles, AttachmentService attachments, RequestRepository requests) {
+    AttachmentSteps(WorkTaskService tasks, CaseFileService caseFiles, AttachmentService attachments, RequestRepository requests,
+                    PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.attachments = attachments;
@@ -42,13 +48,27 @@ public class AttachmentSteps {
     }
 
     /**
-     * Holds the request's lock while the file streams in, so a decision cannot commit in between (and leave the
-     * file out of {@code decision.made.v2}).
+     * Finds the file's type before any transaction (a crafted file costs seconds to read, which must hold no connection
+     * and no lock), once the user is known to have a step to add it in; then, in one transaction, holds the request's
+     * lock while the file streams in, so a decision cannot commit in between (and leave the file out of
+     * {@code decision.made.v2}).
      *
      * @param taskId the task the file belongs to; needed only when the user has several on the request
      */
-    @Transactional
     public Attachment add(UUID requestId, String taskId, Upload upload, CurrentUser user) {
+        transactions.executeWithoutResult(status -> stepFor(requestId, taskId, user)); // a short one: who may add it
+        CheckedUpload checked = attachments.check(upload);
+        return transactions.execute(status -> {
+            Step step = stepFor(requestId, taskId, user); // again: the request may have been decided meanwhile
+            return attachments.add(requestId, step.reference(), step.step(), step.area(), user.username(), checked);
+        });
+    }
+
+    /** Where a file the user adds now belongs. */
+    private record Step(String reference, AttachmentStep step, Area area) {
+    }
+
+    private Step stepFor(UUID requestId, String taskId, CurrentUser user) {
         PurchaseRequest request = open(requestId, user);
         List<WorkTask> mine = tasks.openTasks(user).stream()
                 .filter(task -> task.requestId().equals(requestId))
@@ -63,11 +83,10 @@ public class AttachmentSteps {
             if (!submitting) {
                 throw new AccessDeniedException(user.username() + " has no task on request " + requestId);
             }
-            return attachments.add(requestId, request.reference(), AttachmentStep.SUBMISSION, null, user.username(), upload);
+            return new Step(request.reference(), AttachmentStep.SUBMISSION, null);
         }
         WorkTask task = mine.get(0);
-        Area area = task.type() == TaskType.SCREENING ? task.area() : null;
-        return attachments.add(requestId, request.reference(), stepOf(task.type()), area, user.username(), upload);
+        return new Step(request.reference(), stepOf(task.type()), task.type() == TaskType.SCREENING ? task.area() : null);
     }
 
     @Transactional

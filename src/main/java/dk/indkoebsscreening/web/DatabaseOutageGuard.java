@@ -76,6 +76,13 @@ class DatabaseOutageGuard extends OncePerRequestFilter implements HandlerExcepti
         }
         outage.report(failure);
         response.reset();
+        if (DatabaseOutage.isStatementTimeout(failure)) {
+            // The database is there; this request's question took too long for it.
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            answers.write(request, response, new ErrorAnswers.Answer(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "error.tooSlow", "error.page.tooSlow", null, null, null));
+            return true;
+        }
         answerUnavailable(request, response);
         return true;
     }

@@ -25,8 +25,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,7 +60,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       {@value #MAX_JSON_DEPTH}, or with a control character in a key or a string; it is read in the charset it
  *       declares, or the UTF-8/16/32 it is in, and passed on as the UTF-8 that was checked;</li>
  *   <li>a multipart form whose fields, part names or file names hold a control character (checked when first read);</li>
- *   <li>a JSON or form body over {@value #MAX_BODY_BYTES} bytes (413), a form in another charset than UTF-8 (415).</li>
+ *   <li>a JSON or form body over {@value #MAX_BODY_BYTES} bytes (413), a form in another charset than UTF-8, a
+ *       Content-Type that cannot be read (415), and more than one Content-Type (400).</li>
  * </ul>
  * Spring Boot's {@code /error}, where errors are forwarded, is no address a client may ask for (it answered 500): 404.
  * What the fields mean (lengths, dates, choices) is each form's own validation, in its language.
@@ -158,15 +160,23 @@ class InputBoundary extends OncePerRequestFilter {
         return parameters;
     }
 
-    /** Spring Security decodes Basic credentials as UTF-8 and hands the user name to the identity service's query. */
+    /**
+     * Spring Security decodes Basic credentials as UTF-8 and hands the user name to the identity service's query. This
+     * reads the header exactly as its BasicAuthenticationConverter does (trimmed, "Basic" in any case, the token from
+     * the seventh character whatever the sixth is), so that no spelling it takes passes here unchecked.
+     */
     private static void checkBasicCredentials(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (authorization == null) {
+            return;
+        }
+        String header = authorization.trim();
+        if (!StringUtils.startsWithIgnoreCase(header, "Basic") || header.length() <= 6) {
             return;
         }
         byte[] decoded;
         try {
-            decoded = Base64.getDecoder().decode(authorization.substring(6).strip());
+            decoded = Base64.getDecoder().decode(header.substring(6).getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException notBase64) {
             return; // Spring Security answers 401
         }
@@ -175,6 +185,10 @@ class InputBoundary extends OncePerRequestFilter {
 
     private static CheckedRequest checkBody(HttpServletRequest request, List<Map.Entry<String, String>> query)
             throws IOException {
+        if (Collections.list(request.getHeaders(HttpHeaders.CONTENT_TYPE)).size() > 1) {
+            // Which of them a reader takes is its own choice: the one checked here need not be the one it reads.
+            throw new RefusedInputException(HttpServletResponse.SC_BAD_REQUEST, MALFORMED, null);
+        }
         MediaType type = mediaType(request.getContentType());
         if (type == null) {
             return CheckedRequest.asIs(request);
@@ -274,7 +288,10 @@ class InputBoundary extends OncePerRequestFilter {
         }
     }
 
-    /** Null when there is none or it cannot be read: then no body is ours to check, and each door refuses it its own way. */
+    /**
+     * Null when there is none. One that cannot be read is refused: Tomcat would still read the body as a form by the
+     * type before its first ";" (and Spring as multipart by its start), so passing it on unchecked would open every door.
+     */
     private static MediaType mediaType(String contentType) {
         if (contentType == null) {
             return null;
@@ -282,7 +299,7 @@ class InputBoundary extends OncePerRequestFilter {
         try {
             return MediaType.parseMediaType(contentType);
         } catch (InvalidMediaTypeException e) {
-            return null;
+            throw new RefusedInputException(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "body.contentType", null);
         }
     }
 

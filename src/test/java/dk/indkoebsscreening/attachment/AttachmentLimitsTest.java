@@ -35,7 +35,8 @@ class AttachmentLimitsTest {
         System.arraycopy("%PDF-1.4\n".getBytes(), 0, sixKilobytes, 0, 9);
         Upload upload = new Upload("tilbud.pdf", sixKilobytes.length, new MockMultipartFile("file", sixKilobytes));
 
-        assertThatThrownBy(() -> service.add(request, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna", upload))
+        assertThatThrownBy(() -> service.add(request, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna",
+                new CheckedUpload(upload, FileTypes.PDF)))
                 .isInstanceOfSatisfying(RefusedFileException.class, refused -> {
                     assertThat(refused.status()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
                     assertThat(refused.messageKey()).isEqualTo("attachment.requestFull");
@@ -53,13 +54,15 @@ class AttachmentLimitsTest {
         when(repository.stockOf(churned)).thenReturn(new AttachmentRepository.Stock(1, 1, 5));
         Upload tiny = new Upload("notat.txt", 5, new MockMultipartFile("file", "Notat".getBytes()));
 
-        assertThatThrownBy(() -> service.add(full, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna", tiny))
+        assertThatThrownBy(() -> service.add(full, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna",
+                new CheckedUpload(tiny, FileTypes.TEXT)))
                 .isInstanceOfSatisfying(RefusedFileException.class, refused -> {
                     assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(refused.messageKey()).isEqualTo("attachment.tooMany");
                     assertThat(refused.arguments()).containsExactly(3);
                 });
-        assertThatThrownBy(() -> service.add(churned, "IND-2026-0002", AttachmentStep.SUBMISSION, null, "anna", tiny))
+        assertThatThrownBy(() -> service.add(churned, "IND-2026-0002", AttachmentStep.SUBMISSION, null, "anna",
+                new CheckedUpload(tiny, FileTypes.TEXT)))
                 .isInstanceOfSatisfying(RefusedFileException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("attachment.tooManyEver"));
         assertThatThrownBy(() -> service.check(java.util.Collections.nCopies(4, tiny)))
@@ -75,7 +78,8 @@ class AttachmentLimitsTest {
         byte[] twelveKilobytes = Files.pdf("tilbud", new byte[12 * 1024]);
         Upload understated = new Upload("tilbud.pdf", 1024, new MockMultipartFile("file", twelveKilobytes));
 
-        assertThatThrownBy(() -> service.add(request, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna", understated))
+        assertThatThrownBy(() -> service.add(request, "IND-2026-0001", AttachmentStep.SUBMISSION, null, "anna",
+                new CheckedUpload(understated, FileTypes.PDF)))
                 .isInstanceOfSatisfying(RefusedFileException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("attachment.tooLarge"));
         verify(repository, never()).insert(any());

@@ -192,6 +192,52 @@ class AttachmentsTest extends ApiTestBase {
         assertThat(outbox.typesOf(requestId).stream().filter("attachment.added"::equals)).hasSize(50);
     }
 
+    /** The form's own fields are parts too: fifty files and the form fit in one request, the fifty-first is refused. */
+    @Test
+    void theRequestFormTakesFiftyFilesAndRefusesTheFiftyFirstInDanish() {
+        WebSession anna = new WebSession(port);
+        anna.login("anna");
+        long requests = jdbc.sql("select count(*) from purchase_request").query(Long.class).single();
+
+        HttpResponse<String> tooMany = anna.postMultipart("/anmodninger/ny", "multipart/form-data; boundary=GRAENSE",
+                requestFormWithFiles(anna, "Enogtreds filer", 51));
+        assertThat(tooMany.statusCode()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("en anmodning kan højst have 50 filer");
+        assertThat(jdbc.sql("select count(*) from purchase_request").query(Long.class).single()).isEqualTo(requests);
+
+        HttpResponse<String> fifty = anna.postMultipart("/anmodninger/ny", "multipart/form-data; boundary=GRAENSE",
+                requestFormWithFiles(anna, "Halvtreds filer", 50));
+        assertThat(fifty.statusCode()).as(fifty.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from purchase_request").query(Long.class).single()).isEqualTo(requests + 1);
+    }
+
+    private static byte[] requestFormWithFiles(WebSession browser, String title, int files) {
+        String page = browser.get("/anmodninger/ny").body();
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("_csrf", valueOf(page, "_csrf"));
+        fields.put("submissionToken", valueOf(page, "submissionToken"));
+        fields.putAll(Map.of("title", title, "systemName", "Filsamler", "vendor", "Eksempel A/S", "need", "Mange bilag.",
+                "department", "Borgerservice", "oneOffCostDkk", "0", "annualCostDkk", "0", "contractYears", "1",
+                "expectedUsers", "1", "processesPersonalData", "false"));
+        fields.putAll(Map.of("hosting", "ON_PREMISES", "hasIntegrations", "false",
+                "desiredStartDate", java.time.LocalDate.now().plusMonths(1).toString()));
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--GRAENSE\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (int i = 1; i <= files; i++) {
+            body.writeBytes(("--GRAENSE\r\nContent-Disposition: form-data; name=\"files\"; filename=\"notat-" + i
+                    + ".txt\"\r\nContent-Type: text/plain\r\n\r\nNotat " + i + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes("--GRAENSE--\r\n".getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    private static String valueOf(String page, String field) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"" + field + "\"\\s+value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as(field + " on the form").isTrue();
+        return matcher.group(1);
+    }
+
     @Test
     void aPdfThatRunsAScriptOrStartsAProgramIsRefusedInDanishAndNothingIsStored() {
         String requestId = api.submit("anna", "PDF med handlinger").get("id").asText();
@@ -303,7 +349,8 @@ class AttachmentsTest extends ApiTestBase {
         long before = storedRows();
         transactions.executeWithoutResult(status -> {
             attachments.add(requestId, submitted.get("reference").asText(), AttachmentStep.SUBMISSION, null, "anna",
-                    new Upload("tilbud.pdf", 100, new MockMultipartFile("file", "tilbud.pdf", "application/pdf", Files.pdf("x"))));
+                    attachments.check(new Upload("tilbud.pdf", 100,
+                            new MockMultipartFile("file", "tilbud.pdf", "application/pdf", Files.pdf("x")))));
             assertThat(storedRows()).isEqualTo(before + 2);
             status.setRollbackOnly();
         });

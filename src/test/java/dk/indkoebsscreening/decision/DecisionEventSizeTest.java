@@ -20,7 +20,6 @@ import java.lang.reflect.AnnotatedParameterizedType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;

@@ -192,7 +192,6 @@ class KitosExportTest {
         InvalidInputException refused = refusal(xlsx);
         long allocated = allocatedBytes() - before;
 
-        System.out.printf("crafted workbook: %,d bytes; reading it allocated %,d bytes%n", xlsx.length, allocated);
         assertThat(key(refused)).isEqualTo("register.import.tooManyRows");
         assertThat(allocated).as("bytes allocated while reading").isLessThan(MAX_ALLOCATED_FOR_CRAFTED_WORKBOOK);
     }

@@ -90,6 +90,13 @@ class EmbeddedServicesLockedDownTest extends ApiTestBase {
         assertThat(withPassword.output().strip()).isEqualTo("postgres");
     }
 
+    /** The broker takes any local client on loopback; its log, the events and the requests' data in them, no other user reads. */
+    @Test
+    void theBrokersLogIsTheOwnersAlone() throws java.io.IOException {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(broker.logDirectory()))).isEqualTo("rwx------");
+    }
+
     @Test
     void theDatabaseTheBrokerAndTheSmtpServerListenOnLoopbackOnly() throws SocketException {
         List<InetAddress> otherAddresses = NetworkInterface.networkInterfaces()

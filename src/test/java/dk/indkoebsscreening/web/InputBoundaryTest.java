@@ -38,11 +38,14 @@ class InputBoundaryTest extends ApiTestBase {
     void aNulInBasicCredentialsIsRefusedOnEveryDoorWithoutAnError() {
         RawHttp http = new RawHttp(port);
         for (String credentials : List.of("x\u0000:y", "anna\u0000:demo", "anna:de\u0000mo", "admin\u0001:demo")) {
-            String header = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-            for (String door : DOORS) {
-                RawHttp.Reply reply = http.send("GET", door, Map.of("Authorization", header), null);
-                assertThat(reply.status()).as(door + " " + credentials.replace('\u0000', '0')).isEqualTo(400);
-                assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            String token = Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+            // Every spelling Spring Security takes: "Basic" in any case, then any one character, then the token.
+            for (String scheme : List.of("Basic ", "BASIC ", "basic ", " Basic ", "Basic\t", "Basicx", "Basic:")) {
+                for (String door : DOORS) {
+                    RawHttp.Reply reply = http.send("GET", door, Map.of("Authorization", scheme + token), null);
+                    assertThat(reply.status()).as(door + " " + scheme + credentials.replace('\u0000', '0')).isEqualTo(400);
+                    assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+                }
             }
         }
         assertThat(log.errors()).isEmpty();
@@ -125,6 +128,12 @@ class InputBoundaryTest extends ApiTestBase {
         Map<String, String> errors = errorsOf(response.body());
         assertThat(errors).containsOnlyKeys("title", "systemName", "vendor", "need", "department");
         assertThat(errors.get("title")).doesNotContain("tegn, der ikke kan bruges");
+        // Variation selectors, other combining marks on nothing, the null notehead: nothing anyone sees either.
+        for (String nothing : List.of("\uFE0F", "\uDB40\uDD00", "\u17B4\u17B5", "\u180B", "\u0300", "\uD834\uDD59", "\u2062")) {
+            ApiClient.Response invisible = api.post("anna", "/api/requests", ApiClient.validRequest(nothing));
+            assertThat(invisible.status()).as(nothing.codePoints().mapToObj(Integer::toHexString).toList().toString()).isEqualTo(400);
+            assertThat(errorsOf(invisible.body())).containsOnlyKeys("title");
+        }
         assertThat(count("purchase_request")).isEqualTo(requests);
     }
 
@@ -175,6 +184,26 @@ class InputBoundaryTest extends ApiTestBase {
                 assertThat(response.body()).doesNotContain("\u0000");
             }
         }
+        assertThat(log.errors()).isEmpty();
+    }
+
+    /** Tomcat reads a body as a form by the type before its first ";", whatever follows: the boundary may not pass it by. */
+    @Test
+    void aContentTypeThatCannotBeReadOrIsSentTwiceIsRefusedOnEveryDoor() {
+        WebSession browser = new WebSession(port);
+        String token = browser.csrfToken("/login");
+        for (String type : List.of("application/x-www-form-urlencoded; x=a@b", "application/x-www-form-urlencoded;charset=\"utf-8",
+                "multipart/form-data; boundary=X; x=a@b")) {
+            HttpResponse<String> login = browser.send("POST", "/login", type,
+                    ("username=x%00y&password=demo&_csrf=" + WebSession.encode(token)).getBytes(StandardCharsets.UTF_8));
+            assertThat(login.statusCode()).as(type).isEqualTo(415);
+            assertThat(api.raw("anna", "POST", "/api/requests", type, "{}".getBytes(StandardCharsets.UTF_8)).status())
+                    .as(type).isEqualTo(415);
+        }
+        RawHttp.Reply twice = new RawHttp(port).send("POST", "/engine-rest/task/count",
+                Map.of("Authorization", RawHttp.basic("admin"), "Content-Type", "application/x-www-form-urlencoded",
+                        "content-type", "application/json"), "{\"nameLike\":\"\\u0024{x}\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(twice.status()).isEqualTo(400);
         assertThat(log.errors()).isEmpty();
     }
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -115,11 +117,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void formatIfNew(KafkaConfig config) {
+        try {
+            Files.createDirectories(logDirectory);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                // The events carry the requests' data: no other local user reads (or forges) the broker's log.
+                Files.setPosixFilePermissions(logDirectory, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (Files.exists(logDirectory.resolve("meta.properties"))) {
             return;
         }
         try {
-            Files.createDirectories(logDirectory);
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
                     .setNodeId(NODE_ID)
