@@ -7,6 +7,7 @@ import dk.indkoebsscreening.system.CalendarDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -16,8 +17,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public record SearchQuery(Map<String, String> fields) {
 
-    static final String[] NAMES = {"q", "status", "afdeling", "anmoder", "omraade", "vurdering", "fra", "til", "afgjortFra",
-        "afgjortTil", "sort"};
+    /** The search page's fields, by their names in the address. */
+    public static final List<String> NAMES = List.of("q", "status", "afdeling", "anmoder", "omraade", "vurdering", "fra",
+            "til", "afgjortFra", "afgjortTil", "sort");
 
     static SearchQuery of(Map<String, String> parameters) {
         Map<String, String> fields = new LinkedHashMap<>();

@@ -27,14 +27,14 @@ class EventsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "indkoeb.events.relay.enabled", havingValue = "true")
     OutboxRelay outboxRelay(OutboxStore store, CloudEventRecords records, KafkaProperties kafka,
-                            KafkaConnectionDetails connection, ObjectProvider<SslBundles> sslBundles,
+                            KafkaConnectionDetails connection, ObjectProvider<SslBundles> sslBundles, RecordSizeLimit sizeLimit,
                             PlatformTransactionManager transactionManager, OutboxSignal signal,
                             EventsProperties properties, MeterRegistry meters, Clock clock) {
-        return new OutboxRelay(store, records, producerConfig(kafka, connection, sslBundles.getIfAvailable()),
+        return new OutboxRelay(store, records, producerConfig(kafka, connection, sslBundles.getIfAvailable()), sizeLimit,
                 new TransactionTemplate(transactionManager), signal, properties.relay(), meters, clock);
     }
 
-    /** The record limit the relay's producer works with, for checking an administrator's correction against it. */
+    /** The record limit the relay's producer works with: the relay sets aside what exceeds it, a correction must fit it. */
     @Bean
     RecordSizeLimit recordSizeLimit(KafkaProperties kafka, KafkaConnectionDetails connection, ObjectProvider<SslBundles> sslBundles) {
         return RecordSizeLimit.of(producerConfig(kafka, connection, sslBundles.getIfAvailable()));

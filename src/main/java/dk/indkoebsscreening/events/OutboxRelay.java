@@ -94,13 +94,14 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
     private Producer<String, byte[]> producer;
 
-    OutboxRelay(OutboxStore store, CloudEventRecords records, Map<String, Object> producerConfig,
+    /** @param sizeLimit the limit of the producer made from {@code producerConfig} (RecordSizeLimit#of) */
+    OutboxRelay(OutboxStore store, CloudEventRecords records, Map<String, Object> producerConfig, RecordSizeLimit sizeLimit,
                 TransactionTemplate transactions, OutboxSignal signal, EventsProperties.Relay settings,
                 MeterRegistry meters, Clock clock) {
         this.store = store;
         this.records = records;
         this.producerConfig = producerConfig;
-        this.sizeLimit = RecordSizeLimit.of(producerConfig);
+        this.sizeLimit = sizeLimit;
         this.transactions = transactions;
         this.signal = signal;
         this.settings = settings;

@@ -90,8 +90,7 @@ class EngineApiInputGuard extends OncePerRequestFilter {
             }
             return;
         }
-        boolean json = type != null && (MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
-                || "application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
+        boolean json = type != null && CheckedInput.isJson(type);
         if (!json && request.getInputStream().read() >= 0) {
             throw new Refused(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, type == null ? "A body needs a Content-Type"
                     : "Only JSON and form bodies are accepted (deployments and binary variables are refused)");

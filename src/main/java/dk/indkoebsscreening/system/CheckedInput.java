@@ -2,6 +2,7 @@ package dk.indkoebsscreening.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.ServletRequest;
+import org.springframework.http.MediaType;
 
 /** What the input boundary leaves on a request it let through, for the checks after it. */
 public final class CheckedInput {
@@ -12,6 +13,12 @@ public final class CheckedInput {
     public static final String DECLARED_CONTENT_TYPE = CheckedInput.class.getName() + ".declaredContentType";
 
     private CheckedInput() {
+    }
+
+    /** A JSON body by its type, {@code application/json} or {@code application/*+json}: the one test of it for every check. */
+    public static boolean isJson(MediaType type) {
+        return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                || "application".equals(type.getType()) && type.getSubtype().endsWith("+json");
     }
 
     /** The checked JSON body, or null when the request had none. */

@@ -196,8 +196,7 @@ class InputBoundary extends OncePerRequestFilter {
         if (MediaType.MULTIPART_FORM_DATA.equalsTypeAndSubtype(type)) {
             return CheckedRequest.multipart(request);
         }
-        boolean json = MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
-                || "application".equals(type.getType()) && type.getSubtype().endsWith("+json");
+        boolean json = CheckedInput.isJson(type);
         boolean form = MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type);
         if (!json && !form) {
             return CheckedRequest.asIs(request);

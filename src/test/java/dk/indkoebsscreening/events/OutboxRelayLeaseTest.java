@@ -74,8 +74,8 @@ class OutboxRelayLeaseTest {
 
     @Test
     void twoRelaysOnOneDatabaseSendEveryEventOnceAndInOrderPerRequest() {
-        OutboxRelay secondInstance = new OutboxRelay(store, records,
-                EventsConfiguration.producerConfig(kafkaProperties, kafkaConnection, null),
+        Map<String, Object> producerConfig = EventsConfiguration.producerConfig(kafkaProperties, kafkaConnection, null);
+        OutboxRelay secondInstance = new OutboxRelay(store, records, producerConfig, RecordSizeLimit.of(producerConfig),
                 new TransactionTemplate(transactionManager), new OutboxSignal(), properties.relay(),
                 new SimpleMeterRegistry(), clock);
         secondInstance.start();

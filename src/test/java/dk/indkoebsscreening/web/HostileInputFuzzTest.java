@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.indkoebsscreening.casefile.SearchQuery;
 import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.RawHttp;
@@ -257,8 +258,9 @@ class HostileInputFuzzTest extends ApiTestBase {
 
     /** Every parameter and field name some endpoint declares: what a handler that takes them all as a map may read. */
     private Set<String> knownParameterNames() {
-        Set<String> names = new LinkedHashSet<>(List.of("q", "status", "sort", "side", "fra", "til", "afdeling", "anmoder",
-                "omraade", "vurdering", "afgjortFra", "afgjortTil", "type", "lang"));
+        // The search page's fields, its page number and the language switch besides those the handlers declare.
+        Set<String> names = new LinkedHashSet<>(SearchQuery.NAMES);
+        names.addAll(List.of("side", "lang"));
         mappings.getHandlerMethods().values().forEach(handler -> {
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
