@@ -18,17 +18,18 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# The application jar and the test classes with their classpath (the tools live in src/test), built again when a
-# source is newer than them: a scenario must measure the code in the tree, not an earlier jar.
+# The application jar and the tools with their classpath (the tools live in src/bench, compiled beside the test
+# classes by the benchmark profile), built again when a source is newer than them: a scenario must measure the
+# code in the tree, not an earlier jar.
 ensure_built() {
   local jar tools=target/test-classes/dk/indkoebsscreening/faults/FaultLoad.class
   jar=$(ls target/indkoebsscreening-*.jar 2>/dev/null | head -1 || true)
   if [ -z "$jar" ] || [ -n "$(find pom.xml src/main bpmn -newer "$jar" -print -quit)" ]; then
     log "building the jar"; ./mvnw -o -q -B package -DskipTests -Dinvoker.skip >"$WORK/build.log" 2>&1
   fi
-  if [ ! -f "$tools" ] || [ ! -f target/faults-cp.txt ] || [ -n "$(find pom.xml src/test -newer "$tools" -print -quit)" ]; then
+  if [ ! -f "$tools" ] || [ ! -f target/faults-cp.txt ] || [ -n "$(find pom.xml src/test src/bench -newer "$tools" -print -quit)" ]; then
     log "compiling the fault tools"
-    ./mvnw -o -q -B test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    ./mvnw -o -q -B -Pbenchmark test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/faults-cp.txt >"$WORK/build.log" 2>&1
   fi
   JAR=$(ls target/indkoebsscreening-*.jar | head -1)
