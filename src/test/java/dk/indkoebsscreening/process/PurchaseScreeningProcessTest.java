@@ -27,6 +27,7 @@ import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
 import dk.indkoebsscreening.screening.ScreeningDelegates;
 import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.testsupport.InMemoryEngine;
 import dk.indkoebsscreening.withdrawal.WithdrawalDelegates;
 import dk.indkoebsscreening.withdrawal.WithdrawalService;
 import java.time.Duration;
@@ -66,6 +67,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The request is submitted on Wednesday 1 April 2026 10:00 Copenhagen time, the Wednesday before Easter:
  * reminder Friday 10 April 16:00, deadline Monday 13 April 16:00.
  */
+@InMemoryEngine
 @Deployment(resources = {"bpmn/PurchaseScreeningProcess.bpmn", "bpmn/ScreeningRecommendation.dmn"})
 class PurchaseScreeningProcessTest {
 

@@ -6,6 +6,7 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRules;
+import dk.indkoebsscreening.testsupport.InMemoryEngine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * thresholds are the shipped 2024-25 value only, as in application.yml.
  */
 @Deployment(resources = "bpmn/ScreeningScope.dmn")
+@InMemoryEngine
 class ProposedScopeProcessTest {
 
     @RegisterExtension

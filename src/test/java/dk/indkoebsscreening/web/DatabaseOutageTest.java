@@ -8,6 +8,7 @@ import dk.indkoebsscreening.system.DatabaseOutage;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.CuttableLink;
 import dk.indkoebsscreening.testsupport.Eventually;
+import dk.indkoebsscreening.testsupport.OwnJvm;
 import dk.indkoebsscreening.testsupport.RawHttp;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * goes through the link, so this class has an application context and a JVM of its own (surefire execution
  * {@code own-context-tests}). {@code bench/faults/postgres-killed.sh} kills the real server under load.
  */
+@OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseOutageTest {
 

@@ -10,6 +10,7 @@ import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.LoopbackOpenIdProvider;
 import dk.indkoebsscreening.testsupport.LoopbackOpenIdProvider.Person;
 import dk.indkoebsscreening.testsupport.Mails;
+import dk.indkoebsscreening.testsupport.OwnJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -35,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * runs in a JVM of its own (the surefire execution {@code own-context-tests}): a second context beside the shared
  * one would break {@code /engine-rest} through Camunda's static engine registry.
  */
+@OwnJvm
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SingleSignOnBrowserTest {
 
