@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault scenario 7 (issue 25): an event Kafka refuses for good enters the outbox mid-run. Under the usual lifecycle
-# load, one transaction writes three events of one request: a real decided request's decision.made.v2 listing FILES
+# load, one transaction writes three events of one request: a real decided request's decision.made.v1 listing FILES
 # (3 000) files, over Kafka's 1 MiB as a record (the attack: many tiny uploads), between an earlier and a later event
 # of that request. The relay must set it aside at once instead of retrying it (which stopped every later event of
 # every request), publish everything else (0 lost, commit order per request), name it in health (outbox DOWN,
@@ -18,10 +18,10 @@ run_load ports="$APP_PORT" lifecycles="$N" clients=3 spread-seconds=120 max-seco
   >"$WORK/load.out" &
 LOAD_PID=$!; PIDS+=("$LOAD_PID")
 
-# The template: the first request the load decided (its decision.made.v2 is real, from the application).
+# The template: the first request the load decided (its decision.made.v1 is real, from the application).
 TEMPLATE=""
 for _ in $(seq 1 120); do
-  TEMPLATE=$(sql "select request_id from outbox_event where type = 'dk.indkoebsscreening.decision.made.v2' order by seq limit 1")
+  TEMPLATE=$(sql "select request_id from outbox_event where type = 'dk.indkoebsscreening.decision.made.v1' order by seq limit 1")
   [ -n "$TEMPLATE" ] && break
   sleep 1
 done
@@ -29,7 +29,7 @@ done
 sleep 10
 
 # A request of its own (subject IND-2026-9999): its submission, the oversized decision, and a later event, in one
-# transaction, so in seq order as the application writes a request's events. Each file as decision.made.v2 lists it.
+# transaction, so in seq order as the application writes a request's events. Each file as decision.made.v1 lists it.
 REQUEST=$(python3 -c 'import uuid; print(uuid.uuid4())')
 moved="jsonb_set(jsonb_set(payload, '{requestId}', to_jsonb('$REQUEST'::text)), '{reference}', '\"IND-2026-9999\"')"
 files="(select jsonb_agg(jsonb_build_object('id', gen_random_uuid(), 'name', 'Bilag ' || g || ' - tilbud fra leverandøren, underskrevet.pdf',
@@ -41,11 +41,11 @@ copy() {  # copy TYPE PAYLOAD-EXPRESSION: the template's first event of that typ
         select gen_random_uuid(), '$REQUEST', type, 'IND-2026-9999', now(), $2
         from outbox_event where request_id = '$TEMPLATE' and type = 'dk.indkoebsscreening.$1' order by seq limit 1;"
 }
-log "writing an oversized decision.made.v2 ($FILES files) between two events of request $REQUEST"
-sql "$(copy request.submitted.v1 "$moved") $(copy decision.made.v2 "jsonb_set($moved, '{attachments}', $files)")
+log "writing an oversized decision.made.v1 ($FILES files) between two events of request $REQUEST"
+sql "$(copy request.submitted.v1 "$moved") $(copy decision.made.v1 "jsonb_set($moved, '{attachments}', $files)")
      $(copy area.screened.v1 "$moved")" >/dev/null
 COMMITTED=$(date +%s.%N)
-read -r BIG BIGSEQ <<<"$(sql "select id, seq from outbox_event where request_id = '$REQUEST' and type like '%decision.made.v2' " | tr '|' ' ')"
+read -r BIG BIGSEQ <<<"$(sql "select id, seq from outbox_event where request_id = '$REQUEST' and type like '%decision.made.v1' " | tr '|' ' ')"
 log "  its payload: $(sql "select octet_length(payload::text) from outbox_event where id = '$BIG'") bytes as JSON"
 
 for _ in $(seq 1 300); do

@@ -52,8 +52,8 @@ class WorkflowApiTest extends ApiTestBase {
         }
         assertThat(details.get("areas").get(0).get("screenedBy").asText()).isEqualTo("sikkerhed");
         assertThat(outbox.typesOf(requestId)).containsExactly("request.submitted", "screening.started",
-                "screening.started.v2", "area.screened", "area.screened", "area.screened", "area.screened", "area.screened",
-                "area.screened", "decision.made", "decision.made.v2");
+                "area.screened", "area.screened", "area.screened", "area.screened", "area.screened",
+                "area.screened", "decision.made");
         assertThat(outbox.payloadOf(requestId, "decision.made"))
                 .contains("\"outcome\": \"APPROVED_WITH_CONDITIONS\"", "\"requester\": \"anna\"")
                 .doesNotContain("Borgerne skal kunne booke");
@@ -93,7 +93,7 @@ class WorkflowApiTest extends ApiTestBase {
         JsonNode details = api.details("anna", requestId);
         assertThat(details.get("status").asText()).isEqualTo("REJECTED");
         assertThat(details.get("decision").get("reason").asText()).isEqualTo("Dækket af kommunens ESDH-system");
-        assertThat(outbox.typesOf(requestId)).containsExactly("request.submitted", "decision.made", "decision.made.v2");
+        assertThat(outbox.typesOf(requestId)).containsExactly("request.submitted", "decision.made");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record AttachmentEvent(UUID requestId, String reference, FileInfo attachment) {
 
-    /** A file as events name it (also in {@code decision.made.v2}). */
+    /** A file as events name it (also in {@code decision.made.v1}). */
     public record FileInfo(UUID id, String name, String mediaType, long size, String sha256, AttachmentStep step, Area area,
                            String addedBy, Instant addedAt, String removedBy, Instant removedAt) {
 

@@ -1,6 +1,5 @@
 package dk.indkoebsscreening.decision;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dk.indkoebsscreening.attachment.AttachmentEvent.FileInfo;
 import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.history.CaseHistory;
@@ -96,9 +95,7 @@ public class DecisionService {
                 Text.orNull(reason), conditions, decidedBy, clock.instant());
         decisions.insert(requestId, decision);
         requests.updateStatus(requestId, RequestStatus.valueOf(outcome.name()));
-        DecisionMade made = DecisionMade.of(request, decision, areas);
-        outbox.append(requestId, request.reference(), EventType.DECISION_MADE, made);
-        outbox.append(requestId, request.reference(), EventType.DECISION_MADE_V2, new DecisionMadeV2(made,
+        outbox.append(requestId, request.reference(), EventType.DECISION_MADE, DecisionMade.of(request, decision, areas,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
                 address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));
         events.publishEvent(new DecisionTaken(requestId, decision));
@@ -111,8 +108,9 @@ public class DecisionService {
     }
 
     /**
-     * What integrated systems need to act on a decision. The only personal data is the requester's
-     * user id; findings and free-text needs stay inside the application.
+     * What integrated systems need to act on a decision: the request's files (names, never content) and where its
+     * screening report is, for the case and journal system. The only personal data is the requester's user id
+     * (and who added a file); findings and free-text needs stay inside the application.
      */
     record DecisionMade(UUID requestId, String reference, String title, String systemName, String vendor,
                         String department, String requester, Verdict outcome, Verdict recommendation,
@@ -120,9 +118,10 @@ public class DecisionService {
                         BigDecimal oneOffCostDkk, BigDecimal annualCostDkk, int contractYears,
                         BigDecimal contractValueDkk, PersonalData personalData, Hosting hosting,
                         LocalDate desiredStartDate, Instant submittedAt, Instant deadline, boolean deadlineMissed,
-                        Instant decidedAt) {
+                        Instant decidedAt, List<FileInfo> attachments, String report, ScopeOfDecision scope) {
 
-        static DecisionMade of(PurchaseRequest request, Decision decision, List<AreaScreening> areas) {
+        static DecisionMade of(PurchaseRequest request, Decision decision, List<AreaScreening> areas,
+                               List<FileInfo> attachments, String report, ScopeOfDecision scope) {
             return new DecisionMade(request.id(), request.reference(), request.title(), request.systemName(),
                     request.vendor(), request.department(), request.requester(), decision.outcome(),
                     decision.recommendation(), decision.overridden(), decision.reason(), decision.conditions(),
@@ -130,21 +129,13 @@ public class DecisionService {
                     request.oneOffCostDkk(), request.annualCostDkk(), request.contractYears(),
                     request.contractValueDkk(), request.personalData(), request.hosting(),
                     request.desiredStartDate(), request.submittedAt(), request.deadline(),
-                    request.deadlineMissedAt() != null, decision.decidedAt());
+                    request.deadlineMissedAt() != null, decision.decidedAt(), attachments, report, scope);
         }
     }
 
     /**
-     * decision.made.v2: v1, the request's files and where its screening report is (v1 stays published,
-     * deprecated, for its consumers).
-     */
-    record DecisionMadeV2(@JsonUnwrapped DecisionMade decision, List<FileInfo> attachments, String report,
-                          ScopeOfDecision scope) {
-    }
-
-    /**
-     * The scope in decision.made.v2 (an optional field, added compatibly): which areas screened, which were
-     * left out and why, and the flags downstream systems act on (a DPIA task, a tender case).
+     * The scope of the decision: which areas screened, which were left out and why, and the flags downstream systems
+     * act on (a DPIA task, a tender case).
      */
     record ScopeOfDecision(List<Area> areas, List<NotRelevantArea> notRelevant, List<ScopeFlag> flags,
                            boolean confirmedAtTriage, boolean changedAtTriage, String reason) {

@@ -38,7 +38,6 @@ class CloudEventRecords {
     private List<String> topicsFor(EventType type) {
         return switch (type) {
             case DECISION_MADE -> List.of(properties.topics().lifecycle(), properties.topics().decisions());
-            case DECISION_MADE_V2 -> List.of(properties.topics().lifecycle(), properties.topics().decisionsV2());
             default -> List.of(properties.topics().lifecycle());
         };
     }

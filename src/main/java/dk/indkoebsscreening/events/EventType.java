@@ -4,20 +4,18 @@ import java.net.URI;
 
 /**
  * The lifecycle events of a purchase request. The type is the CloudEvents {@code type}: it carries
- * the major version of the payload's schema, so a breaking change gets a new type.
+ * the major version of the payload's schema, so a breaking change gets a new type, published beside the
+ * old one for the announced period (docs/events.md, "Compatibility").
  */
 public enum EventType {
     REQUEST_SUBMITTED("dk.indkoebsscreening.request.submitted.v1", "request-submitted"),
-    /** Deprecated: published only when all six areas screen (its schema requires six); v2 always. */
-    SCREENING_STARTED("dk.indkoebsscreening.screening.started.v1", "screening-started"),
     /** The areas in scope (one to six), those left out with why, and the flags. */
-    SCREENING_STARTED_V2("dk.indkoebsscreening.screening.started.v2", "screening-started"),
+    SCREENING_STARTED("dk.indkoebsscreening.screening.started.v1", "screening-started"),
     AREA_SCREENED("dk.indkoebsscreening.area.screened.v1", "area-screened"),
     SCREENING_REMINDER_SENT("dk.indkoebsscreening.screening.reminder-sent.v1", "screening-reminder-sent"),
     DEADLINE_MISSED("dk.indkoebsscreening.deadline.missed.v1", "deadline-missed"),
+    /** The decision with the request's files, its report's address and its scope; also on the decisions topic. */
     DECISION_MADE("dk.indkoebsscreening.decision.made.v1", "decision-made"),
-    /** v1 with the request's files; v1 is still published (deprecated) until its consumers have moved. */
-    DECISION_MADE_V2("dk.indkoebsscreening.decision.made.v2", "decision-made"),
     REQUEST_WITHDRAWN("dk.indkoebsscreening.request.withdrawn.v1", "request-withdrawn"),
     ATTACHMENT_ADDED("dk.indkoebsscreening.attachment.added.v1", "attachment-added"),
     ATTACHMENT_REMOVED("dk.indkoebsscreening.attachment.removed.v1", "attachment-removed");

@@ -79,16 +79,8 @@ class EventsConfiguration {
      */
     @Bean
     NewTopic decisionsTopic(EventsProperties properties) {
-        return decisions(properties.topics().decisions(), properties.topics());
-    }
-
-    @Bean
-    NewTopic decisionsV2Topic(EventsProperties properties) {
-        return decisions(properties.topics().decisionsV2(), properties.topics());
-    }
-
-    private static NewTopic decisions(String name, EventsProperties.Topics topics) {
-        return TopicBuilder.name(name)
+        EventsProperties.Topics topics = properties.topics();
+        return TopicBuilder.name(topics.decisions())
                 .partitions(topics.partitions())
                 .replicas(topics.replicationFactor())
                 .compact()

@@ -32,14 +32,12 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
      * @param lifecycle         every lifecycle event of every request, keyed by request id
      * @param decisions         only the decisions ({@code decision.made.v1}), the same events (same id) as on the
      *                          lifecycle topic
-     * @param decisionsV2       the same for {@code decision.made.v2}; a compacted topic per version, because
-     *                          compaction keeps one record per request and would drop the other version
      * @param partitions        partitions of both topics when the application creates them
      * @param replicationFactor 1 on a single local broker, 3 in production
      * @param minInsyncReplicas with acks=all, how many replicas must have a record; 2 in production
      * @param lifecycleRetention how long the lifecycle topic keeps records (the decisions topic is compacted)
      */
-    public record Topics(String lifecycle, String decisions, String decisionsV2, int partitions, short replicationFactor,
+    public record Topics(String lifecycle, String decisions, int partitions, short replicationFactor,
                          int minInsyncReplicas, Duration lifecycleRetention) {
     }
 

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 
 /**
  * Every name shared by the code and {@code bpmn/PurchaseScreeningProcess.bpmn} and
@@ -55,8 +54,6 @@ public final class ScreeningProcess {
     public static final String VERDICTS = "verdicts";
     /** The recommendation table's result: a {@link Verdict} name. */
     public static final String RECOMMENDATION = "recommendation";
-    /** The fork that opens the areas in scope; an inclusive gateway from the model version that has the scope on. */
-    public static final String SCREENING_FORK = "Gateway_ScreeningFork";
     /** The verdict variable of an area the scope leaves out. */
     public static final String NOT_RELEVANT = "NOT_RELEVANT";
     /** The message that starts the interrupting withdrawal (SubProcess_Withdrawal), with who and why. */
@@ -103,14 +100,6 @@ public final class ScreeningProcess {
             }
         }
         return variables;
-    }
-
-    /**
-     * Whether this instance runs a model that opens only the areas in scope: one started before the scope existed
-     * has a parallel fork and opens all six, whatever triage chose.
-     */
-    public static boolean opensOnlyTheScope(DelegateExecution execution) {
-        return execution.getBpmnModelInstance().getModelElementById(SCREENING_FORK) instanceof InclusiveGateway;
     }
 
     /** The business key of every instance is the request's id. */

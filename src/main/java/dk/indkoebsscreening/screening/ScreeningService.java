@@ -10,7 +10,6 @@ import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.scope.RequestScope;
-import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
@@ -66,15 +65,11 @@ public class ScreeningService {
      * Opens the areas of the scope confirmed at triage and records the others as not relevant, with the
      * coordinator's reason or, for the proposal unchanged, the fast track's.
      */
-    /**
-     * @param everyArea the instance runs a model from before the scope, which opens all six tasks: the scope
-     *                  confirmed at triage becomes all six, so that the records match the tasks
-     */
     @Transactional
-    public void start(UUID requestId, boolean everyArea) {
+    public void start(UUID requestId) {
         PurchaseRequest request = requests.lock(requestId);
         Instant now = clock.instant();
-        RequestScope scope = everyArea ? everyAreaConfirmed(requestId, scopes.find(requestId), now) : scopes.find(requestId);
+        RequestScope scope = scopes.find(requestId);
         List<Area> inScope = scope.current().areas();
         inScope.forEach(area -> areas.open(requestId, area, now));
         List<NotRelevantArea> notRelevant = scope.current().notRelevant().stream()
@@ -84,25 +79,10 @@ public class ScreeningService {
             history.record(requestId, HistoryKind.AREA_NOT_RELEVANT, scope.confirmedBy(), area.area(), null, area.reason());
         }
         requests.updateStatus(requestId, RequestStatus.IN_SCREENING);
-        if (notRelevant.isEmpty()) {
-            outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED,
-                    new ScreeningStarted(requestId, request.reference(), now, request.deadline(), inScope));
-        }
-        outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED_V2, new ScreeningStartedV2(requestId,
+        outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED, new ScreeningStarted(requestId,
                 request.reference(), now, request.deadline(), inScope, notRelevant, scope.current().flags()));
         events.publishEvent(new ScreeningOpened(requestId, inScope));
         history.record(requestId, HistoryKind.SCREENING_STARTED, null, null, null, null);
-    }
-
-    /** The scope widened to all six areas (a model from before the scope opens them all), recorded as such. */
-    private RequestScope everyAreaConfirmed(UUID requestId, RequestScope scope, Instant now) {
-        if (scope.current().notRelevant().isEmpty()) {
-            return scope;
-        }
-        Scope all = new Scope(List.of(Area.values()), scope.current().flags());
-        String reason = messages.getMessage("scope.olderModel", null, Locale.forLanguageTag("da"));
-        scopes.confirm(requestId, all, reason, scope.confirmedBy(), now);
-        return new RequestScope(scope.proposed(), all, reason, scope.confirmedBy(), now);
     }
 
     /**
@@ -231,11 +211,8 @@ public class ScreeningService {
     record NotRelevantArea(Area area, String reason) {
     }
 
-    record ScreeningStarted(UUID requestId, String reference, Instant startedAt, Instant deadline, List<Area> areas) {
-    }
-
-    record ScreeningStartedV2(UUID requestId, String reference, Instant startedAt, Instant deadline, List<Area> areas,
-                              List<NotRelevantArea> notRelevant, List<ScopeFlag> flags) {
+    record ScreeningStarted(UUID requestId, String reference, Instant startedAt, Instant deadline, List<Area> areas,
+                            List<NotRelevantArea> notRelevant, List<ScopeFlag> flags) {
     }
 
     record AreaScreened(UUID requestId, String reference, Area area, Verdict verdict, List<String> conditions,

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_StartScreening}: opens the areas in scope (all six on a model from before the scope). */
+/** {@code Task_StartScreening}: opens the areas in scope. */
 @Component
 class StartScreeningDelegate implements JavaDelegate {
 
@@ -17,6 +17,6 @@ class StartScreeningDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        screening.start(ScreeningProcess.requestId(execution), !ScreeningProcess.opensOnlyTheScope(execution));
+        screening.start(ScreeningProcess.requestId(execution));
     }
 }

@@ -51,7 +51,7 @@ public class AttachmentSteps {
      * Finds the file's type before any transaction (a crafted file costs seconds to read, which must hold no connection
      * and no lock), once the user is known to have a step to add it in; then, in one transaction, holds the request's
      * lock while the file streams in, so a decision cannot commit in between (and leave the file out of
-     * {@code decision.made.v2}).
+     * {@code decision.made.v1}).
      *
      * @param taskId the task the file belongs to; needed only when the user has several on the request
      */

@@ -72,7 +72,7 @@ class ScreeningReportTest extends ApiTestBase {
         }
         assertThat(api.download("bent", "/api/requests/" + requestId + "/report.pdf").statusCode()).isEqualTo(404);
         assertThat(api.download("anna", "/anmodninger/" + requestId + "/rapport.pdf").statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("select payload::text from outbox_event where request_id = ?::uuid and type like '%decision.made.v2'")
+        assertThat(jdbc.sql("select payload::text from outbox_event where request_id = ?::uuid and type = 'dk.indkoebsscreening.decision.made.v1'")
                 .param(requestId).query(String.class).single()).contains("/api/requests/" + requestId + "/report.pdf");
     }
 }

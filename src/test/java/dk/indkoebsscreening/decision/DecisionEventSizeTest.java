@@ -47,10 +47,10 @@ class DecisionEventSizeTest {
             largest = Math.max(largest, JSON.writeValueAsBytes(largestDecision(screened)).length);
         }
 
-        assertThat(largest).as("bytes of the largest decision.made.v2").isLessThan(WELL_UNDER_THE_BROKERS_LIMIT);
+        assertThat(largest).as("bytes of the largest decision.made").isLessThan(WELL_UNDER_THE_BROKERS_LIMIT);
     }
 
-    private static DecisionService.DecisionMadeV2 largestDecision(int screened) throws NoSuchFieldException {
+    private static DecisionService.DecisionMade largestDecision(int screened) throws NoSuchFieldException {
         int name = PurchaseRequestForm.NAME_LENGTH;
         List<String> areaConditions = Collections.nCopies(max(ScreeningForm.class, "conditions"),
                 text(elementMax(ScreeningForm.class, "conditions")));
@@ -59,11 +59,6 @@ class DecisionEventSizeTest {
                 .map(area -> new DecisionService.AreaVerdict(area, Verdict.APPROVED_WITH_CONDITIONS, areaConditions, Instant.now()))
                 .toList();
         List<String> allConditions = areas.stream().flatMap(area -> area.conditions().stream()).toList();
-        DecisionService.DecisionMade made = new DecisionService.DecisionMade(UUID.randomUUID(), "IND-2026-0001", text(name),
-                text(name), text(name), text(name), text(USER_ID), Verdict.APPROVED_WITH_CONDITIONS,
-                Verdict.REJECTED, true, text(max(DecisionForm.class, "reason")), allConditions, areas,
-                new BigDecimal("999999999999.99"), new BigDecimal("999999999999.99"), 20, new BigDecimal("20999999999999.79"),
-                PersonalData.CPR, Hosting.CLOUD_OUTSIDE_EU, LocalDate.now(), Instant.now(), Instant.now(), true, Instant.now());
         int files = new AttachmentProperties(null, null, null, null).maxFilesPerRequest();
         List<FileInfo> attachments = IntStream.range(0, files)
                 .mapToObj(i -> new FileInfo(UUID.randomUUID(), text(200), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -75,8 +70,13 @@ class DecisionEventSizeTest {
         DecisionService.ScopeOfDecision scope = new DecisionService.ScopeOfDecision(all.subList(0, screened),
                 all.subList(screened, all.size()).stream().map(area -> new DecisionService.NotRelevantArea(area, leftOutReason)).toList(),
                 List.of(ScopeFlag.values()), true, true, text(max(TriageForm.class, "scopeReason")));
-        return new DecisionService.DecisionMadeV2(made, attachments,
-                "https://indkoebsscreening.kommune.dk/api/requests/" + made.requestId() + "/report.pdf", scope);
+        UUID requestId = UUID.randomUUID();
+        return new DecisionService.DecisionMade(requestId, "IND-2026-0001", text(name),
+                text(name), text(name), text(name), text(USER_ID), Verdict.APPROVED_WITH_CONDITIONS,
+                Verdict.REJECTED, true, text(max(DecisionForm.class, "reason")), allConditions, areas,
+                new BigDecimal("999999999999.99"), new BigDecimal("999999999999.99"), 20, new BigDecimal("20999999999999.79"),
+                PersonalData.CPR, Hosting.CLOUD_OUTSIDE_EU, LocalDate.now(), Instant.now(), Instant.now(), true, Instant.now(),
+                attachments, "https://indkoebsscreening.kommune.dk/api/requests/" + requestId + "/report.pdf", scope);
     }
 
     /** A text of this many characters, each three bytes in UTF-8 (no JSON escape is longer for an allowed character). */

@@ -6,16 +6,54 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every event type has its JSON Schema and its message in the AsyncAPI document, and they agree. */
+/**
+ * Every event type has its JSON Schema and its message in the AsyncAPI document, and they agree; each event is
+ * published in one version only, so one schema per event and nothing else in the schemas folder.
+ */
 class EventContractTest {
 
     private static final JsonNode ASYNCAPI = readAsyncApi();
+
+    @Test
+    void eachEventIsPublishedInOneVersionWithOneSchemaAndNoOtherSchemaIsShipped() throws IOException {
+        Map<String, List<String>> versionsByEvent = Arrays.stream(EventType.values()).map(EventType::type)
+                .collect(Collectors.groupingBy(type -> type.substring(0, type.lastIndexOf('.'))));
+        assertThat(versionsByEvent).allSatisfy((event, versions) -> assertThat(versions).as(event).hasSize(1));
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/schemas"))) {
+            assertThat(files.map(file -> "schemas/" + file.getFileName()))
+                    .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventType.values()).map(EventType::schemaResource).toList());
+        }
+    }
+
+    @Test
+    void theKitosExamplesDecisionIsAValidDecisionEvent() throws IOException {
+        String payload = Files.readString(Path.of("examples/kitos-handoff/src/test/resources/decision-made.v1.json"));
+        assertThat(new EventSchemas().problems(EventType.DECISION_MADE.type(), payload)).isEmpty();
+    }
+
+    @Test
+    void theAsyncApiDocumentHasOneMessagePerTypeOnTheLifecycleTopicAndTheDecisionOnTheDecisionsTopic() {
+        assertThat(ASYNCAPI.at("/components/messages").size()).isEqualTo(EventType.values().length);
+        List<String> channels = new ArrayList<>();
+        ASYNCAPI.at("/channels").fieldNames().forEachRemaining(channels::add);
+        assertThat(channels).containsExactlyInAnyOrder("requestLifecycle", "decisions");
+        assertThat(ASYNCAPI.at("/channels/requestLifecycle/messages").size()).isEqualTo(EventType.values().length);
+        List<String> decisions = new ArrayList<>();
+        ASYNCAPI.at("/channels/decisions/messages").forEach(message -> decisions.add(message.at("/$ref").asText()));
+        assertThat(decisions).containsExactly("#/components/messages/decisionMade");
+    }
 
     @ParameterizedTest
     @EnumSource(EventType.class)

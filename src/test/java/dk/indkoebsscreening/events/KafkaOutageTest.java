@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class KafkaOutageTest extends ApiTestBase {
 
     private static final int REQUESTS = 5;
-    /** Submitted, screening started (v1 and v2), six areas screened, decided (v1 and v2). */
-    private static final int EVENTS_PER_LIFECYCLE = 11;
+    /** Submitted, screening started, six areas screened, decided. */
+    private static final int EVENTS_PER_LIFECYCLE = 9;
 
     @Autowired
     EmbeddedKafkaBroker broker;

@@ -44,7 +44,7 @@ class OutboxHealthIndicatorTest {
     @Test
     void downAtOnceWhileAnEventIsSetAsideNamingItWithoutItsPayload() {
         UUID id = UUID.randomUUID();
-        DeadLetter deadLetter = new DeadLetter(id, UUID.randomUUID(), EventType.DECISION_MADE_V2.type(), "IND-2026-0042",
+        DeadLetter deadLetter = new DeadLetter(id, UUID.randomUUID(), EventType.DECISION_MADE.type(), "IND-2026-0042",
                 NOW.minusSeconds(10), NOW.minusSeconds(5), "RecordTooLargeException: The message is 1300000 bytes", 1,
                 1_299_000, 2, null, null, null, null, null);
         Health health = healthWith(new OutboxStore.Backlog(2, NOW.minusSeconds(3)), List.of(deadLetter));
@@ -52,7 +52,7 @@ class OutboxHealthIndicatorTest {
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("deadLetterCount", 1L);
         assertThat((List<?>) health.getDetails().get("deadLetters")).singleElement()
-                .isEqualTo(Map.of("id", id, "type", "dk.indkoebsscreening.decision.made.v2", "subject", "IND-2026-0042",
+                .isEqualTo(Map.of("id", id, "type", "dk.indkoebsscreening.decision.made.v1", "subject", "IND-2026-0042",
                         "since", NOW.minusSeconds(5), "reason", "RecordTooLargeException: The message is 1300000 bytes",
                         "waitingBehind", 2L));
     }

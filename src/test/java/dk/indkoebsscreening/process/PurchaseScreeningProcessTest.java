@@ -206,7 +206,7 @@ class PurchaseScreeningProcessTest {
                         "StartEvent_ScreeningStarted", "Gateway_ScreeningFork")
                 .hasNotPassed("Task_ProvideInformation", "Task_RecordTriageRejection")
                 .isWaitingAtExactly(SCREENING);
-        verify(screening).start(requestId, false);
+        verify(screening).start(requestId);
         for (Area area : Area.values()) {
             assertThat(task(area.taskDefinitionKey(), instance))
                     .hasCandidateGroup(area.candidateGroup())
@@ -366,7 +366,7 @@ class PurchaseScreeningProcessTest {
                 .activityId("Task_ProvideInformation").count()).isEqualTo(2);
         assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId("Task_Triage").count()).isEqualTo(3);
-        verify(screening).start(requestId, false);
+        verify(screening).start(requestId);
     }
 
     @Test

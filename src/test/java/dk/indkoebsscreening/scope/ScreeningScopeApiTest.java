@@ -17,11 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.time.Instant;
-import dk.indkoebsscreening.screening.ScreeningService;
 
 /**
  * The risk-based scope on the whole application: proposed at submission by ScreeningScope.dmn, confirmed or changed
@@ -101,9 +96,9 @@ class ScreeningScopeApiTest extends ApiTestBase {
         assertThat(areaRows(requestId)).filteredOn(row -> "NOT_RELEVANT".equals(row.get("state")))
                 .allSatisfy(row -> assertThat((String) row.get("findings")).startsWith("Ikke relevant i det hurtige spor"));
 
-        assertThat(payloads(requestId, EventType.SCREENING_STARTED)).as("v1 requires six areas").isEmpty();
-        String started = payloads(requestId, EventType.SCREENING_STARTED_V2).get(0);
-        assertThat(schemas.problems(EventType.SCREENING_STARTED_V2.type(), started)).isEmpty();
+        assertThat(payloads(requestId, EventType.SCREENING_STARTED)).as("one event, whatever the scope").hasSize(1);
+        String started = payloads(requestId, EventType.SCREENING_STARTED).get(0);
+        assertThat(schemas.problems(EventType.SCREENING_STARTED.type(), started)).isEmpty();
         assertThat(strings(read(started).get("areas"))).containsExactly("USER_MANAGEMENT", "SUPPORT", "CONTRACT");
         assertThat(read(started).get("notRelevant")).hasSize(3);
 
@@ -112,8 +107,9 @@ class ScreeningScopeApiTest extends ApiTestBase {
         }
         lifecycle.decide(requestId, "APPROVED", null);
 
-        String decision = payloads(requestId, EventType.DECISION_MADE_V2).get(0);
-        assertThat(schemas.problems(EventType.DECISION_MADE_V2.type(), decision)).isEmpty();
+        assertThat(payloads(requestId, EventType.DECISION_MADE)).hasSize(1);
+        String decision = payloads(requestId, EventType.DECISION_MADE).get(0);
+        assertThat(schemas.problems(EventType.DECISION_MADE.type(), decision)).isEmpty();
         JsonNode made = read(decision);
         assertThat(made.get("areas")).extracting(area -> area.get("area").asText())
                 .containsExactlyInAnyOrder("USER_MANAGEMENT", "SUPPORT", "CONTRACT");
@@ -122,8 +118,6 @@ class ScreeningScopeApiTest extends ApiTestBase {
                 .containsExactly("SECURITY", "INSTALLATION", "IMPLEMENTATION");
         assertThat(made.get("scope").get("confirmedAtTriage").asBoolean()).isTrue();
         assertThat(made.get("scope").get("changedAtTriage").asBoolean()).isFalse();
-        assertThat(schemas.problems(EventType.DECISION_MADE.type(), payloads(requestId, EventType.DECISION_MADE).get(0)))
-                .as("the deprecated v1 stays valid").isEmpty();
         assertThat(jdbc.sql("select count(*) from case_history where request_id = ? and kind = 'AREA_NOT_RELEVANT'")
                 .param(UUID.fromString(requestId)).query(Integer.class).single()).isEqualTo(3);
     }
@@ -187,33 +181,8 @@ class ScreeningScopeApiTest extends ApiTestBase {
                 .hasSize(4).allSatisfy(row -> assertThat((String) row.get("findings")).startsWith("Driften og brugerne"));
         assertThat(jdbc.sql("select count(*) from case_history where request_id = ? and kind = 'SCOPE_CHANGED'")
                 .param(UUID.fromString(requestId)).query(Integer.class).single()).isEqualTo(1);
-        JsonNode started = read(payloads(requestId, EventType.SCREENING_STARTED_V2).get(0));
+        JsonNode started = read(payloads(requestId, EventType.SCREENING_STARTED).get(0));
         assertThat(strings(started.get("flags"))).containsExactly("DPIA_LIKELY", "EU_TENDER_REQUIRED");
         assertThat(started.get("notRelevant").get(0).get("reason").asText()).startsWith("Driften og brugerne");
     }
-
-    @Autowired
-    ScopeRepository scopes;
-    @Autowired
-    ScreeningService screening;
-    @Autowired
-    PlatformTransactionManager transactions;
-
-    @Test
-    void anInstanceOnTheModelFromBeforeTheScopeOpensAllSixAndTheScopeSaysSo() {
-        String requestId = submit("anna", ApiClient.validRequest("Startet på den gamle model"));
-        UUID id = UUID.fromString(requestId);
-        TransactionTemplate transaction = new TransactionTemplate(transactions);
-        transaction.executeWithoutResult(status -> scopes.confirm(id, Scope.of(List.of(Area.SECURITY, Area.CONTRACT), List.of()),
-                "Kun sikkerhed og kontrakt", COORDINATOR, Instant.now()));
-
-        // What StartScreeningDelegate does on a model whose fork is the old parallel gateway.
-        transaction.executeWithoutResult(status -> screening.start(id, true));
-
-        assertThat(areaRows(requestId)).hasSize(6).allSatisfy(row -> assertThat(row.get("state")).isEqualTo("OPEN"));
-        RequestScope scope = scopes.find(id);
-        assertThat(scope.current().areas()).containsExactly(Area.values());
-        assertThat(scope.reason()).startsWith("Anmodningen blev sendt, før omfanget fandtes i modellen");
-    }
 }
-

@@ -91,7 +91,7 @@ class DeadlineApiTest extends ApiTestBase {
 
         assertThat(api.tasks(Lifecycle.COORDINATOR))
                 .noneMatch(task -> task.get("requestId").asText().equals(requestId));
-        assertThat(outbox.typesOf(requestId)).endsWith("decision.made", "decision.made.v2");
+        assertThat(outbox.typesOf(requestId)).endsWith("decision.made");
     }
 
     private JsonNode awaitTask(String requestId, String type) {

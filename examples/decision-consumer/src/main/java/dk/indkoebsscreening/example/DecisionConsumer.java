@@ -51,7 +51,7 @@ public final class DecisionConsumer {
     static void handle(ConsumerRecord<String, byte[]> record, ProcessedEventIds processed) {
         String eventId = header(record, "ce_id");
         if (!DECISION_TYPE.equals(header(record, "ce_type"))) {
-            return; // a newer major version gets its own type; this consumer only understands v1
+            return; // a breaking change gets its own type (…v2), published beside v1 for a while; this consumer reads v1
         }
         if (processed.contains(eventId)) {
             System.out.println("Skipping " + eventId + ": already handled");

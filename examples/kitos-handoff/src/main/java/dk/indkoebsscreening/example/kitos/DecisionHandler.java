@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Hands one {@code decision.made.v2} event to KITOS: an approved purchase is registered as a system the
+ * Hands one {@code decision.made.v1} event to KITOS: an approved purchase is registered as a system the
  * municipality uses. Each event id is acted on once.
  *
  * <p>A {@link KitosClient.KitosException} (KITOS down, 5xx, refused login, …) leaves the event
@@ -32,7 +32,7 @@ final class DecisionHandler {
     record Result(Status status, String message) {
     }
 
-    /** The fields of decision-made.v2.json this consumer uses; the schema has more, all ignored. */
+    /** The fields of decision-made.v1.json this consumer uses; the schema has more, all ignored. */
     record Decision(String reference, String systemName, String vendor, String outcome,
                     List<String> conditions, String decidedAt, String report) {
     }
@@ -40,7 +40,7 @@ final class DecisionHandler {
     private final KitosClient kitos;
     private final UUID organizationUuid;
     private final ProcessedEventIds processed;
-    // Consumers must ignore fields they do not know (docs/events.md): optional fields can be added in v2.
+    // Consumers must ignore fields they do not know (docs/events.md): optional fields can be added within v1.
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -65,11 +65,11 @@ final class DecisionHandler {
         try {
             decision = payload == null ? null : json.readValue(payload, Decision.class);
         } catch (IOException e) {
-            return new Result(Status.INVALID_PAYLOAD, "not a decision.made.v2 payload: " + e.getMessage());
+            return new Result(Status.INVALID_PAYLOAD, "not a decision.made.v1 payload: " + e.getMessage());
         }
         if (decision == null || decision.reference() == null || decision.systemName() == null
                 || decision.systemName().isBlank() || decision.outcome() == null) {
-            return new Result(Status.INVALID_PAYLOAD, "not a decision.made.v2 payload: reference, systemName or outcome missing");
+            return new Result(Status.INVALID_PAYLOAD, "not a decision.made.v1 payload: reference, systemName or outcome missing");
         }
         String request = decision.reference() + " (" + decision.systemName() + ")";
         if (!decision.outcome().equals("APPROVED") && !decision.outcome().equals("APPROVED_WITH_CONDITIONS")) {

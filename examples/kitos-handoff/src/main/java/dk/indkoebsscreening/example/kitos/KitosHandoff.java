@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads purchase decisions from {@code procurement.decisions.v2} and registers every approved system in
+ * Reads purchase decisions from {@code procurement.decisions.v1} and registers every approved system in
  * KITOS as used by the municipality. The work is in {@link DecisionHandler}; this class is the Kafka loop.
  *
  * <p>An offset is committed only after its event was handled. When KITOS fails, the consumer seeks
@@ -31,8 +31,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class KitosHandoff {
 
-    static final String TOPIC = "procurement.decisions.v2";
-    static final String DECISION_TYPE = "dk.indkoebsscreening.decision.made.v2";
+    static final String TOPIC = "procurement.decisions.v1";
+    static final String DECISION_TYPE = "dk.indkoebsscreening.decision.made.v1";
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(30);
 
     public static void main(String[] args) throws InterruptedException {
@@ -87,7 +87,7 @@ public final class KitosHandoff {
 
     static void handle(ConsumerRecord<String, byte[]> record, DecisionHandler handler) {
         if (!DECISION_TYPE.equals(header(record, "ce_type"))) {
-            return; // a newer major version gets its own type; this consumer only understands v2
+            return; // a breaking change gets its own type (…v2), published beside v1 for a while; this consumer reads v1
         }
         String eventId = header(record, "ce_id");
         if (eventId == null) {

@@ -76,7 +76,7 @@ class DecisionHandlerTest {
                 .startsWith("Registreret af Indkøbsscreening: IND-2026-0042 godkendt med betingelser 2026-03-12.")
                 .contains("- Login for medarbejdere via fælleskommunal adgangsstyring (SAML)")
                 .endsWith("Screeningsrapport: https://indkoeb.demo-kommune.dk/api/requests/"
-                          + "7c9e6679-7425-40de-944b-e07fc1f90ae7/report");
+                          + "7c9e6679-7425-40de-944b-e07fc1f90ae7/report.pdf");
     }
 
     @Test
@@ -235,9 +235,9 @@ class DecisionHandlerTest {
         return new DecisionHandler(client, ORGANIZATION, new ProcessedEventIds(processedFile));
     }
 
-    /** The realistic decision.made.v2 payload of the test resources (valid per decision-made.v2.json), changed. */
+    /** The realistic decision.made payload of the test resources (valid per decision-made.v1.json), changed. */
     private byte[] decision(Consumer<ObjectNode> change) {
-        try (InputStream in = getClass().getResourceAsStream("/decision-made-v2.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/decision-made.v1.json")) {
             ObjectNode payload = (ObjectNode) json.readTree(in);
             change.accept(payload);
             return json.writeValueAsBytes(payload);

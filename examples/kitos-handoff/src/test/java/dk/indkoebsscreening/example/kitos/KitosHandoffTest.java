@@ -54,15 +54,16 @@ class KitosHandoffTest {
     @Test
     void aFailedEventIsNotCommittedAndIsReadAgain() throws IOException {
         kitos.failUsagePostsWith(503);
-        consumer.addRecord(record(0, "dk.indkoebsscreening.decision.made.v1", "event-v1"));
-        consumer.addRecord(record(1, KitosHandoff.DECISION_TYPE, "event-v2"));
+        // A later major version, published beside v1 for its announced period (docs/events.md), is not for this consumer.
+        consumer.addRecord(record(0, "dk.indkoebsscreening.decision.made.v2", "event-next-version"));
+        consumer.addRecord(record(1, KitosHandoff.DECISION_TYPE, "event-v1"));
 
         assertThat(KitosHandoff.pollOnce(consumer, handler)).isFalse();
-        assertThat(committed()).isEqualTo(1); // the v1 event was skipped and committed, the failed one was not
+        assertThat(committed()).isEqualTo(1); // the other version was skipped and committed, the failed one was not
         assertThat(consumer.position(PARTITION)).isEqualTo(1); // the next poll starts at the failed event
 
         kitos.failUsagePostsWith(null);
-        consumer.addRecord(record(1, KitosHandoff.DECISION_TYPE, "event-v2")); // MockConsumer forgets polled records
+        consumer.addRecord(record(1, KitosHandoff.DECISION_TYPE, "event-v1")); // MockConsumer forgets polled records
         assertThat(KitosHandoff.pollOnce(consumer, handler)).isTrue();
         assertThat(committed()).isEqualTo(2);
         assertThat(kitos.requests("POST", "/api/v2/it-system-usages")).hasSize(2);
@@ -79,7 +80,7 @@ class KitosHandoffTest {
         headers.add(new RecordHeader("ce_type", bytes(type)));
         headers.add(new RecordHeader("ce_subject", bytes("IND-2026-0042")));
         headers.add(new RecordHeader("content-type", bytes("application/json")));
-        try (InputStream in = getClass().getResourceAsStream("/decision-made-v2.json")) {
+        try (InputStream in = getClass().getResourceAsStream("/decision-made.v1.json")) {
             return new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset, 0L, TimestampType.CREATE_TIME,
                     -1, -1, REQUEST_ID, in.readAllBytes(), headers, Optional.empty());
         }
