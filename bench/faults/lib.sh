@@ -92,12 +92,13 @@ start_broker() {
   log "broker not ready in 60 s"; return 1
 }
 
-# start_app NAME PORT: the built jar against the external PostgreSQL and broker.
+# start_app NAME PORT: the built jar against the external PostgreSQL and broker (the demo's users, requests and
+# SMTP server; its embedded PostgreSQL and Kafka switched off).
 declare -A APP_PID
 start_app() {
   local name=$1 port=$2
   local logfile="$WORK/app-$name.$(date +%s).log"
-  java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --server.port="$port" \
+  java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=demo --server.port="$port" \
     --indkoeb.embedded-postgres.enabled=false --indkoeb.embedded-kafka.enabled=false \
     --spring.datasource.url="$JDBC" --spring.datasource.username=postgres --spring.datasource.password= \
     --spring.datasource.hikari.data-source-properties.ApplicationName="app-$name" \
