@@ -1,7 +1,11 @@
 package dk.indkoebsscreening.attachment;
 
+import dk.indkoebsscreening.system.DataSizeRange;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code indkoeb.attachments.*}: the limits. The per-file limit is also the servlet container's
@@ -13,9 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxFilesEverAdded    files ever added to one request, removed ones included (they stay on record, in the
  *                             history and the report)
  */
+@Validated
 @ConfigurationProperties("indkoeb.attachments")
-public record AttachmentProperties(DataSize maxFileSize, DataSize maxPerRequest, Integer maxFilesPerRequest,
-                                   Integer maxFilesEverAdded) {
+public record AttachmentProperties(@DataSizeRange(min = "1B", max = "1GB") DataSize maxFileSize,
+                                   @DataSizeRange(min = "1B", max = "10GB") DataSize maxPerRequest,
+                                   @Positive @Max(1000) Integer maxFilesPerRequest,
+                                   @Positive @Max(10000) Integer maxFilesEverAdded) {
 
     public AttachmentProperties {
         maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(25) : maxFileSize;

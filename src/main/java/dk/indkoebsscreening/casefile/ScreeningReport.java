@@ -5,6 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.ChecklistQuestion;
 import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.web.Formats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -43,12 +43,12 @@ class ScreeningReport {
     private final Clock clock;
 
     ScreeningReport(ITemplateEngine templates, ApplicationContext application, ScreeningService screening, Formats formats,
-                    @Value("${indkoeb.municipality}") String municipality, Clock clock) {
+                    InstallationProperties installation, Clock clock) {
         this.templates = templates;
         this.application = application;
         this.screening = screening;
         this.formats = formats;
-        this.municipality = municipality;
+        this.municipality = installation.municipality();
         this.clock = clock;
     }
 

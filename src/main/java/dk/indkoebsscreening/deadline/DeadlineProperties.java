@@ -1,10 +1,12 @@
 package dk.indkoebsscreening.deadline;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the expert group's "one week" is counted.
@@ -15,8 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param closedDays   fixed days on which the municipality is closed besides the public holidays
  *                     (commonly Constitution Day, Christmas Eve and New Year's Eve)
  */
+@Validated
 @ConfigurationProperties("indkoeb.deadline")
-public record DeadlineProperties(int workingDays, LocalTime timeOfDay, ZoneId zone, Set<MonthDay> closedDays) {
+public record DeadlineProperties(int workingDays, @NotNull LocalTime timeOfDay, @NotNull ZoneId zone, Set<MonthDay> closedDays) {
 
     public DeadlineProperties {
         if (workingDays < 2) {

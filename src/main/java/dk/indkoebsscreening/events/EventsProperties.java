@@ -1,17 +1,26 @@
 package dk.indkoebsscreening.events;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the lifecycle events on Kafka ({@code indkoeb.events.*}).
  *
  * @param source CloudEvents {@code source} of every event, e.g. {@code urn:indkoebsscreening:aarhus-kommune}
  */
+@Validated
 @ConfigurationProperties("indkoeb.events")
-public record EventsProperties(URI source, Relay relay, Topics topics, Health health, OutboxRetention outboxRetention) {
+public record EventsProperties(@NotNull URI source, @NotNull @Valid Relay relay, @NotNull @Valid Topics topics,
+                               @NotNull @Valid Health health, @NotNull @Valid OutboxRetention outboxRetention) {
 
     /**
      * @param enabled        relay the outbox to Kafka from this instance
@@ -23,9 +32,11 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
      * @param coalesce       how long a woken relay waits before its round, so that the commits of the next
      *                       few milliseconds go out with it in one round instead of a round each
      */
-    public record Relay(boolean enabled, int batchSize, Duration pollInterval, Duration initialBackoff,
-                        Duration maxBackoff, @DefaultValue("true") boolean wakeOnCommit,
-                        @DefaultValue("0ms") Duration coalesce) {
+    public record Relay(boolean enabled, @Positive @Max(10000) int batchSize,
+                        @NotNull @DurationMin(millis = 1) Duration pollInterval,
+                        @NotNull @DurationMin(millis = 1) Duration initialBackoff,
+                        @NotNull @DurationMin(millis = 1) Duration maxBackoff, @DefaultValue("true") boolean wakeOnCommit,
+                        @DurationMin(millis = 0) @DefaultValue("0ms") Duration coalesce) {
     }
 
     /**
@@ -37,12 +48,13 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
      * @param minInsyncReplicas with acks=all, how many replicas must have a record; 2 in production
      * @param lifecycleRetention how long the lifecycle topic keeps records (the decisions topic is compacted)
      */
-    public record Topics(String lifecycle, String decisions, int partitions, short replicationFactor,
-                         int minInsyncReplicas, Duration lifecycleRetention) {
+    public record Topics(@NotBlank String lifecycle, @NotBlank String decisions,
+                         @Positive int partitions, @Positive short replicationFactor, @Positive int minInsyncReplicas,
+                         @NotNull @DurationMin(millis = 1) Duration lifecycleRetention) {
     }
 
     /** @param maxOldestAge the outbox health turns DELAYED when an unpublished event is older than this */
-    public record Health(Duration maxOldestAge) {
+    public record Health(@NotNull @DurationMin(millis = 1) Duration maxOldestAge) {
     }
 
     /**
@@ -50,6 +62,7 @@ public record EventsProperties(URI source, Relay relay, Topics topics, Health he
      *                        has it from the moment it was published
      * @param cleanupInterval how often the deletion runs
      */
-    public record OutboxRetention(Duration keepPublished, Duration cleanupInterval) {
+    public record OutboxRetention(@NotNull @DurationMin(millis = 1) Duration keepPublished,
+                                  @NotNull @DurationMin(millis = 1) Duration cleanupInterval) {
     }
 }

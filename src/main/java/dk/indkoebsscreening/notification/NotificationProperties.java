@@ -1,8 +1,15 @@
 package dk.indkoebsscreening.notification;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code indkoeb.notifications.*}: who sends, where groups with a shared mailbox get their mail, and how the
@@ -13,9 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       of to each member
  * @param keepSent       sent mails stay readable for the administrators this long, then are deleted
  */
+@Validated
 @ConfigurationProperties("indkoeb.notifications")
-record NotificationProperties(String from, Map<String, String> groupMailboxes, Relay relay, Duration keepSent,
-                              Duration maxOldestAge) {
+record NotificationProperties(@NotBlank String from, Map<String, @NotBlank String> groupMailboxes, @NotNull @Valid Relay relay,
+                              @NotNull @DurationMin(millis = 1) Duration keepSent,
+                              @NotNull @DurationMin(millis = 1) Duration maxOldestAge) {
 
     NotificationProperties {
         groupMailboxes = groupMailboxes == null ? Map.of() : Map.copyOf(groupMailboxes);
@@ -30,7 +39,8 @@ record NotificationProperties(String from, Map<String, String> groupMailboxes, R
      * @param maxAttempts  a mail refused this often is given up (an address the server will never take): it
      *                     leaves the backlog and shows as given up to the administrators
      */
-    record Relay(boolean enabled, Duration pollInterval, int batchSize, Duration firstRetry, Duration maxRetry, Duration lease,
-                 int maxAttempts) {
+    record Relay(boolean enabled, @NotNull @DurationMin(millis = 1) Duration pollInterval, @Positive @Max(1000) int batchSize,
+                 @NotNull @DurationMin(millis = 1) Duration firstRetry, @NotNull @DurationMin(millis = 1) Duration maxRetry,
+                 @NotNull @DurationMin(millis = 1) Duration lease, @Positive int maxAttempts) {
     }
 }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,7 +49,7 @@ public class OverviewService {
     private final StatementTimeout statementTimeout;
 
     OverviewService(RequestRepository requests, AreaScreeningRepository areas, DecisionRepository decisions,
-                    DeadlineProperties deadline, Clock clock, @Value("${indkoeb.overview.max-age:60s}") Duration maxAge,
+                    DeadlineProperties deadline, Clock clock, OverviewProperties properties,
                     PlatformTransactionManager transactionManager, StatementTimeout statementTimeout) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
@@ -60,7 +59,7 @@ public class OverviewService {
         this.decisions = decisions;
         this.deadline = deadline;
         this.clock = clock;
-        this.maxAge = maxAge;
+        this.maxAge = properties.maxAge();
     }
 
     /** The latest figures, counted now only when there are none younger than the maximum age. */
@@ -80,8 +79,7 @@ public class OverviewService {
     }
 
     /** Keeps the figures younger than the maximum age, so that no coordinator waits for the counting. */
-    @Scheduled(initialDelayString = "${indkoeb.overview.refresh-interval:30s}",
-            fixedDelayString = "${indkoeb.overview.refresh-interval:30s}")
+    @Scheduled(initialDelayString = "${indkoeb.overview.refresh-interval}", fixedDelayString = "${indkoeb.overview.refresh-interval}")
     void refresh() {
         count();
     }

@@ -1,10 +1,14 @@
 package dk.indkoebsscreening.request;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The EU procurement thresholds for municipalities by period ({@code indkoeb.procurement.thresholds}): they
@@ -13,8 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param publishedAt where the current values are published, for the administrator who must add them
  */
+@Validated
 @ConfigurationProperties("indkoeb.procurement")
-public record ProcurementProperties(List<Threshold> thresholds, String publishedAt) {
+public record ProcurementProperties(List<@Valid Threshold> thresholds, String publishedAt) {
 
     public ProcurementProperties {
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
@@ -25,7 +30,8 @@ public record ProcurementProperties(List<Threshold> thresholds, String published
      * @param goodsAndServicesDkk  goods and services bought by municipalities
      * @param lightRegimeDkk       social and other specific services (the light regime)
      */
-    public record Threshold(LocalDate validFrom, LocalDate validUntil, BigDecimal goodsAndServicesDkk, BigDecimal lightRegimeDkk) {
+    public record Threshold(@NotNull LocalDate validFrom, @NotNull LocalDate validUntil,
+                            @NotNull @Positive BigDecimal goodsAndServicesDkk, @NotNull @Positive BigDecimal lightRegimeDkk) {
 
         boolean covers(LocalDate day) {
             return !day.isBefore(validFrom) && !day.isAfter(validUntil);

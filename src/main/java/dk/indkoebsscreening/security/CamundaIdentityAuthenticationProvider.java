@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import dk.indkoebsscreening.system.ControlCharacters;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -59,10 +58,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
 
     CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginThrottle throttle,
-                                          @Value("${indkoeb.security.authentication-cache:30s}") Duration cacheFor) {
+                                          AuthenticationCacheProperties cache) {
         this.identityService = identityService;
         this.throttle = throttle;
-        this.cacheNanos = cacheFor.toNanos();
+        this.cacheNanos = cache.authenticationCache().toNanos();
         new SecureRandom().nextBytes(salt);
     }
 

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.security;
 
+import jakarta.validation.constraints.Positive;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -16,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Slows down password guessing without letting anyone lock a user out. Failures are counted per user
@@ -43,11 +46,13 @@ public class LoginThrottle {
      * @param maxDelay     the longest delay
      * @param forgetAfter  failures are forgotten this long after the last one
      */
+    @Validated
     @ConfigurationProperties("indkoeb.security.login-throttle")
-    public record Properties(int freeAttempts, Duration initialDelay, Duration maxDelay, Duration forgetAfter) {
+    public record Properties(@Positive Integer freeAttempts, @DurationMin(millis = 1) Duration initialDelay,
+                             @DurationMin(millis = 1) Duration maxDelay, @DurationMin(millis = 1) Duration forgetAfter) {
 
         public Properties {
-            freeAttempts = freeAttempts <= 0 ? 5 : freeAttempts;
+            freeAttempts = freeAttempts == null ? 5 : freeAttempts;
             initialDelay = initialDelay == null ? Duration.ofSeconds(2) : initialDelay;
             maxDelay = maxDelay == null ? Duration.ofMinutes(5) : maxDelay;
             forgetAfter = forgetAfter == null ? Duration.ofHours(1) : forgetAfter;

@@ -1,10 +1,8 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.system.InstallationProperties;
 import java.net.URI;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -12,28 +10,18 @@ import org.springframework.util.StringUtils;
 
 /**
  * The address users reach the application at, {@code indkoeb.public-base-url}: for redirects and for links
- * in mails. Without configuration (the local run, the tests) it is {@code http://localhost} on the port the
+ * in mails. Only the demo (and the tests) may leave it out: then it is {@code http://localhost} on the port the
  * web server listens on.
  */
 @Component
 public class PublicAddress {
 
-    private static final Logger log = LoggerFactory.getLogger(PublicAddress.class);
-
     private final URI configured;
     private volatile int localPort = 8080;
 
-    PublicAddress(@Value("${indkoeb.public-base-url:}") String baseUrl, @Value("${indkoeb.demo.enabled:false}") boolean demo) {
+    PublicAddress(InstallationProperties installation) {
+        String baseUrl = installation.publicBaseUrl();
         this.configured = StringUtils.hasText(baseUrl) ? URI.create(baseUrl.replaceAll("/+$", "")) : null;
-        if (configured != null && (configured.getScheme() == null || configured.getHost() == null
-                || StringUtils.hasText(configured.getPath()))) {
-            throw new IllegalStateException("indkoeb.public-base-url must be scheme, host and port only, e.g. "
-                    + "https://indkoeb.kommune.dk");
-        }
-        if (configured == null && !demo) {
-            log.warn("indkoeb.public-base-url is not set: links and redirects use http://localhost; set it to the "
-                    + "address users reach the application at");
-        }
     }
 
     @EventListener

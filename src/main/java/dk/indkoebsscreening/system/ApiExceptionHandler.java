@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -40,9 +40,9 @@ class ApiExceptionHandler {
     private final MessageSource messages;
     private final DataSize maxFileSize;
 
-    ApiExceptionHandler(MessageSource messages, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+    ApiExceptionHandler(MessageSource messages, MultipartProperties multipart) {
         this.messages = messages;
-        this.maxFileSize = maxFileSize;
+        this.maxFileSize = multipart.getMaxFileSize();
     }
 
     @ExceptionHandler(InvalidInputException.class)

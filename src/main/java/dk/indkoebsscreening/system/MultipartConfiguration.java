@@ -3,7 +3,7 @@ package dk.indkoebsscreening.system;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeLimitExceededException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +25,8 @@ class MultipartConfiguration {
 
     @Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
     StandardServletMultipartResolver multipartResolver(MultipartProperties multipart,
-                                                       @Value("${server.tomcat.max-part-header-size}") DataSize maxPartHeader) {
+                                                       ServerProperties server) {
+        DataSize maxPartHeader = server.getTomcat().getMaxPartHeaderSize();
         boolean lazily = multipart.isResolveLazily();
         StandardServletMultipartResolver resolver = new StandardServletMultipartResolver() {
             @Override

@@ -1,10 +1,13 @@
 package dk.indkoebsscreening.web;
 
+import jakarta.validation.constraints.Email;
+import org.hibernate.validator.constraints.URL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -22,8 +25,9 @@ class AccessibilityPage {
      * @param statementUrl    the municipality's official statement (made in Digitaliseringsstyrelsen's WAS-Tool), if any
      * @param lastReviewed    when the statement below was last checked against the application, e.g. "1. december 2026"
      */
+    @Validated
     @ConfigurationProperties("indkoeb.accessibility")
-    record Properties(String contactEmail, String statementUrl, String lastReviewed) {
+    record Properties(@Email String contactEmail, @URL(regexp = "^https?:.*") String statementUrl, String lastReviewed) {
 
         Properties {
             contactEmail = blankToNull(contactEmail);

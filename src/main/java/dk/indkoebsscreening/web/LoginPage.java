@@ -4,7 +4,7 @@ import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.LoginDelayResponses;
 import dk.indkoebsscreening.security.NoGroupRefusal;
 import dk.indkoebsscreening.security.OidcProperties;
-import org.springframework.beans.factory.annotation.Value;
+import dk.indkoebsscreening.system.InstallationProperties;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -24,8 +24,8 @@ class LoginPage {
     private final String oidcLoginUrl;
     private final LoginDelayResponses delays;
 
-    LoginPage(@Value("${indkoeb.demo.enabled:false}") boolean demoUsers, OidcProperties oidc, LoginDelayResponses delays) {
-        this.demoUsers = demoUsers;
+    LoginPage(InstallationProperties installation, OidcProperties oidc, LoginDelayResponses delays) {
+        this.demoUsers = installation.demo().enabled();
         this.oidcLoginUrl = oidc.enabled() ? "/oauth2/authorization/" + oidc.registrationId() : null;
         this.delays = delays;
     }

@@ -35,7 +35,8 @@ class OverviewServiceTest {
     private OverviewService overview(Duration maxAge) {
         when(areas.screenedWithinDeadline(any())).thenReturn(new WithinDeadline(1, 1, 100));
         return new OverviewService(requests, areas, decisions,
-                new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN, Set.of()), clock, maxAge,
+                new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN, Set.of()), clock,
+                new OverviewProperties(Duration.ofSeconds(30), maxAge),
                 mock(PlatformTransactionManager.class), mock(StatementTimeout.class));
     }
 

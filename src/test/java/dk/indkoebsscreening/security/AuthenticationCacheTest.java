@@ -46,7 +46,7 @@ class AuthenticationCacheTest {
 
     @Test
     void aSuccessfulLoginIsRememberedButAWrongPasswordIsStillChecked() {
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ofSeconds(30));
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ofSeconds(30)));
 
         assertThat(provider.authenticate(login("anna", "demo")).getAuthorities()).extracting("authority").containsExactly("staff");
         assertThat(provider.authenticate(login("anna", "demo")).isAuthenticated()).isTrue();
@@ -70,7 +70,7 @@ class AuthenticationCacheTest {
             return true;
         });
         // Without the cache too: the calls share the one check that is running.
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ZERO);
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ZERO));
         ExecutorService clients = Executors.newFixedThreadPool(20);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -101,7 +101,7 @@ class AuthenticationCacheTest {
             bentIsBeingChecked.countDown();
             return true;
         });
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ZERO);
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ZERO));
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             Future<Authentication> anna = clients.submit(() -> provider.authenticate(login("anna", "demo")));
@@ -117,7 +117,7 @@ class AuthenticationCacheTest {
 
     @Test
     void zeroTurnsTheCacheOff() {
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), Duration.ZERO);
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ZERO));
         provider.authenticate(login("anna", "demo"));
         provider.authenticate(login("anna", "demo"));
         verify(identity, times(2)).checkPassword("anna", "demo");

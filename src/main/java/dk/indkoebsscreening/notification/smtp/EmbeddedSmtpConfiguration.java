@@ -1,16 +1,20 @@
 package dk.indkoebsscreening.notification.smtp;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Runs the embedded SMTP server and points the application's mail sender at it (instead of
@@ -18,23 +22,25 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "indkoeb.embedded-smtp.enabled", havingValue = "true")
-@EnableConfigurationProperties(EmbeddedSmtpConfiguration.Properties.class)
+@EnableConfigurationProperties({EmbeddedSmtpConfiguration.Properties.class, MailProperties.class})
 class EmbeddedSmtpConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSmtpConfiguration.class);
 
     /**
-     * @param enabled start an SMTP server inside the application (the one-command local run, tests)
+     * @param enabled start an SMTP server inside the application (the demo profile, the tests)
      * @param port    on 127.0.0.1; 0 picks a free one
      */
+    @Validated
     @ConfigurationProperties("indkoeb.embedded-smtp")
-    record Properties(boolean enabled, int port) {
+    record Properties(boolean enabled, @Min(0) @Max(65535) int port) {
     }
 
     /** Both set would send production's mail into this server's memory, unseen: refuse to start instead. */
     @Bean(destroyMethod = "close")
-    EmbeddedSmtpServer embeddedSmtpServer(Properties properties, @Value("${spring.mail.host:}") String relayHost) {
-        if (!relayHost.isBlank()) {
+    EmbeddedSmtpServer embeddedSmtpServer(Properties properties, MailProperties relay) {
+        String relayHost = relay.getHost();
+        if (StringUtils.hasText(relayHost)) {
             throw new IllegalStateException("spring.mail.host is set (" + relayHost + ") while indkoeb.embedded-smtp.enabled=true: "
                     + "set INDKOEB_EMBEDDED_SMTP_ENABLED=false to send through the relay");
         }

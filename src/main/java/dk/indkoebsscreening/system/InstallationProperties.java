@@ -1,0 +1,27 @@
+package dk.indkoebsscreening.system;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who runs this installation and where its users reach it ({@code indkoeb.*}).
+ *
+ * @param municipality  the municipality's name, on the screening report
+ * @param publicBaseUrl scheme, host and port users reach the application at, for redirects and links in mails;
+ *                      empty only in the demo ({@code http://localhost} on the port the server listens on)
+ * @param demo          the demo users and requests
+ */
+@Validated
+@ConfigurationProperties("indkoeb")
+public record InstallationProperties(@NotBlank String municipality,
+                                     @Pattern(regexp = "|https?://[^/?#\\s]+/*", message = "must be scheme, host and port only, e.g. https://indkoeb.kommune.dk")
+                                     String publicBaseUrl,
+                                     @DefaultValue Demo demo) {
+
+    /** @param enabled create the demo users (password "demo") and two demo requests; only the demo profile sets it */
+    public record Demo(boolean enabled) {
+    }
+}
