@@ -72,6 +72,11 @@ public class DecisionService {
         history.record(requestId, HistoryKind.RECOMMENDED, null, null, recommendation.name(), null);
     }
 
+    /** The verdict the areas' screenings recommend, once every area in scope is screened. */
+    public Optional<Verdict> recommendation(UUID requestId) {
+        return requests.findRecommendation(requestId);
+    }
+
     /** A coordinator may override the recommendation, but only with a reason. */
     public List<FieldProblem> problems(UUID requestId, DecisionForm form) {
         if (form.outcome() == null) {

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.process;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The kinds of user task in the model, by task definition key; the six screening tasks have one key per
@@ -17,6 +18,11 @@ public enum TaskType {
 
     TaskType(String taskDefinitionKey) {
         this.taskDefinitionKey = taskDefinitionKey;
+    }
+
+    /** The kinds a coordinator and the experts work through in their inbox, in that order: what ends a request first. */
+    public static List<TaskType> byUrgency() {
+        return List.of(DECISION, ESCALATION, TRIAGE, SCREENING);
     }
 
     /** The user task's id in the model; screening has one per area. */

@@ -2,9 +2,10 @@
  * Everything the models ({@code bpmn/}) and the code share, and the only door to Camunda's internals: the
  * keys and process variables ({@code ScreeningProcess}), the areas, verdicts and task types, the engine command
  * and gate, the engine clock, the native task queries and the webapps' single sign-on. Re-check this module
- * with every Camunda upgrade. Uses nothing of ours.
+ * with every Camunda upgrade; and the contract of a task step ({@code TaskStep}), which the steps' modules implement.
+ * Uses only system, for the input problems a step reports.
  */
-@ApplicationModule(displayName = "Process model and Camunda adapter", allowedDependencies = {})
+@ApplicationModule(displayName = "Process model and Camunda adapter", allowedDependencies = {"system"})
 package dk.indkoebsscreening.process;
 
 import org.springframework.modulith.ApplicationModule;

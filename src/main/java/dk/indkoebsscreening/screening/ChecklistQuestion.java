@@ -1,7 +1,6 @@
 package dk.indkoebsscreening.screening;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * One question of an area's checklist, configured in {@code checklists.yml}.
@@ -22,15 +21,8 @@ public record ChecklistQuestion(String id, String text, String help, List<String
         return options.isEmpty();
     }
 
-    /** The question with {@code {name}} placeholders in its help text filled in (e.g. a threshold in kroner). */
-    public ChecklistQuestion withHelpValues(Map<String, String> values) {
-        if (help == null) {
-            return this;
-        }
-        String filled = help;
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            filled = filled.replace("{" + value.getKey() + "}", value.getValue());
-        }
-        return new ChecklistQuestion(id, text, filled, options, required);
+    /** The question with the {@code {name}} placeholder in its help text filled in (e.g. a threshold in kroner). */
+    public ChecklistQuestion withHelpValue(String name, String value) {
+        return help == null ? this : new ChecklistQuestion(id, text, help.replace("{" + name + "}", value), options, required);
     }
 }

@@ -27,4 +27,9 @@ public record ScreeningForm(
         conditions = conditions == null ? List.of() : conditions.stream().map(c -> c == null ? null : c.strip()).toList();
         checklist = checklist == null ? Map.of() : checklist;
     }
+
+    /** The conditions one to a line, as the page's text area holds them. */
+    public String conditionLines() {
+        return String.join("\n", conditions);
+    }
 }

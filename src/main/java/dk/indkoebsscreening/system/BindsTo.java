@@ -16,6 +16,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface BindsTo {
 
-    /** One record, or the one of several that the target decides (a task's type). */
-    Class<? extends Record>[] value();
+    /** One record, or the one of several that the target decides. */
+    Class<? extends Record>[] value() default {};
+
+    /**
+     * Instead of naming them: the records are the type arguments of the beans implementing this generic interface, one
+     * of which the target decides (a task's step, found in the module that owns it).
+     */
+    Class<?> stepsOf() default void.class;
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Binds a JSON object to an input record and reports every problem of it at once: unknown fields, values
@@ -75,6 +76,37 @@ public class FormBinder {
                 }
             }
         }
+        return validated(type, components, values, problems, rules);
+    }
+
+    /**
+     * Binds a page's form to the same record its JSON door takes, with the same checks and the same messages: a text
+     * is taken without surrounding white space and blank is none; a list of texts is a text area's lines, a list of
+     * choices a group of check boxes (whose hidden {@code _name} makes "none checked" an empty list), a map the fields
+     * named {@code name.key} that were filled in. Fields the record does not have (the CSRF token) are the page's own.
+     */
+    public <T extends Record> T bindForm(MultiValueMap<String, String> form, Class<T> type, Function<T, List<FieldProblem>> rules) {
+        RecordComponent[] components = type.getRecordComponents();
+        List<FieldProblem> problems = new ArrayList<>();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = PageFields.value(form, components[i], problems::add, false);
+        }
+        return validated(type, components, values, problems, rules);
+    }
+
+    /** The record as a page shows the form back, unchecked: texts as they were typed, a choice that is none of the options left out. */
+    public <T extends Record> T shownForm(MultiValueMap<String, String> form, Class<T> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = PageFields.value(form, components[i], problem -> { }, true);
+        }
+        return construct(type, components, values);
+    }
+
+    private <T extends Record> T validated(Class<T> type, RecordComponent[] components, Object[] values, List<FieldProblem> problems,
+                                           Function<T, List<FieldProblem>> rules) {
         T form = construct(type, components, values);
         Set<String> wrongType = new HashSet<>();
         problems.forEach(problem -> wrongType.add(root(problem.field())));
@@ -111,8 +143,7 @@ public class FormBinder {
             return new FieldProblem(field, "field.invalid");
         }
         if (expected.isEnum()) {
-            return new FieldProblem(field, "field.oneOf", String.join(", ",
-                    Arrays.stream(expected.getEnumConstants()).map(Object::toString).toList()));
+            return oneOf(field, expected);
         }
         if (expected == Integer.class || expected == int.class || expected == Long.class || expected == long.class) {
             return new FieldProblem(field, "field.wholeNumber");
@@ -136,6 +167,12 @@ public class FormBinder {
             return new FieldProblem(field, "field.object");
         }
         return new FieldProblem(field, "field.invalid");
+    }
+
+    /** A value that is none of the enum's constants: the message lists them. */
+    static FieldProblem oneOf(String field, Class<?> enumType) {
+        return new FieldProblem(field, "field.oneOf", String.join(", ",
+                Arrays.stream(enumType.getEnumConstants()).map(Object::toString).toList()));
     }
 
     /** "conditions[1]" for an element of a list, "checklist.dpiaNeeded" for a value of a map. */

@@ -28,11 +28,11 @@ public class AbsenceService {
     private static final Logger log = LoggerFactory.getLogger(AbsenceService.class);
 
     private final AbsenceRepository absences;
-    private final WorkTaskService tasks;
+    private final HandOver tasks;
     private final Clock clock;
     private final DeadlineProperties deadlines;
 
-    AbsenceService(AbsenceRepository absences, WorkTaskService tasks, Clock clock, DeadlineProperties deadlines) {
+    AbsenceService(AbsenceRepository absences, HandOver tasks, Clock clock, DeadlineProperties deadlines) {
         this.absences = absences;
         this.tasks = tasks;
         this.clock = clock;

@@ -7,7 +7,6 @@ import dk.indkoebsscreening.attachment.CheckedUpload;
 import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.process.Area;
-import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
@@ -33,15 +32,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AttachmentSteps {
 
     private final WorkTaskService tasks;
+    private final TaskSteps steps;
     private final CaseFileService caseFiles;
     private final AttachmentService attachments;
     private final RequestRepository requests;
     private final TransactionTemplate transactions;
 
-    AttachmentSteps(WorkTaskService tasks, CaseFileService caseFiles, AttachmentService attachments, RequestRepository requests,
-                    PlatformTransactionManager transactionManager) {
+    AttachmentSteps(WorkTaskService tasks, TaskSteps steps, CaseFileService caseFiles, AttachmentService attachments,
+                    RequestRepository requests, PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.tasks = tasks;
+        this.steps = steps;
         this.caseFiles = caseFiles;
         this.attachments = attachments;
         this.requests = requests;
@@ -86,7 +87,7 @@ public class AttachmentSteps {
             return new Step(request.reference(), AttachmentStep.SUBMISSION, null);
         }
         WorkTask task = mine.get(0);
-        return new Step(request.reference(), stepOf(task.type()), task.type() == TaskType.SCREENING ? task.area() : null);
+        return new Step(request.reference(), AttachmentStep.valueOf(steps.of(task.type()).attachmentStep()), task.area());
     }
 
     @Transactional
@@ -107,15 +108,5 @@ public class AttachmentSteps {
             throw new ConflictException("Request " + requestId + " is decided; its files can no longer change");
         }
         return request;
-    }
-
-    private static AttachmentStep stepOf(TaskType type) {
-        return switch (type) {
-            case TRIAGE -> AttachmentStep.TRIAGE;
-            case MORE_INFORMATION -> AttachmentStep.ANSWER;
-            case SCREENING -> AttachmentStep.SCREENING;
-            case ESCALATION -> AttachmentStep.ESCALATION;
-            case DECISION -> AttachmentStep.DECISION;
-        };
     }
 }

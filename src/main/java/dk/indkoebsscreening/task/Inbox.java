@@ -15,7 +15,7 @@ import java.util.Optional;
 public record Inbox(Filter filter, List<Section> sections, Paged<WorkTask> results) {
 
     /** Kinds in the order a coordinator works through them: what ends a request first. */
-    static final List<TaskType> URGENCY = List.of(TaskType.DECISION, TaskType.ESCALATION, TaskType.TRIAGE, TaskType.SCREENING);
+    static final List<TaskType> URGENCY = TaskType.byUrgency();
     static final int SECTION_PREVIEW = 10;
     static final int PAGE_SIZE = 25;
 

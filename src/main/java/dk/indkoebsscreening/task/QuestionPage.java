@@ -1,17 +1,15 @@
 package dk.indkoebsscreening.task;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.casefile.CaseFileView;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
-import dk.indkoebsscreening.triage.InformationForm;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
+import org.springframework.util.MultiValueMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,31 +22,33 @@ class QuestionPage {
 
     private final WorkTaskService tasks;
     private final CaseFileView caseFile;
+    private final TaskSteps steps;
     private final MessageSource messages;
-    private final ObjectMapper objectMapper;
 
-    QuestionPage(WorkTaskService tasks, CaseFileView caseFile, MessageSource messages, ObjectMapper objectMapper) {
+    QuestionPage(WorkTaskService tasks, CaseFileView caseFile, TaskSteps steps, MessageSource messages) {
         this.tasks = tasks;
         this.caseFile = caseFile;
+        this.steps = steps;
         this.messages = messages;
-        this.objectMapper = objectMapper;
     }
 
+    /** @param form the answer, bound to the same record as the API's body for the task */
     @PostMapping("/anmodninger/{id}/svar")
-    String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String answer,
-                  Authentication authentication, Model model, RedirectAttributes saved) {
+    String answer(@PathVariable UUID id, @RequestParam(name = "answer", defaultValue = "") String answer,
+                  @RequestParam MultiValueMap<String, String> form, Authentication authentication, Model model,
+                  RedirectAttributes saved) {
         CurrentUser user = CurrentUser.of(authentication);
         Optional<WorkTask> question = tasks.openQuestion(id, user);
         if (question.isEmpty()) {
             return "redirect:/anmodninger/" + id;
         }
         try {
-            tasks.complete(question.get().id(), objectMapper.valueToTree(new InformationForm(answer)), user);
+            tasks.completeFromPage(question.get().id(), form, user);
         } catch (InvalidInputException e) {
             return caseFile.details(id, user, answer, PageErrors.none().addProblems(e, messages), model);
         }
-        saved.addFlashAttribute("saved", messages.getMessage("task.saved.answer", new Object[] {question.get().reference()},
-                LocaleContextHolder.getLocale()));
+        WorkTask done = question.get();
+        saved.addFlashAttribute("saved", steps.savedMessage(steps.of(done.type()), done.reference(), done.taskDefinitionKey(), form));
         return "redirect:/anmodninger/" + id;
     }
 }

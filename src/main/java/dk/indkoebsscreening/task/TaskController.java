@@ -1,14 +1,10 @@
 package dk.indkoebsscreening.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.indkoebsscreening.decision.DecisionForm;
-import dk.indkoebsscreening.screening.EscalationForm;
-import dk.indkoebsscreening.screening.ScreeningForm;
+import dk.indkoebsscreening.process.TaskStep;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
-import dk.indkoebsscreening.triage.InformationForm;
-import dk.indkoebsscreening.triage.TriageForm;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
     private final WorkTaskService tasks;
+    private final HandOver handOver;
     private final FormBinder binder;
 
-    TaskController(WorkTaskService tasks, FormBinder binder) {
+    TaskController(WorkTaskService tasks, HandOver handOver, FormBinder binder) {
         this.tasks = tasks;
+        this.handOver = handOver;
         this.binder = binder;
     }
 
@@ -57,14 +55,14 @@ class TaskController {
     @PostMapping("/{id}/assign")
     ResponseEntity<Void> assign(@PathVariable String id, @BindsTo(AssignForm.class) @RequestBody(required = false) JsonNode body,
                                 Authentication authentication) {
-        tasks.assign(id, binder.bind(body, AssignForm.class).assignee(), CurrentUser.of(authentication));
+        handOver.assign(id, binder.bind(body, AssignForm.class).assignee(), CurrentUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 
+    /** The body of the task's step ({@link TaskStep#form()}), the same record its page's form binds to. */
     @PostMapping("/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id,
-                                  @BindsTo({TriageForm.class, InformationForm.class, ScreeningForm.class, EscalationForm.class,
-                                          DecisionForm.class}) @RequestBody(required = false) JsonNode body,
+                                  @BindsTo(stepsOf = TaskStep.class) @RequestBody(required = false) JsonNode body,
                                   Authentication authentication) {
         tasks.complete(id, body, CurrentUser.of(authentication));
         return ResponseEntity.noContent().build();

@@ -9,6 +9,11 @@ import java.util.UUID;
 public record WorkTask(String id, TaskType type, Area area, UUID requestId, String reference, String title,
                        String systemName, String vendor, Instant due, Instant created, String assignee) {
 
+    /** The user task's id in the model: each area's screening has its own. */
+    public String taskDefinitionKey() {
+        return area != null ? area.taskDefinitionKey() : type.taskDefinitionKey();
+    }
+
     public boolean assignedTo(String username) {
         return username != null && username.equals(assignee);
     }

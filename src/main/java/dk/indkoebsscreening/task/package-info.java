@@ -1,10 +1,11 @@
 /**
- * The inbox and the task steps (claim, release, complete) of experts, coordinators and requesters, as
- * pages and API, each step validated by its module and completed as one engine command; who may add and
- * remove a request's files in which step. Uses the case
- * file, the steps' modules, process, security, system and web.
+ * The inbox and what every task has in common, as pages and API: claim, release, hand-over and absence, and the
+ * completion as one engine command; who may add and remove a request's files in which step. Each kind of task is a
+ * step ({@code process.TaskStep}) its own module implements with its page fragment; this module finds them through
+ * Spring and knows none of them. Uses attachment, the case file, deadline, history, process, request, security,
+ * system and web.
  */
-@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "deadline", "decision", "history", "process", "request", "scope", "screening", "security", "system", "triage", "web"})
+@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "deadline", "history", "process", "request", "security", "system", "web"})
 package dk.indkoebsscreening.task;
 
 import org.springframework.modulith.ApplicationModule;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.indkoebsscreening.casefile.SearchQuery;
+import dk.indkoebsscreening.process.TaskStep;
 import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.RawHttp;
@@ -50,8 +51,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -108,6 +112,8 @@ class HostileInputFuzzTest extends ApiTestBase {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
+    @Autowired
+    private ApplicationContext context;
 
     private final Map<String, Client> clients = new LinkedHashMap<>();
     private final Map<String, String> fixture = new LinkedHashMap<>();
@@ -231,7 +237,7 @@ class HostileInputFuzzTest extends ApiTestBase {
             if (parameter.hasParameterAnnotation(RequestBody.class) && binds == null) {
                 inputs.add(new Input(Kind.JSON_FIELD, null, null)); // a JSON document of its own kind: the whole body
             } else if (parameter.hasParameterAnnotation(RequestBody.class)) {
-                for (Class<? extends Record> record : binds.value()) {
+                for (Class<? extends Record> record : recordsOf(binds)) {
                     for (RecordComponent component : record.getRecordComponents()) {
                         inputs.add(new Input(Kind.JSON_FIELD, component.getName(), record));
                     }
@@ -270,12 +276,25 @@ class HostileInputFuzzTest extends ApiTestBase {
                     names.add(name(param.name(), param.value(), parameter));
                 }
                 if (binds != null) {
-                    Arrays.stream(binds.value()).flatMap(record -> Arrays.stream(record.getRecordComponents()))
+                    recordsOf(binds).stream().flatMap(record -> Arrays.stream(record.getRecordComponents()))
                             .forEach(component -> names.add(component.getName()));
                 }
             }
         });
         return names;
+    }
+
+    /** The records named, or those of the beans implementing {@link BindsTo#stepsOf()} (the task steps, in the order of their kinds). */
+    @SuppressWarnings("unchecked")
+    private List<Class<? extends Record>> recordsOf(BindsTo binds) {
+        if (binds.stepsOf() == void.class) {
+            return List.<Class<? extends Record>>of(binds.value());
+        }
+        return context.getBeansOfType(binds.stepsOf()).values().stream()
+                .sorted(java.util.Comparator.comparingInt(bean -> bean instanceof TaskStep<?> step ? step.type().ordinal() : 0))
+                .<Class<? extends Record>>map(bean -> (Class<? extends Record>) ResolvableType.forClass(ClassUtils.getUserClass(bean))
+                        .as(binds.stepsOf()).getGeneric(0).resolve())
+                .toList();
     }
 
     private static boolean isFormBean(MethodParameter parameter) {

@@ -1,0 +1,66 @@
+package dk.indkoebsscreening.process;
+
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One kind of user task, implemented in the module that owns its work: the record its page form and its API body
+ * bind to, the rules that record's annotations cannot express, what completing it records and sets in the process,
+ * and its part of the task page. The task module finds the steps through Spring and keeps what every task has in
+ * common (inbox, claim, release, hand-over, completion as one engine command); adding a kind of task is one step
+ * and its page fragment.
+ *
+ * @param <F> the step's input, the same record for the page's form and the API's body
+ */
+public interface TaskStep<F extends Record> {
+
+    TaskType type();
+
+    Class<F> form();
+
+    /** Problems of the form that its annotations cannot express, checked under the request's lock with them. */
+    default List<FieldProblem> problems(UUID requestId, String taskDefinitionKey, F form) {
+        return List.of();
+    }
+
+    /** Records the completed step in its module's tables; returns the variables the task's completion sets in the process. */
+    Map<String, Object> complete(UUID requestId, String taskDefinitionKey, F form, String username);
+
+    /**
+     * The template whose fragment {@code step} is the task's part of the task page (it reads {@code form}, {@code errors},
+     * {@code task}, {@code details} and the {@link #pageAttributes page attributes}); null where the task is done on
+     * another page.
+     */
+    String template();
+
+    /** The form as the page shows it: the one posted, or a blank one, with what is left out filled from the proposal. */
+    default F shown(UUID requestId, F form) {
+        return form;
+    }
+
+    /** What the step's fragment shows besides the form. */
+    default Map<String, Object> pageAttributes(Page page) {
+        return Map.of();
+    }
+
+    /** The form's fields in the order the page shows them, for its error summary. */
+    List<String> fieldOrder(String taskDefinitionKey);
+
+    /** What the page says once the step is done, in the user's language. */
+    String savedMessage(String reference, String taskDefinitionKey, F form);
+
+    /** The name of the attachment step files added while the task is open are recorded under. */
+    String attachmentStep();
+
+    /** Whether the task may be released or handed to a colleague; a question to one person stays theirs. */
+    default boolean mayBeHandedOn() {
+        return true;
+    }
+
+    /** The task's request as the inbox shows it, and whose page it is, for what the step shows there. */
+    record Page(UUID requestId, String taskDefinitionKey, String systemName, String vendor, String username, Set<String> groups) {
+    }
+}
