@@ -13,7 +13,8 @@ import java.util.List;
  * needed, and the reason when the request is rejected (out of scope, or already covered by a
  * system the municipality has); both require it. Accepting confirms the proposed scope, or changes it:
  * {@code areas} and {@code flags} left out (null) keep the proposal; a scope other than the proposal needs
- * {@code scopeReason}, which is also recorded for each area left out.
+ * {@code scopeReason}, which is also recorded for each area left out. The {@code note} is the coordinator's own, for
+ * whoever triages the request again; it goes to nobody else.
  */
 public record TriageForm(
         @NotNull(message = "{triage.outcome.required}")
@@ -32,9 +33,13 @@ public record TriageForm(
 
         @Size(max = 2000, message = "{field.tooLong}")
         @PlainText(multiline = true)
-        String scopeReason) {
+        String scopeReason,
+
+        @Size(max = 2000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
+        String note) {
 
     public TriageForm(TriageOutcome outcome, String comment) {
-        this(outcome, comment, null, null, null);
+        this(outcome, comment, null, null, null, null);
     }
 }

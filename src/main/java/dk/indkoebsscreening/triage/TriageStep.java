@@ -10,7 +10,9 @@ import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import dk.indkoebsscreening.system.Text;
 import dk.indkoebsscreening.web.Choices;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,15 +23,20 @@ import org.springframework.stereotype.Component;
 class TriageStep implements TaskStep<TriageForm> {
 
     private final TriageService triage;
+    private final TriageNoteRepository notes;
     private final ScopeRepository scopes;
     private final DuplicateCheck duplicates;
     private final Choices choices;
+    private final Clock clock;
 
-    TriageStep(TriageService triage, ScopeRepository scopes, DuplicateCheck duplicates, Choices choices) {
+    TriageStep(TriageService triage, TriageNoteRepository notes, ScopeRepository scopes, DuplicateCheck duplicates,
+               Choices choices, Clock clock) {
         this.triage = triage;
+        this.notes = notes;
         this.scopes = scopes;
         this.duplicates = duplicates;
         this.choices = choices;
+        this.clock = clock;
     }
 
     @Override
@@ -49,7 +56,11 @@ class TriageStep implements TaskStep<TriageForm> {
 
     @Override
     public Map<String, Object> complete(UUID requestId, String taskDefinitionKey, TriageForm form, String username) {
-        return triage.record(requestId, form, username);
+        Map<String, Object> variables = triage.record(requestId, form, username);
+        if (!Text.isBlank(form.note())) {
+            notes.add(requestId, form.note().strip(), username, clock.instant());
+        }
+        return variables;
     }
 
     @Override
@@ -63,7 +74,7 @@ class TriageStep implements TaskStep<TriageForm> {
         Scope proposal = scopes.find(requestId).current();
         return new TriageForm(form.outcome(), form.comment(),
                 form.areas() != null ? form.areas() : proposal.areas(),
-                form.flags() != null ? form.flags() : proposal.flags(), form.scopeReason());
+                form.flags() != null ? form.flags() : proposal.flags(), form.scopeReason(), form.note());
     }
 
     @Override
@@ -72,12 +83,13 @@ class TriageStep implements TaskStep<TriageForm> {
                 "scopeAreas", choices.of("area.", Area.values()),
                 "scopeFlags", choices.of("scopeFlag.", ScopeFlag.values()),
                 "duplicates", duplicates.like(page.systemName(), page.vendor(), page.requestId(),
-                        new CurrentUser(page.username(), page.groups())));
+                        new CurrentUser(page.username(), page.groups())),
+                "triageNotes", notes.findByRequest(page.requestId()));
     }
 
     @Override
     public List<String> fieldOrder(String taskDefinitionKey) {
-        return List.of("outcome", "comment", "areas", "flags", "scopeReason");
+        return List.of("outcome", "comment", "areas", "flags", "scopeReason", "note");
     }
 
     @Override
