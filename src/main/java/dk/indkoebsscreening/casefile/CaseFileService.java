@@ -9,8 +9,8 @@ import dk.indkoebsscreening.decision.DecisionService;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.ProcurementProperties;
 import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.RequestNotFoundException;
-import dk.indkoebsscreening.request.RequestRepository;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.screening.EscalationRepository;
 import dk.indkoebsscreening.scope.ScopeRepository;
@@ -34,7 +34,7 @@ public class CaseFileService {
     /** The newest requests a list shows by default: bounded, so it stays fast for long-time requesters. */
     public static final int DEFAULT_LIMIT = 200;
 
-    private final RequestRepository requests;
+    private final Requests requests;
     private final ScreeningService screening;
     private final ClarificationRepository clarifications;
     private final EscalationRepository escalations;
@@ -49,7 +49,7 @@ public class CaseFileService {
     private final People people;
     private final ScopeRepository scopes;
 
-    CaseFileService(RequestRepository requests, ScreeningService screening, ClarificationRepository clarifications,
+    CaseFileService(Requests requests, ScreeningService screening, ClarificationRepository clarifications,
                     EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
                     ProcurementProperties procurement, Clock clock, AttachmentService attachments,
                     CaseHistory history, People people, RequestSearch search, DeadlineProperties deadlineProperties,

@@ -10,8 +10,9 @@ import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.request.Hosting;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.RequestRepository;
-import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.RequestLifecycle;
+import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.AreaScreening;
 import dk.indkoebsscreening.screening.AreaState;
@@ -37,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("purchaseDecisionService") // "decisionService" is Camunda's DMN service bean
 public class DecisionService {
 
-    private final RequestRepository requests;
+    private final RequestLifecycle lifecycle;
+    private final Requests requests;
     private final DecisionRepository decisions;
     private final ScreeningService screening;
     private final OutboxWriter outbox;
@@ -48,9 +50,10 @@ public class DecisionService {
     private final PublicAddress address;
     private final ScopeRepository scopes;
 
-    DecisionService(RequestRepository requests, DecisionRepository decisions, ScreeningService screening,
-                    OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments,
+    DecisionService(RequestLifecycle lifecycle, Requests requests, DecisionRepository decisions,
+                    ScreeningService screening, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments,
                     CaseHistory history, PublicAddress address, ScopeRepository scopes) {
+        this.lifecycle = lifecycle;
         this.requests = requests;
         this.decisions = decisions;
         this.screening = screening;
@@ -65,9 +68,9 @@ public class DecisionService {
 
     @Transactional
     public void recordRecommendation(UUID requestId, Verdict recommendation) {
-        requests.lock(requestId);
-        requests.saveRecommendation(requestId, recommendation);
-        requests.updateStatus(requestId, RequestStatus.AWAITING_DECISION);
+        lifecycle.lock(requestId);
+        lifecycle.saveRecommendation(requestId, recommendation);
+        lifecycle.transition(requestId, Transition.SCREENED);
         events.publishEvent(new DecisionDue(requestId, recommendation));
         history.record(requestId, HistoryKind.RECOMMENDED, null, null, recommendation.name(), null);
     }
@@ -92,14 +95,14 @@ public class DecisionService {
 
     @Transactional
     public Decision record(UUID requestId, Verdict outcome, String reason, String decidedBy) {
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         List<AreaScreening> areas = screening.areasOf(requestId);
         List<String> conditions = outcome == Verdict.REJECTED ? List.of()
                 : areas.stream().flatMap(area -> area.conditions().stream()).toList();
         Decision decision = new Decision(outcome, requests.findRecommendation(requestId).orElse(null),
                 Text.orNull(reason), conditions, decidedBy, clock.instant());
         decisions.insert(requestId, decision);
-        requests.updateStatus(requestId, RequestStatus.valueOf(outcome.name()));
+        lifecycle.transition(requestId, Transition.decided(outcome));
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, DecisionMade.of(request, decision, areas,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
                 address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));

@@ -5,7 +5,7 @@ import dk.indkoebsscreening.request.Hosting;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.PurchaseRequestForm;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.RequestService;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.security.CurrentUser;
@@ -41,13 +41,13 @@ class DemoData {
 
     private final IdentitySetup identity;
     private final RequestService requestService;
-    private final RequestRepository requests;
+    private final Requests requests;
     private final WorkTaskService tasks;
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final SystemRegister register;
 
-    DemoData(IdentitySetup identity, RequestService requestService, RequestRepository requests,
+    DemoData(IdentitySetup identity, RequestService requestService, Requests requests,
              WorkTaskService tasks, ObjectMapper objectMapper, Clock clock, SystemRegister register) {
         this.identity = identity;
         this.requestService = requestService;

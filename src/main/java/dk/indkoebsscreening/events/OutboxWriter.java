@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Appends lifecycle events to the outbox in the caller's transaction: an event exists exactly when
  * the step it describes committed. Callers hold the request's row lock (see
- * {@code RequestRepository#lock}), so events of one request get sequence numbers in commit order.
+ * {@code RequestLifecycle#lock}), so events of one request get sequence numbers in commit order.
  * After the commit the relay is woken, so the event reaches Kafka without waiting for a poll.
  */
 @Component

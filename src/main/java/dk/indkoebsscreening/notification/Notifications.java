@@ -8,7 +8,7 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestReceived;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.screening.DeadlinePassed;
 import dk.indkoebsscreening.screening.ReminderDue;
 import dk.indkoebsscreening.screening.ScreeningOpened;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Notifications {
 
-    private final RequestRepository requests;
+    private final Requests requests;
     private final Recipients recipients;
     private final MailComposer composer;
     private final MailOutbox outbox;
@@ -50,7 +50,7 @@ class Notifications {
     private final MessageSource messages;
     private final PublicAddress address;
 
-    Notifications(RequestRepository requests, Recipients recipients, MailComposer composer, MailOutbox outbox,
+    Notifications(Requests requests, Recipients recipients, MailComposer composer, MailOutbox outbox,
                   People people, Formats formats, MessageSource messages, PublicAddress address) {
         this.requests = requests;
         this.recipients = recipients;

@@ -1,7 +1,7 @@
 package dk.indkoebsscreening.notification;
 
 import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.web.PageController;
 import java.util.UUID;
@@ -20,10 +20,10 @@ class SentMailsPage {
     static final int SHOWN = 200;
 
     private final MailOutbox outbox;
-    private final RequestRepository requests;
+    private final Requests requests;
     private final NotificationProperties properties;
 
-    SentMailsPage(MailOutbox outbox, RequestRepository requests, NotificationProperties properties) {
+    SentMailsPage(MailOutbox outbox, Requests requests, NotificationProperties properties) {
         this.outbox = outbox;
         this.requests = requests;
         this.properties = properties;

@@ -3,8 +3,8 @@ package dk.indkoebsscreening.overview;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.decision.DecisionRepository;
 import dk.indkoebsscreening.decision.DecisionRepository.MonthOutcome;
-import dk.indkoebsscreening.request.RequestRepository;
-import dk.indkoebsscreening.request.RequestRepository.StatusCount;
+import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.request.Requests.StatusCount;
 import dk.indkoebsscreening.screening.AreaScreeningRepository;
 import dk.indkoebsscreening.screening.AreaScreeningRepository.AreaMedian;
 import dk.indkoebsscreening.screening.AreaScreeningRepository.WithinDeadline;
@@ -38,7 +38,7 @@ public class OverviewService {
                           List<MonthOutcome> outcomesByMonth, Instant countedAt) {
     }
 
-    private final RequestRepository requests;
+    private final Requests requests;
     private final AreaScreeningRepository areas;
     private final DecisionRepository decisions;
     private final DeadlineProperties deadline;
@@ -48,7 +48,7 @@ public class OverviewService {
     private final TransactionTemplate transactions;
     private final StatementTimeout statementTimeout;
 
-    OverviewService(RequestRepository requests, AreaScreeningRepository areas, DecisionRepository decisions,
+    OverviewService(Requests requests, AreaScreeningRepository areas, DecisionRepository decisions,
                     DeadlineProperties deadline, Clock clock, OverviewProperties properties,
                     PlatformTransactionManager transactionManager, StatementTimeout statementTimeout) {
         this.transactions = new TransactionTemplate(transactionManager);

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -30,9 +32,11 @@ public class EngineTasks {
             + "and L.TYPE_ = 'candidate' and L.GROUP_ID_ in (%s))";
 
     private final TaskService taskService;
+    private final HistoryService historyService;
 
-    EngineTasks(TaskService taskService) {
+    EngineTasks(TaskService taskService, HistoryService historyService) {
         this.taskService = taskService;
+        this.historyService = historyService;
     }
 
     /** Open tasks of the screening process assigned to the user or offered to one of the groups. */
@@ -55,6 +59,11 @@ public class EngineTasks {
                 .sql("select * from ACT_RU_TASK where ID_ = #{taskId}")
                 .parameter("taskId", taskId)
                 .singleResult());
+    }
+
+    /** The task if it once existed and has been completed, as the history keeps it. */
+    public Optional<HistoricTaskInstance> finishedTask(String taskId) {
+        return Optional.ofNullable(historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
     }
 
     /** The open tasks of the screening process assigned to this user. */

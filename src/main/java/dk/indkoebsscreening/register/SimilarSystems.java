@@ -2,7 +2,7 @@ package dk.indkoebsscreening.register;
 
 import dk.indkoebsscreening.request.DuplicateCheck;
 import dk.indkoebsscreening.request.PurchaseRequestForm;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.util.List;
@@ -24,9 +24,9 @@ public class SimilarSystems implements DuplicateCheck {
     static final int LIMIT = 5;
 
     private final RegisterRepository systems;
-    private final RequestRepository requests;
+    private final Requests requests;
 
-    SimilarSystems(RegisterRepository systems, RequestRepository requests) {
+    SimilarSystems(RegisterRepository systems, Requests requests) {
         this.systems = systems;
         this.requests = requests;
     }
@@ -51,7 +51,7 @@ public class SimilarSystems implements DuplicateCheck {
         Set<String> registeredRequests = registered.stream().map(RegisteredMatch::requestReference)
                 .filter(Objects::nonNull).collect(Collectors.toSet());
         return new Matches(registered, requests.similarBySystem(name, vendorText, except, LIMIT).stream()
-                .map(RequestRepository.SimilarRequest::request)
+                .map(Requests.SimilarRequest::request)
                 .filter(request -> !registeredRequests.contains(request.reference()))
                 .map(request -> viewer.takesPartInScreening() || request.requester().equals(viewer.username())
                         ? new RequestMatch(request.id(), request.reference(), request.title(), request.systemName(),

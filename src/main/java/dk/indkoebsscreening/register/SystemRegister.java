@@ -3,7 +3,7 @@ package dk.indkoebsscreening.register;
 import dk.indkoebsscreening.decision.DecisionTaken;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
@@ -34,10 +34,10 @@ public class SystemRegister {
     static final String KITOS_IMPORT_ACTOR = "kitos-import";
 
     private final RegisterRepository systems;
-    private final RequestRepository requests;
+    private final Requests requests;
     private final Clock clock;
 
-    SystemRegister(RegisterRepository systems, RequestRepository requests, Clock clock) {
+    SystemRegister(RegisterRepository systems, Requests requests, Clock clock) {
         this.systems = systems;
         this.requests = requests;
         this.clock = clock;

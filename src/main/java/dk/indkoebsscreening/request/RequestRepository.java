@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.Verdict;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+/** The request's own table; other modules read it through {@link Requests} and change it through {@link RequestLifecycle}. */
 @Repository
-public class RequestRepository {
+class RequestRepository {
 
     private static final String COLUMNS = """
             id, reference, title, system_name, vendor, need, department, requester, one_off_cost_dkk,
@@ -32,13 +34,9 @@ public class RequestRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Serialises the steps of one request. Every step takes this lock before it changes anything,
-     * which keeps the outbox in commit order per request and lets six experts finish at the same
-     * moment without deadlocks.
-     */
+    /** See {@link RequestLifecycle#lock}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public PurchaseRequest lock(UUID id) {
+    PurchaseRequest lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where id = ? for update")
                 .param(id)
                 .query(RequestRepository::map)
@@ -52,7 +50,7 @@ public class RequestRepository {
      * two round trips and an engine command. Empty when the task does not exist (any more).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> lockByTask(String taskId) {
+    Optional<UUID> lockByTask(String taskId) {
         return jdbc.sql("select id from purchase_request where process_instance_id = "
                         + EngineTasks.PROCESS_INSTANCE_OF_TASK + " for update")
                 .param(taskId)
@@ -60,7 +58,7 @@ public class RequestRepository {
                 .optional();
     }
 
-    public Optional<PurchaseRequest> findById(UUID id) {
+    Optional<PurchaseRequest> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where id = ?")
                 .param(id)
                 .query(RequestRepository::map)
@@ -68,34 +66,29 @@ public class RequestRepository {
     }
 
     /** The requester's newest requests, at most {@code limit}. */
-    public List<PurchaseRequest> findByRequester(String requester, int limit) {
+    List<PurchaseRequest> findByRequester(String requester, int limit) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where requester = ? order by submitted_at desc limit ?")
                 .params(requester, limit)
                 .query(RequestRepository::map)
                 .list();
     }
 
-    /**
-     * What a list of requests asks for; null criteria do not narrow it.
-     *
-     * @param text found in the reference, title, system, vendor or department, whatever its case
-     */
     /** Requests in this status, soonest deadline first, at most {@code limit}. */
-    public List<PurchaseRequest> findByStatus(RequestStatus status, int limit) {
+    List<PurchaseRequest> findByStatus(RequestStatus status, int limit) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where status = ? order by deadline limit ?")
                 .params(status.name(), limit)
                 .query(RequestRepository::map)
                 .list();
     }
 
-    public List<PurchaseRequest> findRecent(int limit) {
+    List<PurchaseRequest> findRecent(int limit) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request order by submitted_at desc limit ?")
                 .param(limit)
                 .query(RequestRepository::map)
                 .list();
     }
 
-    public List<PurchaseRequest> findByProcessInstanceIds(Collection<String> processInstanceIds) {
+    List<PurchaseRequest> findByProcessInstanceIds(Collection<String> processInstanceIds) {
         if (processInstanceIds.isEmpty()) {
             return List.of();
         }
@@ -105,10 +98,6 @@ public class RequestRepository {
                 .list();
     }
 
-    /** An earlier request whose system is like the one typed, with how alike (0 to 1.5: name plus half the vendor's). */
-    public record SimilarRequest(PurchaseRequest request, double score) {
-    }
-
     /**
      * Requests for a system like this one, most alike first, a vendor alike ranking them higher. The candidates are
      * the nearest names by trigram distance, whole and as a word ({@code <->}, {@code <<->}, through the GiST index
@@ -116,7 +105,7 @@ public class RequestRepository {
      *
      * @param except the request itself on its triage page, else null
      */
-    public List<SimilarRequest> similarBySystem(String systemName, String vendor, UUID except, int limit) {
+    List<Requests.SimilarRequest> similarBySystem(String systemName, String vendor, UUID except, int limit) {
         return jdbc.sql("""
                         with nearest as (
                             (select id from purchase_request order by lower(system_name) <-> :name limit :candidates)
@@ -135,11 +124,11 @@ public class RequestRepository {
                 .param("except", except)
                 .param("candidates", 4 * limit)
                 .param("limit", limit)
-                .query((rs, row) -> new SimilarRequest(map(rs, row), rs.getDouble("score")))
+                .query((rs, row) -> new Requests.SimilarRequest(map(rs, row), rs.getDouble("score")))
                 .list();
     }
 
-    public boolean existsWithTitle(String title) {
+    boolean existsWithTitle(String title) {
         return jdbc.sql("select count(*) from purchase_request where title = ?")
                 .param(title)
                 .query(Integer.class)
@@ -148,7 +137,7 @@ public class RequestRepository {
 
     /** Next reference of the year, e.g. IND-2026-0042; the counter row serialises concurrent numbering until commit. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String nextReference(int year) {
+    String nextReference(int year) {
         int number = jdbc.sql("""
                         insert into request_reference_counter (year, last_value) values (?, 1)
                         on conflict (year) do update set last_value = request_reference_counter.last_value + 1
@@ -166,7 +155,7 @@ public class RequestRepository {
      * @param digest        what was submitted with the key
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void insert(PurchaseRequest request, String submissionKey, String digest) {
+    void insert(PurchaseRequest request, String submissionKey, String digest) {
         jdbc.sql("insert into purchase_request (" + COLUMNS + """
                         , submission_key, submission_digest) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
                         :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, :personalData, :hosting, :transferBasis,
@@ -202,26 +191,31 @@ public class RequestRepository {
     }
 
     /** A request as first submitted with a key: what was submitted is known by its digest. */
-    public record EarlierSubmission(PurchaseRequest request, String digest) {
+    record EarlierSubmission(PurchaseRequest request, String digest) {
     }
 
-    public Optional<EarlierSubmission> findBySubmissionKey(String requester, String key) {
+    Optional<EarlierSubmission> findBySubmissionKey(String requester, String key) {
         return jdbc.sql("select " + COLUMNS + ", submission_digest from purchase_request where requester = ? and submission_key = ?")
                 .params(requester, key)
                 .query((rs, row) -> new EarlierSubmission(map(rs, row), rs.getString("submission_digest")))
                 .optional();
     }
 
+    /** Changes the status only from one of these: whether it did. PostgreSQL checks the condition again on the row a concurrent change committed. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void updateStatus(UUID id, RequestStatus status) {
-        jdbc.sql("update purchase_request set status = ? where id = ?").params(status.name(), id).update();
-    }
-
-    public record StatusCount(RequestStatus status, long count) {
+    boolean changeStatus(UUID id, Set<RequestStatus> from, RequestStatus to) {
+        if (from.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("update purchase_request set status = :to where id = :id and status in (:from)")
+                .param("to", to.name())
+                .param("id", id)
+                .param("from", from.stream().map(RequestStatus::name).toList())
+                .update() == 1;
     }
 
     /** Requests per status: every open one, and the decided ones submitted since. */
-    public List<StatusCount> countByStatus(Instant submittedSince) {
+    List<Requests.StatusCount> countByStatus(Instant submittedSince) {
         return jdbc.sql("""
                         select status, count(*) as n from purchase_request
                          where status in ('IN_TRIAGE', 'AWAITING_INFORMATION', 'IN_SCREENING', 'AWAITING_DECISION')
@@ -229,7 +223,7 @@ public class RequestRepository {
                          group by status
                         """)
                 .param(Sql.timestamp(submittedSince))
-                .query((rs, row) -> new StatusCount(RequestStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+                .query((rs, row) -> new Requests.StatusCount(RequestStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                 .list().stream()
                 .sorted((a, b) -> a.status().compareTo(b.status()))
                 .toList();
@@ -237,13 +231,13 @@ public class RequestRepository {
 
     /** What the recommendation table proposed, once all six areas are screened. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void saveRecommendation(UUID id, Verdict recommendation) {
+    void saveRecommendation(UUID id, Verdict recommendation) {
         jdbc.sql("update purchase_request set recommendation = ? where id = ?")
                 .params(recommendation.name(), id)
                 .update();
     }
 
-    public Optional<Verdict> findRecommendation(UUID id) {
+    Optional<Verdict> findRecommendation(UUID id) {
         return jdbc.sql("select recommendation from purchase_request where id = ? and recommendation is not null")
                 .param(id)
                 .query((rs, row) -> Verdict.valueOf(rs.getString(1)))
@@ -251,12 +245,12 @@ public class RequestRepository {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void linkProcessInstance(UUID id, String processInstanceId) {
+    void linkProcessInstance(UUID id, String processInstanceId) {
         jdbc.sql("update purchase_request set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void markDeadlineMissed(UUID id, Instant at) {
+    void markDeadlineMissed(UUID id, Instant at) {
         jdbc.sql("update purchase_request set deadline_missed_at = ? where id = ? and deadline_missed_at is null")
                 .params(Sql.timestamp(at), id)
                 .update();

@@ -162,7 +162,7 @@ public class RequestService {
                 form.personalData(), form.hosting(),
                 form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? Text.orNull(form.transferBasis()) : null,
                 Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
-                RequestStatus.IN_TRIAGE, now, deadline.dueAt(), null, null);
+                Transition.SUBMITTED.to(), now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
         Scope scope = proposedScope.of(request);
         scopes.propose(id, scope);

@@ -7,8 +7,8 @@ import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.RequestRepository;
-import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.RequestLifecycle;
+import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.scope.RequestScope;
 import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRepository;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScreeningService {
 
-    private final RequestRepository requests;
+    private final RequestLifecycle requests;
     private final AreaScreeningRepository areas;
     private final EscalationRepository escalations;
     private final ChecklistProperties checklists;
@@ -46,7 +46,7 @@ public class ScreeningService {
     private final ScopeRepository scopes;
     private final MessageSource messages;
 
-    ScreeningService(RequestRepository requests, AreaScreeningRepository areas, EscalationRepository escalations,
+    ScreeningService(RequestLifecycle requests, AreaScreeningRepository areas, EscalationRepository escalations,
                      ChecklistProperties checklists, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events,
                      CaseHistory history, ScopeRepository scopes, MessageSource messages) {
         this.requests = requests;
@@ -78,7 +78,7 @@ public class ScreeningService {
             areas.markNotRelevant(requestId, area.area(), area.reason(), scope.confirmedBy(), now);
             history.record(requestId, HistoryKind.AREA_NOT_RELEVANT, scope.confirmedBy(), area.area(), null, area.reason());
         }
-        requests.updateStatus(requestId, RequestStatus.IN_SCREENING);
+        requests.transition(requestId, Transition.SCREENING_STARTED);
         outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED, new ScreeningStarted(requestId,
                 request.reference(), now, request.deadline(), inScope, notRelevant, scope.current().flags()));
         events.publishEvent(new ScreeningOpened(requestId, inScope));

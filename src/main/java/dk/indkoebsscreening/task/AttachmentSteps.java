@@ -8,7 +8,7 @@ import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
@@ -35,11 +35,11 @@ public class AttachmentSteps {
     private final TaskSteps steps;
     private final CaseFileService caseFiles;
     private final AttachmentService attachments;
-    private final RequestRepository requests;
+    private final RequestLifecycle requests;
     private final TransactionTemplate transactions;
 
     AttachmentSteps(WorkTaskService tasks, TaskSteps steps, CaseFileService caseFiles, AttachmentService attachments,
-                    RequestRepository requests, PlatformTransactionManager transactionManager) {
+                    RequestLifecycle requests, PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.tasks = tasks;
         this.steps = steps;

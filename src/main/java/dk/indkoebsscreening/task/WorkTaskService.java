@@ -9,7 +9,8 @@ import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.RequestLifecycle;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
 import java.time.Instant;
@@ -23,9 +24,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -42,20 +41,20 @@ import org.springframework.util.MultiValueMap;
 public class WorkTaskService {
 
     private final TaskService taskService;
-    private final HistoryService historyService;
     private final EngineTasks engineTasks;
-    private final RequestRepository requests;
+    private final Requests requests;
+    private final RequestLifecycle lifecycle;
     private final TaskSteps steps;
     private final EngineCommand engine;
     private final CaseHistory caseHistory;
     private final Absences absences;
 
-    WorkTaskService(TaskService taskService, HistoryService historyService, EngineTasks engineTasks, RequestRepository requests,
+    WorkTaskService(TaskService taskService, EngineTasks engineTasks, Requests requests, RequestLifecycle lifecycle,
                     TaskSteps steps, EngineCommand engine, CaseHistory caseHistory, Absences absences) {
         this.taskService = taskService;
-        this.historyService = historyService;
         this.engineTasks = engineTasks;
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.steps = steps;
         this.engine = engine;
         this.caseHistory = caseHistory;
@@ -124,16 +123,13 @@ public class WorkTaskService {
 
     /** The task if it once existed and has been completed, for whoever may read its request. */
     public Optional<FinishedTask> finished(String taskId, CurrentUser user) {
-        HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-        if (done == null) {
-            return Optional.empty();
-        }
-        return requests.findByProcessInstanceIds(Set.of(done.getProcessInstanceId())).stream().findFirst()
+        return engineTasks.finishedTask(taskId).flatMap(done -> requests.findByProcessInstanceIds(
+                        Set.of(done.getProcessInstanceId())).stream().findFirst()
                 .filter(request -> request.requester().equals(user.username()) || user.takesPartInScreening())
                 .map(request -> new FinishedTask(TaskType.of(done.getTaskDefinitionKey()),
                         Area.byTaskDefinitionKey(done.getTaskDefinitionKey()).orElse(null), request.id(),
                         request.reference(), request.title(), done.getAssignee(),
-                        done.getEndTime() == null ? null : done.getEndTime().toInstant()));
+                        done.getEndTime() == null ? null : done.getEndTime().toInstant())));
     }
 
     /** The request an open task belongs to, without checking who asks: for administrators, who may read every request. */
@@ -221,14 +217,14 @@ public class WorkTaskService {
         });
     }
 
-    /** Locks the task's request (see {@link RequestRepository#lockByTask}); a task that is gone is not found. */
+    /** Locks the task's request (see {@link RequestLifecycle#lockByTask}); a task that is gone is not found. */
     UUID lockRequestOf(String taskId) {
         return lockRequestIfOpen(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
     /** Locks the task's request if the task is still open. */
     Optional<UUID> lockRequestIfOpen(String taskId) {
-        return requests.lockByTask(taskId);
+        return lifecycle.lockByTask(taskId);
     }
 
     Task openTask(String taskId) {

@@ -5,8 +5,8 @@ import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.process.Verdict;
-import dk.indkoebsscreening.request.RequestRepository;
-import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.RequestLifecycle;
+import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
@@ -28,14 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TriageService {
 
-    private final RequestRepository requests;
+    private final RequestLifecycle requests;
     private final ClarificationRepository clarifications;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CaseHistory history;
     private final ScopeRepository scopes;
 
-    TriageService(RequestRepository requests, ClarificationRepository clarifications, Clock clock,
+    TriageService(RequestLifecycle requests, ClarificationRepository clarifications, Clock clock,
                   ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes) {
         this.requests = requests;
         this.clarifications = clarifications;
@@ -92,7 +92,7 @@ public class TriageService {
         switch (form.outcome()) {
             case NEED_MORE_INFORMATION -> {
                 clarifications.ask(requestId, form.comment().strip(), coordinator, clock.instant());
-                requests.updateStatus(requestId, RequestStatus.AWAITING_INFORMATION);
+                requests.transition(requestId, Transition.QUESTION_ASKED);
                 events.publishEvent(new QuestionAsked(requestId, form.comment().strip(), coordinator));
                 history.record(requestId, HistoryKind.QUESTION_ASKED, coordinator, null, null, form.comment().strip());
             }
@@ -125,7 +125,7 @@ public class TriageService {
         if (!clarifications.answer(requestId, form.answer().strip(), requester, clock.instant())) {
             throw new ConflictException("No open question on request " + requestId);
         }
-        requests.updateStatus(requestId, RequestStatus.IN_TRIAGE);
+        requests.transition(requestId, Transition.QUESTION_ANSWERED);
         events.publishEvent(new QuestionAnswered(requestId, form.answer().strip()));
         history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, null, null, form.answer().strip());
     }

@@ -2,7 +2,7 @@ package dk.indkoebsscreening.withdrawal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.casefile.CaseFileView;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
@@ -25,14 +25,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WithdrawalPages {
 
     private final WithdrawalService withdrawals;
-    private final RequestRepository requests;
+    private final Requests requests;
     private final FormBinder binder;
     private final ObjectMapper objectMapper;
     private final Choices choices;
     private final MessageSource messages;
     private final CaseFileView caseFile;
 
-    WithdrawalPages(WithdrawalService withdrawals, RequestRepository requests, FormBinder binder, ObjectMapper objectMapper,
+    WithdrawalPages(WithdrawalService withdrawals, Requests requests, FormBinder binder, ObjectMapper objectMapper,
                     Choices choices, MessageSource messages, CaseFileView caseFile) {
         this.withdrawals = withdrawals;
         this.requests = requests;

@@ -11,8 +11,9 @@ import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestNotFoundException;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
@@ -39,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WithdrawalService {
 
-    private final RequestRepository requests;
+    private final RequestLifecycle requests;
     private final RuntimeService runtime;
     private final EngineTasks tasks;
     private final ScreeningService screening;
@@ -48,7 +49,7 @@ public class WithdrawalService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WithdrawalService(RequestRepository requests, RuntimeService runtime, EngineTasks tasks, ScreeningService screening,
+    WithdrawalService(RequestLifecycle requests, RuntimeService runtime, EngineTasks tasks, ScreeningService screening,
                       OutboxWriter outbox, CaseHistory history, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.runtime = runtime;
@@ -74,9 +75,7 @@ public class WithdrawalService {
             }
             throw new RequestNotFoundException(requestId);
         }
-        if (request.status().isClosed()) {
-            throw new ConflictException(request.reference() + " is " + request.status() + ": it cannot be withdrawn");
-        }
+        requests.requireAllowed(request, Transition.WITHDRAWN_BY_REQUESTER);
         List<Task> open = tasks.openTasksOf(request.processInstanceId());
         Map<String, Object> variables = new HashMap<>();
         variables.put(ScreeningProcess.WITHDRAWN_BY, user.username());
@@ -101,7 +100,7 @@ public class WithdrawalService {
         PurchaseRequest request = requests.lock(requestId);
         Instant now = clock.instant();
         screening.cancelOpenAreas(requestId, now);
-        requests.updateStatus(requestId, RequestStatus.WITHDRAWN);
+        requests.transition(requestId, Transition.WITHDRAWN_BY_REQUESTER);
         outbox.append(requestId, request.reference(), EventType.REQUEST_WITHDRAWN,
                 new Withdrawn(requestId, request.reference(), request.requester(), request.status(), now));
         history.record(requestId, HistoryKind.WITHDRAWN, withdrawnBy, null, null, reason);

@@ -9,7 +9,7 @@ import static org.mockito.Mockito.when;
 
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.decision.DecisionRepository;
-import dk.indkoebsscreening.request.RequestRepository;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.screening.AreaScreeningRepository;
 import dk.indkoebsscreening.screening.AreaScreeningRepository.WithinDeadline;
 import dk.indkoebsscreening.system.StatementTimeout;
@@ -27,7 +27,7 @@ class OverviewServiceTest {
 
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
-    private final RequestRepository requests = mock(RequestRepository.class);
+    private final Requests requests = mock(Requests.class);
     private final AreaScreeningRepository areas = mock(AreaScreeningRepository.class);
     private final DecisionRepository decisions = mock(DecisionRepository.class);
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T10:00:00Z"));

@@ -1,0 +1,12 @@
+package dk.indkoebsscreening.request;
+
+import dk.indkoebsscreening.system.ConflictException;
+import java.util.UUID;
+
+/** A change of status the lifecycle does not allow from the request's status now: the step comes too late or twice. */
+public class IllegalTransitionException extends ConflictException {
+
+    IllegalTransitionException(UUID requestId, RequestStatus status, Transition transition) {
+        super("Request " + requestId + " is " + status + ": " + transition + " needs " + transition.from());
+    }
+}

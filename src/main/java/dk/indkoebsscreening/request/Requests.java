@@ -1,0 +1,75 @@
+package dk.indkoebsscreening.request;
+
+import dk.indkoebsscreening.process.Verdict;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The requests as other modules read them. Changes go through
+ * {@link RequestService} (submitting) and {@link RequestLifecycle} (the steps).
+ */
+@Service
+public class Requests {
+
+    private final RequestRepository requests;
+
+    Requests(RequestRepository requests) {
+        this.requests = requests;
+    }
+
+    public Optional<PurchaseRequest> findById(UUID id) {
+        return requests.findById(id);
+    }
+
+    /** The requester's newest requests, at most {@code limit}. */
+    public List<PurchaseRequest> findByRequester(String requester, int limit) {
+        return requests.findByRequester(requester, limit);
+    }
+
+    /** Requests in this status, soonest deadline first, at most {@code limit}. */
+    public List<PurchaseRequest> findByStatus(RequestStatus status, int limit) {
+        return requests.findByStatus(status, limit);
+    }
+
+    public List<PurchaseRequest> findRecent(int limit) {
+        return requests.findRecent(limit);
+    }
+
+    /** The requests of these process instances, in one query. */
+    public List<PurchaseRequest> findByProcessInstanceIds(Collection<String> processInstanceIds) {
+        return requests.findByProcessInstanceIds(processInstanceIds);
+    }
+
+    /** An earlier request whose system is like the one typed, with how alike (0 to 1.5: name plus half the vendor's). */
+    public record SimilarRequest(PurchaseRequest request, double score) {
+    }
+
+    /**
+     * Requests for a system like this one, most alike first, a vendor alike ranking them higher.
+     *
+     * @param except the request itself on its triage page, else null
+     */
+    public List<SimilarRequest> similarBySystem(String systemName, String vendor, UUID except, int limit) {
+        return requests.similarBySystem(systemName, vendor, except, limit);
+    }
+
+    public boolean existsWithTitle(String title) {
+        return requests.existsWithTitle(title);
+    }
+
+    public record StatusCount(RequestStatus status, long count) {
+    }
+
+    /** Requests per status: every open one, and the decided ones submitted since. */
+    public List<StatusCount> countByStatus(Instant submittedSince) {
+        return requests.countByStatus(submittedSince);
+    }
+
+    public Optional<Verdict> findRecommendation(UUID id) {
+        return requests.findRecommendation(id);
+    }
+}
