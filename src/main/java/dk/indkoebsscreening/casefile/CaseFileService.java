@@ -10,7 +10,6 @@ import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.ProcurementProperties;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.Requests;
-import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.screening.EscalationRepository;
 import dk.indkoebsscreening.scope.ScopeRepository;
@@ -94,14 +93,12 @@ public class CaseFileService {
 
     /** The request, if this user may read it; not found otherwise (so nobody learns that it exists). */
     public PurchaseRequest readable(UUID id, CurrentUser user) {
-        return requests.findById(id)
-                .filter(found -> found.requester().equals(user.username()) || user.takesPartInScreening())
-                .orElseThrow(() -> new RequestNotFoundException(id));
+        return requests.readable(id, user);
     }
 
     /** The search: the expert group over every request, anyone else over their own only. */
     Paged<RequestSearch.Found> search(CurrentUser user, RequestSearch.Criteria criteria, RequestSearch.Order order, int page, int size) {
-        return search.find(user.takesPartInScreening() ? criteria : criteria.onlyOf(user.username()), order, page, size);
+        return search.find(Requests.mayReadEvery(user) ? criteria : criteria.onlyOf(user.username()), order, page, size);
     }
 
     /** One's own requests, newest first, in pages. */
@@ -123,7 +120,7 @@ public class CaseFileService {
 
     /** The expert group sees the newest requests of everyone; others only their own. */
     public List<RequestSummary> visibleTo(CurrentUser user, int limit) {
-        if (!user.takesPartInScreening()) {
+        if (!Requests.mayReadEvery(user)) {
             return mine(user, limit);
         }
         return requests.findRecent(limit).stream().map(RequestSummary::of).toList();

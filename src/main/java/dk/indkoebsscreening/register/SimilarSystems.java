@@ -53,7 +53,7 @@ public class SimilarSystems implements DuplicateCheck {
         return new Matches(registered, requests.similarBySystem(name, vendorText, except, LIMIT).stream()
                 .map(Requests.SimilarRequest::request)
                 .filter(request -> !registeredRequests.contains(request.reference()))
-                .map(request -> viewer.takesPartInScreening() || request.requester().equals(viewer.username())
+                .map(request -> Requests.mayRead(request, viewer)
                         ? new RequestMatch(request.id(), request.reference(), request.title(), request.systemName(),
                                 request.vendor(), request.department(), request.status())
                         : new RequestMatch(null, null, null, request.systemName(), request.vendor(), null, request.status()))

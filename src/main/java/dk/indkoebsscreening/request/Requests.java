@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.security.CurrentUser;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The requests as other modules read them. Changes go through
+ * The requests as other modules read them, and the one rule for who may read a request. Changes go through
  * {@link RequestService} (submitting) and {@link RequestLifecycle} (the steps).
  */
 @Service
@@ -21,6 +22,30 @@ public class Requests {
         this.requests = requests;
     }
 
+    /**
+     * Who may read a request, wherever it is shown (case file, task pages, files, report, duplicate check, lists): its
+     * requester, and everyone who {@linkplain #mayReadEvery reads every request}.
+     */
+    public static boolean mayRead(PurchaseRequest request, CurrentUser user) {
+        return request.requester().equals(user.username()) || mayReadEvery(user);
+    }
+
+    /**
+     * Whoever takes part in screening (coordinators, the experts of every area, administrators) reads every request,
+     * whichever areas it concerns; anyone else only their own.
+     */
+    public static boolean mayReadEvery(CurrentUser user) {
+        return user.takesPartInScreening();
+    }
+
+    /** The request, if this user may read it; not found otherwise (so nobody learns that it exists). */
+    public PurchaseRequest readable(UUID id, CurrentUser user) {
+        return requests.findById(id)
+                .filter(found -> mayRead(found, user))
+                .orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
+    /** Without asking who reads it: for the application's own steps and mails. */
     public Optional<PurchaseRequest> findById(UUID id) {
         return requests.findById(id);
     }

@@ -3,8 +3,9 @@
  * ({@code purchase_request}, its recommendation included, read by other modules only through {@link
  * dk.indkoebsscreening.request.Requests}), its proposed scope, its event, its process and the form's files, made
  * once; the transitions of its status ({@link dk.indkoebsscreening.request.Transition}), which only {@link
- * dk.indkoebsscreening.request.RequestLifecycle} writes. Uses attachment, deadline, events, history, process, scope,
- * security (who asks for the duplicate check), system and web.
+ * dk.indkoebsscreening.request.RequestLifecycle} writes; and the one rule for who may read a request. Uses
+ * attachment, deadline, events, history, process, scope, security (who asks: for the duplicate check, to read a
+ * request), system and web.
  */
 @ApplicationModule(displayName = "Request submission", allowedDependencies = {"attachment", "deadline", "events", "history", "process", "scope", "security", "system", "web"})
 package dk.indkoebsscreening.request;

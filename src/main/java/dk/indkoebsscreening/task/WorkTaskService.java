@@ -125,7 +125,7 @@ public class WorkTaskService {
     public Optional<FinishedTask> finished(String taskId, CurrentUser user) {
         return engineTasks.finishedTask(taskId).flatMap(done -> requests.findByProcessInstanceIds(
                         Set.of(done.getProcessInstanceId())).stream().findFirst()
-                .filter(request -> request.requester().equals(user.username()) || user.takesPartInScreening())
+                .filter(request -> Requests.mayRead(request, user))
                 .map(request -> new FinishedTask(TaskType.of(done.getTaskDefinitionKey()),
                         Area.byTaskDefinitionKey(done.getTaskDefinitionKey()).orElse(null), request.id(),
                         request.reference(), request.title(), done.getAssignee(),

@@ -13,6 +13,7 @@ import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.CurrentUser;
@@ -70,7 +71,7 @@ public class WithdrawalService {
     public void withdraw(UUID requestId, WithdrawalForm form, CurrentUser user) {
         PurchaseRequest request = requests.lock(requestId);
         if (!request.requester().equals(user.username())) {
-            if (user.takesPartInScreening()) {
+            if (Requests.mayRead(request, user)) {
                 throw new AccessDeniedException(user.username() + " did not submit " + request.reference());
             }
             throw new RequestNotFoundException(requestId);
