@@ -30,10 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven by Selenium, with an axe-core check of WCAG 2.1 A and AA on every
  * page a test visits. Tests are skipped (not passed) when Chromium or its driver is not installed.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final ChromeDriver driver;
@@ -43,7 +43,7 @@ final class Browser implements AutoCloseable {
     private static final AtomicInteger SCREENSHOTS = new AtomicInteger();
 
     /** Skips the test without Chromium on a developer's machine; fails it in CI ({@code CI=true}), which must have it. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String missing = "Browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -52,7 +52,7 @@ final class Browser implements AutoCloseable {
         assumeTrue(installed, missing);
     }
 
-    Browser(String baseUrl) throws IOException {
+    public Browser(String baseUrl) throws IOException {
         this.baseUrl = baseUrl;
         this.axeScript = resource("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js");
         ChromeOptions options = new ChromeOptions();
@@ -68,16 +68,16 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(baseUrl + path);
     }
 
     /** Opens a file as the browser would show it, e.g. a mail's HTML part saved by a test. */
-    void openFile(Path file) {
+    public void openFile(Path file) {
         driver.get(file.toAbsolutePath().toUri().toString());
     }
 
-    void login(String username) {
+    public void login(String username) {
         driver.manage().deleteAllCookies();
         open("/login");
         field("username").sendKeys(username);
@@ -85,43 +85,43 @@ final class Browser implements AutoCloseable {
         submit();
     }
 
-    WebElement field(String id) {
+    public WebElement field(String id) {
         return driver.findElement(By.id(id));
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return driver.findElement(by);
     }
 
-    List<WebElement> findAll(By by) {
+    public List<WebElement> findAll(By by) {
         return driver.findElements(by);
     }
 
-    void type(String id, String text) {
+    public void type(String id, String text) {
         WebElement input = field(id);
         input.clear();
         input.sendKeys(text);
     }
 
     /** Date inputs take keys in the browser's own format; the value itself is always ISO. */
-    void setDate(String id, String isoDate) {
+    public void setDate(String id, String isoDate) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field(id), isoDate);
     }
 
-    void choose(String name, String value) {
+    public void choose(String name, String value) {
         find(By.cssSelector("input[name='" + name + "'][value='" + value + "']")).click();
     }
 
     /** Clicks the submit button of the first form in the page's main content. */
-    void submit() {
+    public void submit() {
         clickAndAwaitNextPage(find(By.cssSelector("main form button[type=submit]")));
     }
 
-    void submit(By form) {
+    public void submit(By form) {
         clickAndAwaitNextPage(find(form).findElement(By.cssSelector("button[type=submit]")));
     }
 
-    void submit(String formAction) {
+    public void submit(String formAction) {
         clickAndAwaitNextPage(find(By.cssSelector("form[action$='" + formAction + "'] button[type=submit]")));
     }
 
@@ -143,30 +143,30 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    String path() {
+    public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url.substring(url.lastIndexOf('/'));
     }
 
     /** The whole address, for pages outside the application (the OpenID provider's). */
-    String url() {
+    public String url() {
         return driver.getCurrentUrl();
     }
 
     /** Runs a script in the page that calls its last argument with the result (e.g. after a fetch). */
-    Object runAsync(String script, Object... arguments) {
+    public Object runAsync(String script, Object... arguments) {
         return driver.executeAsyncScript(script, arguments);
     }
 
-    String title() {
+    public String title() {
         return driver.getTitle();
     }
 
-    String text(By by) {
+    public String text(By by) {
         return find(by).getText();
     }
 
-    String mainText() {
+    public String mainText() {
         return text(By.tagName("main"));
     }
 
@@ -217,7 +217,7 @@ final class Browser implements AutoCloseable {
      * screenshot of the desktop and the phone view goes to target/screenshots.
      */
     @SuppressWarnings("unchecked")
-    void assertReadableAtEveryWidth() {
+    public void assertReadableAtEveryWidth() {
         for (int width : new int[] {1280, 640, 390}) {
             driver.manage().window().setSize(new Dimension(width, 1600));
             long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
@@ -237,7 +237,7 @@ final class Browser implements AutoCloseable {
 
     /** Runs axe-core on the page and fails with one readable line per violation and element, then checks the layout. */
     @SuppressWarnings("unchecked")
-    void assertAccessible() {
+    public void assertAccessible() {
         assertReadableAtEveryWidth();
         JavascriptExecutor js = driver;
         js.executeScript(axeScript);
@@ -255,23 +255,23 @@ final class Browser implements AutoCloseable {
         assertThat(violations).as("WCAG 2.1 AA violations on %s (%s):%n%s", path(), title(), report).isEmpty();
     }
 
-    void navigateBack() {
+    public void navigateBack() {
         driver.navigate().back();
     }
 
     /** The id of the element that has the keyboard focus, or its tag name when it has no id. */
-    String focused() {
+    public String focused() {
         return (String) driver.executeScript("const e = document.activeElement; return e.id || e.className || e.tagName;");
     }
 
     /** Waits until a script has set the given data attribute to "true" on the element (asynchronous rendering). */
-    void awaitData(By element, String attribute) {
+    public void awaitData(By element, String attribute) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(browser -> "true".equals(find(element).getAttribute("data-" + attribute)));
     }
 
     /** Waits until the element's text contains the given text (a script filling it in). */
-    void awaitText(By element, String text) {
+    public void awaitText(By element, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> find(element).getText().contains(text));
     }
 

@@ -7,7 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole application on a random port and a fresh headless Chromium per test (skipped without Chromium). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class BrowserTestBase {
+public abstract class BrowserTestBase {
 
     @LocalServerPort
     protected int port;

@@ -1,13 +1,13 @@
 package dk.indkoebsscreening.web;
 
 /** The request form's facts as the browser tests fill them in. */
-final class RequestFormFacts {
+public final class RequestFormFacts {
 
     private RequestFormFacts() {
     }
 
     /** A small purchase without personal data or integrations, hosted in the EU: the fast track's facts. */
-    static void fillSmallPurchase(Browser browser) {
+    public static void fillSmallPurchase(Browser browser) {
         browser.type("field-department", "Kultur og Fritid");
         browser.type("field-oneOffCostDkk", "20.000");
         browser.type("field-annualCostDkk", "10.000");

@@ -4,13 +4,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** An expert's screening form as the browser tests fill it in. */
-final class ScreeningForm {
+public final class ScreeningForm {
 
     private ScreeningForm() {
     }
 
     /** Answers every checklist question with its first option and every note with a short text. */
-    static void answerEveryQuestion(Browser browser) {
+    public static void answerEveryQuestion(Browser browser) {
         for (WebElement group : browser.findAll(By.cssSelector("fieldset.section fieldset"))) {
             group.findElement(By.cssSelector("input[type=radio]")).click();
         }
