@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The whole application on a random port against a real (embedded) PostgreSQL, with the demo
- * users. All subclasses share one application context.
+ * users. All subclasses in a JVM share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiTestBase {
