@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.system.DatabaseOutage;
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.Browser;
 import dk.indkoebsscreening.testsupport.CuttableLink;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.OwnJvm;

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.testsupport;
 
 /** The request form's facts as the browser tests fill them in. */
 public final class RequestFormFacts {

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,9 @@ import dk.indkoebsscreening.request.RequestService;
 import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.ScreeningForm;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.withdrawal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

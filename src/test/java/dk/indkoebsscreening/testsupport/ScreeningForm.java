@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.testsupport;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

@@ -1,7 +1,8 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

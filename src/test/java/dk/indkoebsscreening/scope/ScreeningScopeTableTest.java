@@ -1,7 +1,8 @@
-package dk.indkoebsscreening.process;
+package dk.indkoebsscreening.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.process.ScreeningProcess;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;

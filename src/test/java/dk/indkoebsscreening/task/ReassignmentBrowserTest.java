@@ -1,9 +1,10 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.time.LocalDate;
 import java.time.ZoneId;

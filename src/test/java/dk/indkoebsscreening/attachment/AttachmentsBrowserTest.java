@@ -1,8 +1,9 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.attachment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.io.IOException;

@@ -1,9 +1,11 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,14 @@ import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.Browser;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.LoopbackOpenIdProvider;
 import dk.indkoebsscreening.testsupport.LoopbackOpenIdProvider.Person;
 import dk.indkoebsscreening.testsupport.Mails;
 import dk.indkoebsscreening.testsupport.OwnJvm;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
+import dk.indkoebsscreening.testsupport.ScreeningForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

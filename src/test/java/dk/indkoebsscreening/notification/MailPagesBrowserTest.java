@@ -1,9 +1,10 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Mails;
 import dk.indkoebsscreening.testsupport.Mails.Mail;

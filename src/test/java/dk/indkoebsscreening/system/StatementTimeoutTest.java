@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

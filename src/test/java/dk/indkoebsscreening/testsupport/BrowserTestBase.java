@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.web;
+package dk.indkoebsscreening.testsupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
