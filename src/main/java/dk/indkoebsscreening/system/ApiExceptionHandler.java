@@ -92,7 +92,9 @@ class ApiExceptionHandler {
     @ExceptionHandler({ConflictException.class, TaskAlreadyClaimedException.class,
             OptimisticLockingException.class})
     ResponseEntity<ApiError> conflict(RuntimeException e) {
-        return error(HttpStatus.CONFLICT, message("error.conflict"), List.of());
+        String text = e instanceof ConflictException known ? message(known.messageKey(), known.arguments())
+                : message("error.conflict");
+        return error(HttpStatus.CONFLICT, text, List.of());
     }
 
     @ExceptionHandler(RepeatedInputException.class)

@@ -1,9 +1,29 @@
 package dk.indkoebsscreening.system;
 
-/** The step is valid in itself but not now: the task is held by someone else, or already done. */
+/**
+ * A step that the state of its task or request no longer allows: a 409 whose message (a key with arguments) says
+ * why; without one, the task has been completed or taken by someone else.
+ */
 public class ConflictException extends RuntimeException {
 
+    private final String messageKey;
+    private final Object[] arguments;
+
     public ConflictException(String message) {
+        this(message, "error.conflict");
+    }
+
+    public ConflictException(String message, String messageKey, Object... arguments) {
         super(message);
+        this.messageKey = messageKey;
+        this.arguments = arguments;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
     }
 }

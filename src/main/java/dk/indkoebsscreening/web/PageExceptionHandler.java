@@ -50,10 +50,21 @@ class PageExceptionHandler {
         return errorPage(model, request, HttpStatus.NOT_FOUND);
     }
 
-    @ExceptionHandler({ConflictException.class, TaskAlreadyClaimedException.class, OptimisticLockingException.class})
+    @ExceptionHandler({TaskAlreadyClaimedException.class, OptimisticLockingException.class})
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(Model model, HttpServletRequest request) {
         return errorPage(model, request, HttpStatus.CONFLICT);
+    }
+
+    /** A refused step: the task is gone, or the request's status no longer allows it, and then the page names the status. */
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(ConflictException e, Model model, HttpServletRequest request) {
+        if ("error.conflict".equals(e.messageKey())) {
+            return errorPage(model, request, HttpStatus.CONFLICT);
+        }
+        model.addAttribute("detail", choices.message(e.messageKey(), e.arguments()));
+        return errorPage(model, request, HttpStatus.CONFLICT, "error.page.409.request");
     }
 
     /** A refused file: the page says why (too large, a type that is not allowed) and that nothing was stored. */

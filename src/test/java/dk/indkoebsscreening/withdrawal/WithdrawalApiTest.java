@@ -11,6 +11,8 @@ import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Mails;
+import dk.indkoebsscreening.testsupport.WebSession;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -105,9 +107,28 @@ class WithdrawalApiTest extends ApiTestBase {
         String requestId = lifecycle.runToApproval("anna", "Afgjort, ikke til at trække tilbage");
         ApiClient.Response refused = api.post("anna", "/api/requests/" + requestId + "/withdraw", Map.of());
         assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().get("message").asText()).as("the lifecycle's refusal names the status, not a task")
+                .isEqualTo("Anmodningen har status „Godkendt“, så det kan ikke gøres nu.");
+        assertThat(api.post("anna", "/api/requests/" + requestId + "/withdraw", Map.of(), "en").body().get("message").asText())
+                .isEqualTo("The request's status is \"Approved\", so this cannot be done now.");
         assertThat(status(requestId)).isEqualTo("APPROVED");
         assertThat(jdbc.sql("select count(*) from outbox_event where request_id = ? and type = ?")
                 .params(UUID.fromString(requestId), EventType.REQUEST_WITHDRAWN.type()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theWithdrawalFormOfADecidedRequestSaysOnAPageWhyNothingHappened() {
+        String requestId = lifecycle.runToApproval("anna", "Afgjort, formularen sendt for sent");
+        WebSession browser = new WebSession(port);
+        browser.login("anna");
+
+        HttpResponse<String> page = browser.postForm("/anmodninger/" + requestId, "/anmodninger/" + requestId + "/traek-tilbage",
+                "reason=" + WebSession.encode("Vi har fundet en anden løsning"));
+
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("Anmodningen kan ikke ændres nu", "Anmodningen har status „Godkendt“",
+                "Intet er ændret").doesNotContain("Opgaven er allerede løst");
+        assertThat(status(requestId)).isEqualTo("APPROVED");
     }
 
     @Test
