@@ -8,16 +8,23 @@ import java.util.List;
  * area ({@link Area#taskDefinitionKey()}).
  */
 public enum TaskType {
-    TRIAGE("Task_Triage"),
-    MORE_INFORMATION("Task_ProvideInformation"),
-    SCREENING(null),
-    ESCALATION("Task_HandleEscalation"),
-    DECISION("Task_Decide");
+    TRIAGE("Task_Triage", true),
+    MORE_INFORMATION("Task_ProvideInformation", false),
+    SCREENING(null, false),
+    ESCALATION("Task_HandleEscalation", true),
+    DECISION("Task_Decide", true);
 
     private final String taskDefinitionKey;
+    private final boolean coordinators;
 
-    TaskType(String taskDefinitionKey) {
+    TaskType(String taskDefinitionKey, boolean coordinators) {
         this.taskDefinitionKey = taskDefinitionKey;
+        this.coordinators = coordinators;
+    }
+
+    /** Whether the model offers this kind of task to the coordinators (PurchaseScreeningModelTest holds it to the model). */
+    public boolean forCoordinators() {
+        return coordinators;
     }
 
     /** The kinds a coordinator and the experts work through in their inbox, in that order: what ends a request first. */

@@ -91,7 +91,7 @@ public class WithdrawalService {
         List<Area> openAreas = open.stream().map(Task::getTaskDefinitionKey).map(Area::byTaskDefinitionKey)
                 .flatMap(Optional::stream).toList();
         boolean coordinators = open.stream().map(task -> TaskType.of(task.getTaskDefinitionKey()))
-                .anyMatch(type -> type == TaskType.TRIAGE || type == TaskType.ESCALATION || type == TaskType.DECISION);
+                .anyMatch(TaskType::forCoordinators);
         events.publishEvent(new RequestWithdrawn(requestId, reason, openAreas, coordinators));
     }
 

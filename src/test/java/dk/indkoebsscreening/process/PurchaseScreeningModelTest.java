@@ -3,6 +3,7 @@ package dk.indkoebsscreening.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dk.indkoebsscreening.security.Groups;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -139,6 +140,13 @@ class PurchaseScreeningModelTest {
         assertThat(TaskType.of("Task_ProvideInformation")).isEqualTo(TaskType.MORE_INFORMATION);
         assertThat(TaskType.of("Task_HandleEscalation")).isEqualTo(TaskType.ESCALATION);
         assertThat(TaskType.of("Task_Decide")).isEqualTo(TaskType.DECISION);
+    }
+
+    @Test
+    @DisplayName("TaskType says which kinds of task the model offers the coordinators")
+    void coordinatorTasksAreTheModels() {
+        assertThat(all(UserTask.class)).allSatisfy(task -> assertThat(TaskType.of(task.getId()).forCoordinators())
+                .as(task.getId()).isEqualTo(Groups.COORDINATORS.equals(task.getCamundaCandidateGroups())));
     }
 
     @Test
