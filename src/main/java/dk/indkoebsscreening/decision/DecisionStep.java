@@ -69,9 +69,4 @@ class DecisionStep implements TaskStep<DecisionForm> {
     public String savedMessage(String reference, String taskDefinitionKey, DecisionForm form) {
         return choices.message("task.saved.decision", reference, choices.message("verdict." + form.outcome()));
     }
-
-    @Override
-    public String attachmentStep() {
-        return "DECISION";
-    }
 }

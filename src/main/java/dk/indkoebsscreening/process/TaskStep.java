@@ -52,8 +52,10 @@ public interface TaskStep<F extends Record> {
     /** What the page says once the step is done, in the user's language. */
     String savedMessage(String reference, String taskDefinitionKey, F form);
 
-    /** The name of the attachment step files added while the task is open are recorded under. */
-    String attachmentStep();
+    /** The name of the attachment step files added while the task is open are recorded under: the task type's, unless stored otherwise. */
+    default String attachmentStep() {
+        return type().name();
+    }
 
     /** Whether the task may be released or handed to a colleague; a question to one person stays theirs. */
     default boolean mayBeHandedOn() {

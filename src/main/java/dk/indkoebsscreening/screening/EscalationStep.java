@@ -50,9 +50,4 @@ class EscalationStep implements TaskStep<EscalationForm> {
     public String savedMessage(String reference, String taskDefinitionKey, EscalationForm form) {
         return choices.message("task.saved.escalation", reference);
     }
-
-    @Override
-    public String attachmentStep() {
-        return "ESCALATION";
-    }
 }

@@ -69,10 +69,6 @@ class ScreeningStep implements TaskStep<ScreeningForm> {
         return choices.message("task.saved.screening", choices.message("area." + area(taskDefinitionKey)), reference);
     }
 
-    @Override
-    public String attachmentStep() {
-        return "SCREENING";
-    }
 
     private static Area area(String taskDefinitionKey) {
         return Area.byTaskDefinitionKey(taskDefinitionKey).orElseThrow();

@@ -54,6 +54,7 @@ class AnswerStep implements TaskStep<InformationForm> {
         return choices.message("task.saved.answer", reference);
     }
 
+    /** The events call the step of the requester's files ANSWER (a value of the attachment schemas' step), not MORE_INFORMATION. */
     @Override
     public String attachmentStep() {
         return "ANSWER";

@@ -96,9 +96,4 @@ class TriageStep implements TaskStep<TriageForm> {
     public String savedMessage(String reference, String taskDefinitionKey, TriageForm form) {
         return choices.message("task.saved.triage." + form.outcome(), reference);
     }
-
-    @Override
-    public String attachmentStep() {
-        return "TRIAGE";
-    }
 }
