@@ -46,9 +46,11 @@ class ConfigurationTest {
                 .withUserConfiguration(SettingsOnly.class)
                 .withInitializer(context -> {
                     var sources = context.getEnvironment().getPropertySources();
-                    // Later files win, as a profile's file wins over application.yml.
+                    // Later files win, as a profile's file wins over application.yml; its profile is active, as the
+                    // demo's run command makes it.
                     for (String file : profileFiles) {
                         yaml(file).forEach(sources::addLast);
+                        context.getEnvironment().addActiveProfile(file.replaceAll("^application-|\\.yml$", ""));
                     }
                     yaml("application.yml").forEach(sources::addLast);
                     yaml("checklists.yml").forEach(sources::addLast);
@@ -99,6 +101,13 @@ class ConfigurationTest {
             assertThat(environment.getProperty("indkoeb.embedded-smtp.enabled")).isEqualTo("true");
             assertThat(environment.getProperty("indkoeb.demo.enabled")).isEqualTo("true");
         });
+    }
+
+    @Test
+    void theDemoUsersComeOnlyWithTheDemoProfile() {
+        start().withPropertyValues(PRODUCTION).withPropertyValues("indkoeb.demo.enabled=true")
+                .run(context -> assertThat(analysis(context.getStartupFailure()))
+                        .contains("indkoeb.demo.enabled (INDKOEB_DEMO_ENABLED)"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -15,7 +16,8 @@ import org.springframework.util.StringUtils;
  * in and the address they reach the application at. Checked before any bean is made, so a start that lacks one
  * names every missing key at once ({@link MissingSettingsFailureAnalyzer}) instead of failing later, one at a
  * time, deep in a connection pool or a mail sender. The demo profile's embedded services and users stand in
- * for the first four.
+ * for the first four. The demo users (all with the password "demo") come only with the demo profile: a start without
+ * it that switches them on by their key alone is stopped, not run with them.
  */
 @Component
 class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -38,6 +40,10 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
     List<String> missing() {
         List<String> missing = new ArrayList<>();
         boolean demo = isOn("indkoeb.demo.enabled");
+        if (demo && !environment.acceptsProfiles(Profiles.of("demo"))) {
+            missing.add("indkoeb.demo.enabled (INDKOEB_DEMO_ENABLED): the demo users, whose password is \"demo\", come only"
+                    + " with the demo profile; leave it out, or start the demo");
+        }
         if (!isOn("indkoeb.embedded-postgres.enabled")) {
             require(missing, "spring.datasource.url", "the PostgreSQL database, e.g. jdbc:postgresql://db:5432/indkoebsscreening");
         }
