@@ -32,7 +32,9 @@ public class AbsenceService {
     private final Clock clock;
     private final DeadlineProperties deadlines;
 
-    AbsenceService(AbsenceRepository absences, HandOver tasks, Clock clock, DeadlineProperties deadlines) {
+    /** @param settings bound and checked before the schedule below reads its interval */
+    AbsenceService(AbsenceRepository absences, HandOver tasks, Clock clock, DeadlineProperties deadlines,
+                   AbsenceProperties settings) {
         this.absences = absences;
         this.tasks = tasks;
         this.clock = clock;
@@ -71,7 +73,7 @@ public class AbsenceService {
     }
 
     /** Returns the tasks of everyone whose absence has begun; each user's in a transaction of its own. */
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${indkoeb.absence.check-interval:PT5M}")
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${indkoeb.absence.check-interval}")
     public void returnTasksOfAbsentUsers() {
         for (String username : absences.awayOn(today())) {
             try {
