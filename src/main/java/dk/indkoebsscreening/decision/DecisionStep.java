@@ -61,11 +61,6 @@ class DecisionStep implements TaskStep<DecisionForm> {
     }
 
     @Override
-    public List<String> fieldOrder(String taskDefinitionKey) {
-        return List.of("outcome", "reason");
-    }
-
-    @Override
     public String savedMessage(String reference, String taskDefinitionKey, DecisionForm form) {
         return choices.message("task.saved.decision", reference, choices.message("verdict." + form.outcome()));
     }

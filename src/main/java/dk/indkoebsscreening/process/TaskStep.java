@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.process;
 
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +48,10 @@ public interface TaskStep<F extends Record> {
         return Map.of();
     }
 
-    /** The form's fields in the order the page shows them, for its error summary. */
-    List<String> fieldOrder(String taskDefinitionKey);
+    /** The form's fields in the order the page shows them, for its error summary: the record's, unless the page differs. */
+    default List<String> fieldOrder(String taskDefinitionKey) {
+        return Arrays.stream(form().getRecordComponents()).map(RecordComponent::getName).toList();
+    }
 
     /** What the page says once the step is done, in the user's language. */
     String savedMessage(String reference, String taskDefinitionKey, F form);

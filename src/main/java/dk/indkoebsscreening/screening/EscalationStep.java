@@ -3,7 +3,6 @@ package dk.indkoebsscreening.screening;
 import dk.indkoebsscreening.process.TaskStep;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.web.Choices;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -39,11 +38,6 @@ class EscalationStep implements TaskStep<EscalationForm> {
     @Override
     public String template() {
         return "screening/escalation";
-    }
-
-    @Override
-    public List<String> fieldOrder(String taskDefinitionKey) {
-        return List.of("outcome", "comment");
     }
 
     @Override

@@ -3,7 +3,6 @@ package dk.indkoebsscreening.triage;
 import dk.indkoebsscreening.process.TaskStep;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.web.Choices;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -42,11 +41,6 @@ class AnswerStep implements TaskStep<InformationForm> {
     @Override
     public String template() {
         return null;
-    }
-
-    @Override
-    public List<String> fieldOrder(String taskDefinitionKey) {
-        return List.of("answer");
     }
 
     @Override

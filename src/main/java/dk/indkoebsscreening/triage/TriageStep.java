@@ -88,11 +88,6 @@ class TriageStep implements TaskStep<TriageForm> {
     }
 
     @Override
-    public List<String> fieldOrder(String taskDefinitionKey) {
-        return List.of("outcome", "comment", "areas", "flags", "scopeReason", "note");
-    }
-
-    @Override
     public String savedMessage(String reference, String taskDefinitionKey, TriageForm form) {
         return choices.message("task.saved.triage." + form.outcome(), reference);
     }
