@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ScreeningService {
 
-    private final RequestLifecycle requests;
+    private final RequestLifecycle lifecycle;
     private final AreaScreeningRepository areas;
     private final EscalationRepository escalations;
     private final ChecklistProperties checklists;
@@ -46,10 +46,10 @@ public class ScreeningService {
     private final ScopeRepository scopes;
     private final MessageSource messages;
 
-    ScreeningService(RequestLifecycle requests, AreaScreeningRepository areas, EscalationRepository escalations,
+    ScreeningService(RequestLifecycle lifecycle, AreaScreeningRepository areas, EscalationRepository escalations,
                      ChecklistProperties checklists, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events,
                      CaseHistory history, ScopeRepository scopes, MessageSource messages) {
-        this.requests = requests;
+        this.lifecycle = lifecycle;
         this.areas = areas;
         this.escalations = escalations;
         this.checklists = checklists;
@@ -67,7 +67,7 @@ public class ScreeningService {
      */
     @Transactional
     public void start(UUID requestId) {
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         Instant now = clock.instant();
         RequestScope scope = scopes.find(requestId);
         List<Area> inScope = scope.current().areas();
@@ -78,7 +78,7 @@ public class ScreeningService {
             areas.markNotRelevant(requestId, area.area(), area.reason(), scope.confirmedBy(), now);
             history.record(requestId, HistoryKind.AREA_NOT_RELEVANT, scope.confirmedBy(), area.area(), null, area.reason());
         }
-        requests.transition(requestId, Transition.SCREENING_STARTED);
+        lifecycle.transition(requestId, Transition.SCREENING_STARTED);
         outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED, new ScreeningStarted(requestId,
                 request.reference(), now, request.deadline(), inScope, notRelevant, scope.current().flags()));
         events.publishEvent(new ScreeningOpened(requestId, inScope));
@@ -130,7 +130,7 @@ public class ScreeningService {
     @Transactional
     public void record(UUID requestId, Area area, ScreeningForm form, String expert) {
         InvalidInputException.throwIfAny(problems(area, form));
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         Instant now = clock.instant();
         if (!areas.complete(requestId, area, form, expert, now)) {
             throw new ConflictException(area + " of " + request.reference() + " is not open for screening");
@@ -143,7 +143,7 @@ public class ScreeningService {
 
     @Transactional
     public void remindOpenAreas(UUID requestId) {
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         List<Area> open = areas.markOpenReminded(requestId, clock.instant());
         if (!open.isEmpty()) {
             outbox.append(requestId, request.reference(), EventType.SCREENING_REMINDER_SENT,
@@ -160,7 +160,7 @@ public class ScreeningService {
      */
     @Transactional
     public int recordDeadlineMissed(UUID requestId) {
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         Instant now = clock.instant();
         List<Area> open = areas.findByRequest(requestId).stream()
                 .filter(screening -> screening.state() == AreaState.OPEN)
@@ -169,7 +169,7 @@ public class ScreeningService {
         if (open.isEmpty()) {
             return 0;
         }
-        requests.markDeadlineMissed(requestId, now);
+        lifecycle.markDeadlineMissed(requestId, now);
         escalations.raise(requestId, open, now);
         outbox.append(requestId, request.reference(), EventType.DEADLINE_MISSED,
                 new DeadlineMissed(requestId, request.reference(), request.deadline(), now, openAreas(open)));
@@ -181,13 +181,13 @@ public class ScreeningService {
     /** The request was withdrawn: its open screenings end, recorded as cancelled. */
     @Transactional
     public void cancelOpenAreas(UUID requestId, Instant at) {
-        requests.lock(requestId);
+        lifecycle.lock(requestId);
         areas.cancelOpen(requestId, at);
     }
 
     @Transactional
     public void handleEscalation(UUID requestId, EscalationForm form, String coordinator) {
-        requests.lock(requestId);
+        lifecycle.lock(requestId);
         escalations.handle(requestId, coordinator, form.comment(), clock.instant());
         history.record(requestId, HistoryKind.ESCALATION_HANDLED, coordinator, null, null, Text.orNull(form.comment()));
     }

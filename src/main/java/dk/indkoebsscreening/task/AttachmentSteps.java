@@ -7,6 +7,7 @@ import dk.indkoebsscreening.attachment.CheckedUpload;
 import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.RequestStatus;
@@ -14,7 +15,9 @@ import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,20 +35,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AttachmentSteps {
 
     private final WorkTaskService tasks;
-    private final TaskSteps steps;
     private final CaseFileService caseFiles;
     private final AttachmentService attachments;
-    private final RequestLifecycle requests;
+    private final RequestLifecycle lifecycle;
     private final TransactionTemplate transactions;
+    /** Read once at start-up, so that a step naming an attachment step that does not exist stops the start, not an upload. */
+    private final Map<TaskType, AttachmentStep> attachmentSteps = new EnumMap<>(TaskType.class);
 
     AttachmentSteps(WorkTaskService tasks, TaskSteps steps, CaseFileService caseFiles, AttachmentService attachments,
-                    RequestLifecycle requests, PlatformTransactionManager transactionManager) {
+                    RequestLifecycle lifecycle, PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
         this.tasks = tasks;
-        this.steps = steps;
         this.caseFiles = caseFiles;
         this.attachments = attachments;
-        this.requests = requests;
+        this.lifecycle = lifecycle;
+        for (TaskType type : TaskType.values()) {
+            attachmentSteps.put(type, AttachmentStep.valueOf(steps.of(type).attachmentStep()));
+        }
     }
 
     /**
@@ -87,7 +93,7 @@ public class AttachmentSteps {
             return new Step(request.reference(), AttachmentStep.SUBMISSION, null);
         }
         WorkTask task = mine.get(0);
-        return new Step(request.reference(), AttachmentStep.valueOf(steps.of(task.type()).attachmentStep()), task.area());
+        return new Step(request.reference(), attachmentSteps.get(task.type()), task.area());
     }
 
     @Transactional
@@ -103,7 +109,7 @@ public class AttachmentSteps {
 
     private PurchaseRequest open(UUID requestId, CurrentUser user) {
         caseFiles.readable(requestId, user);
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         if (request.status().isClosed()) {
             throw new ConflictException("Request " + requestId + " is decided; its files can no longer change");
         }

@@ -28,16 +28,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TriageService {
 
-    private final RequestLifecycle requests;
+    private final RequestLifecycle lifecycle;
     private final ClarificationRepository clarifications;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CaseHistory history;
     private final ScopeRepository scopes;
 
-    TriageService(RequestLifecycle requests, ClarificationRepository clarifications, Clock clock,
+    TriageService(RequestLifecycle lifecycle, ClarificationRepository clarifications, Clock clock,
                   ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes) {
-        this.requests = requests;
+        this.lifecycle = lifecycle;
         this.clarifications = clarifications;
         this.clock = clock;
         this.events = events;
@@ -86,13 +86,13 @@ public class TriageService {
     @Transactional
     public Map<String, Object> record(UUID requestId, TriageForm form, String coordinator) {
         InvalidInputException.throwIfAny(problems(requestId, form));
-        requests.lock(requestId);
+        lifecycle.lock(requestId);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ScreeningProcess.TRIAGE_OUTCOME, form.outcome().name());
         switch (form.outcome()) {
             case NEED_MORE_INFORMATION -> {
                 clarifications.ask(requestId, form.comment().strip(), coordinator, clock.instant());
-                requests.transition(requestId, Transition.QUESTION_ASKED);
+                lifecycle.transition(requestId, Transition.QUESTION_ASKED);
                 events.publishEvent(new QuestionAsked(requestId, form.comment().strip(), coordinator));
                 history.record(requestId, HistoryKind.QUESTION_ASKED, coordinator, null, null, form.comment().strip());
             }
@@ -121,11 +121,11 @@ public class TriageService {
 
     @Transactional
     public void answer(UUID requestId, InformationForm form, String requester) {
-        requests.lock(requestId);
+        lifecycle.lock(requestId);
         if (!clarifications.answer(requestId, form.answer().strip(), requester, clock.instant())) {
             throw new ConflictException("No open question on request " + requestId);
         }
-        requests.transition(requestId, Transition.QUESTION_ANSWERED);
+        lifecycle.transition(requestId, Transition.QUESTION_ANSWERED);
         events.publishEvent(new QuestionAnswered(requestId, form.answer().strip()));
         history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, null, null, form.answer().strip());
     }

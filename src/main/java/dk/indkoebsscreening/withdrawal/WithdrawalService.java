@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WithdrawalService {
 
-    private final RequestLifecycle requests;
+    private final RequestLifecycle lifecycle;
     private final RuntimeService runtime;
     private final EngineTasks tasks;
     private final ScreeningService screening;
@@ -50,9 +50,9 @@ public class WithdrawalService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WithdrawalService(RequestLifecycle requests, RuntimeService runtime, EngineTasks tasks, ScreeningService screening,
+    WithdrawalService(RequestLifecycle lifecycle, RuntimeService runtime, EngineTasks tasks, ScreeningService screening,
                       OutboxWriter outbox, CaseHistory history, ApplicationEventPublisher events, Clock clock) {
-        this.requests = requests;
+        this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
         this.screening = screening;
@@ -69,14 +69,14 @@ public class WithdrawalService {
      */
     @Transactional
     public void withdraw(UUID requestId, WithdrawalForm form, CurrentUser user) {
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         if (!request.requester().equals(user.username())) {
             if (Requests.mayRead(request, user)) {
                 throw new AccessDeniedException(user.username() + " did not submit " + request.reference());
             }
             throw new RequestNotFoundException(requestId);
         }
-        requests.requireAllowed(request, Transition.WITHDRAWN_BY_REQUESTER);
+        lifecycle.requireAllowed(request, Transition.WITHDRAWN_BY_REQUESTER);
         List<Task> open = tasks.openTasksOf(request.processInstanceId());
         Map<String, Object> variables = new HashMap<>();
         variables.put(ScreeningProcess.WITHDRAWN_BY, user.username());
@@ -98,10 +98,10 @@ public class WithdrawalService {
     /** The model's record of the withdrawal; the caller (the correlation) holds the request's lock. */
     @Transactional
     public void record(UUID requestId, String withdrawnBy, String reason) {
-        PurchaseRequest request = requests.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         Instant now = clock.instant();
         screening.cancelOpenAreas(requestId, now);
-        requests.transition(requestId, Transition.WITHDRAWN_BY_REQUESTER);
+        lifecycle.transition(requestId, Transition.WITHDRAWN_BY_REQUESTER);
         outbox.append(requestId, request.reference(), EventType.REQUEST_WITHDRAWN,
                 new Withdrawn(requestId, request.reference(), request.requester(), request.status(), now));
         history.record(requestId, HistoryKind.WITHDRAWN, withdrawnBy, null, null, reason);
