@@ -1,7 +1,8 @@
 /**
  * A purchase request and its lifecycle: the form and the API call, numbering, the request's table
- * ({@code purchase_request}, its recommendation included, read by other modules only through {@link
- * dk.indkoebsscreening.request.Requests}), its proposed scope, its event, its process and the form's files, made
+ * ({@code purchase_request}, its recommendation included: other modules' Java reads it through {@link
+ * dk.indkoebsscreening.request.Requests}, and only three read-only SQL joins of theirs read it directly, where a call
+ * per row would cost the search, the dashboard and the register page a query each), its proposed scope, its event, its process and the form's files, made
  * once; the transitions of its status ({@link dk.indkoebsscreening.request.Transition}), which only {@link
  * dk.indkoebsscreening.request.RequestLifecycle} writes; and the one rule for who may read a request. Uses
  * attachment, deadline, events, history, process, scope, security (who asks: for the duplicate check, to read a
