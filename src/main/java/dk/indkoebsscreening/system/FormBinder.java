@@ -95,6 +95,11 @@ public class FormBinder {
         return validated(type, components, values, problems, rules);
     }
 
+    /** @throws IllegalArgumentException the record has a component no page's form can fill */
+    public void requirePageForm(Class<? extends Record> type) {
+        PageFields.requireBindable(type);
+    }
+
     /** The record as a page shows the form back, unchecked: texts as they were typed, a choice that is none of the options left out. */
     public <T extends Record> T shownForm(MultiValueMap<String, String> form, Class<T> type) {
         RecordComponent[] components = type.getRecordComponents();

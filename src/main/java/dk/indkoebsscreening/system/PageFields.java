@@ -18,6 +18,27 @@ final class PageFields {
     private PageFields() {
     }
 
+    /**
+     * Refuses a record a page's form cannot fill (a component that is not a text, a choice, a list of them or a map of
+     * texts), so that it stops the start instead of failing the first form posted to it.
+     */
+    static void requireBindable(Class<? extends Record> type) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            Class<?> componentType = component.getType();
+            boolean bindable = String.class.equals(componentType) || componentType.isEnum()
+                    || List.class.equals(componentType) && isTextOrChoice(elementType(component, 0))
+                    || Map.class.equals(componentType) && String.class.equals(elementType(component, 0))
+                    && String.class.equals(elementType(component, 1));
+            if (!bindable) {
+                throw new IllegalArgumentException(component + " of " + type.getName() + " cannot be a page's form field");
+            }
+        }
+    }
+
+    private static boolean isTextOrChoice(Class<?> type) {
+        return String.class.equals(type) || type.isEnum();
+    }
+
     /** @param asTyped the text as typed, for showing the form back; otherwise as it is checked and stored */
     static Object value(MultiValueMap<String, String> form, RecordComponent component, Consumer<FieldProblem> problems, boolean asTyped) {
         String name = component.getName();

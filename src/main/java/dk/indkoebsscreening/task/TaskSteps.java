@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The task steps the modules implement, one per kind of task (a missing or a second one stops the start), and how a
- * task's input reaches its step: the API's JSON body and the page's form bound to the step's one record, checked alike.
+ * The task steps the modules implement, one per kind of task (a missing or a second one, or a record a page cannot
+ * fill, stops the start), and how a task's input reaches its step: the API's JSON body and the page's form bound to
+ * the step's one record, checked alike.
  */
 @Component
 class TaskSteps {
@@ -29,6 +30,7 @@ class TaskSteps {
             if (this.steps.put(step.type(), step) != null) {
                 throw new IllegalStateException("Two task steps for " + step.type());
             }
+            binder.requirePageForm(step.form());
         });
         for (TaskType type : TaskType.values()) {
             if (!this.steps.containsKey(type)) {

@@ -178,6 +178,24 @@ class PageAndApiBindingTest {
         return form;
     }
 
+    /** A record no page's form can fill is refused when its step is registered, not when the first form arrives. */
+    @Test
+    void aRecordAPageCannotFillIsRefusedBeforeAnyFormArrives() {
+        record WithANumber(String text, Integer count) {
+        }
+        record WithDates(List<java.time.LocalDate> dates) {
+        }
+
+        for (Class<? extends Record> form : List.of(TriageForm.class, InformationForm.class, ScreeningForm.class,
+                EscalationForm.class, DecisionForm.class)) {
+            binder.requirePageForm(form);
+        }
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> binder.requirePageForm(WithANumber.class)))
+                .hasMessageContaining("count");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> binder.requirePageForm(WithDates.class)))
+                .hasMessageContaining("dates");
+    }
+
     private static JsonNode body(String text) {
         try {
             return json.readTree(text);
