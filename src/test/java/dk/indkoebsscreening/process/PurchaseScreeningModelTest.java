@@ -263,6 +263,26 @@ class PurchaseScreeningModelTest {
     }
 
     @Test
+    @DisplayName("Flows meet only at a gateway: no activity has two incoming flows (an implicit join)")
+    void joinsAreGateways() {
+        assertThat(all(Activity.class)).allSatisfy(activity ->
+                assertThat(activity.getIncoming()).as(activity.getId() + " incoming").hasSizeLessThanOrEqualTo(1));
+        Gateway merge = model.getModelElementById("Gateway_TriageMerge");
+        assertThat(merge.getIncoming()).extracting(flow -> flow.getSource().getId())
+                .containsExactlyInAnyOrder("StartEvent_RequestSubmitted", "Task_ProvideInformation");
+        assertThat(merge.getOutgoing()).extracting(flow -> flow.getTarget().getId()).containsExactly("Task_Triage");
+    }
+
+    @Test
+    @DisplayName("Every gateway that splits asks its question in a name, and every flow with a condition names its answer")
+    void decisionsReadWithoutTheExpressions() {
+        assertThat(all(Gateway.class)).filteredOn(gateway -> gateway.getOutgoing().size() > 1)
+                .isNotEmpty().allSatisfy(gateway -> assertThat(gateway.getName()).as(gateway.getId()).isNotBlank());
+        assertThat(all(SequenceFlow.class)).filteredOn(flow -> flow.getConditionExpression() != null)
+                .isNotEmpty().allSatisfy(flow -> assertThat(flow.getName()).as(flow.getId()).isNotBlank());
+    }
+
+    @Test
     @DisplayName("The withdrawal is an interrupting event sub-process started by the shared message name")
     void withdrawalInterruptsEverything() {
         SubProcess withdrawal = model.getModelElementById("SubProcess_Withdrawal");
