@@ -11,16 +11,31 @@ import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.Files.Multipart;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDAttributeObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.Revisions;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** The screening report, parsed back: what a journal system files and a person reads, tagged and in Danish. */
@@ -64,6 +79,15 @@ class ScreeningReportTest extends ApiTestBase {
                 }
             }
             Path pictures = java.nio.file.Files.createDirectories(Path.of("target", "report"));
+            pdf.save(pictures.resolve("screening-report.pdf").toFile());
+            assertThat(headerCells(pdf)).as("every header cell says whether it heads a row or a column")
+                    .isNotEmpty().allSatisfy(header -> assertThat(header.scope()).as(header.text()).isIn("Row", "Column"))
+                    .contains(new HeaderCell("Status", "Row"), new HeaderCell("Leverandør", "Row"),
+                            new HeaderCell("Samlet kontraktværdi", "Row"),
+                            new HeaderCell("Spørgsmål", "Column"), new HeaderCell("Svar", "Column"),
+                            new HeaderCell("Foreligger der en databehandleraftale, der opfylder GDPR art. 28, stk. 3?", "Row"),
+                            new HeaderCell("Fil", "Column"), new HeaderCell("SHA-256", "Column"),
+                            new HeaderCell("Tidspunkt", "Column"), new HeaderCell("Hændelse", "Column"));
             PDFRenderer renderer = new PDFRenderer(pdf);
             for (int page = 0; page < pdf.getNumberOfPages(); page++) {
                 BufferedImage image = renderer.renderImageWithDPI(page, 80);
@@ -74,5 +98,85 @@ class ScreeningReportTest extends ApiTestBase {
         assertThat(api.download("anna", "/anmodninger/" + requestId + "/rapport.pdf").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select payload::text from outbox_event where request_id = ?::uuid and type = 'dk.indkoebsscreening.decision.made.v1'")
                 .param(requestId).query(String.class).single()).contains("/api/requests/" + requestId + "/report.pdf");
+    }
+
+    /** A TH of the tagged structure: its text as a screen reader gets it, and its Table attribute's Scope. */
+    record HeaderCell(String text, String scope) {
+    }
+
+    private static List<HeaderCell> headerCells(PDDocument pdf) throws IOException {
+        Map<PDPage, Map<Integer, String>> textByMarkedContent = new HashMap<>();
+        for (PDPage page : pdf.getPages()) {
+            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+            extractor.processPage(page);
+            Map<Integer, String> texts = new HashMap<>();
+            extractor.getMarkedContents().forEach(content -> collect(content, page.getResources(), texts));
+            textByMarkedContent.put(page, texts);
+        }
+        List<HeaderCell> headers = new ArrayList<>();
+        for (Object kid : pdf.getDocumentCatalog().getStructureTreeRoot().getKids()) {
+            if (kid instanceof PDStructureElement element) {
+                findHeaders(element, null, textByMarkedContent, headers);
+            }
+        }
+        return headers;
+    }
+
+    private static void collect(PDMarkedContent content, PDResources resources, Map<Integer, String> texts) {
+        StringBuilder text = new StringBuilder();
+        for (Object item : content.getContents()) {
+            if (item instanceof TextPosition position) {
+                text.append(position.getUnicode());
+            } else if (item instanceof PDMarkedContent nested) {
+                collect(nested, resources, texts);
+            }
+        }
+        int mcid = content.getMCID();
+        // openhtmltopdf writes "/P /Prop5 BDC", the MCID in the page's named properties; PDFBox 3.0.3 takes the
+        // second name for the tag and leaves the MCID unread
+        PDPropertyList named = mcid < 0 && content.getTag() != null ? resources.getProperties(COSName.getPDFName(content.getTag())) : null;
+        if (named != null) {
+            mcid = named.getCOSObject().getInt(COSName.MCID);
+        }
+        if (mcid >= 0) {
+            texts.merge(mcid, text.toString(), String::concat);
+        }
+    }
+
+    private static void findHeaders(PDStructureElement element, PDPage inherited, Map<PDPage, Map<Integer, String>> texts,
+                                    List<HeaderCell> headers) {
+        PDPage page = element.getPage() != null ? element.getPage() : inherited;
+        if ("TH".equals(element.getStructureType())) {
+            Revisions<PDAttributeObject> attributes = element.getAttributes();
+            String scope = null;
+            for (int i = 0; i < attributes.size(); i++) {
+                if (attributes.getObject(i) instanceof PDTableAttributeObject table && table.getScope() != null) {
+                    scope = table.getScope();
+                }
+            }
+            headers.add(new HeaderCell(textOf(element, page, texts).replaceAll("\\s+", " ").strip(), scope));
+            return;
+        }
+        for (Object kid : element.getKids()) {
+            if (kid instanceof PDStructureElement child) {
+                findHeaders(child, page, texts, headers);
+            }
+        }
+    }
+
+    private static String textOf(PDStructureElement element, PDPage inherited, Map<PDPage, Map<Integer, String>> texts) {
+        PDPage page = element.getPage() != null ? element.getPage() : inherited;
+        StringBuilder text = new StringBuilder();
+        for (Object kid : element.getKids()) {
+            if (kid instanceof Integer mcid) {
+                text.append(texts.getOrDefault(page, Map.of()).getOrDefault(mcid, ""));
+            } else if (kid instanceof PDMarkedContentReference reference) {
+                PDPage referenced = reference.getPage() != null ? reference.getPage() : page;
+                text.append(texts.getOrDefault(referenced, Map.of()).getOrDefault(reference.getMCID(), ""));
+            } else if (kid instanceof PDStructureElement child) {
+                text.append(textOf(child, page, texts));
+            }
+        }
+        return text.toString();
     }
 }
