@@ -127,7 +127,7 @@ public class AttachmentService {
         Attachment attachment = new Attachment(id, requestId, FileNames.safe(upload.name(), type), written.size(), type, written.sha256(),
                 addedBy, clock.instant(), step, area, null, null);
         attachments.insert(attachment);
-        outbox.append(requestId, reference, EventType.ATTACHMENT_ADDED, AttachmentEvent.of(reference, attachment));
+        outbox.append(requestId, reference, EventType.ATTACHMENT_ADDED, attachment.addedAt(), AttachmentEvent.of(reference, attachment));
         history.record(requestId, HistoryKind.ATTACHMENT_ADDED, addedBy, area, step.name(), attachment.name());
         return attachment;
     }
@@ -160,7 +160,7 @@ public class AttachmentService {
         attachments.markRemoved(id, user, now);
         Attachment removed = new Attachment(attachment.id(), requestId, attachment.name(), attachment.size(), attachment.mediaType(),
                 attachment.sha256(), attachment.addedBy(), attachment.addedAt(), attachment.step(), attachment.area(), user, now);
-        outbox.append(requestId, reference, EventType.ATTACHMENT_REMOVED, AttachmentEvent.of(reference, removed));
+        outbox.append(requestId, reference, EventType.ATTACHMENT_REMOVED, now, AttachmentEvent.of(reference, removed));
         history.record(requestId, HistoryKind.ATTACHMENT_REMOVED, user, removed.area(), removed.step().name(), removed.name());
         return removed;
     }

@@ -5,6 +5,7 @@ import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.security.PublicAddress;
 import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.events.EventAmounts;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.request.Hosting;
@@ -103,7 +104,7 @@ public class DecisionService {
                 Text.orNull(reason), conditions, decidedBy, clock.instant());
         decisions.insert(requestId, decision);
         lifecycle.transition(requestId, Transition.decided(outcome));
-        outbox.append(requestId, request.reference(), EventType.DECISION_MADE, DecisionMade.of(request, decision, areas,
+        outbox.append(requestId, request.reference(), EventType.DECISION_MADE, decision.decidedAt(), DecisionMade.of(request, decision, areas,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
                 address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));
         events.publishEvent(new DecisionTaken(requestId, decision));
@@ -134,8 +135,8 @@ public class DecisionService {
                     request.vendor(), request.department(), request.requester(), decision.outcome(),
                     decision.recommendation(), decision.overridden(), decision.reason(), decision.conditions(),
                     areas.stream().filter(area -> area.state() == AreaState.COMPLETED).map(AreaVerdict::of).toList(),
-                    request.oneOffCostDkk(), request.annualCostDkk(), request.contractYears(),
-                    request.contractValueDkk(), request.personalData(), request.hosting(),
+                    EventAmounts.dkk(request.oneOffCostDkk()), EventAmounts.dkk(request.annualCostDkk()), request.contractYears(),
+                    EventAmounts.dkk(request.contractValueDkk()), request.personalData(), request.hosting(),
                     request.desiredStartDate(), request.submittedAt(), request.deadline(),
                     request.deadlineMissedAt() != null, decision.decidedAt(), attachments, report, scope);
         }

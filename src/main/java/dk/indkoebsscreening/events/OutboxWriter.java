@@ -2,7 +2,7 @@ package dk.indkoebsscreening.events;
 
 import dk.indkoebsscreening.system.JsonCodec;
 import dk.indkoebsscreening.system.Sql;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,8 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Appends lifecycle events to the outbox in the caller's transaction: an event exists exactly when
- * the step it describes committed. Callers hold the request's row lock (see
- * {@code RequestLifecycle#lock}), so events of one request get sequence numbers in commit order.
+ * the step it describes committed. The step gives its own time, the one its payload states, and that is the
+ * event's {@code ce_time}: a consumer sees one time per step, not the moment the row was written. Callers hold the
+ * request's row lock (see {@code RequestLifecycle#lock}), so events of one request get sequence numbers in commit
+ * order.
  * After the commit the relay is woken, so the event reaches Kafka without waiting for a poll.
  */
 @Component
@@ -22,18 +24,17 @@ public class OutboxWriter {
 
     private final JdbcClient jdbc;
     private final JsonCodec json;
-    private final Clock clock;
     private final OutboxSignal signal;
 
-    OutboxWriter(JdbcClient jdbc, JsonCodec json, Clock clock, OutboxSignal signal) {
+    OutboxWriter(JdbcClient jdbc, JsonCodec json, OutboxSignal signal) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock;
         this.signal = signal;
     }
 
+    /** @param at the step's time, the same instant as the payload's time field (docs/events.md, "Time and amounts") */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID append(UUID requestId, String reference, EventType type, Object payload) {
+    public UUID append(UUID requestId, String reference, EventType type, Instant at, Object payload) {
         UUID eventId = UUID.randomUUID();
         jdbc.sql("""
                 insert into outbox_event (id, request_id, type, subject, occurred_at, payload)
@@ -43,7 +44,7 @@ public class OutboxWriter {
                 .param("requestId", requestId)
                 .param("type", type.type())
                 .param("subject", reference)
-                .param("occurredAt", Sql.timestamp(clock.instant()))
+                .param("occurredAt", Sql.timestamp(at))
                 .param("payload", json.write(payload))
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

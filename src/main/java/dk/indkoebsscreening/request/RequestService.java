@@ -9,6 +9,7 @@ import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.events.EventAmounts;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.process.EngineGate;
@@ -166,7 +167,7 @@ public class RequestService {
         requests.insert(request, submissionKey, digest);
         Scope scope = proposedScope.of(request);
         scopes.propose(id, scope);
-        outbox.append(id, reference, EventType.REQUEST_SUBMITTED, RequestSubmitted.of(request, scope));
+        outbox.append(id, reference, EventType.REQUEST_SUBMITTED, now, RequestSubmitted.of(request, scope));
         history.record(id, HistoryKind.SUBMITTED, requester, null, null, null);
         files.forEach(file -> attachments.add(id, reference, AttachmentStep.SUBMISSION, null, requester, file));
         events.publishEvent(new RequestReceived(id));
@@ -188,8 +189,8 @@ public class RequestService {
 
         static RequestSubmitted of(PurchaseRequest request, Scope scope) {
             return new RequestSubmitted(request.id(), request.reference(), request.title(), request.systemName(),
-                    request.vendor(), request.department(), request.requester(), request.oneOffCostDkk(),
-                    request.annualCostDkk(), request.contractYears(), request.expectedUsers(), request.personalData(),
+                    request.vendor(), request.department(), request.requester(), EventAmounts.dkk(request.oneOffCostDkk()),
+                    EventAmounts.dkk(request.annualCostDkk()), request.contractYears(), request.expectedUsers(), request.personalData(),
                     request.hosting(), request.integrations(), request.desiredStartDate(), request.submittedAt(),
                     request.deadline(), scope);
         }

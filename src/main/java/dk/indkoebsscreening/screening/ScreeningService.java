@@ -79,7 +79,7 @@ public class ScreeningService {
             history.record(requestId, HistoryKind.AREA_NOT_RELEVANT, scope.confirmedBy(), area.area(), null, area.reason());
         }
         lifecycle.transition(requestId, Transition.SCREENING_STARTED);
-        outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED, new ScreeningStarted(requestId,
+        outbox.append(requestId, request.reference(), EventType.SCREENING_STARTED, now, new ScreeningStarted(requestId,
                 request.reference(), now, request.deadline(), inScope, notRelevant, scope.current().flags()));
         events.publishEvent(new ScreeningOpened(requestId, inScope));
         history.record(requestId, HistoryKind.SCREENING_STARTED, null, null, null, null);
@@ -135,7 +135,7 @@ public class ScreeningService {
         if (!areas.complete(requestId, area, form, expert, now)) {
             throw new ConflictException(area + " of " + request.reference() + " is not open for screening");
         }
-        outbox.append(requestId, request.reference(), EventType.AREA_SCREENED, new AreaScreened(
+        outbox.append(requestId, request.reference(), EventType.AREA_SCREENED, now, new AreaScreened(
                 requestId, request.reference(), area, form.verdict(), form.conditions(), now,
                 !now.isAfter(request.deadline())));
         history.record(requestId, HistoryKind.AREA_SCREENED, expert, area, form.verdict().name(), Text.orNull(form.findings()));
@@ -144,10 +144,11 @@ public class ScreeningService {
     @Transactional
     public void remindOpenAreas(UUID requestId) {
         PurchaseRequest request = lifecycle.lock(requestId);
-        List<Area> open = areas.markOpenReminded(requestId, clock.instant());
+        Instant now = clock.instant();
+        List<Area> open = areas.markOpenReminded(requestId, now);
         if (!open.isEmpty()) {
-            outbox.append(requestId, request.reference(), EventType.SCREENING_REMINDER_SENT,
-                    new ReminderSent(requestId, request.reference(), request.deadline(), openAreas(open)));
+            outbox.append(requestId, request.reference(), EventType.SCREENING_REMINDER_SENT, now,
+                    new ReminderSent(requestId, request.reference(), request.deadline(), now, openAreas(open)));
             events.publishEvent(new ReminderDue(requestId, open));
             open.forEach(area -> history.record(requestId, HistoryKind.REMINDER_SENT, null, area, null, null));
         }
@@ -171,7 +172,7 @@ public class ScreeningService {
         }
         lifecycle.markDeadlineMissed(requestId, now);
         escalations.raise(requestId, open, now);
-        outbox.append(requestId, request.reference(), EventType.DEADLINE_MISSED,
+        outbox.append(requestId, request.reference(), EventType.DEADLINE_MISSED, now,
                 new DeadlineMissed(requestId, request.reference(), request.deadline(), now, openAreas(open)));
         events.publishEvent(new DeadlinePassed(requestId, open));
         open.forEach(area -> history.record(requestId, HistoryKind.DEADLINE_MISSED, null, area, null, null));
@@ -222,7 +223,7 @@ public class ScreeningService {
     record OpenArea(Area area, String candidateGroup) {
     }
 
-    record ReminderSent(UUID requestId, String reference, Instant deadline, List<OpenArea> openAreas) {
+    record ReminderSent(UUID requestId, String reference, Instant deadline, Instant remindedAt, List<OpenArea> openAreas) {
     }
 
     record DeadlineMissed(UUID requestId, String reference, Instant deadline, Instant missedAt,

@@ -102,7 +102,7 @@ public class WithdrawalService {
         Instant now = clock.instant();
         screening.cancelOpenAreas(requestId, now);
         lifecycle.transition(requestId, Transition.WITHDRAWN_BY_REQUESTER);
-        outbox.append(requestId, request.reference(), EventType.REQUEST_WITHDRAWN,
+        outbox.append(requestId, request.reference(), EventType.REQUEST_WITHDRAWN, now,
                 new Withdrawn(requestId, request.reference(), request.requester(), request.status(), now));
         history.record(requestId, HistoryKind.WITHDRAWN, withdrawnBy, null, null, reason);
     }

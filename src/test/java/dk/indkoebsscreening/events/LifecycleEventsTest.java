@@ -3,16 +3,24 @@ package dk.indkoebsscreening.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.events.TopicReader.Received;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import io.cloudevents.CloudEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -34,7 +42,23 @@ class LifecycleEventsTest extends ApiTestBase {
     @Autowired
     OutboxWriter outboxWriter;
     @Autowired
+    Clock clock;
+    @Autowired
     ScreeningService screening;
+
+    /** Where each payload states its step's time, the one {@code ce_time} must carry too. */
+    static final Map<EventType, String> STEP_TIME = Map.of(
+            EventType.REQUEST_SUBMITTED, "/submittedAt",
+            EventType.SCREENING_STARTED, "/startedAt",
+            EventType.AREA_SCREENED, "/completedAt",
+            EventType.SCREENING_REMINDER_SENT, "/remindedAt",
+            EventType.DEADLINE_MISSED, "/missedAt",
+            EventType.DECISION_MADE, "/decidedAt",
+            EventType.REQUEST_WITHDRAWN, "/withdrawnAt",
+            EventType.ATTACHMENT_ADDED, "/attachment/addedAt",
+            EventType.ATTACHMENT_REMOVED, "/attachment/removedAt");
+    private static final Pattern AMOUNT = Pattern.compile("\"(\\w+Dkk)\": ([^,}\\s]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSchemas schemas = new EventSchemas();
 
@@ -58,7 +82,12 @@ class LifecycleEventsTest extends ApiTestBase {
         for (Received received : lifecycle) {
             assertThat(schemas.problems(received.event())).as(received.event().getType()).isEmpty();
             assertCloudEventAttributes(received, requestId, reference);
+            assertOneTimePerStep(received);
+            assertAmountsHaveTwoDecimals(received);
         }
+        assertThat(lifecycle).extracting(received -> new String(received.event().getData().toBytes()))
+                .as("the submission and the decision state amounts").filteredOn(data -> AMOUNT.matcher(data).find())
+                .hasSize(2);
 
         Received decisionOnLifecycle = lifecycle.get(lifecycle.size() - 1);
         Received decision;
@@ -95,6 +124,7 @@ class LifecycleEventsTest extends ApiTestBase {
                     EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(),
                     EventType.SCREENING_REMINDER_SENT.type(), EventType.DEADLINE_MISSED.type());
             events.forEach(received -> assertThat(schemas.problems(received.event())).isEmpty());
+            events.forEach(LifecycleEventsTest::assertOneTimePerStep);
         }
     }
 
@@ -104,11 +134,11 @@ class LifecycleEventsTest extends ApiTestBase {
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         UUID[] rolledBack = new UUID[1];
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-            rolledBack[0] = outboxWriter.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "fails"));
+            rolledBack[0] = outboxWriter.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, clock.instant(), Map.of("step", "fails"));
             throw new IllegalStateException("the step fails after its event was written");
         })).hasMessageContaining("step fails");
         UUID committed = transaction.execute(status ->
-                outboxWriter.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, Map.of("step", "succeeds")));
+                outboxWriter.append(requestId, "IND-2026-9001", EventType.AREA_SCREENED, clock.instant(), Map.of("step", "succeeds")));
 
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
             List<Received> events = reader.ofRequest(requestId.toString(), 1, WAIT);
@@ -121,6 +151,28 @@ class LifecycleEventsTest extends ApiTestBase {
     private List<String> outboxIdsInSeqOrder(String requestId) {
         return jdbc.sql("select id::text from outbox_event where request_id = ? order by seq")
                 .param(UUID.fromString(requestId)).query(String.class).list();
+    }
+
+    static void assertOneTimePerStep(Received received) {
+        CloudEvent event = received.event();
+        String field = STEP_TIME.get(EventType.fromType(event.getType()));
+        assertThat(field).as("the step time of %s", event.getType()).isNotNull();
+        try {
+            JsonNode stepTime = JSON.readTree(event.getData().toBytes()).at(field);
+            assertThat(stepTime.isTextual()).as("%s of %s", field, event.getType()).isTrue();
+            assertThat(event.getTime().toInstant()).as("ce_time of %s", event.getType())
+                    .isEqualTo(Instant.parse(stepTime.asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void assertAmountsHaveTwoDecimals(Received received) {
+        Matcher amounts = AMOUNT.matcher(new String(received.event().getData().toBytes()));
+        while (amounts.find()) {
+            assertThat(amounts.group(2)).as("%s in %s", amounts.group(1), received.event().getType())
+                    .matches("[0-9]+\\.[0-9]{2}");
+        }
     }
 
     private void assertCloudEventAttributes(Received received, String requestId, String reference) {

@@ -7,6 +7,7 @@ import dk.indkoebsscreening.events.TopicReader.Received;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ class OutboxBacklogTest {
     OutboxStore store;
     @Autowired
     OutboxWriter outbox;
+    @Autowired
+    Clock clock;
     @Autowired
     EventsProperties properties;
     @Autowired
@@ -65,14 +68,14 @@ class OutboxBacklogTest {
             transaction.executeWithoutResult(status -> {
                 for (int step = 0; step < steps; step++) {
                     for (UUID requestId : backloggedRequests) {
-                        backlog.add(outbox.append(requestId, "IND-2026-9010", EventType.AREA_SCREENED, Map.of("step", step)));
+                        backlog.add(outbox.append(requestId, "IND-2026-9010", EventType.AREA_SCREENED, clock.instant(), Map.of("step", step)));
                     }
                 }
             });
             backloggedRequestsNewEvent = transaction.execute(status -> outbox.append(backloggedRequests.get(1),
-                    "IND-2026-9010", EventType.AREA_SCREENED, Map.of("step", steps)));
+                    "IND-2026-9010", EventType.AREA_SCREENED, clock.instant(), Map.of("step", steps)));
             newRequestsEvent = transaction.execute(status -> outbox.append(newRequest, "IND-2026-9011",
-                    EventType.REQUEST_SUBMITTED, Map.of()));
+                    EventType.REQUEST_SUBMITTED, clock.instant(), Map.of()));
 
             // A round of four: the oldest four, then what may go beside them.
             List<OutboxEvent> oldest = transaction.execute(status -> store.oldestUnpublished(4));

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -59,6 +60,8 @@ class OutboxDeadLetterTest extends ApiTestBase {
     @Autowired
     OutboxWriter outboxWriter;
     @Autowired
+    Clock clock;
+    @Autowired
     EventsProperties properties;
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -88,10 +91,10 @@ class OutboxDeadLetterTest extends ApiTestBase {
         ObjectNode oversized = listingFiles(decision, request, reference, 3000);
         TransactionTemplate transaction = new TransactionTemplate(transactionManager);
         List<UUID> ours = transaction.execute(status -> List.of(
-                outboxWriter.append(request, reference, EventType.REQUEST_SUBMITTED, movedTo(payloadOf(before, EventType.REQUEST_SUBMITTED), request, reference)),
-                outboxWriter.append(request, reference, EventType.DECISION_MADE, oversized),
-                outboxWriter.append(request, reference, EventType.AREA_SCREENED, Map.of("step", 1)),
-                outboxWriter.append(request, reference, EventType.AREA_SCREENED, Map.of("step", 2))));
+                outboxWriter.append(request, reference, EventType.REQUEST_SUBMITTED, clock.instant(), movedTo(payloadOf(before, EventType.REQUEST_SUBMITTED), request, reference)),
+                outboxWriter.append(request, reference, EventType.DECISION_MADE, clock.instant(), oversized),
+                outboxWriter.append(request, reference, EventType.AREA_SCREENED, clock.instant(), Map.of("step", 1)),
+                outboxWriter.append(request, reference, EventType.AREA_SCREENED, clock.instant(), Map.of("step", 2))));
         UUID deadLetter = ours.get(1);
         assertThat(storedPayload(deadLetter).getBytes(StandardCharsets.UTF_8).length).isGreaterThan(ONE_MIB);
 
@@ -235,8 +238,8 @@ class OutboxDeadLetterTest extends ApiTestBase {
                             values (?, ?, 'dk.indkoebsscreening.request.renamed.v1', ?, now(), '{"name": "x"}'::jsonb)
                             """)
                     .params(unknownType, request, reference).update();
-            return List.of(outboxWriter.append(request, reference, EventType.AREA_SCREENED, Map.of("step", 1)),
-                    outboxWriter.append(other, "IND-2026-9302", EventType.AREA_SCREENED, Map.of("step", 1)));
+            return List.of(outboxWriter.append(request, reference, EventType.AREA_SCREENED, clock.instant(), Map.of("step", 1)),
+                    outboxWriter.append(other, "IND-2026-9302", EventType.AREA_SCREENED, clock.instant(), Map.of("step", 1)));
         });
 
         Eventually.until("the other request's event published", () -> published(written.get(1)));
@@ -297,10 +300,10 @@ class OutboxDeadLetterTest extends ApiTestBase {
             setMaxMessageBytes(admin, lifecycleTopic, "100000");
             try {
                 ours.addAll(transaction.execute(status -> List.of(
-                        outboxWriter.append(request, reference, EventType.AREA_SCREENED, Map.of("findings", "x".repeat(200_000))),
-                        outboxWriter.append(request, reference, EventType.AREA_SCREENED, Map.of("step", 2)))));
+                        outboxWriter.append(request, reference, EventType.AREA_SCREENED, clock.instant(), Map.of("findings", "x".repeat(200_000))),
+                        outboxWriter.append(request, reference, EventType.AREA_SCREENED, clock.instant(), Map.of("step", 2)))));
                 others.add(transaction.execute(status ->
-                        outboxWriter.append(other, "IND-2026-9304", EventType.AREA_SCREENED, Map.of("step", 1))));
+                        outboxWriter.append(other, "IND-2026-9304", EventType.AREA_SCREENED, clock.instant(), Map.of("step", 1))));
                 otherInstance.rollback();
                 Eventually.until("the refused event set aside", () -> isDeadLetter(ours.get(0)));
                 Eventually.until("the other request's event published", () -> published(others.get(0)));

@@ -63,7 +63,7 @@ class OutboxRelayLeaseTest {
                 lease.execute();
             }
             UUID eventId = transaction.execute(status ->
-                    outbox.append(UUID.randomUUID(), "IND-2026-9002", EventType.AREA_SCREENED, Map.of()));
+                    outbox.append(UUID.randomUUID(), "IND-2026-9002", EventType.AREA_SCREENED, clock.instant(), Map.of()));
 
             assertThat(relay.relayOnce().outcome()).isEqualTo(OutboxRelay.Outcome.LEASE_HELD_ELSEWHERE);
             assertThat(isPublished(eventId)).isFalse();
@@ -87,7 +87,7 @@ class OutboxRelayLeaseTest {
                 for (UUID requestId : requestIds) {
                     int number = step;
                     written.add(transaction.execute(status -> outbox.append(requestId, "IND-2026-9003",
-                            EventType.AREA_SCREENED, Map.of("step", number))));
+                            EventType.AREA_SCREENED, clock.instant(), Map.of("step", number))));
                 }
             }
 
