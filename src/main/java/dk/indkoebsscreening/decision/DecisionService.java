@@ -12,6 +12,7 @@ import dk.indkoebsscreening.request.Hosting;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
+import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.process.Area;
@@ -69,9 +70,12 @@ public class DecisionService {
 
     @Transactional
     public void recordRecommendation(UUID requestId, Verdict recommendation) {
-        lifecycle.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
+        Instant now = clock.instant();
         lifecycle.saveRecommendation(requestId, recommendation);
         lifecycle.transition(requestId, Transition.SCREENED);
+        outbox.append(requestId, request.reference(), EventType.SCREENING_COMPLETED, now, new ScreeningCompleted(requestId,
+                request.reference(), recommendation, request.status(), Transition.SCREENED.to(), now));
         events.publishEvent(new DecisionDue(requestId, recommendation));
         history.record(requestId, HistoryKind.RECOMMENDED, null, null, recommendation.name(), null);
     }
@@ -114,6 +118,11 @@ public class DecisionService {
 
     public Optional<Decision> find(UUID requestId) {
         return decisions.find(requestId);
+    }
+
+    /** screening.completed.v1: the recommendation is in decision.made.v1 too; who screened stays in the application. */
+    record ScreeningCompleted(UUID requestId, String reference, Verdict recommendation, RequestStatus statusBefore,
+                              RequestStatus status, Instant completedAt) {
     }
 
     /**

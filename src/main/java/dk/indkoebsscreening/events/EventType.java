@@ -9,9 +9,15 @@ import java.net.URI;
  */
 public enum EventType {
     REQUEST_SUBMITTED("dk.indkoebsscreening.request.submitted.v1", "request-submitted"),
+    /** Triage asked the requester for more information: the request waits for the requester. */
+    INFORMATION_REQUESTED("dk.indkoebsscreening.information.requested.v1", "information-requested"),
+    /** The requester answered: the request is back in triage. */
+    INFORMATION_PROVIDED("dk.indkoebsscreening.information.provided.v1", "information-provided"),
     /** The areas in scope (one to six), those left out with why, and the flags. */
     SCREENING_STARTED("dk.indkoebsscreening.screening.started.v1", "screening-started"),
     AREA_SCREENED("dk.indkoebsscreening.area.screened.v1", "area-screened"),
+    /** Every area in scope is screened and the recommendation made: the request waits for the decision. */
+    SCREENING_COMPLETED("dk.indkoebsscreening.screening.completed.v1", "screening-completed"),
     SCREENING_REMINDER_SENT("dk.indkoebsscreening.screening.reminder-sent.v1", "screening-reminder-sent"),
     DEADLINE_MISSED("dk.indkoebsscreening.deadline.missed.v1", "deadline-missed"),
     /** The decision with the request's files, its report's address and its scope; also on the decisions topic. */

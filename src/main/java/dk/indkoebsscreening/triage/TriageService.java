@@ -1,11 +1,15 @@
 package dk.indkoebsscreening.triage;
 
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.process.TriageOutcome;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
+import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
@@ -14,6 +18,7 @@ import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,15 +39,17 @@ public class TriageService {
     private final ApplicationEventPublisher events;
     private final CaseHistory history;
     private final ScopeRepository scopes;
+    private final OutboxWriter outbox;
 
     TriageService(RequestLifecycle lifecycle, ClarificationRepository clarifications, Clock clock,
-                  ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes) {
+                  ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes, OutboxWriter outbox) {
         this.lifecycle = lifecycle;
         this.clarifications = clarifications;
         this.clock = clock;
         this.events = events;
         this.history = history;
         this.scopes = scopes;
+        this.outbox = outbox;
     }
 
     /** A question or a rejection needs its text; an acceptance at least one area, and a reason for a changed scope. */
@@ -86,13 +93,17 @@ public class TriageService {
     @Transactional
     public Map<String, Object> record(UUID requestId, TriageForm form, String coordinator) {
         InvalidInputException.throwIfAny(problems(requestId, form));
-        lifecycle.lock(requestId);
+        PurchaseRequest request = lifecycle.lock(requestId);
         Map<String, Object> variables = new HashMap<>();
         variables.put(ScreeningProcess.TRIAGE_OUTCOME, form.outcome().name());
         switch (form.outcome()) {
             case NEED_MORE_INFORMATION -> {
-                clarifications.ask(requestId, form.comment().strip(), coordinator, clock.instant());
+                Instant now = clock.instant();
+                clarifications.ask(requestId, form.comment().strip(), coordinator, now);
                 lifecycle.transition(requestId, Transition.QUESTION_ASKED);
+                outbox.append(requestId, request.reference(), EventType.INFORMATION_REQUESTED, now,
+                        new InformationRequested(requestId, request.reference(), request.requester(), request.status(),
+                                Transition.QUESTION_ASKED.to(), now));
                 events.publishEvent(new QuestionAsked(requestId, form.comment().strip(), coordinator));
                 history.record(requestId, HistoryKind.QUESTION_ASKED, coordinator, null, null, form.comment().strip());
             }
@@ -121,12 +132,31 @@ public class TriageService {
 
     @Transactional
     public void answer(UUID requestId, InformationForm form, String requester) {
-        lifecycle.lock(requestId);
-        if (!clarifications.answer(requestId, form.answer().strip(), requester, clock.instant())) {
+        PurchaseRequest request = lifecycle.lock(requestId);
+        Instant now = clock.instant();
+        if (!clarifications.answer(requestId, form.answer().strip(), requester, now)) {
             throw new ConflictException("No open question on request " + requestId);
         }
         lifecycle.transition(requestId, Transition.QUESTION_ANSWERED);
+        outbox.append(requestId, request.reference(), EventType.INFORMATION_PROVIDED, now,
+                new InformationProvided(requestId, request.reference(), request.requester(), request.status(),
+                        Transition.QUESTION_ANSWERED.to(), now));
         events.publishEvent(new QuestionAnswered(requestId, form.answer().strip()));
         history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, null, null, form.answer().strip());
+    }
+
+    /*
+     * The question and the answer stay in the application, like the need they are about, and so does the coordinator
+     * who asked; the requester, whose turn it is or was, is named as in every event.
+     */
+
+    /** information.requested.v1 */
+    record InformationRequested(UUID requestId, String reference, String requester, RequestStatus statusBefore,
+                                RequestStatus status, Instant requestedAt) {
+    }
+
+    /** information.provided.v1 */
+    record InformationProvided(UUID requestId, String reference, String requester, RequestStatus statusBefore,
+                               RequestStatus status, Instant providedAt) {
     }
 }

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.Transition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,32 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EventContractTest {
 
     private static final JsonNode ASYNCAPI = readAsyncApi();
+
+    /**
+     * The event that announces each change of a request's status. A new transition fails the catalogue test until it
+     * is named here; LifecycleEventsTest and WorkflowApiTest see these events written by the steps themselves.
+     */
+    private static final Map<Transition, EventType> ANNOUNCED_BY = Map.ofEntries(
+            Map.entry(Transition.SUBMITTED, EventType.REQUEST_SUBMITTED),
+            Map.entry(Transition.QUESTION_ASKED, EventType.INFORMATION_REQUESTED),
+            Map.entry(Transition.QUESTION_ANSWERED, EventType.INFORMATION_PROVIDED),
+            Map.entry(Transition.SCREENING_STARTED, EventType.SCREENING_STARTED),
+            Map.entry(Transition.SCREENED, EventType.SCREENING_COMPLETED),
+            Map.entry(Transition.DECIDED_APPROVED, EventType.DECISION_MADE),
+            Map.entry(Transition.DECIDED_APPROVED_WITH_CONDITIONS, EventType.DECISION_MADE),
+            Map.entry(Transition.DECIDED_REJECTED, EventType.DECISION_MADE),
+            Map.entry(Transition.WITHDRAWN_BY_REQUESTER, EventType.REQUEST_WITHDRAWN));
+
+    @Test
+    void everyStatusARequestCanReachIsAnnouncedByAnEventInTheCatalogue() throws IOException {
+        assertThat(ANNOUNCED_BY).as("every change of status has its event").containsOnlyKeys(Transition.values());
+        Set<RequestStatus> announced = ANNOUNCED_BY.keySet().stream().map(Transition::to)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(RequestStatus.class)));
+        assertThat(announced).containsExactlyInAnyOrder(RequestStatus.values());
+        String catalogue = Files.readString(Path.of("docs/events.md"));
+        assertThat(Set.copyOf(ANNOUNCED_BY.values())).allSatisfy(type ->
+                assertThat(catalogue).as("docs/events.md lists %s", type.type()).contains("| `" + type.type() + "` |"));
+    }
 
     @Test
     void eachEventIsPublishedInOneVersionWithOneSchemaAndNoOtherSchemaIsShipped() throws IOException {

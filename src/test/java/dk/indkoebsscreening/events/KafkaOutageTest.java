@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class KafkaOutageTest extends ApiTestBase {
 
     private static final int REQUESTS = 5;
-    /** Submitted, screening started, six areas screened, decided. */
-    private static final int EVENTS_PER_LIFECYCLE = 9;
+    /** Submitted, screening started, six areas screened, screening completed, decided. */
+    private static final int EVENTS_PER_LIFECYCLE = 10;
 
     @Autowired
     EmbeddedKafkaBroker broker;

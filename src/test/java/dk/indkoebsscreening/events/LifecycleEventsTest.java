@@ -9,6 +9,7 @@ import dk.indkoebsscreening.events.TopicReader.Received;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Lifecycle;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,16 +49,19 @@ class LifecycleEventsTest extends ApiTestBase {
     ScreeningService screening;
 
     /** Where each payload states its step's time, the one {@code ce_time} must carry too. */
-    static final Map<EventType, String> STEP_TIME = Map.of(
-            EventType.REQUEST_SUBMITTED, "/submittedAt",
-            EventType.SCREENING_STARTED, "/startedAt",
-            EventType.AREA_SCREENED, "/completedAt",
-            EventType.SCREENING_REMINDER_SENT, "/remindedAt",
-            EventType.DEADLINE_MISSED, "/missedAt",
-            EventType.DECISION_MADE, "/decidedAt",
-            EventType.REQUEST_WITHDRAWN, "/withdrawnAt",
-            EventType.ATTACHMENT_ADDED, "/attachment/addedAt",
-            EventType.ATTACHMENT_REMOVED, "/attachment/removedAt");
+    static final Map<EventType, String> STEP_TIME = Map.ofEntries(
+            Map.entry(EventType.REQUEST_SUBMITTED, "/submittedAt"),
+            Map.entry(EventType.INFORMATION_REQUESTED, "/requestedAt"),
+            Map.entry(EventType.INFORMATION_PROVIDED, "/providedAt"),
+            Map.entry(EventType.SCREENING_STARTED, "/startedAt"),
+            Map.entry(EventType.AREA_SCREENED, "/completedAt"),
+            Map.entry(EventType.SCREENING_COMPLETED, "/completedAt"),
+            Map.entry(EventType.SCREENING_REMINDER_SENT, "/remindedAt"),
+            Map.entry(EventType.DEADLINE_MISSED, "/missedAt"),
+            Map.entry(EventType.DECISION_MADE, "/decidedAt"),
+            Map.entry(EventType.REQUEST_WITHDRAWN, "/withdrawnAt"),
+            Map.entry(EventType.ATTACHMENT_ADDED, "/attachment/addedAt"),
+            Map.entry(EventType.ATTACHMENT_REMOVED, "/attachment/removedAt"));
     private static final Pattern AMOUNT = Pattern.compile("\"(\\w+Dkk)\": ([^,}\\s]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,13 +75,13 @@ class LifecycleEventsTest extends ApiTestBase {
 
         List<Received> lifecycle;
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
-            lifecycle = reader.ofRequest(requestId, 9, WAIT);
+            lifecycle = reader.ofRequest(requestId, 10, WAIT);
         }
         assertThat(lifecycle).extracting(received -> received.event().getType()).containsExactly(
                 EventType.REQUEST_SUBMITTED.type(), EventType.SCREENING_STARTED.type(),
                 EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
                 EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(), EventType.AREA_SCREENED.type(),
-                EventType.DECISION_MADE.type());
+                EventType.SCREENING_COMPLETED.type(), EventType.DECISION_MADE.type());
         assertThat(lifecycle).extracting(received -> received.event().getId())
                 .containsExactlyElementsOf(outboxIdsInSeqOrder(requestId));
         for (Received received : lifecycle) {
@@ -126,6 +131,50 @@ class LifecycleEventsTest extends ApiTestBase {
             events.forEach(received -> assertThat(schemas.problems(received.event())).isEmpty());
             events.forEach(LifecycleEventsTest::assertOneTimePerStep);
         }
+    }
+
+    @Test
+    void aQuestionToTheRequesterAndItsAnswerAreAnnouncedSoAWithdrawalWhileWaitingComesFromAStatusAConsumerKnows()
+            throws IOException {
+        String requestId = api.submit("anna", "Mødebooking").get("id").asText();
+        askTheRequester(requestId, "Hvor mange brugere?");
+        String question = api.awaitTask("anna", requestId, "MORE_INFORMATION").get("id").asText();
+        api.completeOk("anna", question, Map.of("answer", "Omkring 40, alle i borgerservice."));
+        askTheRequester(requestId, "Og hvilke lokaler?");
+        api.awaitTask("anna", requestId, "MORE_INFORMATION");
+        assertThat(api.post("anna", "/api/requests/" + requestId + "/withdraw", Map.of()).status()).isEqualTo(204);
+
+        List<Received> events;
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
+            events = reader.ofRequest(requestId, 5, WAIT);
+        }
+        assertThat(events).extracting(received -> received.event().getType()).containsExactly(
+                EventType.REQUEST_SUBMITTED.type(), EventType.INFORMATION_REQUESTED.type(),
+                EventType.INFORMATION_PROVIDED.type(), EventType.INFORMATION_REQUESTED.type(),
+                EventType.REQUEST_WITHDRAWN.type());
+        List<JsonNode> payloads = new ArrayList<>();
+        for (Received received : events) {
+            assertThat(schemas.problems(received.event())).as(received.event().getType()).isEmpty();
+            assertOneTimePerStep(received);
+            payloads.add(JSON.readTree(received.event().getData().toBytes()));
+        }
+        assertThat(payloads.subList(1, 5)).extracting(payload -> payload.path("statusBefore").asText() + "->"
+                        + payload.path("status").asText("WITHDRAWN"))
+                .as("each step starts where the one before it left the request").containsExactly(
+                        "IN_TRIAGE->AWAITING_INFORMATION", "AWAITING_INFORMATION->IN_TRIAGE",
+                        "IN_TRIAGE->AWAITING_INFORMATION", "AWAITING_INFORMATION->WITHDRAWN");
+        assertThat(payloads.subList(1, 4)).allSatisfy(payload -> {
+            assertThat(payload.path("requester").asText()).isEqualTo("anna");
+            assertThat(payload.path("reference").asText()).isEqualTo(events.get(0).event().getSubject());
+        });
+        assertThat(events).extracting(received -> new String(received.event().getData().toBytes()))
+                .as("the question and the answer stay in the application")
+                .noneMatch(data -> data.contains("brugere") || data.contains("borgerservice") || data.contains(Lifecycle.COORDINATOR));
+    }
+
+    private void askTheRequester(String requestId, String question) {
+        String triage = api.awaitTask(Lifecycle.COORDINATOR, requestId, "TRIAGE").get("id").asText();
+        api.completeOk(Lifecycle.COORDINATOR, triage, Map.of("outcome", "NEED_MORE_INFORMATION", "comment", question));
     }
 
     @Test
