@@ -39,9 +39,12 @@ public enum EventType {
         return type;
     }
 
-    /** Classpath location of the payload's JSON Schema, e.g. {@code schemas/decision-made.v1.json}. */
+    /**
+     * Classpath location of the payload's JSON Schema, e.g. {@code docs/schemas/decision-made.v1.json}; the
+     * application serves it at {@code /docs/schemas/…}, beside the AsyncAPI document that refers to it.
+     */
     public String schemaResource() {
-        return "schemas/" + schemaName + "." + majorVersion() + ".json";
+        return "docs/schemas/" + schemaName + "." + majorVersion() + ".json";
     }
 
     /** The CloudEvents {@code dataschema}: the {@code $id} of the payload's JSON Schema. */

@@ -17,8 +17,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The JSON Schemas of the event payloads as shipped in {@code src/main/resources/schemas} (the contract), formats
- * asserted: an administrator's correction of an event set aside must meet its type's schema like every event.
+ * The JSON Schemas of the event payloads as shipped in {@code src/main/resources/docs/schemas} (the contract), formats
+ * asserted: an administrator's correction of an event set aside must meet its type's schema like every event. Draft-07,
+ * the newest draft the AsyncAPI tools read, so the AsyncAPI document refers to these very files.
  */
 @Component
 class PayloadSchemas {
@@ -28,7 +29,7 @@ class PayloadSchemas {
     private final Map<EventType, JsonSchema> schemas = new EnumMap<>(EventType.class);
 
     PayloadSchemas() {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (EventType type : EventType.values()) {
             schemas.put(type, factory.getSchema(read(type), config));

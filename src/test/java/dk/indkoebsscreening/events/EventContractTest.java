@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.request.Transition;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class EventContractTest {
 
+    static final String ASYNCAPI_FILE = "src/main/resources/docs/asyncapi.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonNode ASYNCAPI = readAsyncApi();
 
     /**
@@ -61,8 +65,8 @@ class EventContractTest {
         Map<String, List<String>> versionsByEvent = Arrays.stream(EventType.values()).map(EventType::type)
                 .collect(Collectors.groupingBy(type -> type.substring(0, type.lastIndexOf('.'))));
         assertThat(versionsByEvent).allSatisfy((event, versions) -> assertThat(versions).as(event).hasSize(1));
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/schemas"))) {
-            assertThat(files.map(file -> "schemas/" + file.getFileName()))
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/docs/schemas"))) {
+            assertThat(files.map(file -> "docs/schemas/" + file.getFileName()))
                     .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventType.values()).map(EventType::schemaResource).toList());
         }
     }
@@ -71,6 +75,26 @@ class EventContractTest {
     void theKitosExamplesDecisionIsAValidDecisionEvent() throws IOException {
         String payload = Files.readString(Path.of("examples/kitos-handoff/src/test/resources/decision-made.v1.json"));
         assertThat(new EventSchemas().problems(EventType.DECISION_MADE.type(), payload)).isEmpty();
+    }
+
+    @Test
+    void draft07SchemasStillAssertFormatsAndAmountsInKronerAndOere() throws IOException {
+        EventSchemas schemas = new EventSchemas();
+        String question = """
+                {"requestId": "4b0f6c1e-8f1a-4c55-9a43-2f7f0c2d9e10", "reference": "IND-2026-0042", "requester": "anna",
+                 "statusBefore": "IN_TRIAGE", "status": "AWAITING_INFORMATION", "requestedAt": "2026-12-06T10:15:30.123Z"}""";
+        String type = EventType.INFORMATION_REQUESTED.type();
+        assertThat(schemas.problems(type, question)).isEmpty();
+        assertThat(schemas.problems(type, question.replace("4b0f6c1e-8f1a-4c55-9a43-2f7f0c2d9e10", "sag 42"))).isNotEmpty();
+        assertThat(schemas.problems(type, question.replace("2026-12-06T10:15:30.123Z", "6. december"))).isNotEmpty();
+        assertThat(schemas.problems(type, question.replace("\"IN_TRIAGE\"", "\"IN_SCREENING\""))).isNotEmpty();
+
+        ObjectNode decision = (ObjectNode) new ObjectMapper().readTree(
+                Path.of("examples/kitos-handoff/src/test/resources/decision-made.v1.json").toFile());
+        assertThat(schemas.problems(EventType.DECISION_MADE.type(),
+                decision.put("contractValueDkk", new BigDecimal("357000.50")).toString())).isEmpty();
+        assertThat(schemas.problems(EventType.DECISION_MADE.type(),
+                decision.put("contractValueDkk", new BigDecimal("357000.505")).toString())).isNotEmpty();
     }
 
     @Test
@@ -87,9 +111,13 @@ class EventContractTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void theSchemaIsDraft202012WithTheDataschemaAsItsId(EventType type) {
+    void theSchemaIsDraft07WithTheDataschemaAsItsId(EventType type) {
         JsonNode schema = EventSchemas.read(type);
-        assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.path("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
+        assertThat(schema.toString()).as("keywords of later drafts, which draft-07 tools (the AsyncAPI parser) ignore")
+                .doesNotContain("\"$defs\"", "\"prefixItems\"", "\"unevaluatedProperties\"", "\"unevaluatedItems\"",
+                        "\"dependentRequired\"", "\"dependentSchemas\"", "\"$anchor\"", "\"$dynamicRef\"",
+                        "\"minContains\"", "\"maxContains\"");
         assertThat(schema.path("$id").asText()).isEqualTo(type.dataSchema().toString());
         assertThat(schema.path("additionalProperties").asBoolean(true))
                 .as("closed, so that no field (and no personal data) slips into an event unreviewed").isFalse();
@@ -99,7 +127,11 @@ class EventContractTest {
     @EnumSource(EventType.class)
     void theAsyncApiDocumentDescribesTheMessage(EventType type) {
         JsonNode message = messageOfType(type);
-        assertThat(message.at("/payload/schema/$ref").asText()).isEqualTo("../src/main/resources/" + type.schemaResource());
+        assertThat(message.at("/payload/schemaFormat").isMissingNode())
+                .as("the default format, AsyncAPI Schema Objects, of which draft-07 is a subset").isTrue();
+        assertThat(message.at("/payload/$ref").asText())
+                .as("relative to the document, in a checkout and at /docs/asyncapi.yaml alike")
+                .isEqualTo(type.schemaResource().replaceFirst("^docs/", ""));
         assertThat(message.at("/headers/allOf/1/properties/ce_dataschema/const").asText())
                 .isEqualTo(type.dataSchema().toString());
         assertThat(ASYNCAPI.at("/channels/requestLifecycle/address").asText()).isEqualTo("procurement.request-lifecycle.v1");
@@ -119,7 +151,7 @@ class EventContractTest {
 
     private static JsonNode readAsyncApi() {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("docs/asyncapi.yaml").toFile());
+            return YAML.readTree(Path.of(ASYNCAPI_FILE).toFile());
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
 
-/** The JSON Schemas of the event payloads, as shipped in {@code src/main/resources/schemas}, for events as tests receive them. */
+/** The JSON Schemas of the event payloads, as shipped in {@code src/main/resources/docs/schemas}, for events as tests receive them. */
 public final class EventSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
