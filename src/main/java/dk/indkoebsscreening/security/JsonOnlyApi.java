@@ -1,15 +1,16 @@
 package dk.indkoebsscreening.security;
 
 import dk.indkoebsscreening.system.CheckedInput;
+import dk.indkoebsscreening.system.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.context.MessageSource;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,18 +30,19 @@ class JsonOnlyApi extends OncePerRequestFilter {
     static final String UPLOAD_HEADER = "X-Requested-By";
     private static final Pattern UPLOAD_PATH = Pattern.compile("/api/requests/[0-9a-fA-F-]{36}/attachments|/api/register/import");
 
-    private final MessageSource messages;
+    private final Problems problems;
 
-    JsonOnlyApi(MessageSource messages) {
-        this.messages = messages;
+    JsonOnlyApi(Problems problems) {
+        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (CHANGING.contains(request.getMethod()) && !isJson(CheckedInput.declaredContentType(request)) && !isUpload(request)) {
-            JsonErrors.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
-                    messages.getMessage("body.notJson", null, ApiLanguage.of(request)));
+            Locale language = ApiLanguage.of(request);
+            problems.write(response, problems.problem(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, null, "body.notJson", null,
+                    Problems.pathOf(request), List.of(), language));
             return;
         }
         chain.doFilter(request, response);

@@ -3,7 +3,9 @@ package dk.indkoebsscreening.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import dk.indkoebsscreening.system.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,11 +22,13 @@ import org.springframework.stereotype.Component;
 public class LoginDelayResponses {
 
     private final MessageSource messages;
+    private final Problems problems;
     private final LoginThrottle throttle;
     private final BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 
-    LoginDelayResponses(MessageSource messages, LoginThrottle throttle) {
+    LoginDelayResponses(MessageSource messages, Problems problems, LoginThrottle throttle) {
         this.messages = messages;
+        this.problems = problems;
         this.throttle = throttle;
         basic.setRealmName("Indkoebsscreening");
     }
@@ -69,6 +73,6 @@ public class LoginDelayResponses {
         Locale locale = ApiLanguage.of(request);
         String message = messages.getMessage("login.delayed", new Object[] {waitingTime(seconds, locale)}, locale);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        JsonErrors.write(response, 429, message);
+        problems.write(response, problems.problem(429, null, message, Problems.pathOf(request), List.of(), locale));
     }
 }

@@ -1,8 +1,8 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.system.Problems;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -82,8 +82,8 @@ class SecurityConfiguration {
 
     /** The JSON API, once Spring Security has let the caller in. */
     @Bean
-    FilterRegistrationBean<JsonOnlyApi> jsonOnlyApi(MessageSource messages) {
-        FilterRegistrationBean<JsonOnlyApi> registration = new FilterRegistrationBean<>(new JsonOnlyApi(messages));
+    FilterRegistrationBean<JsonOnlyApi> jsonOnlyApi(Problems problems) {
+        FilterRegistrationBean<JsonOnlyApi> registration = new FilterRegistrationBean<>(new JsonOnlyApi(problems));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;

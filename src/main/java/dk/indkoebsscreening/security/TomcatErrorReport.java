@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.system.Problems;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,21 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers that Tomcat gives itself, before any filter runs (a path with an encoded slash, a NUL or a
- * malformed escape): the same refusal as the input boundary gives, with the security headers, instead of
+ * malformed escape): a problem ({@link Problems}) as the input boundary gives, with the security headers, instead of
  * Tomcat's English HTML page. Replaces the error report valve Spring Boot installs.
  */
 @Component
 class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    private final Problems problems;
+
+    TomcatErrorReport(Problems problems) {
+        this.problems = problems;
+    }
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
@@ -32,7 +38,7 @@ class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSe
                     host.getPipeline().removeValve(valve);
                 }
             }
-            host.getPipeline().addValve(new SecureErrorReportValve());
+            host.getPipeline().addValve(new SecureErrorReportValve(problems));
             if (host instanceof StandardHost standardHost) {
                 standardHost.setErrorReportValveClass(SecureErrorReportValve.class.getName());
             }
@@ -48,6 +54,12 @@ class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSe
     /** Reports only errors nothing else has answered; application errors are rendered by Spring. */
     public static class SecureErrorReportValve extends ErrorReportValve {
 
+        private final Problems problems;
+
+        SecureErrorReportValve(Problems problems) {
+            this.problems = problems;
+        }
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
@@ -55,11 +67,13 @@ class TomcatErrorReport implements WebServerFactoryCustomizer<TomcatServletWebSe
             }
             try {
                 SecurityHeaders.writeTo(request, response);
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.setContentType(Problems.MEDIA_TYPE.toString());
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(JsonErrors.body(response.getStatus(), JsonErrors.danishMessageFor(response.getStatus())));
+                    // No instance: what Tomcat refuses is a path it could not take as one.
+                    byte[] body = problems.bytes(problems.problem(response.getStatus(), null, ApiLanguage.of(request)));
+                    writer.write(new String(body, StandardCharsets.UTF_8));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

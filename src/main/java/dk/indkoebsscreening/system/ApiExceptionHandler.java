@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.system;
 
-import java.util.Comparator;
+import dk.indkoebsscreening.system.Problems.FieldError;
+import dk.indkoebsscreening.system.Problems.Type;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -8,130 +10,138 @@ import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Turns failures of the JSON API into a status and a body that says what is wrong, one message per
- * field, in the caller's language (Danish unless the request asks for English).
+ * Turns failures of the JSON API into a status and a problem ({@link Problems}) that says what is wrong, one
+ * message per field, in the caller's language (Danish unless the request asks for English). What fails before a
+ * controller is found (an unknown route, a method no route takes) is answered by the error dispatch the same way.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
 
-    record FieldError(String field, String message) {
-    }
-
-    record ApiError(int status, String message, List<FieldError> errors) {
-    }
-
+    private final Problems problems;
     private final MessageSource messages;
     private final DataSize maxFileSize;
 
-    ApiExceptionHandler(MessageSource messages, MultipartProperties multipart) {
+    ApiExceptionHandler(Problems problems, MessageSource messages, MultipartProperties multipart) {
+        this.problems = problems;
         this.messages = messages;
         this.maxFileSize = multipart.getMaxFileSize();
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ApiError> invalidInput(InvalidInputException e) {
-        return badRequest(e.problems().stream()
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
+        return invalid(request, e.problems().stream()
                 .map(problem -> new FieldError(problem.field(), problem.messageIn(messages, LocaleContextHolder.getLocale())))
                 .toList());
     }
 
     /** Bodies are read strictly: malformed JSON, a duplicate key or anything after the object. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, message("body.unreadable"), List.of());
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.BAD_REQUEST, Type.UNREADABLE_BODY, "body.unreadable");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> unsupportedType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message("body.notJson"), List.of());
+    ResponseEntity<ProblemDetail> unsupportedType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "body.notJson");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, message("error.methodNotAllowed"), List.of());
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.METHOD_NOT_ALLOWED, null, "error.methodNotAllowed");
     }
 
     /** The caller accepts none of the types the call answers in (e.g. {@code Accept: application/xml}). */
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return error(HttpStatus.NOT_ACCEPTABLE, message("error.notAcceptable"), List.of());
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.NOT_ACCEPTABLE, null, "error.notAcceptable");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldError(e.getName(), message("field.invalid"))));
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return invalid(request, List.of(new FieldError(e.getName(), message("field.invalid"))));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ApiError> notFound(NotFoundException e) {
-        return error(HttpStatus.NOT_FOUND, message("error.notFound"), List.of());
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.NOT_FOUND, null, "error.notFound");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
-        return error(HttpStatus.FORBIDDEN, message("error.forbidden"), List.of());
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.FORBIDDEN, null, "error.forbidden");
     }
 
-    @ExceptionHandler({ConflictException.class, TaskAlreadyClaimedException.class,
-            OptimisticLockingException.class})
-    ResponseEntity<ApiError> conflict(RuntimeException e) {
-        String text = e instanceof ConflictException known ? message(known.messageKey(), known.arguments())
-                : message("error.conflict");
-        return error(HttpStatus.CONFLICT, text, List.of());
+    /**
+     * A step the state no longer allows names that state (an illegal transition); without a reason of its own, the
+     * task was completed or taken by someone else meanwhile (a conflict), as the engine's own refusals say.
+     */
+    @ExceptionHandler({ConflictException.class, TaskAlreadyClaimedException.class, OptimisticLockingException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof ConflictException known && !ConflictException.SOMEONE_ELSE.equals(known.messageKey())) {
+            return problem(request, HttpStatus.CONFLICT, Type.ILLEGAL_TRANSITION, known.messageKey(), known.arguments());
+        }
+        return problem(request, HttpStatus.CONFLICT, Type.CONFLICT, ConflictException.SOMEONE_ELSE);
     }
 
     @ExceptionHandler(RepeatedInputException.class)
-    ResponseEntity<ApiError> repeated(RepeatedInputException e) {
-        return error(HttpStatus.UNPROCESSABLE_ENTITY, message(e.messageKey(), e.arguments()), List.of());
+    ResponseEntity<ProblemDetail> repeated(RepeatedInputException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.UNPROCESSABLE_ENTITY, Type.REPEATED_INPUT, e.messageKey(), e.arguments());
     }
 
     @ExceptionHandler(RefusedFileException.class)
-    ResponseEntity<ApiError> refusedFile(RefusedFileException e) {
-        return error(e.status(), message(e.messageKey(), e.arguments()), List.of());
+    ResponseEntity<ProblemDetail> refusedFile(RefusedFileException e, HttpServletRequest request) {
+        return problem(request, e.status(), Type.REFUSED_FILE, e.messageKey(), e.arguments());
     }
 
     /** The servlet container refused a part larger than the per-file limit before anything was read. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, message("attachment.tooLargeForServer", maxFileSize.toMegabytes()), List.of());
+    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.PAYLOAD_TOO_LARGE, Type.REFUSED_FILE, "attachment.tooLargeForServer",
+                maxFileSize.toMegabytes());
     }
 
     @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
-    ResponseEntity<ApiError> notAFile(Exception e) {
-        return badRequest(List.of(new FieldError("file", message("attachment.missing"))));
+    ResponseEntity<ProblemDetail> notAFile(Exception e, HttpServletRequest request) {
+        return invalid(request, List.of(new FieldError("file", message("attachment.missing"))));
     }
 
-    private ResponseEntity<ApiError> badRequest(List<FieldError> errors) {
-        return error(HttpStatus.BAD_REQUEST, message("error.invalidInput"),
-                errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
+    private ResponseEntity<ProblemDetail> invalid(HttpServletRequest request, List<FieldError> errors) {
+        return answer(problems.problem(HttpStatus.BAD_REQUEST.value(), Type.INVALID_INPUT, "error.invalidInput", null,
+                Problems.pathOf(request), errors, LocaleContextHolder.getLocale()));
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpStatus status, Type type, String detailKey,
+                                                  Object... arguments) {
+        return answer(problems.problem(status.value(), type, detailKey, arguments, Problems.pathOf(request), List.of(),
+                LocaleContextHolder.getLocale()));
     }
 
     /**
-     * Always JSON, whatever the caller's {@code Accept} says: letting the header choose made an error met with
+     * Always problem+json, whatever the caller's {@code Accept} says: letting the header choose made an error met with
      * {@code Accept: text/html} a 500 with an empty body (the handler's own answer was "not acceptable").
      */
-    private ResponseEntity<ApiError> error(HttpStatus status, String message, List<FieldError> errors) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(status.value(), message, errors));
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(problem);
     }
 
     private String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+        return problems.message(key, arguments, LocaleContextHolder.getLocale());
     }
 }

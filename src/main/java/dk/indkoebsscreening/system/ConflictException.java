@@ -6,11 +6,14 @@ package dk.indkoebsscreening.system;
  */
 public class ConflictException extends RuntimeException {
 
+    /** The message of a conflict without a reason of its own: someone else completed or took the task meanwhile. */
+    public static final String SOMEONE_ELSE = "error.conflict";
+
     private final String messageKey;
     private final Object[] arguments;
 
     public ConflictException(String message) {
-        this(message, "error.conflict");
+        this(message, SOMEONE_ELSE);
     }
 
     public ConflictException(String message, String messageKey, Object... arguments) {

@@ -1,7 +1,7 @@
 /**
  * Infrastructure every module may use: the embedded PostgreSQL and whether it can be reached (DatabaseOutage,
  * health "db", quiet scheduled tasks meanwhile), strict JSON binding ({@code FormBinder},
- * {@code @PlainText}), the input, not-found and conflict exceptions and the JSON API's error answers. It
+ * {@code @PlainText}), the input, not-found and conflict exceptions and the JSON API's problems (RFC 9457). It
  * knows no feature.
  */
 @ApplicationModule(displayName = "System", allowedDependencies = {})

@@ -1,8 +1,8 @@
 package dk.indkoebsscreening.web;
 
 import dk.indkoebsscreening.security.ApiLanguage;
-import dk.indkoebsscreening.security.JsonErrors;
 import dk.indkoebsscreening.security.SecurityHeaders;
+import dk.indkoebsscreening.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,7 +21,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * Refusals written by filters, before Spring MVC: a machine (our API, Camunda's, the actuator) gets the JSON API's
- * error shape in the caller's language, a person the one error page in theirs. Nothing of the request is echoed.
+ * problem ({@link Problems}) in the caller's language, a person the one error page in theirs. Nothing of the request
+ * is echoed but its path, as the problem's {@code instance}.
  */
 @Component
 class ErrorAnswers {
@@ -29,11 +30,13 @@ class ErrorAnswers {
     private static final List<String> MACHINE_PATHS = List.of("/api/", "/engine-rest/", "/camunda/api/", "/actuator/");
 
     private final MessageSource messages;
+    private final Problems problems;
     private final SpringTemplateEngine templates;
     private final LocaleResolver locales;
 
-    ErrorAnswers(MessageSource messages, SpringTemplateEngine templates, LocaleResolver locales) {
+    ErrorAnswers(MessageSource messages, Problems problems, SpringTemplateEngine templates, LocaleResolver locales) {
         this.messages = messages;
+        this.problems = problems;
         this.templates = templates;
         this.locales = locales;
     }
@@ -58,11 +61,11 @@ class ErrorAnswers {
         SecurityHeaders.writeTo(request, response);
         String path = pathOf(request);
         int status = answer.status();
-        if (MACHINE_PATHS.stream().anyMatch(path::startsWith)) {
+        if (isMachinePath(path)) {
             Locale language = ApiLanguage.of(request);
-            List<JsonErrors.FieldError> errors = answer.field() == null ? List.of()
-                    : List.of(new JsonErrors.FieldError(answer.field(), messages.getMessage(answer.fieldMessageKey(), null, language)));
-            JsonErrors.write(response, status, messages.getMessage(answer.messageKey(), null, language), errors);
+            List<Problems.FieldError> errors = answer.field() == null ? List.of()
+                    : List.of(new Problems.FieldError(answer.field(), messages.getMessage(answer.fieldMessageKey(), null, language)));
+            problems.write(response, problems.problem(status, typeOf(answer), answer.messageKey(), null, path, errors, language));
             return;
         }
         byte[] page = page(request, response, answer, path).getBytes(StandardCharsets.UTF_8);
@@ -71,6 +74,13 @@ class ErrorAnswers {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentLength(page.length);
         response.getOutputStream().write(page);
+    }
+
+    private static Problems.Type typeOf(Answer answer) {
+        if (answer.field() != null) {
+            return Problems.Type.INVALID_INPUT;
+        }
+        return "body.unreadable".equals(answer.messageKey()) ? Problems.Type.UNREADABLE_BODY : null;
     }
 
     /** The one error template, without the menu: nobody is logged in yet at this point of the request. */
@@ -89,6 +99,10 @@ class ErrorAnswers {
     }
 
     static String pathOf(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return Problems.pathOf(request);
+    }
+
+    static boolean isMachinePath(String path) {
+        return MACHINE_PATHS.stream().anyMatch(path::startsWith);
     }
 }

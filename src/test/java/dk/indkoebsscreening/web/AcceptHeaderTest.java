@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 /**
  * Every kind of error, on the API and on the pages, met with every {@code Accept} a client may send: the answer is the
  * error's own status (or 406 where the client accepts nothing we answer in), never a 500, and nothing is logged as an
- * error. The API's own errors are JSON whatever was asked for (AcceptHeaderTest#aSuccessfulAnswer...); the answers of
- * the security filters and of unknown routes still follow the Accept header.
+ * error. Every error of our API and every refusal of the engine's is a problem ({@code application/problem+json}) whatever
+ * was asked for, those of the security filters and of unknown routes too.
  */
 class AcceptHeaderTest extends ApiTestBase {
 
@@ -82,7 +82,9 @@ class AcceptHeaderTest extends ApiTestBase {
                     failures.put(what, reply.status() + " " + reply.body().substring(0, Math.min(200, reply.body().length())));
                 }
                 String type = reply.header("Content-Type");
-                if (call.path().startsWith("/api/") && type != null && type.startsWith("application/json")) {
+                boolean ours = call.path().startsWith("/api/") || call.path().startsWith("/engine-rest/") && reply.status() == 403;
+                if (ours) {
+                    assertThat(type).as(what).startsWith("application/problem+json");
                     assertThat(JSON.readTree(reply.body()).get("status").asInt()).as(what).isEqualTo(reply.status());
                 }
             }
@@ -92,13 +94,13 @@ class AcceptHeaderTest extends ApiTestBase {
     }
 
     @Test
-    void aSuccessfulAnswerToAnAcceptThatNothingMatchesIsA406InJson() {
+    void aSuccessfulAnswerToAnAcceptThatNothingMatchesIsA406Problem() {
         String requestId = api.submit("anna", "Kun JSON").get("id").asText();
         RawHttp.Reply xml = new RawHttp(port).send("GET", "/api/requests/" + requestId,
                 Map.of("Authorization", RawHttp.basic("anna"), "Accept", "application/xml"), null);
 
         assertThat(xml.status()).isEqualTo(406);
-        assertThat(xml.header("Content-Type")).startsWith("application/json");
+        assertThat(xml.header("Content-Type")).startsWith("application/problem+json");
         assertThat(xml.body()).contains("Accept");
     }
 

@@ -187,11 +187,14 @@ class DatabaseOutageTest {
     private static void assertUnavailableJson(RawHttp.Reply reply, String message) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.header("retry-after")).isEqualTo("10");
-        assertThat(reply.header("content-type")).startsWith("application/json");
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
         try {
             JsonNode body = JSON.readTree(reply.body());
             assertThat(body.path("status").asInt()).isEqualTo(503);
-            assertThat(body.path("message").asText()).contains(message);
+            assertThat(body.path("type").asText()).isEqualTo("about:blank");
+            assertThat(body.path("title").asText()).isIn("Midlertidigt utilgængelig", "Service Unavailable");
+            assertThat(body.path("detail").asText()).contains(message);
+            assertThat(body.path("errors").isArray()).isTrue();
         } catch (IOException e) {
             throw new AssertionError(reply.body(), e);
         }

@@ -59,7 +59,7 @@ class InputBoundaryTest extends ApiTestBase {
             ApiClient.RawResponse response = api.raw("anna", "GET", path, null, null);
             assertThat(response.status()).as(path).isEqualTo(400);
             JsonNode body = read(response.body());
-            assertThat(body.get("message").asText()).as(path).contains("tegn, der ikke kan bruges");
+            assertThat(body.get("detail").asText()).as(path).contains("tegn, der ikke kan bruges");
         }
         ApiClient.RawResponse named = api.raw("anna", "GET", "/api/requests/search?q=%00", null, null);
         assertThat(read(named.body()).get("errors").get(0).get("field").asText()).isEqualTo("q");

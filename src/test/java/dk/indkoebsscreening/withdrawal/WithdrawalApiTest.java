@@ -107,9 +107,9 @@ class WithdrawalApiTest extends ApiTestBase {
         String requestId = lifecycle.runToApproval("anna", "Afgjort, ikke til at trække tilbage");
         ApiClient.Response refused = api.post("anna", "/api/requests/" + requestId + "/withdraw", Map.of());
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.body().get("message").asText()).as("the lifecycle's refusal names the status, not a task")
+        assertThat(refused.body().get("detail").asText()).as("the lifecycle's refusal names the status, not a task")
                 .isEqualTo("Anmodningen har status „Godkendt“, så det kan ikke gøres nu.");
-        assertThat(api.post("anna", "/api/requests/" + requestId + "/withdraw", Map.of(), "en").body().get("message").asText())
+        assertThat(api.post("anna", "/api/requests/" + requestId + "/withdraw", Map.of(), "en").body().get("detail").asText())
                 .isEqualTo("The request's status is \"Approved\", so this cannot be done now.");
         assertThat(status(requestId)).isEqualTo("APPROVED");
         assertThat(jdbc.sql("select count(*) from outbox_event where request_id = ? and type = ?")
