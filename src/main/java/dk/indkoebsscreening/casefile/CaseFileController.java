@@ -68,8 +68,8 @@ class CaseFileController {
                                       @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
                                       Authentication authentication) {
         return caseFiles.search(CurrentUser.of(authentication), new RequestSearch.Criteria(null, q, status, department, requester,
-                area, verdict, submittedFrom, submittedTo, decidedFrom, decidedTo), order, Math.max(page, 1),
-                Math.min(Math.max(size, 1), MAX_LIMIT));
+                area, verdict, submittedFrom, submittedTo, decidedFrom, decidedTo), order,
+                Paged.within("page", page, 1, Integer.MAX_VALUE), Paged.within("size", size, 1, MAX_LIMIT));
     }
 
     @GetMapping
@@ -77,7 +77,7 @@ class CaseFileController {
                               @RequestParam(defaultValue = "" + CaseFileService.DEFAULT_LIMIT) int limit,
                               Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        int bounded = Math.min(Math.max(limit, 1), MAX_LIMIT);
-        return mine ? caseFiles.mine(user, bounded) : caseFiles.visibleTo(user, bounded);
+        int within = Paged.within("limit", limit, 1, MAX_LIMIT);
+        return mine ? caseFiles.mine(user, within) : caseFiles.visibleTo(user, within);
     }
 }

@@ -78,6 +78,15 @@ class ApiExceptionHandler {
         return invalid(request, List.of(new FieldError(e.getName(), message("field.invalid"))));
     }
 
+    @ExceptionHandler(PageOutOfRangeException.class)
+    ResponseEntity<ProblemDetail> pageOutOfRange(PageOutOfRangeException e, HttpServletRequest request) {
+        // As digits, not "1.000": a program reads them too.
+        Object[] bounds = {e.parameter(), String.valueOf(e.min()), String.valueOf(e.max())};
+        return answer(problems.problem(HttpStatus.BAD_REQUEST.value(), Type.PAGE_OUT_OF_RANGE, "paging.outOfRange", bounds,
+                Problems.pathOf(request), List.of(new FieldError(e.parameter(), message("paging.outOfRange.field", bounds))),
+                LocaleContextHolder.getLocale()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
         return problem(request, HttpStatus.NOT_FOUND, null, "error.notFound");

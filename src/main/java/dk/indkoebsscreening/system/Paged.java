@@ -19,6 +19,18 @@ public record Paged<T>(List<T> items, long total, int page, int size) {
         }
     }
 
+    /**
+     * A paging parameter of the API as asked, when it lies within {@code min..max}.
+     *
+     * @throws PageOutOfRangeException it does not
+     */
+    public static int within(String parameter, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new PageOutOfRangeException(parameter, value, min, max);
+        }
+        return value;
+    }
+
     /** The page a person asked for, within the pages there are (a typed page number may be anything). */
     public static int clamp(int requested, long total, int size) {
         long pages = Math.max(1, (total + size - 1) / size);

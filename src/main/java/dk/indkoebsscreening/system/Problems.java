@@ -29,7 +29,7 @@ public class Problems {
 
     /** Our own problems; every other one is {@code about:blank}, its title the meaning of its status. */
     public enum Type {
-        INVALID_INPUT, UNREADABLE_BODY, ILLEGAL_TRANSITION, CONFLICT, REPEATED_INPUT, REFUSED_FILE;
+        INVALID_INPUT, UNREADABLE_BODY, ILLEGAL_TRANSITION, CONFLICT, REPEATED_INPUT, REFUSED_FILE, PAGE_OUT_OF_RANGE;
 
         public String slug() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -80,6 +80,27 @@ class ProblemDetailsTest extends ApiTestBase {
     }
 
     @Test
+    void pagingBeyondTheLimitIsRefusedNamingTheParameterAndTheBounds() {
+        JsonNode size = problem(send("anna", "GET", "/api/requests/search?size=5000", null, null, "da", null),
+                400, OURS + "page-out-of-range", "/api/requests/search");
+        assertThat(size.get("title").asText()).isEqualTo("Uden for sidernes grænser");
+        assertThat(size.get("detail").asText()).isEqualTo("Parameteren „size“ skal være mellem 1 og 1000.");
+        assertThat(size.get("errors").get(0).get("field").asText()).isEqualTo("size");
+        assertThat(size.get("errors").get(0).get("message").asText()).isEqualTo("Skal være mellem 1 og 1000.");
+
+        JsonNode limit = problem(send("anna", "GET", "/api/requests?limit=1001", null, null, "en", null),
+                400, OURS + "page-out-of-range", "/api/requests");
+        assertThat(limit.get("detail").asText()).isEqualTo("The parameter \"limit\" must be between 1 and 1000.");
+        assertThat(limit.get("errors").findValuesAsText("field")).containsExactly("limit");
+        for (String outside : List.of("/api/requests?limit=0", "/api/requests/search?size=0", "/api/requests/search?page=0")) {
+            problem(send("anna", "GET", outside, null, null, "da", null), 400, OURS + "page-out-of-range", outside.split("\\?")[0]);
+        }
+
+        assertThat(api.get("anna", "/api/requests/search?size=1000").status()).as("the maximum itself").isEqualTo(200);
+        assertThat(api.get("anna", "/api/requests?limit=1000").status()).isEqualTo(200);
+    }
+
+    @Test
     void noOrWrongCredentialsAre401WithTheChallenge() {
         RawHttp.Reply none = send(null, "GET", "/api/tasks", null, null, "da", null);
         assertThat(none.header("WWW-Authenticate")).startsWith("Basic");
@@ -280,6 +301,7 @@ class ProblemDetailsTest extends ApiTestBase {
         }
         List<Call> calls = List.of(
                 new Call("anna", "POST", "/api/requests", "application/json", empty, 400, OURS + "invalid-input"),
+                new Call("anna", "GET", "/api/requests/search?size=5000", null, null, 400, OURS + "page-out-of-range"),
                 new Call(null, "GET", "/api/tasks", null, null, 401, "about:blank"),
                 new Call("anna", "GET", "/api/admin/login-delays", null, null, 403, "about:blank"),
                 new Call("anna", "GET", "/engine-rest/engine", null, null, 403, "about:blank"),
