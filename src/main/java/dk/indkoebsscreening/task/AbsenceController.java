@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
+import dk.indkoebsscreening.system.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,9 +27,11 @@ class AbsenceController {
         this.binder = binder;
     }
 
+    /** None marked is a 404 problem, like every other error of the API. */
     @GetMapping
-    ResponseEntity<Absence> absence(Authentication authentication) {
-        return ResponseEntity.of(absences.of(authentication.getName()));
+    Absence absence(Authentication authentication) {
+        return absences.of(authentication.getName())
+                .orElseThrow(() -> new NotFoundException(authentication.getName() + " has marked no absence"));
     }
 
     @PutMapping

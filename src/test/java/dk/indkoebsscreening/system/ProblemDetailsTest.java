@@ -147,6 +147,8 @@ class ProblemDetailsTest extends ApiTestBase {
         String unknown = "/api/requests/" + UUID.randomUUID();
         assertThat(problem(send("anna", "GET", unknown, null, null, "en", null), 404, "about:blank", unknown)
                 .get("title").asText()).isEqualTo("Not Found");
+        // No absence marked: the 404 of a call that found nothing, not an empty body.
+        problem(send("bent", "GET", "/api/me/absence", null, null, "da", null), 404, "about:blank", "/api/me/absence");
     }
 
     @Test
@@ -276,6 +278,21 @@ class ProblemDetailsTest extends ApiTestBase {
         RawHttp.Reply english = guessUntilDelayed(guesser, user, "/engine-rest/engine", "en");
         assertThat(problem(english, 429, "about:blank", "/engine-rest/engine").get("title").asText()).isEqualTo("Too Many Requests");
         assertThat(log.errors()).isEmpty();
+    }
+
+    @Test
+    void whatTomcatRefusesBeforeTheApplicationIsAProblemWithoutAnInstance() {
+        RawHttp.Reply english = send("anna", "GET", "/api/requests%2Fsearch", null, null, "en", "text/html");
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = read(english.body());
+        assertThat(problem.get("type").asText()).isEqualTo("about:blank");
+        assertThat(problem.get("title").asText()).isEqualTo("Bad Request");
+        assertThat(problem.get("detail").asText()).isEqualTo("The request is invalid.");
+        assertThat(problem.has("instance")).as("the path Tomcat could not take is not echoed").isFalse();
+        assertThat(problem.get("errors")).isEmpty();
+        assertThat(read(send("anna", "GET", "/api/requests%2Fsearch", null, null, "da", null).body()).get("title").asText())
+                .isEqualTo("Ugyldig forespørgsel");
     }
 
     /** Guesses until the throttle answers: a slow machine may let a delay pass between two guesses (it then doubles). */

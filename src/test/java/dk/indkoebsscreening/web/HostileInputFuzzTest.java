@@ -123,6 +123,7 @@ class HostileInputFuzzTest extends ApiTestBase {
     private final Map<String, String> fixture = new LinkedHashMap<>();
     private final Map<String, Integer> refusedWithWrites = new TreeMap<>();
     private final List<String> serverErrors = new ArrayList<>();
+    private final List<String> apiErrorsNotProblems = new ArrayList<>();
     private long lastWrite;
     private int sent;
 
@@ -191,6 +192,7 @@ class HostileInputFuzzTest extends ApiTestBase {
 
         org.assertj.core.api.SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(serverErrors).as("5xx answers").isEmpty();
+            softly.assertThat(apiErrorsNotProblems).as("API errors not answered as application/problem+json").isEmpty();
             softly.assertThat(refusedWithWrites).as("refused requests that stored something (endpoint, input: count)").isEmpty();
             softly.assertThat(sent).as("requests sent").isGreaterThan(5_000);
         });
@@ -379,6 +381,10 @@ class HostileInputFuzzTest extends ApiTestBase {
         if (reply.status() >= 500) {
             serverErrors.add(what + ": " + reply.status() + " " + reply.body().substring(0, Math.min(300, reply.body().length())));
         }
+        if (endpoint.isApi() && reply.status() >= 400 && reply.contentType() != null
+                && !reply.contentType().startsWith("application/problem+json")) {
+            apiErrorsNotProblems.add(what + ": " + reply.status() + " " + reply.contentType());
+        }
         boolean refused = reply.status() >= 400 || reply.status() == 200 && !endpoint.isApi() && !endpoint.method().equals("GET");
         if (refused) {
             List<String> writes = writesSinceLast();
@@ -390,7 +396,8 @@ class HostileInputFuzzTest extends ApiTestBase {
         }
     }
 
-    private record Reply(int status, String location, String body) {
+    /** @param contentType null when the server closed the connection without an answer */
+    private record Reply(int status, String location, String contentType, String body) {
     }
 
     /**
@@ -415,7 +422,8 @@ class HostileInputFuzzTest extends ApiTestBase {
             raw.putAll(headers);
             raw.put("Content-Type", "application/json");
             RawHttp.Reply reply = new RawHttp(port).send(endpoint.method(), path, raw, "{}".getBytes(StandardCharsets.UTF_8));
-            return new Reply(reply.status(), String.valueOf(reply.header("Location")), reply.body());
+            return new Reply(reply.status(), String.valueOf(reply.header("Location")), String.valueOf(reply.header("Content-Type")),
+                    reply.body());
         }
         String contentType = null;
         byte[] content = null;
@@ -660,13 +668,14 @@ class HostileInputFuzzTest extends ApiTestBase {
             }
             try {
                 var response = http.send(request.build(), BodyHandlers.ofString());
-                return new Reply(response.statusCode(), response.headers().firstValue("Location").orElse(""), response.body());
+                return new Reply(response.statusCode(), response.headers().firstValue("Location").orElse(""),
+                        response.headers().firstValue("Content-Type").orElse(""), response.body());
             } catch (IOException e) {
                 if (target.length() > server.getMaxHttpRequestHeaderSize().toBytes()) {
                     // Tomcat refuses a request line over its header limit and closes the connection, at times before
                     // the client has written all of it: then there is no answer to read, and nothing reached the
                     // application. Still a refusal, which the write check follows.
-                    return new Reply(400, "", "closed by the server: request line over the header limit");
+                    return new Reply(400, "", null, "closed by the server: request line over the header limit");
                 }
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
