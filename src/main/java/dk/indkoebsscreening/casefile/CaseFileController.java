@@ -68,8 +68,8 @@ class CaseFileController {
                                       @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
                                       Authentication authentication) {
         return caseFiles.search(CurrentUser.of(authentication), new RequestSearch.Criteria(null, q, status, department, requester,
-                area, verdict, submittedFrom, submittedTo, decidedFrom, decidedTo), order,
-                Paged.within("page", page, 1, Integer.MAX_VALUE), Paged.within("size", size, 1, MAX_LIMIT));
+                area, verdict, submittedFrom, submittedTo, decidedFrom, decidedTo), order, page,
+                Paged.within("size", size, 1, MAX_LIMIT)).requirePage(page);
     }
 
     @GetMapping

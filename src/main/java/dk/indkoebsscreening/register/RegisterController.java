@@ -44,8 +44,8 @@ class RegisterController {
     @GetMapping
     Paged<RegisteredSystem> search(@RequestParam(name = "q", required = false) String text,
                                    @RequestParam(name = "includeRetired", defaultValue = "false") boolean includeRetired,
-                                   @RequestParam(name = "page", defaultValue = "1") String page) {
-        return register.search(text, includeRetired, Paged.requested(page), PAGE_SIZE);
+                                   @RequestParam(name = "page", defaultValue = "1") int page) {
+        return register.search(text, includeRetired, page, PAGE_SIZE).requirePage(page);
     }
 
     /** The duplicate check of the request form: systems and requests like the system typed so far. */

@@ -43,6 +43,19 @@ public record Paged<T>(List<T> items, long total, int page, int size) {
         return new Paged<>(all.subList((page - 1) * size, Math.min(page * size, all.size())), all.size(), page, size);
     }
 
+    /**
+     * This page, when it is the one asked for: the API refuses a page before the first or beyond the last (a client
+     * counting pages up would otherwise be handed the last one again and again).
+     *
+     * @throws PageOutOfRangeException it is not
+     */
+    public Paged<T> requirePage(int requested) {
+        if (requested != page) {
+            throw new PageOutOfRangeException("page", requested, 1, pages());
+        }
+        return this;
+    }
+
     public int pages() {
         return (int) Math.max(1, (total + size - 1) / size);
     }

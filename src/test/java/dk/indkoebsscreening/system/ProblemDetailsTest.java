@@ -92,12 +92,22 @@ class ProblemDetailsTest extends ApiTestBase {
                 400, OURS + "page-out-of-range", "/api/requests");
         assertThat(limit.get("detail").asText()).isEqualTo("The parameter \"limit\" must be between 1 and 1000.");
         assertThat(limit.get("errors").findValuesAsText("field")).containsExactly("limit");
-        for (String outside : List.of("/api/requests?limit=0", "/api/requests/search?size=0", "/api/requests/search?page=0")) {
+        JsonNode beyond = problem(send("anna", "GET", "/api/requests/search?q=ingen-saadan-side&page=3", null, null, "da", null),
+                400, OURS + "page-out-of-range", "/api/requests/search");
+        assertThat(beyond.get("detail").asText()).as("no match: one empty page").isEqualTo("Parameteren „page“ skal være mellem 1 og 1.");
+        assertThat(problem(send("anna", "GET", "/api/register?page=100000", null, null, "en", null), 400, OURS + "page-out-of-range",
+                "/api/register").get("errors").findValuesAsText("field")).containsExactly("page");
+        assertThat(problem(send("anna", "GET", "/api/register?page=abc", null, null, "da", null), 400, OURS + "invalid-input",
+                "/api/register").get("errors").findValuesAsText("field")).containsExactly("page");
+        for (String outside : List.of("/api/requests?limit=0", "/api/requests/search?size=0", "/api/requests/search?page=0",
+                "/api/register?page=0")) {
             problem(send("anna", "GET", outside, null, null, "da", null), 400, OURS + "page-out-of-range", outside.split("\\?")[0]);
         }
 
         assertThat(api.get("anna", "/api/requests/search?size=1000").status()).as("the maximum itself").isEqualTo(200);
         assertThat(api.get("anna", "/api/requests?limit=1000").status()).isEqualTo(200);
+        assertThat(api.get("anna", "/api/requests/search?q=ingen-saadan-side&page=1").status()).as("the one empty page").isEqualTo(200);
+        assertThat(api.get("anna", "/api/register?page=1").status()).isEqualTo(200);
     }
 
     @Test
