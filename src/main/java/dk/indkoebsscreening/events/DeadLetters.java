@@ -162,7 +162,7 @@ class DeadLetters {
     }
 
     private static ConflictException notSetAside(UUID eventId) {
-        return new ConflictException("Outbox event " + eventId + " is not set aside");
+        return new ConflictException("Outbox event " + eventId + " is not set aside", "conflict.notSetAside");
     }
 
     private void wakeRelayAfterCommit() {

@@ -111,7 +111,7 @@ public class AttachmentSteps {
         caseFiles.readable(requestId, user);
         PurchaseRequest request = lifecycle.lock(requestId);
         if (request.status().isClosed()) {
-            throw new ConflictException("Request " + requestId + " is decided; its files can no longer change");
+            throw new ConflictException("Request " + requestId + " is decided; its files can no longer change", "conflict.decidedFiles");
         }
         return request;
     }

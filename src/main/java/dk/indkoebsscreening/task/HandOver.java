@@ -61,7 +61,7 @@ public class HandOver {
                 tasks.authorize(task, user);
             }
             if (!tasks.mayBeHandedOn(task)) {
-                throw new ConflictException("A question to the requester cannot be handed to someone else");
+                throw new ConflictException("A question to the requester cannot be handed to someone else", "conflict.questionStays");
             }
             if (!user.username().equals(task.getAssignee()) && !user.isCoordinator()) {
                 throw new AccessDeniedException(user.username() + " may not hand task " + taskId + " to someone else");

@@ -151,7 +151,7 @@ public class WorkTaskService {
             authorize(task, user);
             requireNotClaimedByOthers(task, user);
             if (absences.now(user.username()).isPresent()) {
-                throw new ConflictException(user.username() + " is away and cannot take task " + taskId);
+                throw new ConflictException(user.username() + " is away and cannot take task " + taskId, "conflict.away");
             }
             taskService.setAssignee(taskId, user.username());
             recordClaim(HistoryKind.TASK_CLAIMED, task, user);
@@ -165,7 +165,7 @@ public class WorkTaskService {
             Task task = openTask(taskId);
             authorize(task, user);
             if (!mayBeHandedOn(task)) {
-                throw new ConflictException("A question to the requester cannot be handed back");
+                throw new ConflictException("A question to the requester cannot be handed back", "conflict.questionStays");
             }
             if (task.getAssignee() != null && !task.getAssignee().equals(user.username()) && !user.isCoordinator()) {
                 throw new ConflictException("Task " + taskId + " is claimed by " + task.getAssignee());

@@ -30,6 +30,9 @@ import org.springframework.web.multipart.MultipartException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageExceptionHandler {
 
+    /** The lifecycle's refusal (IllegalTransitionException), which names the request's status. */
+    private static final String REQUEST_STATUS = "error.request.transition";
+
     private final Choices choices;
     private final MessageSource messages;
 
@@ -56,11 +59,14 @@ class PageExceptionHandler {
         return errorPage(model, request, HttpStatus.CONFLICT);
     }
 
-    /** A refused step: the task is gone, or the request's status no longer allows it, and then the page names the status. */
+    /**
+     * A refused step: the request's status no longer allows it, and then the page names the status; otherwise the task
+     * is gone or not to be had (the API says more precisely why).
+     */
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model, HttpServletRequest request) {
-        if ("error.conflict".equals(e.messageKey())) {
+        if (!REQUEST_STATUS.equals(e.messageKey())) {
             return errorPage(model, request, HttpStatus.CONFLICT);
         }
         model.addAttribute("detail", choices.message(e.messageKey(), e.arguments()));

@@ -128,7 +128,9 @@ class AttachmentsTest extends ApiTestBase {
 
         // Decided: the files no longer change.
         assertThat(upload("sikkerhed", requestId, Files.file("sent.pdf", "application/pdf", Files.pdf("sent"))).status()).isEqualTo(409);
-        assertThat(api.raw("anna", "DELETE", path, "application/json", null).status()).isEqualTo(409);
+        RawResponse removal = api.raw("anna", "DELETE", path, "application/json", null);
+        assertThat(removal.status()).isEqualTo(409);
+        assertThat(removal.body()).as("about the request, not a task").contains("Anmodningen er afgjort, så dens filer kan ikke længere ændres.");
     }
 
     @Test

@@ -219,7 +219,9 @@ class OutboxDeadLetterTest extends ApiTestBase {
         assertThat(healthAfter.get("status").asText()).isEqualTo("UP");
         assertThat(api.get("admin", API).body().get("items")).noneMatch(item -> item.get("id").asText().equals(deadLetter.toString()));
         // Once is enough: it is no longer set aside. And it was logged once, not once per round.
-        assertThat(putPayload("admin", deadLetter, fixed).status()).isEqualTo(409);
+        RawResponse again = putPayload("admin", deadLetter, fixed);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).as("about the event, not a task").contains("Hændelsen er ikke sat til side");
         assertThat(relayLog.messages()).filteredOn(message -> message.contains(deadLetter.toString())).hasSize(1)
                 .allMatch(message -> message.contains(reference) && message.contains("2 later events"));
     }

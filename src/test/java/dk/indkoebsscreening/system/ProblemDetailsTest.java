@@ -194,7 +194,7 @@ class ProblemDetailsTest extends ApiTestBase {
 
         JsonNode danish = problem(send("anna", "POST", withdraw, "application/json", "{}".getBytes(StandardCharsets.UTF_8), "da", null),
                 409, OURS + "illegal-transition", withdraw);
-        assertThat(danish.get("title").asText()).isEqualTo("Ikke muligt i anmodningens status");
+        assertThat(danish.get("title").asText()).isEqualTo("Ikke muligt nu");
         assertThat(danish.get("detail").asText()).isEqualTo("Anmodningen har status „Trukket tilbage“, så det kan ikke gøres nu.");
         JsonNode english = problem(send("anna", "POST", withdraw, "application/json", "{}".getBytes(StandardCharsets.UTF_8), "en", null),
                 409, OURS + "illegal-transition", withdraw);

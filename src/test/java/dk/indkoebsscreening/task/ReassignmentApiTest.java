@@ -136,7 +136,10 @@ class ReassignmentApiTest extends ApiTestBase {
                 Map.of("assignee", SECOND_EXPERT));
         assertThat(toAbsent.status()).isEqualTo(400);
         assertThat(toAbsent.body().toString()).contains("Sofie Sikker er fraværende til og med");
-        assertThat(api.post(SECOND_EXPERT, "/api/tasks/" + task + "/claim", null).status()).isEqualTo(409);
+        ApiClient.Response whileAway = api.post(SECOND_EXPERT, "/api/tasks/" + task + "/claim", null);
+        assertThat(whileAway.status()).isEqualTo(409);
+        assertThat(whileAway.body().get("detail").asText()).as("says why, not that someone else took it")
+                .isEqualTo("Du er markeret som fraværende og kan ikke tage opgaver nu.");
         assertThat(assignee(task)).isNull();
 
         assertThat(api.raw(SECOND_EXPERT, "DELETE", "/api/me/absence", "application/json", null).status()).isEqualTo(204);
