@@ -146,6 +146,10 @@ class ProblemDetailsTest extends ApiTestBase {
         JsonNode engine = problem(send("anna", "GET", "/engine-rest/engine", null, null, "da", null), 403, "about:blank",
                 "/engine-rest/engine");
         assertThat(engine.get("title").asText()).isEqualTo("Ingen adgang");
+        // The other machines' doors refuse the same way.
+        for (String door : List.of("/actuator/env", "/camunda/api/engine/engine/default/task/count")) {
+            problem(send("anna", "GET", door, null, null, "da", null), 403, "about:blank", door);
+        }
     }
 
     @Test
