@@ -1,6 +1,11 @@
 package dk.indkoebsscreening.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * only (SecurityConfiguration). {@code PUT …/payload} takes the corrected payload itself as the body and re-sends it.
  */
 @RestController
+@Tag(name = "Administration", description = "For administrators: the events set aside, and the login delays.")
 @RequestMapping("/api/admin/outbox/dead-letters")
 class DeadLetterController {
 
@@ -35,23 +41,33 @@ class DeadLetterController {
         this.deadLetters = deadLetters;
     }
 
+    @Operation(operationId = "deadLetters", summary = "The events set aside", description = "Without payloads: why, since when and how many events wait behind each.")
     @GetMapping
     Listing setAside() {
         return new Listing(deadLetters.setAside(), deadLetters.count(), deadLetters.maxRecordBytes());
     }
 
     /** The payload as the relay would send it, to correct. */
+    @Operation(operationId = "deadLetterPayload", summary = "The payload of an event set aside", description = "As the relay would send it, to correct.")
+    @ApiResponse(responseCode = "200", description = "The event's data, a JSON object valid against its type's schema, or not.",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     @GetMapping("/{id}/payload")
     ResponseEntity<String> payload(@PathVariable UUID id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(deadLetters.payloads(id).current());
     }
 
+    @Operation(operationId = "resendDeadLetter", summary = "Send an event set aside again, as it is", description = "409 when it is not set aside.")
+    @ApiResponse(responseCode = "204", description = "Done.")
     @PostMapping("/{id}/resend")
     ResponseEntity<Void> resend(@PathVariable UUID id, Authentication authentication) {
         deadLetters.resend(id, authentication.getName());
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "correctDeadLetter", summary = "Send an event set aside again with a corrected payload", description = """
+            The body is the payload: a JSON object valid against its type's schema and small enough for Kafka (400 per place in \
+            the payload otherwise, nothing changed); 409 when it is not set aside.""")
+    @ApiResponse(responseCode = "204", description = "Done.")
     @PutMapping("/{id}/payload")
     ResponseEntity<Void> replacePayload(@PathVariable UUID id, @RequestBody(required = false) JsonNode payload,
                                         Authentication authentication) {

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.process;
 
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -48,6 +49,14 @@ public interface TaskStep<F extends Record> {
         return Map.of();
     }
 
+    /**
+     * The questions the completion answers besides the record's own fields, as an API caller needs them to fill the
+     * body ({@code GET /api/tasks/{id}}): a screening's checklist, which is configuration, not code. None by default.
+     */
+    default List<Question> questions(String taskDefinitionKey) {
+        return List.of();
+    }
+
     /** The form's fields in the order the page shows them, for its error summary: the record's, unless the page differs. */
     default List<String> fieldOrder(String taskDefinitionKey) {
         return Arrays.stream(form().getRecordComponents()).map(RecordComponent::getName).toList();
@@ -64,6 +73,27 @@ public interface TaskStep<F extends Record> {
     /** Whether the task may be released or handed to a colleague; a question to one person stays theirs. */
     default boolean mayBeHandedOn() {
         return true;
+    }
+
+    /**
+     * A question of a task's form that its record does not name.
+     *
+     * @param field    where the answer goes in the body, as a dotted path (also the field an error about it names)
+     * @param options  the answers allowed; empty for free text
+     */
+    @Schema(description = "A question the completion answers, with where its answer goes and what it may be.",
+            requiredProperties = {"field", "id", "text", "answerType", "options", "required"})
+    record Question(String field, String id, String text, AnswerType answerType, List<String> options, boolean required) {
+
+        public Question {
+            options = List.copyOf(options);
+        }
+    }
+
+    enum AnswerType {
+        /** One of the question's options. */
+        ONE_OF,
+        FREE_TEXT
     }
 
     /** The task's request as the inbox shows it, and whose page it is, for what the step shows there. */

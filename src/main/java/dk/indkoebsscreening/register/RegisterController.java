@@ -7,6 +7,9 @@ import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Paged;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,6 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The system register as JSON: everyone logged in reads and checks for duplicates; coordinators change it. */
 @RestController
+@Tag(name = "System register", description = "The municipality's IT systems: read by everyone, changed by coordinators.")
 @RequestMapping("/api/register")
 class RegisterController {
 
@@ -41,6 +45,8 @@ class RegisterController {
         this.binder = binder;
     }
 
+    @Operation(operationId = "searchRegister", summary = "Search the system register", description = """
+            Words in name, local name, vendor, department or local id; retired systems only with `includeRetired`.""")
     @GetMapping
     Paged<RegisteredSystem> search(@RequestParam(name = "q", required = false) String text,
                                    @RequestParam(name = "includeRetired", defaultValue = "false") boolean includeRetired,
@@ -49,6 +55,7 @@ class RegisterController {
     }
 
     /** The duplicate check of the request form: systems and requests like the system typed so far. */
+    @Operation(operationId = "similarSystems", summary = "Systems and requests like this one", description = "The request form's duplicate check: five of each, most alike first.")
     @GetMapping("/similar")
     DuplicateCheck.Matches similar(@RequestParam(name = "systemName", defaultValue = "") String systemName,
                                    @RequestParam(name = "vendor", required = false) String vendor,
@@ -56,11 +63,14 @@ class RegisterController {
         return similar.like(systemName, vendor, null, CurrentUser.of(authentication));
     }
 
+    @Operation(operationId = "registeredSystem", summary = "One registered system")
     @GetMapping("/{id}")
     RegisteredSystem find(@PathVariable UUID id) {
         return register.find(id);
     }
 
+    @Operation(operationId = "registerSystem", summary = "Register a system", description = "Coordinators only; only `name` is required.")
+    @ApiResponse(responseCode = "201", description = "Registered; `Location` is its address.")
     @PostMapping
     ResponseEntity<RegisteredSystem> add(@BindsTo(SystemForm.class) @RequestBody(required = false) JsonNode body, Authentication authentication) {
         RegisteredSystem system = register.add(binder.bind(body, SystemForm.class), CurrentUser.of(authentication));
@@ -68,22 +78,28 @@ class RegisterController {
                 .body(system);
     }
 
+    @Operation(operationId = "correctSystem", summary = "Correct a registered system", description = "Coordinators only.")
     @PutMapping("/{id}")
     RegisteredSystem update(@PathVariable UUID id, @BindsTo(SystemForm.class) @RequestBody(required = false) JsonNode body, Authentication authentication) {
         return register.update(id, binder.bind(body, SystemForm.class), CurrentUser.of(authentication));
     }
 
+    @Operation(operationId = "retireSystem", summary = "Mark a system as no longer in use", description = "Coordinators only.")
     @PostMapping("/{id}/retire")
     RegisteredSystem retire(@PathVariable UUID id, Authentication authentication) {
         return register.setRetired(id, true, CurrentUser.of(authentication));
     }
 
+    @Operation(operationId = "reactivateSystem", summary = "Mark a retired system as in use again", description = "Coordinators only.")
     @PostMapping("/{id}/reactivate")
     RegisteredSystem reactivate(@PathVariable UUID id, Authentication authentication) {
         return register.setRetired(id, false, CurrentUser.of(authentication));
     }
 
     /** A KITOS export (XLSX or CSV) as multipart field {@code file}, with the header X-Requested-By. */
+    @Operation(operationId = "importKitos", summary = "Import a KITOS export", description = """
+            Coordinators only: the overview of IT systems in use exported from KITOS (XLSX, or CSV), as multipart part `file` \
+            with the header `X-Requested-By`. All or nothing: a file with a bad row changes nothing (400 naming the row).""")
     @PostMapping(path = "/import", consumes = "multipart/form-data")
     SystemRegister.ImportResult importKitos(@RequestPart(name = "file", required = false) MultipartFile file,
                                             Authentication authentication) throws IOException {

@@ -59,6 +59,14 @@ class ScreeningStep implements TaskStep<ScreeningForm> {
     }
 
     @Override
+    public List<Question> questions(String taskDefinitionKey) {
+        return screening.checklist(area(taskDefinitionKey)).stream()
+                .map(question -> new Question("checklist." + question.id(), question.id(), question.text(),
+                        question.isFreeText() ? AnswerType.FREE_TEXT : AnswerType.ONE_OF, question.options(), question.required()))
+                .toList();
+    }
+
+    @Override
     public List<String> fieldOrder(String taskDefinitionKey) {
         return Stream.concat(screening.checklist(area(taskDefinitionKey)).stream().map(question -> "checklist." + question.id()),
                 Stream.of("verdict", "findings", "conditions")).toList();
@@ -68,7 +76,6 @@ class ScreeningStep implements TaskStep<ScreeningForm> {
     public String savedMessage(String reference, String taskDefinitionKey, ScreeningForm form) {
         return choices.message("task.saved.screening", choices.message("area." + area(taskDefinitionKey)), reference);
     }
-
 
     private static Area area(String taskDefinitionKey) {
         return Area.byTaskDefinitionKey(taskDefinitionKey).orElseThrow();

@@ -1,5 +1,8 @@
 package dk.indkoebsscreening.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** For administrators (SecurityConfiguration): the login delays in force, and lifting a user's delays early. */
 @RestController
+@Tag(name = "Administration")
 @RequestMapping("/api/admin/login-delays")
 class LoginThrottleController {
 
@@ -20,11 +24,14 @@ class LoginThrottleController {
         this.throttle = throttle;
     }
 
+    @Operation(operationId = "loginDelays", summary = "The logins delayed now", description = "Users and addresses that must wait after failed logins, and until when.")
     @GetMapping
     List<LoginThrottle.Delay> current() {
         return throttle.current();
     }
 
+    @Operation(operationId = "liftLoginDelay", summary = "Lift a user's login delay early")
+    @ApiResponse(responseCode = "204", description = "Done.")
     @DeleteMapping("/{username}")
     ResponseEntity<Void> lift(@PathVariable String username, Authentication administrator) {
         throttle.clear(username, administrator.getName());

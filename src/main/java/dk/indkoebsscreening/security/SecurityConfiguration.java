@@ -14,6 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -73,6 +74,8 @@ class SecurityConfiguration {
                 // The webapps' scripts get a status, not the login page; browsers opening a page get the login page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/camunda/api/**"))
+                        // The OpenAPI document is read by tools (HTTP Basic) and by Swagger UI in a logged-in browser.
+                        .defaultAuthenticationEntryPointFor(delays.basicEntryPoint(), openApiDocument())
                         .accessDeniedHandler(new TooLargeUploadHandler(new NoGroupRefusal())))
                 // Lets scripts and tests reach a page with a password; browsers get the login page.
                 .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()));
@@ -96,6 +99,11 @@ class SecurityConfiguration {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    /** {@code /v3/api-docs}, {@code .yaml} and {@code /swagger-config} (openapi.ApiDocument); Swagger UI is a page. */
+    private static RequestMatcher openApiDocument() {
+        return new OrRequestMatcher(path("/v3/api-docs*"), path("/v3/api-docs/**"));
     }
 
     /** Path patterns that also match outside Spring MVC (the REST API and webapps are their own servlets). */

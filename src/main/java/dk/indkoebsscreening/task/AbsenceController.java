@@ -5,6 +5,9 @@ import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's own absence: {@code {from, to}} (ISO dates, both included). */
 @RestController
+@Tag(name = "Absence", description = "The caller's absence: while it lasts their tasks go back to their groups and none is handed to them.")
 @RequestMapping("/api/me/absence")
 class AbsenceController {
 
@@ -27,18 +31,25 @@ class AbsenceController {
         this.binder = binder;
     }
 
-    /** None marked is a 404 problem, like every other error of the API. */
+    @Operation(operationId = "absence", summary = "The caller's absence")
+    @ApiResponse(responseCode = "200", description = "The absence.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound", description = "The caller has no absence.")
     @GetMapping
     Absence absence(Authentication authentication) {
         return absences.of(authentication.getName())
                 .orElseThrow(() -> new NotFoundException(authentication.getName() + " has marked no absence"));
     }
 
+    @Operation(operationId = "markAbsence", summary = "Set the caller's absence", description = """
+            ISO dates, both included, at most a year ahead. The caller's tasks go back to their groups at once, or within \
+            five minutes of its first day.""")
     @PutMapping
     Absence mark(@BindsTo(AbsenceForm.class) @RequestBody(required = false) JsonNode body, Authentication authentication) {
         return absences.mark(binder.bind(body, AbsenceForm.class), CurrentUser.of(authentication));
     }
 
+    @Operation(operationId = "clearAbsence", summary = "End the caller's absence")
+    @ApiResponse(responseCode = "204", description = "Done.")
     @DeleteMapping
     ResponseEntity<Void> clear(Authentication authentication) {
         absences.clear(CurrentUser.of(authentication));

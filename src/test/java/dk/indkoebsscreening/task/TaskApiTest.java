@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.screening.ChecklistQuestion;
+import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +32,46 @@ class TaskApiTest extends ApiTestBase {
             assertThat(visible).isEqualTo(1);
         }
         assertThat(api.tasks("anna")).noneMatch(task -> task.get("requestId").asText().equals(requestId));
+    }
+
+    /**
+     * An integrator completes a screening from what {@code GET /api/tasks/{id}} says alone: the body's schema and the
+     * area's checklist, each question with where its answer goes, its answer type and options, and whether it is required.
+     */
+    @Test
+    void aScreeningTaskListsTheQuestionsItsCompletionAnswers() {
+        String requestId = lifecycle.submitAndAccept("anna", "Spørgsmål i opgaven");
+        String taskId = api.awaitTask("sikkerhed", requestId, "SCREENING").get("id").asText();
+
+        JsonNode task = api.get("sikkerhed", "/api/tasks/" + taskId).body();
+        assertThat(task.get("id").asText()).isEqualTo(taskId);
+        assertThat(task.get("area").asText()).isEqualTo("SECURITY");
+        assertThat(task.get("form").asText()).isEqualTo("ScreeningForm");
+        List<ChecklistQuestion> checklist = checklists.forArea(Area.SECURITY);
+        assertThat(task.get("questions")).hasSize(checklist.size());
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < checklist.size(); i++) {
+            ChecklistQuestion expected = checklist.get(i);
+            JsonNode question = task.get("questions").get(i);
+            assertThat(question.get("id").asText()).isEqualTo(expected.id());
+            assertThat(question.get("field").asText()).isEqualTo("checklist." + expected.id());
+            assertThat(question.get("text").asText()).isEqualTo(expected.text());
+            assertThat(question.get("required").asBoolean()).isEqualTo(expected.required());
+            assertThat(question.get("answerType").asText()).isEqualTo(expected.isFreeText() ? "FREE_TEXT" : "ONE_OF");
+            List<String> options = new ArrayList<>();
+            question.get("options").forEach(option -> options.add(option.asText()));
+            assertThat(options).isEqualTo(expected.options());
+            if (question.get("required").asBoolean()) {
+                answers.put(question.get("id").asText(), options.isEmpty() ? "Beskrevet i kontrakten" : options.get(0));
+            }
+        }
+        // A step without a checklist names its form and asks nothing more.
+        String triageId = api.awaitTask(Lifecycle.COORDINATOR, api.submit("anna", "Uden tjekliste").get("id").asText(), "TRIAGE").get("id").asText();
+        JsonNode triage = api.get(Lifecycle.COORDINATOR, "/api/tasks/" + triageId).body();
+        assertThat(triage.get("form").asText()).isEqualTo("TriageForm");
+        assertThat(triage.get("questions")).isEmpty();
+
+        api.completeOk("sikkerhed", taskId, ApiClient.screening("APPROVED", List.of(), answers));
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Drives the JSON API over real HTTP as the demo users (password "demo"). One JDK HTTP client for all
  * instances: its connections are reused and it starts no thread per request, so the benchmarks that
- * drive the application with it measure the application, not the client.
+ * drive the application with it measure the application, not the client. Every answer of the JSON API it receives is
+ * held to the OpenAPI document ({@link ApiContract}): a test fails on an answer the document does not describe.
  */
 public final class ApiClient {
 
@@ -57,7 +58,7 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        HttpResponse<byte[]> response = exchange(request);
+        HttpResponse<byte[]> response = exchange(request, body);
         return new RawResponse(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
     }
 
@@ -65,22 +66,22 @@ public final class ApiClient {
     public RawResponse upload(String user, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = request(user, path, "da").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType).header("X-Requested-By", "indkoeb-tests");
-        HttpResponse<byte[]> response = exchange(request);
+        HttpResponse<byte[]> response = exchange(request, body);
         return new RawResponse(response.statusCode(), response.headers(), new String(response.body(), StandardCharsets.UTF_8));
     }
 
     /** A GET whose body is kept as bytes (a download). */
     public HttpResponse<byte[]> download(String user, String path) {
-        return exchange(request(user, path, "da").GET());
+        return exchange(request(user, path, "da").GET(), null);
     }
 
     public Response get(String user, String path) {
-        return send(request(user, path, "da").GET());
+        return send(request(user, path, "da").GET(), null);
     }
 
     /** Where a page sends the browser (the Location of a redirect), without following it. */
     public String redirectOf(String user, String path) {
-        return exchange(request(user, path, "da").GET()).headers().firstValue("Location").orElse("null");
+        return exchange(request(user, path, "da").GET(), null).headers().firstValue("Location").orElse("null");
     }
 
     public Response post(String user, String path, Object body) {
@@ -91,10 +92,11 @@ public final class ApiClient {
         // Every state-changing call says it is JSON, with or without a body (JsonOnlyApi).
         HttpRequest.Builder request = request(user, path, language).header("Content-Type", "application/json");
         if (body == null) {
-            return send(request.POST(HttpRequest.BodyPublishers.noBody()));
+            return send(request.POST(HttpRequest.BodyPublishers.noBody()), null);
         }
         try {
-            return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+            byte[] json = JSON.writeValueAsBytes(body);
+            return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(json)), json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,8 +111,8 @@ public final class ApiClient {
         return request;
     }
 
-    private Response send(HttpRequest.Builder request) {
-        HttpResponse<byte[]> response = exchange(request);
+    private Response send(HttpRequest.Builder request, byte[] body) {
+        HttpResponse<byte[]> response = exchange(request, body);
         String type = response.headers().firstValue("Content-Type").orElse("");
         boolean json = type.startsWith("application/json") || type.contains("+json");
         try {
@@ -121,9 +123,16 @@ public final class ApiClient {
         }
     }
 
-    private static HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
+    /** @param body what the request sends, for the contract's check of a request the application accepted */
+    private static HttpResponse<byte[]> exchange(HttpRequest.Builder builder, byte[] body) {
+        HttpRequest request = builder.build();
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            URI uri = request.uri();
+            ApiContract.committed().check(request.method(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                    request.headers().firstValue("Content-Type").orElse(null), body, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

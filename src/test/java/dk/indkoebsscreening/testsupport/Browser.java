@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -62,6 +64,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,1600",
                 "--user-data-dir=" + Files.createTempDirectory(Path.of("target"), "chromium-").toAbsolutePath());
+        // The console, for what the Content-Security-Policy refused (contentSecurityPolicyRefusals).
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -262,6 +266,12 @@ public final class Browser implements AutoCloseable {
     /** The id of the element that has the keyboard focus, or its tag name when it has no id. */
     public String focused() {
         return (String) driver.executeScript("const e = document.activeElement; return e.id || e.className || e.tagName;");
+    }
+
+    /** What the pages' Content-Security-Policy refused since the last call, as the browser's console says it. */
+    public List<String> contentSecurityPolicyRefusals() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** Waits until a script has set the given data attribute to "true" on the element (asynchronous rendering). */

@@ -1,0 +1,132 @@
+package dk.indkoebsscreening.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.RawHttp;
+import dk.indkoebsscreening.testsupport.WebSession;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed {@code docs/openapi.yaml} is the running application's document; the document and Swagger UI are for
+ * logged-in users only, whichever way the path is spelt, and describe the JSON API only.
+ */
+class OpenApiDocumentTest extends ApiTestBase {
+
+    static final Path COMMITTED = Path.of("docs/openapi.yaml");
+    static final List<String> DOCUMENTS = List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config");
+    static final List<String> UI = List.of("/swagger-ui/index.html", "/swagger-ui.html", "/swagger-ui/swagger-initializer.js",
+            "/swagger-ui/");
+    /** The document's paths spelt as a client that means harm spells them. */
+    static final List<String> SPELLINGS = List.of("/v3/api-docs/../", "/v3/api-docs/..", "/v3/api-docs/", "/v3/api-docs;x=1",
+            "/v3/api-docs.yaml;x=1", "/v3/api-docs.json", "/v3/%61pi-docs", "/v3/api-docs%2Fswagger-config",
+            "/v3/api-docs/%2e%2e/", "/v3//api-docs", "//v3/api-docs", "/V3/api-docs", "/v3/API-DOCS", "/x/../v3/api-docs",
+            "/v3/api-docs?group=x", "/api/../v3/api-docs", "/swagger-ui/../v3/api-docs", "/swagger-ui/%2e%2e/v3/api-docs",
+            "/swagger-ui/index.html;x=1", "/swagger-ui//index.html", "/webjars/swagger-ui/index.html",
+            "/swagger-ui/swagger-ui-bundle.js", "/swagger-ui/index.css", "/v3/api-docs/swagger-config/");
+
+    /**
+     * Fails when a controller, a body's record or an annotation changed the document and docs/openapi.yaml was not
+     * written again: {@code -Dopenapi.document=write} writes it (README, "JSON API").
+     */
+    @Test
+    void theCommittedDocumentIsTheRunningApplicationsDocument() throws IOException {
+        ApiClient.RawResponse served = api.raw("anna", "GET", "/v3/api-docs.yaml", null, null);
+        assertThat(served.status()).isEqualTo(200);
+        if ("write".equals(System.getProperty("openapi.document"))) {
+            Files.writeString(COMMITTED, served.body(), StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+                .as("docs/openapi.yaml differs from the application's document: ./mvnw test -Dtest=OpenApiDocumentTest"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.document=write writes it again")
+                .isEqualTo(served.body());
+        // springdoc builds the document once per language asked for: the same document in each.
+        RawHttp.Reply english = new RawHttp(port).send("GET", "/v3/api-docs.yaml",
+                Map.of("Authorization", RawHttp.basic("anna"), "Accept-Language", "en"), null);
+        assertThat(english.body()).isEqualTo(served.body());
+    }
+
+    @Test
+    void theDocumentDescribesTheJsonApiOnlyAndEveryErrorAsOneProblem() throws IOException {
+        JsonNode document = new ObjectMapper().readTree(api.raw("anna", "GET", "/v3/api-docs", null, null).body());
+
+        assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+        List<String> paths = new ArrayList<>();
+        document.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).isNotEmpty().allMatch(path -> path.startsWith("/api/"))
+                .contains("/api/requests", "/api/tasks/{id}", "/api/tasks/{id}/complete");
+        assertThat(document.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+        document.get("paths").forEach(path -> path.forEach(operation -> operation.get("responses").fields().forEachRemaining(response -> {
+            if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                String reference = response.getValue().path("$ref").asText();
+                assertThat(document.at(reference.substring(1) + "/content").fieldNames())
+                        .toIterable().containsExactly("application/problem+json");
+                assertThat(document.at(reference.substring(1) + "/content/application~1problem+json/schema/$ref").asText())
+                        .isEqualTo("#/components/schemas/Problem");
+            }
+        })));
+        assertThat(document.at("/paths/~1api~1tasks~1{id}~1complete/post/requestBody/content/application~1json/schema/anyOf"))
+                .hasSize(5);
+    }
+
+    @Test
+    void everyLoggedInUserReadsTheDocumentWithBasicAndSwaggerUiInTheirSession() {
+        RawHttp http = new RawHttp(port);
+        for (String user : List.of("anna", "sikkerhed", Lifecycle.COORDINATOR, "admin")) {
+            for (String document : DOCUMENTS) {
+                assertThat(http.get(user, document).status()).as(user + " " + document).isEqualTo(200);
+            }
+        }
+        WebSession browser = new WebSession(port);
+        browser.login("anna");
+        HttpResponse<String> ui = browser.get("/swagger-ui/index.html");
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        assertThat(browser.get("/v3/api-docs/swagger-config").body()).contains("/v3/api-docs");
+        assertThat(browser.get("/v3/api-docs").body()).contains("\"openapi\":\"3.1.0\"");
+    }
+
+    /** Every door springdoc adds is closed to an anonymous caller: 401 for the documents, the login page for the UI. */
+    @Test
+    void withoutALoginNoSpellingOfTheDocumentOrSwaggerUiOpens() {
+        RawHttp http = new RawHttp(port);
+        for (String document : DOCUMENTS) {
+            // A browser's Accept too: the document is for tools, which are told to authenticate, not sent to a form.
+            for (Map<String, String> accept : List.of(Map.<String, String>of(), Map.of("Accept", "application/json"),
+                    Map.of("Accept", "text/html,application/xhtml+xml"), Map.of("Accept", "*/*"))) {
+                RawHttp.Reply reply = http.send("GET", document, accept, null);
+                assertThat(reply.status()).as(document + " " + accept).isEqualTo(401);
+                assertThat(reply.header("WWW-Authenticate")).as(document + " " + accept).startsWith("Basic");
+                assertThat(reply.body()).as(document + " " + accept).doesNotContain("openapi", "/api/");
+            }
+            assertThat(http.get("anna", "wrong", document).status()).as("wrong password " + document).isEqualTo(401);
+        }
+        for (String page : UI) {
+            RawHttp.Reply reply = http.send("GET", page, Map.of("Accept", "text/html"), null);
+            assertThat(reply.status()).as(page).isEqualTo(302);
+            assertThat(reply.header("Location")).as(page).endsWith("/login");
+        }
+        for (String spelling : SPELLINGS) {
+            for (Map<String, String> accept : List.of(Map.of("Accept", "application/json"), Map.of("Accept", "text/html"))) {
+                RawHttp.Reply reply = http.send("GET", spelling, accept, null);
+                assertThat(reply.status()).as(spelling + " " + accept).isIn(302, 400, 401, 404);
+                if (reply.status() == 302) {
+                    assertThat(reply.header("Location")).as(spelling).endsWith("/login");
+                }
+                assertThat(reply.body()).as(spelling).doesNotContain("\"openapi\"", "openapi:", "SwaggerUIBundle", "/api/tasks");
+            }
+        }
+    }
+}
