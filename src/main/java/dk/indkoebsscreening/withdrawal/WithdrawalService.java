@@ -5,6 +5,7 @@ import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.EngineConflictRetry;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.ScreeningProcess;
@@ -49,9 +50,11 @@ public class WithdrawalService {
     private final CaseHistory history;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EngineConflictRetry retry;
 
     WithdrawalService(RequestLifecycle lifecycle, RuntimeService runtime, EngineTasks tasks, ScreeningService screening,
-                      OutboxWriter outbox, CaseHistory history, ApplicationEventPublisher events, Clock clock) {
+                      OutboxWriter outbox, CaseHistory history, ApplicationEventPublisher events, Clock clock,
+                      EngineConflictRetry retry) {
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -60,6 +63,7 @@ public class WithdrawalService {
         this.history = history;
         this.events = events;
         this.clock = clock;
+        this.retry = retry;
     }
 
     /**
@@ -67,8 +71,12 @@ public class WithdrawalService {
      * @throws AccessDeniedException    the user reads it (the expert group) but did not submit it
      * @throws ConflictException        it is decided or withdrawn already
      */
-    @Transactional
     public void withdraw(UUID requestId, WithdrawalForm form, CurrentUser user) {
+        // The interrupting sub-process ends every execution, also one the join's job is working on at that moment.
+        retry.run(() -> withdrawOnce(requestId, form, user));
+    }
+
+    private void withdrawOnce(UUID requestId, WithdrawalForm form, CurrentUser user) {
         PurchaseRequest request = lifecycle.lock(requestId);
         if (!request.requester().equals(user.username())) {
             if (Requests.mayRead(request, user)) {
