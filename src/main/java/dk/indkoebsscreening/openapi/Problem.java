@@ -13,7 +13,7 @@ import java.util.List;
 @Schema(name = "Problem", description = """
         An RFC 9457 problem (`application/problem+json`, whatever the `Accept` header asks for). `title` and `detail` \
         are Danish, English when the request's `Accept-Language` asks for it.""",
-        requiredProperties = {"type", "title", "status", "detail", "instance", "errors"})
+        requiredProperties = {"type", "title", "status", "detail", "errors"})
 record Problem(
         @Schema(description = """
                 `about:blank` where the status says it all (401, 403, 404, 405, 406, 413, 415, 429, 503); otherwise one of \
@@ -30,7 +30,9 @@ record Problem(
         int status,
         @Schema(description = "What went wrong with this request.", example = "Ret de markerede felter.")
         String detail,
-        @Schema(description = "The path of the request that went wrong.", format = "uri-reference", example = "/api/requests")
+        @Schema(description = """
+                The path of the request that went wrong. Absent when the server refused the request line itself                 (malformed encoding such as `%ZZ`, an encoded slash): that path is not echoed back.""",
+                format = "uri-reference", example = "/api/requests")
         String instance,
         @ArraySchema(schema = @Schema(implementation = FieldProblem.class),
                 arraySchema = @Schema(description = "One entry per field at fault; empty when no field is."))

@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for what a well-behaved client refuses to send: malformed
- * percent-encoding, raw braces, path tricks, a forged {@code Host}. One request per connection.
+ * percent-encoding, raw braces, path tricks, a forged {@code Host}. One request per connection. Answers to
+ * {@code /api} are held to the OpenAPI document like {@link ApiClient}'s ({@link ApiContract}): an error of a
+ * route the document lacks must still be a problem.
  */
 public final class RawHttp {
 
@@ -67,10 +69,20 @@ public final class RawHttp {
                 out.write(body);
             }
             out.flush();
-            return parse(socket.getInputStream());
+            Reply reply = parse(socket.getInputStream());
+            if (!"HEAD".equals(method)) {
+                ApiContract.committed().check(method, target, headerOf(all, "Content-Type"), body, reply.status(),
+                        reply.header("Content-Type"), reply.body().getBytes(StandardCharsets.UTF_8));
+            }
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String headerOf(Map<String, String> headers, String name) {
+        return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     public Reply get(String user, String target) {
