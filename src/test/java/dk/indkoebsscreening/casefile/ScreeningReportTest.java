@@ -82,6 +82,7 @@ class ScreeningReportTest extends ApiTestBase {
             pdf.save(pictures.resolve("screening-report.pdf").toFile());
             assertThat(headerCells(pdf)).as("every header cell says whether it heads a row or a column")
                     .isNotEmpty().allSatisfy(header -> assertThat(header.scope()).as(header.text()).isIn("Row", "Column"))
+                    .noneMatch(header -> header.text().matches("(.+)\\1"))
                     .contains(new HeaderCell("Status", "Row"), new HeaderCell("Leverandør", "Row"),
                             new HeaderCell("Samlet kontraktværdi", "Row"),
                             new HeaderCell("Spørgsmål", "Column"), new HeaderCell("Svar", "Column"),
