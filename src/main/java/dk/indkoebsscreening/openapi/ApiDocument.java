@@ -50,30 +50,62 @@ class ApiDocument {
 
     static final String PROBLEM_JSON = "application/problem+json";
     private static final String BASIC = "basic";
+    /** The ids the controllers' examples use. */
+    private static final String EXAMPLE_REQUEST = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    private static final String EXAMPLE_TASK = "5c1ae5d8-d3a4-11f0-8b7c-0242ac120002";
 
     /** The error responses, by status, that operations reference ({@code #/components/responses/...}). */
     private enum Refusal {
         BAD_REQUEST("400", "The input is refused and nothing changed: `invalid-input` names every field at fault at once, "
-                + "`unreadable-body` is malformed JSON, `page-out-of-range` a page or size beyond the limits."),
-        UNAUTHORIZED("401", "No credentials, or wrong ones."),
-        FORBIDDEN("403", "The caller's groups may not do this (with this request or task)."),
-        NOT_FOUND("404", "No such thing, or none the caller may know of."),
-        NOT_ACCEPTABLE("406", "The `Accept` header allows none of the types this call answers in."),
+                + "`unreadable-body` is malformed JSON, `page-out-of-range` a page or size beyond the limits.",
+                "invalid-input", "Ugyldigt input", "Nogle felter er ikke udfyldt korrekt.", "/api/requests"),
+        UNAUTHORIZED("401", "No credentials, or wrong ones.",
+                null, "Ikke logget ind", "Log ind for at bruge API'et: HTTP Basic med brugernavn og adgangskode.", "/api/tasks"),
+        FORBIDDEN("403", "The caller's groups may not do this (with this request or task).",
+                null, "Ingen adgang", "Du har ikke adgang til dette.", "/api/admin/login-delays"),
+        NOT_FOUND("404", "No such thing, or none the caller may know of.",
+                null, "Findes ikke", "Findes ikke, eller du har ikke adgang.", "/api/requests/" + EXAMPLE_REQUEST),
+        NOT_ACCEPTABLE("406", "The `Accept` header allows none of the types this call answers in.",
+                null, "Svarets type kan ikke leveres",
+                "Svaret kan ikke gives i en type, som Accept-headeren beder om (svarene er JSON, rapporten er PDF).", "/api/tasks"),
         CONFLICT("409", "The state does not allow it (`illegal-transition`, e.g. a request already decided), or someone "
-                + "else changed it first (`conflict`): read it again before retrying."),
-        PAYLOAD_TOO_LARGE("413", "The body, or a file, is larger than allowed."),
+                + "else changed it first (`conflict`): read it again before retrying.",
+                "illegal-transition", "Ikke muligt nu", "Anmodningen har status „Godkendt“, så det kan ikke gøres nu.",
+                "/api/requests/" + EXAMPLE_REQUEST + "/withdraw"),
+        PAYLOAD_TOO_LARGE("413", "The body, or a file, is larger than allowed.",
+                null, "For stor", "Forespørgslens indhold er for stort (højst 1 MiB).", "/api/requests"),
         UNSUPPORTED_MEDIA_TYPE("415", "Every call that changes something must say `Content-Type: application/json` "
-                + "(multipart for files), with or without a body."),
-        UNPROCESSABLE_CONTENT("422", "The `Idempotency-Key` was used before with other content (`repeated-input`)."),
-        TOO_MANY_REQUESTS("429", "Too many failed logins for this user or address: wait the seconds `Retry-After` says."),
-        SERVICE_UNAVAILABLE("503", "The database cannot be reached for the moment: retry after `Retry-After` seconds.");
+                + "(multipart for files), with or without a body.",
+                null, "Indholdets type understøttes ikke", "Forespørgslen skal sendes som JSON (Content-Type: application/json).",
+                "/api/tasks/" + EXAMPLE_TASK + "/claim"),
+        UNPROCESSABLE_CONTENT("422", "The `Idempotency-Key` was used before with other content (`repeated-input`).",
+                "repeated-input", "Allerede brugt",
+                "Nøglen er allerede brugt til en anden anmodning (IND-2026-0042). Brug en ny nøgle til en ny anmodning.",
+                "/api/requests"),
+        TOO_MANY_REQUESTS("429", "Too many failed logins for this user or address: wait the seconds `Retry-After` says.",
+                null, "For mange forsøg", "For mange forkerte forsøg. Vent 30 sekunder, og prøv igen.", "/api/tasks"),
+        SERVICE_UNAVAILABLE("503", "The database cannot be reached for the moment: retry after `Retry-After` seconds.",
+                null, "Midlertidigt utilgængelig",
+                "Indkøbsscreening er midlertidigt utilgængelig: databasen kan ikke nås. Prøv igen om lidt.", "/api/tasks");
 
         final String status;
         final String description;
+        /** What the API answers, so that Swagger UI shows each error as it is rather than one example for all. */
+        final Map<String, Object> example;
 
-        Refusal(String status, String description) {
+        Refusal(String status, String description, String ownType, String title, String detail, String instance) {
             this.status = status;
             this.description = description;
+            Map<String, Object> example = new LinkedHashMap<>();
+            example.put("type", ownType == null ? "about:blank" : "urn:indkoebsscreening:problem:" + ownType);
+            example.put("title", title);
+            example.put("status", Integer.parseInt(status));
+            example.put("detail", detail);
+            example.put("instance", instance);
+            example.put("errors", "invalid-input".equals(ownType)
+                    ? List.of(Map.of("field", "annualCostDkk", "message", "Angiv et beløb i kroner (0 hvis intet)."))
+                    : List.of());
+            this.example = example;
         }
 
         /** {@code BAD_REQUEST} is {@code BadRequest}. */
@@ -179,7 +211,7 @@ class ApiDocument {
             for (Refusal refusal : Refusal.values()) {
                 ApiResponse response = new ApiResponse().description(refusal.description)
                         .content(new Content().addMediaType(PROBLEM_JSON,
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")).example(refusal.example)));
                 if (refusal == Refusal.TOO_MANY_REQUESTS || refusal == Refusal.SERVICE_UNAVAILABLE) {
                     response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again.")
                             .schema(new Schema<Integer>().type("integer")));

@@ -24,11 +24,11 @@ record Problem(
                 example = "urn:indkoebsscreening:problem:invalid-input")
         URI type,
         @Schema(description = "A short summary of the problem type; for `about:blank` the status's meaning.",
-                example = "Ugyldige oplysninger")
+                example = "Ugyldigt input")
         String title,
         @Schema(description = "The HTTP status, repeated.", example = "400")
         int status,
-        @Schema(description = "What went wrong with this request.", example = "Ret de markerede felter.")
+        @Schema(description = "What went wrong with this request.", example = "Nogle felter er ikke udfyldt korrekt.")
         String detail,
         @Schema(description = """
                 The path of the request that went wrong. Absent when the server refused the request line itself                 (malformed encoding such as `%ZZ`, an encoded slash): that path is not echoed back.""",
@@ -43,7 +43,7 @@ record Problem(
             @Schema(description = "The field as a dotted path into the body (`checklist.dpiaNeeded`), or the parameter or header.",
                     example = "oneOffCostDkk")
             String field,
-            @Schema(description = "What is wrong with it, in the caller's language.", example = "Skal være 0 eller mere")
+            @Schema(description = "What is wrong with it, in the caller's language.", example = "Beløbet kan ikke være negativt.")
             String message) {
     }
 }
