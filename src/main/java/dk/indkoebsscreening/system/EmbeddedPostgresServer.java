@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -106,7 +107,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 // The builder's own connections, which wait for the server to be ready.
                 .setConnectConfig("password", password)
                 // Spring stops it after the engine and the pool (destroy order), not a JVM hook racing them.
-                .setRegisterShutdownHook(false);
+                .setRegisterShutdownHook(false)
+                // The builder gives up after 10 s, which the demo's first start (initdb included) overran on a
+                // busy two-core machine; a slow start is no reason to fail it.
+                .setPGStartupWait(Duration.ofSeconds(60));
     }
 
     private static Path passwordFile(Path dataDirectory) {
