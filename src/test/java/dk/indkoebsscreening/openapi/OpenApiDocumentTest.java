@@ -16,14 +16,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.service.OpenAPIService;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The committed {@code docs/openapi.yaml} is the running application's document; the document and Swagger UI are for
  * logged-in users only, whichever way the path is spelt, and describe the JSON API only.
  */
 class OpenApiDocumentTest extends ApiTestBase {
+
+    @Autowired
+    OpenAPIService documents;
 
     static final Path COMMITTED = Path.of("docs/openapi.yaml");
     static final List<String> DOCUMENTS = List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config");
@@ -56,6 +62,29 @@ class OpenApiDocumentTest extends ApiTestBase {
         RawHttp.Reply english = new RawHttp(port).send("GET", "/v3/api-docs.yaml",
                 Map.of("Authorization", RawHttp.basic("anna"), "Accept-Language", "en"), null);
         assertThat(english.body()).isEqualTo(served.body());
+    }
+
+    /**
+     * springdoc builds the document anew for every language it has not built it in, under one lock, and keeps each:
+     * a caller making up languages (the pages' {@code ?lang=}, their cookie, {@code Accept-Language}) must get the
+     * document in one of ours, not have another one built and kept.
+     */
+    @Test
+    void aLanguageOfTheCallersMakingBuildsNoDocumentOfItsOwn() {
+        RawHttp http = new RawHttp(port);
+        String danish = http.get("anna", "/v3/api-docs").body();
+        String login = RawHttp.basic("anna");
+        for (String language : List.of("fr", "zz", "qq-ZZ", "de")) {
+            List<RawHttp.Reply> replies = List.of(
+                    http.send("GET", "/v3/api-docs?lang=" + language, Map.of("Authorization", login), null),
+                    http.send("GET", "/v3/api-docs", Map.of("Authorization", login, "Cookie", "indkoeb-lang=" + language), null),
+                    http.send("GET", "/v3/api-docs", Map.of("Authorization", login, "Accept-Language", language), null));
+            for (RawHttp.Reply reply : replies) {
+                assertThat(reply.status()).as(language).isEqualTo(200);
+                assertThat(reply.body()).as(language).isEqualTo(danish);
+            }
+            assertThat(documents.getCachedOpenAPI(Locale.forLanguageTag(language))).as(language).isNull();
+        }
     }
 
     @Test
