@@ -127,6 +127,40 @@ class OpenApiDocumentTest extends ApiTestBase {
         assertThat(browser.get("/v3/api-docs").body()).contains("\"openapi\":\"3.1.0\"");
     }
 
+    /**
+     * HEAD and OPTIONS open none of the contracts' doors without a login (and say nothing of them), and no method but
+     * GET does anything to a contract for a user who has logged in.
+     */
+    @Test
+    void noOtherMethodOpensOrChangesAContract() {
+        RawHttp http = new RawHttp(port);
+        List<String> contracts = new ArrayList<>(DOCUMENTS);
+        contracts.addAll(UI);
+        contracts.addAll(List.of("/docs/asyncapi.yaml", "/docs/schemas/decision-made.v1.json"));
+        String before = http.get("anna", "/v3/api-docs.yaml").body();
+        byte[] body = "{\"openapi\": \"3.1.0\", \"paths\": {}}".getBytes(StandardCharsets.UTF_8);
+        for (String path : contracts) {
+            for (String method : List.of("HEAD", "OPTIONS")) {
+                for (Map<String, String> accept : List.of(Map.of("Accept", "application/json"), Map.of("Accept", "text/html"))) {
+                    RawHttp.Reply reply = http.send(method, path, accept, null);
+                    assertThat(reply.status()).as(method + " " + path + " " + accept).isIn(302, 401);
+                    if (reply.status() == 302) {
+                        assertThat(reply.header("Location")).as(method + " " + path).endsWith("/login");
+                    }
+                    assertThat(reply.header("Allow")).as(method + " " + path).isNull();
+                    assertThat(reply.body()).as(method + " " + path).doesNotContain("\"openapi\"", "openapi:", "asyncapi: 3",
+                            "draft-07", "SwaggerUIBundle", "/api/tasks");
+                }
+            }
+            for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+                RawHttp.Reply reply = http.send(method, path, Map.of("Authorization", RawHttp.basic("admin"),
+                        "Content-Type", "application/json"), body);
+                assertThat(reply.status()).as(method + " " + path).isIn(403, 405);
+            }
+        }
+        assertThat(http.get("anna", "/v3/api-docs.yaml").body()).isEqualTo(before);
+    }
+
     /** Every door springdoc adds is closed to an anonymous caller: 401 for the documents, the login page for the UI. */
     @Test
     void withoutALoginNoSpellingOfTheDocumentOrSwaggerUiOpens() {

@@ -48,7 +48,8 @@ class NoGroupAccessTest extends ApiTestBase {
         for (String path : List.of("/api/requests?mine=true", "/api/tasks", "/api/register", "/api/me/absence",
                 "/engine-rest/engine", "/engine-rest/task", "/camunda/api/engine/engine/default/task/count",
                 "/camunda/api/admin/auth/user/default", "/anmodninger", "/API/requests", "/api//requests", "/api/requests;x=1",
-                "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/index.html")) {
+                "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config", "/swagger-ui/index.html",
+                "/docs/asyncapi.yaml", "/docs/schemas/decision-made.v1.json")) {
             assertThat(basic.get(OUTSIDER, path).status()).as("Basic " + path).isIn(400, 403);
         }
         assertThat(api.post(OUTSIDER, "/api/requests", Map.of("title", "Udefra", "systemName", "Udefra")).status())

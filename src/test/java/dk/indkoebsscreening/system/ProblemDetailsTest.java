@@ -11,6 +11,8 @@ import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.LogCapture;
 import dk.indkoebsscreening.testsupport.RawHttp;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Every error of the JSON API and every refusal of {@code /engine-rest}, provoked through the whole application, is
@@ -43,6 +49,9 @@ class ProblemDetailsTest extends ApiTestBase {
     IdentityService identity;
     @Autowired
     TaskService tasks;
+    @Autowired
+    @Qualifier("machineErrorDispatch")
+    FilterRegistrationBean<?> machineErrors;
 
     @RegisterExtension
     final LogCapture log = new LogCapture(Logger.ROOT_LOGGER_NAME);
@@ -307,6 +316,40 @@ class ProblemDetailsTest extends ApiTestBase {
         assertThat(problem.get("errors")).isEmpty();
         assertThat(read(send("anna", "GET", "/api/requests%2Fsearch", null, null, "da", null).body()).get("title").asText())
                 .isEqualTo("Ugyldig forespørgsel");
+    }
+
+    /**
+     * A failure nothing handled reaches the error dispatch: its problem says that something failed and no more, whatever
+     * the exception carried (its message, class, a path or a secret). No route of the API fails on purpose, so the
+     * dispatch is handed what the container hands it.
+     */
+    @Test
+    void aFailureNothingHandledTellsNothingOfIt() throws Exception {
+        IllegalStateException failure = new IllegalStateException("password=hunter2 in /etc/indkoeb/secret.yml");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.setDispatcherType(DispatcherType.ERROR);
+        request.addHeader("Accept-Language", "en");
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/requests/search");
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, failure);
+        request.setAttribute(RequestDispatcher.ERROR_EXCEPTION_TYPE, failure.getClass());
+        request.setAttribute(RequestDispatcher.ERROR_MESSAGE, failure.getMessage());
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setStatus(500);
+
+        machineErrors.getFilter().doFilter(request, response, (req, res) -> {
+            throw new AssertionError("an API's failure went on to the pages' error controller");
+        });
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        JsonNode problem = read(body);
+        assertThat(problem.get("type").asText()).isEqualTo("about:blank");
+        assertThat(problem.get("title").asText()).isEqualTo("Internal Server Error");
+        assertThat(problem.get("instance").asText()).isEqualTo("/api/requests/search");
+        assertThat(problem.get("errors")).isEmpty();
+        assertThat(body).doesNotContain("hunter2", "secret", "/etc", "IllegalState", "Exception", "java.", "trace");
     }
 
     /** Guesses until the throttle answers: a slow machine may let a delay pass between two guesses (it then doubles). */
