@@ -5,6 +5,7 @@ import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -85,7 +86,14 @@ class CaseFileController {
                                       @RequestParam(required = false) LocalDate decidedFrom,
                                       @RequestParam(required = false) LocalDate decidedTo,
                                       @RequestParam(defaultValue = "NEWEST") RequestSearch.Order order,
-                                      @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int size,
+                                      // The bounds for the document; springdoc then takes the schema as given, default included.
+                                      @Parameter(description = "From 1 to the last page; beyond it `400` `page-out-of-range`.",
+                                              schema = @Schema(type = "integer", format = "int32", minimum = "1", defaultValue = "1"))
+                                      @RequestParam(defaultValue = "1") int page,
+                                      @Parameter(description = "Beyond its bounds `400` `page-out-of-range`.",
+                                              schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
+                                                      defaultValue = "50"))
+                                      @RequestParam(defaultValue = "50") int size,
                                       Authentication authentication) {
         return caseFiles.search(CurrentUser.of(authentication), new RequestSearch.Criteria(null, q, status, department, requester,
                 area, verdict, submittedFrom, submittedTo, decidedFrom, decidedTo), order, page,
@@ -96,6 +104,9 @@ class CaseFileController {
             Newest first, at most `limit`; with `mine=true` only the caller's own.""")
     @GetMapping
     List<RequestSummary> list(@RequestParam(defaultValue = "false") boolean mine,
+                              @Parameter(description = "Beyond its bounds `400` `page-out-of-range`.",
+                                      schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
+                                              defaultValue = "" + CaseFileService.DEFAULT_LIMIT))
                               @RequestParam(defaultValue = "" + CaseFileService.DEFAULT_LIMIT) int limit,
                               Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);

@@ -57,7 +57,9 @@ class ApiDocument {
     /** The error responses, by status, that operations reference ({@code #/components/responses/...}). */
     private enum Refusal {
         BAD_REQUEST("400", "The input is refused and nothing changed: `invalid-input` names every field at fault at once, "
-                + "`unreadable-body` is malformed JSON, `page-out-of-range` a page or size beyond the limits.",
+                + "`unreadable-body` is malformed JSON, `page-out-of-range` a page or size beyond the limits, `refused-file` "
+                + "a file refused; `about:blank` a request refused before it was read (a malformed address, too many "
+                + "parameters).",
                 "invalid-input", "Ugyldigt input", "Nogle felter er ikke udfyldt korrekt.", "/api/requests"),
         UNAUTHORIZED("401", "No credentials, or wrong ones.",
                 null, "Ikke logget ind", "Log ind for at bruge API'et: HTTP Basic med brugernavn og adgangskode.", "/api/tasks"),
@@ -68,8 +70,9 @@ class ApiDocument {
         NOT_ACCEPTABLE("406", "The `Accept` header allows none of the types this call answers in.",
                 null, "Svarets type kan ikke leveres",
                 "Svaret kan ikke gives i en type, som Accept-headeren beder om (svarene er JSON, rapporten er PDF).", "/api/tasks"),
-        CONFLICT("409", "The state does not allow it (`illegal-transition`, e.g. a request already decided), or someone "
-                + "else changed it first (`conflict`): read it again before retrying.",
+        CONFLICT("409", "The state does not allow it (`illegal-transition`, e.g. a request already decided), someone "
+                + "else changed it first (`conflict`): read it again before retrying; or a request's files are at their "
+                + "limit (`refused-file`).",
                 "illegal-transition", "Ikke muligt nu", "Anmodningen har status „Godkendt“, så det kan ikke gøres nu.",
                 "/api/requests/" + EXAMPLE_REQUEST + "/withdraw"),
         PAYLOAD_TOO_LARGE("413", "The body, or a file, is larger than allowed.",
@@ -132,7 +135,7 @@ class ApiDocument {
                                 Every call that changes something must send `Content-Type: application/json`, with or \
                                 without a body. Every error is an RFC 9457 problem (`Problem`), in Danish unless \
                                 `Accept-Language` asks for English. The events a request publishes on Kafka are \
-                                described in AsyncAPI (`docs/asyncapi.yaml`)."""))
+                                described in AsyncAPI, served beside this document at `/docs/asyncapi.yaml`."""))
                 // Relative, so that the document is the same whichever address serves it.
                 .servers(List.of(new Server().url("/")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))

@@ -16,9 +16,10 @@ import java.util.List;
         requiredProperties = {"type", "title", "status", "detail", "errors"})
 record Problem(
         @Schema(description = """
-                `about:blank` where the status says it all (401, 403, 404, 405, 406, 413, 415, 429, 503); otherwise one of \
-                our own: `urn:indkoebsscreening:problem:` followed by `invalid-input` (400, see `errors`), \
-                `unreadable-body` (400), `page-out-of-range` (400), `refused-file` (400, 413, 415), `illegal-transition` \
+                `about:blank` where the status says it all (401, 403, 404, 405, 406, 413, 415, 429, 503, and 400 for a \
+                request refused before it is read: a malformed address, too many parameters); otherwise one of our own: \
+                `urn:indkoebsscreening:problem:` followed by `invalid-input` (400, see `errors`), `unreadable-body` (400), \
+                `page-out-of-range` (400), `refused-file` (400, 409 too many files, 413, 415), `illegal-transition` \
                 (409, the request's state does not allow it), `conflict` (409, someone else changed it first) or \
                 `repeated-input` (422, an `Idempotency-Key` used again with other content).""",
                 example = "urn:indkoebsscreening:problem:invalid-input")
@@ -31,7 +32,8 @@ record Problem(
         @Schema(description = "What went wrong with this request.", example = "Nogle felter er ikke udfyldt korrekt.")
         String detail,
         @Schema(description = """
-                The path of the request that went wrong. Absent when the server refused the request line itself                 (malformed encoding such as `%ZZ`, an encoded slash): that path is not echoed back.""",
+                The path of the request that went wrong. Absent when the server refused the request line itself \
+                (malformed encoding such as `%ZZ`, an encoded slash): that path is not echoed back.""",
                 format = "uri-reference", example = "/api/requests")
         String instance,
         @ArraySchema(schema = @Schema(implementation = FieldProblem.class),

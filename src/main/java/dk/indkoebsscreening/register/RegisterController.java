@@ -8,6 +8,8 @@ import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Paged;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -50,6 +52,8 @@ class RegisterController {
     @GetMapping
     Paged<RegisteredSystem> search(@RequestParam(name = "q", required = false) String text,
                                    @RequestParam(name = "includeRetired", defaultValue = "false") boolean includeRetired,
+                                   @Parameter(description = "From 1 to the last page; beyond it `400` `page-out-of-range`.",
+                                           schema = @Schema(type = "integer", format = "int32", minimum = "1", defaultValue = "1"))
                                    @RequestParam(name = "page", defaultValue = "1") int page) {
         return register.search(text, includeRetired, page, PAGE_SIZE).requirePage(page);
     }

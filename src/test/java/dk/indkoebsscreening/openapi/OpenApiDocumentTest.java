@@ -108,6 +108,26 @@ class OpenApiDocumentTest extends ApiTestBase {
         })));
         assertThat(document.at("/paths/~1api~1tasks~1{id}~1complete/post/requestBody/content/application~1json/schema/anyOf"))
                 .hasSize(5);
+        // The bounds the API refuses beyond (page-out-of-range), so that a client learns them from the document.
+        assertThat(parameter(document, "/api/requests/search", "size").at("/schema/minimum").asInt()).isEqualTo(1);
+        assertThat(parameter(document, "/api/requests/search", "size").at("/schema/maximum").asInt()).isEqualTo(1000);
+        assertThat(parameter(document, "/api/requests", "limit").at("/schema/minimum").asInt()).isEqualTo(1);
+        assertThat(parameter(document, "/api/requests", "limit").at("/schema/maximum").asInt()).isEqualTo(1000);
+        assertThat(parameter(document, "/api/requests", "limit").at("/schema/default").asInt()).isEqualTo(200);
+        for (String list : List.of("/api/requests/search", "/api/register")) {
+            assertThat(parameter(document, list, "page").at("/schema/minimum").asInt()).as(list).isEqualTo(1);
+            assertThat(parameter(document, list, "page").at("/schema/default").asInt()).as(list).isEqualTo(1);
+            assertThat(parameter(document, list, "page").at("/schema/type").asText()).as(list).isEqualTo("integer");
+        }
+    }
+
+    private static JsonNode parameter(JsonNode document, String path, String name) {
+        for (JsonNode parameter : document.at("/paths/" + path.replace("/", "~1") + "/get/parameters")) {
+            if (parameter.get("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError(path + " has no parameter " + name);
     }
 
     @Test
