@@ -102,7 +102,8 @@ class ErrorAnswers {
         return Problems.pathOf(request);
     }
 
+    /** Below a machine's door, or the door itself ({@code /api}, which the API's security chain guards too). */
     static boolean isMachinePath(String path) {
-        return MACHINE_PATHS.stream().anyMatch(path::startsWith);
+        return MACHINE_PATHS.stream().anyMatch(door -> path.startsWith(door) || path.equals(door.substring(0, door.length() - 1)));
     }
 }

@@ -170,6 +170,11 @@ class ProblemDetailsTest extends ApiTestBase {
         String unknown = "/api/requests/" + UUID.randomUUID();
         assertThat(problem(send("anna", "GET", unknown, null, null, "en", null), 404, "about:blank", unknown)
                 .get("title").asText()).isEqualTo("Not Found");
+        // The API's and the engine API's roots are theirs too, not pages.
+        for (String root : List.of("/api", "/engine-rest")) {
+            problem(send(null, "GET", root, null, null, "da", "application/json"), 401, "about:blank", root);
+        }
+        problem(send("anna", "GET", "/api", null, null, "da", "application/json"), 404, "about:blank", "/api");
         // No absence marked: the 404 of a call that found nothing, not an empty body.
         problem(send("bent", "GET", "/api/me/absence", null, null, "da", null), 404, "about:blank", "/api/me/absence");
     }
