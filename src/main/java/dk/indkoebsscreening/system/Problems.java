@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class Problems {
 
     public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final Pattern PATH_PARAMETERS = Pattern.compile(";[^/]*");
 
     /** Our own problems; every other one is {@code about:blank}, its title the meaning of its status. */
     public enum Type {
@@ -123,13 +125,16 @@ public class Problems {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    /** A path that is no URI (Tomcat passes on what it refuses) is left out rather than echoed. */
+    /**
+     * A path that is no URI (Tomcat passes on what it refuses) is left out rather than echoed, and so are a path's
+     * parameters ({@code ;jsessionid=…}): the problem names the resource asked for, not a session id.
+     */
     private static URI asUri(String path) {
         if (path == null) {
             return null;
         }
         try {
-            return URI.create(path);
+            return URI.create(PATH_PARAMETERS.matcher(path).replaceAll(""));
         } catch (IllegalArgumentException e) {
             return null;
         }

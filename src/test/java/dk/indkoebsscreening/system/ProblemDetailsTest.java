@@ -324,6 +324,29 @@ class ProblemDetailsTest extends ApiTestBase {
     }
 
     /**
+     * A path parameter, a session id in the address included, is refused before the application reads anything: the
+     * request is not stored, and the problem names the path asked for without echoing the parameter.
+     */
+    @Test
+    void aSessionIdInTheAddressIsRefusedStoresNothingAndIsNotEchoed() throws IOException {
+        long before = requests();
+        byte[] valid = JSON.writeValueAsBytes(ApiClient.validRequest("Med sessions-id i adressen"));
+        for (String path : List.of("/api/requests;jsessionid=HEMMELIG0123", "/api/requests;JSESSIONID=HEMMELIG0123",
+                "/api/requests/;jsessionid=HEMMELIG0123")) {
+            RawHttp.Reply reply = send("anna", "POST", path, "application/json", valid, "da", null);
+            assertThat(reply.body()).as(path).doesNotContain("HEMMELIG0123", "jsessionid", "JSESSIONID");
+            assertThat(problem(reply, 400, "about:blank", "/api/requests" + (path.contains("/;") ? "/" : ""))
+                    .get("errors")).as(path).isEmpty();
+        }
+        // Not below /api/ as written: refused like any address that is not one (with the pages' error page).
+        assertThat(send("anna", "POST", "/api;jsessionid=HEMMELIG0123/requests", "application/json", valid, "da", null).status())
+                .isEqualTo(400);
+        assertThat(send("anna", "GET", "/api/requests/search;jsessionid=HEMMELIG0123", null, null, "da", null).body())
+                .doesNotContain("HEMMELIG0123");
+        assertThat(requests()).isEqualTo(before);
+    }
+
+    /**
      * A failure nothing handled reaches the error dispatch: its problem says that something failed and no more, whatever
      * the exception carried (its message, class, a path or a secret). No route of the API fails on purpose, so the
      * dispatch is handed what the container hands it.
