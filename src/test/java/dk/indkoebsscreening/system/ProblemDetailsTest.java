@@ -170,6 +170,10 @@ class ProblemDetailsTest extends ApiTestBase {
         String unknown = "/api/requests/" + UUID.randomUUID();
         assertThat(problem(send("anna", "GET", unknown, null, null, "en", null), 404, "about:blank", unknown)
                 .get("title").asText()).isEqualTo("Not Found");
+        // Who may not be there learns nothing of which routes exist: the door refuses before any route is looked up.
+        problem(send(null, "GET", "/api/nothing-here", null, null, "da", null), 401, "about:blank", "/api/nothing-here");
+        problem(send("anna", "GET", "/api/admin/nothing-here", null, null, "da", null), 403, "about:blank",
+                "/api/admin/nothing-here");
         // The API's and the engine API's roots are theirs too, not pages.
         for (String root : List.of("/api", "/engine-rest")) {
             problem(send(null, "GET", root, null, null, "da", "application/json"), 401, "about:blank", root);
