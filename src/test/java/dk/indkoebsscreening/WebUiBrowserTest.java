@@ -125,6 +125,8 @@ class WebUiBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.id("recommendation"))).contains("Godkendt med betingelser");
         assertThat(browser.find(By.cssSelector("input[name=outcome][value=APPROVED_WITH_CONDITIONS]")).isSelected()).isTrue();
         assertThat(browser.mainText()).as("the decision has the request's deadline").containsPattern("Frist: \\d{1,2}\\. ");
+        assertThat(browser.text(By.id("verdict-CONTRACT"))).as("each area's verdict and conditions in a block of its own")
+                .contains("Kontrakt", "Godkendt med betingelser", "Indkøb via SKI 02.19");
         browser.assertAccessible();
         String decisionTaskPath = browser.path();
         browser.submit("/opgaver/" + taskIdInPath());
