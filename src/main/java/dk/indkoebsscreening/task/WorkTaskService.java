@@ -190,17 +190,16 @@ public class WorkTaskService {
      * Records the outcome in the application's tables and completes the task, in one transaction.
      * The request's row lock comes first, so concurrent steps of one request queue up instead of
      * deadlocking, and a second completion of the same task finds it gone. The engine calls after the
-     * lock are one engine command: the task is read once and the engine writes once.
+     * lock are one engine command: the task is read once and the engine writes once. A completion that collided
+     * with a job or timer of the same process runs again ({@link EngineCommand#step}).
      */
-    @Transactional
     public void complete(String taskId, JsonNode body, CurrentUser user) {
-        complete(taskId, TaskSteps.json(body), user);
+        engine.step(() -> complete(taskId, TaskSteps.json(body), user));
     }
 
     /** The same completion from the task's page, its form bound to the same record as the API's body. */
-    @Transactional
     public void completeFromPage(String taskId, MultiValueMap<String, String> form, CurrentUser user) {
-        complete(taskId, TaskSteps.page(form), user);
+        engine.step(() -> complete(taskId, TaskSteps.page(form), user));
     }
 
     private void complete(String taskId, TaskSteps.Input input, CurrentUser user) {

@@ -5,7 +5,7 @@ import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.Area;
-import dk.indkoebsscreening.process.EngineConflictRetry;
+import dk.indkoebsscreening.process.EngineCommand;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.ScreeningProcess;
@@ -50,11 +50,11 @@ public class WithdrawalService {
     private final CaseHistory history;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final EngineConflictRetry retry;
+    private final EngineCommand engine;
 
     WithdrawalService(RequestLifecycle lifecycle, RuntimeService runtime, EngineTasks tasks, ScreeningService screening,
                       OutboxWriter outbox, CaseHistory history, ApplicationEventPublisher events, Clock clock,
-                      EngineConflictRetry retry) {
+                      EngineCommand engine) {
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -63,7 +63,7 @@ public class WithdrawalService {
         this.history = history;
         this.events = events;
         this.clock = clock;
-        this.retry = retry;
+        this.engine = engine;
     }
 
     /**
@@ -73,7 +73,7 @@ public class WithdrawalService {
      */
     public void withdraw(UUID requestId, WithdrawalForm form, CurrentUser user) {
         // The interrupting sub-process ends every execution, also one the join's job is working on at that moment.
-        retry.run(() -> withdrawOnce(requestId, form, user));
+        engine.step(() -> withdrawOnce(requestId, form, user));
     }
 
     private void withdrawOnce(UUID requestId, WithdrawalForm form, CurrentUser user) {
