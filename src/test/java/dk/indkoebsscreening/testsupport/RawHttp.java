@@ -63,13 +63,28 @@ public final class RawHttp {
             }
             all.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
+            IOException refusedWhileWriting = null;
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (IOException e) {
+                // Tomcat answers a head over its limit and closes at once, at times before all of it was written
+                // (a broken pipe here): its answer is still there to read.
+                refusedWhileWriting = e;
             }
-            out.flush();
-            Reply reply = parse(socket.getInputStream());
+            Reply reply;
+            try {
+                reply = parse(socket.getInputStream());
+            } catch (IOException e) {
+                if (refusedWhileWriting != null) {
+                    e.addSuppressed(refusedWhileWriting);
+                }
+                throw e;
+            }
             if (!"HEAD".equals(method)) {
                 ApiContract.committed().check(method, target, headerOf(all, "Content-Type"), body, reply.status(),
                         reply.header("Content-Type"), reply.body().getBytes(StandardCharsets.UTF_8));
@@ -96,6 +111,9 @@ public final class RawHttp {
 
     private static Reply parse(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
+        if (all.length == 0) {
+            throw new IOException("the server closed the connection without an answer");
+        }
         String text = new String(all, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         String[] lines = text.substring(0, end < 0 ? text.length() : end).split("\r\n");
