@@ -111,7 +111,10 @@ public class DecisionService {
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, decision.decidedAt(), DecisionMade.of(request, decision, areas,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
                 address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));
-        events.publishEvent(new DecisionTaken(requestId, decision));
+        events.publishEvent(new DecisionTaken(requestId, decision, outcome == Verdict.APPROVED_WITH_CONDITIONS
+                ? areas.stream().flatMap(area -> area.conditions().stream().map(text ->
+                        new DecidedCondition(text, area.area(), request.requester(), null, true, null))).toList()
+                : List.of()));
         history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
         return decision;
     }
