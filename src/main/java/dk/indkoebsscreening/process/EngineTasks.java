@@ -13,11 +13,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The screening process's open user tasks, read with native task queries: SQL over the engine's own tables
+ * The open user tasks of the processes whose tasks people see, read with native task queries: SQL over the engine's own tables
  * ({@code ACT_RU_TASK}, {@code ACT_RE_PROCDEF}, {@code ACT_RU_IDENTITYLINK}), because the generic task
  * query builds a statement of a few hundred optional criteria on every call, which took about a fifth of
  * the request threads' CPU in a profile (BENCHMARKS.md). Camunda does not promise its table layout:
- * re-check these statements, and {@link #PROCESS_INSTANCE_OF_TASK}, with every Camunda upgrade
+ * re-check these statements, and {@link #PROCESS_INSTANCE_OF_TASK} and {@link #businessKeyOfTask}, with every Camunda upgrade
  * (EngineTablesCoverageTest keeps such SQL in this module).
  */
 @Component
@@ -26,8 +26,20 @@ public class EngineTasks {
     /** A sub-select for the process instance of the task given as the statement's parameter. */
     public static final String PROCESS_INSTANCE_OF_TASK = "(select proc_inst_id_ from act_ru_task where id_ = ?)";
 
+    /**
+     * A sub-select for the business key of the task given as the statement's parameter, if the task is one of this
+     * process's (the key is a constant, never input).
+     */
+    public static String businessKeyOfTask(String processKey) {
+        if (!processKey.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a process key: " + processKey);
+        }
+        return "(select E.business_key_ from act_ru_task T join act_ru_execution E on E.id_ = T.proc_inst_id_ "
+                + "join act_re_procdef D on D.id_ = E.proc_def_id_ where T.id_ = ? and D.key_ = '" + processKey + "')";
+    }
+
     private static final String OPEN_TASKS = "select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
-            + "where D.KEY_ = #{processKey} and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}%s)";
+            + "where D.KEY_ in (%s) and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}%s)";
     private static final String CANDIDATE_GROUP = " or exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
             + "and L.TYPE_ = 'candidate' and L.GROUP_ID_ in (%s))";
 
@@ -39,19 +51,26 @@ public class EngineTasks {
         this.historyService = historyService;
     }
 
-    /** Open tasks of the screening process assigned to the user or offered to one of the groups. */
-    public List<Task> openTasksFor(String username, Collection<String> groups) {
+    /** Open tasks of these processes assigned to the user or offered to one of the groups. */
+    public List<Task> openTasksFor(String username, Collection<String> groups, Collection<String> processKeys) {
         List<String> groupList = List.copyOf(groups);
-        String groupParameters = IntStream.range(0, groupList.size()).mapToObj(i -> "#{group" + i + "}")
-                .collect(Collectors.joining(", "));
         NativeTaskQuery query = taskService.createNativeTaskQuery()
-                .sql(OPEN_TASKS.formatted(groupList.isEmpty() ? "" : CANDIDATE_GROUP.formatted(groupParameters)))
-                .parameter("processKey", ScreeningProcess.PROCESS_KEY)
+                .sql(OPEN_TASKS.formatted(parameters("key", processKeys.size()),
+                        groupList.isEmpty() ? "" : CANDIDATE_GROUP.formatted(parameters("group", groupList.size()))))
                 .parameter("username", username);
-        for (int i = 0; i < groupList.size(); i++) {
-            query.parameter("group" + i, groupList.get(i));
-        }
+        bind(query, "key", List.copyOf(processKeys));
+        bind(query, "group", groupList);
         return query.list();
+    }
+
+    private static String parameters(String name, int count) {
+        return IntStream.range(0, count).mapToObj(i -> "#{" + name + i + "}").collect(Collectors.joining(", "));
+    }
+
+    private static void bind(NativeTaskQuery query, String name, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            query.parameter(name + i, values.get(i));
+        }
     }
 
     public Optional<Task> openTask(String taskId) {
@@ -66,14 +85,14 @@ public class EngineTasks {
         return Optional.ofNullable(historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
     }
 
-    /** The open tasks of the screening process assigned to this user. */
-    public List<Task> assignedTo(String username) {
-        return taskService.createNativeTaskQuery()
+    /** The open tasks of these processes assigned to this user. */
+    public List<Task> assignedTo(String username, Collection<String> processKeys) {
+        NativeTaskQuery query = taskService.createNativeTaskQuery()
                 .sql("select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
-                        + "where D.KEY_ = #{processKey} and T.ASSIGNEE_ = #{username}")
-                .parameter("processKey", ScreeningProcess.PROCESS_KEY)
-                .parameter("username", username)
-                .list();
+                        + "where D.KEY_ in (" + parameters("key", processKeys.size()) + ") and T.ASSIGNEE_ = #{username}")
+                .parameter("username", username);
+        bind(query, "key", List.copyOf(processKeys));
+        return query.list();
     }
 
     /** Every open task of one process instance. */

@@ -1,12 +1,14 @@
 package dk.indkoebsscreening.register;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.system.JsonCodec;
 import dk.indkoebsscreening.system.Sql;
 import dk.indkoebsscreening.system.Text;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +65,22 @@ class RegisterRepository {
 
     Optional<RegisteredSystem> find(UUID id) {
         return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::map).optional();
+    }
+
+    List<RegisteredSystem> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where s.id in (:ids)").param("ids", ids).query(this::map).list();
+    }
+
+    /** Locks the system whose id is the business key of the open task, if the task is one of this process's. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<UUID> lockByTask(String processKey, String taskId) {
+        return jdbc.sql("select id from registered_system where id::text = " + EngineTasks.businessKeyOfTask(processKey) + " for update")
+                .param(taskId)
+                .query(UUID.class)
+                .optional();
     }
 
     /** Locks the row for a change, so two coordinators' edits and an import do not interleave. */

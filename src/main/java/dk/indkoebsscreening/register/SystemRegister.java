@@ -14,6 +14,7 @@ import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -57,6 +59,20 @@ public class SystemRegister {
 
     public RegisteredSystem find(UUID id) {
         return systems.find(id).orElseThrow(() -> new NotFoundException("No registered system " + id));
+    }
+
+    /** These systems, those that exist, in no order. */
+    public List<RegisteredSystem> findAll(Collection<UUID> ids) {
+        return systems.findAll(ids);
+    }
+
+    /**
+     * Locks the system an open task of this process is about (its business key), for a step of that task; empty when the
+     * task is gone or another process's.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> lockByTask(String processKey, String taskId) {
+        return systems.lockByTask(processKey, taskId);
     }
 
     @Transactional

@@ -2,7 +2,6 @@ package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.process.Verdict;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,15 +29,6 @@ public class RequestLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public PurchaseRequest lock(UUID id) {
         return requests.lock(id);
-    }
-
-    /**
-     * {@link #lock} for the request a user task belongs to, in one statement. Empty when the task does not exist
-     * (any more).
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> lockByTask(String taskId) {
-        return requests.lockByTask(taskId);
     }
 
     /**

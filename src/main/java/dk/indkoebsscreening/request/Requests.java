@@ -1,7 +1,9 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.process.TaskSubject;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.web.Links;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +22,12 @@ public class Requests {
 
     Requests(RequestRepository requests) {
         this.requests = requests;
+    }
+
+    /** The request as what a task of its screening is about. */
+    public static TaskSubject taskSubject(PurchaseRequest request) {
+        return new TaskSubject(TaskSubject.Kind.REQUEST, request.id(), request.reference(), request.title(),
+                request.systemName(), request.vendor(), Links.request(request.id()));
     }
 
     /**

@@ -78,7 +78,7 @@ public class AttachmentSteps {
     private Step stepFor(UUID requestId, String taskId, CurrentUser user) {
         PurchaseRequest request = open(requestId, user);
         List<WorkTask> mine = tasks.openTasks(user).stream()
-                .filter(task -> task.requestId().equals(requestId))
+                .filter(task -> requestId.equals(task.requestId()))
                 .filter(task -> taskId == null || taskId.isBlank() || task.id().equals(taskId))
                 .toList();
         if (mine.size() > 1) {

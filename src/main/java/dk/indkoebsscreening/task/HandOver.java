@@ -3,6 +3,7 @@ package dk.indkoebsscreening.task;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.EngineCommand;
 import dk.indkoebsscreening.process.EngineTasks;
+import dk.indkoebsscreening.process.TaskSubjects;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.ConflictException;
@@ -32,16 +33,18 @@ public class HandOver {
     private final WorkTaskService tasks;
     private final TaskService taskService;
     private final EngineTasks engineTasks;
+    private final TaskSubjects subjects;
     private final EngineCommand engine;
     private final People people;
     private final Absences absences;
     private final ApplicationEventPublisher events;
 
-    HandOver(WorkTaskService tasks, TaskService taskService, EngineTasks engineTasks, EngineCommand engine, People people,
-             Absences absences, ApplicationEventPublisher events) {
+    HandOver(WorkTaskService tasks, TaskService taskService, EngineTasks engineTasks, TaskSubjects subjects,
+             EngineCommand engine, People people, Absences absences, ApplicationEventPublisher events) {
         this.tasks = tasks;
         this.taskService = taskService;
         this.engineTasks = engineTasks;
+        this.subjects = subjects;
         this.engine = engine;
         this.people = people;
         this.absences = absences;
@@ -77,8 +80,8 @@ public class HandOver {
             });
             taskService.setAssignee(taskId, target);
             tasks.record(HistoryKind.TASK_REASSIGNED, task, user.username(), target);
-            if (!target.equals(user.username())) {
-                WorkTask handed = WorkTaskService.toWorkTask(task, tasks.requestOf(task));
+            WorkTask handed = WorkTaskService.toWorkTask(task, tasks.subjectOf(task));
+            if (!target.equals(user.username()) && handed.aboutRequest()) {
                 events.publishEvent(new TaskHandedOver(handed.requestId(), handed.type(), handed.area(), user.username(), target));
             }
         });
@@ -99,7 +102,7 @@ public class HandOver {
     /** An absent user's tasks go back to their groups, each recorded in its request's history. */
     @Transactional
     public void returnAssignedToGroups(String username) {
-        for (Task assigned : engineTasks.assignedTo(username)) {
+        for (Task assigned : engineTasks.assignedTo(username, subjects.processKeys())) {
             if (!tasks.mayBeHandedOn(assigned)) {
                 continue; // the requester's question stays theirs
             }

@@ -31,12 +31,12 @@ public record Inbox(Filter filter, List<Section> sections, Paged<WorkTask> resul
             return type == null && area == null && text.isEmpty();
         }
 
-        /** Reference, title, system and vendor, whatever their case. */
+        /** Reference (or a system's name), title, system and vendor, whatever their case. */
         boolean matches(WorkTask task) {
             String needle = text.toLowerCase(Locale.ROOT);
             return (type == null || task.type() == type)
                     && (area == null || task.area() == area)
-                    && (needle.isEmpty() || contains(task.reference(), needle) || contains(task.title(), needle)
+                    && (needle.isEmpty() || contains(task.label(), needle) || contains(task.title(), needle)
                             || contains(task.systemName(), needle) || contains(task.vendor(), needle));
         }
 

@@ -31,7 +31,7 @@ class TaskLinkPage {
         Optional<TaskType> kind = Inbox.Filter.parse(TaskType.class, type);
         Optional<Area> screened = Inbox.Filter.parse(Area.class, area);
         return tasks.openTasks(CurrentUser.of(authentication)).stream()
-                .filter(task -> task.requestId().equals(requestId))
+                .filter(task -> requestId.equals(task.requestId()))
                 .filter(task -> kind.isEmpty() || task.type() == kind.get())
                 .filter(task -> screened.isEmpty() || task.area() == screened.get())
                 .findFirst()

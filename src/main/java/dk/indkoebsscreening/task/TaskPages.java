@@ -74,7 +74,7 @@ class TaskPages {
     String unclaim(@PathVariable String id, Authentication authentication, RedirectAttributes saved) {
         WorkTask task = tasks.find(id, CurrentUser.of(authentication));
         tasks.unclaim(id, CurrentUser.of(authentication));
-        saved.addFlashAttribute("saved", choices.message("task.saved.released", task.reference()));
+        saved.addFlashAttribute("saved", choices.message("task.saved.released", task.label()));
         return "redirect:/opgaver";
     }
 
@@ -89,7 +89,7 @@ class TaskPages {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return taskPage(id, user, new LinkedMultiValueMap<>(), PageErrors.none().addProblems(e, messages), model);
         }
-        saved.addFlashAttribute("saved", choices.message("task.saved.assigned", people.name(assignee), task.reference()));
+        saved.addFlashAttribute("saved", choices.message("task.saved.assigned", people.name(assignee), task.label()));
         return user.isCoordinator() ? "redirect:/opgaver/" + id : "redirect:/opgaver";
     }
 
@@ -106,24 +106,24 @@ class TaskPages {
             return taskPage(id, user, form, PageErrors.none().addProblems(e, messages)
                     .inPageOrder(step.fieldOrder(task.taskDefinitionKey())), model);
         }
-        saved.addFlashAttribute("saved", steps.savedMessage(step, task.reference(), task.taskDefinitionKey(), form));
+        saved.addFlashAttribute("saved", steps.savedMessage(step, task.label(), task.taskDefinitionKey(), form));
         return "redirect:/opgaver";
     }
 
     private String taskPage(String id, CurrentUser user, MultiValueMap<String, String> form, PageErrors errors, Model model) {
         WorkTask task = tasks.find(id, user);
-        CaseFile details = caseFiles.caseFile(task.requestId(), user);
+        CaseFile details = task.aboutRequest() ? caseFiles.caseFile(task.requestId(), user) : null;
         TaskStep<?> step = steps.of(task.type());
         model.addAttribute("task", task);
         model.addAttribute("details", details);
-        model.addAttribute("form", steps.shown(step, task.requestId(), form));
+        model.addAttribute("form", steps.shown(step, task.subjectId(), form));
         model.addAttribute("errors", errors);
         model.addAttribute("mayWork", tasks.mayWorkOn(id, user));
         boolean mayHandOver = step.mayBeHandedOn() && (task.assignedTo(user.username()) || user.isCoordinator());
         model.addAttribute("colleagues", mayHandOver ? handOver.colleagues(id, user).stream()
                 .filter(person -> !person.id().equals(task.assignee())).toList() : List.of());
         model.addAttribute("stepTemplate", step.template());
-        model.addAllAttributes(step.pageAttributes(new TaskStep.Page(task.requestId(), task.taskDefinitionKey(),
+        model.addAllAttributes(step.pageAttributes(new TaskStep.Page(task.subjectId(), task.taskDefinitionKey(),
                 task.systemName(), task.vendor(), user.username(), user.groups())));
         return "task/task";
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param form      the name of the completion body's schema in the OpenAPI document ({@code components.schemas})
  * @param questions what the body answers besides that schema's fields (a screening's checklist), by its step
  */
-@Schema(requiredProperties = {"id", "type", "requestId", "reference", "created", "form", "questions"})
+@Schema(requiredProperties = {"id", "type", "subject", "subjectId", "label", "link", "created", "form", "questions"})
 record TaskToComplete(@JsonUnwrapped WorkTask task, String form, List<TaskStep.Question> questions) {
 
     static TaskToComplete of(WorkTask task, TaskStep<?> step) {

@@ -22,6 +22,6 @@ class TasklistFormRedirect {
     /** Only administrators reach this (SecurityConfiguration), and they may read every request. */
     @GetMapping("/fra-tasklist")
     String open(@RequestParam String taskId) {
-        return "redirect:/anmodninger/" + tasks.requestIdOf(taskId);
+        return "redirect:" + tasks.linkOf(taskId);
     }
 }

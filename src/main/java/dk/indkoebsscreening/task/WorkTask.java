@@ -1,15 +1,27 @@
 package dk.indkoebsscreening.task;
 
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.TaskSubject;
 import dk.indkoebsscreening.process.TaskType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An open task as shown in an inbox. {@code area} is set for screening tasks only. */
-@Schema(requiredProperties = {"id", "type", "requestId", "reference", "created"})
-public record WorkTask(String id, TaskType type, Area area, UUID requestId, String reference, String title,
-                       String systemName, String vendor, Instant due, Instant created, String assignee) {
+/**
+ * An open task as shown in an inbox: about a purchase request, or about a registered system (a renewal). {@code area} is
+ * set for screening tasks only.
+ *
+ * @param subject   what the task is about
+ * @param subjectId the request's or the system's id
+ * @param requestId the request's id, for a task about a request; else null
+ * @param reference the request's reference, for a task about a request; else null
+ * @param label     the request's reference, or the system's name
+ * @param link      the page of what the task is about
+ */
+@Schema(requiredProperties = {"id", "type", "subject", "subjectId", "label", "link", "created"})
+public record WorkTask(String id, TaskType type, Area area, TaskSubject.Kind subject, UUID subjectId, UUID requestId,
+                       String reference, String label, String title, String systemName, String vendor, String link,
+                       Instant due, Instant created, String assignee) {
 
     /** The user task's id in the model: each area's screening has its own. */
     public String taskDefinitionKey() {
@@ -18,5 +30,9 @@ public record WorkTask(String id, TaskType type, Area area, UUID requestId, Stri
 
     public boolean assignedTo(String username) {
         return username != null && username.equals(assignee);
+    }
+
+    public boolean aboutRequest() {
+        return subject == TaskSubject.Kind.REQUEST;
     }
 }

@@ -7,9 +7,9 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.EngineCommand;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.EngineTasks;
+import dk.indkoebsscreening.process.TaskSubject;
+import dk.indkoebsscreening.process.TaskSubjects;
 import dk.indkoebsscreening.process.TaskType;
-import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -43,18 +42,18 @@ public class WorkTaskService {
     private final TaskService taskService;
     private final EngineTasks engineTasks;
     private final Requests requests;
-    private final RequestLifecycle lifecycle;
+    private final TaskSubjects subjects;
     private final TaskSteps steps;
     private final EngineCommand engine;
     private final CaseHistory caseHistory;
     private final Absences absences;
 
-    WorkTaskService(TaskService taskService, EngineTasks engineTasks, Requests requests, RequestLifecycle lifecycle,
+    WorkTaskService(TaskService taskService, EngineTasks engineTasks, Requests requests, TaskSubjects subjects,
                     TaskSteps steps, EngineCommand engine, CaseHistory caseHistory, Absences absences) {
         this.taskService = taskService;
         this.engineTasks = engineTasks;
         this.requests = requests;
-        this.lifecycle = lifecycle;
+        this.subjects = subjects;
         this.steps = steps;
         this.engine = engine;
         this.caseHistory = caseHistory;
@@ -75,14 +74,11 @@ public class WorkTaskService {
         if (everyGroup && user.isCoordinator()) {
             Arrays.stream(Area.values()).map(Area::candidateGroup).forEach(groups::add);
         }
-        List<Task> tasks = engineTasks.openTasksFor(user.username(), groups);
-        Map<String, PurchaseRequest> requestsByInstance = requests
-                .findByProcessInstanceIds(tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
-                .stream()
-                .collect(Collectors.toMap(PurchaseRequest::processInstanceId, Function.identity()));
+        List<Task> tasks = engineTasks.openTasksFor(user.username(), groups, subjects.processKeys());
+        Map<String, TaskSubject> subjectsByInstance = subjects.of(tasks);
         return tasks.stream()
-                .filter(task -> requestsByInstance.containsKey(task.getProcessInstanceId()))
-                .map(task -> toWorkTask(task, requestsByInstance.get(task.getProcessInstanceId())))
+                .filter(task -> subjectsByInstance.containsKey(task.getProcessInstanceId()))
+                .map(task -> toWorkTask(task, subjectsByInstance.get(task.getProcessInstanceId())))
                 .sorted(Comparator.comparing(WorkTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(WorkTask::created))
                 .toList();
@@ -94,7 +90,7 @@ public class WorkTaskService {
         if (!user.isCoordinator()) {
             authorize(task, user);
         }
-        return toWorkTask(task, requestOf(task));
+        return toWorkTask(task, subjectOf(task));
     }
 
     /** Whether the user may take and complete the task: it is theirs or their group's. */
@@ -113,34 +109,33 @@ public class WorkTaskService {
                         .filter(task -> user.username().equals(task.getAssignee()))
                         .filter(task -> steps.of(task.getTaskDefinitionKey()).template() == null)
                         .findFirst()
-                        .map(task -> toWorkTask(task, request)));
+                        .map(task -> toWorkTask(task, Requests.taskSubject(request))));
     }
 
-    /** A task that has been completed, as its old link shows it: who completed it, and when. */
-    public record FinishedTask(TaskType type, Area area, UUID requestId, String reference, String title,
-                               String completedBy, Instant completedAt) {
+    /** A task that has been completed, as its old link shows it: what it was about, who completed it, and when. */
+    public record FinishedTask(TaskType type, Area area, TaskSubject subject, String completedBy, Instant completedAt) {
     }
 
-    /** The task if it once existed and has been completed, for whoever may read its request. */
+    /**
+     * The task if it once existed and has been completed, for whoever may read what it was about: its request, or its
+     * system (the register is everyone's).
+     */
     public Optional<FinishedTask> finished(String taskId, CurrentUser user) {
-        return engineTasks.finishedTask(taskId).flatMap(done -> requests.findByProcessInstanceIds(
-                        Set.of(done.getProcessInstanceId())).stream().findFirst()
-                .filter(request -> Requests.mayRead(request, user))
-                .map(request -> new FinishedTask(TaskType.of(done.getTaskDefinitionKey()),
-                        Area.byTaskDefinitionKey(done.getTaskDefinitionKey()).orElse(null), request.id(),
-                        request.reference(), request.title(), done.getAssignee(),
+        return engineTasks.finishedTask(taskId).flatMap(done -> subjects.of(done)
+                .filter(subject -> !subject.isRequest() || requests.findById(subject.id())
+                        .filter(request -> Requests.mayRead(request, user)).isPresent())
+                .map(subject -> new FinishedTask(TaskType.of(done.getTaskDefinitionKey()),
+                        Area.byTaskDefinitionKey(done.getTaskDefinitionKey()).orElse(null), subject, done.getAssignee(),
                         done.getEndTime() == null ? null : done.getEndTime().toInstant())));
     }
 
-    /** The request an open task belongs to, without checking who asks: for administrators, who may read every request. */
-    public UUID requestIdOf(String taskId) {
-        return requestOf(openTask(taskId)).id();
+    /** The page of what an open task is about, without checking who asks: for administrators, who may read everything. */
+    public String linkOf(String taskId) {
+        return subjectOf(openTask(taskId)).link();
     }
 
-    PurchaseRequest requestOf(Task task) {
-        return requests.findByProcessInstanceIds(Set.of(task.getProcessInstanceId())).stream()
-                .findFirst()
-                .orElseThrow(() -> new TaskNotFoundException(task.getId()));
+    TaskSubject subjectOf(Task task) {
+        return subjects.of(task).orElseThrow(() -> new TaskNotFoundException(task.getId()));
     }
 
     @Transactional
@@ -179,11 +174,12 @@ public class WorkTaskService {
         record(kind, task, user.username(), null);
     }
 
-    /** A step of the task in its request's history, with the area of a screening. */
+    /** A step of a request's task in its history, with the area of a screening; a system has no such history. */
     void record(HistoryKind kind, Task task, String actor, String text) {
-        PurchaseRequest request = requestOf(task);
-        WorkTask work = toWorkTask(task, request);
-        caseHistory.record(request.id(), kind, actor, work.area(), work.type().name(), text);
+        WorkTask work = toWorkTask(task, subjectOf(task));
+        if (work.aboutRequest()) {
+            caseHistory.record(work.requestId(), kind, actor, work.area(), work.type().name(), text);
+        }
     }
 
     /**
@@ -203,12 +199,12 @@ public class WorkTaskService {
     }
 
     private void complete(String taskId, TaskSteps.Input input, CurrentUser user) {
-        UUID requestId = lockRequestOf(taskId);
+        UUID subjectId = lockRequestOf(taskId);
         engine.run(() -> {
             Task task = openTask(taskId);
             authorize(task, user);
             requireNotClaimedByOthers(task, user);
-            Map<String, Object> variables = steps.complete(task.getTaskDefinitionKey(), requestId, input, user.username());
+            Map<String, Object> variables = steps.complete(task.getTaskDefinitionKey(), subjectId, input, user.username());
             if (task.getAssignee() == null) {
                 taskService.setAssignee(taskId, user.username());
             }
@@ -216,14 +212,17 @@ public class WorkTaskService {
         });
     }
 
-    /** Locks the task's request (see {@link RequestLifecycle#lockByTask}); a task that is gone is not found. */
+    /**
+     * Locks what the task is about, its request or its system ({@link TaskSubjects#lockByTask}), and returns its id; a
+     * task that is gone is not found.
+     */
     UUID lockRequestOf(String taskId) {
         return lockRequestIfOpen(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
-    /** Locks the task's request if the task is still open. */
+    /** Locks what the task is about if the task is still open. */
     Optional<UUID> lockRequestIfOpen(String taskId) {
-        return lifecycle.lockByTask(taskId);
+        return subjects.lockByTask(taskId);
     }
 
     Task openTask(String taskId) {
@@ -259,10 +258,11 @@ public class WorkTaskService {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    static WorkTask toWorkTask(Task task, PurchaseRequest request) {
+    static WorkTask toWorkTask(Task task, TaskSubject subject) {
         return new WorkTask(task.getId(), TaskType.of(task.getTaskDefinitionKey()),
-                Area.byTaskDefinitionKey(task.getTaskDefinitionKey()).orElse(null), request.id(),
-                request.reference(), request.title(), request.systemName(), request.vendor(),
+                Area.byTaskDefinitionKey(task.getTaskDefinitionKey()).orElse(null), subject.kind(), subject.id(),
+                subject.isRequest() ? subject.id() : null, subject.isRequest() ? subject.label() : null, subject.label(),
+                subject.title(), subject.systemName(), subject.vendor(), subject.link(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 task.getCreateTime().toInstant(), task.getAssignee());
     }

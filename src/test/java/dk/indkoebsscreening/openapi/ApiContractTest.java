@@ -16,8 +16,10 @@ class ApiContractTest {
             {"type": "about:blank", "title": "Ikke fundet", "status": 404, "detail": "Anmodningen findes ikke.",
              "instance": "/api/requests/0f8fad5b-d9cb-469f-a165-70867728950e", "errors": []}""";
     private static final String TASK = """
-            [{"id": "5c1ae5d8", "type": "TRIAGE", "area": null, "requestId": "0f8fad5b-d9cb-469f-a165-70867728950e",
-              "reference": "IND-2026-0042", "title": "T", "systemName": "S", "vendor": "V", "due": null,
+            [{"id": "5c1ae5d8", "type": "TRIAGE", "area": null, "subject": "REQUEST",
+              "subjectId": "0f8fad5b-d9cb-469f-a165-70867728950e", "requestId": "0f8fad5b-d9cb-469f-a165-70867728950e",
+              "reference": "IND-2026-0042", "label": "IND-2026-0042", "title": "T", "systemName": "S", "vendor": "V",
+              "link": "/anmodninger/0f8fad5b-d9cb-469f-a165-70867728950e", "due": null,
               "created": "2026-12-07T09:12:40Z", "assignee": null}]""";
 
     private final ApiContract contract = ApiContract.committed();
