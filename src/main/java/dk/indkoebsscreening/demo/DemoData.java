@@ -77,11 +77,12 @@ class DemoData {
             CurrentUser coordinator = new CurrentUser("koordinator", Set.of(Groups.COORDINATORS));
             register.add(new SystemForm("BookPlus Booking", "Lokalebooking", "Eksempel Software A/S", "Kultur og Fritid",
                     new BigDecimal("90000"), 3, PersonalData.ORDINARY, Hosting.CLOUD_EU, null, null,
-                    "Bruges til booking af haller og mødelokaler."), coordinator);
+                    "Bruges til booking af haller og mødelokaler.", LocalDate.now(clock).minusYears(3).withDayOfMonth(1),
+                    LocalDate.now(clock).plusMonths(8).withDayOfMonth(1), 3, "anna"), coordinator);
             register.add(new SystemForm("Tandjournal Pro", null, "Nordisk Dental ApS", "Børne- og Ungdomstandplejen",
-                    null, null, PersonalData.SENSITIVE, Hosting.ON_PREMISES, null, "TJ-01", null), coordinator);
+                    null, null, PersonalData.SENSITIVE, Hosting.ON_PREMISES, null, "TJ-01", null, null, null, null, null), coordinator);
             register.add(new SystemForm("Lønportal", null, "Eksempel Løn A/S", "HR og Løn", null, null, PersonalData.CPR,
-                    Hosting.CLOUD_EU, null, null, null), coordinator);
+                    Hosting.CLOUD_EU, null, null, null, null, null, null, null), coordinator);
         }
         LocalDate inTwoMonths = LocalDate.now(clock).plusMonths(2);
         if (!requests.existsWithTitle("Tidsbestilling i Borgerservice")) {

@@ -8,6 +8,7 @@ import dk.indkoebsscreening.system.Text;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -152,10 +153,12 @@ class RegisterRepository {
         jdbc.sql("""
                         insert into registered_system (id, name, local_name, vendor, department, contract_value_dkk,
                                contract_years, personal_data, hosting, conditions, request_id, kitos_uuid, local_id,
-                               source, note, retired_at, retired_by, created_at, updated_at, updated_by)
+                               source, note, retired_at, retired_by, created_at, updated_at, updated_by, contract_start,
+                               contract_end, notice_months, owner)
                         values (:id, :name, :localName, :vendor, :department, :contractValueDkk, :contractYears,
                                :personalData, :hosting, cast(:conditions as jsonb), :requestId, :kitosUuid, :localId,
-                               :source, :note, :retiredAt, :retiredBy, :createdAt, :updatedAt, :updatedBy)
+                               :source, :note, :retiredAt, :retiredBy, :createdAt, :updatedAt, :updatedBy, :contractStart,
+                               :contractEnd, :noticeMonths, :owner)
                         """)
                 .params(columns(system))
                 .update();
@@ -169,7 +172,9 @@ class RegisterRepository {
                                department = :department, contract_value_dkk = :contractValueDkk,
                                contract_years = :contractYears, personal_data = :personalData, hosting = :hosting,
                                kitos_uuid = :kitosUuid, local_id = :localId, note = :note, retired_at = :retiredAt,
-                               retired_by = :retiredBy, updated_at = :updatedAt, updated_by = :updatedBy
+                               retired_by = :retiredBy, updated_at = :updatedAt, updated_by = :updatedBy,
+                               contract_start = :contractStart, contract_end = :contractEnd, notice_months = :noticeMonths,
+                               owner = :owner
                          where id = :id
                         """)
                 .params(columns(system))
@@ -198,6 +203,10 @@ class RegisterRepository {
         columns.put("retiredBy", system.retiredBy());
         columns.put("createdAt", Sql.timestamp(system.createdAt()));
         columns.put("updatedAt", Sql.timestamp(system.updatedAt()));
+        columns.put("contractStart", system.contractStart());
+        columns.put("contractEnd", system.contractEnd());
+        columns.put("noticeMonths", system.noticeMonths());
+        columns.put("owner", system.owner());
         columns.put("updatedBy", system.updatedBy());
         return columns;
     }
@@ -232,6 +241,10 @@ class RegisterRepository {
                 rs.getString("retired_by"),
                 Sql.instant(rs, "created_at"),
                 Sql.instant(rs, "updated_at"),
-                rs.getString("updated_by"));
+                rs.getString("updated_by"),
+                rs.getObject("contract_start", LocalDate.class),
+                rs.getObject("contract_end", LocalDate.class),
+                (Integer) rs.getObject("notice_months"),
+                rs.getString("owner"));
     }
 }

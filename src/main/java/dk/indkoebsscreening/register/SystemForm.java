@@ -11,9 +11,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
-/** A coordinator's entry or correction of a registered system; everything but the name may be unknown. */
+/**
+ * A coordinator's entry or correction of a registered system; everything but the name may be unknown.
+ *
+ * @param noticeMonths how many months before the contract's end notice must be given
+ * @param owner        the username of who answers for the system
+ */
 public record SystemForm(
         @NotBlank(message = "{register.name.required}")
         @Size(max = 200, message = "{field.tooLong}")
@@ -53,5 +59,17 @@ public record SystemForm(
 
         @Size(max = 2000, message = "{field.tooLong}")
         @PlainText(multiline = true)
-        String note) {
+        String note,
+
+        LocalDate contractStart,
+
+        LocalDate contractEnd,
+
+        @Min(value = 0, message = "{register.noticeMonths.range}")
+        @Max(value = 60, message = "{register.noticeMonths.range}")
+        Integer noticeMonths,
+
+        @Size(max = 100, message = "{field.tooLong}")
+        @PlainText
+        String owner) {
 }

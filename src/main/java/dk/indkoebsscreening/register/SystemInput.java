@@ -14,7 +14,8 @@ public class SystemInput {
 
     /** The page's fields in page order, for the error summary. */
     static final List<String> FIELDS = List.of("name", "localName", "vendor", "department", "contractValueDkk",
-            "contractYears", "personalData", "hosting", "kitosUuid", "localId", "note");
+            "contractYears", "personalData", "hosting", "contractStart", "contractEnd", "noticeMonths", "owner", "kitosUuid", "localId",
+            "note");
 
     private String name;
     private String localName;
@@ -27,6 +28,10 @@ public class SystemInput {
     private String kitosUuid;
     private String localId;
     private String note;
+    private String contractStart;
+    private String contractEnd;
+    private String noticeMonths;
+    private String owner;
 
     static SystemInput of(RegisteredSystem system) {
         SystemInput input = new SystemInput();
@@ -43,6 +48,10 @@ public class SystemInput {
         input.kitosUuid = system.kitosUuid() == null ? null : system.kitosUuid().toString();
         input.localId = system.localId();
         input.note = system.note();
+        input.contractStart = system.contractStart() == null ? null : system.contractStart().toString();
+        input.contractEnd = system.contractEnd() == null ? null : system.contractEnd().toString();
+        input.noticeMonths = system.noticeMonths() == null ? null : system.noticeMonths().toString();
+        input.owner = system.owner();
         return input;
     }
 
@@ -62,6 +71,12 @@ public class SystemInput {
         body.put("kitosUuid", Text.orNull(kitosUuid) == null ? null : kitosUuid.strip());
         body.put("localId", Text.orNull(localId));
         body.put("note", Text.orNull(note));
+        // Dates as the date field sends them (yyyy-mm-dd): the binder names one it cannot read.
+        body.put("contractStart", Text.orNull(contractStart) == null ? null : contractStart.strip());
+        body.put("contractEnd", Text.orNull(contractEnd) == null ? null : contractEnd.strip());
+        body.put("noticeMonths", Text.orNull(noticeMonths) == null ? null
+                : DanishNumbers.whole(noticeMonths).<Object>map(months -> months).orElse(noticeMonths));
+        body.put("owner", Text.orNull(owner) == null ? null : owner.strip());
         return body;
     }
 
@@ -88,4 +103,12 @@ public class SystemInput {
     public void setLocalId(String localId) { this.localId = localId; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
+    public String getContractStart() { return contractStart; }
+    public void setContractStart(String contractStart) { this.contractStart = contractStart; }
+    public String getContractEnd() { return contractEnd; }
+    public void setContractEnd(String contractEnd) { this.contractEnd = contractEnd; }
+    public String getNoticeMonths() { return noticeMonths; }
+    public void setNoticeMonths(String noticeMonths) { this.noticeMonths = noticeMonths; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
 }

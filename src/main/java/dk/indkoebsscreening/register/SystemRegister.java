@@ -5,6 +5,7 @@ import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.NotFoundException;
@@ -37,11 +38,13 @@ public class SystemRegister {
 
     private final RegisterRepository systems;
     private final Requests requests;
+    private final People people;
     private final Clock clock;
 
-    SystemRegister(RegisterRepository systems, Requests requests, Clock clock) {
+    SystemRegister(RegisterRepository systems, Requests requests, People people, Clock clock) {
         this.systems = systems;
         this.requests = requests;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -81,7 +84,8 @@ public class SystemRegister {
         InvalidInputException.throwIfAny(conflicts(form, null));
         Instant now = clock.instant();
         RegisteredSystem blank = new RegisteredSystem(UUID.randomUUID(), null, null, null, null, null, null, null, null,
-                List.of(), null, null, null, null, RegisterSource.MANUAL, null, null, null, now, now, user.username());
+                List.of(), null, null, null, null, RegisterSource.MANUAL, null, null, null, now, now, user.username(), null, null,
+                null, null);
         RegisteredSystem system = withForm(blank, form, now, user);
         unlessKitosUuidTaken("kitosUuid", () -> systems.insert(system));
         return system;
@@ -103,7 +107,8 @@ public class SystemRegister {
                 Text.orNull(form.department()), form.contractValueDkk(), form.contractYears(), name(form.personalData()),
                 name(form.hosting()), system.conditions(), system.requestId(), system.requestReference(), form.kitosUuid(),
                 Text.orNull(form.localId()), system.source(), Text.orNull(form.note()), system.retiredAt(), system.retiredBy(),
-                system.createdAt(), now, user.username());
+                system.createdAt(), now, user.username(), form.contractStart(), form.contractEnd(), form.noticeMonths(),
+                Text.orNull(form.owner()));
     }
 
     /** Marks a system as no longer in use (it stays listed for the duplicate check), or in use again. */
@@ -144,7 +149,7 @@ public class SystemRegister {
                 RegisteredSystem system = new RegisteredSystem(UUID.randomUUID(), row.name(), row.localName(), vendor, row.department(),
                         null, null, null, null, List.of(), null, null, row.kitosSystemUuid(), row.localId(),
                         RegisterSource.KITOS_IMPORT, null, row.active() ? null : now, row.active() ? null : KITOS_IMPORT_ACTOR,
-                        now, now, user.username());
+                        now, now, user.username(), null, null, null, null);
                 unlessKitosUuidTaken("file", () -> systems.insert(system));
                 added++;
                 continue;
@@ -160,7 +165,7 @@ public class SystemRegister {
                     or(row.localId(), current.localId()), current.source(), current.note(),
                     row.active() && !staysRetired ? null : or(current.retiredAt(), now),
                     row.active() && !staysRetired ? null : or(current.retiredBy(), KITOS_IMPORT_ACTOR), current.createdAt(), now,
-                    user.username());
+                    user.username(), current.contractStart(), current.contractEnd(), current.noticeMonths(), current.owner());
             unlessKitosUuidTaken("file", () -> systems.update(changed));
             updated++;
             if (retiring) {
@@ -182,7 +187,8 @@ public class SystemRegister {
         systems.insert(new RegisteredSystem(UUID.randomUUID(), request.systemName(), null, request.vendor(),
                 request.department(), request.contractValueDkk(), request.contractYears(), request.personalData().name(),
                 request.hosting().name(), taken.decision().conditions(), request.id(), request.reference(), null, null,
-                RegisterSource.DECISION, null, null, null, now, now, taken.decision().decidedBy()));
+                RegisterSource.DECISION, null, null, null, now, now, taken.decision().decidedBy(), null, null, null,
+                request.requester()));
     }
 
     private RegisteredSystem locked(UUID id) {
@@ -198,9 +204,21 @@ public class SystemRegister {
         }
     }
 
-    /** Two entries for one KITOS system would make the next import ambiguous. */
+    /**
+     * Two entries for one KITOS system would make the next import ambiguous; a contract must end after it starts, and a
+     * notice period needs an end to count back from; the owner is someone who can log in.
+     */
     private List<FieldProblem> conflicts(SystemForm form, UUID self) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (form.contractStart() != null && form.contractEnd() != null && !form.contractEnd().isAfter(form.contractStart())) {
+            problems.add(new FieldProblem("contractEnd", "register.contractEnd.beforeStart"));
+        }
+        if (form.noticeMonths() != null && form.contractEnd() == null) {
+            problems.add(new FieldProblem("contractEnd", "register.contractEnd.neededForNotice"));
+        }
+        if (Text.orNull(form.owner()) != null && people.person(form.owner().strip()).isEmpty()) {
+            problems.add(new FieldProblem("owner", "register.owner.unknown", form.owner().strip()));
+        }
         if (form.kitosUuid() != null) {
             systems.findByKitosUuid(form.kitosUuid()).filter(other -> !other.id().equals(self))
                     .ifPresent(other -> problems.add(new FieldProblem("kitosUuid", "register.kitosUuid.taken", other.name())));
@@ -233,7 +251,8 @@ public class SystemRegister {
         return new RegisteredSystem(system.id(), system.name(), system.localName(), system.vendor(), system.department(),
                 system.contractValueDkk(), system.contractYears(), system.personalData(), system.hosting(),
                 system.conditions(), system.requestId(), system.requestReference(), system.kitosUuid(), system.localId(),
-                system.source(), system.note(), retiredAt, retiredBy, system.createdAt(), now, by);
+                system.source(), system.note(), retiredAt, retiredBy, system.createdAt(), now, by, system.contractStart(),
+                system.contractEnd(), system.noticeMonths(), system.owner());
     }
 
     private static void requireCoordinator(CurrentUser user) {
