@@ -3,7 +3,7 @@ package dk.indkoebsscreening.events;
 import java.net.URI;
 
 /**
- * The lifecycle events of a purchase request. The type is the CloudEvents {@code type}: it carries
+ * The lifecycle events of a purchase request, and of a registered system (keyed by its id). The type is the CloudEvents {@code type}: it carries
  * the major version of the payload's schema, so a breaking change gets a new type, published beside the
  * old one for the announced period (docs/events.md, "Compatibility").
  */
@@ -24,7 +24,9 @@ public enum EventType {
     DECISION_MADE("dk.indkoebsscreening.decision.made.v1", "decision-made"),
     REQUEST_WITHDRAWN("dk.indkoebsscreening.request.withdrawn.v1", "request-withdrawn"),
     ATTACHMENT_ADDED("dk.indkoebsscreening.attachment.added.v1", "attachment-added"),
-    ATTACHMENT_REMOVED("dk.indkoebsscreening.attachment.removed.v1", "attachment-removed");
+    ATTACHMENT_REMOVED("dk.indkoebsscreening.attachment.removed.v1", "attachment-removed"),
+    /** A registered system's contract comes up for renewal; keyed by the system's id, not a request's. */
+    RENEWAL_DUE("dk.indkoebsscreening.renewal.due.v1", "renewal-due");
 
     private final String type;
     private final String schemaName;

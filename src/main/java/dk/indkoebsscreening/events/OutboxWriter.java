@@ -55,4 +55,13 @@ public class OutboxWriter {
         });
         return eventId;
     }
+
+    /**
+     * An event about a registered system: its id is the record key and the CloudEvents subject (the caller holds the
+     * system's row lock, so its events are in commit order).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID appendForSystem(UUID systemId, EventType type, Instant at, Object payload) {
+        return append(systemId, systemId.toString(), type, at, payload);
+    }
 }

@@ -12,7 +12,9 @@ enum MailKind {
     DECISION_NEEDED("decisionNeeded"),
     DECISION("decision"),
     WITHDRAWN("withdrawn"),
-    TASK_ASSIGNED("taskAssigned");
+    TASK_ASSIGNED("taskAssigned"),
+    /** About a registered system, not a request: its contract comes up for renewal. */
+    RENEWAL("renewal");
 
     private final String key;
 
@@ -27,6 +29,11 @@ enum MailKind {
     /** A person may turn off every mail but the reminder of a deadline and a question to them (the request waits). */
     boolean optional() {
         return this != REMINDER && this != QUESTION;
+    }
+
+    /** Whether the mail is about a request (its history tells it was sent); else about a registered system. */
+    boolean aboutRequest() {
+        return this != RENEWAL;
     }
 
     boolean toRequester() {

@@ -104,7 +104,6 @@ class MailOutbox {
                 .list().stream().sorted(Comparator.comparing(OutgoingMail::createdAt)).toList();
     }
 
-    /** Marks the mail sent and tells the request's history to whom it went. */
     /**
      * Extends this instance's reservation of one mail just before it is sent; false when the reservation ran out
      * and another instance may have the mail (then this one must not send it).
@@ -115,11 +114,14 @@ class MailOutbox {
                 .param("id", id).param("until", Sql.timestamp(reservedUntil)).param("newUntil", Sql.timestamp(newUntil)).update() == 1;
     }
 
+    /** Marks the mail sent and tells the request's history to whom it went (a mail about a system has no such history). */
     @Transactional
     void markSent(OutgoingMail mail, Instant now) {
         jdbc.sql("update mail_outbox set sent_at = :now, leased_until = null, last_error = null where id = :id")
                 .param("id", mail.id()).param("now", Sql.timestamp(now)).update();
-        history.record(mail.requestId(), HistoryKind.MAIL_SENT, null, null, mail.kind().name(), mail.recipient());
+        if (mail.kind().aboutRequest()) {
+            history.record(mail.requestId(), HistoryKind.MAIL_SENT, null, null, mail.kind().name(), mail.recipient());
+        }
     }
 
     /** A failed try: counted, and the mail waits until {@code nextAttempt}. */

@@ -6,6 +6,7 @@ import dk.indkoebsscreening.decision.DecisionTaken;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
+import dk.indkoebsscreening.register.RenewalDue;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestReceived;
 import dk.indkoebsscreening.request.Requests;
@@ -169,6 +170,28 @@ class Notifications {
                 .action(text("mail.action.withdrawn"), link(Links.request(request.id())));
     }
 
+    /** To the system's owner and the coordinators, one mail each, with the choice the coordinators' task asks for. */
+    @EventListener
+    void renewalDue(RenewalDue fact) {
+        UUID factId = UUID.randomUUID();
+        Map<String, Recipient> to = new LinkedHashMap<>();
+        if (fact.owner() != null) {
+            recipients.ofUser(fact.owner(), MailKind.RENEWAL).ifPresent(owner -> to.put(owner.address(), owner));
+        }
+        recipients.ofGroup(Groups.COORDINATORS, MailKind.RENEWAL).forEach(coordinator -> to.putIfAbsent(coordinator.address(), coordinator));
+        to.values().forEach(recipient -> add(factId, MailKind.RENEWAL, fact.systemId(), recipient, () -> MailContent
+                .about(text("mail.renewal.subject", fact.name(), formats.date(fact.noticeDeadline())))
+                .greeting(recipient.isMailbox() ? text("mail.greeting.mailbox") : text("mail.greeting.person", recipient.name()))
+                .fact(text("mail.fact.system"), fact.vendor() == null ? fact.name() : text("mail.fact.systemValue", fact.name(), fact.vendor()))
+                .fact(text("mail.fact.contractEnd"), formats.date(fact.contractEnd()))
+                .fact(text("mail.fact.noticeDeadline"), formats.date(fact.noticeDeadline()))
+                .fact(text("mail.fact.owner"), fact.owner() == null ? "–" : people.name(fact.owner()))
+                .paragraph(text("mail.renewal.lead", formats.date(fact.noticeDeadline())))
+                .paragraph(text(fact.owner() != null && fact.owner().equals(recipient.userId()) ? "mail.renewal.owner" : "mail.renewal.coordinators"))
+                .action(text("mail.action.system"), link(Links.system(fact.systemId())))
+                .footer(footer(MailKind.RENEWAL, recipient))));
+    }
+
     /** The parts every mail about a request has: subject, greeting, the request's facts and the footer. */
     private MailContent.Builder mail(MailKind kind, PurchaseRequest request, Recipient to, Object... subjectExtras) {
         Object[] subjectArguments = new Object[2 + subjectExtras.length];
@@ -236,12 +259,20 @@ class Notifications {
         byAddress.forEach((address, to) -> add(factId, kind, request, to, () -> compose.content(to, areasByAddress.get(address))));
     }
 
-    /** Composes in Danish (the mail's language, whatever thread the step runs on) and adds the mail to the outbox. */
     private void add(UUID factId, MailKind kind, PurchaseRequest request, Recipient to, Supplier<MailContent.Builder> content) {
+        add(factId, kind, request.id(), to, content);
+    }
+
+    /**
+     * Composes in Danish (the mail's language, whatever thread the step runs on) and adds the mail to the outbox.
+     *
+     * @param about the request, or the registered system, the mail is about
+     */
+    private void add(UUID factId, MailKind kind, UUID about, Recipient to, Supplier<MailContent.Builder> content) {
         var previous = LocaleContextHolder.getLocaleContext();
         LocaleContextHolder.setLocale(MailComposer.DANISH);
         try {
-            outbox.add(composer.compose(factId, request.id(), kind, to, content.get().build()));
+            outbox.add(composer.compose(factId, about, kind, to, content.get().build()));
         } finally {
             LocaleContextHolder.setLocaleContext(previous);
         }

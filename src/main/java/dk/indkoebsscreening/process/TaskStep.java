@@ -16,6 +16,9 @@ import java.util.UUID;
  * common (inbox, claim, release, hand-over, completion as one engine command); adding a kind of task is one step
  * and its page fragment.
  *
+ * <p>The {@code requestId} its methods get is the id of what the task is about ({@link TaskSubject}): the request, or
+ * for a task about a registered system (a renewal) the system's.
+ *
  * @param <F> the step's input, the same record for the page's form and the API's body
  */
 public interface TaskStep<F extends Record> {
@@ -65,7 +68,10 @@ public interface TaskStep<F extends Record> {
     /** What the page says once the step is done, in the user's language. */
     String savedMessage(String reference, String taskDefinitionKey, F form);
 
-    /** The name of the attachment step files added while the task is open are recorded under: the task type's, unless stored otherwise. */
+    /**
+     * The name of the attachment step files added while the task is open are recorded under: the task type's, unless
+     * stored otherwise; null for a task about a system, which adds no files to a request.
+     */
     default String attachmentStep() {
         return type().name();
     }

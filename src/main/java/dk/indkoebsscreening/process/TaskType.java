@@ -12,7 +12,9 @@ public enum TaskType {
     MORE_INFORMATION("Task_ProvideInformation", false),
     SCREENING(null, false),
     ESCALATION("Task_HandleEscalation", true),
-    DECISION("Task_Decide", true);
+    DECISION("Task_Decide", true),
+    /** A system's contract comes up for renewal (bpmn/SystemRenewalProcess.bpmn). */
+    RENEWAL(RenewalProcess.CONSIDER_TASK, true);
 
     private final String taskDefinitionKey;
     private final boolean coordinators;
@@ -29,7 +31,7 @@ public enum TaskType {
 
     /** The kinds a coordinator and the experts work through in their inbox, in that order: what ends a request first. */
     public static List<TaskType> byUrgency() {
-        return List.of(DECISION, ESCALATION, TRIAGE, SCREENING);
+        return List.of(DECISION, ESCALATION, TRIAGE, SCREENING, RENEWAL);
     }
 
     /** The user task's id in the model; screening has one per area. */

@@ -50,11 +50,6 @@ class RegisterPages {
         this.messages = messages;
     }
 
-    /** A system's page, where its tasks link to. */
-    static String page(UUID id) {
-        return "/systemer/" + id;
-    }
-
     @GetMapping
     String list(@RequestParam(name = "q", required = false) String text,
                 @RequestParam(name = "udfasede", defaultValue = "false") boolean includeRetired,

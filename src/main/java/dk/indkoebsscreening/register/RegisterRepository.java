@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,22 @@ class RegisterRepository {
                 .param(taskId)
                 .query(UUID.class)
                 .optional();
+    }
+
+    /** See {@link Renewals#due}: the notice deadline and the lead time counted back in the database, as Java counts them. */
+    List<RegisteredSystem> renewalsDue(LocalDate today, Period leadTime, int limit) {
+        String noticeDeadline = "(s.contract_end - make_interval(months => coalesce(s.notice_months, 0)))";
+        return jdbc.sql(SELECT + " where s.contract_end is not null and s.retired_at is null and s.contract_end >= :today"
+                        + " and cast(" + noticeDeadline + " - make_interval(years => :years, months => :months, days => :days) as date) <= :today"
+                        + " and not exists (select 1 from system_renewal d where d.system_id = s.id and d.contract_end = s.contract_end)"
+                        + " order by " + noticeDeadline + ", lower(s.name) limit :limit")
+                .param("today", today)
+                .param("years", leadTime.getYears())
+                .param("months", leadTime.getMonths())
+                .param("days", leadTime.getDays())
+                .param("limit", limit)
+                .query(this::map)
+                .list();
     }
 
     /** Locks the row for a change, so two coordinators' edits and an import do not interleave. */

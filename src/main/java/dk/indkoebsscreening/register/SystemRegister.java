@@ -39,12 +39,14 @@ public class SystemRegister {
     private final RegisterRepository systems;
     private final Requests requests;
     private final People people;
+    private final Renewals renewals;
     private final Clock clock;
 
-    SystemRegister(RegisterRepository systems, Requests requests, People people, Clock clock) {
+    SystemRegister(RegisterRepository systems, Requests requests, People people, Renewals renewals, Clock clock) {
         this.systems = systems;
         this.requests = requests;
         this.people = people;
+        this.renewals = renewals;
         this.clock = clock;
     }
 
@@ -88,6 +90,7 @@ public class SystemRegister {
                 null, null);
         RegisteredSystem system = withForm(blank, form, now, user);
         unlessKitosUuidTaken("kitosUuid", () -> systems.insert(system));
+        renewals.changed(null, system);
         return system;
     }
 
@@ -98,6 +101,7 @@ public class SystemRegister {
         InvalidInputException.throwIfAny(conflicts(form, id));
         RegisteredSystem changed = withForm(current, form, clock.instant(), user);
         unlessKitosUuidTaken("kitosUuid", () -> systems.update(changed));
+        renewals.changed(current, changed);
         return changed;
     }
 
@@ -119,6 +123,7 @@ public class SystemRegister {
         Instant now = clock.instant();
         RegisteredSystem changed = withRetirement(current, retired ? now : null, retired ? user.username() : null, now, user.username());
         systems.update(changed);
+        renewals.changed(current, changed);
         return changed;
     }
 
@@ -167,6 +172,7 @@ public class SystemRegister {
                     row.active() && !staysRetired ? null : or(current.retiredBy(), KITOS_IMPORT_ACTOR), current.createdAt(), now,
                     user.username(), current.contractStart(), current.contractEnd(), current.noticeMonths(), current.owner());
             unlessKitosUuidTaken("file", () -> systems.update(changed));
+            renewals.changed(current, changed);
             updated++;
             if (retiring) {
                 retired++;

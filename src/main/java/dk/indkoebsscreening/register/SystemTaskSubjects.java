@@ -2,6 +2,7 @@ package dk.indkoebsscreening.register;
 
 import dk.indkoebsscreening.process.TaskSubject;
 import dk.indkoebsscreening.process.TaskSubjectSource;
+import dk.indkoebsscreening.web.Links;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ public class SystemTaskSubjects implements TaskSubjectSource {
     /** A system's task subject: its name is its label and title; its page is the one to go to. */
     public static TaskSubject subject(RegisteredSystem system) {
         return new TaskSubject(TaskSubject.Kind.SYSTEM, system.id(), system.name(), system.name(), system.name(),
-                system.vendor(), RegisterPages.page(system.id()));
+                system.vendor(), Links.system(system.id()));
     }
 
     private static Optional<UUID> systemId(Instance instance) {

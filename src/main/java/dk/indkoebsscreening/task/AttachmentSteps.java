@@ -50,7 +50,10 @@ public class AttachmentSteps {
         this.attachments = attachments;
         this.lifecycle = lifecycle;
         for (TaskType type : TaskType.values()) {
-            attachmentSteps.put(type, AttachmentStep.valueOf(steps.of(type).attachmentStep()));
+            String step = steps.of(type).attachmentStep();
+            if (step != null) { // a task about a system adds no files to a request
+                attachmentSteps.put(type, AttachmentStep.valueOf(step));
+            }
         }
     }
 

@@ -20,6 +20,11 @@ public final class Links {
         return "/anmodninger/" + requestId;
     }
 
+    /** A registered system's page. */
+    public static String system(UUID systemId) {
+        return "/systemer/" + systemId;
+    }
+
     /** @param area an {@code Area} name for a screening, or null */
     public static String taskOf(UUID requestId, String type, String area) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(TASK_OF_REQUEST).queryParam("type", type);

@@ -61,7 +61,8 @@ class LifecycleEventsTest extends ApiTestBase {
             Map.entry(EventType.DECISION_MADE, "/decidedAt"),
             Map.entry(EventType.REQUEST_WITHDRAWN, "/withdrawnAt"),
             Map.entry(EventType.ATTACHMENT_ADDED, "/attachment/addedAt"),
-            Map.entry(EventType.ATTACHMENT_REMOVED, "/attachment/removedAt"));
+            Map.entry(EventType.ATTACHMENT_REMOVED, "/attachment/removedAt"),
+            Map.entry(EventType.RENEWAL_DUE, "/announcedAt"));
     private static final Pattern AMOUNT = Pattern.compile("\"(\\w+Dkk)\": ([^,}\\s]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
