@@ -1,10 +1,12 @@
 package dk.indkoebsscreening.overview;
 
+import dk.indkoebsscreening.register.Renewals;
 import dk.indkoebsscreening.request.ThresholdCheck;
 import dk.indkoebsscreening.web.BarChart;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
 import dk.indkoebsscreening.web.PageController;
+import java.time.Period;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -16,13 +18,18 @@ class OverviewPage {
     private final Choices choices;
     private final Formats formats;
     private final ThresholdCheck thresholds;
+    private final Renewals renewals;
 
-    OverviewPage(OverviewService overview, Choices choices, Formats formats, ThresholdCheck thresholds) {
+    OverviewPage(OverviewService overview, Choices choices, Formats formats, ThresholdCheck thresholds, Renewals renewals) {
         this.overview = overview;
         this.choices = choices;
         this.formats = formats;
         this.thresholds = thresholds;
+        this.renewals = renewals;
     }
+
+    /** The renewals the dashboard lists, soonest first; the register's API lists them all. */
+    static final int RENEWALS_SHOWN = 20;
 
     @GetMapping("/overblik")
     String overview(Model model) {
@@ -43,6 +50,13 @@ class OverviewPage {
                 .map(row -> new BarChart.Bar(formats.month(row.month()) + ": " + choices.message("verdict." + row.outcome()),
                         row.count(), formats.number(row.count())))
                 .toList()));
+        // Read at every visit, not counted in the background: a coordinator who has just decided one looks for it gone.
+        model.addAttribute("renewals", renewals.due(RENEWALS_SHOWN + 1));
+        model.addAttribute("renewalsShown", RENEWALS_SHOWN);
+        Period lead = renewals.leadTime();
+        model.addAttribute("renewalsHelp", lead.getDays() == 0
+                ? choices.message("overview.renewals.help.months", lead.toTotalMonths())
+                : choices.message("overview.renewals.help"));
         return "overview/overview";
     }
 }

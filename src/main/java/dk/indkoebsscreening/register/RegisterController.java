@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +38,19 @@ class RegisterController {
 
     static final int PAGE_SIZE = 50;
 
+    /** The renewals due the API lists: more than a municipality has due at once. */
+    private static final int RENEWALS_SHOWN = 200;
+
     private final SystemRegister register;
     private final SimilarSystems similar;
     private final FormBinder binder;
+    private final Renewals renewals;
 
-    RegisterController(SystemRegister register, SimilarSystems similar, FormBinder binder) {
+    RegisterController(SystemRegister register, SimilarSystems similar, FormBinder binder, Renewals renewals) {
         this.register = register;
         this.similar = similar;
         this.binder = binder;
+        this.renewals = renewals;
     }
 
     @Operation(operationId = "searchRegister", summary = "Search the system register", description = """
@@ -65,6 +71,15 @@ class RegisterController {
                                    @RequestParam(name = "vendor", required = false) String vendor,
                                    Authentication authentication) {
         return similar.like(systemName, vendor, null, CurrentUser.of(authentication));
+    }
+
+    @Operation(operationId = "renewalsDue", summary = "Contracts due for renewal", description = """
+            Systems in use whose contract's notice deadline (`contractEnd` less `noticeMonths`) is within the lead time \
+            (`indkoeb.renewal.lead-time`, 6 months by default) or has passed while the contract runs, and whose renewal the \
+            coordinators have not decided for this contract end; the soonest notice deadline first, at most 200.""")
+    @GetMapping("/renewals")
+    List<Renewals.Due> renewalsDue() {
+        return renewals.due(RENEWALS_SHOWN);
     }
 
     @Operation(operationId = "registeredSystem", summary = "One registered system")

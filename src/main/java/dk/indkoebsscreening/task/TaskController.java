@@ -103,7 +103,8 @@ class TaskController {
     @Operation(operationId = "completeTask", summary = "Complete a task", description = """
             The body follows the schema the task names in `form` (`GET /api/tasks/{id}`): triage `TriageForm`, more information \
             `InformationForm`, screening `ScreeningForm` (with the checklist's answers), escalation `EscalationForm`, decision \
-            `DecisionForm`. For the task's group or assignee (403 for another group's task); 404 once completed.""")
+            `DecisionForm`, a system's contract renewal `RenewalForm`. For the task's group or assignee (403 for another group's \
+            task); 404 once completed.""")
     @ApiResponse(responseCode = "204", description = "Done.")
     @PostMapping("/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id,
