@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.casefile;
 
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.web.PageErrors;
 import java.util.UUID;
@@ -12,10 +13,12 @@ public class CaseFileView {
 
     private final CaseFileService caseFiles;
     private final ProcessPosition position;
+    private final Requests requests;
 
-    CaseFileView(CaseFileService caseFiles, ProcessPosition position) {
+    CaseFileView(CaseFileService caseFiles, ProcessPosition position, Requests requests) {
         this.caseFiles = caseFiles;
         this.position = position;
+        this.requests = requests;
     }
 
     /** @param answer what the requester had written in the answer to the open question, kept on an error */
@@ -29,6 +32,12 @@ public class CaseFileView {
         model.addAttribute("question", requester ? caseFile.openQuestion().orElse(null) : null);
         model.addAttribute("answer", answer);
         model.addAttribute("errors", errors);
+        // A re-screening names the request it follows (which its requester could read); the earlier one names the
+        // re-screenings the reader may read.
+        model.addAttribute("rescreening", requests.rescreeningOf(id).orElse(null));
+        model.addAttribute("rescreenedBy", requests.rescreenedBy(id).stream()
+                .filter(later -> requests.findById(later.id()).filter(request -> Requests.mayRead(request, user)).isPresent())
+                .toList());
         return "casefile/details";
     }
 }

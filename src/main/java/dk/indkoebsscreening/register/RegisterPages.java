@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
@@ -40,14 +41,16 @@ class RegisterPages {
     private final ObjectMapper objectMapper;
     private final Choices choices;
     private final MessageSource messages;
+    private final Renewals renewals;
 
     RegisterPages(SystemRegister register, FormBinder binder, ObjectMapper objectMapper, Choices choices,
-                  MessageSource messages) {
+                  MessageSource messages, Renewals renewals) {
         this.register = register;
         this.binder = binder;
         this.objectMapper = objectMapper;
         this.choices = choices;
         this.messages = messages;
+        this.renewals = renewals;
     }
 
     @GetMapping
@@ -147,6 +150,8 @@ class RegisterPages {
 
     private String systemPage(RegisteredSystem system, SystemInput input, PageErrors errors, Model model) {
         model.addAttribute("system", system);
+        model.addAttribute("renewalDueOn", system == null ? null : renewals.dueOn(system));
+        model.addAttribute("renewalsDecided", system == null ? List.of() : renewals.decided(system.id()));
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
         model.addAttribute("personalDataKinds", choices.of("personalData.", PersonalData.values()));

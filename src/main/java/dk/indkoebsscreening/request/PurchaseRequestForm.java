@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** What a member of staff submits. Messages are keys in {@code messages*.properties}. */
 public record PurchaseRequestForm(
@@ -86,7 +87,15 @@ public record PurchaseRequestForm(
         /** The requester's answer when the form showed systems or requests like this one. */
         @Size(max = 2000, message = "{field.tooLong}")
         @PlainText(multiline = true)
-        String existingSystemNote) {
+        String existingSystemNote,
+
+        /** A re-screening: the earlier request of the same system, which the requester may read. */
+        UUID previousRequestId,
+
+        /** A re-screening's answer to "what has changed since last time?"; required with {@code previousRequestId}. */
+        @Size(max = 4000, message = "{field.tooLong}")
+        @PlainText(multiline = true)
+        String changesSinceLast) {
 
     /** The longest title, system name, vendor and department; the duplicate check refuses longer names unread. */
     public static final int NAME_LENGTH = 200;

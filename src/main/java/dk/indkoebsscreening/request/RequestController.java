@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.BindsTo;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
@@ -75,8 +76,9 @@ class RequestController {
         if (idempotencyKey != null && !VALID_KEY.matcher(idempotencyKey).matches()) {
             throw InvalidInputException.of(IDEMPOTENCY_KEY, "submission.keyInvalid");
         }
-        RequestService.Submission submission = requests.submit(binder.bind(body, PurchaseRequestForm.class),
-                authentication.getName(), idempotencyKey);
+        CurrentUser user = CurrentUser.of(authentication);
+        RequestService.Submission submission = requests.submit(binder.bind(body, PurchaseRequestForm.class,
+                form -> requests.problems(form, user)), authentication.getName(), idempotencyKey);
         PurchaseRequest request = submission.request();
         return ResponseEntity
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(request.id()))

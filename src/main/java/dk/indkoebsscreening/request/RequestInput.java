@@ -19,7 +19,8 @@ public class RequestInput {
     /** The form's fields in page order: the error summary lists problems in this order. */
     static final List<String> FIELDS = List.of("title", "systemName", "vendor", "existingSystemNote", "need", "department",
             "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "desiredStartDate",
-            "processesPersonalData", "personalData", "hosting", "transferBasis", "hasIntegrations", "integrations");
+            "processesPersonalData", "personalData", "hosting", "transferBasis", "hasIntegrations", "integrations",
+            "changesSinceLast", "previousRequestId");
 
     private String title;
     private String systemName;
@@ -38,6 +39,9 @@ public class RequestInput {
     private Boolean hasIntegrations;
     private String integrations;
     private LocalDate desiredStartDate;
+    /** A re-screening: the earlier request (a hidden field), and what has changed since. */
+    private UUID previousRequestId;
+    private String changesSinceLast;
     /** Issued with the form and used once: a double click or a resubmission makes one request. */
     private String submissionToken;
 
@@ -61,13 +65,47 @@ public class RequestInput {
         }
     }
 
+    /**
+     * A re-screening's form, filled from the earlier request of the same system; the dates, the costs' new terms and what
+     * has changed are the requester's to give.
+     */
+    static RequestInput rescreeningOf(PurchaseRequest previous) {
+        RequestInput input = withNewToken();
+        input.previousRequestId = previous.id();
+        input.title = previous.title();
+        input.systemName = previous.systemName();
+        input.vendor = previous.vendor();
+        input.need = previous.need();
+        input.department = previous.department();
+        input.oneOffCostDkk = previous.oneOffCostDkk().stripTrailingZeros().toPlainString().replace('.', ',');
+        input.annualCostDkk = previous.annualCostDkk().stripTrailingZeros().toPlainString().replace('.', ',');
+        input.contractYears = Integer.toString(previous.contractYears());
+        input.expectedUsers = Integer.toString(previous.expectedUsers());
+        input.processesPersonalData = previous.personalData() != PersonalData.NONE;
+        input.personalData = previous.personalData();
+        input.hosting = previous.hosting();
+        input.transferBasis = previous.transferBasis();
+        input.hasIntegrations = previous.integrations() != null;
+        input.integrations = previous.integrations();
+        return input;
+    }
+
+    /** A new request of a registered system that no request of ours registered (from KITOS, or entered by hand). */
+    static RequestInput forSystem(String systemName, String vendor) {
+        RequestInput input = withNewToken();
+        input.systemName = Text.orNull(systemName);
+        input.vendor = Text.orNull(vendor);
+        return input;
+    }
+
     /** "No personal data" and "no integrations" answer the follow-up questions too; unreadable numbers are null. */
     PurchaseRequestForm toForm() {
         PersonalData data = Boolean.FALSE.equals(processesPersonalData) ? PersonalData.NONE
                 : personalData == PersonalData.NONE ? null : personalData;
         return new PurchaseRequestForm(title, systemName, vendor, need, department, amount(oneOffCostDkk),
                 amount(annualCostDkk), whole(contractYears), whole(expectedUsers), data, hosting, transferBasis,
-                Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate, existingSystemNote);
+                Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate, existingSystemNote,
+                previousRequestId, previousRequestId == null ? null : changesSinceLast);
     }
 
     /** The message key of each number that was typed but cannot be read, by field. */
@@ -105,6 +143,10 @@ public class RequestInput {
         return Boolean.TRUE.equals(hasIntegrations) && Text.isBlank(integrations);
     }
 
+    public UUID getPreviousRequestId() { return previousRequestId; }
+    public void setPreviousRequestId(UUID previousRequestId) { this.previousRequestId = previousRequestId; }
+    public String getChangesSinceLast() { return changesSinceLast; }
+    public void setChangesSinceLast(String changesSinceLast) { this.changesSinceLast = changesSinceLast; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getSystemName() { return systemName; }

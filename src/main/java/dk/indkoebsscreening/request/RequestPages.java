@@ -6,6 +6,8 @@ import dk.indkoebsscreening.system.RefusedFileException;
 import dk.indkoebsscreening.system.Text;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
@@ -31,17 +33,38 @@ class RequestPages {
     private final Validator validator;
     private final Choices choices;
     private final DuplicateCheck duplicates;
+    private final Requests readable;
 
-    RequestPages(RequestService requests, Validator validator, Choices choices, DuplicateCheck duplicates) {
+    RequestPages(RequestService requests, Validator validator, Choices choices, DuplicateCheck duplicates, Requests readable) {
         this.requests = requests;
         this.validator = validator;
         this.choices = choices;
         this.duplicates = duplicates;
+        this.readable = readable;
     }
 
+    /**
+     * The request form; a re-screening of a registered system comes here from the system's page: {@code tidligere} names
+     * the earlier request to fill the form from (one the user may read; another is ignored), {@code system} and
+     * {@code leverandoer} a system no request of ours registered.
+     */
     @GetMapping("/ny")
-    String newRequest(Model model, Authentication authentication) {
-        return form(RequestInput.withNewToken(), PageErrors.none(), model, authentication);
+    String newRequest(@RequestParam(name = "tidligere", required = false) UUID previous,
+                      @RequestParam(name = "system", required = false) String systemName,
+                      @RequestParam(name = "leverandoer", required = false) String vendor,
+                      Model model, Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        RequestInput input = Optional.ofNullable(previous).flatMap(readable::findById)
+                .filter(request -> Requests.mayRead(request, user))
+                .map(RequestInput::rescreeningOf)
+                .orElseGet(() -> systemName == null ? RequestInput.withNewToken()
+                        : RequestInput.forSystem(cut(systemName), cut(vendor)));
+        return form(input, PageErrors.none(), model, authentication);
+    }
+
+    /** A name from an address, no longer than the form takes. */
+    private static String cut(String text) {
+        return text == null || text.length() <= PurchaseRequestForm.NAME_LENGTH ? text : text.substring(0, PurchaseRequestForm.NAME_LENGTH);
     }
 
     @PostMapping("/ny")
@@ -57,6 +80,8 @@ class RequestPages {
             errors.add("integrations", choices.message("request.field.integrations.required"));
         }
         PurchaseRequestForm form = input.toForm();
+        requests.problems(form, CurrentUser.of(authentication)).forEach(problem ->
+                errors.add(problem.field(), choices.message(problem.messageKey(), problem.arguments())));
         errors.addViolations(validator.validate(form).stream()
                 .filter(violation -> !violation.getPropertyPath().toString().equals("personalData")
                         || input.getProcessesPersonalData() != null)
@@ -116,6 +141,8 @@ class RequestPages {
                     CurrentUser.of(authentication)));
         }
         model.addAttribute("form", input);
+        model.addAttribute("previous", Optional.ofNullable(input.getPreviousRequestId()).flatMap(readable::findById)
+                .filter(request -> Requests.mayRead(request, CurrentUser.of(authentication))).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("personalDataKinds",
                 choices.of("personalData.", PersonalData.ORDINARY, PersonalData.SENSITIVE, PersonalData.CPR));

@@ -58,6 +58,33 @@ class RequestRepository {
                 .optional();
     }
 
+    /** A re-screening names the request it follows, and what has changed since (V18). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void linkPrevious(UUID id, UUID previousId, String changesSinceLast) {
+        jdbc.sql("update purchase_request set previous_request_id = ?, changes_since_previous = ? where id = ?")
+                .params(previousId, changesSinceLast, id)
+                .update();
+    }
+
+    Optional<Requests.Rescreening> rescreeningOf(UUID id) {
+        return jdbc.sql("""
+                        select p.id, p.reference, p.title, r.changes_since_previous from purchase_request r
+                          join purchase_request p on p.id = r.previous_request_id where r.id = ?
+                        """)
+                .param(id)
+                .query((rs, row) -> new Requests.Rescreening(new Requests.Linked(rs.getObject("id", UUID.class),
+                        rs.getString("reference"), rs.getString("title")), rs.getString("changes_since_previous")))
+                .optional();
+    }
+
+    List<Requests.Linked> rescreenedBy(UUID id) {
+        return jdbc.sql("select id, reference, title from purchase_request where previous_request_id = ? order by submitted_at")
+                .param(id)
+                .query((rs, row) -> new Requests.Linked(rs.getObject("id", UUID.class), rs.getString("reference"),
+                        rs.getString("title")))
+                .list();
+    }
+
     Optional<PurchaseRequest> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where id = ?")
                 .param(id)

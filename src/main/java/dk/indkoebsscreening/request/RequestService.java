@@ -16,6 +16,8 @@ import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.Text;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -25,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,24 @@ public class RequestService {
      */
     public PurchaseRequest submit(PurchaseRequestForm form, String requester) {
         return submit(form, requester, null).request();
+    }
+
+    /**
+     * What the form's annotations cannot say: a re-screening names an earlier request the requester may read, and says
+     * what has changed since.
+     */
+    public List<FieldProblem> problems(PurchaseRequestForm form, CurrentUser user) {
+        if (form.previousRequestId() == null) {
+            return List.of();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (requests.findById(form.previousRequestId()).filter(previous -> Requests.mayRead(previous, user)).isEmpty()) {
+            problems.add(new FieldProblem("previousRequestId", "request.previousRequest.unknown"));
+        }
+        if (Text.orNull(form.changesSinceLast()) == null) {
+            problems.add(new FieldProblem("changesSinceLast", "request.changesSinceLast.required"));
+        }
+        return problems;
     }
 
     /** A submission's result: the request, and whether an earlier submission with the same key made it. */
@@ -165,9 +186,12 @@ public class RequestService {
                 Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
                 Transition.SUBMITTED.to(), now, deadline.dueAt(), null, null);
         requests.insert(request, submissionKey, digest);
+        if (form.previousRequestId() != null) {
+            requests.linkPrevious(id, form.previousRequestId(), form.changesSinceLast().strip());
+        }
         Scope scope = proposedScope.of(request);
         scopes.propose(id, scope);
-        outbox.append(id, reference, EventType.REQUEST_SUBMITTED, now, RequestSubmitted.of(request, scope));
+        outbox.append(id, reference, EventType.REQUEST_SUBMITTED, now, RequestSubmitted.of(request, scope, form.previousRequestId()));
         history.record(id, HistoryKind.SUBMITTED, requester, null, null, null);
         files.forEach(file -> attachments.add(id, reference, AttachmentStep.SUBMISSION, null, requester, file));
         events.publishEvent(new RequestReceived(id));
@@ -185,14 +209,14 @@ public class RequestService {
                             String department, String requester, BigDecimal oneOffCostDkk, BigDecimal annualCostDkk,
                             int contractYears, int expectedUsers, PersonalData personalData, Hosting hosting,
                             String integrations, LocalDate desiredStartDate, Instant submittedAt, Instant deadline,
-                            Scope proposedScope) {
+                            Scope proposedScope, UUID previousRequestId) {
 
-        static RequestSubmitted of(PurchaseRequest request, Scope scope) {
+        static RequestSubmitted of(PurchaseRequest request, Scope scope, UUID previousRequestId) {
             return new RequestSubmitted(request.id(), request.reference(), request.title(), request.systemName(),
                     request.vendor(), request.department(), request.requester(), EventAmounts.dkk(request.oneOffCostDkk()),
                     EventAmounts.dkk(request.annualCostDkk()), request.contractYears(), request.expectedUsers(), request.personalData(),
                     request.hosting(), request.integrations(), request.desiredStartDate(), request.submittedAt(),
-                    request.deadline(), scope);
+                    request.deadline(), scope, previousRequestId);
         }
     }
 }

@@ -58,6 +58,24 @@ public class Requests {
         return requests.findById(id);
     }
 
+    /** A request as another one names it: a re-screening and the request it follows. */
+    public record Linked(UUID id, String reference, String title) {
+    }
+
+    /** What a re-screening follows: the earlier request, and what the requester said has changed since. */
+    public record Rescreening(Linked previous, String changesSinceLast) {
+    }
+
+    /** The earlier request this one re-screens, if it is a re-screening. */
+    public Optional<Rescreening> rescreeningOf(UUID id) {
+        return requests.rescreeningOf(id);
+    }
+
+    /** The re-screenings that followed this request, oldest first. */
+    public List<Linked> rescreenedBy(UUID id) {
+        return requests.rescreenedBy(id);
+    }
+
     /** The requester's newest requests, at most {@code limit}. */
     public List<PurchaseRequest> findByRequester(String requester, int limit) {
         return requests.findByRequester(requester, limit);
