@@ -39,7 +39,8 @@ public class EngineTasks {
     }
 
     private static final String OPEN_TASKS = "select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
-            + "where D.KEY_ in (%s) and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}%s)";
+            + "where D.KEY_ in (%s) and T.SUSPENSION_STATE_ = 1 and (T.ASSIGNEE_ = #{username}"
+            + " or exists (select 1 from ACT_RU_IDENTITYLINK U where U.TASK_ID_ = T.ID_ and U.TYPE_ = 'candidate' and U.USER_ID_ = #{username})%s)";
     private static final String CANDIDATE_GROUP = " or exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ "
             + "and L.TYPE_ = 'candidate' and L.GROUP_ID_ in (%s))";
 
@@ -51,7 +52,7 @@ public class EngineTasks {
         this.historyService = historyService;
     }
 
-    /** Open tasks of these processes assigned to the user or offered to one of the groups. */
+    /** Open tasks of these processes assigned to the user, offered to the user (a system's owner) or to one of the groups. */
     public List<Task> openTasksFor(String username, Collection<String> groups, Collection<String> processKeys) {
         List<String> groupList = List.copyOf(groups);
         NativeTaskQuery query = taskService.createNativeTaskQuery()

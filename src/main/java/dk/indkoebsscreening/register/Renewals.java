@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -101,6 +102,11 @@ public class Renewals {
         outbox.appendForSystem(systemId, EventType.RENEWAL_DUE, now, RenewalDueEvent.of(system, dueOn(system), now));
         events.publishEvent(new RenewalDue(systemId, system.name(), system.vendor(), system.owner(), system.contractEnd(),
                 system.noticeDeadline()));
+    }
+
+    /** The system's owner now, to whom Task_ConsiderRenewal is offered besides the coordinators. */
+    public Optional<String> ownerOf(UUID systemId) {
+        return systems.find(systemId).map(RegisteredSystem::owner);
     }
 
     /** What Task_ConsiderRenewal's form cannot say alone: renewing as it is needs a note saying on what grounds. */

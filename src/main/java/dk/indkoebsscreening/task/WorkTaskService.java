@@ -240,15 +240,19 @@ public class WorkTaskService {
         }
     }
 
-    /** Only the assignee or a member of a candidate group may see or work on a task. */
+    /** Only the assignee, a candidate user or a member of a candidate group may see or work on a task. */
     void authorize(Task task, CurrentUser user) {
         if (!isFor(task, user)) {
             throw new AccessDeniedException("Task " + task.getId() + " is not for " + user.username());
         }
     }
 
+    /** Its assignee, a candidate user (a system's owner on its renewal) and the members of its candidate groups. */
     private boolean isFor(Task task, CurrentUser user) {
-        return user.username().equals(task.getAssignee()) || candidateGroups(task).stream().anyMatch(user.groups()::contains);
+        return user.username().equals(task.getAssignee()) || taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .anyMatch(link -> user.username().equals(link.getUserId())
+                        || link.getGroupId() != null && user.groups().contains(link.getGroupId()));
     }
 
     Set<String> candidateGroups(Task task) {

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import dk.indkoebsscreening.register.RegisterDelegates;
 import dk.indkoebsscreening.register.Renewals;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -68,6 +70,7 @@ class RenewalProcessTest {
         init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(REGISTERED_AT));
         Mocks.register("announceRenewalDelegate", RegisterDelegates.announceRenewal(renewals));
+        Mocks.register("offerRenewalToOwnerListener", RegisterDelegates.offerRenewalToOwner(renewals));
         systemId = UUID.randomUUID();
     }
 
@@ -108,16 +111,17 @@ class RenewalProcessTest {
     }
 
     @Test
-    @DisplayName("The renewal date: owner and coordinators told, the coordinators' task due at the notice deadline")
-    void theDateTellsAndGivesTheCoordinatorsATask() {
+    @DisplayName("The renewal date: owner and coordinators told, their task due at the notice deadline")
+    void theDateTellsAndGivesTheCoordinatorsAndTheOwnerATask() {
+        when(renewals.ownerOf(systemId)).thenReturn(Optional.of("anna"));
         ProcessInstance instance = register();
 
         renewalComesDue(instance);
 
         verify(renewals).announce(systemId);
         assertThat(instance).isWaitingAtExactly(RenewalProcess.CONSIDER_TASK);
-        assertThat(task(RenewalProcess.CONSIDER_TASK, instance)).hasCandidateGroup("coordinators").isNotAssigned()
-                .hasDueDate(Date.from(NOTICE_DEADLINE));
+        assertThat(task(RenewalProcess.CONSIDER_TASK, instance)).hasCandidateGroup("coordinators").hasCandidateUser("anna")
+                .isNotAssigned().hasDueDate(Date.from(NOTICE_DEADLINE));
         assertThat(TaskType.of(RenewalProcess.CONSIDER_TASK)).isEqualTo(TaskType.RENEWAL);
         assertThat(TaskType.RENEWAL.forCoordinators()).isTrue();
     }

@@ -1,8 +1,9 @@
 package dk.indkoebsscreening.register;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 
-/** Test access to the package-private delegate of the renewal model, wired to a (mock) service. */
+/** Test access to the package-private delegate and listener of the renewal model, wired to a (mock) service. */
 public final class RegisterDelegates {
 
     private RegisterDelegates() {
@@ -10,5 +11,9 @@ public final class RegisterDelegates {
 
     public static JavaDelegate announceRenewal(Renewals renewals) {
         return new AnnounceRenewalDelegate(renewals);
+    }
+
+    public static TaskListener offerRenewalToOwner(Renewals renewals) {
+        return new OfferRenewalToOwnerListener(renewals);
     }
 }
