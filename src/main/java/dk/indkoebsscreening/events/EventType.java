@@ -26,7 +26,9 @@ public enum EventType {
     ATTACHMENT_ADDED("dk.indkoebsscreening.attachment.added.v1", "attachment-added"),
     ATTACHMENT_REMOVED("dk.indkoebsscreening.attachment.removed.v1", "attachment-removed"),
     /** A registered system's contract comes up for renewal; keyed by the system's id, not a request's. */
-    RENEWAL_DUE("dk.indkoebsscreening.renewal.due.v1", "renewal-due");
+    RENEWAL_DUE("dk.indkoebsscreening.renewal.due.v1", "renewal-due"),
+    /** One condition of an approval as it is after a change (set, reported, verified, sent back, waived, overdue, handed on). */
+    CONDITION_CHANGED("dk.indkoebsscreening.condition.changed.v1", "condition-changed");
 
     private final String type;
     private final String schemaName;

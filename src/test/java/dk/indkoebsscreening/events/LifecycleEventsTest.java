@@ -62,7 +62,8 @@ class LifecycleEventsTest extends ApiTestBase {
             Map.entry(EventType.REQUEST_WITHDRAWN, "/withdrawnAt"),
             Map.entry(EventType.ATTACHMENT_ADDED, "/attachment/addedAt"),
             Map.entry(EventType.ATTACHMENT_REMOVED, "/attachment/removedAt"),
-            Map.entry(EventType.RENEWAL_DUE, "/announcedAt"));
+            Map.entry(EventType.RENEWAL_DUE, "/announcedAt"),
+            Map.entry(EventType.CONDITION_CHANGED, "/changedAt"));
     private static final Pattern AMOUNT = Pattern.compile("\"(\\w+Dkk)\": ([^,}\\s]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
