@@ -10,5 +10,7 @@ public enum AttachmentStep {
     /** An expert, on the screening of their area. */
     SCREENING,
     ESCALATION,
-    DECISION
+    DECISION,
+    /** The owner of a condition of an approval, showing that it is fulfilled (or its verifier). */
+    CONDITION
 }

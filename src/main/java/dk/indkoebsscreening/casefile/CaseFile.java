@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.decision.Decision;
+import dk.indkoebsscreening.followup.ConditionItem;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.scope.RequestScope;
@@ -14,7 +15,10 @@ import dk.indkoebsscreening.triage.Clarification;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything about one request: where it stands, its scope and areas, questions, the decision, the files and the history. */
+/**
+ * Everything about one request: where it stands, its scope and areas, questions, the decision, its conditions as they
+ * are followed up, the files and the history.
+ */
 public record CaseFile(
         @JsonUnwrapped PurchaseRequest request,
         int workingDaysLeft,
@@ -25,6 +29,7 @@ public record CaseFile(
         List<Clarification> clarifications,
         Escalation escalation,
         Decision decision,
+        List<ConditionItem> conditions,
         List<Attachment> attachments,
         List<HistoryItem> history) {
 

@@ -6,6 +6,7 @@ import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.decision.DecisionService;
+import dk.indkoebsscreening.followup.ConditionFollowUp;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.ProcurementProperties;
 import dk.indkoebsscreening.request.PurchaseRequest;
@@ -46,13 +47,14 @@ public class CaseFileService {
     private final CaseHistory history;
     private final RequestSearch search;
     private final People people;
+    private final ConditionFollowUp conditions;
     private final ScopeRepository scopes;
 
     CaseFileService(Requests requests, ScreeningService screening, ClarificationRepository clarifications,
                     EscalationRepository escalations, DecisionService decisions, DeadlineCalculator deadlines,
                     ProcurementProperties procurement, Clock clock, AttachmentService attachments,
                     CaseHistory history, People people, RequestSearch search, DeadlineProperties deadlineProperties,
-                    ScopeRepository scopes) {
+                    ScopeRepository scopes, ConditionFollowUp conditions) {
         this.requests = requests;
         this.screening = screening;
         this.clarifications = clarifications;
@@ -67,6 +69,7 @@ public class CaseFileService {
         this.search = search;
         this.people = people;
         this.scopes = scopes;
+        this.conditions = conditions;
     }
 
     public CaseFile caseFile(UUID id, CurrentUser user) {
@@ -81,6 +84,7 @@ public class CaseFileService {
                 clarifications.findByRequest(id),
                 escalations.find(id).orElse(null),
                 decisions.find(id).orElse(null),
+                conditions.of(id),
                 attachments.ofRequest(id),
                 history.of(id).stream().map(entry -> new HistoryItem(entry, people.name(entry.actor()))).toList());
     }

@@ -25,8 +25,8 @@ public class HistoryText {
         HistoryEntry entry = item.entry();
         String actor = entry.actor() == null ? "" : item.actorName().equals(entry.actor()) ? entry.actor()
                 : item.actorName() + " (" + entry.actor() + ")";
-        // A task handed to someone names them; its text is their user id.
-        String handedTo = entry.kind() == HistoryKind.TASK_REASSIGNED ? personName(entry.text()) : "";
+        // A task or condition handed to someone names them; its text is their user id.
+        String handedTo = handsOver(entry.kind()) ? personName(entry.text()) : "";
         String sentence = choices.message("history." + entry.kind().name(), actor, valueLabel(entry), handedTo);
         return entry.area() == null ? sentence : choices.message("area." + entry.area().name()) + ": " + sentence;
     }
@@ -39,21 +39,28 @@ public class HistoryText {
             case TASK_CLAIMED, TASK_RELEASED, TASK_REASSIGNED, TASK_RETURNED_FOR_ABSENCE -> "taskType.";
             case MAIL_SENT -> "mailKind.";
             case ATTACHMENT_ADDED, ATTACHMENT_REMOVED -> "attachmentStep.";
+            // the condition's number, as it is
+            case CONDITION_REPORTED, CONDITION_VERIFIED, CONDITION_SENT_BACK, CONDITION_WAIVED, CONDITION_OVERDUE,
+                 CONDITION_HANDED_OVER, CONDITION_REMINDED -> "";
             default -> "verdict.";
         };
-        return choices.message(prefix + entry.value());
+        return prefix.isEmpty() ? entry.value() : choices.message(prefix + entry.value());
     }
 
     /** Whether the step's text is someone's words (shown as a quotation) rather than a name or an address. */
     public boolean quotes(HistoryItem item) {
         HistoryKind kind = item.entry().kind();
         return kind != HistoryKind.MAIL_SENT && kind != HistoryKind.ATTACHMENT_ADDED && kind != HistoryKind.ATTACHMENT_REMOVED
-                && kind != HistoryKind.TASK_REASSIGNED;
+                && !handsOver(kind);
+    }
+
+    private static boolean handsOver(HistoryKind kind) {
+        return kind == HistoryKind.TASK_REASSIGNED || kind == HistoryKind.CONDITION_HANDED_OVER;
     }
 
     /** Whether the step's text is shown beside the sentence (a reassignment's is in the sentence already). */
     public boolean showsText(HistoryItem item) {
-        return item.entry().text() != null && item.entry().kind() != HistoryKind.TASK_REASSIGNED;
+        return item.entry().text() != null && !handsOver(item.entry().kind());
     }
 
     private String personName(String userId) {

@@ -25,7 +25,7 @@ public enum ProgressStep {
             case IN_TRIAGE, AWAITING_INFORMATION -> TRIAGE;
             case IN_SCREENING -> SCREENING;
             case AWAITING_DECISION -> DECISION;
-            case APPROVED, APPROVED_WITH_CONDITIONS, REJECTED, WITHDRAWN -> DONE;
+            case APPROVED, APPROVED_WITH_CONDITIONS, REJECTED, WITHDRAWN, CONDITIONS_MET -> DONE;
         };
     }
 

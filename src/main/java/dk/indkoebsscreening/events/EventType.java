@@ -28,7 +28,9 @@ public enum EventType {
     /** A registered system's contract comes up for renewal; keyed by the system's id, not a request's. */
     RENEWAL_DUE("dk.indkoebsscreening.renewal.due.v1", "renewal-due"),
     /** One condition of an approval as it is after a change (set, reported, verified, sent back, waived, overdue, handed on). */
-    CONDITION_CHANGED("dk.indkoebsscreening.condition.changed.v1", "condition-changed");
+    CONDITION_CHANGED("dk.indkoebsscreening.condition.changed.v1", "condition-changed"),
+    /** Every condition of an approval with conditions is verified or waived: the request's conditions are met. */
+    CONDITIONS_SETTLED("dk.indkoebsscreening.conditions.settled.v1", "conditions-settled");
 
     private final String type;
     private final String schemaName;

@@ -106,6 +106,13 @@ class ConditionRepository {
                 .optional();
     }
 
+    Optional<Row> find(UUID id) {
+        return jdbc.sql("select * from condition_item where id = :id")
+                .param("id", id)
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
     /** Every change of the request's conditions, by condition, oldest first. */
     Map<UUID, List<Change>> changesOf(UUID requestId) {
         return jdbc.sql("""

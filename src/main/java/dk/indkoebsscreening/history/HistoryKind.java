@@ -23,5 +23,15 @@ public enum HistoryKind {
     RECOMMENDED,
     DECIDED,
     WITHDRAWN,
-    MAIL_SENT
+    MAIL_SENT,
+    /** A condition of the approval (its number is the value, its area the area): reported, verified, ... */
+    CONDITION_REPORTED,
+    CONDITION_VERIFIED,
+    CONDITION_SENT_BACK,
+    CONDITION_WAIVED,
+    CONDITION_OVERDUE,
+    /** Handed to a colleague, whose user id is the text. */
+    CONDITION_HANDED_OVER,
+    CONDITION_REMINDED,
+    CONDITIONS_SETTLED
 }

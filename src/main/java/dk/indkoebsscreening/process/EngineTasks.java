@@ -104,6 +104,20 @@ public class EngineTasks {
                 .list();
     }
 
+    /**
+     * The open task of this kind in this process instance about one thing of several, such as one condition of a
+     * parallel follow-up: the task whose scope holds the variable with this value.
+     */
+    public Optional<Task> openTask(String processInstanceId, String taskDefinitionKey, String variable, String value) {
+        return taskService.createNativeTaskQuery()
+                .sql("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId} and TASK_DEF_KEY_ = #{key}")
+                .parameter("processInstanceId", processInstanceId)
+                .parameter("key", taskDefinitionKey)
+                .list().stream()
+                .filter(task -> value.equals(String.valueOf(taskService.getVariable(task.getId(), variable))))
+                .findFirst();
+    }
+
     /** The open task of this kind in this process instance, e.g. the question to the requester. */
     public Optional<Task> openTask(String processInstanceId, String taskDefinitionKey) {
         return taskService.createNativeTaskQuery()

@@ -63,6 +63,18 @@ public final class ScreeningProcess {
     /** Set when the deadline passes: how many areas were still open. */
     public static final String OPEN_AREAS_AT_DEADLINE = "openAreasAtDeadline";
 
+    /**
+     * The follow-up of an approval's conditions (SubProcess_ConditionFollowUp), one parallel instance per condition: the
+     * instance's condition id ({@link #CONDITION_ID}, its element variable); the bean ({@link #CONDITION_TASKS}) the
+     * model asks, for the condition as it is now, who fulfils it, who verifies it and when it is due and reminded.
+     */
+    public static final String CONDITION_ID = "conditionId";
+    public static final String CONDITION_TASKS = "conditionTasks";
+    /** Set by the verifier's step: whether the report was accepted (or the condition sent back to its owner). */
+    public static final String CONDITION_VERIFIED = "conditionVerified";
+    /** The message that ends one condition's follow-up when a coordinator waives it, correlated by {@link #CONDITION_ID}. */
+    public static final String CONDITION_WAIVED_MESSAGE = "ConditionWaived";
+
     private ScreeningProcess() {
     }
 

@@ -14,7 +14,11 @@ public enum TaskType {
     ESCALATION("Task_HandleEscalation", true),
     DECISION("Task_Decide", true),
     /** A system's contract comes up for renewal (bpmn/SystemRenewalProcess.bpmn). */
-    RENEWAL(RenewalProcess.CONSIDER_TASK, true);
+    RENEWAL(RenewalProcess.CONSIDER_TASK, true),
+    /** The owner of a condition of an approval fulfils it and reports what was done. */
+    FULFIL_CONDITION("Task_FulfilCondition", false),
+    /** Whoever set a condition (an area's experts, or the coordinators for their own) verifies the report. */
+    VERIFY_CONDITION("Task_VerifyCondition", false);
 
     private final String taskDefinitionKey;
     private final boolean coordinators;
@@ -31,7 +35,7 @@ public enum TaskType {
 
     /** The kinds a coordinator and the experts work through in their inbox, in that order: what ends a request first. */
     public static List<TaskType> byUrgency() {
-        return List.of(DECISION, ESCALATION, TRIAGE, SCREENING, RENEWAL);
+        return List.of(DECISION, ESCALATION, TRIAGE, SCREENING, FULFIL_CONDITION, VERIFY_CONDITION, RENEWAL);
     }
 
     /** The user task's id in the model; screening has one per area. */

@@ -9,7 +9,9 @@ public enum RequestStatus {
     APPROVED_WITH_CONDITIONS,
     REJECTED,
     /** The requester withdrew it before it was decided. */
-    WITHDRAWN;
+    WITHDRAWN,
+    /** Approved with conditions, and every condition has since been verified or waived. */
+    CONDITIONS_MET;
 
     /** The message key of this status for whoever sees it: a requester is told that the request waits for them. */
     public String messageKey(boolean seenByRequester) {
@@ -17,7 +19,7 @@ public enum RequestStatus {
     }
 
     public boolean isDecided() {
-        return this == APPROVED || this == APPROVED_WITH_CONDITIONS || this == REJECTED;
+        return this == APPROVED || this == APPROVED_WITH_CONDITIONS || this == REJECTED || this == CONDITIONS_MET;
     }
 
     /** Nothing more happens to it: decided or withdrawn. */

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.request;
 import static dk.indkoebsscreening.request.RequestStatus.APPROVED;
 import static dk.indkoebsscreening.request.RequestStatus.APPROVED_WITH_CONDITIONS;
 import static dk.indkoebsscreening.request.RequestStatus.AWAITING_DECISION;
+import static dk.indkoebsscreening.request.RequestStatus.CONDITIONS_MET;
 import static dk.indkoebsscreening.request.RequestStatus.AWAITING_INFORMATION;
 import static dk.indkoebsscreening.request.RequestStatus.IN_SCREENING;
 import static dk.indkoebsscreening.request.RequestStatus.IN_TRIAGE;
@@ -39,7 +40,9 @@ public enum Transition {
      */
     DECIDED_REJECTED(EnumSet.of(IN_TRIAGE, AWAITING_DECISION), REJECTED),
     /** The requester withdraws it while it is not decided (SubProcess_Withdrawal interrupts whatever is open). */
-    WITHDRAWN_BY_REQUESTER(EnumSet.of(IN_TRIAGE, AWAITING_INFORMATION, IN_SCREENING, AWAITING_DECISION), WITHDRAWN);
+    WITHDRAWN_BY_REQUESTER(EnumSet.of(IN_TRIAGE, AWAITING_INFORMATION, IN_SCREENING, AWAITING_DECISION), WITHDRAWN),
+    /** Every condition of the approval is verified or waived (Task_RecordConditionsSettled). */
+    CONDITIONS_SETTLED(EnumSet.of(APPROVED_WITH_CONDITIONS), CONDITIONS_MET);
 
     private final EnumSet<RequestStatus> from;
     private final RequestStatus to;

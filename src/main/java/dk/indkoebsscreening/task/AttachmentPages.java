@@ -36,12 +36,19 @@ class AttachmentPages {
         return "redirect:/opgaver/" + taskId + "#bilag";
     }
 
+    /**
+     * @param taskId      the task the file belongs to, where the user has several on the request (a condition's owner)
+     * @param conditionId the condition's page the form is on, to go back to; empty on the request's page
+     */
     @PostMapping("/anmodninger/{id}/bilag")
-    String addToRequest(@PathVariable UUID id, @RequestParam("file") MultipartFile file, Authentication authentication,
-                        RedirectAttributes saved) {
-        Attachment added = steps.add(id, null, AttachmentController.upload(file), CurrentUser.of(authentication));
+    String addToRequest(@PathVariable UUID id, @RequestParam("file") MultipartFile file,
+                        @RequestParam(name = "opgave", defaultValue = "") String taskId,
+                        @RequestParam(name = "betingelse", defaultValue = "") String conditionId,
+                        Authentication authentication, RedirectAttributes saved) {
+        Attachment added = steps.add(id, taskId.isBlank() ? null : taskId, AttachmentController.upload(file), CurrentUser.of(authentication));
         saved.addFlashAttribute("saved", choices.message("attachment.saved", added.name()));
-        return "redirect:/anmodninger/" + id + "#bilag";
+        boolean backToCondition = conditionId.matches("[0-9a-fA-F-]{36}");
+        return "redirect:/anmodninger/" + id + (backToCondition ? "/betingelser/" + conditionId + "#report" : "#bilag");
     }
 
     /** @param taskId the task page the form is on, to go back to; empty on the request's page */

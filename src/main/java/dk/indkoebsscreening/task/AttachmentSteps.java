@@ -79,7 +79,7 @@ public class AttachmentSteps {
     }
 
     private Step stepFor(UUID requestId, String taskId, CurrentUser user) {
-        PurchaseRequest request = open(requestId, user);
+        PurchaseRequest request = open(requestId, user, true);
         List<WorkTask> mine = tasks.openTasks(user).stream()
                 .filter(task -> requestId.equals(task.requestId()))
                 .filter(task -> taskId == null || taskId.isBlank() || task.id().equals(taskId))
@@ -101,7 +101,7 @@ public class AttachmentSteps {
 
     @Transactional
     public void remove(UUID requestId, UUID attachmentId, CurrentUser user) {
-        PurchaseRequest request = open(requestId, user);
+        PurchaseRequest request = open(requestId, user, false);
         attachments.remove(requestId, request.reference(), attachmentId, user.username());
     }
 
@@ -110,10 +110,15 @@ public class AttachmentSteps {
         return tasks.find(taskId, user).requestId();
     }
 
-    private PurchaseRequest open(UUID requestId, CurrentUser user) {
+    /**
+     * @param adding while an approval's conditions are followed up, whoever has a condition's task adds the files that
+     *               show it is met; the files the decision was made on stay as they were
+     */
+    private PurchaseRequest open(UUID requestId, CurrentUser user, boolean adding) {
         caseFiles.readable(requestId, user);
         PurchaseRequest request = lifecycle.lock(requestId);
-        if (request.status().isClosed()) {
+        boolean followingUp = adding && request.status() == RequestStatus.APPROVED_WITH_CONDITIONS;
+        if (request.status().isClosed() && !followingUp) {
             throw new ConflictException("Request " + requestId + " is decided; its files can no longer change", "conflict.decidedFiles");
         }
         return request;

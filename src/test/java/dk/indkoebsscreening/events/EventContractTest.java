@@ -47,7 +47,8 @@ class EventContractTest {
             Map.entry(Transition.DECIDED_APPROVED, EventType.DECISION_MADE),
             Map.entry(Transition.DECIDED_APPROVED_WITH_CONDITIONS, EventType.DECISION_MADE),
             Map.entry(Transition.DECIDED_REJECTED, EventType.DECISION_MADE),
-            Map.entry(Transition.WITHDRAWN_BY_REQUESTER, EventType.REQUEST_WITHDRAWN));
+            Map.entry(Transition.WITHDRAWN_BY_REQUESTER, EventType.REQUEST_WITHDRAWN),
+            Map.entry(Transition.CONDITIONS_SETTLED, EventType.CONDITIONS_SETTLED));
 
     @Test
     void everyStatusARequestCanReachIsAnnouncedByAnEventInTheCatalogue() throws IOException {

@@ -63,7 +63,8 @@ class LifecycleEventsTest extends ApiTestBase {
             Map.entry(EventType.ATTACHMENT_ADDED, "/attachment/addedAt"),
             Map.entry(EventType.ATTACHMENT_REMOVED, "/attachment/removedAt"),
             Map.entry(EventType.RENEWAL_DUE, "/announcedAt"),
-            Map.entry(EventType.CONDITION_CHANGED, "/changedAt"));
+            Map.entry(EventType.CONDITION_CHANGED, "/changedAt"),
+            Map.entry(EventType.CONDITIONS_SETTLED, "/settledAt"));
     private static final Pattern AMOUNT = Pattern.compile("\"(\\w+Dkk)\": ([^,}\\s]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 

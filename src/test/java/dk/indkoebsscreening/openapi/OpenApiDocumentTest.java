@@ -107,6 +107,7 @@ class OpenApiDocumentTest extends ApiTestBase {
                         .isEqualTo("#/components/schemas/Problem");
             }
         })));
+        // One per step's form; the two condition steps' (ReportForm, ReasonForm) are taken at the condition's own address.
         assertThat(document.at("/paths/~1api~1tasks~1{id}~1complete/post/requestBody/content/application~1json/schema/anyOf"))
                 .as("one body per kind of task").hasSize(TaskType.values().length);
         // The bounds the API refuses beyond (page-out-of-range), so that a client learns them from the document.

@@ -25,11 +25,13 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Group;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -134,12 +136,14 @@ class PurchaseScreeningModelTest {
     @Test
     @DisplayName("Every user task is known to TaskType, so the inbox can show it")
     void everyUserTaskHasATaskType() {
-        assertThat(all(UserTask.class)).hasSize(10).allSatisfy(task ->
+        assertThat(all(UserTask.class)).hasSize(12).allSatisfy(task ->
                 assertThatCode(() -> TaskType.of(task.getId())).doesNotThrowAnyException());
         assertThat(TaskType.of("Task_Triage")).isEqualTo(TaskType.TRIAGE);
         assertThat(TaskType.of("Task_ProvideInformation")).isEqualTo(TaskType.MORE_INFORMATION);
         assertThat(TaskType.of("Task_HandleEscalation")).isEqualTo(TaskType.ESCALATION);
         assertThat(TaskType.of("Task_Decide")).isEqualTo(TaskType.DECISION);
+        assertThat(TaskType.of("Task_FulfilCondition")).isEqualTo(TaskType.FULFIL_CONDITION);
+        assertThat(TaskType.of("Task_VerifyCondition")).isEqualTo(TaskType.VERIFY_CONDITION);
     }
 
     @Test
@@ -152,8 +156,25 @@ class PurchaseScreeningModelTest {
     @Test
     @DisplayName("Every task of the expert group (triage, six screenings, escalation, decision) is due at the request's ${deadline}")
     void everyExpertGroupTaskHasTheRequestsDeadline() {
-        assertThat(all(UserTask.class).stream().filter(task -> task.getCamundaCandidateGroups() != null))
+        assertThat(all(UserTask.class).stream().filter(task -> task.getCamundaCandidateGroups() != null)
+                .filter(task -> !task.getId().equals("Task_VerifyCondition"))) // after the decision: no deadline of the screening
                 .hasSize(9).allSatisfy(task -> assertThat(task.getCamundaDueDate()).as(task.getId()).isEqualTo("${deadline}"));
+    }
+
+    @Test
+    @DisplayName("A condition's tasks ask ConditionTasks for its owner, due date and verifiers, as the condition is now")
+    void conditionTasksReadTheConditionAsItIsNow() {
+        UserTask fulfil = model.getModelElementById("Task_FulfilCondition");
+        assertThat(fulfil.getCamundaAssignee()).isEqualTo("${conditionTasks.owner(conditionId)}");
+        assertThat(fulfil.getCamundaDueDate()).isEqualTo("${conditionTasks.due(conditionId)}");
+        UserTask verify = model.getModelElementById("Task_VerifyCondition");
+        assertThat(verify.getCamundaCandidateGroups()).isEqualTo("${conditionTasks.verifiers(conditionId)}");
+        SubProcess followUp = model.getModelElementById("SubProcess_ConditionFollowUp");
+        assertThat(followUp.getLoopCharacteristics()).isInstanceOfSatisfying(MultiInstanceLoopCharacteristics.class, loop -> {
+            assertThat(loop.isSequential()).as("the conditions are followed up side by side").isFalse();
+            assertThat(loop.getCamundaElementVariable()).isEqualTo(ScreeningProcess.CONDITION_ID);
+            assertThat(loop.getCamundaCollection()).isEqualTo("${conditionTasks.ids(execution)}");
+        });
     }
 
     @Test
@@ -161,13 +182,45 @@ class PurchaseScreeningModelTest {
     void timersDoNotInterruptTheScreening() {
         Map<String, BoundaryEvent> events = all(BoundaryEvent.class).stream()
                 .collect(Collectors.toMap(BoundaryEvent::getId, Function.identity()));
-        assertThat(events).containsOnlyKeys("BoundaryEvent_ReminderDue", "BoundaryEvent_DeadlineMissed");
-        assertThat(events.values()).allSatisfy(event -> {
+        assertThat(events).containsOnlyKeys("BoundaryEvent_ReminderDue", "BoundaryEvent_DeadlineMissed",
+                "BoundaryEvent_ConditionReminder", "BoundaryEvent_ConditionOverdue", "BoundaryEvent_DecidedMeanwhile");
+        assertThat(List.of(events.get("BoundaryEvent_ReminderDue"), events.get("BoundaryEvent_DeadlineMissed"))).allSatisfy(event -> {
             assertThat(event.cancelActivity()).as(event.getId() + " cancelActivity").isFalse();
             assertThat(event.getAttachedTo().getId()).isEqualTo("SubProcess_Screening");
         });
         assertThat(timeDate(events.get("BoundaryEvent_ReminderDue"))).isEqualTo("${reminderAt}");
         assertThat(timeDate(events.get("BoundaryEvent_DeadlineMissed"))).isEqualTo("${deadline}");
+    }
+
+    @Test
+    @DisplayName("A condition's reminder and overdue timers do not interrupt its owner's task; the decision ends an open escalation")
+    void conditionTimersDoNotInterruptTheOwnersTask() {
+        for (String id : List.of("BoundaryEvent_ConditionReminder", "BoundaryEvent_ConditionOverdue")) {
+            BoundaryEvent event = model.getModelElementById(id);
+            assertThat(event.cancelActivity()).as(id + " cancelActivity").isFalse();
+            assertThat(event.getAttachedTo().getId()).isEqualTo("Task_FulfilCondition");
+        }
+        assertThat(timeDate((BoundaryEvent) model.getModelElementById("BoundaryEvent_ConditionReminder")))
+                .isEqualTo("${conditionTasks.remindAt(conditionId)}");
+        assertThat(timeDate((BoundaryEvent) model.getModelElementById("BoundaryEvent_ConditionOverdue")))
+                .isEqualTo("${conditionTasks.due(conditionId)}");
+        BoundaryEvent decided = model.getModelElementById("BoundaryEvent_DecidedMeanwhile");
+        assertThat(decided.cancelActivity()).isTrue();
+        assertThat(decided.getAttachedTo().getId()).isEqualTo("Task_HandleEscalation");
+        assertThat(decided.getEventDefinitions()).singleElement().isInstanceOfSatisfying(ConditionalEventDefinition.class,
+                conditional -> assertThat(conditional.getCamundaVariableName()).isEqualTo(ScreeningProcess.DECISION_OUTCOME));
+    }
+
+    @Test
+    @DisplayName("A waiver is an interrupting event sub-process of one condition's instance, started by the shared message name")
+    void waiverEndsOneCondition() {
+        SubProcess waived = model.getModelElementById("SubProcess_ConditionWaived");
+        assertThat(waived.triggeredByEvent()).isTrue();
+        assertThat(waived.getParentElement()).isEqualTo(model.getModelElementById("SubProcess_ConditionFollowUp"));
+        StartEvent start = model.getModelElementById("StartEvent_ConditionWaived");
+        assertThat(start.isInterrupting()).isTrue();
+        MessageEventDefinition message = (MessageEventDefinition) start.getEventDefinitions().iterator().next();
+        assertThat(message.getMessage().getName()).isEqualTo(ScreeningProcess.CONDITION_WAIVED_MESSAGE);
     }
 
     private static String timeDate(BoundaryEvent event) {
@@ -188,7 +241,8 @@ class PurchaseScreeningModelTest {
         Set<String> expressions = all(ServiceTask.class).stream()
                 .map(ServiceTask::getCamundaDelegateExpression).collect(Collectors.toSet());
         assertThat(expressions).containsExactlyInAnyOrder("${startScreeningDelegate}", "${remindOpenAreasDelegate}",
-                "${recordDeadlineMissedDelegate}", "${recordDecisionDelegate}", "${recordWithdrawalDelegate}");
+                "${recordDeadlineMissedDelegate}", "${recordDecisionDelegate}", "${recordWithdrawalDelegate}",
+                "${remindConditionOwnerDelegate}", "${recordConditionOverdueDelegate}", "${recordConditionsSettledDelegate}");
         UserTask decide = model.getModelElementById("Task_Decide");
         assertThat(decide.getExtensionElements().getElementsQuery()
                 .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list())
@@ -227,7 +281,11 @@ class PurchaseScreeningModelTest {
         Arrays.stream(Area.values()).map(Area::verdictVariable).forEach(shared::add);
         Arrays.stream(Area.values()).map(Area::scopeVariable).forEach(shared::add);
         Set<String> beans = Set.of("startScreeningDelegate", "remindOpenAreasDelegate", "recordDeadlineMissedDelegate",
-                "recordDecisionDelegate", "recordRecommendationListener", "recordWithdrawalDelegate");
+                "recordDecisionDelegate", "recordRecommendationListener", "recordWithdrawalDelegate",
+                "remindConditionOwnerDelegate", "recordConditionOverdueDelegate", "recordConditionsSettledDelegate",
+                ScreeningProcess.CONDITION_TASKS,
+                // Camunda's own name for the current execution, which ConditionTasks.ids reads the request from
+                "execution");
         Set<String> read = new HashSet<>();
         for (String name : List.of("bpmn/PurchaseScreeningProcess.bpmn", "bpmn/ScreeningRecommendation.dmn", "bpmn/ScreeningScope.dmn")) {
             String xml;
@@ -237,7 +295,8 @@ class PurchaseScreeningModelTest {
             // ${...} in the process, list contains(x, ...) and plain input expressions (<text>x</text>) in the tables
             Matcher expression = Pattern.compile("\\$\\{([^}]*)}|list contains\\((\\w+)|<inputExpression[^>]*><text>(\\w+)</text>").matcher(xml);
             while (expression.find()) {
-                String text = expression.group(1) != null ? expression.group(1).replaceAll("'[^']*'", "")
+                // A bean's method (conditionTasks.owner(...)) is the bean's, not a variable
+                String text = expression.group(1) != null ? expression.group(1).replaceAll("'[^']*'", "").replaceAll("\\.\\w+", "")
                         : expression.group(2) != null ? expression.group(2) : expression.group(3);
                 Matcher identifier = Pattern.compile("[A-Za-z_]\\w*").matcher(text);
                 while (identifier.find()) {

@@ -25,6 +25,9 @@ import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
+import dk.indkoebsscreening.followup.ConditionFollowUp;
+import dk.indkoebsscreening.followup.ConditionTasks;
+import dk.indkoebsscreening.followup.FollowUpDelegates;
 import dk.indkoebsscreening.screening.ScreeningDelegates;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.testsupport.InMemoryEngine;
@@ -90,6 +93,8 @@ class PurchaseScreeningProcessTest {
     private final ScreeningService screening = mock(ScreeningService.class);
     private final DecisionService decisions = mock(DecisionService.class);
     private final WithdrawalService withdrawals = mock(WithdrawalService.class);
+    private final ConditionTasks conditionTasks = mock(ConditionTasks.class);
+    private final ConditionFollowUp followUp = mock(ConditionFollowUp.class);
     private UUID requestId;
 
     private static Instant at(String copenhagenLocalDateTime) {
@@ -106,6 +111,10 @@ class PurchaseScreeningProcessTest {
         Mocks.register("recordRecommendationListener", DecisionDelegates.recordRecommendation(decisions));
         Mocks.register("recordDecisionDelegate", DecisionDelegates.recordDecision(decisions));
         Mocks.register("recordWithdrawalDelegate", WithdrawalDelegates.recordWithdrawal(withdrawals));
+        Mocks.register(ScreeningProcess.CONDITION_TASKS, conditionTasks);
+        Mocks.register("remindConditionOwnerDelegate", FollowUpDelegates.remindConditionOwner(followUp));
+        Mocks.register("recordConditionOverdueDelegate", FollowUpDelegates.recordConditionOverdue(followUp));
+        Mocks.register("recordConditionsSettledDelegate", FollowUpDelegates.recordConditionsSettled(followUp));
         requestId = UUID.randomUUID();
     }
 
@@ -447,8 +456,9 @@ class PurchaseScreeningProcessTest {
 
         complete(task("Task_Decide", instance), withVariables("decisionOutcome", expected.name(), "decidedBy", COORDINATOR));
 
+        // An approval with conditions follows them up (here none were bound, so it settles at once).
         assertThat(instance).hasPassedInOrder("Task_RecommendDecision", "Task_Decide", "Task_RecordDecision",
-                "EndEvent_RequestDecided").isEnded();
+                expected == Verdict.APPROVED_WITH_CONDITIONS ? "EndEvent_ConditionsSettled" : "EndEvent_RequestDecided").isEnded();
         verify(decisions).record(requestId, expected, null, COORDINATOR);
     }
 
@@ -530,7 +540,8 @@ class PurchaseScreeningProcessTest {
         complete(task("Task_Decide", instance), withVariables(
                 "decisionOutcome", "APPROVED_WITH_CONDITIONS", "decidedBy", COORDINATOR));
 
-        assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_RequestDecided").isEnded();
+        // Approved with conditions, none bound here: the follow-up settles at once.
+        assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_ConditionsSettled").isEnded();
         verify(decisions).record(requestId, Verdict.APPROVED_WITH_CONDITIONS, null, COORDINATOR);
     }
 
@@ -575,5 +586,191 @@ class PurchaseScreeningProcessTest {
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(runtimeService().createExecutionQuery().processInstanceId(instance.getId()).count()).isZero();
         verify(decisions).record(requestId, Verdict.APPROVED, null, COORDINATOR);
+    }
+
+    // The follow-up of an approval's conditions: one parallel instance per condition, asking ConditionTasks (here a
+    // mock) who fulfils and verifies each and when it is due. Two conditions: the security area's and the coordinator's.
+
+    static final String SECURITY_CONDITION = "0b5c3f5e-6d2a-4c1e-9a57-000000000001";
+    static final String OWN_CONDITION = "0b5c3f5e-6d2a-4c1e-9a57-000000000002";
+    static final Date CONDITION_DUE = Date.from(at("2026-06-01T16:00"));
+    static final Date CONDITION_REMIND_AT = Date.from(at("2026-05-22T16:00"));
+
+    private void condition(String id, String owner, String verifiers) {
+        when(conditionTasks.owner(id)).thenReturn(owner);
+        when(conditionTasks.verifiers(id)).thenReturn(verifiers);
+        when(conditionTasks.due(id)).thenReturn(CONDITION_DUE);
+        when(conditionTasks.remindAt(id)).thenReturn(CONDITION_REMIND_AT);
+    }
+
+    /** Screened, then decided approved with the conditions given (owned by the requester). */
+    private ProcessInstance approvedWithConditions(String... conditionIds) {
+        when(conditionTasks.ids(any())).thenReturn(List.of(conditionIds));
+        for (String id : conditionIds) {
+            condition(id, REQUESTER, id.equals(OWN_CONDITION) ? "coordinators" : "screening-security");
+        }
+        ProcessInstance instance = submitAndAccept();
+        screenAll(instance, allApproved());
+        complete(task("Task_Decide", instance), withVariables("decisionOutcome", "APPROVED_WITH_CONDITIONS", "decidedBy", COORDINATOR));
+        return instance;
+    }
+
+    private static Task conditionTask(ProcessInstance instance, String taskDefinitionKey, String conditionId) {
+        return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey).list().stream()
+                .filter(task -> conditionId.equals(BpmnAwareTests.taskService().getVariable(task.getId(), ScreeningProcess.CONDITION_ID)))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + taskDefinitionKey + " for " + conditionId));
+    }
+
+    private static Job conditionTimer(ProcessInstance instance, String timerEvent, String conditionId) {
+        return jobQuery().processInstanceId(instance.getId()).activityId(timerEvent).timers().list().stream()
+                .filter(job -> conditionId.equals(runtimeService().getVariable(job.getExecutionId(), ScreeningProcess.CONDITION_ID)))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + timerEvent + " for " + conditionId));
+    }
+
+    private static void fulfil(ProcessInstance instance, String conditionId) {
+        complete(conditionTask(instance, "Task_FulfilCondition", conditionId));
+    }
+
+    private static void verifyCondition(ProcessInstance instance, String conditionId, boolean verified) {
+        complete(conditionTask(instance, "Task_VerifyCondition", conditionId),
+                withVariables(ScreeningProcess.CONDITION_VERIFIED, verified));
+    }
+
+    @Test
+    @DisplayName("Approved with conditions: each condition's owner gets a task due on its date, with a reminder and an overdue timer")
+    void approvalWithConditionsOpensOneTaskPerCondition() {
+        ProcessInstance instance = approvedWithConditions(SECURITY_CONDITION, OWN_CONDITION);
+
+        assertThat(instance).hasPassedInOrder("Task_RecordDecision", "Gateway_ConditionsToFollowUp")
+                .hasNotPassed("EndEvent_RequestDecided").isWaitingAt("Task_FulfilCondition");
+        for (String id : List.of(SECURITY_CONDITION, OWN_CONDITION)) {
+            Task task = conditionTask(instance, "Task_FulfilCondition", id);
+            assertThat(task).isAssignedTo(REQUESTER);
+            assertThat(task.getDueDate()).isEqualTo(CONDITION_DUE);
+            assertThat(conditionTimer(instance, "BoundaryEvent_ConditionReminder", id).getDuedate()).isEqualTo(CONDITION_REMIND_AT);
+            assertThat(conditionTimer(instance, "BoundaryEvent_ConditionOverdue", id).getDuedate()).isEqualTo(CONDITION_DUE);
+        }
+        verify(decisions).record(requestId, Verdict.APPROVED_WITH_CONDITIONS, null, COORDINATOR);
+        verifyNoInteractions(followUp);
+    }
+
+    @Test
+    @DisplayName("All verified: the area's experts verify its condition, the coordinators their own; then the conditions are settled")
+    void allVerified() {
+        ProcessInstance instance = approvedWithConditions(SECURITY_CONDITION, OWN_CONDITION);
+
+        fulfil(instance, SECURITY_CONDITION);
+        assertThat(conditionTask(instance, "Task_VerifyCondition", SECURITY_CONDITION)).hasCandidateGroup("screening-security");
+        assertThat(jobQuery().processInstanceId(instance.getId()).count())
+                .as("the reported condition's timers are gone, the other's stay").isEqualTo(2);
+        verifyCondition(instance, SECURITY_CONDITION, true);
+        verify(followUp, never()).recordSettled(any());
+
+        fulfil(instance, OWN_CONDITION);
+        assertThat(conditionTask(instance, "Task_VerifyCondition", OWN_CONDITION)).hasCandidateGroup("coordinators");
+        verifyCondition(instance, OWN_CONDITION, true);
+
+        assertThat(instance).hasPassedInOrder("SubProcess_ConditionFollowUp", "Task_RecordConditionsSettled",
+                "EndEvent_ConditionsSettled").isEnded();
+        verify(followUp).recordSettled(requestId);
+        verify(followUp, never()).recordOverdue(any(), any());
+    }
+
+    @Test
+    @DisplayName("Sent back, then verified: the condition goes back to its owner, who reports it again")
+    void sentBackThenVerified() {
+        ProcessInstance instance = approvedWithConditions(SECURITY_CONDITION);
+        fulfil(instance, SECURITY_CONDITION);
+
+        verifyCondition(instance, SECURITY_CONDITION, false);
+
+        assertThat(instance).isWaitingAt("Task_FulfilCondition");
+        assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_VerifyCondition").count()).isZero();
+        assertThat(conditionTask(instance, "Task_FulfilCondition", SECURITY_CONDITION)).isAssignedTo(REQUESTER);
+        assertThat(jobQuery().processInstanceId(instance.getId()).timers().count()).as("reminder and overdue again").isEqualTo(2);
+        fulfil(instance, SECURITY_CONDITION);
+        verifyCondition(instance, SECURITY_CONDITION, true);
+
+        assertThat(instance).hasPassed("EndEvent_ConditionVerified", "EndEvent_ConditionsSettled").isEnded();
+        verify(followUp).recordSettled(requestId);
+    }
+
+    @Test
+    @DisplayName("Handed to a colleague: a task created after the hand-over goes to the condition's owner as it is now")
+    void handedToAColleague() {
+        ProcessInstance instance = approvedWithConditions(SECURITY_CONDITION);
+        fulfil(instance, SECURITY_CONDITION);
+        when(conditionTasks.owner(SECURITY_CONDITION)).thenReturn("bo");
+
+        verifyCondition(instance, SECURITY_CONDITION, false);
+
+        assertThat(conditionTask(instance, "Task_FulfilCondition", SECURITY_CONDITION)).isAssignedTo("bo");
+    }
+
+    @Test
+    @DisplayName("Waived: the message for one condition ends its task and timers; the others go on, and the last settles them")
+    void waived() {
+        ProcessInstance instance = approvedWithConditions(SECURITY_CONDITION, OWN_CONDITION);
+
+        runtimeService().createMessageCorrelation(ScreeningProcess.CONDITION_WAIVED_MESSAGE).processInstanceId(instance.getId())
+                .localVariableEquals(ScreeningProcess.CONDITION_ID, SECURITY_CONDITION).correlateWithResult();
+
+        assertThat(instance).hasPassed("StartEvent_ConditionWaived", "EndEvent_ConditionWaived");
+        assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_FulfilCondition").count()).isEqualTo(1);
+        conditionTask(instance, "Task_FulfilCondition", OWN_CONDITION);
+        assertThat(jobQuery().processInstanceId(instance.getId()).timers().count()).as("the other condition's timers").isEqualTo(2);
+
+        fulfil(instance, OWN_CONDITION);
+        runtimeService().createMessageCorrelation(ScreeningProcess.CONDITION_WAIVED_MESSAGE).processInstanceId(instance.getId())
+                .localVariableEquals(ScreeningProcess.CONDITION_ID, OWN_CONDITION).correlateWithResult();
+
+        assertThat(instance).hasPassed("Task_RecordConditionsSettled").isEnded();
+        verify(followUp).recordSettled(requestId);
+    }
+
+    @Test
+    @DisplayName("Reminder before the due date: the owner is reminded, the task stays open")
+    void reminderBeforeTheDueDate() {
+        ProcessInstance instance = approvedWithConditions(SECURITY_CONDITION, OWN_CONDITION);
+
+        execute(conditionTimer(instance, "BoundaryEvent_ConditionReminder", SECURITY_CONDITION));
+
+        assertThat(instance).hasPassed("Task_RemindConditionOwner", "EndEvent_ConditionOwnerReminded");
+        verify(followUp).remind(requestId, UUID.fromString(SECURITY_CONDITION));
+        verify(followUp, never()).remind(requestId, UUID.fromString(OWN_CONDITION));
+        conditionTask(instance, "Task_FulfilCondition", SECURITY_CONDITION);
+    }
+
+    @Test
+    @DisplayName("Overdue: recorded and the coordinators told; the owner may still report it")
+    void overdueTellsTheCoordinators() {
+        ProcessInstance instance = approvedWithConditions(SECURITY_CONDITION);
+
+        execute(conditionTimer(instance, "BoundaryEvent_ConditionOverdue", SECURITY_CONDITION));
+
+        assertThat(instance).hasPassed("Task_RecordConditionOverdue", "EndEvent_ConditionOverdue");
+        verify(followUp).recordOverdue(requestId, UUID.fromString(SECURITY_CONDITION));
+        fulfil(instance, SECURITY_CONDITION);
+        verifyCondition(instance, SECURITY_CONDITION, true);
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    @DisplayName("An escalation still open when the coordinator approves with conditions ends; the follow-up goes on")
+    void approvalWithConditionsEndsAnOpenEscalation() {
+        when(conditionTasks.ids(any())).thenReturn(List.of(SECURITY_CONDITION));
+        condition(SECURITY_CONDITION, REQUESTER, "screening-security");
+        ProcessInstance instance = submitAndAccept();
+        when(screening.recordDeadlineMissed(requestId)).thenReturn(6);
+        moveClockTo(DEADLINE.toInstant().plus(Duration.ofHours(2)));
+        execute(job("BoundaryEvent_DeadlineMissed", instance));
+        screenAll(instance, allApproved());
+        assertThat(instance).isWaitingAtExactly("Task_HandleEscalation", "Task_Decide");
+
+        complete(task("Task_Decide", instance), withVariables("decisionOutcome", "APPROVED_WITH_CONDITIONS", "decidedBy", COORDINATOR));
+
+        assertThat(instance).hasPassed("BoundaryEvent_DecidedMeanwhile", "EndEvent_EscalationMoot")
+                .hasNotPassed("EndEvent_EscalationHandled")
+                .isWaitingAtExactly("SubProcess_ConditionFollowUp#multiInstanceBody", "SubProcess_ConditionFollowUp", "Task_FulfilCondition");
     }
 }

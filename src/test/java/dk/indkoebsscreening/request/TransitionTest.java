@@ -2,6 +2,7 @@ package dk.indkoebsscreening.request;
 
 import static dk.indkoebsscreening.request.RequestStatus.APPROVED;
 import static dk.indkoebsscreening.request.RequestStatus.APPROVED_WITH_CONDITIONS;
+import static dk.indkoebsscreening.request.RequestStatus.CONDITIONS_MET;
 import static dk.indkoebsscreening.request.RequestStatus.AWAITING_DECISION;
 import static dk.indkoebsscreening.request.RequestStatus.AWAITING_INFORMATION;
 import static dk.indkoebsscreening.request.RequestStatus.IN_SCREENING;
@@ -41,7 +42,8 @@ class TransitionTest {
             Transition.DECIDED_APPROVED, Set.of(AWAITING_DECISION),
             Transition.DECIDED_APPROVED_WITH_CONDITIONS, Set.of(AWAITING_DECISION),
             Transition.DECIDED_REJECTED, Set.of(IN_TRIAGE, AWAITING_DECISION),
-            Transition.WITHDRAWN_BY_REQUESTER, Set.of(IN_TRIAGE, AWAITING_INFORMATION, IN_SCREENING, AWAITING_DECISION));
+            Transition.WITHDRAWN_BY_REQUESTER, Set.of(IN_TRIAGE, AWAITING_INFORMATION, IN_SCREENING, AWAITING_DECISION),
+            Transition.CONDITIONS_SETTLED, Set.of(APPROVED_WITH_CONDITIONS));
 
     private static final Map<Transition, RequestStatus> TO = Map.of(
             Transition.SUBMITTED, IN_TRIAGE,
@@ -52,7 +54,8 @@ class TransitionTest {
             Transition.DECIDED_APPROVED, APPROVED,
             Transition.DECIDED_APPROVED_WITH_CONDITIONS, APPROVED_WITH_CONDITIONS,
             Transition.DECIDED_REJECTED, REJECTED,
-            Transition.WITHDRAWN_BY_REQUESTER, WITHDRAWN);
+            Transition.WITHDRAWN_BY_REQUESTER, WITHDRAWN,
+            Transition.CONDITIONS_SETTLED, CONDITIONS_MET);
 
     private final RequestLifecycle lifecycle = new RequestLifecycle(null);
 
@@ -86,11 +89,12 @@ class TransitionTest {
         }
     }
 
+    /** An approval with conditions is decided, yet its conditions still settle; nothing else changes a closed request. */
     @Test
     void aClosedRequestChangesNoMoreAndEveryOpenOneCanStillBeWithdrawn() {
         for (RequestStatus status : RequestStatus.values()) {
             assertThat(Arrays.stream(Transition.values()).anyMatch(transition -> transition.allowedFrom(status)))
-                    .as(status.name()).isEqualTo(!status.isClosed());
+                    .as(status.name()).isEqualTo(!status.isClosed() || status == APPROVED_WITH_CONDITIONS);
             assertThat(Transition.WITHDRAWN_BY_REQUESTER.allowedFrom(status)).as(status.name()).isEqualTo(!status.isClosed());
         }
     }
