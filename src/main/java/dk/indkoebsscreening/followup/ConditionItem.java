@@ -29,6 +29,11 @@ public record ConditionItem(UUID id, UUID requestId, int number, String text, Ar
         changes = List.copyOf(changes);
     }
 
+    /** The condition's page, where its owner, its verifier and the coordinators act on it. */
+    public String page() {
+        return "/anmodninger/" + requestId + "/betingelser/" + id;
+    }
+
     /** Set by the coordinator at the decision rather than by an area's verdict. */
     public boolean setByCoordinator() {
         return setBy == null;

@@ -14,7 +14,19 @@ enum MailKind {
     WITHDRAWN("withdrawn"),
     TASK_ASSIGNED("taskAssigned"),
     /** About a registered system, not a request: its contract comes up for renewal. */
-    RENEWAL("renewal");
+    RENEWAL("renewal"),
+    /** To a condition's owner, before its due date. */
+    CONDITION_REMINDER("conditionReminder"),
+    /** To the coordinators: a condition's due date passed. */
+    CONDITION_OVERDUE("conditionOverdue"),
+    /** To whoever verifies a condition: its owner reported it fulfilled. */
+    CONDITION_REPORTED("conditionReported"),
+    /** To a condition's owner: the verifier sent it back. */
+    CONDITION_SENT_BACK("conditionSentBack"),
+    /** To the colleague a condition was handed to. */
+    CONDITION_HANDED_OVER("conditionHandedOver"),
+    /** To the requester: every condition is met or waived. */
+    CONDITIONS_SETTLED("conditionsSettled");
 
     private final String key;
 
@@ -37,6 +49,6 @@ enum MailKind {
     }
 
     boolean toRequester() {
-        return this == QUESTION || this == SCREENING_STARTED || this == DECISION;
+        return this == QUESTION || this == SCREENING_STARTED || this == DECISION || this == CONDITIONS_SETTLED;
     }
 }

@@ -3,6 +3,8 @@ package dk.indkoebsscreening.notification;
 import dk.indkoebsscreening.decision.Decision;
 import dk.indkoebsscreening.decision.DecisionDue;
 import dk.indkoebsscreening.decision.DecisionTaken;
+import dk.indkoebsscreening.followup.ConditionFacts;
+import dk.indkoebsscreening.followup.ConditionItem;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
@@ -192,8 +194,86 @@ class Notifications {
                 .footer(footer(MailKind.RENEWAL, recipient))));
     }
 
+    @EventListener
+    void conditionReminderDue(ConditionFacts.ReminderDue fact) {
+        PurchaseRequest request = request(fact.requestId());
+        ConditionItem condition = fact.condition();
+        toUser(condition.owner(), MailKind.CONDITION_REMINDER, request, to -> conditionMail(MailKind.CONDITION_REMINDER, request, condition, to)
+                .paragraph(text("mail.conditionReminder.lead", formats.dateTime(fact.dueAt())))
+                .quote(condition.text())
+                .action(text("mail.action.condition"), link(condition.page())));
+    }
+
+    @EventListener
+    void conditionOverdue(ConditionFacts.Overdue fact) {
+        PurchaseRequest request = request(fact.requestId());
+        ConditionItem condition = fact.condition();
+        toGroup(Groups.COORDINATORS, MailKind.CONDITION_OVERDUE, request, to -> conditionMail(MailKind.CONDITION_OVERDUE, request, condition, to)
+                .paragraph(text("mail.conditionOverdue.lead", formats.dateTime(fact.dueAt()), people.name(condition.owner())))
+                .quote(condition.text())
+                .action(text("mail.action.condition"), link(condition.page())));
+    }
+
+    /** To the area's experts who set it, or the coordinators for their own. */
+    @EventListener
+    void conditionReported(ConditionFacts.Reported fact) {
+        PurchaseRequest request = request(fact.requestId());
+        ConditionItem condition = fact.condition();
+        String verifiers = condition.setBy() == null ? Groups.COORDINATORS : condition.setBy().candidateGroup();
+        toGroup(verifiers, MailKind.CONDITION_REPORTED, request, to -> conditionMail(MailKind.CONDITION_REPORTED, request, condition, to)
+                .paragraph(text("mail.conditionReported.lead", people.name(condition.owner())))
+                .quote(condition.evidence().isEmpty() ? null : condition.evidence().get(condition.evidence().size() - 1).text())
+                .action(text("mail.action.verify"), link(condition.page())));
+    }
+
+    @EventListener
+    void conditionSentBack(ConditionFacts.SentBack fact) {
+        PurchaseRequest request = request(fact.requestId());
+        ConditionItem condition = fact.condition();
+        toUser(condition.owner(), MailKind.CONDITION_SENT_BACK, request, to -> conditionMail(MailKind.CONDITION_SENT_BACK, request, condition, to)
+                .paragraph(text("mail.conditionSentBack.lead", people.name(fact.sentBackBy())))
+                .quote(fact.reason())
+                .action(text("mail.action.condition"), link(condition.page())));
+    }
+
+    @EventListener
+    void conditionHandedOver(ConditionFacts.HandedOver fact) {
+        PurchaseRequest request = request(fact.requestId());
+        ConditionItem condition = fact.condition();
+        toUser(condition.owner(), MailKind.CONDITION_HANDED_OVER, request, to -> conditionMail(MailKind.CONDITION_HANDED_OVER, request, condition, to)
+                .paragraph(text("mail.conditionHandedOver.lead", people.name(fact.handedBy())))
+                .quote(condition.text())
+                .action(text("mail.action.condition"), link(condition.page())));
+    }
+
+    @EventListener
+    void conditionsSettled(ConditionFacts.Settled fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toRequester(MailKind.CONDITIONS_SETTLED, request, to -> about(MailKind.CONDITIONS_SETTLED, request, to)
+                .paragraph(text("mail.conditionsSettled.lead", request.title()))
+                .action(text("mail.action.request"), link(Links.request(request.id())))
+                .footer(footer(MailKind.CONDITIONS_SETTLED, to)));
+    }
+
+    /** A mail about one condition: the request's facts and the condition's own, not the screening's deadline. */
+    private MailContent.Builder conditionMail(MailKind kind, PurchaseRequest request, ConditionItem condition, Recipient to) {
+        return about(kind, request, to, condition.number())
+                .fact(text("mail.fact.condition"), condition.number() + ". " + condition.text())
+                .fact(text("mail.fact.conditionSetBy"), condition.setBy() == null ? text("followup.setBy.coordinator") : areaName(condition.setBy()))
+                .fact(text("mail.fact.conditionOwner"), people.name(condition.owner()))
+                .fact(text("mail.fact.conditionDue"), formats.date(condition.due()))
+                .footer(footer(kind, to));
+    }
+
     /** The parts every mail about a request has: subject, greeting, the request's facts and the footer. */
     private MailContent.Builder mail(MailKind kind, PurchaseRequest request, Recipient to, Object... subjectExtras) {
+        return about(kind, request, to, subjectExtras)
+                .fact(text("mail.fact.deadline"), formats.dateTime(request.deadline()) + " – " + formats.timeLeft(request.deadline()))
+                .footer(footer(kind, to));
+    }
+
+    /** Subject, greeting and the request's facts. */
+    private MailContent.Builder about(MailKind kind, PurchaseRequest request, Recipient to, Object... subjectExtras) {
         Object[] subjectArguments = new Object[2 + subjectExtras.length];
         subjectArguments[0] = request.reference();
         subjectArguments[1] = request.title();
@@ -202,9 +282,7 @@ class Notifications {
                 .greeting(to.isMailbox() ? text("mail.greeting.mailbox") : text("mail.greeting.person", to.name()))
                 .fact(text("mail.fact.request"), request.reference() + " " + request.title())
                 .fact(text("mail.fact.system"), text("mail.fact.systemValue", request.systemName(), request.vendor()))
-                .fact(text("mail.fact.requester"), people.name(request.requester()) + " (" + request.department() + ")")
-                .fact(text("mail.fact.deadline"), formats.dateTime(request.deadline()) + " – " + formats.timeLeft(request.deadline()))
-                .footer(footer(kind, to));
+                .fact(text("mail.fact.requester"), people.name(request.requester()) + " (" + request.department() + ")");
     }
 
     /** Why the person gets the mail and whether they can turn it off. */

@@ -1,0 +1,102 @@
+package dk.indkoebsscreening.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.events.EventSchemas;
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.ScreeningProcess;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A condition's timers in the running application, fired for this request only (as the job executor would when they
+ * fall due): the reminder mails its owner, the overdue one marks it overdue and mails the coordinators; the owner may
+ * still report it. Every mail of a condition's life goes to whom it concerns.
+ */
+class ConditionTimersTest extends ApiTestBase {
+
+    @Autowired
+    ProcessEngine engine;
+
+    private String requestId;
+    private String conditionId;
+
+    @BeforeEach
+    void approvedWithTheSecurityAreasCondition() {
+        requestId = lifecycle.submitAndAccept("anna", "Hjemmeplejeplanlægning");
+        for (Area area : Area.values()) {
+            lifecycle.screen(requestId, area, area == Area.SECURITY
+                    ? ApiClient.screening("APPROVED_WITH_CONDITIONS", List.of("Databehandleraftale underskrevet før idriftsættelse"),
+                            lifecycle.validChecklist(area))
+                    : lifecycle.approval(area));
+        }
+        lifecycle.decide(requestId, "APPROVED_WITH_CONDITIONS", null);
+        conditionId = api.details("anna", requestId).get("conditions").get(0).get("id").asText();
+    }
+
+    private void fire(String timerEvent) {
+        String processInstance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(requestId)
+                .singleResult().getId();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(processInstance).activityId(timerEvent)
+                .timers().list().stream()
+                .filter(job -> conditionId.equals(engine.getRuntimeService().getVariable(job.getExecutionId(), ScreeningProcess.CONDITION_ID)))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + timerEvent + " for " + conditionId));
+        engine.getManagementService().executeJob(timer.getId());
+    }
+
+    /** Mails of the request as kind:recipient user, in the order written. */
+    private List<String> mails() {
+        return jdbc.sql("select kind || ':' || coalesce(recipient_user, recipient) from mail_outbox where request_id = ? order by created_at, id")
+                .param(UUID.fromString(requestId)).query(String.class).list();
+    }
+
+    private JsonNode condition() {
+        return api.get("anna", "/api/requests/" + requestId + "/conditions/" + conditionId).body();
+    }
+
+    @Test
+    void theReminderMailsTheOwnerAndTheOverdueTimerMarksItOverdueAndMailsTheCoordinators() {
+        fire("BoundaryEvent_ConditionReminder");
+
+        assertThat(mails()).contains("CONDITION_REMINDER:anna");
+        assertThat(condition().get("status").asText()).as("a reminder changes nothing").isEqualTo("OPEN");
+        assertThat(api.details("anna", requestId).get("history").toString()).contains("CONDITION_REMINDED");
+
+        fire("BoundaryEvent_ConditionOverdue");
+
+        assertThat(condition().get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(mails()).contains("CONDITION_OVERDUE:koordinator");
+        List<String> changed = outbox.payloadsOf(requestId, "condition.changed");
+        assertThat(changed.get(changed.size() - 1)).contains("\"change\": \"OVERDUE\"");
+        assertThat(new EventSchemas().problems(EventType.CONDITION_CHANGED.type(), changed.get(changed.size() - 1))).isEmpty();
+
+        assertThat(api.post("anna", "/api/requests/" + requestId + "/conditions/" + conditionId + "/report",
+                Map.of("text", "Underskrevet, lidt for sent")).status()).as("still reported when overdue").isEqualTo(204);
+        assertThat(mails()).contains("CONDITION_REPORTED:sikkerhed");
+    }
+
+    @Test
+    void whoeverAConditionConcernsIsMailedAtEachStep() {
+        String condition = "/api/requests/" + requestId + "/conditions/" + conditionId;
+        assertThat(api.post("anna", condition + "/owner", Map.of("owner", "bent")).status()).isEqualTo(204);
+        assertThat(mails()).contains("CONDITION_HANDED_OVER:bent");
+        assertThat(api.post("bent", condition + "/report", Map.of("text", "Underskrevet")).status()).isEqualTo(204);
+        assertThat(api.post("sikkerhed", condition + "/send-back", Map.of("reason", "Mangler side 2")).status()).isEqualTo(204);
+        assertThat(mails()).contains("CONDITION_REPORTED:sikkerhed", "CONDITION_SENT_BACK:bent");
+        assertThat(api.post("bent", condition + "/report", Map.of("text", "Nu med side 2")).status()).isEqualTo(204);
+        assertThat(api.post("sikkerhed", condition + "/verify", null).status()).isEqualTo(204);
+
+        assertThat(mails()).contains("CONDITIONS_SETTLED:anna");
+        assertThat(api.details("anna", requestId).get("status").asText()).isEqualTo("CONDITIONS_MET");
+    }
+}
