@@ -53,7 +53,7 @@ class WorkflowApiTest extends ApiTestBase {
         assertThat(details.get("areas").get(0).get("screenedBy").asText()).isEqualTo("sikkerhed");
         assertThat(outbox.typesOf(requestId)).containsExactly("request.submitted", "screening.started",
                 "area.screened", "area.screened", "area.screened", "area.screened", "area.screened",
-                "area.screened", "screening.completed", "decision.made");
+                "area.screened", "screening.completed", "decision.made", "condition.changed");
         assertThat(outbox.payloadOf(requestId, "screening.completed"))
                 .contains("\"recommendation\": \"APPROVED_WITH_CONDITIONS\"", "\"status\": \"AWAITING_DECISION\"");
         assertThat(outbox.payloadOf(requestId, "decision.made"))

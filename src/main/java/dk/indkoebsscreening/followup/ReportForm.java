@@ -23,7 +23,7 @@ public record ReportForm(
 
         @Size(max = 20, message = "{followup.report.tooManyFiles}")
         @Schema(description = "Ids of the request's files that show it; they stay the request's files.")
-        List<@Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
+        List<@PlainText @Pattern(regexp = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}",
                 message = "{followup.report.unknownFile}") String> files) {
 
     public ReportForm {
