@@ -116,6 +116,12 @@ class ConditionApiTest extends ApiTestBase {
     }
 
     @Test
+    void aDecidedRequestIsNotWithdrawnWhileItsConditionsAreFollowedUp() {
+        refused("anna", "/api/requests/" + requestId + "/withdraw", Map.of("reason", "Vi dropper det"), 409);
+        assertThat(api.details("anna", requestId).get("status").asText()).isEqualTo("APPROVED_WITH_CONDITIONS");
+    }
+
+    @Test
     void aCoordinatorWaivesWithAReasonAndTheLastWaiverSettlesTheConditions() {
         refused("koordinator", path(security, "waive"), Map.of("reason", " "), 400);
         refused("sikkerhed", path(security, "waive"), Map.of("reason", "Ikke relevant"), 403);

@@ -156,6 +156,16 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("task", api.awaitTask("koordinator", triaged, "TRIAGE").get("id").asText());
         fixture.put("screeningRequest", screened);
         fixture.put("attachment", upload(triaged));
+        String conditioned = lifecycle.submitAndAccept("anna", "Fuzz: godkendt med betingelser");
+        for (dk.indkoebsscreening.process.Area area : dk.indkoebsscreening.process.Area.values()) {
+            lifecycle.screen(conditioned, area, area == dk.indkoebsscreening.process.Area.SECURITY
+                    ? dk.indkoebsscreening.testsupport.ApiClient.screening("APPROVED_WITH_CONDITIONS", List.of("Fuzz-betingelse"),
+                            lifecycle.validChecklist(area))
+                    : lifecycle.approval(area));
+        }
+        lifecycle.decide(conditioned, "APPROVED_WITH_CONDITIONS", null);
+        fixture.put("conditionRequest", conditioned);
+        fixture.put("condition", api.details("anna", conditioned).get("conditions").get(0).get("id").asText());
         Map<String, Object> system = new LinkedHashMap<>(Map.of("name", "Fuzz-system"));
         fixture.put("system", api.post("koordinator", "/api/register", system).body().get("id").asText());
         fixture.put("mail", jdbc.sql("select id::text from mail_outbox order by created_at limit 1").query(String.class).single());
@@ -481,7 +491,9 @@ class HostileInputFuzzTest extends ApiTestBase {
             case "attachmentId" -> fixture.get("attachment");
             case "requestId" -> fixture.get("request");
             case "username" -> "anna";
+            case "conditionId" -> fixture.get("condition");
             case "id" -> pattern.startsWith("/api/register") || pattern.startsWith("/systemer") ? fixture.get("system")
+                    : pattern.contains("/conditions/") || pattern.contains("/betingelser/") ? fixture.get("conditionRequest")
                     : pattern.startsWith("/admin/mails") ? fixture.get("mail")
                     : pattern.startsWith("/opgaver") || pattern.startsWith("/api/tasks") ? fixture.get("task")
                     : fixture.get("request");
