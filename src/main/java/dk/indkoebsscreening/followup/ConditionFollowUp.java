@@ -253,15 +253,21 @@ public class ConditionFollowUp {
         });
     }
 
-    /** Task_RemindConditionOwner: its due date is near and it is still with its owner. */
+    /**
+     * Task_RemindConditionOwner: its due date is near and it is still with its owner. Once per condition: the task made
+     * again after a send-back has the same due date, and its owner was just told by the send-back's mail.
+     */
     @Transactional
     public void remind(UUID requestId, UUID conditionId) {
         lifecycle.lock(requestId);
         Row row = conditions.find(requestId, conditionId).orElseThrow();
-        if (!row.status().withOwner()) {
+        String number = String.valueOf(row.number());
+        boolean reminded = history.of(requestId).stream()
+                .anyMatch(entry -> entry.kind() == HistoryKind.CONDITION_REMINDED && number.equals(entry.value()));
+        if (!row.status().withOwner() || reminded) {
             return;
         }
-        history.record(requestId, HistoryKind.CONDITION_REMINDED, null, row.setBy(), String.valueOf(row.number()), null);
+        history.record(requestId, HistoryKind.CONDITION_REMINDED, null, row.setBy(), number, null);
         facts.publishEvent(new ConditionFacts.ReminderDue(requestId, itemOf(row), dates.dueAt(row.due())));
     }
 

@@ -83,6 +83,12 @@ class ConditionTimersTest extends ApiTestBase {
         assertThat(api.post("anna", "/api/requests/" + requestId + "/conditions/" + conditionId + "/report",
                 Map.of("text", "Underskrevet, lidt for sent")).status()).as("still reported when overdue").isEqualTo(204);
         assertThat(mails()).contains("CONDITION_REPORTED:sikkerhed");
+
+        assertThat(api.post("sikkerhed", "/api/requests/" + requestId + "/conditions/" + conditionId + "/send-back",
+                Map.of("reason", "Bilaget mangler")).status()).isEqualTo(204);
+        fire("BoundaryEvent_ConditionReminder");
+        assertThat(mails()).as("one reminder per condition; the send-back told the owner")
+                .filteredOn(mail -> mail.startsWith("CONDITION_REMINDER")).hasSize(1);
     }
 
     @Test
