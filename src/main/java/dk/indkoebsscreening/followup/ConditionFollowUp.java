@@ -350,8 +350,14 @@ public class ConditionFollowUp {
                         "conflict.condition", new DefaultMessageSourceResolvable("conditionStatus." + locked.row().status().name())));
     }
 
-    /** Completes the condition's task as the one who acted, who takes it first if it was their group's. */
+    /**
+     * Completes the condition's task as the one who acted, who takes it first if it was their group's; one a colleague
+     * has taken is theirs to complete, as in the inbox.
+     */
     private void complete(Task task, CurrentUser user, Map<String, Object> variables) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw new ConflictException("Task " + task.getId() + " is claimed by " + task.getAssignee());
+        }
         EngineGate.asApplication(() -> {
             if (task.getAssignee() == null) {
                 taskService.setAssignee(task.getId(), user.username());
