@@ -38,9 +38,12 @@ enum MailKind {
         return key;
     }
 
-    /** A person may turn off every mail but the reminder of a deadline and a question to them (the request waits). */
+    /**
+     * A person may turn off every mail but the reminder of a deadline (the screening's, or a condition's they own) and a
+     * question to them (the request waits).
+     */
     boolean optional() {
-        return this != REMINDER && this != QUESTION;
+        return this != REMINDER && this != QUESTION && this != CONDITION_REMINDER;
     }
 
     /** Whether the mail is about a request (its history tells it was sent); else about a registered system. */

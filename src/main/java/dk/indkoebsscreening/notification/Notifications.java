@@ -293,6 +293,9 @@ class Notifications {
         if (kind == MailKind.REMINDER) {
             return text("mail.footer.reminder");
         }
+        if (kind == MailKind.CONDITION_REMINDER) {
+            return text("mail.footer.conditionReminder");
+        }
         if (kind == MailKind.QUESTION) {
             return text("mail.footer.question");
         }

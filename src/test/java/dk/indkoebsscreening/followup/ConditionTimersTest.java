@@ -66,7 +66,19 @@ class ConditionTimersTest extends ApiTestBase {
 
     @Test
     void theReminderMailsTheOwnerAndTheOverdueTimerMarksItOverdueAndMailsTheCoordinators() {
-        fire("BoundaryEvent_ConditionReminder");
+        // The owner turned their mails off: a condition's reminder comes all the same, like the screening's.
+        List<Boolean> choice = jdbc.sql("select mails_on from mail_preference where user_id = 'anna'").query(Boolean.class).list();
+        jdbc.sql("insert into mail_preference (user_id, mails_on, changed_at) values ('anna', false, now()) "
+                + "on conflict (user_id) do update set mails_on = false").update();
+        try {
+            fire("BoundaryEvent_ConditionReminder");
+        } finally {
+            if (choice.isEmpty()) {
+                jdbc.sql("delete from mail_preference where user_id = 'anna'").update();
+            } else {
+                jdbc.sql("update mail_preference set mails_on = ? where user_id = 'anna'").param(choice.get(0)).update();
+            }
+        }
 
         assertThat(mails()).contains("CONDITION_REMINDER:anna");
         assertThat(condition().get("status").asText()).as("a reminder changes nothing").isEqualTo("OPEN");
