@@ -30,7 +30,11 @@ public enum EventType {
     /** One condition of an approval as it is after a change (set, reported, verified, sent back, waived, overdue, handed on). */
     CONDITION_CHANGED("dk.indkoebsscreening.condition.changed.v1", "condition-changed"),
     /** Every condition of an approval with conditions is verified or waived: the request's conditions are met. */
-    CONDITIONS_SETTLED("dk.indkoebsscreening.conditions.settled.v1", "conditions-settled");
+    CONDITIONS_SETTLED("dk.indkoebsscreening.conditions.settled.v1", "conditions-settled"),
+    /** A data processor of a registered system is due for supervision; keyed by the system's id. */
+    SUPERVISION_DUE("dk.indkoebsscreening.supervision.due.v1", "supervision-due"),
+    /** The security group recorded a supervision of a data processor and its next date; keyed by the system's id. */
+    SUPERVISION_RECORDED("dk.indkoebsscreening.supervision.recorded.v1", "supervision-recorded");
 
     private final String type;
     private final String schemaName;

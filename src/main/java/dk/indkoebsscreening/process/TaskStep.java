@@ -70,7 +70,7 @@ public interface TaskStep<F extends Record> {
 
     /**
      * The name of the attachment step files added while the task is open are recorded under: the task type's, unless
-     * stored otherwise; null for a task about a system, which adds no files to a request.
+     * stored otherwise; null for a task that is not about a request, which has no request's files to add to.
      */
     default String attachmentStep() {
         return type().name();

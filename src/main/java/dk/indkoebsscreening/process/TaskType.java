@@ -18,7 +18,9 @@ public enum TaskType {
     /** The owner of a condition of an approval fulfils it and reports what was done. */
     FULFIL_CONDITION("Task_FulfilCondition", false),
     /** Whoever set a condition (an area's experts, or the coordinators for their own) verifies the report. */
-    VERIFY_CONDITION("Task_VerifyCondition", false);
+    VERIFY_CONDITION("Task_VerifyCondition", false),
+    /** The security group supervises a data processor of a registered system (ProcessorSupervisionProcess). */
+    SUPERVISION("Task_SuperviseProcessor", false);
 
     private final String taskDefinitionKey;
     private final boolean coordinators;
@@ -35,7 +37,7 @@ public enum TaskType {
 
     /** The kinds a coordinator and the experts work through in their inbox, in that order: what ends a request first. */
     public static List<TaskType> byUrgency() {
-        return List.of(DECISION, ESCALATION, TRIAGE, SCREENING, FULFIL_CONDITION, VERIFY_CONDITION, RENEWAL);
+        return List.of(DECISION, ESCALATION, TRIAGE, SCREENING, FULFIL_CONDITION, VERIFY_CONDITION, RENEWAL, SUPERVISION);
     }
 
     /** The user task's id in the model; screening has one per area. */

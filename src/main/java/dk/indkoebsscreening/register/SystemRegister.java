@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,13 +42,16 @@ public class SystemRegister {
     private final People people;
     private final Renewals renewals;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SystemRegister(RegisterRepository systems, Requests requests, People people, Renewals renewals, Clock clock) {
+    SystemRegister(RegisterRepository systems, Requests requests, People people, Renewals renewals, Clock clock,
+                   ApplicationEventPublisher events) {
         this.systems = systems;
         this.requests = requests;
         this.people = people;
         this.renewals = renewals;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The longest text searched for: its cost grows with its length. */
@@ -124,6 +128,9 @@ public class SystemRegister {
         RegisteredSystem changed = withRetirement(current, retired ? now : null, retired ? user.username() : null, now, user.username());
         systems.update(changed);
         renewals.changed(current, changed);
+        if (current.retired() != retired) {
+            events.publishEvent(new SystemRetirementChanged(id, retired));
+        }
         return changed;
     }
 
@@ -173,6 +180,9 @@ public class SystemRegister {
                     user.username(), current.contractStart(), current.contractEnd(), current.noticeMonths(), current.owner());
             unlessKitosUuidTaken("file", () -> systems.update(changed));
             renewals.changed(current, changed);
+            if (current.retired() != changed.retired()) {
+                events.publishEvent(new SystemRetirementChanged(current.id(), changed.retired()));
+            }
             updated++;
             if (retiring) {
                 retired++;

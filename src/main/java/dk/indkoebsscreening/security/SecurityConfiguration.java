@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.system.Problems;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -64,6 +65,9 @@ class SecurityConfiguration {
                         .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/admin", "/admin/**").hasAuthority(Groups.ADMINS)
                         .requestMatchers(HttpMethod.GET, "/systemer/ny").hasAuthority(Groups.COORDINATORS)
+                        // A system's data processors are the security group's too (ProcessorSupervision checks again).
+                        .requestMatchers(HttpMethod.POST, "/systemer/*/databehandlere", "/systemer/*/databehandlere/**")
+                        .hasAnyAuthority(Groups.COORDINATORS, Area.SECURITY.candidateGroup())
                         .requestMatchers(HttpMethod.POST, "/systemer/**").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         // Someone in none of our groups is told so there, and reaches nothing else.

@@ -1,0 +1,261 @@
+package dk.indkoebsscreening.supervision;
+
+import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.EngineGate;
+import dk.indkoebsscreening.process.SupervisionProcess;
+import dk.indkoebsscreening.register.RegisteredSystem;
+import dk.indkoebsscreening.register.SystemRegister;
+import dk.indkoebsscreening.register.SystemRetirementChanged;
+import dk.indkoebsscreening.request.PersonalData;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.NotFoundException;
+import dk.indkoebsscreening.system.Text;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The data processors of registered systems and their supervision. Everyone logged in reads them; coordinators and
+ * the security group add, correct and remove processors; the security group records supervisions through the model's
+ * task ({@link SupervisionStep}). Each processor still processing for a system in use has a running
+ * {@code ProcessorSupervisionProcess}, which this service starts, re-times and ends in the change's transaction.
+ */
+@Service
+public class ProcessorSupervision {
+
+    /** The group that supervises the processors, the security and GDPR area's experts. */
+    public static final String SECURITY_GROUP = Area.SECURITY.candidateGroup();
+    /** When on its day a supervision falls due: the start of the working day. */
+    static final LocalTime DUE_TIME = LocalTime.of(8, 0);
+
+    private final ProcessorRepository processors;
+    private final SystemRegister register;
+    private final OutboxWriter outbox;
+    private final RuntimeService runtime;
+    private final DeadlineProperties calendar;
+    private final Clock clock;
+
+    ProcessorSupervision(ProcessorRepository processors, SystemRegister register, OutboxWriter outbox, RuntimeService runtime,
+                         DeadlineProperties calendar, Clock clock) {
+        this.processors = processors;
+        this.register = register;
+        this.outbox = outbox;
+        this.runtime = runtime;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** A system's processors, those still processing first. */
+    public List<DataProcessor> processorsOf(UUID systemId) {
+        register.find(systemId);
+        return processors.ofSystem(systemId);
+    }
+
+    /** A system's supervisions, newest first. */
+    public List<Supervision> supervisionsOf(UUID systemId) {
+        return processors.supervisionsOfSystem(systemId);
+    }
+
+    public DataProcessor find(UUID systemId, UUID processorId) {
+        return processors.find(processorId).filter(processor -> processor.systemId().equals(systemId))
+                .orElseThrow(() -> new NotFoundException("No data processor " + processorId + " of system " + systemId));
+    }
+
+    public static boolean mayChange(CurrentUser user) {
+        return user.isCoordinator() || user.groups().contains(SECURITY_GROUP);
+    }
+
+    @Transactional
+    public DataProcessor add(UUID systemId, ProcessorForm form, CurrentUser user) {
+        requireMayChange(user);
+        RegisteredSystem system = register.find(systemId);
+        if (system.retired()) {
+            throw new ConflictException("System " + systemId + " is retired", "supervision.systemRetired");
+        }
+        if (PersonalData.NONE.name().equals(system.personalData())) {
+            throw InvalidInputException.of("name", "supervision.noPersonalData");
+        }
+        requireSubProcessorOf(systemId, null, form.subProcessorOf());
+        Instant now = clock.instant();
+        DataProcessor processor = new DataProcessor(UUID.randomUUID(), systemId, form.name().strip(), Text.orNull(form.cvr()),
+                form.processing().strip(), form.subProcessorOf(), form.method(), form.intervalMonths(), form.nextDue(), null,
+                null, now, now, user.username());
+        processors.insert(processor);
+        start(processor);
+        return processor;
+    }
+
+    /** Corrects a processor; a new date or interval re-times its waiting supervision. */
+    @Transactional
+    public DataProcessor update(UUID systemId, UUID processorId, ProcessorForm form, CurrentUser user) {
+        requireMayChange(user);
+        DataProcessor current = locked(systemId, processorId);
+        if (current.removed()) {
+            throw new ConflictException("Data processor " + processorId + " is removed", "supervision.removed");
+        }
+        requireSubProcessorOf(systemId, processorId, form.subProcessorOf());
+        DataProcessor changed = new DataProcessor(current.id(), systemId, form.name().strip(), Text.orNull(form.cvr()),
+                form.processing().strip(), form.subProcessorOf(), form.method(), form.intervalMonths(), form.nextDue(), null,
+                null, current.createdAt(), clock.instant(), user.username());
+        processors.update(changed);
+        if (!changed.nextDue().equals(current.nextDue())) {
+            // While its task is open the instance waits for no new date: the supervision recorded sets the next one.
+            EngineGate.asApplication(() -> runtime.createMessageCorrelation(SupervisionProcess.RESCHEDULED_MESSAGE)
+                    .processInstanceBusinessKey(systemId.toString())
+                    .processInstanceVariableEquals(SupervisionProcess.PROCESSOR_ID, processorId.toString())
+                    .setVariables(SupervisionProcess.nextSupervision(dueAt(changed.nextDue())))
+                    .correlateAllWithResult());
+        }
+        return changed;
+    }
+
+    /** The processor no longer processes for the system: its supervision ends, an open task with it; its supervisions stay. */
+    @Transactional
+    public DataProcessor remove(UUID systemId, UUID processorId, CurrentUser user) {
+        requireMayChange(user);
+        DataProcessor current = locked(systemId, processorId);
+        if (current.removed()) {
+            return current;
+        }
+        Instant now = clock.instant();
+        DataProcessor removed = new DataProcessor(current.id(), systemId, current.name(), current.cvr(), current.processing(),
+                current.subProcessorOf(), current.method(), current.intervalMonths(), current.nextDue(), now,
+                user.username(), current.createdAt(), now, user.username());
+        processors.update(removed);
+        end(removed);
+        return removed;
+    }
+
+    /**
+     * The supervision of a processor fell due ({@code Task_OpenSupervision}): {@code supervision.due.v1}. The task itself
+     * is the model's.
+     */
+    @Transactional
+    public void due(UUID systemId, UUID processorId) {
+        DataProcessor processor = locked(systemId, processorId);
+        RegisteredSystem system = register.find(systemId);
+        Instant now = clock.instant();
+        outbox.append(systemId, subject(system), EventType.SUPERVISION_DUE, now, SupervisionDue.of(system, processor, now));
+    }
+
+    /**
+     * Records the security group's supervision: its result and evidence, the next date the interval gives from today,
+     * and {@code supervision.recorded.v1}. Returns the variables that set the model's next timer.
+     */
+    @Transactional
+    public Map<String, Object> record(UUID systemId, UUID processorId, SupervisionForm form, String username) {
+        DataProcessor processor = locked(systemId, processorId);
+        RegisteredSystem system = register.find(systemId);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, calendar.zone());
+        LocalDate next = today.plusMonths(processor.intervalMonths());
+        Supervision supervision = new Supervision(UUID.randomUUID(), processorId, processor.method(), form.result(),
+                form.evidence().strip(), processor.nextDue(), today, next, username, now);
+        processors.insert(supervision);
+        processors.update(new DataProcessor(processor.id(), systemId, processor.name(), processor.cvr(), processor.processing(),
+                processor.subProcessorOf(), processor.method(), processor.intervalMonths(), next, null, null,
+                processor.createdAt(), now, username));
+        outbox.append(systemId, subject(system), EventType.SUPERVISION_RECORDED, now,
+                SupervisionRecorded.of(system, processor, supervision));
+        return SupervisionProcess.nextSupervision(dueAt(next));
+    }
+
+    /** A retired system's processors are no longer supervised; in use again, they are once more. */
+    @EventListener
+    void retirementChanged(SystemRetirementChanged change) {
+        processors.ofSystem(change.systemId()).stream().filter(processor -> !processor.removed()).forEach(processor -> {
+            if (change.retired()) {
+                end(processor);
+            } else {
+                start(processor);
+            }
+        });
+    }
+
+    /** Today in the municipality's time zone: a supervision due before it is overdue. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), calendar.zone());
+    }
+
+    /** The moment a supervision due on this day falls due. */
+    Instant dueAt(LocalDate day) {
+        return day.atTime(DUE_TIME).atZone(calendar.zone()).toInstant();
+    }
+
+    private void start(DataProcessor processor) {
+        EngineGate.asApplication(() -> runtime.startProcessInstanceByKey(SupervisionProcess.PROCESS_KEY,
+                processor.systemId().toString(), SupervisionProcess.startVariables(processor.id(), dueAt(processor.nextDue()))));
+    }
+
+    private void end(DataProcessor processor) {
+        EngineGate.asApplication(() -> runtime.createMessageCorrelation(SupervisionProcess.ENDED_MESSAGE)
+                .processInstanceBusinessKey(processor.systemId().toString())
+                .processInstanceVariableEquals(SupervisionProcess.PROCESSOR_ID, processor.id().toString())
+                .correlateAllWithResult());
+    }
+
+    /** A sub-processor is one of the same system's processors, still processing, and not itself. */
+    private void requireSubProcessorOf(UUID systemId, UUID self, UUID subProcessorOf) {
+        if (subProcessorOf == null) {
+            return;
+        }
+        boolean known = processors.find(subProcessorOf)
+                .filter(other -> other.systemId().equals(systemId) && !other.removed() && !other.id().equals(self))
+                .isPresent();
+        if (!known) {
+            throw InvalidInputException.of("subProcessorOf", "supervision.subProcessorOf.unknown");
+        }
+    }
+
+    private DataProcessor locked(UUID systemId, UUID processorId) {
+        return processors.lock(processorId).filter(processor -> processor.systemId().equals(systemId))
+                .orElseThrow(() -> new NotFoundException("No data processor " + processorId + " of system " + systemId));
+    }
+
+    private static void requireMayChange(CurrentUser user) {
+        if (!mayChange(user)) {
+            throw new AccessDeniedException(user.username() + " may not change the data processors");
+        }
+    }
+
+    /** The events' subject: the system's name as far as the column takes it (the key is the system's id). */
+    static String subject(RegisteredSystem system) {
+        return system.name().length() <= 20 ? system.name() : system.name().substring(0, 19) + "…";
+    }
+
+    /** {@code supervision.due.v1}. */
+    record SupervisionDue(UUID systemId, String systemName, UUID processorId, String processorName, String cvr,
+                          SupervisionMethod method, int intervalMonths, LocalDate due, Instant at) {
+
+        static SupervisionDue of(RegisteredSystem system, DataProcessor processor, Instant at) {
+            return new SupervisionDue(system.id(), system.name(), processor.id(), processor.name(), processor.cvr(),
+                    processor.method(), processor.intervalMonths(), processor.nextDue(), at);
+        }
+    }
+
+    /** {@code supervision.recorded.v1}: the result without the evidence's text, which stays in the application. */
+    record SupervisionRecorded(UUID systemId, String systemName, UUID processorId, String processorName, String cvr,
+                               UUID supervisionId, SupervisionMethod method, SupervisionResult result, LocalDate due,
+                               LocalDate supervisedOn, LocalDate nextDue, String recordedBy, Instant recordedAt) {
+
+        static SupervisionRecorded of(RegisteredSystem system, DataProcessor processor, Supervision supervision) {
+            return new SupervisionRecorded(system.id(), system.name(), processor.id(), processor.name(), processor.cvr(),
+                    supervision.id(), supervision.method(), supervision.result(), supervision.due(), supervision.supervisedOn(),
+                    supervision.nextDue(), supervision.recordedBy(), supervision.recordedAt());
+        }
+    }
+}
