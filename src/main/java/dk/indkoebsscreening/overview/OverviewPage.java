@@ -2,6 +2,7 @@ package dk.indkoebsscreening.overview;
 
 import dk.indkoebsscreening.register.Renewals;
 import dk.indkoebsscreening.request.ThresholdCheck;
+import dk.indkoebsscreening.supervision.ProcessorSupervision;
 import dk.indkoebsscreening.web.BarChart;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
@@ -14,18 +15,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PageController
 class OverviewPage {
 
+    /** The supervisions of data processors shown: those overdue and those due within this many days, at most this many. */
+    static final int SUPERVISIONS_AHEAD_DAYS = 60;
+    static final int SUPERVISIONS_SHOWN = 50;
+
     private final OverviewService overview;
     private final Choices choices;
     private final Formats formats;
     private final ThresholdCheck thresholds;
     private final Renewals renewals;
+    private final ProcessorSupervision supervision;
 
-    OverviewPage(OverviewService overview, Choices choices, Formats formats, ThresholdCheck thresholds, Renewals renewals) {
+    OverviewPage(OverviewService overview, Choices choices, Formats formats, ThresholdCheck thresholds, Renewals renewals,
+                 ProcessorSupervision supervision) {
         this.overview = overview;
         this.choices = choices;
         this.formats = formats;
         this.thresholds = thresholds;
         this.renewals = renewals;
+        this.supervision = supervision;
     }
 
     /** The renewals the dashboard lists, soonest first; the register's API lists them all. */
@@ -57,6 +65,9 @@ class OverviewPage {
         model.addAttribute("renewalsHelp", lead.getDays() == 0
                 ? choices.message("overview.renewals.help.months", lead.toTotalMonths())
                 : choices.message("overview.renewals.help"));
+        // Read now, not counted in the background: a supervision recorded a minute ago is no longer due.
+        model.addAttribute("supervisions", supervision.dueWithin(SUPERVISIONS_AHEAD_DAYS, SUPERVISIONS_SHOWN));
+        model.addAttribute("today", supervision.today());
         return "overview/overview";
     }
 }

@@ -1,9 +1,9 @@
 /**
  * The coordinators' dashboard: requests by status, screening within the week, time per area, outcomes, and the
- * registered systems' renewals due. Asks the modules that own the tables. Uses deadline, decision, process, register,
- * request, screening, system and web.
+ * registered systems' renewals due and the supervisions of data processors overdue or due soon. Asks the modules that
+ * own the tables. Uses deadline, decision, process, register, request, screening, supervision, system and web.
  */
-@ApplicationModule(displayName = "Overview", allowedDependencies = {"deadline", "decision", "process", "register", "request", "screening", "system", "web"})
+@ApplicationModule(displayName = "Overview", allowedDependencies = {"deadline", "decision", "process", "register", "request", "screening", "supervision", "system", "web"})
 package dk.indkoebsscreening.overview;
 
 import org.springframework.modulith.ApplicationModule;

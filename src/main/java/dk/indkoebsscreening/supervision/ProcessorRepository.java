@@ -87,6 +87,21 @@ class ProcessorRepository {
                 .param(systemId).query(this::supervision).list();
     }
 
+    /**
+     * The processors still processing for a system in use whose next supervision is due on or before the day given,
+     * soonest first, with their system's name: the dashboard's overdue and upcoming supervisions.
+     */
+    List<DueSupervision> dueBy(LocalDate day, int limit) {
+        return jdbc.sql("""
+                        select p.*, s.name as system_name from data_processor p join registered_system s on s.id = p.system_id
+                         where p.removed_at is null and s.retired_at is null and p.next_due <= ?
+                         order by p.next_due, lower(p.name), p.id limit ?
+                        """)
+                .params(day, limit)
+                .query((rs, row) -> new DueSupervision(processor(rs, row), rs.getString("system_name")))
+                .list();
+    }
+
     private static Map<String, Object> columns(DataProcessor processor) {
         Map<String, Object> columns = new HashMap<>();
         columns.put("id", processor.id());

@@ -70,6 +70,14 @@ public class ProcessorSupervision {
         return processors.supervisionsOfSystem(systemId);
     }
 
+    /**
+     * The supervisions overdue or due within the days given, of processors still processing for systems in use, soonest
+     * first and at most {@code limit}: the coordinators' dashboard.
+     */
+    public List<DueSupervision> dueWithin(int days, int limit) {
+        return processors.dueBy(today().plusDays(days), limit);
+    }
+
     public DataProcessor find(UUID systemId, UUID processorId) {
         return processors.find(processorId).filter(processor -> processor.systemId().equals(systemId))
                 .orElseThrow(() -> new NotFoundException("No data processor " + processorId + " of system " + systemId));
