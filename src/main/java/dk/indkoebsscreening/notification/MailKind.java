@@ -26,7 +26,9 @@ enum MailKind {
     /** To the colleague a condition was handed to. */
     CONDITION_HANDED_OVER("conditionHandedOver"),
     /** To the requester: every condition is met or waived. */
-    CONDITIONS_SETTLED("conditionsSettled");
+    CONDITIONS_SETTLED("conditionsSettled"),
+    /** A data processor's supervision fell due: to the security group. */
+    SUPERVISION_DUE("supervisionDue");
 
     private final String key;
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -48,15 +49,17 @@ public class ProcessorSupervision {
     private final RuntimeService runtime;
     private final DeadlineProperties calendar;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ProcessorSupervision(ProcessorRepository processors, SystemRegister register, OutboxWriter outbox, RuntimeService runtime,
-                         DeadlineProperties calendar, Clock clock) {
+                         DeadlineProperties calendar, Clock clock, ApplicationEventPublisher events) {
         this.processors = processors;
         this.register = register;
         this.outbox = outbox;
         this.runtime = runtime;
         this.calendar = calendar;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A system's processors, those still processing first. */
@@ -149,8 +152,8 @@ public class ProcessorSupervision {
     }
 
     /**
-     * The supervision of a processor fell due ({@code Task_OpenSupervision}): {@code supervision.due.v1}. The task itself
-     * is the model's.
+     * The supervision of a processor fell due ({@code Task_OpenSupervision}): {@code supervision.due.v1}, and the fact
+     * that mails the security group. The task itself is the model's.
      */
     @Transactional
     public void due(UUID systemId, UUID processorId) {
@@ -158,6 +161,7 @@ public class ProcessorSupervision {
         RegisteredSystem system = register.find(systemId);
         Instant now = clock.instant();
         outbox.append(systemId, subject(system), EventType.SUPERVISION_DUE, now, SupervisionDue.of(system, processor, now));
+        events.publishEvent(new SupervisionFellDue(systemId, system.name(), system.vendor(), processor));
     }
 
     /**

@@ -116,6 +116,11 @@ class SupervisionApiTest extends ApiTestBase {
                 .isEqualTo(403);
         assertThat(api.complete(SECURITY, task.get("id").asText(), Map.of("result", "REMARKS")).status())
                 .as("the evidence is required").isEqualTo(400);
+        List<String> mails = jdbc.sql("select recipient || ' ' || subject from mail_outbox where request_id = ?")
+                .param(UUID.fromString(systemId)).query(String.class).list();
+        assertThat(mails).as("the security group is mailed in the step's transaction")
+                .containsExactly("sikkerhed@demo.kommune.dk Tilsyn med databehandler: Driftscenter Nord A/S for "
+                        + api.get("anna", "/api/register/" + systemId).body().get("name").asText());
         List<String> dueEvents = events(systemId, "supervision.due");
         assertThat(dueEvents).hasSize(1);
         assertThat(new EventSchemas().problems("dk.indkoebsscreening.supervision.due.v1", dueEvents.get(0))).isEmpty();
