@@ -250,24 +250,26 @@ public class ProcessorSupervision {
     }
 
     /** {@code supervision.due.v1}. */
-    record SupervisionDue(UUID systemId, String systemName, UUID processorId, String processorName, String cvr,
+    record SupervisionDue(UUID systemId, String systemName, UUID kitosUuid, UUID processorId, String processorName, String cvr,
                           SupervisionMethod method, int intervalMonths, LocalDate due, Instant at) {
 
         static SupervisionDue of(RegisteredSystem system, DataProcessor processor, Instant at) {
-            return new SupervisionDue(system.id(), system.name(), processor.id(), processor.name(), processor.cvr(),
+            return new SupervisionDue(system.id(), system.name(), system.kitosUuid(), processor.id(), processor.name(), processor.cvr(),
                     processor.method(), processor.intervalMonths(), processor.nextDue(), at);
         }
     }
 
     /** {@code supervision.recorded.v1}: the result without the evidence's text, which stays in the application. */
-    record SupervisionRecorded(UUID systemId, String systemName, UUID processorId, String processorName, String cvr,
-                               UUID supervisionId, SupervisionMethod method, SupervisionResult result, LocalDate due,
-                               LocalDate supervisedOn, LocalDate nextDue, String recordedBy, Instant recordedAt) {
+    record SupervisionRecorded(UUID systemId, String systemName, UUID kitosUuid, UUID processorId, String processorName,
+                               String cvr, UUID supervisionId, SupervisionMethod method, int intervalMonths,
+                               SupervisionResult result, LocalDate due, LocalDate supervisedOn, LocalDate nextDue,
+                               String recordedBy, Instant recordedAt) {
 
         static SupervisionRecorded of(RegisteredSystem system, DataProcessor processor, Supervision supervision) {
-            return new SupervisionRecorded(system.id(), system.name(), processor.id(), processor.name(), processor.cvr(),
-                    supervision.id(), supervision.method(), supervision.result(), supervision.due(), supervision.supervisedOn(),
-                    supervision.nextDue(), supervision.recordedBy(), supervision.recordedAt());
+            return new SupervisionRecorded(system.id(), system.name(), system.kitosUuid(), processor.id(), processor.name(),
+                    processor.cvr(), supervision.id(), supervision.method(), processor.intervalMonths(), supervision.result(),
+                    supervision.due(), supervision.supervisedOn(), supervision.nextDue(), supervision.recordedBy(),
+                    supervision.recordedAt());
         }
     }
 }

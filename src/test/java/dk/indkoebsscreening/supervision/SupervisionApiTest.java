@@ -141,6 +141,7 @@ class SupervisionApiTest extends ApiTestBase {
         assertThat(new EventSchemas().problems("dk.indkoebsscreening.supervision.recorded.v1", recorded.get(0))).isEmpty();
         assertThat(json.readTree(recorded.get(0)).get("nextDue").asText()).isEqualTo(today().plusMonths(12).toString());
         assertThat(recorded.get(0)).as("the evidence stays in the application").doesNotContain("logning");
+        assertThat(json.readTree(recorded.get(0)).get("intervalMonths").asInt()).isEqualTo(12);
         Job next = management.createJobQuery().processInstanceId(supervisionOf(processorId).getId()).timers().singleResult();
         assertThat(next.getDuedate().toInstant()).as("the timer waits for the next date")
                 .isEqualTo(today().plusMonths(12).atTime(8, 0).atZone(COPENHAGEN).toInstant());
@@ -246,6 +247,13 @@ class SupervisionApiTest extends ApiTestBase {
         assertThat(page).contains("Scannerdrift ApS", "Underleverandør ApS", "Skriftligt tilsyn");
         assertThat(security.postForm("/systemer/" + systemId + "/databehandlere", "/systemer/" + systemId + "/databehandlere",
                 "name=&processing=&method=&intervalMonths=tolv&nextDue=").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theKitosExamplesSupervisionIsAValidSupervisionEvent() throws IOException {
+        String payload = java.nio.file.Files.readString(
+                java.nio.file.Path.of("examples/kitos-handoff/src/test/resources/supervision-recorded.v1.json"));
+        assertThat(new EventSchemas().problems("dk.indkoebsscreening.supervision.recorded.v1", payload)).isEmpty();
     }
 
     private byte[] bytes(Object body) {

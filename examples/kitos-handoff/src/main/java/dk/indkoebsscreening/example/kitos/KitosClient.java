@@ -99,6 +99,46 @@ final class KitosClient {
         };
     }
 
+    /** A data processing registration as {@code GET /api/v2/data-processing-registrations} answers it: what this example uses. */
+    record DataProcessingRegistration(UUID uuid, String name, JsonNode oversight) {
+    }
+
+    /**
+     * {@code GET /api/v2/data-processing-registrations?organizationUuid=…&systemUuid=…}: the organisation's data
+     * processing registrations that name the catalogue system (KITOS API v2, DataProcessingRegistrationV2Controller).
+     */
+    List<DataProcessingRegistration> dataProcessingRegistrations(UUID organizationUuid, UUID systemUuid) {
+        HttpResponse<String> response = sendAuthorized(request("/api/v2/data-processing-registrations?organizationUuid="
+                + organizationUuid + "&systemUuid=" + systemUuid).GET());
+        if (response.statusCode() != 200) {
+            throw unexpected(response, "reading the data processing registrations");
+        }
+        JsonNode found = readTree(response.body());
+        if (!found.isArray()) {
+            throw new KitosException("KITOS's data processing registrations did not come as a JSON array");
+        }
+        List<DataProcessingRegistration> registrations = new ArrayList<>();
+        for (JsonNode registration : found) {
+            registrations.add(new DataProcessingRegistration(UUID.fromString(registration.path("uuid").asText()),
+                    registration.path("name").asText(), registration.path("oversight")));
+        }
+        return registrations;
+    }
+
+    /**
+     * {@code PATCH /api/v2/data-processing-registrations/{uuid}} with {@code {"oversight": …}}: KITOS applies it as a
+     * JSON merge patch (RFC 7396), so the fields sent replace theirs and the others stay; a list is replaced whole.
+     */
+    void updateOversight(UUID registrationUuid, ObjectNode oversight) {
+        ObjectNode body = json.createObjectNode();
+        body.set("oversight", oversight);
+        HttpResponse<String> response = sendAuthorized(request("/api/v2/data-processing-registrations/" + registrationUuid)
+                .method("PATCH", publish(body)));
+        if (response.statusCode() != 200) {
+            throw unexpected(response, "updating the oversight of data processing registration " + registrationUuid);
+        }
+    }
+
     /** Sends with the cached token; on 401 (expired or revoked) logs in again and retries once. */
     private HttpResponse<String> sendAuthorized(HttpRequest.Builder request) {
         HttpResponse<String> response = send(request.copy().header("Authorization", "Bearer " + token()).build());

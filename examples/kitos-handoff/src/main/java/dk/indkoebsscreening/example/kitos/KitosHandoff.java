@@ -21,7 +21,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads purchase decisions from {@code procurement.decisions.v1} and registers every approved system in
- * KITOS as used by the municipality. The work is in {@link DecisionHandler}; this class is the Kafka loop.
+ * KITOS as used by the municipality, and the supervisions of data processors from
+ * {@code procurement.request-lifecycle.v1}, written into the oversight of the system's data processing registration.
+ * The work is in {@link DecisionHandler} and {@link SupervisionHandler}; this class is the Kafka loop.
  *
  * <p>An offset is committed only after its event was handled. When KITOS fails, the consumer seeks
  * back to that event and tries it again after a pause, so no decision is skipped.
@@ -33,6 +35,9 @@ public final class KitosHandoff {
 
     static final String TOPIC = "procurement.decisions.v1";
     static final String DECISION_TYPE = "dk.indkoebsscreening.decision.made.v1";
+    /** The supervisions of data processors are on the lifecycle topic, keyed by the system's id. */
+    static final String LIFECYCLE_TOPIC = "procurement.request-lifecycle.v1";
+    static final String SUPERVISION_TYPE = "dk.indkoebsscreening.supervision.recorded.v1";
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(30);
 
     public static void main(String[] args) throws InterruptedException {
@@ -43,7 +48,9 @@ public final class KitosHandoff {
         KitosClient kitos = new KitosClient(URI.create(kitosUrl), required("KITOS_EMAIL"), required("KITOS_PASSWORD"),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
         UUID organizationUuid = UUID.fromString(required("KITOS_ORGANIZATION_UUID"));
-        DecisionHandler handler = new DecisionHandler(kitos, organizationUuid, new ProcessedEventIds(processedFile));
+        ProcessedEventIds processed = new ProcessedEventIds(processedFile);
+        Handlers handler = new Handlers(new DecisionHandler(kitos, organizationUuid, processed),
+                new SupervisionHandler(kitos, organizationUuid, processed));
 
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -52,8 +59,9 @@ public final class KitosHandoff {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            System.out.println("Handing decisions on " + TOPIC + " at " + bootstrapServers + " to KITOS at " + kitosUrl
+            consumer.subscribe(List.of(TOPIC, LIFECYCLE_TOPIC));
+            System.out.println("Handing decisions on " + TOPIC + " and supervisions on " + LIFECYCLE_TOPIC + " at "
+                    + bootstrapServers + " to KITOS at " + kitosUrl
                     + " for organisation " + organizationUuid);
             while (true) {
                 if (!pollOnce(consumer, handler)) {
@@ -63,8 +71,12 @@ public final class KitosHandoff {
         }
     }
 
+    /** What acts on each kind of event. */
+    record Handlers(DecisionHandler decisions, SupervisionHandler supervisions) {
+    }
+
     /** Handles one poll's records; false if one failed and will come again. */
-    static boolean pollOnce(Consumer<String, byte[]> consumer, DecisionHandler handler) {
+    static boolean pollOnce(Consumer<String, byte[]> consumer, Handlers handler) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofSeconds(1));
         boolean allHandled = true;
         for (TopicPartition partition : records.partitions()) {
@@ -85,20 +97,32 @@ public final class KitosHandoff {
         return allHandled;
     }
 
-    static void handle(ConsumerRecord<String, byte[]> record, DecisionHandler handler) {
-        if (!DECISION_TYPE.equals(header(record, "ce_type"))) {
-            return; // a breaking change gets its own type (…v2), published beside v1 for a while; this consumer reads v1
+    static void handle(ConsumerRecord<String, byte[]> record, Handlers handlers) {
+        String type = header(record, "ce_type");
+        // A decision is on both topics (the same ce_id): it is taken from the decisions topic only. A breaking change gets
+        // its own type (…v2), published beside v1 for a while; this consumer reads v1.
+        boolean decision = DECISION_TYPE.equals(type) && TOPIC.equals(record.topic());
+        if (!decision && !SUPERVISION_TYPE.equals(type)) {
+            return;
         }
         String eventId = header(record, "ce_id");
         if (eventId == null) {
             System.err.printf("Skipping offset %d of %s: no ce_id header%n", record.offset(), record.topic());
             return;
         }
-        DecisionHandler.Result result = handler.handle(eventId, record.value());
-        boolean needsAPerson = result.status() == DecisionHandler.Status.REGISTER_BY_HAND
-                || result.status() == DecisionHandler.Status.INVALID_PAYLOAD;
+        if (decision) {
+            DecisionHandler.Result result = handlers.decisions().handle(eventId, record.value());
+            boolean needsAPerson = result.status() == DecisionHandler.Status.REGISTER_BY_HAND
+                    || result.status() == DecisionHandler.Status.INVALID_PAYLOAD;
+            (needsAPerson ? System.err : System.out)
+                    .printf("%s (event %s, request %s): %s%n", result.status(), eventId, record.key(), result.message());
+            return;
+        }
+        SupervisionHandler.Result result = handlers.supervisions().handle(eventId, record.value());
+        boolean needsAPerson = result.status() == SupervisionHandler.Status.RECORD_BY_HAND
+                || result.status() == SupervisionHandler.Status.INVALID_PAYLOAD;
         (needsAPerson ? System.err : System.out)
-                .printf("%s (event %s, request %s): %s%n", result.status(), eventId, record.key(), result.message());
+                .printf("%s (event %s, system %s): %s%n", result.status(), eventId, record.key(), result.message());
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -24,7 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A local stand-in for the three KITOS endpoints the hand-off calls, with the shapes of KITOS's
+ * A local stand-in for the KITOS endpoints the hand-off calls (login, catalogue search, usage, and the data processing
+ * registrations' list and merge patch), with the shapes of KITOS's
  * sources (os2kitos/kitos, see README.md): the v1 {@code {msg, response}} envelope around the token,
  * a bare JSON array from the v2 catalogue search, 201 or 409 from creating a usage, 401 for a token
  * it does not know.
@@ -46,12 +47,20 @@ final class FakeKitos implements AutoCloseable {
             "notes", "systemVersion", "numberOfExpectedUsers", "validity", "containsAITechnology",
             "webAccessibilityCompliance", "lastWebAccessibilityCheck", "webAccessibilityNotes");
 
+    private static final String REGISTRATIONS = "/api/v2/data-processing-registrations";
+    /** KITOS's DataProcessingRegistrationOversightWriteRequestDTO. */
+    private static final Set<String> OVERSIGHT_FIELDS = Set.of("oversightOptionUuids", "oversightOptionsRemark",
+            "oversightInterval", "oversightIntervalRemark", "isOversightCompleted", "oversightCompletedRemark",
+            "oversightScheduledInspectionDate", "oversightDates");
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<UUID, String> catalogue = new LinkedHashMap<>();
     private final Set<String> usages = new HashSet<>();
     private final Set<String> validTokens = new HashSet<>();
+    /** Data processing registrations by UUID: the organisation, the catalogue systems it names, its oversight section. */
+    private final Map<UUID, ObjectNode> registrations = new LinkedHashMap<>();
     private int issuedTokens;
     private boolean acceptTokens = true;
     private Integer usagePostFailure;
@@ -70,6 +79,24 @@ final class FakeKitos implements AutoCloseable {
         UUID uuid = UUID.randomUUID();
         catalogue.put(uuid, name);
         return uuid;
+    }
+
+    /** A data processing registration of the organisation naming these catalogue systems, with an empty oversight section. */
+    UUID addDataProcessingRegistration(UUID organizationUuid, String name, UUID... systemUuids) {
+        UUID uuid = UUID.randomUUID();
+        ObjectNode registration = json.createObjectNode().put("uuid", uuid.toString()).put("name", name);
+        registration.putObject("organizationContext").put("uuid", organizationUuid.toString());
+        ArrayNode systems = registration.putArray("systemUuids");
+        for (UUID system : systemUuids) {
+            systems.add(system.toString());
+        }
+        registration.putObject("oversight").putArray("oversightDates");
+        registrations.put(uuid, registration);
+        return uuid;
+    }
+
+    JsonNode oversightOf(UUID registrationUuid) {
+        return registrations.get(registrationUuid).path("oversight");
     }
 
     void addUsage(UUID organizationUuid, UUID systemUuid) {
@@ -127,7 +154,20 @@ final class FakeKitos implements AutoCloseable {
                         createUsage(exchange, request);
                     }
                 }
-                default -> respond(exchange, 404, "text/plain", "");
+                case "GET /api/v2/data-processing-registrations" -> {
+                    if (authorized(exchange, request)) {
+                        listRegistrations(exchange, request);
+                    }
+                }
+                default -> {
+                    if (request.method().equals("PATCH") && request.path().startsWith(REGISTRATIONS + "/")) {
+                        if (authorized(exchange, request)) {
+                            patchRegistration(exchange, request);
+                        }
+                    } else {
+                        respond(exchange, 404, "text/plain", "");
+                    }
+                }
             }
         }
     }
@@ -199,6 +239,45 @@ final class FakeKitos implements AutoCloseable {
         created.putObject("organizationContext").put("uuid", organizationUuid.toString()).put("name", "Demo Kommune");
         created.set("general", usage.path("general"));
         respond(exchange, 201, "application/json", created.toString());
+    }
+
+    private void listRegistrations(HttpExchange exchange, Request request) throws IOException {
+        String organization = request.query().get("organizationUuid");
+        String system = request.query().get("systemUuid");
+        ArrayNode found = json.createArrayNode();
+        registrations.values().stream()
+                .filter(registration -> organization == null
+                        || organization.equals(registration.path("organizationContext").path("uuid").asText()))
+                .filter(registration -> system == null || registration.path("systemUuids").toString().contains(system))
+                .forEach(registration -> {
+                    ObjectNode answer = registration.deepCopy();
+                    answer.remove("systemUuids"); // KITOS answers with the usages in general.systemUsages; not read here
+                    found.add(answer);
+                });
+        respond(exchange, 200, "application/json", found.toString());
+    }
+
+    /** KITOS's JSON merge patch of a registration, for the oversight section (the fields of its write DTO). */
+    private void patchRegistration(HttpExchange exchange, Request request) throws IOException {
+        UUID uuid = uuid(json.getNodeFactory().textNode(request.path().substring(REGISTRATIONS.length() + 1)));
+        ObjectNode registration = uuid == null ? null : registrations.get(uuid);
+        if (registration == null) {
+            respond(exchange, 404, "text/plain", "");
+            return;
+        }
+        JsonNode patch = json.readTree(request.body());
+        String unknown = unknownField(patch, Set.of("general", "systemUsageUuids", "oversight", "roles", "externalReferences", "name"))
+                + unknownField(patch.path("oversight"), OVERSIGHT_FIELDS);
+        for (JsonNode date : patch.path("oversight").path("oversightDates")) {
+            unknown += date.hasNonNull("completedAt") ? "" : ": oversightDates without completedAt";
+        }
+        if (!unknown.isEmpty()) {
+            respond(exchange, 400, "text/plain", "Invalid body" + unknown);
+            return;
+        }
+        ObjectNode oversight = (ObjectNode) registration.path("oversight");
+        patch.path("oversight").fields().forEachRemaining(field -> oversight.set(field.getKey(), field.getValue()));
+        respond(exchange, 200, "application/json", registration.toString());
     }
 
     private static String unknownField(JsonNode node, Set<String> known) {

@@ -33,15 +33,17 @@ class KitosHandoffTest {
 
     private final MockConsumer<String, byte[]> consumer = new MockConsumer<>(OffsetResetStrategy.EARLIEST);
     private FakeKitos kitos;
-    private DecisionHandler handler;
+    private KitosHandoff.Handlers handler;
 
     @BeforeEach
     void start(@TempDir Path dir) throws IOException {
         kitos = new FakeKitos();
         kitos.addSystem("Borgerbooking Plus");
-        handler = new DecisionHandler(
-                new KitosClient(kitos.baseUrl(), FakeKitos.EMAIL, FakeKitos.PASSWORD, HttpClient.newHttpClient()),
-                UUID.randomUUID(), new ProcessedEventIds(dir.resolve("processed-event-ids.txt")));
+        KitosClient client = new KitosClient(kitos.baseUrl(), FakeKitos.EMAIL, FakeKitos.PASSWORD, HttpClient.newHttpClient());
+        ProcessedEventIds processed = new ProcessedEventIds(dir.resolve("processed-event-ids.txt"));
+        UUID organization = UUID.randomUUID();
+        handler = new KitosHandoff.Handlers(new DecisionHandler(client, organization, processed),
+                new SupervisionHandler(client, organization, processed));
         consumer.assign(List.of(PARTITION));
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
     }
