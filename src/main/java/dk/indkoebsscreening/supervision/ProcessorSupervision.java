@@ -160,7 +160,7 @@ public class ProcessorSupervision {
         DataProcessor processor = locked(systemId, processorId);
         RegisteredSystem system = register.find(systemId);
         Instant now = clock.instant();
-        outbox.append(systemId, subject(system), EventType.SUPERVISION_DUE, now, SupervisionDue.of(system, processor, now));
+        outbox.appendForSystem(systemId, EventType.SUPERVISION_DUE, now, SupervisionDue.of(system, processor, now));
         events.publishEvent(new SupervisionFellDue(systemId, system.name(), system.vendor(), processor));
     }
 
@@ -181,8 +181,7 @@ public class ProcessorSupervision {
         processors.update(new DataProcessor(processor.id(), systemId, processor.name(), processor.cvr(), processor.processing(),
                 processor.subProcessorOf(), processor.method(), processor.intervalMonths(), next, null, null,
                 processor.createdAt(), now, username));
-        outbox.append(systemId, subject(system), EventType.SUPERVISION_RECORDED, now,
-                SupervisionRecorded.of(system, processor, supervision));
+        outbox.appendForSystem(systemId, EventType.SUPERVISION_RECORDED, now, SupervisionRecorded.of(system, processor, supervision));
         return SupervisionProcess.nextSupervision(dueAt(next));
     }
 
@@ -244,18 +243,13 @@ public class ProcessorSupervision {
         }
     }
 
-    /** The events' subject: the system's name as far as the column takes it (the key is the system's id). */
-    static String subject(RegisteredSystem system) {
-        return system.name().length() <= 20 ? system.name() : system.name().substring(0, 19) + "…";
-    }
-
     /** {@code supervision.due.v1}. */
     record SupervisionDue(UUID systemId, String systemName, UUID kitosUuid, UUID processorId, String processorName, String cvr,
-                          SupervisionMethod method, int intervalMonths, LocalDate due, Instant at) {
+                          SupervisionMethod method, int intervalMonths, LocalDate due, Instant openedAt) {
 
-        static SupervisionDue of(RegisteredSystem system, DataProcessor processor, Instant at) {
+        static SupervisionDue of(RegisteredSystem system, DataProcessor processor, Instant openedAt) {
             return new SupervisionDue(system.id(), system.name(), system.kitosUuid(), processor.id(), processor.name(), processor.cvr(),
-                    processor.method(), processor.intervalMonths(), processor.nextDue(), at);
+                    processor.method(), processor.intervalMonths(), processor.nextDue(), openedAt);
         }
     }
 

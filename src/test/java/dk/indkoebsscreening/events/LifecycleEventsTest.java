@@ -64,7 +64,9 @@ class LifecycleEventsTest extends ApiTestBase {
             Map.entry(EventType.ATTACHMENT_REMOVED, "/attachment/removedAt"),
             Map.entry(EventType.RENEWAL_DUE, "/announcedAt"),
             Map.entry(EventType.CONDITION_CHANGED, "/changedAt"),
-            Map.entry(EventType.CONDITIONS_SETTLED, "/settledAt"));
+            Map.entry(EventType.CONDITIONS_SETTLED, "/settledAt"),
+            Map.entry(EventType.SUPERVISION_DUE, "/openedAt"),
+            Map.entry(EventType.SUPERVISION_RECORDED, "/recordedAt"));
     private static final Pattern AMOUNT = Pattern.compile("\"(\\w+Dkk)\": ([^,}\\s]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 

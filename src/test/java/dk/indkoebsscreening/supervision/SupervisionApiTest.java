@@ -124,6 +124,8 @@ class SupervisionApiTest extends ApiTestBase {
         List<String> dueEvents = events(systemId, "supervision.due");
         assertThat(dueEvents).hasSize(1);
         assertThat(new EventSchemas().problems("dk.indkoebsscreening.supervision.due.v1", dueEvents.get(0))).isEmpty();
+        assertThat(jdbc.sql("select distinct subject from outbox_event where request_id = ?").param(UUID.fromString(systemId))
+                .query(String.class).list()).as("key and subject are the system's id").containsExactly(systemId);
 
         api.completeOk(SECURITY, task.get("id").asText(),
                 Map.of("result", "REMARKS", "evidence", "ISAE 3402 type 2, 2026, to bemærkninger om logning"));
