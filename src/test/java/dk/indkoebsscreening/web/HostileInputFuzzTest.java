@@ -168,6 +168,9 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("condition", api.details("anna", conditioned).get("conditions").get(0).get("id").asText());
         Map<String, Object> system = new LinkedHashMap<>(Map.of("name", "Fuzz-system"));
         fixture.put("system", api.post("koordinator", "/api/register", system).body().get("id").asText());
+        fixture.put("processor", api.post("koordinator", "/api/systems/" + fixture.get("system") + "/processors",
+                Map.of("name", "Fuzz-databehandler", "processing", "Drift", "method", "SOC_2", "intervalMonths", 12,
+                        "nextDue", java.time.LocalDate.now().plusYears(1).toString())).body().get("id").asText());
         fixture.put("mail", jdbc.sql("select id::text from mail_outbox order by created_at limit 1").query(String.class).single());
         for (String role : ROLES) {
             clients.put(String.valueOf(role), new Client(role));
@@ -490,6 +493,8 @@ class HostileInputFuzzTest extends ApiTestBase {
             case "taskId" -> fixture.get("task");
             case "attachmentId" -> fixture.get("attachment");
             case "requestId" -> fixture.get("request");
+            case "systemId" -> fixture.get("system");
+            case "processorId" -> fixture.get("processor");
             case "username" -> "anna";
             case "conditionId" -> fixture.get("condition");
             case "id" -> pattern.startsWith("/api/register") || pattern.startsWith("/systemer") ? fixture.get("system")
