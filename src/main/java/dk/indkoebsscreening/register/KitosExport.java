@@ -34,12 +34,12 @@ public final class KitosExport {
     /** Columns of the header: KITOS's overview has well under a hundred. */
     static final int MAX_COLUMNS = 256;
     /** The most characters Excel lets a cell hold. */
-    static final int MAX_CELL_LENGTH = 32_767;
+    public static final int MAX_CELL_LENGTH = 32_767;
     /**
      * The text kept of the columns read, all rows together: MAX_ROWS systems with every column as long as the register
      * takes it come to about 11.5 million characters.
      */
-    static final long MAX_KEPT_CHARACTERS = 20_000_000;
+    public static final long MAX_KEPT_CHARACTERS = 20_000_000;
 
     /**
      * One system in use. {@code line} is the row's number as the coordinator sees it (the Excel row, the CSV
@@ -82,25 +82,42 @@ public final class KitosExport {
     }
 
     /** A row as read, before its columns are known: the cells' texts, trimmed. */
-    record Line(int number, List<String> cells) {
+    public record Line(int number, List<String> cells) {
 
-        boolean isBlank() {
+        public boolean isBlank() {
             return cells.stream().allMatch(String::isEmpty);
         }
 
-        String cell(Integer index) {
+        public String cell(Integer index) {
             return index == null || index >= cells.size() || cells.get(index).isEmpty() ? null : cells.get(index);
         }
     }
 
     public static List<Row> read(String fileName, byte[] content) {
         Rows rows = new Rows(fileName);
-        if (isZip(content)) {
-            KitosWorkbook.read(fileName, content, rows);
-        } else {
-            readCsv(fileName, content, rows);
-        }
+        readLines(fileName, content, rows);
         return rows.read();
+    }
+
+    /**
+     * Where the lines of a KITOS export go as they are read (this overview's rows, or another KITOS overview's, such as
+     * the data processing registrations' in {@code supervision}): it says which columns it reads and bounds what it keeps.
+     */
+    public interface Lines {
+
+        /** Whether a cell in this column is read. */
+        boolean wants(int column);
+
+        void add(Line line);
+    }
+
+    /** Reads any KITOS overview exported as XLSX, or saved as CSV, line by line, with the reading's own bounds. */
+    public static void readLines(String fileName, byte[] content, Lines lines) {
+        if (isZip(content)) {
+            KitosWorkbook.read(fileName, content, lines);
+        } else {
+            readCsv(fileName, content, lines);
+        }
     }
 
     /**
@@ -108,7 +125,7 @@ public final class KitosExport {
      * columns are read; of each later line only those cells are kept, as a row. What a file may cost is bounded
      * here, whatever its format: the rows, a cell's length, the columns of the header and the text kept.
      */
-    static final class Rows {
+    static final class Rows implements Lines {
 
         private final String fileName;
         private final List<Row> rows = new ArrayList<>();
@@ -120,11 +137,13 @@ public final class KitosExport {
         }
 
         /** Whether a cell in this column is read: before the header every column is, after it only the header's. */
-        boolean wants(int column) {
+        @Override
+        public boolean wants(int column) {
             return columns == null || columns.containsValue(column);
         }
 
-        void add(Line line) {
+        @Override
+        public void add(Line line) {
             if (line.cells().stream().anyMatch(text -> text.length() > MAX_CELL_LENGTH)) {
                 throw cellTooLong(line.number());
             }
@@ -245,7 +264,7 @@ public final class KitosExport {
         return content.length >= 2 && content[0] == 'P' && content[1] == 'K';
     }
 
-    private static void readCsv(String fileName, byte[] content, Rows rows) {
+    private static void readCsv(String fileName, byte[] content, Lines rows) {
         String text = decoded(content);
         if (text.startsWith("%PDF") || text.chars().anyMatch(c -> c < ' ' && c != '\t' && c != '\n' && c != '\r')) {
             throw problem("register.import.notCsvOrXlsx", fileName);

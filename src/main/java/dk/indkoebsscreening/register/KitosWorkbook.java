@@ -1,6 +1,6 @@
 package dk.indkoebsscreening.register;
 
-import dk.indkoebsscreening.register.KitosExport.Rows;
+import dk.indkoebsscreening.register.KitosExport.Lines;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -57,7 +57,7 @@ final class KitosWorkbook {
     private KitosWorkbook() {
     }
 
-    static void read(String fileName, byte[] content, Rows rows) {
+    static void read(String fileName, byte[] content, Lines rows) {
         // OPCPackage.open(InputStream) unpacks every part into memory; from a file it reads a part when asked for it.
         Path copy = copyOf(content);
         try {
@@ -255,12 +255,12 @@ final class KitosWorkbook {
     /** The cells of the row being read, by column, handed to the rows as a line when the row ends. */
     private static final class SheetRows implements SheetContentsHandler {
 
-        private final Rows rows;
+        private final Lines rows;
         private final List<String> cells = new ArrayList<>();
         private int line;
         private int column;
 
-        SheetRows(Rows rows) {
+        SheetRows(Lines rows) {
             this.rows = rows;
         }
 

@@ -71,6 +71,16 @@ public class SystemRegister {
     }
 
     /** These systems, those that exist, in no order. */
+    /** The system KITOS's catalogue knows by this UUID, if registered. */
+    public Optional<RegisteredSystem> findByKitosUuid(UUID kitosUuid) {
+        return systems.findByKitosUuid(kitosUuid);
+    }
+
+    /** The system registered under this name (case ignored), the first registered if several. */
+    public Optional<RegisteredSystem> findByName(String name) {
+        return systems.findByNameAndVendor(name, null);
+    }
+
     public List<RegisteredSystem> findAll(Collection<UUID> ids) {
         return systems.findAll(ids);
     }

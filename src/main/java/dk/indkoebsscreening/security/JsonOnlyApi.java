@@ -22,13 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * drive the API with Basic credentials the browser remembers. The one exception is a file upload
  * ({@code POST /api/requests/{id}/attachments}, multipart): it must carry the header {@value #UPLOAD_HEADER},
  * which a form on another site cannot send either. The same holds for the system register's import of a KITOS
- * export ({@code POST /api/register/import}).
+ * export ({@code POST /api/register/import}) and the data processors' import of KITOS's oversight
+ * ({@code POST /api/systems/processors/kitos-import}).
  */
 class JsonOnlyApi extends OncePerRequestFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     static final String UPLOAD_HEADER = "X-Requested-By";
-    private static final Pattern UPLOAD_PATH = Pattern.compile("/api/requests/[0-9a-fA-F-]{36}/attachments|/api/register/import");
+    private static final Pattern UPLOAD_PATH = Pattern.compile(
+            "/api/requests/[0-9a-fA-F-]{36}/attachments|/api/register/import|/api/systems/processors/kitos-import");
 
     private final Problems problems;
 

@@ -19,8 +19,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -122,16 +125,73 @@ public class ProcessorSupervision {
         DataProcessor changed = new DataProcessor(current.id(), systemId, form.name().strip(), Text.orNull(form.cvr()),
                 form.processing().strip(), form.subProcessorOf(), form.method(), form.intervalMonths(), form.nextDue(), null,
                 null, current.createdAt(), clock.instant(), user.username());
+        store(current, changed);
+        return changed;
+    }
+
+    /** Stores a processor's change; a new date re-times its waiting supervision. */
+    private void store(DataProcessor current, DataProcessor changed) {
         processors.update(changed);
         if (!changed.nextDue().equals(current.nextDue())) {
             // While its task is open the instance waits for no new date: the supervision recorded sets the next one.
             EngineGate.asApplication(() -> runtime.createMessageCorrelation(SupervisionProcess.RESCHEDULED_MESSAGE)
-                    .processInstanceBusinessKey(systemId.toString())
-                    .processInstanceVariableEquals(SupervisionProcess.PROCESSOR_ID, processorId.toString())
+                    .processInstanceBusinessKey(changed.systemId().toString())
+                    .processInstanceVariableEquals(SupervisionProcess.PROCESSOR_ID, changed.id().toString())
                     .setVariables(SupervisionProcess.nextSupervision(dueAt(changed.nextDue())))
                     .correlateAllWithResult());
         }
-        return changed;
+    }
+
+    /**
+     * What an import of KITOS's oversight did: the processors whose interval or next date it changed, and the processors
+     * it names that are not registered for the system (as "processor (system)"), which a person adds with their method.
+     */
+    public record OversightImport(int updated, List<String> notFound) {
+    }
+
+    /**
+     * Fills the interval and the next date of the processors registered for the systems of KITOS's overview of data
+     * processing registrations, where the file has them: the next planned oversight, else the latest plus the interval.
+     * The systems are found by KITOS UUID, else by name; a processor by its name. All or nothing: a file with a bad row
+     * changes nothing.
+     */
+    @Transactional
+    public OversightImport importKitosOversight(String fileName, byte[] content, CurrentUser user) {
+        requireMayChange(user);
+        int updated = 0;
+        Set<String> notFound = new LinkedHashSet<>();
+        Instant now = clock.instant();
+        for (KitosOversight.Row row : KitosOversight.read(fileName, content)) {
+            for (RegisteredSystem system : systemsOf(row)) {
+                for (String name : row.processors()) {
+                    Optional<DataProcessor> found = processors.ofSystem(system.id()).stream()
+                            .filter(processor -> !processor.removed() && processor.name().equalsIgnoreCase(name)).findFirst();
+                    if (found.isEmpty()) {
+                        notFound.add(name + " (" + system.name() + ")");
+                        continue;
+                    }
+                    DataProcessor current = locked(system.id(), found.get().id());
+                    int interval = row.intervalMonths() != null ? row.intervalMonths() : current.intervalMonths();
+                    LocalDate next = row.next() != null ? row.next()
+                            : row.latest() != null ? row.latest().plusMonths(interval) : current.nextDue();
+                    if (interval != current.intervalMonths() || !next.equals(current.nextDue())) {
+                        store(current, new DataProcessor(current.id(), current.systemId(), current.name(), current.cvr(),
+                                current.processing(), current.subProcessorOf(), current.method(), interval, next, null, null,
+                                current.createdAt(), now, user.username()));
+                        updated++;
+                    }
+                }
+            }
+        }
+        return new OversightImport(updated, List.copyOf(notFound));
+    }
+
+    /** The row's systems in use: by KITOS UUID where the file has them, else by name. */
+    private List<RegisteredSystem> systemsOf(KitosOversight.Row row) {
+        List<RegisteredSystem> systems = row.systemUuids().isEmpty()
+                ? row.systemNames().stream().map(register::findByName).flatMap(Optional::stream).toList()
+                : row.systemUuids().stream().map(register::findByKitosUuid).flatMap(Optional::stream).toList();
+        return systems.stream().filter(system -> !system.retired()).toList();
     }
 
     /** The processor no longer processes for the system: its supervision ends, an open task with it; its supervisions stay. */
