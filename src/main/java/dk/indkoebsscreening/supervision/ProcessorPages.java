@@ -10,9 +10,11 @@ import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -83,6 +87,27 @@ class ProcessorPages {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(systemId, supervision.find(systemId, processorId), input, errors(e), model);
+        }
+    }
+
+    /** KITOS's oversight for every system, from this system's page: the coordinator or security expert comes back here. */
+    @PostMapping("/kitos-import")
+    String importKitos(@PathVariable UUID systemId, @RequestParam(name = "file", required = false) MultipartFile file,
+                       Authentication authentication, Model model, RedirectAttributes saved, HttpServletResponse response)
+            throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw InvalidInputException.of("file", "register.import.noFile");
+            }
+            ProcessorSupervision.OversightImport result = supervision.importKitosOversight(
+                    Objects.requireNonNullElse(file.getOriginalFilename(), ""), file.getBytes(), CurrentUser.of(authentication));
+            saved.addFlashAttribute("saved", result.notFound().isEmpty()
+                    ? choices.message("supervision.saved.imported", result.updated())
+                    : choices.message("supervision.saved.importedNotFound", result.updated(), String.join(", ", result.notFound())));
+            return "redirect:/systemer/" + systemId + "/databehandlere";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return page(systemId, null, new ProcessorInput(), PageErrors.none().addProblems(e, messages), model);
         }
     }
 

@@ -232,6 +232,8 @@ class SupervisionApiTest extends ApiTestBase {
                     "name=Omd%C3%B8bt&processing=x&method=SOC_2&intervalMonths=12&nextDue=2027-01-01").statusCode()).as(user).isEqualTo(403);
             assertThat(session.postForm(page, "/systemer/" + systemId + "/databehandlere/" + processorId + "/fjern", "")
                     .statusCode()).as(user).isEqualTo(403);
+            assertThat(session.postForm(page, "/systemer/" + systemId + "/databehandlere/kitos-import", "").statusCode())
+                    .as(user).isEqualTo(403);
         }
         assertThat(processors()).isEqualTo(before);
         assertThat(lastChange()).isEqualTo(changedBefore);

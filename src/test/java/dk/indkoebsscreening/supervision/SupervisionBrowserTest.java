@@ -27,7 +27,7 @@ class SupervisionBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void theSecurityGroupAddsAProcessorAndRecordsItsSupervisionOnItsDate() {
+    void theSecurityGroupAddsAProcessorAndRecordsItsSupervisionOnItsDate() throws java.io.IOException {
         ApiClient api = new ApiClient(port);
         String system = "Hjemmeplejeplan " + UUID.randomUUID().toString().substring(0, 4);
         String systemId = api.post(Lifecycle.COORDINATOR, "/api/register",
@@ -86,6 +86,17 @@ class SupervisionBrowserTest extends BrowserTestBase {
         browser.open("/systemer/" + systemId + "/databehandlere");
         assertThat(browser.mainText()).contains("Backup Syd ApS, ", "Bemærkninger", "to bemærkninger om adgangslog");
         assertThat(browser.mainText()).doesNotContain("Overskredet");
+        browser.assertAccessible();
+
+        // KITOS's oversight, uploaded on the page: the registered processor gets KITOS's interval and planned date.
+        java.nio.file.Path export = java.nio.file.Files.createTempFile("Databehandling", ".csv");
+        java.nio.file.Files.writeString(export, "IT Systemer;Databehandlere;Tilsynsinterval;Kommende planlagt tilsyn\n" + system
+                + ";Driftscenter Nord A/S, Ukendt Hosting ApS;Årligt;"
+                + today().plusDays(40).format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")) + "\n");
+        browser.field("file").sendKeys(export.toString());
+        browser.submit(By.cssSelector("form[action$='/kitos-import']"));
+        assertThat(browser.text(By.className("notice-success"))).contains("1 databehandler har fået nyt interval eller ny dato",
+                "Ukendt Hosting ApS (" + system + ")");
         browser.assertAccessible();
 
         browser.login(Lifecycle.COORDINATOR);
