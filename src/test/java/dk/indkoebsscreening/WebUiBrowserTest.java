@@ -145,9 +145,12 @@ class WebUiBrowserTest extends BrowserTestBase {
         browser.login("anna");
         browser.open(requestPath);
         assertThat(browser.text(By.id("status"))).isEqualTo("Godkendt med betingelser");
-        assertThat(browser.text(By.id("decision"))).contains("Indkøb via SKI 02.19");
+        assertThat(browser.text(By.id("decision"))).contains("Godkendt med betingelser", "Én betingelse: se Hvad sker der nu? nedenfor");
+        assertThat(browser.text(By.id("what-now"))).as("the condition with its owner, due date, status and whom to ask")
+                .contains("Indkøb via SKI 02.19", "Ansvarlig", "Anna Andersen", "Før idriftsættelse", "Åben", "Karl Kontrakt (kontrakt)");
         assertThat(browser.text(By.id("areas"))).contains("Screenet").doesNotContain("Under screening");
-        assertProcessPictureMarks("Processen er afsluttet: Afgørelse truffet.", "end-reached");
+        // Approved with a condition: the process goes on with its follow-up, the owner's task first.
+        assertProcessPictureMarks("Anmodningen står nu her i processen: Opfyld betingelse.", "current-activity");
         browser.assertAccessible();
         browser.open("/anmodninger");
         assertThat(browser.mainText()).contains(reference);

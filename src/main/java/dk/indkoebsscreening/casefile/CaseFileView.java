@@ -26,6 +26,7 @@ public class CaseFileView {
         CaseFile caseFile = caseFiles.caseFile(id, user);
         model.addAttribute("details", caseFile);
         model.addAttribute("position", position.position(id, user));
+        model.addAttribute("whatNow", WhatNow.of(caseFile));
         boolean requester = caseFile.request().requester().equals(user.username());
         model.addAttribute("seenByRequester", requester);
         // Only the requester answers the coordinator's question (the model's "provide information" task).

@@ -91,6 +91,7 @@ class ScreeningReport {
         context.setVariable("details", details);
         context.setVariable("request", details.request());
         context.setVariable("checklists", checklists);
+        context.setVariable("whatNow", WhatNow.of(details));
         context.setVariable("municipality", municipality);
         context.setVariable("generated", formats.dateTime(clock.instant()));
         return templates.process("report/screening-report", context);

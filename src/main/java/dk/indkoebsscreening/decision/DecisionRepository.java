@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class DecisionRepository {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    private static final TypeReference<List<DecidedCondition>> DECIDED = new TypeReference<>() {
+    };
+    private static final TypeReference<List<AreaConditionFate>> FATES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -31,12 +33,14 @@ public class DecisionRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     public void insert(UUID requestId, Decision decision) {
         jdbc.sql("""
-                        insert into decision (request_id, outcome, recommendation, reason, conditions, decided_by, decided_at)
-                        values (?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                        insert into decision (request_id, outcome, recommendation, reason, conditions, decided_conditions,
+                                              area_conditions, decided_by, decided_at)
+                        values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?)
                         """)
                 .params(requestId, decision.outcome().name(),
                         decision.recommendation() == null ? null : decision.recommendation().name(),
-                        decision.reason(), json.write(decision.conditions()), decision.decidedBy(),
+                        decision.reason(), json.write(decision.conditions()), json.write(decision.decidedConditions()),
+                        json.write(decision.areaConditions()), decision.decidedBy(),
                         Sql.timestamp(decision.decidedAt()))
                 .update();
     }
@@ -65,7 +69,8 @@ public class DecisionRepository {
                             Verdict.valueOf(rs.getString("outcome")),
                             recommendation == null ? null : Verdict.valueOf(recommendation),
                             rs.getString("reason"),
-                            json.read(rs.getString("conditions"), STRINGS),
+                            json.read(rs.getString("decided_conditions"), DECIDED),
+                            json.read(rs.getString("area_conditions"), FATES),
                             rs.getString("decided_by"),
                             Sql.instant(rs, "decided_at"));
                 })

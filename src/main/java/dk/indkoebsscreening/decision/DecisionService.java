@@ -2,7 +2,11 @@ package dk.indkoebsscreening.decision;
 
 import dk.indkoebsscreening.attachment.AttachmentEvent.FileInfo;
 import dk.indkoebsscreening.attachment.AttachmentService;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.security.Groups;
+import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.security.People.Person;
 import dk.indkoebsscreening.security.PublicAddress;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.events.EventAmounts;
@@ -26,7 +30,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +42,7 @@ import dk.indkoebsscreening.scope.RequestScope;
 import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The recommendation from the verdicts of the areas in scope, and the coordinator's decision that ends a request. */
@@ -51,10 +60,13 @@ public class DecisionService {
     private final CaseHistory history;
     private final PublicAddress address;
     private final ScopeRepository scopes;
+    private final People people;
+    private final DeadlineProperties deadline;
 
     DecisionService(RequestLifecycle lifecycle, Requests requests, DecisionRepository decisions,
                     ScreeningService screening, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events, AttachmentService attachments,
-                    CaseHistory history, PublicAddress address, ScopeRepository scopes) {
+                    CaseHistory history, PublicAddress address, ScopeRepository scopes, People people,
+                    DeadlineProperties deadline) {
         this.lifecycle = lifecycle;
         this.requests = requests;
         this.decisions = decisions;
@@ -66,6 +78,8 @@ public class DecisionService {
         this.history = history;
         this.address = address;
         this.scopes = scopes;
+        this.people = people;
+        this.deadline = deadline;
     }
 
     @Transactional
@@ -85,36 +99,72 @@ public class DecisionService {
         return requests.findRecommendation(requestId);
     }
 
-    /** A coordinator may override the recommendation, but only with a reason. */
+    /**
+     * A coordinator may override the recommendation, but only with a reason; an approval with conditions binds at least
+     * one, each area condition handled once, rewordings, merges and drops with a note, owners who are staff.
+     */
     public List<FieldProblem> problems(UUID requestId, DecisionForm form) {
         if (form.outcome() == null) {
             return List.of();
         }
+        List<FieldProblem> problems = new ArrayList<>();
         Optional<Verdict> recommendation = requests.findRecommendation(requestId);
         boolean overrides = recommendation.map(recommended -> recommended != form.outcome()).orElse(false);
         if (overrides && Text.isBlank(form.reason())) {
-            return List.of(new FieldProblem("reason", "decision.reason.requiredOnOverride"));
+            problems.add(new FieldProblem("reason", "decision.reason.requiredOnOverride"));
         }
-        return List.of();
+        plan(requestId, form, problems);
+        return problems;
     }
 
+    /** The conditions the areas set, each with the reference the decision form and its API body name it by. */
+    public List<ConditionPlan.SetCondition> setConditions(UUID requestId) {
+        List<ConditionPlan.SetCondition> set = new ArrayList<>();
+        for (AreaScreening area : screening.areasOf(requestId)) {
+            for (int i = 0; i < area.conditions().size(); i++) {
+                set.add(new ConditionPlan.SetCondition(area.area().name() + "-" + (i + 1), area.area(), area.conditions().get(i)));
+            }
+        }
+        return set;
+    }
+
+    /** What the form binds when approved with conditions; nothing otherwise, whatever else it gives. */
+    ConditionPlan plan(UUID requestId, DecisionForm form, List<FieldProblem> problems) {
+        if (form.outcome() != Verdict.APPROVED_WITH_CONDITIONS) {
+            return ConditionPlan.NONE;
+        }
+        PurchaseRequest request = requests.findById(requestId).orElseThrow();
+        return ConditionPlan.of(setConditions(requestId), form, new ConditionPlan.Context(request.requester(),
+                request.desiredStartDate(), LocalDate.now(clock.withZone(deadline.zone())), staff()), problems);
+    }
+
+    /** Whether a username is a member of staff, the members looked up once however many conditions name an owner. */
+    private Predicate<String> staff() {
+        SingletonSupplier<Set<String>> members = SingletonSupplier.of(() -> people.membersOf(Groups.STAFF).stream()
+                .map(Person::id).collect(Collectors.toSet()));
+        return username -> members.obtain().contains(username);
+    }
+
+    /**
+     * Records the decision. {@code plan} is what the decision form bound; null where no form set it (a rejection at
+     * triage, a decision task completed without the list): then every area condition is kept as set, owned by the
+     * requester and due before go-live.
+     */
     @Transactional
-    public Decision record(UUID requestId, Verdict outcome, String reason, String decidedBy) {
+    public Decision record(UUID requestId, Verdict outcome, String reason, String decidedBy, ConditionPlan plan) {
         PurchaseRequest request = lifecycle.lock(requestId);
         List<AreaScreening> areas = screening.areasOf(requestId);
-        List<String> conditions = outcome == Verdict.REJECTED ? List.of()
-                : areas.stream().flatMap(area -> area.conditions().stream()).toList();
+        ConditionPlan conditions = outcome != Verdict.APPROVED_WITH_CONDITIONS ? ConditionPlan.NONE
+                : plan != null ? plan
+                : plan(requestId, new DecisionForm(outcome, reason, null, null), new ArrayList<>());
         Decision decision = new Decision(outcome, requests.findRecommendation(requestId).orElse(null),
-                Text.orNull(reason), conditions, decidedBy, clock.instant());
+                Text.orNull(reason), conditions.decided(), conditions.fates(), decidedBy, clock.instant());
         decisions.insert(requestId, decision);
         lifecycle.transition(requestId, Transition.decided(outcome));
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, decision.decidedAt(), DecisionMade.of(request, decision, areas,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
                 address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));
-        events.publishEvent(new DecisionTaken(requestId, decision, outcome == Verdict.APPROVED_WITH_CONDITIONS
-                ? areas.stream().flatMap(area -> area.conditions().stream().map(text ->
-                        new DecidedCondition(text, area.area(), request.requester(), null, true, null))).toList()
-                : List.of()));
+        events.publishEvent(new DecisionTaken(requestId, decision, decision.decidedConditions()));
         history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
         return decision;
     }

@@ -9,13 +9,16 @@ import java.util.List;
  *
  * @param quote     someone's own words (a question, an answer, a reason), shown as a quotation; or null
  * @param facts     label and value lines about the request
- * @param listTitle the heading of {@code list} (e.g. the conditions); null when there is no list
+ * @param sections  headed lists (e.g. the conditions, the next steps), in order; none that is empty
  * @param footer    why the person gets the mail and whether they can turn it off
  */
 record MailContent(String subject, String greeting, List<String> paragraphs, String quote, List<Fact> facts,
-                   String listTitle, List<String> list, String actionText, String actionUrl, String footer) {
+                   List<Section> sections, String actionText, String actionUrl, String footer) {
 
     record Fact(String label, String value) {
+    }
+
+    record Section(String title, List<String> items) {
     }
 
     static Builder about(String subject) {
@@ -28,8 +31,7 @@ record MailContent(String subject, String greeting, List<String> paragraphs, Str
         private final List<String> paragraphs = new ArrayList<>();
         private String quote;
         private final List<Fact> facts = new ArrayList<>();
-        private String listTitle;
-        private List<String> list = List.of();
+        private final List<Section> sections = new ArrayList<>();
         private String actionText;
         private String actionUrl;
         private String footer;
@@ -61,10 +63,10 @@ record MailContent(String subject, String greeting, List<String> paragraphs, Str
             return this;
         }
 
+        /** Adds a headed list; an empty one adds nothing. */
         Builder list(String title, List<String> items) {
             if (!items.isEmpty()) {
-                listTitle = title;
-                list = List.copyOf(items);
+                sections.add(new Section(title, List.copyOf(items)));
             }
             return this;
         }
@@ -81,7 +83,7 @@ record MailContent(String subject, String greeting, List<String> paragraphs, Str
         }
 
         MailContent build() {
-            return new MailContent(subject, greeting, List.copyOf(paragraphs), quote, List.copyOf(facts), listTitle, list,
+            return new MailContent(subject, greeting, List.copyOf(paragraphs), quote, List.copyOf(facts), List.copyOf(sections),
                     actionText, actionUrl, footer);
         }
     }

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.notification;
 import dk.indkoebsscreening.decision.Decision;
 import dk.indkoebsscreening.decision.DecisionDue;
 import dk.indkoebsscreening.decision.DecisionTaken;
+import dk.indkoebsscreening.decision.NextSteps;
 import dk.indkoebsscreening.followup.ConditionFacts;
 import dk.indkoebsscreening.followup.ConditionItem;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
@@ -14,6 +15,7 @@ import dk.indkoebsscreening.request.RequestReceived;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.screening.DeadlinePassed;
 import dk.indkoebsscreening.screening.ReminderDue;
+import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.screening.ScreeningOpened;
 import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.security.People;
@@ -52,9 +54,10 @@ class Notifications {
     private final Formats formats;
     private final MessageSource messages;
     private final PublicAddress address;
+    private final ScreeningService screening;
 
     Notifications(Requests requests, Recipients recipients, MailComposer composer, MailOutbox outbox,
-                  People people, Formats formats, MessageSource messages, PublicAddress address) {
+                  People people, Formats formats, MessageSource messages, PublicAddress address, ScreeningService screening) {
         this.requests = requests;
         this.recipients = recipients;
         this.composer = composer;
@@ -63,6 +66,7 @@ class Notifications {
         this.formats = formats;
         this.messages = messages;
         this.address = address;
+        this.screening = screening;
     }
 
     @EventListener
@@ -134,12 +138,51 @@ class Notifications {
         PurchaseRequest request = request(fact.requestId());
         Decision decision = fact.decision();
         String outcome = text("verdict." + decision.outcome());
-        toRequester(MailKind.DECISION, request, to -> mail(MailKind.DECISION, request, to, outcome)
+        NextSteps steps = NextSteps.of(request, decision, screening.areasOf(request.id()));
+        toRequester(MailKind.DECISION, request, to -> whatNow(steps, mail(MailKind.DECISION, request, to, outcome)
                 .paragraph(text("mail.decision.lead", request.title(), outcome, people.name(decision.decidedBy())))
                 .paragraph(decision.reason() == null ? null : text("mail.decision.reason"))
-                .quote(decision.reason())
-                .list(text("mail.decision.conditions"), decision.conditions())
+                .quote(decision.reason()))
                 .action(text("mail.action.decision"), link(Links.request(request.id()))));
+    }
+
+    /** "Hvad sker der nu?" as the request page has it, in the decision mail. */
+    private MailContent.Builder whatNow(NextSteps steps, MailContent.Builder mail) {
+        if (steps.approved()) {
+            mail.list(text("next.title"), List.of(text(steps.conditions().isEmpty() ? "next.approved.lead" : "next.approvedWithConditions.lead")))
+                    .list(text("next.conditions.title"), steps.conditions().stream().map(this::condition).toList())
+                    .list(text("next.steps.title"), List.of(text("next.step.contract"), text("next.step.kitos"), text("next.step.users")));
+        } else {
+            mail.list(text("next.title"), List.of(text(steps.rejecting().isEmpty() ? "next.rejected.leadNoAreas" : "next.rejected.lead")));
+            steps.rejecting().forEach(area -> mail.list(text("mail.decision.rejectedBy", areaName(area.area())), rejection(area)));
+            mail.list(text("mail.decision.tryAgain"), List.of(text("next.rejected.newRequest")));
+        }
+        return mail
+                .list(text("next.overridden.title"), steps.overridden().stream().map(area -> text("next.overridden.area",
+                        areaName(area.area()), text("verdict." + area.verdict()), text("verdict." + steps.outcome()))).toList())
+                .list(text("next.dropped.title"), steps.dropped().stream().map(fate -> text("next.dropped.item", fate.text(),
+                        areaName(fate.area()), fate.note())).toList());
+    }
+
+    private String condition(NextSteps.Condition condition) {
+        String due = !condition.condition().beforeGoLive() ? formats.date(condition.due())
+                : condition.due() == null ? text("next.condition.beforeGoLiveNoDate")
+                : text("next.condition.beforeGoLive", formats.date(condition.due()));
+        return text("mail.decision.condition", condition.condition().text(), people.name(condition.condition().owner()), due)
+                + " " + text("mail.decision.conditionAsk", condition.askWhom() == null ? text("next.condition.askCoordinators")
+                        : text("next.person", people.name(condition.askWhom()), condition.askWhom()));
+    }
+
+    private List<String> rejection(NextSteps.AreaVerdict area) {
+        List<String> items = new ArrayList<>();
+        if (area.findings() != null) {
+            items.add(area.findings());
+        }
+        area.conditions().forEach(condition -> items.add(text("mail.decision.wouldChange", condition)));
+        if (area.screenedBy() != null) {
+            items.add(text("mail.decision.ask", people.name(area.screenedBy()), area.screenedBy()));
+        }
+        return items;
     }
 
     /** Not to someone who took the task themselves: they know. */

@@ -47,6 +47,8 @@ public final class ScreeningProcess {
     public static final String DECISION_OUTCOME = "decisionOutcome";
     public static final String DECISION_REASON = "decisionReason";
     public static final String DECIDED_BY = "decidedBy";
+    /** Set by the decision task: the conditions it binds, as JSON in bytes (longer than a string variable may be). */
+    public static final String DECISION_CONDITIONS = "decisionConditions";
     /**
      * The six areas' verdicts as a list, the recommendation table's input (built by Task_RecommendDecision); an
      * area outside the scope has {@link #NOT_RELEVANT}, which the table ignores.

@@ -54,9 +54,10 @@ public interface TaskStep<F extends Record> {
 
     /**
      * The questions the completion answers besides the record's own fields, as an API caller needs them to fill the
-     * body ({@code GET /api/tasks/{id}}): a screening's checklist, which is configuration, not code. None by default.
+     * body ({@code GET /api/tasks/{id}}): a screening's checklist, which is configuration, not code; a decision's
+     * conditions set by the areas, which are the request's. None by default.
      */
-    default List<Question> questions(String taskDefinitionKey) {
+    default List<Question> questions(UUID requestId, String taskDefinitionKey) {
         return List.of();
     }
 

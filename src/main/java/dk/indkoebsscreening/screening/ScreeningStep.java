@@ -59,7 +59,7 @@ class ScreeningStep implements TaskStep<ScreeningForm> {
     }
 
     @Override
-    public List<Question> questions(String taskDefinitionKey) {
+    public List<Question> questions(UUID requestId, String taskDefinitionKey) {
         return screening.checklist(area(taskDefinitionKey)).stream()
                 .map(question -> new Question("checklist." + question.id(), question.id(), question.text(),
                         question.isFreeText() ? AnswerType.FREE_TEXT : AnswerType.ONE_OF, question.options(), question.required()))

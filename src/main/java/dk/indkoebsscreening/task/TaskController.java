@@ -50,7 +50,9 @@ class TaskController {
             The task as in the inbox, with `form`, the name of the schema its completion body follows (one of those \
             `POST /api/tasks/{id}/complete` lists), and `questions`, what the body answers besides that schema's fields: for \
             a screening, the area's checklist, each answered in `checklist` under its `id` with one of its `options` (or \
-            free text where there are none); a required one must be answered. For whoever may work on the task, and for \
+            free text where there are none); a required one must be answered; for a decision, each condition an area set, \
+            answered as a row of `areaConditions` (its `ref` the question's `id`, its `handling` one of the `options`), \
+            every one kept as set when the body leaves `areaConditions` out. For whoever may work on the task, and for \
             coordinators.""")
     @ApiResponse(responseCode = "200", description = "The task.", content = @Content(schema = @Schema(implementation = TaskToComplete.class), examples = @ExampleObject(name = "a screening task", value = """
             {"id": "5c1ae5d8-d3a4-11f0-8b7c-0242ac120002", "type": "SCREENING", "area": "SECURITY",

@@ -52,10 +52,24 @@ class ScreeningReportTest extends ApiTestBase {
         api.completeOk(Lifecycle.COORDINATOR, triage, Map.of("outcome", "ACCEPT"));
         lifecycle.screen(requestId, Area.SECURITY, ApiClient.screening("APPROVED_WITH_CONDITIONS",
                 List.of("Databehandleraftalen underskrives før brug"), lifecycle.validChecklist(Area.SECURITY)));
-        for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT, Area.INSTALLATION, Area.IMPLEMENTATION)) {
+        for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.INSTALLATION, Area.IMPLEMENTATION)) {
             lifecycle.screen(requestId, area, lifecycle.approval(area));
         }
-        lifecycle.decide(requestId, "APPROVED_WITH_CONDITIONS", "Behovet er dokumenteret.");
+        Map<String, Object> rejection = new java.util.LinkedHashMap<>(ApiClient.screening("REJECTED", List.of("Exit-plan i kontrakten"),
+                lifecycle.validChecklist(Area.CONTRACT)));
+        rejection.put("findings", "Kontrakten mangler exit-vilkår.");
+        lifecycle.screen(requestId, Area.CONTRACT, rejection);
+        lifecycle.decideWith(requestId, Map.of("outcome", "APPROVED_WITH_CONDITIONS", "reason", "Behovet er dokumenteret.",
+                "areaConditions", List.of(
+                        Map.of("ref", "SECURITY-1", "handling", "KEEP", "text", "Databehandleraftalen er underskrevet af begge parter",
+                                "note", "Tydeligere for ansøgeren"),
+                        Map.of("ref", "CONTRACT-1", "handling", "DROP", "note", "SKI 02.19 har exit-vilkår")),
+                "ownConditions", List.of(Map.of("text", "Indhent tilbud via SKI 02.19"))));
+        String security = api.details("anna", requestId).get("conditions").get(0).get("id").asText();
+        String conditionPath = "/api/requests/" + requestId + "/conditions/" + security;
+        assertThat(api.post("anna", conditionPath + "/report", Map.of("text", "Underskrevet 3. marts.",
+                "files", List.of(file.get("id").asText()))).status()).isEqualTo(204);
+        assertThat(api.post("sikkerhed", conditionPath + "/verify", null).status()).isEqualTo(204);
 
         HttpResponse<byte[]> response = api.download(Lifecycle.COORDINATOR, "/api/requests/" + requestId + "/report.pdf");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -66,7 +80,16 @@ class ScreeningReportTest extends ApiTestBase {
             assertThat(text).contains("Screeningsrapport " + reference, "Rapport over ESDH-tilkøb", "Demo Kommune",
                     "Sikkerhed og GDPR", "Brugerstyring", "Support", "Kontrakt", "Installation", "Implementering",
                     "Godkendt med betingelser", "Databehandleraftalen underskrives før brug", "Behovet er dokumenteret.",
-                    "Karen Koordinator (koordinator)", "tilbud.pdf", "Historik", "Sendt af Anna Andersen");
+                    "Karen Koordinator (koordinator)", "tilbud.pdf", "Historik", "Sendt af Anna Andersen",
+                    "Kontrakt vurderede Afvist, men koordinatoren besluttede Godkendt med betingelser.",
+                    "Betingelser og opfølgning", "Betingelse 1: Databehandleraftalen er underskrevet af begge parter",
+                    "Omformuleret af koordinatoren fra »Databehandleraftalen underskrives før brug« (Sikkerhed og GDPR). "
+                            + "Begrundelse: Tydeligere for ansøgeren",
+                    "Ansvarlig: Anna Andersen (anna). Frist: Før idriftsættelse (", "Sat af: Sikkerhed og GDPR.",
+                    "Betingelse 2: Indhent tilbud via SKI 02.19", "Sat af: Koordinatoren, ved afgørelsen.", "Åben",
+                    "Verificeret ·", "Meldt opfyldt af Anna Andersen", "Underskrevet 3. marts.", "Sat ved afgørelsen af Karen Koordinator",
+                    "Verificeret af Sara Sikkerhed",
+                    "»Exit-plan i kontrakten« (Kontrakt) gælder ikke. Begrundelse: SKI 02.19 har exit-vilkår");
             assertThat(text.replace(" ", "")).as("the file's SHA-256, wrapped over lines").contains(file.get("sha256").asText());
             assertThat(text.split("Godkendt", -1).length - 1).as("six verdicts and the decision").isGreaterThanOrEqualTo(7);
             assertThat(pdf.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged (PDF/UA)").isTrue();
@@ -88,7 +111,8 @@ class ScreeningReportTest extends ApiTestBase {
                             new HeaderCell("Spørgsmål", "Column"), new HeaderCell("Svar", "Column"),
                             new HeaderCell("Foreligger der en databehandleraftale, der opfylder GDPR art. 28, stk. 3?", "Row"),
                             new HeaderCell("Fil", "Column"), new HeaderCell("SHA-256", "Column"),
-                            new HeaderCell("Tidspunkt", "Column"), new HeaderCell("Hændelse", "Column"));
+                            new HeaderCell("Tidspunkt", "Column"), new HeaderCell("Hændelse", "Column"),
+                            new HeaderCell("Ændring", "Column"));
             PDFRenderer renderer = new PDFRenderer(pdf);
             for (int page = 0; page < pdf.getNumberOfPages(); page++) {
                 BufferedImage image = renderer.renderImageWithDPI(page, 80);

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.decision;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.system.JsonCodec;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
@@ -10,7 +12,7 @@ public final class DecisionDelegates {
     }
 
     public static JavaDelegate recordDecision(DecisionService decisions) {
-        return new RecordDecisionDelegate(decisions);
+        return new RecordDecisionDelegate(decisions, new JsonCodec(new ObjectMapper().findAndRegisterModules()));
     }
 
     public static TaskListener recordRecommendation(DecisionService decisions) {

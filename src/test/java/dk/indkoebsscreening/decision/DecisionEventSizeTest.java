@@ -58,7 +58,10 @@ class DecisionEventSizeTest {
         List<DecisionService.AreaVerdict> areas = all.subList(0, screened).stream()
                 .map(area -> new DecisionService.AreaVerdict(area, Verdict.APPROVED_WITH_CONDITIONS, areaConditions, Instant.now()))
                 .toList();
-        List<String> allConditions = areas.stream().flatMap(area -> area.conditions().stream()).toList();
+        // What the decision binds: every area's conditions (kept, each at most as long when reworded) and the coordinator's own.
+        List<String> allConditions = java.util.stream.Stream.concat(areas.stream().flatMap(area -> area.conditions().stream()),
+                Collections.nCopies(max(DecisionForm.class, "ownConditions"), text(max(DecisionForm.OwnCondition.class, "text"))).stream())
+                .toList();
         int files = new AttachmentProperties(null, null, null, null).maxFilesPerRequest();
         List<FileInfo> attachments = IntStream.range(0, files)
                 .mapToObj(i -> new FileInfo(UUID.randomUUID(), text(200), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

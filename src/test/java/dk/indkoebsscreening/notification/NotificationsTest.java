@@ -130,8 +130,11 @@ class NotificationsTest extends ApiTestBase {
         assertThat(decision.subject()).isEqualTo("Afgørelse på din anmodning " + reference + ": Godkendt med betingelser");
         assertThat(decision.text()).contains("Der er truffet afgørelse om din anmodning »Bookingsystem til borgerservice«: "
                         + "Godkendt med betingelser. Afgjort af Karen Koordinator.", "Begrundelse:", "»Behovet er dokumenteret.«",
-                "Betingelser for købet:", "  - " + CONDITION, "Se afgørelsen: " + site + "/anmodninger/" + requestId);
-        assertThat(decision.html()).contains("<li>" + CONDITION + "</li>");
+                "Hvad sker der nu?:", "  - Købet er godkendt på betingelser.", "Betingelser, der skal være opfyldt:", "  - " + CONDITION,
+                "Ansvarlig: Anna Andersen. Frist: Før idriftsættelse (", "Status: Åben. Spørg: Sara Sikkerhed (sikkerhed).",
+                "Det skal kommunen gøre herefter:", "Registrér systemet i KITOS", "Se afgørelsen: " + site + "/anmodninger/" + requestId);
+        assertThat(decision.html()).as("the condition and its facts in one item, on lines of their own")
+                .containsPattern(">" + java.util.regex.Pattern.quote(CONDITION) + "\\r?\\nAnsvarlig: Anna Andersen\\.");
         // A task link once nobody needs to act any more leads to the request.
         assertThat(linkFollowed(Lifecycle.COORDINATOR, triage.text(), site)).endsWith("/anmodninger/" + requestId);
 
@@ -190,8 +193,48 @@ class NotificationsTest extends ApiTestBase {
 
         Mail decision = mails.awaitOne(reference, "DECISION", "bent@demo.kommune.dk");
         assertThat(decision.subject()).endsWith(": Afvist");
-        assertThat(decision.text()).contains("»Dækkes af kommunens regnearksløsning.«").doesNotContain("Betingelser");
+        assertThat(decision.text()).contains("»Dækkes af kommunens regnearksløsning.«", "  - Købet er afvist ved triagen",
+                "Vil du prøve igen?:", "indsende en ny anmodning").doesNotContain("Betingelser");
         assertThat(mails.about(reference)).extracting(Mail::kind).containsExactlyInAnyOrder("TRIAGE_NEEDED", "DECISION");
+    }
+
+    @Test
+    void aRejectionByTheAreasSaysWhyPerAreaAndWhatWouldChangeIt() {
+        String requestId = lifecycle.submitAndAccept("bent", "Borgerportal i skyen");
+        String reference = api.details("bent", requestId).get("reference").asText();
+        for (Area area : Area.values()) {
+            lifecycle.screen(requestId, area, area != Area.SECURITY ? lifecycle.approval(area)
+                    : rejection(List.of("Data opbevares i EU"), lifecycle.validChecklist(area), "Data ligger i USA."));
+        }
+        lifecycle.decide(requestId, "REJECTED", null);
+
+        Mail decision = mails.awaitOne(reference, "DECISION", "bent@demo.kommune.dk");
+        assertThat(decision.text()).contains("Hvad sker der nu?:", "  - Købet er afvist.", "Sikkerhed og GDPR afviste:",
+                "  - Data ligger i USA.", "  - Det skulle der til: Data opbevares i EU", "  - Spørg: Sara Sikkerhed (sikkerhed)",
+                "Vil du prøve igen?:").doesNotContain("Koordinatoren besluttede", "KITOS");
+    }
+
+    @Test
+    void anOverriddenAreaIsNamedWithTheCoordinatorsReason() {
+        String requestId = lifecycle.submitAndAccept("bent", "Kontrakt uden exit");
+        String reference = api.details("bent", requestId).get("reference").asText();
+        for (Area area : Area.values()) {
+            lifecycle.screen(requestId, area, area != Area.CONTRACT ? lifecycle.approval(area)
+                    : rejection(List.of(), lifecycle.validChecklist(area), "Ingen exit-klausul."));
+        }
+        lifecycle.decideWith(requestId, Map.of("outcome", "APPROVED_WITH_CONDITIONS", "reason", "SKI 02.19 dækker exit.",
+                "ownConditions", List.of(Map.of("text", "Indhent tilbud via SKI 02.19"))));
+
+        Mail decision = mails.awaitOne(reference, "DECISION", "bent@demo.kommune.dk");
+        assertThat(decision.text()).contains("»SKI 02.19 dækker exit.«", "  - Indhent tilbud via SKI 02.19",
+                "Spørg: Karen Koordinator (koordinator).", "Koordinatoren afveg fra områdernes vurdering:",
+                "  - Kontrakt vurderede Afvist, men koordinatoren besluttede Godkendt med betingelser.");
+    }
+
+    private static Map<String, Object> rejection(List<String> conditions, Map<String, String> checklist, String findings) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(ApiClient.screening("REJECTED", conditions, checklist));
+        body.put("findings", findings);
+        return body;
     }
 
     /** The path a mail's first link leads to for the user (where the page redirects). */

@@ -305,7 +305,7 @@ class PurchaseScreeningProcessTest {
         assertThat(taskQuery().processInstanceId(instance.getId()).count()).as("open tasks").isZero();
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("timers and join jobs").isZero();
         verify(withdrawals).record(requestId, REQUESTER, "Behovet er dækket af en regional løsning");
-        verify(decisions, never()).record(any(), any(), any(), any());
+        verify(decisions, never()).record(any(), any(), any(), any(), any());
     }
 
     @Test
@@ -393,7 +393,7 @@ class PurchaseScreeningProcessTest {
                         "EndEvent_RejectedAtTriage")
                 .hasNotPassed("Task_StartScreening", "Task_ProvideInformation")
                 .isEnded();
-        verify(decisions).record(requestId, Verdict.REJECTED, "Dækket af kommunens eksisterende bookingsystem", COORDINATOR);
+        verify(decisions).record(requestId, Verdict.REJECTED, "Dækket af kommunens eksisterende bookingsystem", COORDINATOR, null);
         verifyNoInteractions(screening);
     }
 
@@ -459,7 +459,7 @@ class PurchaseScreeningProcessTest {
         // An approval with conditions follows them up (here none were bound, so it settles at once).
         assertThat(instance).hasPassedInOrder("Task_RecommendDecision", "Task_Decide", "Task_RecordDecision",
                 expected == Verdict.APPROVED_WITH_CONDITIONS ? "EndEvent_ConditionsSettled" : "EndEvent_RequestDecided").isEnded();
-        verify(decisions).record(requestId, expected, null, COORDINATOR);
+        verify(decisions).record(requestId, expected, null, COORDINATOR, null);
     }
 
     @Test
@@ -473,7 +473,7 @@ class PurchaseScreeningProcessTest {
                 "decisionReason", "Budgettet er brugt", "decidedBy", COORDINATOR));
 
         assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_RequestDecided").isEnded();
-        verify(decisions).record(requestId, Verdict.REJECTED, "Budgettet er brugt", COORDINATOR);
+        verify(decisions).record(requestId, Verdict.REJECTED, "Budgettet er brugt", COORDINATOR, null);
     }
 
     @Test
@@ -542,7 +542,7 @@ class PurchaseScreeningProcessTest {
 
         // Approved with conditions, none bound here: the follow-up settles at once.
         assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_ConditionsSettled").isEnded();
-        verify(decisions).record(requestId, Verdict.APPROVED_WITH_CONDITIONS, null, COORDINATOR);
+        verify(decisions).record(requestId, Verdict.APPROVED_WITH_CONDITIONS, null, COORDINATOR, null);
     }
 
     @Test
@@ -585,7 +585,7 @@ class PurchaseScreeningProcessTest {
         assertThat(taskQuery().processInstanceId(instance.getId()).count()).as("escalation task gone").isZero();
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(runtimeService().createExecutionQuery().processInstanceId(instance.getId()).count()).isZero();
-        verify(decisions).record(requestId, Verdict.APPROVED, null, COORDINATOR);
+        verify(decisions).record(requestId, Verdict.APPROVED, null, COORDINATOR, null);
     }
 
     // The follow-up of an approval's conditions: one parallel instance per condition, asking ConditionTasks (here a
@@ -650,7 +650,7 @@ class PurchaseScreeningProcessTest {
             assertThat(conditionTimer(instance, "BoundaryEvent_ConditionReminder", id).getDuedate()).isEqualTo(CONDITION_REMIND_AT);
             assertThat(conditionTimer(instance, "BoundaryEvent_ConditionOverdue", id).getDuedate()).isEqualTo(CONDITION_DUE);
         }
-        verify(decisions).record(requestId, Verdict.APPROVED_WITH_CONDITIONS, null, COORDINATOR);
+        verify(decisions).record(requestId, Verdict.APPROVED_WITH_CONDITIONS, null, COORDINATOR, null);
         verifyNoInteractions(followUp);
     }
 

@@ -137,7 +137,7 @@ class PageAndApiBindingTest {
         assertThat(binder.bindForm(form("outcome", "REJECTED", "reason", " Dækket af eksisterende system "), DecisionForm.class, noRules()))
                 .isEqualTo(binder.bind(body("{\"outcome\": \"REJECTED\", \"reason\": \"Dækket af eksisterende system\"}"),
                         DecisionForm.class, noRules()))
-                .isEqualTo(new DecisionForm(Verdict.REJECTED, "Dækket af eksisterende system"));
+                .isEqualTo(new DecisionForm(Verdict.REJECTED, "Dækket af eksisterende system", null, null));
         assertThat(binder.bindForm(form("answer", "Omkring 120"), InformationForm.class, noRules()))
                 .isEqualTo(binder.bind(body("{\"answer\": \"Omkring 120\"}"), InformationForm.class, noRules()));
         assertThat(binder.bindForm(form("comment", "Rykket"), EscalationForm.class, noRules()))
@@ -152,6 +152,39 @@ class PageAndApiBindingTest {
         assertThat(problems(() -> binder.bindForm(form(), EscalationForm.class, noRules())))
                 .isEqualTo(problems(() -> binder.bind(body("{}"), EscalationForm.class, noRules())))
                 .containsExactly("comment: " + message("escalation.comment.required"));
+    }
+
+    @Test
+    void aDecisionsConditionsAreTheSameRowsFromThePageAndFromTheApi() {
+        DecisionForm fromPage = binder.bindForm(form("outcome", "APPROVED_WITH_CONDITIONS",
+                "areaConditions[0].ref", "SECURITY-1", "areaConditions[0].handling", "KEEP",
+                "areaConditions[0].text", " Databehandleraftale underskrevet ", "areaConditions[0].owner", "bent",
+                "areaConditions[0].due", "2027-03-01", "areaConditions[1].ref", "CONTRACT-1", "areaConditions[1].handling", "DROP",
+                "areaConditions[1].note", "Dækket af SKI-aftalen", "ownConditions[0].text", "", "ownConditions[0].owner", "",
+                "ownConditions[1].text", "Indhent tilbud via SKI 02.19", "ownConditions[2].text", ""), DecisionForm.class, noRules());
+        DecisionForm fromApi = binder.bind(body("""
+                {"outcome": "APPROVED_WITH_CONDITIONS",
+                 "areaConditions": [
+                   {"ref": "SECURITY-1", "handling": "KEEP", "text": "Databehandleraftale underskrevet", "owner": "bent", "due": "2027-03-01"},
+                   {"ref": "CONTRACT-1", "handling": "DROP", "note": "Dækket af SKI-aftalen"}],
+                 "ownConditions": [{"text": "Indhent tilbud via SKI 02.19"}]}"""), DecisionForm.class, noRules());
+
+        assertThat(fromPage).as("the empty rows are no rows").isEqualTo(fromApi).isEqualTo(new DecisionForm(
+                Verdict.APPROVED_WITH_CONDITIONS, null,
+                List.of(new DecisionForm.AreaCondition("SECURITY-1", DecisionForm.Handling.KEEP, "Databehandleraftale underskrevet",
+                                null, null, "bent", java.time.LocalDate.of(2027, 3, 1)),
+                        new DecisionForm.AreaCondition("CONTRACT-1", DecisionForm.Handling.DROP, null, null, "Dækket af SKI-aftalen", null, null)),
+                List.of(new DecisionForm.OwnCondition("Indhent tilbud via SKI 02.19", null, null))));
+
+        assertThat(problems(() -> binder.bindForm(form("outcome", "APPROVED_WITH_CONDITIONS", "ownConditions[0].text", "",
+                "ownConditions[3].owner", "bent", "ownConditions[3].due", "1. marts", "areaConditions[0].ref", "SECURITY-1",
+                "areaConditions[0].handling", "KEEP‮"), DecisionForm.class, noRules())))
+                .as("a row is numbered as the page shows it back, without the empty rows before it")
+                .isEqualTo(problems(() -> binder.bind(body("""
+                        {"outcome": "APPROVED_WITH_CONDITIONS", "areaConditions": [{"ref": "SECURITY-1", "handling": "KEEP\u202E"}],
+                         "ownConditions": [{"owner": "bent", "due": "1. marts"}]}"""), DecisionForm.class, noRules())))
+                .contains("ownConditions[0].due: " + message("field.date"))
+                .anyMatch(problem -> problem.startsWith("areaConditions[0].handling: Skal være en af"));
     }
 
     @Test

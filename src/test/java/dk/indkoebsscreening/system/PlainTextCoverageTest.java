@@ -41,6 +41,12 @@ class PlainTextCoverageTest {
         if (type.getType() == String.class && !type.isAnnotationPresent(PlainText.class)) {
             unchecked.add(where);
         }
+        // A row of a list (the decision's conditions) is checked field by field like the form itself.
+        if (type.getType() instanceof Class<?> row && row.isRecord()) {
+            for (RecordComponent component : row.getRecordComponents()) {
+                collectUnchecked(where + "." + component.getName(), component.getAnnotatedType(), unchecked);
+            }
+        }
         if (type instanceof AnnotatedParameterizedType parameterized) {
             AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
             for (int i = 0; i < arguments.length; i++) {

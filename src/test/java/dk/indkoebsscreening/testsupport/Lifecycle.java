@@ -71,6 +71,12 @@ public final class Lifecycle {
         api.completeOk(COORDINATOR, task.get("id").asText(), body);
     }
 
+    /** Completes the decision task with the body given (outcome, reason, conditions). */
+    public void decideWith(String requestId, Map<String, Object> body) {
+        JsonNode task = api.awaitTask(COORDINATOR, requestId, "DECISION");
+        api.completeOk(COORDINATOR, task.get("id").asText(), body);
+    }
+
     /** Submit, accept, six approvals and the confirmed decision; returns the request id. */
     public String runToApproval(String requester, String title) {
         String requestId = submitAndAccept(requester, title);
