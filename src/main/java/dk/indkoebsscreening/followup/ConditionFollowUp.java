@@ -171,7 +171,7 @@ public class ConditionFollowUp {
                 throw new AccessDeniedException(user.username() + " does not own condition " + conditionId);
             }
             requireStatus(row, row.status().withOwner());
-            List<EvidenceFile> files = evidenceFiles(requestId, form.files());
+            List<EvidenceFile> files = evidenceFiles(locked.request(), form.files(), user);
             Task task = openTask(locked, TaskType.FULFIL_CONDITION);
             Row reported = change(locked, row.with(ConditionStatus.REPORTED, row.owner()),
                     ChangeKind.REPORTED, user.username(), form.text(), files, HistoryKind.CONDITION_REPORTED);
@@ -331,9 +331,19 @@ public class ConditionFollowUp {
         }
     }
 
-    private List<EvidenceFile> evidenceFiles(UUID requestId, List<String> given) {
+    /**
+     * The request's files the owner may show as evidence: every file for whoever may read the request; for a colleague
+     * the condition was handed to, who may not, only those they added, so the request's other files stay unknown to them.
+     */
+    public List<Attachment> evidenceOffered(PurchaseRequest request, CurrentUser user) {
+        boolean readsRequest = Requests.mayRead(request, user);
+        return attachments.ofRequest(request.id()).stream().filter(file -> !file.removed())
+                .filter(file -> readsRequest || file.addedBy().equals(user.username())).toList();
+    }
+
+    private List<EvidenceFile> evidenceFiles(PurchaseRequest request, List<String> given, CurrentUser user) {
         List<UUID> ids = given.stream().map(UUID::fromString).toList();
-        Map<UUID, Attachment> files = attachments.ofRequest(requestId).stream().filter(file -> !file.removed())
+        Map<UUID, Attachment> files = evidenceOffered(request, user).stream()
                 .collect(Collectors.toMap(Attachment::id, Function.identity()));
         for (int i = 0; i < ids.size(); i++) {
             if (!files.containsKey(ids.get(i))) {

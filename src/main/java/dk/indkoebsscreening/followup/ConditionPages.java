@@ -1,7 +1,6 @@
 package dk.indkoebsscreening.followup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
@@ -39,18 +38,16 @@ class ConditionPages {
 
     private final ConditionFollowUp followUp;
     private final Requests requests;
-    private final AttachmentService attachments;
     private final FormBinder binder;
     private final ObjectMapper objectMapper;
     private final Choices choices;
     private final MessageSource messages;
     private final People people;
 
-    ConditionPages(ConditionFollowUp followUp, Requests requests, AttachmentService attachments, FormBinder binder,
+    ConditionPages(ConditionFollowUp followUp, Requests requests, FormBinder binder,
                    ObjectMapper objectMapper, Choices choices, MessageSource messages, People people) {
         this.followUp = followUp;
         this.requests = requests;
-        this.attachments = attachments;
         this.binder = binder;
         this.objectMapper = objectMapper;
         this.choices = choices;
@@ -151,8 +148,7 @@ class ConditionPages {
         model.addAttribute("errors", errors);
         if (actions.report()) {
             Map<String, String> files = new LinkedHashMap<>();
-            attachments.ofRequest(id).stream().filter(file -> !file.removed())
-                    .forEach(file -> files.put(file.id().toString(), file.name()));
+            followUp.evidenceOffered(request, user).forEach(file -> files.put(file.id().toString(), file.name()));
             model.addAttribute("files", files);
             // Files added on this page belong to the condition's task (the owner may have several conditions).
             model.addAttribute("taskId", followUp.ownersTask(request, conditionId).orElse(null));

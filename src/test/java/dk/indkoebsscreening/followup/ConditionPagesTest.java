@@ -93,6 +93,31 @@ class ConditionPagesTest extends ApiTestBase {
     }
 
     @Test
+    void aColleagueTheConditionIsHandedToNeitherSeesNorCitesTheRequestsFiles() {
+        WebSession anna = as("anna", port);
+        Matcher task = Pattern.compile("opgave=([0-9a-f-]{36})").matcher(anna.get(page).body());
+        assertThat(task.find()).isTrue();
+        Multipart file = Files.multipart(new LinkedHashMap<>(Map.of("file", new Part("loenaftale-fortrolig.pdf", "application/pdf",
+                Files.pdf("Fortrolig")))));
+        assertThat(anna.postMultipart("/anmodninger/" + requestId + "/bilag?opgave=" + task.group(1) + "&_csrf="
+                + WebSession.encode(anna.csrfToken(page)), file.contentType(), file.body()).statusCode()).isEqualTo(302);
+        String fileId = jdbc.sql("select id::text from attachment where request_id = ?").param(UUID.fromString(requestId))
+                .query(String.class).single();
+        assertThat(api.post("anna", "/api/requests/" + requestId + "/conditions/" + conditionId + "/owner",
+                Map.of("owner", "bent")).status()).isEqualTo(204);
+
+        WebSession bent = as("bent", port);
+        HttpResponse<String> shown = bent.get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("Meld betingelsen opfyldt").doesNotContain("loenaftale-fortrolig.pdf");
+        String before = state();
+        assertThat(api.post("bent", "/api/requests/" + requestId + "/conditions/" + conditionId + "/report",
+                Map.of("text", "Gjort", "files", List.of(fileId))).status()).isEqualTo(400);
+        assertThat(bent.postForm(page, page + "/meld", "text=Gjort&files=" + fileId).statusCode()).isEqualTo(400);
+        assertThat(state()).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
     void anotherRequesterFindsNoConditionAndOtherRolesAreRefusedItsActions() {
         String before = state();
         WebSession bent = as("bent", port);
