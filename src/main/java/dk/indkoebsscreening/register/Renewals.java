@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,7 @@ public class Renewals {
 
     private final RegisterRepository systems;
     private final RuntimeService runtime;
+    private final TaskService taskService;
     private final OutboxWriter outbox;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
@@ -43,10 +45,11 @@ public class Renewals {
     private final DeadlineProperties deadline;
     private final Clock clock;
 
-    Renewals(RegisterRepository systems, RuntimeService runtime, OutboxWriter outbox, ApplicationEventPublisher events,
+    Renewals(RegisterRepository systems, RuntimeService runtime, TaskService taskService, OutboxWriter outbox, ApplicationEventPublisher events,
              JdbcClient jdbc, RenewalProperties properties, DeadlineProperties deadline, Clock clock) {
         this.systems = systems;
         this.runtime = runtime;
+        this.taskService = taskService;
         this.outbox = outbox;
         this.events = events;
         this.jdbc = jdbc;
@@ -72,6 +75,9 @@ public class Renewals {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void changed(RegisteredSystem before, RegisteredSystem after) {
+        if (before != null && !Objects.equals(before.owner(), after.owner())) {
+            offerOpenTaskTo(after.id(), before.owner(), after.owner());
+        }
         boolean sameDates = before != null && Objects.equals(before.contractEnd(), after.contractEnd())
                 && Objects.equals(before.noticeMonths(), after.noticeMonths());
         if (sameDates && before.retired() == after.retired()) {
@@ -87,6 +93,26 @@ public class Renewals {
             EngineGate.asApplication(() -> runtime.startProcessInstanceByKey(RenewalProcess.PROCESS_KEY, after.id().toString(),
                     RenewalProcess.startVariables(at(due), at(after.noticeDeadline()))));
         }
+    }
+
+    /**
+     * An open Task_ConsiderRenewal follows the system's owner: the one no longer the owner may not decide it any more,
+     * the new owner may.
+     */
+    private void offerOpenTaskTo(UUID systemId, String formerOwner, String owner) {
+        EngineGate.asApplication(() -> {
+            taskService.createTaskQuery().processDefinitionKey(RenewalProcess.PROCESS_KEY)
+                    .processInstanceBusinessKey(systemId.toString()).taskDefinitionKey(RenewalProcess.CONSIDER_TASK).list()
+                    .forEach(task -> {
+                        if (formerOwner != null) {
+                            taskService.deleteCandidateUser(task.getId(), formerOwner);
+                        }
+                        if (owner != null) {
+                            taskService.addCandidateUser(task.getId(), owner);
+                        }
+                    });
+            return null;
+        });
     }
 
     /** A day's moment of the municipality's deadlines (16:00 Copenhagen by default). */

@@ -135,6 +135,27 @@ class RenewalApiTest extends ApiTestBase {
     }
 
     @Test
+    void anOpenRenewalTaskFollowsTheSystemsOwnerWhoNoLongerOwnsItMayNotDecideIt() throws IOException {
+        Map<String, Object> body = system("Ejerskiftesystem", TODAY.plusYears(2), 3);
+        String id = api.post(COORDINATOR, "/api/register", body).body().get("id").asText();
+        new Timers(engine).fire(id, "Timer_RenewalDue");
+        String taskId = api.tasks(COORDINATOR).stream().filter(candidate -> id.equals(candidate.path("subjectId").asText()))
+                .findFirst().orElseThrow().get("id").asText();
+        assertThat(api.tasks("anna")).anyMatch(candidate -> taskId.equals(candidate.get("id").asText()));
+
+        body.put("owner", "bent");
+        assertThat(put(COORDINATOR, id, body).status()).isEqualTo(200);
+
+        assertThat(api.tasks("anna")).as("no longer the owner's").noneMatch(candidate -> taskId.equals(candidate.get("id").asText()));
+        assertThat(api.complete("anna", taskId, Map.of("choice", "LET_END")).status()).isEqualTo(403);
+        assertThat(decided(id)).as("nothing changed").isZero();
+        assertThat(runningRenewals(id)).isEqualTo(1);
+        assertThat(api.tasks("bent")).as("the new owner's").anyMatch(candidate -> taskId.equals(candidate.get("id").asText()));
+        assertThat(api.complete("bent", taskId, Map.of("choice", "LET_END")).status()).isEqualTo(204);
+        assertThat(decided(id)).isEqualTo(1);
+    }
+
+    @Test
     void aChangedEndDateReTimesTheRenewalAndARetirementEndsIt() throws IOException {
         LocalDate end = TODAY.plusYears(3);
         String id = api.post(COORDINATOR, "/api/register", system("Omtidssystem", end, 6)).body().get("id").asText();
