@@ -3,6 +3,7 @@ package dk.indkoebsscreening.register;
 import dk.indkoebsscreening.request.Hosting;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.system.PlainText;
+import dk.indkoebsscreening.system.WithinYears;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -61,8 +62,10 @@ public record SystemForm(
         @PlainText(multiline = true)
         String note,
 
+        @WithinYears(value = 10, back = 50)
         LocalDate contractStart,
 
+        @WithinYears(value = 30, back = 50)
         LocalDate contractEnd,
 
         @Min(value = 0, message = "{register.noticeMonths.range}")

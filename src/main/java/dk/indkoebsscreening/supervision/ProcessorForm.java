@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.supervision;
 
 import dk.indkoebsscreening.system.PlainText;
+import dk.indkoebsscreening.system.WithinYears;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -41,5 +42,6 @@ public record ProcessorForm(
         Integer intervalMonths,
 
         @NotNull(message = "{supervision.nextDue.required}")
+        @WithinYears(value = 10, back = 10)
         LocalDate nextDue) {
 }

@@ -107,6 +107,16 @@ class SystemContractApiTest extends ApiTestBase {
         longNotice.put("noticeMonths", 61);
         assertThat(put(COORDINATOR, id, longNotice).status()).isEqualTo(400);
 
+        for (String slip : List.of("+999999999-12-31", "-999999999-01-01", "+20270-03-01", "2099-01-01")) {
+            Map<String, Object> far = system("Datosystem");
+            far.put("contractStart", "2024-01-01");
+            far.put("contractEnd", slip);
+            assertThat(put(COORDINATOR, id, far).status()).as(slip).isEqualTo(400);
+        }
+        Map<String, Object> ancientStart = system("Datosystem");
+        ancientStart.put("contractStart", "0001-01-01");
+        assertThat(put(COORDINATOR, id, ancientStart).status()).isEqualTo(400);
+
         Map<String, Object> nobody = system("Datosystem");
         nobody.put("owner", "ingen-saadan");
         ApiClient.RawResponse unknown = put(COORDINATOR, id, nobody);

@@ -201,6 +201,13 @@ class SupervisionApiTest extends ApiTestBase {
                 .isEqualTo(400);
         assertThat(api.post(Lifecycle.COORDINATOR, "/api/systems/" + UUID.randomUUID() + "/processors",
                 processor("Hosting ApS", today())).status()).isEqualTo(404);
+        // A typing slip's year is no date to supervise on, nor one the engine's timer or the database can hold.
+        for (LocalDate slip : List.of(LocalDate.MAX, LocalDate.MIN, today().plusYears(11), today().minusYears(11))) {
+            ApiClient.Response far = api.post(Lifecycle.COORDINATOR, "/api/systems/" + withData + "/processors",
+                    processor("Hosting ApS", slip));
+            assertThat(far.status()).as(slip.toString()).isEqualTo(400);
+            assertThat(far.body().get("errors").findValuesAsText("field")).as(slip.toString()).containsExactly("nextDue");
+        }
         assertThat(processors()).as("nothing added").isEqualTo(before);
     }
 
