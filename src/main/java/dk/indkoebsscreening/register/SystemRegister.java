@@ -70,7 +70,6 @@ public class SystemRegister {
         return systems.find(id).orElseThrow(() -> new NotFoundException("No registered system " + id));
     }
 
-    /** These systems, those that exist, in no order. */
     /** The system KITOS's catalogue knows by this UUID, if registered. */
     public Optional<RegisteredSystem> findByKitosUuid(UUID kitosUuid) {
         return systems.findByKitosUuid(kitosUuid);
@@ -81,6 +80,7 @@ public class SystemRegister {
         return systems.findByNameAndVendor(name, null);
     }
 
+    /** These systems, those that exist, in no order. */
     public List<RegisteredSystem> findAll(Collection<UUID> ids) {
         return systems.findAll(ids);
     }
