@@ -88,7 +88,9 @@ public class Renewals {
                     .processInstanceBusinessKey(after.id().toString())
                     .correlateAllWithResult());
         }
-        if (after.contractEnd() != null && !after.retired()) {
+        // A contract that has already ended has no renewal to announce, as the dashboard does not list it.
+        boolean contractRuns = after.contractEnd() != null && !after.contractEnd().isBefore(LocalDate.now(clock.withZone(deadline.zone())));
+        if (contractRuns && !after.retired()) {
             LocalDate due = dueOn(after);
             EngineGate.asApplication(() -> runtime.startProcessInstanceByKey(RenewalProcess.PROCESS_KEY, after.id().toString(),
                     RenewalProcess.startVariables(at(due), at(after.noticeDeadline()))));

@@ -156,6 +156,16 @@ class RenewalApiTest extends ApiTestBase {
     }
 
     @Test
+    void aContractThatHasAlreadyEndedGetsNoRenewal() {
+        Map<String, Object> ended = system("Udløbet system", TODAY.minusMonths(1), 3);
+        String id = api.post(COORDINATOR, "/api/register", ended).body().get("id").asText();
+        assertThat(runningRenewals(id)).isZero();
+        assertThat(outbox.typesOf(id)).isEmpty();
+        assertThat(mailedUsers(id)).isEmpty();
+        assertThat(api.get(COORDINATOR, "/api/register/renewals").body().findValuesAsText("systemId")).doesNotContain(id);
+    }
+
+    @Test
     void aChangedEndDateReTimesTheRenewalAndARetirementEndsIt() throws IOException {
         LocalDate end = TODAY.plusYears(3);
         String id = api.post(COORDINATOR, "/api/register", system("Omtidssystem", end, 6)).body().get("id").asText();
