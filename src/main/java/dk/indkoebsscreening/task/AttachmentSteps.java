@@ -79,11 +79,9 @@ public class AttachmentSteps {
     }
 
     private Step stepFor(UUID requestId, String taskId, CurrentUser user) {
-        PurchaseRequest request = open(requestId, user, true);
-        List<WorkTask> mine = tasks.openTasks(user).stream()
-                .filter(task -> requestId.equals(task.requestId()))
-                .filter(task -> taskId == null || taskId.isBlank() || task.id().equals(taskId))
-                .toList();
+        // A colleague a condition was handed to has its task without reading the request; it is no secret to them.
+        PurchaseRequest request = open(requestId, user, true, !tasksOn(requestId, taskId, user).isEmpty());
+        List<WorkTask> mine = tasksOn(requestId, taskId, user); // again, under the request's lock
         if (mine.size() > 1) {
             throw new InvalidInputException(List.of(new FieldProblem("taskId", "attachment.taskRequired")));
         }
@@ -99,9 +97,16 @@ public class AttachmentSteps {
         return new Step(request.reference(), attachmentSteps.get(task.type()), task.area());
     }
 
+    private List<WorkTask> tasksOn(UUID requestId, String taskId, CurrentUser user) {
+        return tasks.openTasks(user).stream()
+                .filter(task -> requestId.equals(task.requestId()))
+                .filter(task -> taskId == null || taskId.isBlank() || task.id().equals(taskId))
+                .toList();
+    }
+
     @Transactional
     public void remove(UUID requestId, UUID attachmentId, CurrentUser user) {
-        PurchaseRequest request = open(requestId, user, false);
+        PurchaseRequest request = open(requestId, user, false, false);
         attachments.remove(requestId, request.reference(), attachmentId, user.username());
     }
 
@@ -113,9 +118,12 @@ public class AttachmentSteps {
     /**
      * @param adding while an approval's conditions are followed up, whoever has a condition's task adds the files that
      *               show it is met; the files the decision was made on stay as they were
+     * @param hasTask whether the user has an open task on the request, which lets them add its files unread
      */
-    private PurchaseRequest open(UUID requestId, CurrentUser user, boolean adding) {
-        caseFiles.readable(requestId, user);
+    private PurchaseRequest open(UUID requestId, CurrentUser user, boolean adding, boolean hasTask) {
+        if (!hasTask) {
+            caseFiles.readable(requestId, user);
+        }
         PurchaseRequest request = lifecycle.lock(requestId);
         boolean followingUp = adding && request.status() == RequestStatus.APPROVED_WITH_CONDITIONS;
         if (request.status().isClosed() && !followingUp) {

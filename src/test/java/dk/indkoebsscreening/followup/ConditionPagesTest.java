@@ -115,6 +115,21 @@ class ConditionPagesTest extends ApiTestBase {
                 Map.of("text", "Gjort", "files", List.of(fileId))).status()).isEqualTo(400);
         assertThat(bent.postForm(page, page + "/meld", "text=Gjort&files=" + fileId).statusCode()).isEqualTo(400);
         assertThat(state()).as("nothing changed").isEqualTo(before);
+
+        // The file bent adds on the condition's page is his to show as evidence.
+        Multipart own = Files.multipart(new LinkedHashMap<>(Map.of("file", new Part("dpia-kvittering.pdf", "application/pdf",
+                Files.pdf("Kvittering")))));
+        HttpResponse<String> added = bent.postMultipart("/anmodninger/" + requestId + "/bilag?opgave=" + task.group(1)
+                + "&betingelse=" + conditionId + "&_csrf=" + WebSession.encode(bent.csrfToken(page)), own.contentType(), own.body());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+        assertThat(added.headers().firstValue("Location").orElseThrow()).contains(page);
+        String ownId = jdbc.sql("select id::text from attachment where request_id = ? and added_by = 'bent'")
+                .param(UUID.fromString(requestId)).query(String.class).single();
+        assertThat(bent.get(page).body()).contains("dpia-kvittering.pdf").doesNotContain("loenaftale-fortrolig.pdf");
+        assertThat(bent.postForm(page, page + "/meld", "text=Gjort&files=" + ownId).statusCode()).isEqualTo(302);
+        assertThat(api.get("anna", "/api/requests/" + requestId + "/conditions/" + conditionId).body().get("evidence").get(0)
+                .get("files").get(0).get("name").asText()).isEqualTo("dpia-kvittering.pdf");
+        assertThat(api.get("bent", "/api/requests/" + requestId).status()).as("the request stays anna's").isEqualTo(404);
     }
 
     @Test
