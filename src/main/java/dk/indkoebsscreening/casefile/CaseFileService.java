@@ -21,6 +21,7 @@ import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.triage.ClarificationRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -89,8 +90,17 @@ public class CaseFileService {
                 history.of(id).stream().map(entry -> new HistoryItem(entry, people.name(entry.actor()))).toList());
     }
 
-    /** A file of a request this user may read, with the request; not found otherwise. */
+    /**
+     * A file of a request this user may read, or one they added themselves (a colleague a condition was handed to adds
+     * its evidence without reading the request); not found otherwise.
+     */
     public Attachment readableAttachment(UUID requestId, UUID attachmentId, CurrentUser user) {
+        Optional<Attachment> own = attachments.ofRequest(requestId).stream()
+                .filter(file -> file.id().equals(attachmentId) && !file.removed() && file.addedBy().equals(user.username()))
+                .findFirst();
+        if (own.isPresent()) {
+            return own.get();
+        }
         readable(requestId, user);
         return attachments.find(requestId, attachmentId);
     }

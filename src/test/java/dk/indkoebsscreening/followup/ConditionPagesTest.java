@@ -130,6 +130,8 @@ class ConditionPagesTest extends ApiTestBase {
         assertThat(api.get("anna", "/api/requests/" + requestId + "/conditions/" + conditionId).body().get("evidence").get(0)
                 .get("files").get(0).get("name").asText()).isEqualTo("dpia-kvittering.pdf");
         assertThat(api.get("bent", "/api/requests/" + requestId).status()).as("the request stays anna's").isEqualTo(404);
+        assertThat(bent.get("/anmodninger/" + requestId + "/bilag/" + ownId).statusCode()).as("his own file").isEqualTo(200);
+        assertThat(bent.get("/anmodninger/" + requestId + "/bilag/" + fileId).statusCode()).as("anna's file").isEqualTo(404);
     }
 
     @Test
