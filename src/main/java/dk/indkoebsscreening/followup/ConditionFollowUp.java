@@ -271,7 +271,11 @@ public class ConditionFollowUp {
         facts.publishEvent(new ConditionFacts.ReminderDue(requestId, itemOf(row), dates.dueAt(row.due())));
     }
 
-    /** Task_RecordConditionOverdue: its due date passed while it was with its owner, who may still report it. */
+    /**
+     * Task_RecordConditionOverdue: its due date passed while it was with its owner, who may still report it. A condition
+     * sent back after its due date is overdue again the moment its task returns, and says so; the coordinators were told
+     * the first time and are not mailed again about the same condition.
+     */
     @Transactional
     public void recordOverdue(UUID requestId, UUID conditionId) {
         PurchaseRequest request = lifecycle.lock(requestId);
@@ -279,9 +283,14 @@ public class ConditionFollowUp {
         if (!row.status().withOwner()) {
             return;
         }
+        String number = String.valueOf(row.number());
+        boolean toldBefore = history.of(requestId).stream()
+                .anyMatch(entry -> entry.kind() == HistoryKind.CONDITION_OVERDUE && number.equals(entry.value()));
         Row overdue = change(new Locked(request, row), row.with(ConditionStatus.OVERDUE, row.owner()), ChangeKind.OVERDUE,
                 null, null, List.of(), HistoryKind.CONDITION_OVERDUE);
-        facts.publishEvent(new ConditionFacts.Overdue(requestId, itemOf(overdue), dates.dueAt(row.due())));
+        if (!toldBefore) {
+            facts.publishEvent(new ConditionFacts.Overdue(requestId, itemOf(overdue), dates.dueAt(row.due())));
+        }
     }
 
     /** Task_RecordConditionsSettled: every condition is verified or waived; the request reads "Godkendt – betingelser opfyldt". */

@@ -101,6 +101,11 @@ class ConditionTimersTest extends ApiTestBase {
         fire("BoundaryEvent_ConditionReminder");
         assertThat(mails()).as("one reminder per condition; the send-back told the owner")
                 .filteredOn(mail -> mail.startsWith("CONDITION_REMINDER")).hasSize(1);
+        List<String> overdueMails = mails().stream().filter(mail -> mail.startsWith("CONDITION_OVERDUE")).toList();
+        fire("BoundaryEvent_ConditionOverdue");
+        assertThat(condition().get("status").asText()).as("sent back past its date: overdue again").isEqualTo("OVERDUE");
+        assertThat(mails()).as("the coordinators are told once per condition")
+                .filteredOn(mail -> mail.startsWith("CONDITION_OVERDUE")).containsExactlyElementsOf(overdueMails);
     }
 
     @Test
