@@ -44,11 +44,12 @@ class ProcessorController {
         return supervision.processorsOf(systemId);
     }
 
-    @Operation(operationId = "supervisions", summary = "A system's supervisions of its data processors", description = "Newest first.")
+    @Operation(operationId = "supervisions", summary = "A system's supervisions of its data processors",
+            description = "Newest first. Experts, coordinators and administrators: a result may be a security finding.")
     @GetMapping("/supervisions")
-    List<Supervision> supervisions(@PathVariable UUID systemId) {
+    List<Supervision> supervisions(@PathVariable UUID systemId, Authentication authentication) {
         supervision.processorsOf(systemId);
-        return supervision.supervisionsOf(systemId);
+        return supervision.supervisionsOf(systemId, CurrentUser.of(authentication));
     }
 
     @Operation(operationId = "dataProcessor", summary = "One data processor of a system")

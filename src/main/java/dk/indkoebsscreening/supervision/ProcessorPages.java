@@ -54,14 +54,14 @@ class ProcessorPages {
     }
 
     @GetMapping
-    String processors(@PathVariable UUID systemId, Model model) {
-        return page(systemId, null, new ProcessorInput(), PageErrors.none(), model);
+    String processors(@PathVariable UUID systemId, Authentication authentication, Model model) {
+        return page(systemId, null, new ProcessorInput(), PageErrors.none(), authentication, model);
     }
 
     @GetMapping("/{processorId}")
-    String processor(@PathVariable UUID systemId, @PathVariable UUID processorId, Model model) {
+    String processor(@PathVariable UUID systemId, @PathVariable UUID processorId, Authentication authentication, Model model) {
         DataProcessor processor = supervision.find(systemId, processorId);
-        return page(systemId, processor, ProcessorInput.of(processor), PageErrors.none(), model);
+        return page(systemId, processor, ProcessorInput.of(processor), PageErrors.none(), authentication, model);
     }
 
     @PostMapping
@@ -73,7 +73,7 @@ class ProcessorPages {
             return "redirect:/systemer/" + systemId + "/databehandlere";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(systemId, null, input, errors(e), model);
+            return page(systemId, null, input, errors(e), authentication, model);
         }
     }
 
@@ -86,7 +86,7 @@ class ProcessorPages {
             return "redirect:/systemer/" + systemId + "/databehandlere";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(systemId, supervision.find(systemId, processorId), input, errors(e), model);
+            return page(systemId, supervision.find(systemId, processorId), input, errors(e), authentication, model);
         }
     }
 
@@ -107,7 +107,7 @@ class ProcessorPages {
             return "redirect:/systemer/" + systemId + "/databehandlere";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(systemId, null, new ProcessorInput(), PageErrors.none().addProblems(e, messages), model);
+            return page(systemId, null, new ProcessorInput(), PageErrors.none().addProblems(e, messages), authentication, model);
         }
     }
 
@@ -128,7 +128,9 @@ class ProcessorPages {
     }
 
     /** The list with the add form, or (processor given) the one processor's edit form. */
-    private String page(UUID systemId, DataProcessor editing, ProcessorInput input, PageErrors errors, Model model) {
+    private String page(UUID systemId, DataProcessor editing, ProcessorInput input, PageErrors errors,
+                        Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
         RegisteredSystem system = register.find(systemId);
         List<DataProcessor> processors = supervision.processorsOf(systemId);
         Map<UUID, String> names = new LinkedHashMap<>();
@@ -140,7 +142,8 @@ class ProcessorPages {
         model.addAttribute("system", system);
         model.addAttribute("processors", processors);
         model.addAttribute("names", names);
-        model.addAttribute("supervisions", supervision.supervisionsOf(systemId));
+        model.addAttribute("supervisions", ProcessorSupervision.mayReadSupervisions(user)
+                ? supervision.supervisionsOf(systemId, user) : null);
         model.addAttribute("today", supervision.today());
         model.addAttribute("editing", editing);
         model.addAttribute("form", input);

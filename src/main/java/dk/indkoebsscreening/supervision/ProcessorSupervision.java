@@ -72,8 +72,19 @@ public class ProcessorSupervision {
     }
 
     /** A system's supervisions, newest first. */
-    public List<Supervision> supervisionsOf(UUID systemId) {
+    /**
+     * The results and what they were based on are the expert group's: a critical finding about a processor is security
+     * information, whereas which processors a system has is as open as the register.
+     */
+    public List<Supervision> supervisionsOf(UUID systemId, CurrentUser user) {
+        if (!mayReadSupervisions(user)) {
+            throw new AccessDeniedException(user.username() + " may not read the supervisions");
+        }
         return processors.supervisionsOfSystem(systemId);
+    }
+
+    public static boolean mayReadSupervisions(CurrentUser user) {
+        return user.takesPartInScreening();
     }
 
     /**

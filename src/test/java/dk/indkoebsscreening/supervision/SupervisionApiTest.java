@@ -133,7 +133,13 @@ class SupervisionApiTest extends ApiTestBase {
         JsonNode after = api.get("anna", "/api/systems/" + systemId + "/processors/" + processorId).body();
         assertThat(after.get("nextDue").asText()).as("12 months from the day it was recorded")
                 .isEqualTo(today().plusMonths(12).toString());
-        JsonNode supervisions = api.get("anna", "/api/systems/" + systemId + "/processors/supervisions").body();
+        assertThat(api.get("anna", "/api/systems/" + systemId + "/processors/supervisions").status())
+                .as("a result may be a security finding: not for staff").isEqualTo(403);
+        WebSession staff = new WebSession(port);
+        staff.login("anna");
+        assertThat(staff.get("/systemer/" + systemId + "/databehandlere").body()).contains("Driftscenter Nord A/S")
+                .doesNotContain("supervisions-title").doesNotContain("logning");
+        JsonNode supervisions = api.get("kontrakt", "/api/systems/" + systemId + "/processors/supervisions").body();
         assertThat(supervisions).hasSize(1);
         assertThat(supervisions.get(0).get("result").asText()).isEqualTo("REMARKS");
         assertThat(supervisions.get(0).get("recordedBy").asText()).isEqualTo(SECURITY);
