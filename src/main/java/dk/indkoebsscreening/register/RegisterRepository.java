@@ -79,7 +79,8 @@ class RegisterRepository {
     /** Locks the system whose id is the business key of the open task, if the task is one of this process's. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<UUID> lockByTask(String processKey, String taskId) {
-        return jdbc.sql("select id from registered_system where id::text = " + EngineTasks.businessKeyOfTask(processKey) + " for update")
+        // The business key cast to the id's type, not the id to text: the primary key's index finds the row.
+        return jdbc.sql("select id from registered_system where id = cast(" + EngineTasks.businessKeyOfTask(processKey) + " as uuid) for update")
                 .param(taskId)
                 .query(UUID.class)
                 .optional();
