@@ -121,20 +121,30 @@ public final class KitosExport {
     }
 
     /**
-     * The rows of the file as they are read, one at a time: the first line with text is the header and says which
-     * columns are read; of each later line only those cells are kept, as a row. What a file may cost is bounded
-     * here, whatever its format: the rows, a cell's length, the columns of the header and the text kept.
+     * The rows of a KITOS overview as they are read, one at a time: the first line with text is the header and says
+     * which columns are read; of each later line only those cells are kept, as a row. What a file may cost is bounded
+     * here, whatever its format and whichever overview it is: the rows, a cell's length, the columns of the header and
+     * the text kept.
+     *
+     * @param <C> what a column holds
+     * @param <R> a row as the overview's reader keeps it
      */
-    static final class Rows implements Lines {
+    public abstract static class BoundedRows<C, R> implements Lines {
 
         private final String fileName;
-        private final List<Row> rows = new ArrayList<>();
-        private Map<Column, Integer> columns;
+        private final List<R> rows = new ArrayList<>();
+        private Map<C, Integer> columns;
         private long keptCharacters;
 
-        Rows(String fileName) {
+        protected BoundedRows(String fileName) {
             this.fileName = fileName;
         }
+
+        /** The columns the header names; refuses a header without the columns the overview needs. */
+        protected abstract Map<C, Integer> columnsOf(Line header);
+
+        /** A line after the header as a row, reading only the header's columns. */
+        protected abstract R rowOf(Line line, Map<C, Integer> columns);
 
         /** Whether a cell in this column is read: before the header every column is, after it only the header's. */
         @Override
@@ -151,7 +161,10 @@ public final class KitosExport {
                 return;
             }
             if (columns == null) {
-                header(line);
+                for (int i = MAX_COLUMNS; i < line.cells().size(); i++) {
+                    withinColumns(line.number(), i, line.cells().get(i));
+                }
+                columns = columnsOf(line);
                 return;
             }
             if (rows.size() == MAX_ROWS) {
@@ -164,21 +177,33 @@ public final class KitosExport {
             rows.add(rowOf(line, columns));
         }
 
-        private void header(Line line) {
-            for (int i = MAX_COLUMNS; i < line.cells().size(); i++) {
-                withinColumns(line.number(), i, line.cells().get(i));
-            }
-            columns = columnsOf(line);
-            if (!columns.containsKey(Column.NAME)) {
-                throw problem("register.import.noNameColumn", String.join(", ", Column.NAME.headers));
-            }
-        }
-
-        List<Row> read() {
+        public List<R> read() {
             if (columns == null) {
                 throw problem("register.import.empty", fileName);
             }
             return List.copyOf(rows);
+        }
+    }
+
+    /** The register's overview of IT systems. */
+    static final class Rows extends BoundedRows<Column, Row> {
+
+        Rows(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        protected Map<Column, Integer> columnsOf(Line header) {
+            Map<Column, Integer> columns = KitosExport.columnsOf(header);
+            if (!columns.containsKey(Column.NAME)) {
+                throw problem("register.import.noNameColumn", String.join(", ", Column.NAME.headers));
+            }
+            return columns;
+        }
+
+        @Override
+        protected Row rowOf(Line line, Map<Column, Integer> columns) {
+            return KitosExport.rowOf(line, columns);
         }
     }
 

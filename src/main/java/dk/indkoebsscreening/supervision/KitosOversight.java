@@ -65,43 +65,17 @@ final class KitosOversight {
         return rows.read();
     }
 
-    /** The lines of the file as they come: the header says which columns are read, each later line is a row. */
-    private static final class Rows implements KitosExport.Lines {
+    /** The data processing registrations' overview: the header says which columns are read, each later line is a row. */
+    private static final class Rows extends KitosExport.BoundedRows<Column, Row> {
 
-        private final String fileName;
-        private final List<Row> rows = new ArrayList<>();
         private final List<FieldProblem> problems = new ArrayList<>();
-        private Map<Column, Integer> columns;
-        private long keptCharacters;
 
         Rows(String fileName) {
-            this.fileName = fileName;
+            super(fileName);
         }
 
         @Override
-        public boolean wants(int column) {
-            return columns == null || columns.containsValue(column);
-        }
-
-        @Override
-        public void add(KitosExport.Line line) {
-            if (line.cells().stream().anyMatch(text -> text.length() > KitosExport.MAX_CELL_LENGTH)) {
-                throw InvalidInputException.of("file", "register.import.tooLong", line.number(), KitosExport.MAX_CELL_LENGTH);
-            }
-            if (line.isBlank()) {
-                return;
-            }
-            if (columns == null) {
-                columns = columnsOf(line);
-                return;
-            }
-            if (rows.size() == KitosExport.MAX_ROWS) {
-                throw InvalidInputException.of("file", "register.import.tooManyRows", KitosExport.MAX_ROWS);
-            }
-            keptCharacters += columns.values().stream().map(line::cell).filter(Objects::nonNull).mapToInt(String::length).sum();
-            if (keptCharacters > KitosExport.MAX_KEPT_CHARACTERS) {
-                throw InvalidInputException.of("file", "register.import.tooMuchText", fileName);
-            }
+        protected Row rowOf(KitosExport.Line line, Map<Column, Integer> columns) {
             Integer interval = intervalOf(line, line.cell(columns.get(Column.INTERVAL)));
             LocalDate next = dateOf(line, line.cell(columns.get(Column.NEXT)));
             LocalDate latest = dateOf(line, line.cell(columns.get(Column.LATEST)));
@@ -109,19 +83,20 @@ final class KitosOversight {
             processors.addAll(list(line.cell(columns.get(Column.SUB_PROCESSORS))));
             List<UUID> uuids = list(line.cell(columns.get(Column.SYSTEM_UUIDS))).stream().map(text -> uuidOf(line, text))
                     .filter(Objects::nonNull).toList();
-            rows.add(new Row(line.number(), uuids, list(line.cell(columns.get(Column.SYSTEMS))), processors, interval, next,
-                    latest));
+            return new Row(line.number(), uuids, list(line.cell(columns.get(Column.SYSTEMS))), processors, interval, next,
+                    latest);
         }
 
-        List<Row> read() {
-            if (columns == null) {
-                throw InvalidInputException.of("file", "register.import.empty", fileName);
-            }
+        /** The rows, once every line's interval and dates could be read; else every line that could not, named. */
+        @Override
+        public List<Row> read() {
+            List<Row> rows = super.read();
             InvalidInputException.throwIfAny(problems);
-            return List.copyOf(rows);
+            return rows;
         }
 
-        private Map<Column, Integer> columnsOf(KitosExport.Line header) {
+        @Override
+        protected Map<Column, Integer> columnsOf(KitosExport.Line header) {
             Map<Column, Integer> found = new EnumMap<>(Column.class);
             for (int i = 0; i < header.cells().size(); i++) {
                 String title = normalized(header.cells().get(i));
