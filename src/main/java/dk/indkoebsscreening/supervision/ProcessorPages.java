@@ -11,11 +11,14 @@ import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.commons.lang3.StringUtils;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -52,6 +55,9 @@ class ProcessorPages {
         this.choices = choices;
         this.messages = messages;
     }
+
+    private static final int NAMED_NOT_FOUND = 10;
+    private static final int NAME_SHOWN = 100;
 
     @GetMapping
     String processors(@PathVariable UUID systemId, Authentication authentication, Model model) {
@@ -103,12 +109,23 @@ class ProcessorPages {
                     Objects.requireNonNullElse(file.getOriginalFilename(), ""), file.getBytes(), CurrentUser.of(authentication));
             saved.addFlashAttribute("saved", result.notFound().isEmpty()
                     ? choices.message("supervision.saved.imported", result.updated())
-                    : choices.message("supervision.saved.importedNotFound", result.updated(), String.join(", ", result.notFound())));
+                    : choices.message("supervision.saved.importedNotFound", result.updated(), named(result.notFound())));
             return "redirect:/systemer/" + systemId + "/databehandlere";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(systemId, null, new ProcessorInput(), PageErrors.none().addProblems(e, messages), authentication, model);
         }
+    }
+
+    /**
+     * The processors KITOS has and the register has not, as the saved message names them: a few, each cut to a line, and
+     * how many more. The message travels in the session to the next page, so it is bounded like everything read.
+     */
+    private String named(Collection<String> notFound) {
+        String named = notFound.stream().limit(NAMED_NOT_FOUND).map(name -> StringUtils.abbreviate(name, NAME_SHOWN))
+                .collect(Collectors.joining(", "));
+        int more = notFound.size() - NAMED_NOT_FOUND;
+        return more > 0 ? choices.message("supervision.saved.andMore", named, more) : named;
     }
 
     @PostMapping("/{processorId}/fjern")

@@ -9,6 +9,7 @@ import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.WebSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,28 @@ class KitosOversightImportTest extends ApiTestBase {
         assertThat(byName.status()).as(byName.body()).isEqualTo(200);
         assertThat(processorOf(systemId, sub).get("intervalMonths").asInt()).isEqualTo(24);
         assertThat(processorOf(systemId, sub).get("nextDue").asText()).isEqualTo(today().minusMonths(1).plusMonths(24).toString());
+    }
+
+    /** The saved message travels in the session: it names ten processors KITOS has and the register has not, and counts the rest. */
+    @Test
+    void thePageNamesAFewOfTheProcessorsNotRegisteredAndCountsTheRest() {
+        String name = "Borgerbooking " + UUID.randomUUID().toString().substring(0, 6);
+        String systemId = system(name, UUID.randomUUID());
+        processor(systemId, "Driftscenter Nord A/S", 12, today().plusDays(40));
+        StringBuilder unknown = new StringBuilder("Driftscenter Nord A/S");
+        for (int i = 1; i <= 12; i++) {
+            unknown.append(", Ukendt ").append(i).append(" ApS");
+        }
+        String csv = "IT Systemer;Databehandlere;Tilsynsinterval\n" + name + ";" + unknown + ";Årligt\n";
+        WebSession security = new WebSession(port);
+        security.login("sikkerhed");
+        String page = "/systemer/" + systemId + "/databehandlere";
+        Files.Multipart file = Files.file("Databehandling.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(security.postMultipart(page + "/kitos-import?_csrf=" + WebSession.encode(security.csrfToken(page)),
+                file.contentType(), file.body()).statusCode()).isEqualTo(302);
+
+        String shown = security.get(page).body();
+        assertThat(shown).contains("Ukendt 1 ApS", "Ukendt 10 ApS", "og 2 flere").doesNotContain("Ukendt 11 ApS");
     }
 
     @Test
