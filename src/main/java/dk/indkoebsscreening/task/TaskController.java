@@ -105,8 +105,10 @@ class TaskController {
     @Operation(operationId = "completeTask", summary = "Complete a task", description = """
             The body follows the schema the task names in `form` (`GET /api/tasks/{id}`): triage `TriageForm`, more information \
             `InformationForm`, screening `ScreeningForm` (with the checklist's answers), escalation `EscalationForm`, decision \
-            `DecisionForm`, a system's contract renewal `RenewalForm`. For the task's group or assignee (403 for another group's \
-            task); 404 once completed.""")
+            `DecisionForm`, a system's contract renewal `RenewalForm`, a data processor's supervision `SupervisionForm`. A \
+            condition's tasks (`FULFIL_CONDITION`, `VERIFY_CONDITION`) are done at the condition's own address, which names the \
+            condition (`POST /api/requests/{id}/conditions/{conditionId}/report`, `verify`, `send-back`): here they answer 409. \
+            For the task's group or assignee (403 for another group's task); 404 once completed.""")
     @ApiResponse(responseCode = "204", description = "Done.")
     @PostMapping("/{id}/complete")
     ResponseEntity<Void> complete(@PathVariable String id,
