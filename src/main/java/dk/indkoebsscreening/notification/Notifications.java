@@ -139,11 +139,13 @@ class Notifications {
         Decision decision = fact.decision();
         String outcome = text("verdict." + decision.outcome());
         NextSteps steps = NextSteps.of(request, decision, screening.areasOf(request.id()));
-        toRequester(MailKind.DECISION, request, to -> whatNow(steps, mail(MailKind.DECISION, request, to, outcome)
+        // The screening's deadline is no fact of a decided request: the conditions' own dates are what the requester acts on.
+        toRequester(MailKind.DECISION, request, to -> whatNow(steps, about(MailKind.DECISION, request, to, outcome)
                 .paragraph(text("mail.decision.lead", request.title(), outcome, people.name(decision.decidedBy())))
                 .paragraph(decision.reason() == null ? null : text("mail.decision.reason"))
                 .quote(decision.reason()))
-                .action(text("mail.action.decision"), link(Links.request(request.id()))));
+                .action(text("mail.action.decision"), link(Links.request(request.id())))
+                .footer(footer(MailKind.DECISION, to)));
     }
 
     /** "Hvad sker der nu?" as the request page has it, in the decision mail. */

@@ -133,6 +133,7 @@ class NotificationsTest extends ApiTestBase {
                 "Hvad sker der nu?:", "  - Købet er godkendt på betingelser.", "Betingelser, der skal være opfyldt:", "  - " + CONDITION,
                 "Ansvarlig: Anna Andersen. Frist: Før idriftsættelse (", "Status: Åben. Spørg: Sara Sikkerhed (sikkerhed).",
                 "Det skal kommunen gøre herefter:", "Registrér systemet i KITOS", "Se afgørelsen: " + site + "/anmodninger/" + requestId);
+        assertThat(decision.text()).as("no screening deadline once decided").doesNotContain("Frist for screening");
         assertThat(decision.html()).as("the condition and its facts in one item, on lines of their own")
                 .containsPattern(">" + java.util.regex.Pattern.quote(CONDITION) + "\\r?\\nAnsvarlig: Anna Andersen\\.");
         // A task link once nobody needs to act any more leads to the request.
