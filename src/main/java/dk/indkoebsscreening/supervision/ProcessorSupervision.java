@@ -174,8 +174,9 @@ public class ProcessorSupervision {
         Instant now = clock.instant();
         for (KitosOversight.Row row : KitosOversight.read(fileName, content)) {
             for (RegisteredSystem system : systemsOf(row)) {
+                List<DataProcessor> ofSystem = processors.ofSystem(system.id()); // once per system: the lock re-reads each
                 for (String name : row.processors()) {
-                    Optional<DataProcessor> found = processors.ofSystem(system.id()).stream()
+                    Optional<DataProcessor> found = ofSystem.stream()
                             .filter(processor -> !processor.removed() && processor.name().equalsIgnoreCase(name)).findFirst();
                     if (found.isEmpty()) {
                         notFound.add(name + " (" + system.name() + ")");
