@@ -71,9 +71,8 @@ public class ProcessorSupervision {
         return processors.ofSystem(systemId);
     }
 
-    /** A system's supervisions, newest first. */
     /**
-     * The results and what they were based on are the expert group's: a critical finding about a processor is security
+     * A system's supervisions, newest first. The results and what they were based on are the expert group's: a critical finding about a processor is security
      * information, whereas which processors a system has is as open as the register.
      */
     public List<Supervision> supervisionsOf(UUID systemId, CurrentUser user) {
