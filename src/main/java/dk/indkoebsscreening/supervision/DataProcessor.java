@@ -20,4 +20,10 @@ public record DataProcessor(UUID id, UUID systemId, String name, String cvr, Str
     public boolean removed() {
         return removedAt != null;
     }
+
+    /** The same processor, still processing, supervised every {@code intervalMonths} and next on {@code nextDue}. */
+    DataProcessor rescheduled(int intervalMonths, LocalDate nextDue, Instant at, String by) {
+        return new DataProcessor(id, systemId, name, cvr, processing, subProcessorOf, method, intervalMonths, nextDue, null,
+                null, createdAt, at, by);
+    }
 }

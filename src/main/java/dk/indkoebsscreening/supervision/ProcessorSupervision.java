@@ -186,9 +186,7 @@ public class ProcessorSupervision {
                     LocalDate next = row.next() != null ? row.next()
                             : row.latest() != null ? row.latest().plusMonths(interval) : current.nextDue();
                     if (interval != current.intervalMonths() || !next.equals(current.nextDue())) {
-                        store(current, new DataProcessor(current.id(), current.systemId(), current.name(), current.cvr(),
-                                current.processing(), current.subProcessorOf(), current.method(), interval, next, null, null,
-                                current.createdAt(), now, user.username()));
+                        store(current, current.rescheduled(interval, next, now, user.username()));
                         updated++;
                     }
                 }
@@ -249,9 +247,7 @@ public class ProcessorSupervision {
         Supervision supervision = new Supervision(UUID.randomUUID(), processorId, processor.method(), form.result(),
                 form.evidence().strip(), processor.nextDue(), today, next, username, now);
         processors.insert(supervision);
-        processors.update(new DataProcessor(processor.id(), systemId, processor.name(), processor.cvr(), processor.processing(),
-                processor.subProcessorOf(), processor.method(), processor.intervalMonths(), next, null, null,
-                processor.createdAt(), now, username));
+        processors.update(processor.rescheduled(processor.intervalMonths(), next, now, username));
         outbox.appendForSystem(systemId, EventType.SUPERVISION_RECORDED, now, SupervisionRecorded.of(system, processor, supervision));
         return SupervisionProcess.nextSupervision(dueAt(next));
     }
