@@ -66,7 +66,9 @@ class OverviewPage {
                 ? choices.message("overview.renewals.help.months", lead.toTotalMonths())
                 : choices.message("overview.renewals.help"));
         // Read now, not counted in the background: a supervision recorded a minute ago is no longer due.
-        model.addAttribute("supervisions", supervision.dueWithin(SUPERVISIONS_AHEAD_DAYS, SUPERVISIONS_SHOWN));
+        model.addAttribute("supervisions", supervision.dueWithin(SUPERVISIONS_AHEAD_DAYS, SUPERVISIONS_SHOWN + 1));
+        model.addAttribute("supervisionsShown", SUPERVISIONS_SHOWN);
+        model.addAttribute("supervisionsAheadDays", SUPERVISIONS_AHEAD_DAYS);
         model.addAttribute("today", supervision.today());
         return "overview/overview";
     }
