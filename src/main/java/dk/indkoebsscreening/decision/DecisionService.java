@@ -164,7 +164,7 @@ public class DecisionService {
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, decision.decidedAt(), DecisionMade.of(request, decision, areas,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
                 address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));
-        events.publishEvent(new DecisionTaken(requestId, decision, decision.decidedConditions()));
+        events.publishEvent(new DecisionTaken(requestId, decision));
         history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
         return decision;
     }

@@ -1,12 +1,10 @@
 package dk.indkoebsscreening.decision;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
- * A decision was recorded (at triage or after the screening); published in the decision's transaction.
- *
- * @param conditions the conditions to follow up, empty unless approved with conditions
+ * A decision was recorded (at triage or after the screening); published in the decision's transaction. The conditions
+ * to follow up are the decision's {@link Decision#decidedConditions()}, empty unless approved with conditions.
  */
-public record DecisionTaken(UUID requestId, Decision decision, List<DecidedCondition> conditions) {
+public record DecisionTaken(UUID requestId, Decision decision) {
 }

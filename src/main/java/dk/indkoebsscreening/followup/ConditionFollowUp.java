@@ -138,13 +138,14 @@ public class ConditionFollowUp {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void decisionTaken(DecisionTaken taken) {
-        if (taken.conditions().isEmpty()) {
+        List<DecidedCondition> decidedConditions = taken.decision().decidedConditions();
+        if (decidedConditions.isEmpty()) {
             return;
         }
         PurchaseRequest request = requests.findById(taken.requestId()).orElseThrow();
         Instant at = taken.decision().decidedAt();
         int number = 0;
-        for (DecidedCondition decided : taken.conditions()) {
+        for (DecidedCondition decided : decidedConditions) {
             Row row = new Row(UUID.randomUUID(), request.id(), ++number, decided.text(), decided.setBy(), decided.owner(),
                     dueDate(decided, request), decided.beforeGoLive(), ConditionStatus.OPEN, decided.changeNote());
             conditions.insert(row, at);
