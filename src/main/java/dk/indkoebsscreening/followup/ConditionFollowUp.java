@@ -314,7 +314,6 @@ public class ConditionFollowUp {
     }
 
     private Locked locked(UUID requestId, UUID conditionId, CurrentUser user) {
-        requests.findById(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
         PurchaseRequest request = lifecycle.lock(requestId);
         Row row = conditions.find(requestId, conditionId).filter(found -> mayRead(request, found, user))
                 .orElseThrow(() -> new RequestNotFoundException(requestId));
