@@ -105,7 +105,7 @@ public class ConditionFollowUp {
         PurchaseRequest request = requests.findById(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
         Row row = conditions.find(requestId, conditionId).filter(found -> mayRead(request, found, user))
                 .orElseThrow(() -> new RequestNotFoundException(requestId));
-        return item(row, conditions.changesOf(requestId).getOrDefault(row.id(), List.of()));
+        return item(row, conditions.changesOfCondition(row.id()));
     }
 
     /** When the condition falls due, at the deadline's time of day; null when it has no date. */
@@ -404,7 +404,7 @@ public class ConditionFollowUp {
     }
 
     private ConditionItem itemOf(Row row) {
-        return item(row, conditions.changesOf(row.requestId()).getOrDefault(row.id(), List.of()));
+        return item(row, conditions.changesOfCondition(row.id()));
     }
 
     private static ConditionItem item(Row row, List<Change> changes) {

@@ -120,12 +120,22 @@ class ConditionRepository {
                  where i.request_id = :requestId order by c.id
                 """)
                 .param("requestId", requestId)
-                .query((rs, n) -> Map.entry(rs.getObject("condition_id", UUID.class), new Change(
-                        ChangeKind.valueOf(rs.getString("kind")), ConditionStatus.valueOf(rs.getString("status")),
-                        rs.getString("actor"), rs.getString("text"), json.read(rs.getString("files"), FILES),
-                        Sql.instant(rs, "at"))))
+                .query((rs, n) -> Map.entry(rs.getObject("condition_id", UUID.class), change(rs)))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    /** One condition's changes, oldest first. */
+    List<Change> changesOfCondition(UUID conditionId) {
+        return jdbc.sql("select * from condition_change where condition_id = :conditionId order by id")
+                .param("conditionId", conditionId)
+                .query((rs, n) -> change(rs))
+                .list();
+    }
+
+    private Change change(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Change(ChangeKind.valueOf(rs.getString("kind")), ConditionStatus.valueOf(rs.getString("status")),
+                rs.getString("actor"), rs.getString("text"), json.read(rs.getString("files"), FILES), Sql.instant(rs, "at"));
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
