@@ -244,12 +244,10 @@ public class ConditionFollowUp {
             }
             Row handed = change(locked, row.with(row.status(), owner), ChangeKind.OWNER_CHANGED, user.username(), owner,
                     List.of(), HistoryKind.CONDITION_HANDED_OVER);
-            engineTasks.openTask(locked.request().processInstanceId(), TaskType.FULFIL_CONDITION.taskDefinitionKey(),
-                            ScreeningProcess.CONDITION_ID, conditionId.toString())
-                    .ifPresent(task -> EngineGate.asApplication(() -> {
-                        taskService.setAssignee(task.getId(), owner);
-                        return null;
-                    }));
+            ownersTask(locked.request(), conditionId).ifPresent(taskId -> EngineGate.asApplication(() -> {
+                taskService.setAssignee(taskId, owner);
+                return null;
+            }));
             facts.publishEvent(new ConditionFacts.HandedOver(requestId, itemOf(handed), user.username()));
         });
     }
