@@ -282,9 +282,8 @@ public class ConditionFollowUp {
         if (!row.status().withOwner()) {
             return;
         }
-        String number = String.valueOf(row.number());
-        boolean toldBefore = history.of(requestId).stream()
-                .anyMatch(entry -> entry.kind() == HistoryKind.CONDITION_OVERDUE && number.equals(entry.value()));
+        boolean toldBefore = conditions.changesOfCondition(conditionId).stream()
+                .anyMatch(change -> change.kind() == ChangeKind.OVERDUE);
         Row overdue = change(new Locked(request, row), row.with(ConditionStatus.OVERDUE, row.owner()), ChangeKind.OVERDUE,
                 null, null, List.of(), HistoryKind.CONDITION_OVERDUE);
         if (!toldBefore) {
