@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.process.Area;
-import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiClient.Response;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import java.time.LocalDate;
@@ -148,11 +147,7 @@ class DecisionConditionsTest extends ApiTestBase {
 
     private String screenedWithConditions(String title) {
         String requestId = lifecycle.submitAndAccept("anna", title);
-        for (Area area : Area.values()) {
-            List<String> conditions = area == Area.SECURITY ? List.of(DPA, LOGGING) : area == Area.CONTRACT ? List.of(EXIT) : List.of();
-            lifecycle.screen(requestId, area, conditions.isEmpty() ? lifecycle.approval(area)
-                    : ApiClient.screening("APPROVED_WITH_CONDITIONS", conditions, lifecycle.validChecklist(area)));
-        }
+        lifecycle.screenWithConditions(requestId, Map.of(Area.SECURITY, List.of(DPA, LOGGING), Area.CONTRACT, List.of(EXIT)));
         return requestId;
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.process.Area;
-import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiClient.Response;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import java.util.List;
@@ -31,17 +30,8 @@ class ConditionApiTest extends ApiTestBase {
 
     @BeforeEach
     void approvedWithTwoConditions() {
-        requestId = lifecycle.submitAndAccept("anna", "Hjemmeplejeplanlægning");
-        for (Area area : Area.values()) {
-            lifecycle.screen(requestId, area, switch (area) {
-                case SECURITY -> ApiClient.screening("APPROVED_WITH_CONDITIONS",
-                        List.of("DPIA godkendt af DPO før idriftsættelse"), lifecycle.validChecklist(area));
-                case CONTRACT -> ApiClient.screening("APPROVED_WITH_CONDITIONS",
-                        List.of("Databehandleraftale underskrevet"), lifecycle.validChecklist(area));
-                default -> lifecycle.approval(area);
-            });
-        }
-        lifecycle.decide(requestId, "APPROVED_WITH_CONDITIONS", null);
+        requestId = lifecycle.runToApprovalWithConditions("anna", "Hjemmeplejeplanlægning",
+                Map.of(Area.SECURITY, List.of("DPIA godkendt af DPO før idriftsættelse"), Area.CONTRACT, List.of("Databehandleraftale underskrevet")));
         JsonNode conditions = api.details("anna", requestId).get("conditions");
         assertThat(conditions).hasSize(2);
         security = conditions.get(0).get("id").asText();

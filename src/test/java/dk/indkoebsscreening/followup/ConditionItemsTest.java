@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.process.Area;
-import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,17 +24,9 @@ class ConditionItemsTest extends ApiTestBase {
 
     @Test
     void anApprovalWithTwoAreasConditionsGivesOneOpenItemPerConditionOwnedByTheRequester() throws Exception {
-        String requestId = lifecycle.submitAndAccept("anna", "Hjemmeplejeplanlægning");
-        for (Area area : Area.values()) {
-            lifecycle.screen(requestId, area, switch (area) {
-                case SECURITY -> ApiClient.screening("APPROVED_WITH_CONDITIONS",
-                        List.of("Databehandleraftale underskrevet før idriftsættelse"), lifecycle.validChecklist(area));
-                case CONTRACT -> ApiClient.screening("APPROVED_WITH_CONDITIONS",
-                        List.of("Exit-klausul i kontrakten", "Indhent tilbud via SKI 02.19"), lifecycle.validChecklist(area));
-                default -> lifecycle.approval(area);
-            });
-        }
-        lifecycle.decide(requestId, "APPROVED_WITH_CONDITIONS", null);
+        String requestId = lifecycle.runToApprovalWithConditions("anna", "Hjemmeplejeplanlægning",
+                Map.of(Area.SECURITY, List.of("Databehandleraftale underskrevet før idriftsættelse"),
+                        Area.CONTRACT, List.of("Exit-klausul i kontrakten", "Indhent tilbud via SKI 02.19")));
 
         List<ConditionItem> items = followUp.of(UUID.fromString(requestId));
         assertThat(items).extracting(ConditionItem::number, ConditionItem::text, ConditionItem::setBy)

@@ -3,7 +3,6 @@ package dk.indkoebsscreening.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.process.Area;
-import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.Files.Multipart;
@@ -31,14 +30,8 @@ class ConditionPagesTest extends ApiTestBase {
 
     @BeforeEach
     void approvedWithTheSecurityAreasCondition() {
-        requestId = lifecycle.submitAndAccept("anna", "Hjemmeplejeplanlægning");
-        for (Area area : Area.values()) {
-            lifecycle.screen(requestId, area, area == Area.SECURITY
-                    ? ApiClient.screening("APPROVED_WITH_CONDITIONS", List.of("Databehandleraftale underskrevet før idriftsættelse"),
-                            lifecycle.validChecklist(area))
-                    : lifecycle.approval(area));
-        }
-        lifecycle.decide(requestId, "APPROVED_WITH_CONDITIONS", null);
+        requestId = lifecycle.runToApprovalWithConditions("anna", "Hjemmeplejeplanlægning",
+                Map.of(Area.SECURITY, List.of("Databehandleraftale underskrevet før idriftsættelse")));
         conditionId = api.details("anna", requestId).get("conditions").get(0).get("id").asText();
         page = "/anmodninger/" + requestId + "/betingelser/" + conditionId;
     }

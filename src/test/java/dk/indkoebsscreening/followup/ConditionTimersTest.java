@@ -7,7 +7,6 @@ import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.ScreeningProcess;
-import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +32,8 @@ class ConditionTimersTest extends ApiTestBase {
 
     @BeforeEach
     void approvedWithTheSecurityAreasCondition() {
-        requestId = lifecycle.submitAndAccept("anna", "Hjemmeplejeplanlægning");
-        for (Area area : Area.values()) {
-            lifecycle.screen(requestId, area, area == Area.SECURITY
-                    ? ApiClient.screening("APPROVED_WITH_CONDITIONS", List.of("Databehandleraftale underskrevet før idriftsættelse"),
-                            lifecycle.validChecklist(area))
-                    : lifecycle.approval(area));
-        }
-        lifecycle.decide(requestId, "APPROVED_WITH_CONDITIONS", null);
+        requestId = lifecycle.runToApprovalWithConditions("anna", "Hjemmeplejeplanlægning",
+                Map.of(Area.SECURITY, List.of("Databehandleraftale underskrevet før idriftsættelse")));
         conditionId = api.details("anna", requestId).get("conditions").get(0).get("id").asText();
     }
 

@@ -11,6 +11,7 @@ import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,17 +30,9 @@ class FollowUpBrowserTest extends BrowserTestBase {
     void theRequesterReportsAConditionWithAFileAndTheSecurityExpertVerifiesIt() throws IOException {
         ApiClient api = new ApiClient(port);
         Lifecycle lifecycle = new Lifecycle(api, checklists);
-        String requestId = lifecycle.submitAndAccept("anna", "Planlægning i hjemmeplejen");
-        for (Area area : Area.values()) {
-            lifecycle.screen(requestId, area, switch (area) {
-                case SECURITY -> ApiClient.screening("APPROVED_WITH_CONDITIONS",
-                        List.of("Databehandleraftale med leverandøren underskrevet før idriftsættelse"), lifecycle.validChecklist(area));
-                case CONTRACT -> ApiClient.screening("APPROVED_WITH_CONDITIONS",
-                        List.of("Exit-klausul med udlevering af data i et åbent format"), lifecycle.validChecklist(area));
-                default -> lifecycle.approval(area);
-            });
-        }
-        lifecycle.decide(requestId, "APPROVED_WITH_CONDITIONS", null);
+        String requestId = lifecycle.runToApprovalWithConditions("anna", "Planlægning i hjemmeplejen",
+                Map.of(Area.SECURITY, List.of("Databehandleraftale med leverandøren underskrevet før idriftsættelse"),
+                        Area.CONTRACT, List.of("Exit-klausul med udlevering af data i et åbent format")));
 
         browser.login("anna");
         browser.open("/anmodninger/" + requestId);

@@ -77,6 +77,22 @@ public final class Lifecycle {
         api.completeOk(COORDINATOR, task.get("id").asText(), body);
     }
 
+    /** Screens every area: an area given conditions approves with them, the others approve without. */
+    public void screenWithConditions(String requestId, Map<Area, List<String>> conditions) {
+        for (Area area : Area.values()) {
+            List<String> set = conditions.getOrDefault(area, List.of());
+            screen(requestId, area, set.isEmpty() ? approval(area) : ApiClient.screening("APPROVED_WITH_CONDITIONS", set, validChecklist(area)));
+        }
+    }
+
+    /** Submit, accept, the areas' conditions as given (the others approve) and an approval with them; returns the request id. */
+    public String runToApprovalWithConditions(String requester, String title, Map<Area, List<String>> conditions) {
+        String requestId = submitAndAccept(requester, title);
+        screenWithConditions(requestId, conditions);
+        decide(requestId, "APPROVED_WITH_CONDITIONS", null);
+        return requestId;
+    }
+
     /** Submit, accept, six approvals and the confirmed decision; returns the request id. */
     public String runToApproval(String requester, String title) {
         String requestId = submitAndAccept(requester, title);

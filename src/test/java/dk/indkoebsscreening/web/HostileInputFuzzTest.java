@@ -156,14 +156,8 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("task", api.awaitTask("koordinator", triaged, "TRIAGE").get("id").asText());
         fixture.put("screeningRequest", screened);
         fixture.put("attachment", upload(triaged));
-        String conditioned = lifecycle.submitAndAccept("anna", "Fuzz: godkendt med betingelser");
-        for (dk.indkoebsscreening.process.Area area : dk.indkoebsscreening.process.Area.values()) {
-            lifecycle.screen(conditioned, area, area == dk.indkoebsscreening.process.Area.SECURITY
-                    ? dk.indkoebsscreening.testsupport.ApiClient.screening("APPROVED_WITH_CONDITIONS", List.of("Fuzz-betingelse"),
-                            lifecycle.validChecklist(area))
-                    : lifecycle.approval(area));
-        }
-        lifecycle.decide(conditioned, "APPROVED_WITH_CONDITIONS", null);
+        String conditioned = lifecycle.runToApprovalWithConditions("anna", "Fuzz: godkendt med betingelser",
+                Map.of(dk.indkoebsscreening.process.Area.SECURITY, List.of("Fuzz-betingelse")));
         fixture.put("conditionRequest", conditioned);
         fixture.put("condition", api.details("anna", conditioned).get("conditions").get(0).get("id").asText());
         Map<String, Object> system = new LinkedHashMap<>(Map.of("name", "Fuzz-system"));
