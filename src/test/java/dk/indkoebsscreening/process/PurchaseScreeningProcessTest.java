@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.process;
 
+import static dk.indkoebsscreening.testsupport.EngineTests.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -30,12 +31,12 @@ import dk.indkoebsscreening.followup.ConditionTasks;
 import dk.indkoebsscreening.followup.FollowUpDelegates;
 import dk.indkoebsscreening.screening.ScreeningDelegates;
 import dk.indkoebsscreening.screening.ScreeningService;
+import dk.indkoebsscreening.testsupport.EngineTests;
 import dk.indkoebsscreening.testsupport.InMemoryEngine;
 import dk.indkoebsscreening.withdrawal.WithdrawalDelegates;
 import dk.indkoebsscreening.withdrawal.WithdrawalService;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
@@ -75,12 +76,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PurchaseScreeningProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-            .configurationResource("camunda.cfg.xml")
-            .ensureCleanAfterTest(true)
-            .build();
+    static final ProcessEngineExtension engine = EngineTests.engine();
 
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId COPENHAGEN = EngineTests.COPENHAGEN;
     static final Instant SUBMITTED_AT = at("2026-04-01T10:00");
     static final Date REMINDER_AT = Date.from(at("2026-04-10T16:00"));
     static final Date DEADLINE = Date.from(at("2026-04-13T16:00"));
@@ -96,10 +94,6 @@ class PurchaseScreeningProcessTest {
     private final ConditionTasks conditionTasks = mock(ConditionTasks.class);
     private final ConditionFollowUp followUp = mock(ConditionFollowUp.class);
     private UUID requestId;
-
-    private static Instant at(String copenhagenLocalDateTime) {
-        return LocalDateTime.parse(copenhagenLocalDateTime).atZone(COPENHAGEN).toInstant();
-    }
 
     @BeforeEach
     void setUp() {
@@ -120,9 +114,7 @@ class PurchaseScreeningProcessTest {
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
+        EngineTests.reset();
     }
 
     /** Starts an instance with the variables RequestService.submit starts it with, the deadline from the real calculator. */

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.process;
 
+import static dk.indkoebsscreening.testsupport.EngineTests.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -17,10 +18,9 @@ import static org.mockito.Mockito.when;
 
 import dk.indkoebsscreening.register.RegisterDelegates;
 import dk.indkoebsscreening.register.Renewals;
+import dk.indkoebsscreening.testsupport.EngineTests;
 import dk.indkoebsscreening.testsupport.InMemoryEngine;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,22 +48,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RenewalProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-            .configurationResource("camunda.cfg.xml")
-            .ensureCleanAfterTest(true)
-            .build();
+    static final ProcessEngineExtension engine = EngineTests.engine();
 
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     static final Instant REGISTERED_AT = at("2026-06-15T10:00");
     static final Instant DUE_AT = at("2026-11-30T16:00");
     static final Instant NOTICE_DEADLINE = at("2027-05-31T16:00");
 
     private final Renewals renewals = mock(Renewals.class);
     private UUID systemId;
-
-    private static Instant at(String copenhagenLocalDateTime) {
-        return LocalDateTime.parse(copenhagenLocalDateTime).atZone(COPENHAGEN).toInstant();
-    }
 
     @BeforeEach
     void setUp() {
@@ -76,9 +68,7 @@ class RenewalProcessTest {
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
+        EngineTests.reset();
     }
 
     /** Starts an instance as Renewals does when a system gets a contract end date. */

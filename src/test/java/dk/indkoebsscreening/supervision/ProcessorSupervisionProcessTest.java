@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.supervision;
 
+import static dk.indkoebsscreening.testsupport.EngineTests.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -20,11 +21,10 @@ import static org.mockito.Mockito.when;
 
 import dk.indkoebsscreening.process.SupervisionProcess;
 import dk.indkoebsscreening.process.TaskType;
+import dk.indkoebsscreening.testsupport.EngineTests;
 import dk.indkoebsscreening.testsupport.InMemoryEngine;
 import dk.indkoebsscreening.web.Choices;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -54,12 +54,8 @@ import org.mockito.ArgumentCaptor;
 class ProcessorSupervisionProcessTest {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder()
-            .configurationResource("camunda.cfg.xml")
-            .ensureCleanAfterTest(true)
-            .build();
+    static final ProcessEngineExtension engine = EngineTests.engine();
 
-    static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     static final Instant REGISTERED_AT = at("2027-03-01T10:00");
     static final Instant DUE_AT = at("2027-03-15T08:00");
     /** What the service answers when the supervision is recorded on 16 March 2027: 12 months on. */
@@ -69,10 +65,6 @@ class ProcessorSupervisionProcessTest {
     private final SupervisionStep step = new SupervisionStep(mock(Choices.class));
     private final UUID systemId = UUID.randomUUID();
     private final UUID processorId = UUID.randomUUID();
-
-    private static Instant at(String copenhagenLocalDateTime) {
-        return LocalDateTime.parse(copenhagenLocalDateTime).atZone(COPENHAGEN).toInstant();
-    }
 
     @BeforeEach
     void setUp() {
@@ -85,9 +77,7 @@ class ProcessorSupervisionProcessTest {
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
+        EngineTests.reset();
     }
 
     /** Starts an instance as ProcessorSupervision.add does. */
