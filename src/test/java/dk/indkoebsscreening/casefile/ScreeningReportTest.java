@@ -55,10 +55,8 @@ class ScreeningReportTest extends ApiTestBase {
         for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.INSTALLATION, Area.IMPLEMENTATION)) {
             lifecycle.screen(requestId, area, lifecycle.approval(area));
         }
-        Map<String, Object> rejection = new java.util.LinkedHashMap<>(ApiClient.screening("REJECTED", List.of("Exit-plan i kontrakten"),
-                lifecycle.validChecklist(Area.CONTRACT)));
-        rejection.put("findings", "Kontrakten mangler exit-vilkår.");
-        lifecycle.screen(requestId, Area.CONTRACT, rejection);
+        lifecycle.screen(requestId, Area.CONTRACT, lifecycle.rejection(Area.CONTRACT, List.of("Exit-plan i kontrakten"),
+                "Kontrakten mangler exit-vilkår."));
         lifecycle.decideWith(requestId, Map.of("outcome", "APPROVED_WITH_CONDITIONS", "reason", "Behovet er dokumenteret.",
                 "areaConditions", List.of(
                         Map.of("ref", "SECURITY-1", "handling", "KEEP", "text", "Databehandleraftalen er underskrevet af begge parter",

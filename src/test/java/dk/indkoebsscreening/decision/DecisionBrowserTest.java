@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,12 +130,8 @@ class DecisionBrowserTest extends BrowserTestBase {
         Lifecycle lifecycle = new Lifecycle(api, checklists);
         String requestId = lifecycle.submitAndAccept("anna", "Hjemmepleje uden exit-klausul");
         for (Area area : Area.values()) {
-            Map<String, Object> body = new LinkedHashMap<>(area == Area.CONTRACT
-                    ? ApiClient.screening("REJECTED", List.of(), lifecycle.validChecklist(area)) : lifecycle.approval(area));
-            if (area == Area.CONTRACT) {
-                body.put("findings", "Kontrakten mangler exit-vilkår.");
-            }
-            lifecycle.screen(requestId, area, body);
+            lifecycle.screen(requestId, area, area == Area.CONTRACT
+                    ? lifecycle.rejection(area, List.of(), "Kontrakten mangler exit-vilkår.") : lifecycle.approval(area));
         }
         lifecycle.decideWith(requestId, Map.of("outcome", "APPROVED_WITH_CONDITIONS", "reason", "SKI 02.19 giver exit-vilkårene.",
                 "ownConditions", List.of(Map.of("text", OWN))));
@@ -157,13 +152,8 @@ class DecisionBrowserTest extends BrowserTestBase {
         Lifecycle lifecycle = new Lifecycle(api, checklists);
         String requestId = lifecycle.submitAndAccept("bent", "Borgerportal hostet i USA");
         for (Area area : Area.values()) {
-            Map<String, Object> body = new LinkedHashMap<>(area == Area.SECURITY
-                    ? ApiClient.screening("REJECTED", List.of("Data opbevares i EU/EØS"), lifecycle.validChecklist(area))
-                    : lifecycle.approval(area));
-            if (area == Area.SECURITY) {
-                body.put("findings", "CPR-numre lagres hos en underleverandør i USA uden overførselsgrundlag.");
-            }
-            lifecycle.screen(requestId, area, body);
+            lifecycle.screen(requestId, area, area == Area.SECURITY ? lifecycle.rejection(area, List.of("Data opbevares i EU/EØS"),
+                    "CPR-numre lagres hos en underleverandør i USA uden overførselsgrundlag.") : lifecycle.approval(area));
         }
         lifecycle.decide(requestId, "REJECTED", null);
 

@@ -205,7 +205,7 @@ class NotificationsTest extends ApiTestBase {
         String reference = api.details("bent", requestId).get("reference").asText();
         for (Area area : Area.values()) {
             lifecycle.screen(requestId, area, area != Area.SECURITY ? lifecycle.approval(area)
-                    : rejection(List.of("Data opbevares i EU"), lifecycle.validChecklist(area), "Data ligger i USA."));
+                    : lifecycle.rejection(area, List.of("Data opbevares i EU"), "Data ligger i USA."));
         }
         lifecycle.decide(requestId, "REJECTED", null);
 
@@ -221,7 +221,7 @@ class NotificationsTest extends ApiTestBase {
         String reference = api.details("bent", requestId).get("reference").asText();
         for (Area area : Area.values()) {
             lifecycle.screen(requestId, area, area != Area.CONTRACT ? lifecycle.approval(area)
-                    : rejection(List.of(), lifecycle.validChecklist(area), "Ingen exit-klausul."));
+                    : lifecycle.rejection(area, List.of(), "Ingen exit-klausul."));
         }
         lifecycle.decideWith(requestId, Map.of("outcome", "APPROVED_WITH_CONDITIONS", "reason", "SKI 02.19 dækker exit.",
                 "ownConditions", List.of(Map.of("text", "Indhent tilbud via SKI 02.19"))));
@@ -230,12 +230,6 @@ class NotificationsTest extends ApiTestBase {
         assertThat(decision.text()).contains("»SKI 02.19 dækker exit.«", "  - Indhent tilbud via SKI 02.19",
                 "Spørg: Karen Koordinator (koordinator).", "Koordinatoren afveg fra områdernes vurdering:",
                 "  - Kontrakt vurderede Afvist, men koordinatoren besluttede Godkendt med betingelser.");
-    }
-
-    private static Map<String, Object> rejection(List<String> conditions, Map<String, String> checklist, String findings) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(ApiClient.screening("REJECTED", conditions, checklist));
-        body.put("findings", findings);
-        return body;
     }
 
     /** The path a mail's first link leads to for the user (where the page redirects). */

@@ -34,6 +34,13 @@ public final class Lifecycle {
         return answers;
     }
 
+    /** The area rejects with its findings (and any conditions that would change the outcome). */
+    public Map<String, Object> rejection(Area area, List<String> conditions, String findings) {
+        Map<String, Object> body = ApiClient.screening("REJECTED", conditions, validChecklist(area));
+        body.put("findings", findings);
+        return body;
+    }
+
     public Map<String, Object> approval(Area area) {
         return ApiClient.screening("APPROVED", List.of(), validChecklist(area));
     }
