@@ -50,7 +50,7 @@ enum MailKind {
 
     /** Whether the mail is about a request (its history tells it was sent); else about a registered system. */
     boolean aboutRequest() {
-        return this != RENEWAL;
+        return this != RENEWAL && this != SUPERVISION_DUE;
     }
 
     boolean toRequester() {
