@@ -45,6 +45,7 @@ class SentMailsPage {
         OutgoingMail mail = outbox.find(id).orElseThrow(() -> new NotFoundException("No mail " + id));
         model.addAttribute("mail", mail);
         model.addAttribute("maxAttempts", properties.relay().maxAttempts());
+        model.addAttribute("aboutRequest", mail.kind().aboutRequest());
         model.addAttribute("reference", requests.findById(mail.requestId()).map(PurchaseRequest::reference).orElse(null));
         return "notification/mail";
     }
