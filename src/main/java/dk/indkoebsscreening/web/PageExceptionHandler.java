@@ -60,17 +60,18 @@ class PageExceptionHandler {
     }
 
     /**
-     * A refused step: the request's status no longer allows it, and then the page names the status; otherwise the task
-     * is gone or not to be had (the API says more precisely why).
+     * A refused step: the task is gone or taken by someone else; otherwise the page says why, as the API does (the
+     * request's or a condition's status, the user's absence, a retired system).
      */
     @ExceptionHandler(ConflictException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model, HttpServletRequest request) {
-        if (!REQUEST_STATUS.equals(e.messageKey())) {
+        if (ConflictException.SOMEONE_ELSE.equals(e.messageKey())) {
             return errorPage(model, request, HttpStatus.CONFLICT);
         }
         model.addAttribute("detail", choices.message(e.messageKey(), e.arguments()));
-        return errorPage(model, request, HttpStatus.CONFLICT, "error.page.409.request");
+        return errorPage(model, request, HttpStatus.CONFLICT,
+                REQUEST_STATUS.equals(e.messageKey()) ? "error.page.409.request" : "error.page.409.refused");
     }
 
     /** A refused file: the page says why (too large, a type that is not allowed) and that nothing was stored. */
