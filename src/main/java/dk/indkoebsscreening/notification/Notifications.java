@@ -20,6 +20,9 @@ import dk.indkoebsscreening.screening.ScreeningOpened;
 import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.PublicAddress;
+import dk.indkoebsscreening.supervision.DataProcessor;
+import dk.indkoebsscreening.supervision.ProcessorSupervision;
+import dk.indkoebsscreening.supervision.SupervisionFellDue;
 import dk.indkoebsscreening.task.TaskHandedOver;
 import dk.indkoebsscreening.triage.QuestionAnswered;
 import dk.indkoebsscreening.triage.QuestionAsked;
@@ -228,7 +231,7 @@ class Notifications {
         recipients.ofGroup(Groups.COORDINATORS, MailKind.RENEWAL).forEach(coordinator -> to.putIfAbsent(coordinator.address(), coordinator));
         to.values().forEach(recipient -> add(factId, MailKind.RENEWAL, fact.systemId(), recipient, () -> MailContent
                 .about(text("mail.renewal.subject", fact.name(), formats.date(fact.noticeDeadline())))
-                .greeting(recipient.isMailbox() ? text("mail.greeting.mailbox") : text("mail.greeting.person", recipient.name()))
+                .greeting(greeting(recipient))
                 .fact(text("mail.fact.system"), fact.vendor() == null ? fact.name() : text("mail.fact.systemValue", fact.name(), fact.vendor()))
                 .fact(text("mail.fact.contractEnd"), formats.date(fact.contractEnd()))
                 .fact(text("mail.fact.noticeDeadline"), formats.date(fact.noticeDeadline()))
@@ -237,6 +240,27 @@ class Notifications {
                 .paragraph(text(fact.owner() != null && fact.owner().equals(recipient.userId()) ? "mail.renewal.owner" : "mail.renewal.coordinators"))
                 .action(text("mail.action.system"), link(Links.system(fact.systemId())))
                 .footer(footer(MailKind.RENEWAL, recipient))));
+    }
+
+    /** A data processor's supervision fell due: to the security group, one mail each, about the system. */
+    @EventListener
+    void supervisionFellDue(SupervisionFellDue fact) {
+        UUID factId = UUID.randomUUID();
+        DataProcessor processor = fact.processor();
+        recipients.ofGroup(ProcessorSupervision.SECURITY_GROUP, MailKind.SUPERVISION_DUE).forEach(to -> add(factId,
+                MailKind.SUPERVISION_DUE, fact.systemId(), to, () -> MailContent
+                .about(text("mail.supervisionDue.subject", processor.name(), fact.systemName()))
+                .greeting(greeting(to))
+                .paragraph(text("mail.supervisionDue.lead", processor.name(), fact.systemName(), formats.date(processor.nextDue())))
+                .fact(text("mail.fact.system"), fact.vendor() == null ? fact.systemName()
+                        : text("mail.fact.systemValue", fact.systemName(), fact.vendor()))
+                .fact(text("mail.supervisionDue.processor"), processor.name())
+                .fact(text("mail.supervisionDue.processing"), processor.processing())
+                .fact(text("mail.supervisionDue.method"), text("supervision.method." + processor.method()))
+                .fact(text("mail.supervisionDue.interval"), text("supervision.months", processor.intervalMonths()))
+                .paragraph(text("mail.supervisionDue.next"))
+                .action(text("mail.action.supervise"), link("/opgaver"))
+                .footer(footer(MailKind.SUPERVISION_DUE, to))));
     }
 
     @EventListener
@@ -324,10 +348,14 @@ class Notifications {
         subjectArguments[1] = request.title();
         System.arraycopy(subjectExtras, 0, subjectArguments, 2, subjectExtras.length);
         return MailContent.about(text("mail." + kind.key() + ".subject", subjectArguments))
-                .greeting(to.isMailbox() ? text("mail.greeting.mailbox") : text("mail.greeting.person", to.name()))
+                .greeting(greeting(to))
                 .fact(text("mail.fact.request"), request.reference() + " " + request.title())
                 .fact(text("mail.fact.system"), text("mail.fact.systemValue", request.systemName(), request.vendor()))
                 .fact(text("mail.fact.requester"), people.name(request.requester()) + " (" + request.department() + ")");
+    }
+
+    private String greeting(Recipient to) {
+        return to.isMailbox() ? text("mail.greeting.mailbox") : text("mail.greeting.person", to.name());
     }
 
     /** Why the person gets the mail and whether they can turn it off. */

@@ -8,6 +8,7 @@ import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.process.SupervisionProcess;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.io.IOException;
@@ -121,6 +122,10 @@ class SupervisionApiTest extends ApiTestBase {
         assertThat(mails).as("the security group is mailed in the step's transaction")
                 .containsExactly("sikkerhed@demo.kommune.dk Tilsyn med databehandler: Driftscenter Nord A/S for "
                         + api.get("anna", "/api/register/" + systemId).body().get("name").asText());
+        // A mail about a system has no request to write its sending into: it is sent once and marked so, not sent again.
+        Eventually.until("the supervision's mail sent", () -> jdbc.sql(
+                        "select count(*) from mail_outbox where request_id = ? and sent_at is not null and attempts = 0")
+                .param(UUID.fromString(systemId)).query(Integer.class).single() == 1);
         List<String> dueEvents = events(systemId, "supervision.due");
         assertThat(dueEvents).hasSize(1);
         assertThat(new EventSchemas().problems("dk.indkoebsscreening.supervision.due.v1", dueEvents.get(0))).isEmpty();
