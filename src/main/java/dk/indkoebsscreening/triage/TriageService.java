@@ -10,6 +10,7 @@ import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.RequesterWaits;
 import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
@@ -40,9 +41,11 @@ public class TriageService {
     private final CaseHistory history;
     private final ScopeRepository scopes;
     private final OutboxWriter outbox;
+    private final RequesterWaits waits;
 
     TriageService(RequestLifecycle lifecycle, ClarificationRepository clarifications, Clock clock,
-                  ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes, OutboxWriter outbox) {
+                  ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes, OutboxWriter outbox,
+                  RequesterWaits waits) {
         this.lifecycle = lifecycle;
         this.clarifications = clarifications;
         this.clock = clock;
@@ -50,6 +53,7 @@ public class TriageService {
         this.history = history;
         this.scopes = scopes;
         this.outbox = outbox;
+        this.waits = waits;
     }
 
     /** A question or a rejection needs its text; an acceptance at least one area, and a reason for a changed scope. */
@@ -101,6 +105,7 @@ public class TriageService {
                 Instant now = clock.instant();
                 clarifications.ask(requestId, form.comment().strip(), coordinator, now);
                 lifecycle.transition(requestId, Transition.QUESTION_ASKED);
+                waits.waitStarted(requestId, now);
                 outbox.append(requestId, request.reference(), EventType.INFORMATION_REQUESTED, now,
                         new InformationRequested(requestId, request.reference(), request.requester(), request.status(),
                                 Transition.QUESTION_ASKED.to(), now));
@@ -138,6 +143,7 @@ public class TriageService {
             throw new ConflictException("No open question on request " + requestId);
         }
         lifecycle.transition(requestId, Transition.QUESTION_ANSWERED);
+        waits.waitEnded(requestId, now);
         outbox.append(requestId, request.reference(), EventType.INFORMATION_PROVIDED, now,
                 new InformationProvided(requestId, request.reference(), request.requester(), request.status(),
                         Transition.QUESTION_ANSWERED.to(), now));
