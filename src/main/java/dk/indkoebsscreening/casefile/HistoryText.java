@@ -4,6 +4,8 @@ import dk.indkoebsscreening.history.HistoryEntry;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.web.Choices;
+import dk.indkoebsscreening.web.Formats;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +17,12 @@ public class HistoryText {
 
     private final Choices choices;
     private final People people;
+    private final Formats formats;
 
-    HistoryText(Choices choices, People people) {
+    HistoryText(Choices choices, People people, Formats formats) {
         this.choices = choices;
         this.people = people;
+        this.formats = formats;
     }
 
     public String sentence(HistoryItem item) {
@@ -27,7 +31,12 @@ public class HistoryText {
                 : item.actorName() + " (" + entry.actor() + ")";
         // A task or condition handed to someone names them; its text is their user id.
         String handedTo = handsOver(entry.kind()) ? personName(entry.text()) : "";
-        String sentence = choices.message("history." + entry.kind().name(), actor, valueLabel(entry), handedTo);
+        // A wait for the requester counts its working days (the value, a number for the sentence's choice) and names the
+        // deadline it moved to (the text, an instant).
+        boolean waited = waitedForRequester(entry.kind());
+        String sentence = choices.message("history." + entry.kind().name(), actor,
+                waited ? Integer.valueOf(entry.value()) : valueLabel(entry), handedTo,
+                entry.kind() == HistoryKind.DEADLINE_MOVED ? formats.dateTime(Instant.parse(entry.text())) : "");
         return entry.area() == null ? sentence : choices.message("area." + entry.area().name()) + ": " + sentence;
     }
 
@@ -54,13 +63,17 @@ public class HistoryText {
                 && !handsOver(kind);
     }
 
+    private static boolean waitedForRequester(HistoryKind kind) {
+        return kind == HistoryKind.DEADLINE_MOVED || kind == HistoryKind.REQUESTER_WAITED;
+    }
+
     private static boolean handsOver(HistoryKind kind) {
         return kind == HistoryKind.TASK_REASSIGNED || kind == HistoryKind.CONDITION_HANDED_OVER;
     }
 
     /** Whether the step's text is shown beside the sentence (a reassignment's is in the sentence already). */
     public boolean showsText(HistoryItem item) {
-        return item.entry().text() != null && !handsOver(item.entry().kind());
+        return item.entry().text() != null && !handsOver(item.entry().kind()) && !waitedForRequester(item.entry().kind());
     }
 
     private String personName(String userId) {

@@ -21,13 +21,26 @@ public class DeadlineCalculator {
     }
 
     public Deadline forSubmissionAt(Instant submittedAt) {
-        LocalDate submissionDay = submittedAt.atZone(properties.zone()).toLocalDate();
-        LocalDate dueDay = calendar.plusWorkingDays(submissionDay, properties.workingDays());
-        LocalDate reminderDay = calendar.minusWorkingDays(dueDay, 1);
-        return new Deadline(atTimeOfDay(dueDay), atTimeOfDay(reminderDay));
+        return forSubmissionAt(submittedAt, properties.workingDays());
     }
 
-    /** Working days left after today until the deadline day, as shown to users. */
+    /** The same with a week of its own length (a fast track's), at least the two days a reminder needs. */
+    public Deadline forSubmissionAt(Instant submittedAt, int workingDays) {
+        if (workingDays < 2) {
+            throw new IllegalArgumentException("A deadline needs at least 2 working days to leave room for the reminder, not " + workingDays);
+        }
+        return endingOn(calendar.plusWorkingDays(submittedAt.atZone(properties.zone()).toLocalDate(), workingDays));
+    }
+
+    /** The deadline {@code workingDays} working days after {@code dueAt}'s day (a pause), its reminder one earlier. */
+    public Deadline movedBy(Instant dueAt, int workingDays) {
+        return endingOn(calendar.plusWorkingDays(dueAt.atZone(properties.zone()).toLocalDate(), workingDays));
+    }
+
+    private Deadline endingOn(LocalDate dueDay) {
+        return new Deadline(atTimeOfDay(dueDay), atTimeOfDay(calendar.minusWorkingDays(dueDay, 1)));
+    }
+
     /** Working days after today until the deadline's day; 0 on the day itself and once it has passed. */
     public int workingDaysLeft(Instant now, Instant deadline) {
         return calendar.workingDaysBetween(

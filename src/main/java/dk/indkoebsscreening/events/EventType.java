@@ -20,6 +20,8 @@ public enum EventType {
     SCREENING_COMPLETED("dk.indkoebsscreening.screening.completed.v1", "screening-completed"),
     SCREENING_REMINDER_SENT("dk.indkoebsscreening.screening.reminder-sent.v1", "screening-reminder-sent"),
     DEADLINE_MISSED("dk.indkoebsscreening.deadline.missed.v1", "deadline-missed"),
+    /** The screening deadline moved after submission: the request waited for its requester and the week paused. */
+    DEADLINE_CHANGED("dk.indkoebsscreening.deadline.changed.v1", "deadline-changed"),
     /** The decision with the request's files, its report's address and its scope; also on the decisions topic. */
     DECISION_MADE("dk.indkoebsscreening.decision.made.v1", "decision-made"),
     REQUEST_WITHDRAWN("dk.indkoebsscreening.request.withdrawn.v1", "request-withdrawn"),

@@ -19,6 +19,12 @@ public enum HistoryKind {
     AREA_SCREENED,
     REMINDER_SENT,
     DEADLINE_MISSED,
+    /**
+     * The request waited for its requester (the value: for how many working days) and the deadline moved (the text: the
+     * new deadline, an instant); {@code REQUESTER_WAITED} when it did not move (the policy, or less than a working day).
+     */
+    DEADLINE_MOVED,
+    REQUESTER_WAITED,
     ESCALATION_HANDLED,
     RECOMMENDED,
     DECIDED,

@@ -40,6 +40,9 @@ public final class ScreeningProcess {
     /** Start variables: the timers of the screening (dates). */
     public static final String DEADLINE = "deadline";
     public static final String REMINDER_AT = "reminderAt";
+    /** The timers set from {@link #REMINDER_AT} and {@link #DEADLINE} when the screening starts, moved by a pause. */
+    public static final String REMINDER_TIMER = "BoundaryEvent_ReminderDue";
+    public static final String DEADLINE_TIMER = "BoundaryEvent_DeadlineMissed";
 
     /** Set by triage: a {@link TriageOutcome} name, routing the process. */
     public static final String TRIAGE_OUTCOME = "triageOutcome";

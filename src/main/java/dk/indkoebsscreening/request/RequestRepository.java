@@ -276,6 +276,12 @@ class RequestRepository {
         jdbc.sql("update purchase_request set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
     }
 
+    /** The screening deadline moved (a pause while the request waited for its requester). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void moveDeadline(UUID id, Instant deadline) {
+        jdbc.sql("update purchase_request set deadline = ? where id = ?").params(Sql.timestamp(deadline), id).update();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     void markDeadlineMissed(UUID id, Instant at) {
         jdbc.sql("update purchase_request set deadline_missed_at = ? where id = ? and deadline_missed_at is null")

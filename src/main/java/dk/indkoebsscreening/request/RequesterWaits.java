@@ -1,7 +1,14 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.deadline.Deadline;
+import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.process.ScreeningDeadline;
 import dk.indkoebsscreening.system.Sql;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * until it is answered. Callers tell both ends in their own step's transaction, with the request locked
  * ({@link RequestLifecycle#lock}). Waits that overlap count once: they share one period, which ends with the last of
  * them. A period lasts the working days from the day after it began up to the day it ended: a question answered the
- * same day lasts none, one asked on a Friday and answered on Monday one.
+ * same day lasts none, one asked on a Friday and answered on Monday one. When the period ends and the policy pauses the
+ * week ({@link WaitPolicy}), the screening deadline moves by that many working days: the request's, the process's
+ * timers and its open tasks' due dates; the history says so and {@code deadline.changed} announces it. Otherwise the
+ * history still says how long the request waited.
  */
 @Service
 public class RequesterWaits {
@@ -25,12 +35,24 @@ public class RequesterWaits {
     private final WorkingDayCalendar calendar;
     private final DeadlineProperties deadlines;
     private final WaitPolicy policy;
+    private final RequestRepository requests;
+    private final DeadlineCalculator calculator;
+    private final ScreeningDeadline engine;
+    private final CaseHistory history;
+    private final OutboxWriter outbox;
 
-    RequesterWaits(JdbcClient jdbc, WorkingDayCalendar calendar, DeadlineProperties deadlines, WaitPolicy policy) {
+    RequesterWaits(JdbcClient jdbc, WorkingDayCalendar calendar, DeadlineProperties deadlines, WaitPolicy policy,
+                   RequestRepository requests, DeadlineCalculator calculator, ScreeningDeadline engine, CaseHistory history,
+                   OutboxWriter outbox) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.deadlines = deadlines;
         this.policy = policy;
+        this.requests = requests;
+        this.calculator = calculator;
+        this.engine = engine;
+        this.history = history;
+        this.outbox = outbox;
     }
 
     /** The request starts waiting for its requester; a wait already open for it takes this one in. */
@@ -63,9 +85,27 @@ public class RequesterWaits {
             return;
         }
         int workingDays = workingDays(open.startedAt(), at);
+        boolean moves = policy.pauseWhileWaitingForRequester() && workingDays > 0;
         jdbc.sql("update requester_wait set open_waits = 0, ended_at = ?, working_days = ?, deadline_moved = ? where id = ?")
-                .params(Sql.timestamp(at), workingDays, policy.pauseWhileWaitingForRequester(), open.id())
+                .params(Sql.timestamp(at), workingDays, moves, open.id())
                 .update();
+        if (moves) {
+            moveDeadline(requestId, workingDays, at);
+        } else {
+            history.record(requestId, HistoryKind.REQUESTER_WAITED, null, null, String.valueOf(workingDays), null);
+        }
+    }
+
+    private void moveDeadline(UUID requestId, int workingDays, Instant at) {
+        PurchaseRequest request = requests.findById(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
+        Deadline moved = calculator.movedBy(request.deadline(), workingDays);
+        requests.moveDeadline(requestId, moved.dueAt());
+        if (request.processInstanceId() != null) {
+            engine.move(request.processInstanceId(), request.deadline(), moved.dueAt(), moved.remindAt());
+        }
+        history.record(requestId, HistoryKind.DEADLINE_MOVED, null, null, String.valueOf(workingDays), moved.dueAt().toString());
+        outbox.append(requestId, request.reference(), EventType.DEADLINE_CHANGED, at, new DeadlineChanged(requestId,
+                request.reference(), request.deadline(), moved.dueAt(), DeadlineChange.REQUESTER_WAITED, workingDays, at));
     }
 
     /** The request's periods of waiting, oldest first; an open one has no end and no working days yet. */
@@ -96,6 +136,16 @@ public class RequesterWaits {
      * @param deadlineMoved whether the deadline moved by that much (the policy when it ended)
      */
     public record Wait(Instant startedAt, Instant endedAt, Integer workingDays, Boolean deadlineMoved) {
+    }
+
+    /** Why a deadline moved; the only cause so far, named so that a consumer can tell a later one apart. */
+    enum DeadlineChange {
+        REQUESTER_WAITED
+    }
+
+    /** deadline.changed.v1 */
+    record DeadlineChanged(UUID requestId, String reference, Instant previousDeadline, Instant deadline,
+                           DeadlineChange reason, int workingDays, Instant changedAt) {
     }
 
     private record Open(UUID id, Instant startedAt, int waits) {

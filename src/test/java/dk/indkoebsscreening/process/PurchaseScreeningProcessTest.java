@@ -497,6 +497,36 @@ class PurchaseScreeningProcessTest {
     }
 
     @Test
+    @DisplayName("A pause of three working days while the requester answers: the reminder and the deadline fire three working days later, the tasks are due then")
+    void aPauseMovesTheTimersAndTheTasksDueDates() {
+        ProcessInstance instance = submitAndAccept();
+        Instant remindAt = at("2026-04-15T16:00");
+        Instant dueAt = at("2026-04-16T16:00");
+
+        new ScreeningDeadline(runtimeService(), BpmnAwareTests.managementService(), BpmnAwareTests.taskService())
+                .move(instance.getId(), DEADLINE.toInstant(), dueAt, remindAt);
+
+        assertThat(instance).variables().containsEntry("deadline", Date.from(dueAt)).containsEntry("reminderAt", Date.from(remindAt));
+        assertThat(taskQuery().processInstanceId(instance.getId()).list()).extracting(Task::getDueDate)
+                .hasSize(6).containsOnly(Date.from(dueAt));
+        moveClockTo(DEADLINE.toInstant().plus(Duration.ofMinutes(1)));
+        assertThat(jobQuery().processInstanceId(instance.getId()).executable().count())
+                .as("nothing due at the old deadline").isZero();
+
+        moveClockTo(remindAt.plusSeconds(60));
+        assertThat(jobQuery().processInstanceId(instance.getId()).executable().list()).singleElement()
+                .extracting(Job::getId).isEqualTo(job("BoundaryEvent_ReminderDue", instance).getId());
+        execute(job("BoundaryEvent_ReminderDue", instance));
+        verify(screening).remindOpenAreas(requestId);
+
+        when(screening.recordDeadlineMissed(requestId)).thenReturn(6);
+        moveClockTo(dueAt.plusSeconds(60));
+        execute(jobQuery().processInstanceId(instance.getId()).executable().singleResult());
+        verify(screening).recordDeadlineMissed(requestId);
+        assertThat(task("Task_HandleEscalation", instance)).hasDueDate(Date.from(dueAt));
+    }
+
+    @Test
     @DisplayName("Deadline timer on Monday 13 April 2026 16:00: missed deadline recorded, coordinators escalate, open screenings stay open; escalation handled ends its branch only")
     void deadlineTimerEscalatesAndEscalationIsHandled() {
         ProcessInstance instance = submitAndAccept();
