@@ -111,8 +111,11 @@ class WebUiBrowserTest extends BrowserTestBase {
                 assertThat(browser.mainText()).contains("databehandleraftale");
             }
             if (expert.equals("kontrakt")) {
-                assertThat(browser.mainText()).contains("EU's tærskelværdi for kommuners køb af varer og tjenesteydelser er ikke oplyst for indsendelsesdagen")
-                        .doesNotContain("indkoeb.");
+                // Only the 2026-27 euro value is configured: the page gives it with the band its kroner value lies in.
+                assertThat(browser.mainText()).contains("Anmodningens samlede kontraktværdi er ")
+                        .contains("EU's tærskelværdi for kommuners køb af varer og tjenesteydelser er 216.000 euro, i kroner mellem "
+                                + "1.574.184 kr. og 1.648.700 kr.")
+                        .doesNotContain("ikke oplyst").doesNotContain("indkoeb.");
             }
             browser.assertAccessible();
             screen(expert.equals("kontrakt"));

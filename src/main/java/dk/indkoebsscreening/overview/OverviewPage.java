@@ -1,7 +1,6 @@
 package dk.indkoebsscreening.overview;
 
 import dk.indkoebsscreening.register.Renewals;
-import dk.indkoebsscreening.request.ThresholdCheck;
 import dk.indkoebsscreening.supervision.ProcessorSupervision;
 import dk.indkoebsscreening.web.BarChart;
 import dk.indkoebsscreening.web.Choices;
@@ -22,16 +21,14 @@ class OverviewPage {
     private final OverviewService overview;
     private final Choices choices;
     private final Formats formats;
-    private final ThresholdCheck thresholds;
     private final Renewals renewals;
     private final ProcessorSupervision supervision;
 
-    OverviewPage(OverviewService overview, Choices choices, Formats formats, ThresholdCheck thresholds, Renewals renewals,
+    OverviewPage(OverviewService overview, Choices choices, Formats formats, Renewals renewals,
                  ProcessorSupervision supervision) {
         this.overview = overview;
         this.choices = choices;
         this.formats = formats;
-        this.thresholds = thresholds;
         this.renewals = renewals;
         this.supervision = supervision;
     }
@@ -41,8 +38,6 @@ class OverviewPage {
 
     @GetMapping("/overblik")
     String overview(Model model) {
-        model.addAttribute("thresholdWarning", thresholds.missingToday()
-                ? choices.message("overview.threshold.missing", formats.date(thresholds.today()), thresholds.publishedAt()) : null);
         OverviewService.Figures figures = overview.figures();
         model.addAttribute("countedAt", figures.countedAt());
         model.addAttribute("byStatus", BarChart.of(figures.byStatus().stream()

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param id       key of the answer in the screening's {@code checklist} object
  * @param text     the question as shown to the expert (Danish)
- * @param help     guidance shown beside it; {@code {euThreshold}} stands for the EU threshold in kroner
+ * @param help     guidance shown beside it; {@code {euThreshold}} stands for the EU threshold that applies, {@code {contractValue}} for
+ *                 the request's lifetime value
  * @param options  allowed answers; empty means free text
  * @param required whether the screening cannot be completed without an answer
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The scope proposed at submission, from the request and the EU threshold in force on its submission day, through
  * the deployed {@code ScreeningScope.dmn} on an in-memory engine (its own JVM, with the process tests). The
- * thresholds are the shipped 2024-25 value only, as in application.yml.
+ * thresholds are the shipped ones, as in application.yml: 2024-25 in kroner, 2026-27 in euro.
  */
 @Deployment(resources = "bpmn/ScreeningScope.dmn")
 @InMemoryEngine
@@ -34,9 +34,7 @@ class ProposedScopeProcessTest {
             .build();
 
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
-    static final ProcurementProperties SHIPPED = new ProcurementProperties(List.of(new ProcurementProperties.Threshold(
-            LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31), new BigDecimal("1644638"), new BigDecimal("5581350"))),
-            "KFST");
+    static final ProcurementProperties SHIPPED = ContractValueTest.SHIPPED;
 
     private Scope proposed(PurchaseRequest request) {
         return new ProposedScope(new ScopeRules(engine.getDecisionService()), SHIPPED, COPENHAGEN).of(request);
@@ -79,6 +77,19 @@ class ProposedScopeProcessTest {
         assertThat(proposed(request("2025-12-31", PersonalData.ORDINARY, Hosting.ON_PREMISES, "1644639", "0", 1, 10, "AD"))
                 .flags()).contains(ScopeFlag.EU_TENDER_REQUIRED);
         assertThat(proposed(request("2026-01-01", PersonalData.ORDINARY, Hosting.ON_PREMISES, "1644639", "0", 1, 10, "AD"))
+                .flags()).contains(ScopeFlag.EU_THRESHOLD_UNKNOWN).doesNotContain(ScopeFlag.EU_TENDER_REQUIRED);
+        assertThat(proposed(request("2028-01-03", PersonalData.ORDINARY, Hosting.ON_PREMISES, "9600", "0", 1, 10, "AD"))
+                .flags()).contains(ScopeFlag.EU_THRESHOLD_UNKNOWN);
+    }
+
+    @Test
+    @DisplayName("Without the 2026-27 kroner value the krone's band decides: a 9,600 kr. purchase is below, 2 million above, only a value inside the band is unknown")
+    void theKroneBandDecidesWithoutTheKronerValue() {
+        assertThat(proposed(request("2026-12-01", PersonalData.NONE, Hosting.CLOUD_EU, "0", "9600", 1, 5, null))
+                .flags()).containsExactly(ScopeFlag.FAST_TRACK);
+        assertThat(proposed(request("2026-12-01", PersonalData.ORDINARY, Hosting.ON_PREMISES, "2000000", "0", 1, 10, "AD"))
+                .flags()).contains(ScopeFlag.EU_TENDER_REQUIRED).doesNotContain(ScopeFlag.EU_THRESHOLD_UNKNOWN);
+        assertThat(proposed(request("2026-12-01", PersonalData.ORDINARY, Hosting.ON_PREMISES, "1600000", "0", 1, 10, "AD"))
                 .flags()).contains(ScopeFlag.EU_THRESHOLD_UNKNOWN).doesNotContain(ScopeFlag.EU_TENDER_REQUIRED);
     }
 }

@@ -32,14 +32,15 @@ class RequestApiTest extends ApiTestBase {
         assertThat(details.get("areas")).hasSize(6);
         assertThat(details.get("areas").get(0).get("state").asText()).isEqualTo("PENDING");
         assertThat(details.get("decision").isNull()).isTrue();
-        // 85.000 kr. once plus 4 years of 60.000 kr.; no verified threshold is configured for today (2026-27): unknown, not guessed
+        // 85.000 kr. once plus 4 years of 60.000 kr.; only the euro value is configured for 2026-27, and the krone's band puts
+        // 325.000 kr. below it
         assertThat(details.get("procurement").get("contractValueDkk").decimalValue()).isEqualByComparingTo("325000");
         assertThat(details.get("procurement").get("thresholdDay").asText()).isEqualTo(java.time.LocalDate.now(
                 java.time.ZoneId.of("Europe/Copenhagen")).toString());
-        if (java.time.LocalDate.now().getYear() >= 2026) {
-            assertThat(details.get("procurement").get("aboveEuThreshold").isNull()).isTrue();
-            assertThat(details.get("procurement").get("euThresholdDkk").isNull()).isTrue();
-        }
+        assertThat(details.get("procurement").get("aboveEuThreshold").asBoolean(true)).isFalse();
+        assertThat(details.get("procurement").get("euThresholdDkk").isNull()).isTrue();
+        assertThat(details.get("procurement").get("euThresholdEur").decimalValue()).isEqualByComparingTo("216000");
+        assertThat(details.get("procurement").get("bandLowestDkk").decimalValue()).isEqualByComparingTo("1574184");
         assertThat(outbox.typesOf(id)).containsExactly("request.submitted");
         assertThat(jdbc.sql("select count(*) from purchase_request where id = ?::uuid and process_instance_id is not null")
                 .param(id).query(Integer.class).single()).isEqualTo(1);

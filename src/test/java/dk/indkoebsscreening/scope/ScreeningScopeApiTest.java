@@ -71,8 +71,8 @@ class ScreeningScopeApiTest extends ApiTestBase {
 
         JsonNode scope = api.details(COORDINATOR, requestId).get("scope");
         assertThat(strings(scope.get("proposed").get("areas"))).containsExactly("USER_MANAGEMENT", "SUPPORT", "CONTRACT");
-        // No EU threshold is configured for today (see ThresholdCheck), which the flags say too.
-        assertThat(strings(scope.get("proposed").get("flags"))).containsExactly("EU_THRESHOLD_UNKNOWN", "FAST_TRACK");
+        // Only the euro value is configured for today (2026-27): the krone's band puts a small value below it, not "unknown".
+        assertThat(strings(scope.get("proposed").get("flags"))).containsExactly("FAST_TRACK");
         assertThat(scope.path("confirmed").isMissingNode() || scope.get("confirmed").isNull()).as("not confirmed yet").isTrue();
         String submitted = payloads(requestId, EventType.REQUEST_SUBMITTED).get(0);
         assertThat(schemas.problems(EventType.REQUEST_SUBMITTED.type(), submitted)).isEmpty();
@@ -134,10 +134,10 @@ class ScreeningScopeApiTest extends ApiTestBase {
 
         JsonNode proposed = api.details(COORDINATOR, requestId).get("scope").get("proposed");
         assertThat(strings(proposed.get("areas"))).hasSize(6);
-        // No EU threshold is configured for today (the 2026-27 kroner values are not shipped): the flag says so
-        // rather than comparing with the expired 2024-25 value. ProposedScopeProcessTest covers a 2025 submission.
+        // Only the euro value is configured for today (the 2026-27 kroner values are not shipped): 2 900 000 kr. is above
+        // the krone's band, so above the threshold whatever kroner value is published. ProposedScopeProcessTest covers the band.
         assertThat(strings(proposed.get("flags"))).containsExactly("DPIA_LIKELY", "THIRD_COUNTRY_TRANSFER",
-                "EU_THRESHOLD_UNKNOWN", "FRAMEWORK_AGREEMENT");
+                "EU_TENDER_REQUIRED", "FRAMEWORK_AGREEMENT");
     }
 
     @Test
