@@ -65,7 +65,7 @@ public class SystemInput {
         body.put("contractValueDkk", Text.orNull(contractValueDkk) == null ? null
                 : DanishNumbers.amount(contractValueDkk).<Object>map(amount -> amount).orElse(contractValueDkk));
         body.put("contractYears", Text.orNull(contractYears) == null ? null
-                : DanishNumbers.whole(contractYears).<Object>map(years -> years).orElse(contractYears));
+                : DanishNumbers.years(contractYears).<Object>map(years -> years).orElse(contractYears));
         body.put("personalData", Text.orNull(personalData));
         body.put("hosting", Text.orNull(hosting));
         body.put("kitosUuid", Text.orNull(kitosUuid) == null ? null : kitosUuid.strip());
@@ -75,7 +75,7 @@ public class SystemInput {
         body.put("contractStart", Text.orNull(contractStart) == null ? null : contractStart.strip());
         body.put("contractEnd", Text.orNull(contractEnd) == null ? null : contractEnd.strip());
         body.put("noticeMonths", Text.orNull(noticeMonths) == null ? null
-                : DanishNumbers.whole(noticeMonths).<Object>map(months -> months).orElse(noticeMonths));
+                : DanishNumbers.months(noticeMonths).<Object>map(months -> months).orElse(noticeMonths));
         body.put("owner", Text.orNull(owner) == null ? null : owner.strip());
         return body;
     }

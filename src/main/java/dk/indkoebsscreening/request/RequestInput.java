@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * The request form as the browser posts it: the API's {@link PurchaseRequestForm} plus the yes/no
  * questions that reveal the follow-up questions. Numbers are kept as typed, so a page with an error shows
- * them unchanged, and read the Danish way ({@link DanishNumbers}): "250.000 kr.", "48.500,50", "1,5 mio.".
+ * them unchanged, and read the Danish way ({@link DanishNumbers}): "250.000 kr.", "48.500,50", "1,5 mio.", "4 år".
  */
 public class RequestInput {
 
@@ -103,7 +103,7 @@ public class RequestInput {
         PersonalData data = Boolean.FALSE.equals(processesPersonalData) ? PersonalData.NONE
                 : personalData == PersonalData.NONE ? null : personalData;
         return new PurchaseRequestForm(title, systemName, vendor, need, department, amount(oneOffCostDkk),
-                amount(annualCostDkk), whole(contractYears), whole(expectedUsers), data, hosting, transferBasis,
+                amount(annualCostDkk), years(contractYears), whole(expectedUsers), data, hosting, transferBasis,
                 Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate, existingSystemNote,
                 previousRequestId, previousRequestId == null ? null : changesSinceLast);
     }
@@ -117,7 +117,7 @@ public class RequestInput {
         if (typed(annualCostDkk) && amount(annualCostDkk) == null) {
             problems.put("annualCostDkk", "request.cost.unreadable");
         }
-        if (typed(contractYears) && whole(contractYears) == null) {
+        if (typed(contractYears) && years(contractYears) == null) {
             problems.put("contractYears", "request.contractYears.whole");
         }
         if (typed(expectedUsers) && whole(expectedUsers) == null) {
@@ -136,7 +136,16 @@ public class RequestInput {
 
     /** Whole numbers beyond an int's range are left to the range check, which names the field's limits. */
     private static Integer whole(String text) {
-        return typed(text) ? DanishNumbers.whole(text).map(value -> (int) Math.min(value, Integer.MAX_VALUE)).orElse(null) : null;
+        return typed(text) ? DanishNumbers.whole(text).map(RequestInput::bounded).orElse(null) : null;
+    }
+
+    /** "4 år" and "fire år" too, as "250.000 kr." is read for an amount. */
+    private static Integer years(String text) {
+        return typed(text) ? DanishNumbers.years(text).map(RequestInput::bounded).orElse(null) : null;
+    }
+
+    private static int bounded(long value) {
+        return (int) Math.min(value, Integer.MAX_VALUE);
     }
 
     boolean integrationsMissing() {

@@ -41,7 +41,7 @@ public class ProcessorInput {
         body.put("subProcessorOf", Text.orNull(subProcessorOf));
         body.put("method", Text.orNull(method));
         body.put("intervalMonths", Text.orNull(intervalMonths) == null ? null
-                : DanishNumbers.whole(intervalMonths).<Object>map(months -> months).orElse(intervalMonths));
+                : DanishNumbers.months(intervalMonths).<Object>map(months -> months).orElse(intervalMonths));
         body.put("nextDue", Text.orNull(nextDue));
         return body;
     }

@@ -31,6 +31,25 @@ class DanishNumbersTest {
         assertThat(DanishNumbers.whole(typed)).contains(value);
     }
 
+    @ParameterizedTest(name = "\"{0}\" is {1} years")
+    @CsvSource(delimiter = '|', value = {"4|4", "4 år|4", "4 år.|4", "4år|4", "4 ÅR|4", "fire år|4", "fire|4", "et år|1", "ét år|1",
+            "1 år|1", "tyve år|20", "12 aar|12"})
+    void readsYears(String typed, long years) {
+        assertThat(DanishNumbers.years(typed)).contains(years);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is not a number of years")
+    @ValueSource(strings = {"2,5 år", "år", "fire og et halvt år", "4 måneder", "4 år 6 mdr.", "enogtyve år", "-4 år"})
+    void refusesWhatIsNotANumberOfYears(String typed) {
+        assertThat(DanishNumbers.years(typed)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1} months")
+    @CsvSource(delimiter = '|', value = {"6|6", "6 mdr.|6", "6 md.|6", "seks måneder|6", "en måned|1", "12 måneder|12"})
+    void readsMonths(String typed, long months) {
+        assertThat(DanishNumbers.months(typed)).contains(months);
+    }
+
     @ParameterizedTest(name = "\"{0}\" is not whole")
     @ValueSource(strings = {"2,5", "1.20", "to", "-1", "3 år"})
     void refusesFractionsAsWholeNumbers(String typed) {
