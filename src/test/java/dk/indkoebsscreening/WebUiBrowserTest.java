@@ -174,7 +174,7 @@ class WebUiBrowserTest extends BrowserTestBase {
     void requesterAnswersTheCoordinatorsQuestionOnTheRequestPage() {
         String requestId = requests.submit(new PurchaseRequestForm("Vagtplanlægning", "PlanIt", "Eksempel ApS",
                 "Vagtplaner for hjemmeplejen.", "Ældre og Sundhed", BigDecimal.TEN, BigDecimal.ONE, 2, 120,
-                PersonalData.ORDINARY, Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1), null, null, null), "bent").id().toString();
+                List.of(PersonalData.ORDINARY), Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1), null, null, null), "bent").id().toString();
         String reference = caseFiles.caseFile(UUID.fromString(requestId),
                 new CurrentUser("bent", Set.of())).request().reference();
 
@@ -240,7 +240,7 @@ class WebUiBrowserTest extends BrowserTestBase {
         String batch = "Massetest " + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= 30; i++) {
             requests.submit(new PurchaseRequestForm(batch + " nr. " + i, "System " + i, "Eksempel ApS",
-                    "Behov.", "Borgerservice", BigDecimal.TEN, BigDecimal.ONE, 2, 10, PersonalData.NONE,
+                    "Behov.", "Borgerservice", BigDecimal.TEN, BigDecimal.ONE, 2, 10, List.of(PersonalData.NONE),
                     Hosting.ON_PREMISES, null, null, LocalDate.now().plusMonths(1), null, null, null), "bent");
         }
 
@@ -313,8 +313,8 @@ class WebUiBrowserTest extends BrowserTestBase {
         browser.type("field-annualCostDkk", "cirka 48.500");
         browser.type("field-contractYears", "2,5");
         browser.type("field-expectedUsers", "40");
-        browser.choose("processesPersonalData", "true");
-        browser.choose("personalData", "CPR");
+        browser.choose("personalDataCategories", "CPR");
+        browser.choose("personalDataCategories", "SENSITIVE");
         browser.choose("hosting", "CLOUD_OUTSIDE_EU");
         // Long, real-world answers: the pages must stay readable with them (no overlap, no sideways scroll).
         browser.type("field-transferBasis", "EU-Kommissionens standardkontraktbestemmelser (modul 2, controller til "

@@ -114,14 +114,14 @@ class GrowthBenchmark {
         List<String> sql = new ArrayList<>();
         sql.add("""
                 insert into purchase_request (id, reference, title, system_name, vendor, need, department, requester,
-                    one_off_cost_dkk, annual_cost_dkk, contract_years, expected_users, personal_data, hosting, integrations,
+                    one_off_cost_dkk, annual_cost_dkk, contract_years, expected_users, personal_data_categories, hosting, integrations,
                     desired_start_date, status, submitted_at, deadline, recommendation, process_instance_id)
                 select md5('r' || g)::uuid, 'HIS-' || g, 'Historisk anmodning ' || g, 'System ' || (g % 500),
                        'Leverandør ' || (g % 200) || ' A/S',
                        repeat('Borgerne skal kunne booke tid online, og sagsbehandlerne skal se bookingerne. ', 3),
                        'Afdeling ' || (g % 30), case when g % 10 = 0 then 'anna' else 'bruger' || (g % 997) end,
                        50000 + (g % 100) * 1000, 20000 + (g % 50) * 1000, 1 + g % 5, 10 + g % 500,
-                       (array['NONE','ORDINARY','SENSITIVE','CPR'])[1 + g % 4], (array['ON_PREMISES','CLOUD_EU'])[1 + g % 2],
+                       string_to_array((array['NONE','ORDINARY','CPR,SENSITIVE','ORDINARY,CPR'])[1 + g % 4], ','), (array['ON_PREMISES','CLOUD_EU'])[1 + g % 2],
                        'MitID, KOMBIT', (t - interval '1 day' * (g % 1800))::date + 60,
                        (array['APPROVED','APPROVED','APPROVED_WITH_CONDITIONS','REJECTED'])[1 + g % 4],
                        t - interval '1 day' * (g % 1800), t - interval '1 day' * (g % 1800) + interval '7 days',

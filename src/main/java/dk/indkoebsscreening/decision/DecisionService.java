@@ -181,13 +181,15 @@ public class DecisionService {
     /**
      * What integrated systems need to act on a decision: the request's files (names, never content) and where its
      * screening report is, for the case and journal system. The only personal data is the requester's user id
-     * (and who added a file); findings and free-text needs stay inside the application.
+     * (and who added a file); findings and free-text needs stay inside the application. {@code personalData} keeps
+     * version 1.0.0's one value ({@link PersonalData#eventValue}), {@code personalDataCategories} has them all.
      */
     record DecisionMade(UUID requestId, String reference, String title, String systemName, String vendor,
                         String department, String requester, Verdict outcome, Verdict recommendation,
                         boolean overridden, String reason, List<String> conditions, List<AreaVerdict> areas,
                         BigDecimal oneOffCostDkk, BigDecimal annualCostDkk, int contractYears,
-                        BigDecimal contractValueDkk, PersonalData personalData, Hosting hosting,
+                        BigDecimal contractValueDkk, PersonalData personalData, List<PersonalData> personalDataCategories,
+                        Hosting hosting,
                         LocalDate desiredStartDate, Instant submittedAt, Instant deadline, boolean deadlineMissed,
                         Instant decidedAt, List<FileInfo> attachments, String report, ScopeOfDecision scope) {
 
@@ -198,7 +200,8 @@ public class DecisionService {
                     decision.recommendation(), decision.overridden(), decision.reason(), decision.conditions(),
                     areas.stream().filter(area -> area.state() == AreaState.COMPLETED).map(AreaVerdict::of).toList(),
                     EventAmounts.dkk(request.oneOffCostDkk()), EventAmounts.dkk(request.annualCostDkk()), request.contractYears(),
-                    EventAmounts.dkk(request.contractValueDkk()), request.personalData(), request.hosting(),
+                    EventAmounts.dkk(request.contractValueDkk()), PersonalData.eventValue(request.personalDataCategories()),
+                    request.personalDataCategories(), request.hosting(),
                     request.desiredStartDate(), request.submittedAt(), request.deadline(),
                     request.deadlineMissedAt() != null, decision.decidedAt(), attachments, report, scope);
         }

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.register;
 
 import dk.indkoebsscreening.decision.DecisionTaken;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
@@ -211,7 +212,8 @@ public class SystemRegister {
         PurchaseRequest request = requests.findById(taken.requestId()).orElseThrow();
         Instant now = taken.decision().decidedAt();
         systems.insert(new RegisteredSystem(UUID.randomUUID(), request.systemName(), null, request.vendor(),
-                request.department(), request.contractValueDkk(), request.contractYears(), request.personalData().name(),
+                request.department(), request.contractValueDkk(), request.contractYears(),
+                PersonalData.mostSensitive(request.personalDataCategories()).name(),
                 request.hosting().name(), taken.decision().conditions(), request.id(), request.reference(), null, null,
                 RegisterSource.DECISION, null, null, null, now, now, taken.decision().decidedBy(), null, null, null,
                 request.requester()));

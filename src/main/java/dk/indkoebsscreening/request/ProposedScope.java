@@ -29,7 +29,8 @@ public class ProposedScope {
 
     public Scope of(PurchaseRequest request) {
         ContractValue value = ContractValue.of(request, procurement, zone);
-        return rules.evaluate(new ScopeFacts(request.personalData().name(), request.hosting().name(),
+        return rules.evaluate(new ScopeFacts(request.personalDataCategories().stream().map(PersonalData::name).toList(),
+                request.hosting().name(),
                 request.expectedUsers(), request.integrations() != null, value.contractValueDkk(), value.aboveEuThreshold()));
     }
 }

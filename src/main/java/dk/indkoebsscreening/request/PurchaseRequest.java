@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** A purchase request as stored in the application's own table. */
@@ -20,7 +21,8 @@ public record PurchaseRequest(
         BigDecimal annualCostDkk,
         int contractYears,
         int expectedUsers,
-        PersonalData personalData,
+        /** Every category that applies, least sensitive first ({@link PersonalData#ordered}). */
+        List<PersonalData> personalDataCategories,
         Hosting hosting,
         String transferBasis,
         String integrations,

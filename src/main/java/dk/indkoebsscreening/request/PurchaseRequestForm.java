@@ -9,10 +9,12 @@ import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** What a member of staff submits. Messages are keys in {@code messages*.properties}. */
@@ -64,8 +66,9 @@ public record PurchaseRequestForm(
         @Max(value = 1_000_000, message = "{request.expectedUsers.range}")
         Integer expectedUsers,
 
-        @NotNull(message = "{request.personalData.required}")
-        PersonalData personalData,
+        /** Every category that applies: "none" alone, or any of the others (see {@link RequestService#problems}). */
+        @NotEmpty(message = "{request.personalData.required}")
+        List<PersonalData> personalDataCategories,
 
         @NotNull(message = "{request.hosting.required}")
         Hosting hosting,
@@ -96,6 +99,11 @@ public record PurchaseRequestForm(
         @Size(max = 4000, message = "{field.tooLong}")
         @PlainText(multiline = true)
         String changesSinceLast) {
+
+    /** Each category once, in one order, so a repeated submission is the same content; an empty entry is no category. */
+    public PurchaseRequestForm {
+        personalDataCategories = personalDataCategories == null ? null : PersonalData.ordered(personalDataCategories);
+    }
 
     /** The longest title, system name, vendor and department; the duplicate check refuses longer names unread. */
     public static final int NAME_LENGTH = 200;

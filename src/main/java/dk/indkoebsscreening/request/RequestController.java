@@ -65,7 +65,7 @@ class RequestController {
                                                    {"title": "Tidsbestilling i Borgerservice", "systemName": "BookPlus Borger",
                                                     "vendor": "Eksempel Software A/S", "need": "Borgerne skal kunne booke tid online.",
                                                     "department": "Borgerservice", "oneOffCostDkk": 85000, "annualCostDkk": 60000,
-                                                    "contractYears": 4, "expectedUsers": 25, "personalData": "CPR",
+                                                    "contractYears": 4, "expectedUsers": 25, "personalDataCategories": ["ORDINARY", "CPR"],
                                                     "hosting": "CLOUD_EU", "integrations": "MitID", "desiredStartDate": "2027-03-01"}""")))
                                    JsonNode body,
                                    @Parameter(description = """

@@ -19,7 +19,7 @@ public class RequestInput {
     /** The form's fields in page order: the error summary lists problems in this order. */
     static final List<String> FIELDS = List.of("title", "systemName", "vendor", "existingSystemNote", "need", "department",
             "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "desiredStartDate",
-            "processesPersonalData", "personalData", "hosting", "transferBasis", "hasIntegrations", "integrations",
+            "personalDataCategories", "hosting", "transferBasis", "hasIntegrations", "integrations",
             "changesSinceLast", "previousRequestId");
 
     private String title;
@@ -32,8 +32,8 @@ public class RequestInput {
     private String annualCostDkk;
     private String contractYears;
     private String expectedUsers;
-    private Boolean processesPersonalData;
-    private PersonalData personalData;
+    /** The ticked check boxes; the hidden marker makes none ticked an empty list. */
+    private List<PersonalData> personalDataCategories;
     private Hosting hosting;
     private String transferBasis;
     private Boolean hasIntegrations;
@@ -81,8 +81,7 @@ public class RequestInput {
         input.annualCostDkk = previous.annualCostDkk().stripTrailingZeros().toPlainString().replace('.', ',');
         input.contractYears = Integer.toString(previous.contractYears());
         input.expectedUsers = Integer.toString(previous.expectedUsers());
-        input.processesPersonalData = previous.personalData() != PersonalData.NONE;
-        input.personalData = previous.personalData();
+        input.personalDataCategories = previous.personalDataCategories();
         input.hosting = previous.hosting();
         input.transferBasis = previous.transferBasis();
         input.hasIntegrations = previous.integrations() != null;
@@ -98,12 +97,10 @@ public class RequestInput {
         return input;
     }
 
-    /** "No personal data" and "no integrations" answer the follow-up questions too; unreadable numbers are null. */
+    /** "No integrations" answers the follow-up question too; unreadable numbers are null. */
     PurchaseRequestForm toForm() {
-        PersonalData data = Boolean.FALSE.equals(processesPersonalData) ? PersonalData.NONE
-                : personalData == PersonalData.NONE ? null : personalData;
         return new PurchaseRequestForm(title, systemName, vendor, need, department, amount(oneOffCostDkk),
-                amount(annualCostDkk), years(contractYears), whole(expectedUsers), data, hosting, transferBasis,
+                amount(annualCostDkk), years(contractYears), whole(expectedUsers), personalDataCategories, hosting, transferBasis,
                 Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate, existingSystemNote,
                 previousRequestId, previousRequestId == null ? null : changesSinceLast);
     }
@@ -176,10 +173,8 @@ public class RequestInput {
     public void setContractYears(String contractYears) { this.contractYears = contractYears; }
     public String getExpectedUsers() { return expectedUsers; }
     public void setExpectedUsers(String expectedUsers) { this.expectedUsers = expectedUsers; }
-    public Boolean getProcessesPersonalData() { return processesPersonalData; }
-    public void setProcessesPersonalData(Boolean processesPersonalData) { this.processesPersonalData = processesPersonalData; }
-    public PersonalData getPersonalData() { return personalData; }
-    public void setPersonalData(PersonalData personalData) { this.personalData = personalData; }
+    public List<PersonalData> getPersonalDataCategories() { return personalDataCategories; }
+    public void setPersonalDataCategories(List<PersonalData> personalDataCategories) { this.personalDataCategories = personalDataCategories; }
     public Hosting getHosting() { return hosting; }
     public void setHosting(Hosting hosting) { this.hosting = hosting; }
     public String getTransferBasis() { return transferBasis; }

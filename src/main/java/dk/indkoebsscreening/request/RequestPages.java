@@ -72,9 +72,6 @@ class RequestPages {
                   @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletResponse response,
                   Model model) {
         PageErrors errors = PageErrors.of(binding, RequestInput.FIELDS);
-        if (input.getProcessesPersonalData() == null) {
-            errors.add("processesPersonalData", choices.message("request.processesPersonalData.required"));
-        }
         input.unreadableNumbers().forEach((field, key) -> errors.add(field, choices.message(key)));
         if (input.integrationsMissing()) {
             errors.add("integrations", choices.message("request.field.integrations.required"));
@@ -83,8 +80,6 @@ class RequestPages {
         requests.problems(form, CurrentUser.of(authentication)).forEach(problem ->
                 errors.add(problem.field(), choices.message(problem.messageKey(), problem.arguments())));
         errors.addViolations(validator.validate(form).stream()
-                .filter(violation -> !violation.getPropertyPath().toString().equals("personalData")
-                        || input.getProcessesPersonalData() != null)
                 .filter(violation -> !input.unreadableNumbers().containsKey(violation.getPropertyPath().toString()))
                 .collect(Collectors.toSet()));
         if (!errors.isEmpty()) {
@@ -144,8 +139,7 @@ class RequestPages {
         model.addAttribute("previous", Optional.ofNullable(input.getPreviousRequestId()).flatMap(readable::findById)
                 .filter(request -> Requests.mayRead(request, CurrentUser.of(authentication))).orElse(null));
         model.addAttribute("errors", errors);
-        model.addAttribute("personalDataKinds",
-                choices.of("personalData.", PersonalData.ORDINARY, PersonalData.SENSITIVE, PersonalData.CPR));
+        model.addAttribute("personalDataKinds", choices.of("personalData.choice.", PersonalData.values()));
         model.addAttribute("hostings", choices.of("hosting.", Hosting.values()));
         model.addAttribute("yesNo", choices.yesNo());
         return "request/form";

@@ -4,12 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.Sql;
@@ -24,7 +26,7 @@ class RequestRepository {
 
     private static final String COLUMNS = """
             id, reference, title, system_name, vendor, need, department, requester, one_off_cost_dkk,
-            annual_cost_dkk, contract_years, expected_users, personal_data, hosting, transfer_basis, integrations,
+            annual_cost_dkk, contract_years, expected_users, personal_data_categories, hosting, transfer_basis, integrations,
             desired_start_date, existing_system_note, status, submitted_at, deadline, deadline_missed_at, process_instance_id
             """;
 
@@ -185,7 +187,7 @@ class RequestRepository {
     void insert(PurchaseRequest request, String submissionKey, String digest) {
         jdbc.sql("insert into purchase_request (" + COLUMNS + """
                         , submission_key, submission_digest) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
-                        :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, :personalData, :hosting, :transferBasis,
+                        :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, string_to_array(:personalData, ','), :hosting, :transferBasis,
                         :integrations, :desiredStartDate, :existingSystemNote, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId,
                         :submissionKey, :submissionDigest)
                         """)
@@ -203,7 +205,8 @@ class RequestRepository {
                 .param("annualCostDkk", request.annualCostDkk())
                 .param("contractYears", request.contractYears())
                 .param("expectedUsers", request.expectedUsers())
-                .param("personalData", request.personalData().name())
+                .param("personalData", request.personalDataCategories().stream().map(PersonalData::name)
+                        .collect(Collectors.joining(",")))
                 .param("hosting", request.hosting().name())
                 .param("transferBasis", request.transferBasis())
                 .param("integrations", request.integrations())
@@ -303,7 +306,8 @@ class RequestRepository {
                 rs.getBigDecimal("annual_cost_dkk"),
                 rs.getInt("contract_years"),
                 rs.getInt("expected_users"),
-                PersonalData.valueOf(rs.getString("personal_data")),
+                PersonalData.ordered(Arrays.stream((String[]) rs.getArray("personal_data_categories").getArray())
+                        .map(PersonalData::valueOf).toList()),
                 Hosting.valueOf(rs.getString("hosting")),
                 rs.getString("transfer_basis"),
                 rs.getString("integrations"),

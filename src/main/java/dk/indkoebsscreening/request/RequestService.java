@@ -92,14 +92,18 @@ public class RequestService {
     }
 
     /**
-     * What the form's annotations cannot say: a re-screening names an earlier request the requester may read, and says
+     * What the form's annotations cannot say: "no personal data" is not ticked together with a category; a re-screening names an earlier request the requester may read, and says
      * what has changed since.
      */
     public List<FieldProblem> problems(PurchaseRequestForm form, CurrentUser user) {
-        if (form.previousRequestId() == null) {
-            return List.of();
-        }
         List<FieldProblem> problems = new ArrayList<>();
+        if (form.personalDataCategories() != null && !form.personalDataCategories().isEmpty()
+                && !PersonalData.consistent(form.personalDataCategories())) {
+            problems.add(new FieldProblem("personalDataCategories", "request.personalData.noneAlone"));
+        }
+        if (form.previousRequestId() == null) {
+            return problems;
+        }
         if (requests.findById(form.previousRequestId()).filter(previous -> Requests.mayRead(previous, user)).isEmpty()) {
             problems.add(new FieldProblem("previousRequestId", "request.previousRequest.unknown"));
         }
@@ -181,7 +185,7 @@ public class RequestService {
         PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
                 form.vendor().strip(), form.need().strip(), form.department().strip(), requester,
                 form.oneOffCostDkk(), form.annualCostDkk(), form.contractYears(), form.expectedUsers(),
-                form.personalData(), form.hosting(),
+                form.personalDataCategories(), form.hosting(),
                 form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? Text.orNull(form.transferBasis()) : null,
                 Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
                 Transition.SUBMITTED.to(), now, deadline.dueAt(), null, null);
@@ -204,17 +208,23 @@ public class RequestService {
     }
 
 
-    /** The "submitted" event: what the request is about, without the free-text need, and the proposed scope. */
+    /**
+     * The "submitted" event: what the request is about, without the free-text need, and the proposed scope. The
+     * categories of personal data are in {@code personalDataCategories}; {@code personalData} keeps the one value of
+     * version 1.0.0 ({@link PersonalData#eventValue}).
+     */
     record RequestSubmitted(UUID requestId, String reference, String title, String systemName, String vendor,
                             String department, String requester, BigDecimal oneOffCostDkk, BigDecimal annualCostDkk,
-                            int contractYears, int expectedUsers, PersonalData personalData, Hosting hosting,
+                            int contractYears, int expectedUsers, PersonalData personalData,
+                            List<PersonalData> personalDataCategories, Hosting hosting,
                             String integrations, LocalDate desiredStartDate, Instant submittedAt, Instant deadline,
                             Scope proposedScope, UUID previousRequestId) {
 
         static RequestSubmitted of(PurchaseRequest request, Scope scope, UUID previousRequestId) {
             return new RequestSubmitted(request.id(), request.reference(), request.title(), request.systemName(),
                     request.vendor(), request.department(), request.requester(), EventAmounts.dkk(request.oneOffCostDkk()),
-                    EventAmounts.dkk(request.annualCostDkk()), request.contractYears(), request.expectedUsers(), request.personalData(),
+                    EventAmounts.dkk(request.annualCostDkk()), request.contractYears(), request.expectedUsers(),
+                    PersonalData.eventValue(request.personalDataCategories()), request.personalDataCategories(),
                     request.hosting(), request.integrations(), request.desiredStartDate(), request.submittedAt(),
                     request.deadline(), scope, previousRequestId);
         }

@@ -80,8 +80,7 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         browser.type("field-annualCostDkk", "48.500");
         browser.type("field-contractYears", "4");
         browser.type("field-expectedUsers", "40");
-        browser.choose("processesPersonalData", "true");
-        browser.choose("personalData", "ORDINARY");
+        browser.choose("personalDataCategories", "ORDINARY");
         browser.choose("hosting", "CLOUD_EU");
         browser.choose("hasIntegrations", "false");
         browser.setDate("field-desiredStartDate", "2030-03-01");

@@ -219,7 +219,7 @@ class AttachmentsTest extends ApiTestBase {
         fields.put("submissionToken", valueOf(page, "submissionToken"));
         fields.putAll(Map.of("title", title, "systemName", "Filsamler", "vendor", "Eksempel A/S", "need", "Mange bilag.",
                 "department", "Borgerservice", "oneOffCostDkk", "0", "annualCostDkk", "0", "contractYears", "1",
-                "expectedUsers", "1", "processesPersonalData", "false"));
+                "expectedUsers", "1", "personalDataCategories", "NONE"));
         fields.putAll(Map.of("hosting", "ON_PREMISES", "hasIntegrations", "false",
                 "desiredStartDate", java.time.LocalDate.now().plusMonths(1).toString()));
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

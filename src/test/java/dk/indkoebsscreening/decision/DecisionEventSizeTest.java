@@ -78,7 +78,7 @@ class DecisionEventSizeTest {
                 text(name), text(name), text(name), text(USER_ID), Verdict.APPROVED_WITH_CONDITIONS,
                 Verdict.REJECTED, true, text(max(DecisionForm.class, "reason")), allConditions, areas,
                 new BigDecimal("999999999999.99"), new BigDecimal("999999999999.99"), 20, new BigDecimal("20999999999999.79"),
-                PersonalData.CPR, Hosting.CLOUD_OUTSIDE_EU, LocalDate.now(), Instant.now(), Instant.now(), true, Instant.now(),
+                PersonalData.SENSITIVE, List.of(PersonalData.values()), Hosting.CLOUD_OUTSIDE_EU, LocalDate.now(), Instant.now(), Instant.now(), true, Instant.now(),
                 attachments, "https://indkoebsscreening.kommune.dk/api/requests/" + requestId + "/report.pdf", scope);
     }
 

@@ -130,7 +130,7 @@ class IdempotentSubmissionTest extends ApiTestBase {
 
     private static String formFields(String title) {
         return "title=" + WebSession.encode(title) + "&systemName=X&vendor=Y&need=Z&department=D&oneOffCostDkk=0"
-                + "&annualCostDkk=0&contractYears=1&expectedUsers=1&processesPersonalData=false&hosting=ON_PREMISES"
+                + "&annualCostDkk=0&contractYears=1&expectedUsers=1&personalDataCategories=NONE&hosting=ON_PREMISES"
                 + "&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1);
     }
 

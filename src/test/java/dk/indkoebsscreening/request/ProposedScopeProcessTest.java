@@ -44,7 +44,7 @@ class ProposedScopeProcessTest {
                                            String annual, int years, int users, String integrations) {
         ZonedDateTime at = LocalDate.parse(submittedOn).atTime(10, 0).atZone(COPENHAGEN);
         return new PurchaseRequest(UUID.randomUUID(), "IND-2025-0001", "Titel", "System", "Leverandør", "Behov", "Afdeling",
-                "anna", new BigDecimal(oneOff), new BigDecimal(annual), years, users, data, hosting, null, integrations,
+                "anna", new BigDecimal(oneOff), new BigDecimal(annual), years, users, List.of(data), hosting, null, integrations,
                 null, null, RequestStatus.IN_TRIAGE, at.toInstant(), at.toInstant().plusSeconds(7 * 86400), null, null);
     }
 

@@ -28,7 +28,7 @@ class RequestApiTest extends ApiTestBase {
         JsonNode details = api.details("anna", id);
         assertThat(details.get("title").asText()).isEqualTo("Nyt bookingsystem");
         assertThat(details.get("requester").asText()).isEqualTo("anna");
-        assertThat(details.get("personalData").asText()).isEqualTo("CPR");
+        assertThat(details.get("personalDataCategories").toString()).isEqualTo("[\"CPR\"]");
         assertThat(details.get("areas")).hasSize(6);
         assertThat(details.get("areas").get(0).get("state").asText()).isEqualTo("PENDING");
         assertThat(details.get("decision").isNull()).isTrue();
@@ -103,7 +103,7 @@ class RequestApiTest extends ApiTestBase {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactlyInAnyOrder("title", "systemName", "vendor", "need", "department",
-                "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "personalData", "hosting",
+                "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "personalDataCategories", "hosting",
                 "desiredStartDate");
         assertThat(messageFor(response, "title")).isEqualTo("Skriv en titel.");
         assertThat(requestCount()).isEqualTo(requestsBefore);

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.request;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class RequestLifecycleTest extends ApiTestBase {
         id = UUID.randomUUID();
         transaction.executeWithoutResult(status -> repository.insert(new PurchaseRequest(id, repository.nextReference(2026),
                 "Livscyklus", "Livscyklus", "Leverandør", "Behov", "Afdeling", "livscyklus", BigDecimal.ZERO, BigDecimal.ZERO,
-                1, 1, PersonalData.NONE, Hosting.ON_PREMISES, null, null, null, null, Transition.SUBMITTED.to(),
+                1, 1, List.of(PersonalData.NONE), Hosting.ON_PREMISES, null, null, null, null, Transition.SUBMITTED.to(),
                 Instant.now(), Instant.now(), null, null), null, null));
     }
 

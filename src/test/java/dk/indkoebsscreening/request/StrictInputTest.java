@@ -74,7 +74,7 @@ class StrictInputTest extends ApiTestBase {
     @Test
     void typedValuesAreTakenOnlyAsTheirTypeWithAMessagePerField() {
         Map<String, Object> wrong = new LinkedHashMap<>();
-        wrong.put("personalData", 3);
+        wrong.put("personalDataCategories[0]", List.of(3));
         wrong.put("desiredStartDate", 20270301);
         wrong.put("contractYears", 1.5);
         wrong.put("oneOffCostDkk", "85000");
@@ -82,7 +82,7 @@ class StrictInputTest extends ApiTestBase {
         wrong.put("vendor", 42);
         wrong.put("hosting", true);
         Map<String, String> expected = Map.of(
-                "personalData", "Skal være en af: NONE, ORDINARY, SENSITIVE, CPR.",
+                "personalDataCategories[0]", "Skal være en af: NONE, ORDINARY, CPR, SENSITIVE, CRIMINAL.",
                 "desiredStartDate", "Skal være en dato på formen ÅÅÅÅ-MM-DD.",
                 "contractYears", "Skal være et helt tal.",
                 "oneOffCostDkk", "Skal være et tal (ikke en tekst).",
@@ -92,7 +92,8 @@ class StrictInputTest extends ApiTestBase {
         long before = requestCount();
         wrong.forEach((field, value) -> {
             Map<String, Object> form = ApiClient.validRequest("Forkert type i " + field);
-            form.put(field, value);
+            // A list's entry is named with its index: "personalDataCategories[0]" is the first of personalDataCategories.
+            form.put(field.replace("[0]", ""), value);
             ApiClient.Response response = api.post("anna", "/api/requests", form);
             assertThat(response.status()).as(field).isEqualTo(400);
             assertThat(errorsOf(response)).as(field).containsExactly(Map.entry(field, expected.get(field)));
@@ -103,7 +104,7 @@ class StrictInputTest extends ApiTestBase {
     @Test
     void everyFieldsErrorComesInOneAnswerTypeErrorsAndValidationTogether() {
         Map<String, Object> form = ApiClient.validRequest(null);
-        form.put("personalData", "SOMETIMES");
+        form.put("personalDataCategories", List.of("SOMETIMES"));
         form.put("contractYears", 0);
         form.put("desiredStartDate", LocalDate.now().plusYears(50).toString());
         form.put("expectedUsers", "mange");
@@ -112,7 +113,7 @@ class StrictInputTest extends ApiTestBase {
         ApiClient.Response response = api.post("anna", "/api/requests", form);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(errorsOf(response)).containsOnlyKeys("title", "personalData", "contractYears", "desiredStartDate",
+        assertThat(errorsOf(response)).containsOnlyKeys("title", "personalDataCategories[0]", "contractYears", "desiredStartDate",
                         "expectedUsers", "color")
                 .containsEntry("desiredStartDate", "Datoen kan højst ligge 10 år ude i fremtiden.")
                 .containsEntry("color", "Feltet kendes ikke.");
@@ -225,7 +226,7 @@ class StrictInputTest extends ApiTestBase {
 
     private static String requestFormWithTitle(String title) {
         return "title=" + WebSession.encode(title) + "&systemName=X&vendor=Y&need=Z&department=D"
-                + "&oneOffCostDkk=0&annualCostDkk=0&contractYears=1&expectedUsers=1&processesPersonalData=false"
+                + "&oneOffCostDkk=0&annualCostDkk=0&contractYears=1&expectedUsers=1&personalDataCategories=NONE"
                 + "&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1);
     }
 
@@ -247,19 +248,19 @@ class StrictInputTest extends ApiTestBase {
         assertThat(refused.body())
                 .contains("Skriv beløbet i kroner, fx 250.000, 48.500,50 eller 1,5 mio.")
                 .contains("Skriv kontraktens længde som et helt antal år, fx 4.")
-                .contains("Svar ja eller nej: behandler systemet personoplysninger?")
+                .contains("Vælg hvilke personoplysninger systemet behandler.")
                 .contains("value=\"ca. 250.000\"").contains("value=\"250.00\"").contains("value=\"2,5\"")
                 .doesNotContain("java.").doesNotContain("BigDecimal");
         assertThat(requestCount()).isEqualTo(before);
 
         HttpResponse<String> accepted = browser.postForm("/anmodninger/ny", "/anmodninger/ny", common
                 + "&oneOffCostDkk=" + WebSession.encode("1,5 mio.") + "&annualCostDkk=" + WebSession.encode("48.500,50 kr.")
-                + "&contractYears=4&processesPersonalData=false&submissionToken=" + UUID.randomUUID());
+                + "&contractYears=" + WebSession.encode("fire år") + "&personalDataCategories=NONE&submissionToken=" + UUID.randomUUID());
 
         assertThat(accepted.statusCode()).as(accepted.body()).isBetween(300, 399);
-        assertThat(jdbc.sql("select one_off_cost_dkk, annual_cost_dkk, expected_users from purchase_request where title = ?")
-                .param(title).query((row, n) -> List.of(row.getBigDecimal(1), row.getBigDecimal(2), row.getLong(3))).single())
-                .containsExactly(new BigDecimal("1500000.00"), new BigDecimal("48500.50"), 1200L);
+        assertThat(jdbc.sql("select one_off_cost_dkk, annual_cost_dkk, expected_users, contract_years from purchase_request where title = ?")
+                .param(title).query((row, n) -> List.of(row.getBigDecimal(1), row.getBigDecimal(2), row.getLong(3), row.getLong(4))).single())
+                .containsExactly(new BigDecimal("1500000.00"), new BigDecimal("48500.50"), 1200L, 4L);
     }
 
     @Test

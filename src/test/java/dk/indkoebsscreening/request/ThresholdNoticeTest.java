@@ -30,7 +30,7 @@ class ThresholdNoticeTest extends ApiTestBase {
         small.put("oneOffCostDkk", 0);
         small.put("annualCostDkk", 9600);
         small.put("contractYears", 1);
-        small.put("personalData", "NONE");
+        small.put("personalDataCategories", java.util.List.of("NONE"));
         small.remove("integrations");
         ApiClient.Response response = api.post("anna", "/api/requests", small);
         assertThat(response.status()).isEqualTo(201);

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.request;
 
+import java.util.List;
 import static dk.indkoebsscreening.request.RequestStatus.APPROVED;
 import static dk.indkoebsscreening.request.RequestStatus.APPROVED_WITH_CONDITIONS;
 import static dk.indkoebsscreening.request.RequestStatus.CONDITIONS_MET;
@@ -109,7 +110,7 @@ class TransitionTest {
 
     static PurchaseRequest requestIn(RequestStatus status) {
         return new PurchaseRequest(UUID.randomUUID(), "IND-2026-0001", "Titel", "System", "Leverandør", "Behov", "Afdeling",
-                "anna", BigDecimal.ZERO, BigDecimal.ZERO, 1, 1, PersonalData.NONE, Hosting.ON_PREMISES, null, null, null,
+                "anna", BigDecimal.ZERO, BigDecimal.ZERO, 1, 1, List.of(PersonalData.NONE), Hosting.ON_PREMISES, null, null, null,
                 null, status, Instant.EPOCH, Instant.EPOCH, null, null);
     }
 }

@@ -31,7 +31,7 @@ class ScreeningScopeApiTest extends ApiTestBase {
     private static Map<String, Object> smallRequest(String title) {
         Map<String, Object> form = ApiClient.validRequest(title);
         form.put("systemName", "Mødebooking Lokaler");
-        form.put("personalData", "NONE");
+        form.put("personalDataCategories", List.of("NONE"));
         form.remove("integrations");
         form.put("oneOffCostDkk", 20000);
         form.put("annualCostDkk", 10000);

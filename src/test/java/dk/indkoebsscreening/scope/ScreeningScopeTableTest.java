@@ -59,10 +59,11 @@ class ScreeningScopeTableTest {
         return ScreeningScopeTableTest.class.getClassLoader().getResourceAsStream("bpmn/ScreeningScope.dmn");
     }
 
+    /** @param personalData the categories that apply, separated by commas, as ScopeRules passes them: a list */
     private static Set<String> flagsFor(String personalData, String hosting, int users, boolean integrations,
                                         double value, Boolean aboveThreshold) {
         VariableMap variables = Variables.createVariables()
-                .putValue(ScreeningProcess.SCOPE_PERSONAL_DATA, personalData)
+                .putValue(ScreeningProcess.SCOPE_PERSONAL_DATA, List.of(personalData.split(",")))
                 .putValue(ScreeningProcess.SCOPE_HOSTING, hosting)
                 .putValue(ScreeningProcess.SCOPE_EXPECTED_USERS, users)
                 .putValue(ScreeningProcess.SCOPE_HAS_INTEGRATIONS, integrations)
@@ -84,6 +85,14 @@ class ScreeningScopeTableTest {
                 Arguments.of("sensitive data → DPIA", "SENSITIVE", "CLOUD_EU", 20, false, 50_000.0, false,
                         Set.of("DPIA_LIKELY")),
                 Arguments.of("CPR numbers → DPIA", "CPR", "ON_PREMISES", 5, true, 90_000.0, false, Set.of("DPIA_LIKELY")),
+                Arguments.of("criminal offences (art. 10) → DPIA", "CRIMINAL", "ON_PREMISES", 5, true, 90_000.0, false,
+                        Set.of("DPIA_LIKELY")),
+                Arguments.of("home care: CPR numbers and health data → DPIA", "CPR,SENSITIVE", "CLOUD_EU", 40, true, 90_000.0,
+                        false, Set.of("DPIA_LIKELY")),
+                Arguments.of("ordinary data and CPR numbers, few users → DPIA for the CPR numbers", "ORDINARY,CPR", "ON_PREMISES",
+                        10, true, 90_000.0, false, Set.of("DPIA_LIKELY")),
+                Arguments.of("ordinary data and art. 10, 1000 users → DPIA once", "ORDINARY,CRIMINAL", "ON_PREMISES", 1000,
+                        true, 90_000.0, false, Set.of("DPIA_LIKELY")),
                 Arguments.of("ordinary data, 1000 users → DPIA", "ORDINARY", "ON_PREMISES", 1000, false, 50_000.0, false,
                         Set.of("DPIA_LIKELY")),
                 Arguments.of("ordinary data, 999 users → no DPIA", "ORDINARY", "ON_PREMISES", 999, false, 50_000.0, false,
@@ -100,6 +109,8 @@ class ScreeningScopeTableTest {
                         Set.of()),
                 Arguments.of("no data, no integrations, 100 000 kr. → fast track", "NONE", "CLOUD_EU", 300, false,
                         100_000.0, false, Set.of("FAST_TRACK")),
+                Arguments.of("ordinary data, no integrations, low value → no fast track", "ORDINARY", "CLOUD_EU", 5, false,
+                        10_000.0, false, Set.of()),
                 Arguments.of("no data but integrations → no fast track", "NONE", "ON_PREMISES", 3, true, 10_000.0, false,
                         Set.of()),
                 Arguments.of("no data, no integrations, above 100 000 kr. → no fast track", "NONE", "ON_PREMISES", 3, false,

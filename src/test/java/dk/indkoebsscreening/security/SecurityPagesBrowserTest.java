@@ -38,7 +38,7 @@ class SecurityPagesBrowserTest extends BrowserTestBase {
         browser.type("field-contractYears", "2");
         browser.type("field-expectedUsers", "300");
         browser.setDate("field-desiredStartDate", LocalDate.now().plusMonths(2).toString());
-        browser.choose("processesPersonalData", "false");
+        browser.choose("personalDataCategories", "NONE");
         browser.choose("hosting", "CLOUD_EU");
         browser.choose("hasIntegrations", "false");
         browser.submit();

@@ -153,7 +153,7 @@ public final class ApiClient {
         form.put("annualCostDkk", 60000);
         form.put("contractYears", 4);
         form.put("expectedUsers", 25);
-        form.put("personalData", "CPR");
+        form.put("personalDataCategories", List.of("CPR"));
         form.put("hosting", "CLOUD_EU");
         form.put("integrations", "MitID");
         form.put("desiredStartDate", LocalDate.now().plusMonths(2).toString());

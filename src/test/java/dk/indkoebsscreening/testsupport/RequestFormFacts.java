@@ -13,7 +13,7 @@ public final class RequestFormFacts {
         browser.type("field-annualCostDkk", "10.000");
         browser.type("field-contractYears", "3");
         browser.type("field-expectedUsers", "40");
-        browser.choose("processesPersonalData", "false");
+        browser.choose("personalDataCategories", "NONE");
         browser.choose("hosting", "CLOUD_EU");
         browser.choose("hasIntegrations", "false");
         browser.setDate("field-desiredStartDate", "2030-03-01");
