@@ -87,7 +87,8 @@ class RequestPages {
                 // The browser forgets chosen files when the page comes back; say so, or they are sent without.
                 model.addAttribute("notice", choices.message("request.files.again"));
             }
-            return form(input, errors.inPageOrder(RequestInput.FIELDS), model, authentication);
+            return form(input, errors.inPageOrder(RequestInput.FIELDS)
+                    .labelled(choices.of("request.field.", RequestInput.FIELDS)), model, authentication);
         }
         String token = input.validSubmissionToken();
         if (token == null) {

@@ -118,7 +118,7 @@ public class ScreeningService {
             String field = "checklist." + question.id();
             if (Text.isBlank(answer)) {
                 if (question.required()) {
-                    problems.add(new FieldProblem(field, "screening.checklist.required"));
+                    problems.add(new FieldProblem(field, "screening.checklist.required", question.text()));
                 }
             } else if (!question.isFreeText() && !question.options().contains(answer)) {
                 problems.add(new FieldProblem(field, "screening.checklist.option", String.join(", ", question.options())));

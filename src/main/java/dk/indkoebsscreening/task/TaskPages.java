@@ -11,6 +11,7 @@ import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -104,7 +105,9 @@ class TaskPages {
             tasks.completeFromPage(id, form, user);
         } catch (InvalidInputException e) {
             return taskPage(id, user, form, PageErrors.none().addProblems(e, messages)
-                    .inPageOrder(step.fieldOrder(task.taskDefinitionKey())), model);
+                    .inPageOrder(step.fieldOrder(task.taskDefinitionKey()))
+                    .labelled(step.questions(task.requestId(), task.taskDefinitionKey()).stream()
+                            .collect(Collectors.toMap(TaskStep.Question::field, TaskStep.Question::text, (a, b) -> a))), model);
         }
         saved.addFlashAttribute("saved", steps.savedMessage(step, task.label(), task.taskDefinitionKey(), form));
         return "redirect:/opgaver";
