@@ -33,10 +33,11 @@ public record CaseFile(
         List<Attachment> attachments,
         List<HistoryItem> history) {
 
-    /** The coordinator's question the requester has not answered yet. */
+    /** The coordinator's question the requester has not answered yet (a screening's is answered on its own). */
     @JsonIgnore
     public Optional<Clarification> openQuestion() {
-        return clarifications.stream().filter(clarification -> clarification.answeredAt() == null).reduce((first, last) -> last);
+        return clarifications.stream().filter(clarification -> clarification.area() == null && clarification.open())
+                .reduce((first, last) -> last);
     }
 
     /** The plain-language steps, each done, current or still to come. */

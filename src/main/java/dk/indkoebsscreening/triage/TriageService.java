@@ -103,7 +103,7 @@ public class TriageService {
         switch (form.outcome()) {
             case NEED_MORE_INFORMATION -> {
                 Instant now = clock.instant();
-                clarifications.ask(requestId, form.comment().strip(), coordinator, now);
+                clarifications.ask(requestId, null, form.comment().strip(), coordinator, now, null);
                 lifecycle.transition(requestId, Transition.QUESTION_ASKED);
                 waits.waitStarted(requestId, now);
                 outbox.append(requestId, request.reference(), EventType.INFORMATION_REQUESTED, now,

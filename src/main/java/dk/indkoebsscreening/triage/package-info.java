@@ -1,6 +1,6 @@
 /**
- * The coordinator's triage, which confirms or changes the proposed scope, and the questions to the requester
- * ({@code clarification}) and the coordinators' own notes ({@code triage_note}), as task steps with their page fragments ({@code templates/triage}). Uses events, history,
+ * The coordinator's triage, which confirms or changes the proposed scope, and the questions to the requester, the
+ * coordinator's and the screenings' ({@code clarification}), read as one thread ({@link dk.indkoebsscreening.triage.QuestionThread}), and the coordinators' own notes ({@code triage_note}), as task steps with their page fragments ({@code templates/triage}). Uses events, history,
  * process, request, scope, security, system and web.
  */
 @ApplicationModule(displayName = "Triage", allowedDependencies = {"events", "history", "process", "request", "scope", "security", "system", "web"})
