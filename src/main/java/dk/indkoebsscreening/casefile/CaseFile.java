@@ -40,6 +40,12 @@ public record CaseFile(
                 .reduce((first, last) -> last);
     }
 
+    /** The experts' questions from their screenings the requester has not answered yet, oldest first. */
+    @JsonIgnore
+    public List<Clarification> openAreaQuestions() {
+        return clarifications.stream().filter(clarification -> clarification.area() != null && clarification.open()).toList();
+    }
+
     /** The plain-language steps, each done, current or still to come. */
     @JsonIgnore
     public List<ProgressStep.State> progress() {

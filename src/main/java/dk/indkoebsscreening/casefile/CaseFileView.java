@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.web.PageErrors;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -23,6 +24,11 @@ public class CaseFileView {
 
     /** @param answer what the requester had written in the answer to the open question, kept on an error */
     public String details(UUID id, CurrentUser user, String answer, PageErrors errors, Model model) {
+        return details(id, user, answer, null, errors, model);
+    }
+
+    /** @param answering the expert's question the answer and the errors are about; null for the coordinator's */
+    public String details(UUID id, CurrentUser user, String answer, UUID answering, PageErrors errors, Model model) {
         CaseFile caseFile = caseFiles.caseFile(id, user);
         model.addAttribute("details", caseFile);
         model.addAttribute("position", position.position(id, user));
@@ -31,6 +37,9 @@ public class CaseFileView {
         model.addAttribute("seenByRequester", requester);
         // Only the requester answers the coordinator's question (the model's "provide information" task).
         model.addAttribute("question", requester ? caseFile.openQuestion().orElse(null) : null);
+        // And the experts' questions from their screenings, each answered on its own.
+        model.addAttribute("areaQuestions", requester ? caseFile.openAreaQuestions() : List.of());
+        model.addAttribute("answering", answering);
         model.addAttribute("answer", answer);
         model.addAttribute("errors", errors);
         // A re-screening names the request it follows (which its requester could read); the earlier one names the

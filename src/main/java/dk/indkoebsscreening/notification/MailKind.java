@@ -28,7 +28,9 @@ enum MailKind {
     /** To the requester: every condition is met or waived. */
     CONDITIONS_SETTLED("conditionsSettled"),
     /** A data processor's supervision fell due: to the security group. */
-    SUPERVISION_DUE("supervisionDue");
+    SUPERVISION_DUE("supervisionDue"),
+    /** To the expert who asked: the requester answered their question from a screening. */
+    QUESTION_ANSWERED("questionAnswered");
 
     private final String key;
 

@@ -80,22 +80,33 @@ class Notifications {
                 .action(text("mail.action.triage"), link(Links.taskOf(request.id(), TaskType.TRIAGE.name(), null))));
     }
 
+    /** The coordinator's question sends the request back to triage; an expert's answer goes to the expert who asked. */
     @EventListener
     void questionAnswered(QuestionAnswered fact) {
         PurchaseRequest request = request(fact.requestId());
+        if (fact.area() != null) {
+            toUser(fact.askedBy(), MailKind.QUESTION_ANSWERED, request, to -> mail(MailKind.QUESTION_ANSWERED, request, to)
+                    .paragraph(text("mail.questionAnswered.lead", people.name(request.requester()), areaName(fact.area()), fact.question()))
+                    .quote(fact.answer())
+                    .action(text("mail.action.task"), link(Links.taskOf(request.id(), TaskType.SCREENING.name(), fact.area().name()))));
+            return;
+        }
         toGroup(Groups.COORDINATORS, MailKind.TRIAGE_AGAIN, request, to -> mail(MailKind.TRIAGE_AGAIN, request, to)
                 .paragraph(text("mail.triageAgain.lead", people.name(request.requester())))
                 .quote(fact.answer())
                 .action(text("mail.action.triage"), link(Links.taskOf(request.id(), TaskType.TRIAGE.name(), null))));
     }
 
+    /** The date to answer by is in the mail; an expert's question leaves the screening going meanwhile. */
     @EventListener
     void questionAsked(QuestionAsked fact) {
         PurchaseRequest request = request(fact.requestId());
+        String answerBy = formats.date(fact.answerBy());
         toRequester(MailKind.QUESTION, request, to -> mail(MailKind.QUESTION, request, to)
-                .paragraph(text("mail.question.lead", people.name(fact.askedBy())))
+                .paragraph(fact.area() == null ? text("mail.question.lead", people.name(fact.askedBy()))
+                        : text("mail.question.areaLead", people.name(fact.askedBy()), areaName(fact.area())))
                 .quote(fact.question())
-                .paragraph(text("mail.question.waits"))
+                .paragraph(fact.area() == null ? text("mail.question.waits", answerBy) : text("mail.question.areaWaits", answerBy))
                 .action(text("mail.action.answer"), link(Links.request(request.id()))));
     }
 

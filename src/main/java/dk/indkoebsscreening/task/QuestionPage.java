@@ -1,6 +1,14 @@
 package dk.indkoebsscreening.task;
 
 import dk.indkoebsscreening.casefile.CaseFileView;
+import dk.indkoebsscreening.request.RequestNotFoundException;
+import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.system.FormBinder;
+import dk.indkoebsscreening.triage.AreaQuestions;
+import dk.indkoebsscreening.triage.InformationForm;
+import dk.indkoebsscreening.web.Choices;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.web.PageController;
@@ -24,12 +32,21 @@ class QuestionPage {
     private final CaseFileView caseFile;
     private final TaskSteps steps;
     private final MessageSource messages;
+    private final AreaQuestions areaQuestions;
+    private final FormBinder binder;
+    private final Requests requests;
+    private final Choices choices;
 
-    QuestionPage(WorkTaskService tasks, CaseFileView caseFile, TaskSteps steps, MessageSource messages) {
+    QuestionPage(WorkTaskService tasks, CaseFileView caseFile, TaskSteps steps, MessageSource messages,
+                 AreaQuestions areaQuestions, FormBinder binder, Requests requests, Choices choices) {
         this.tasks = tasks;
         this.caseFile = caseFile;
         this.steps = steps;
         this.messages = messages;
+        this.areaQuestions = areaQuestions;
+        this.binder = binder;
+        this.requests = requests;
+        this.choices = choices;
     }
 
     /** @param form the answer, bound to the same record as the API's body for the task */
@@ -49,6 +66,26 @@ class QuestionPage {
         }
         WorkTask done = question.get();
         saved.addFlashAttribute("saved", steps.savedMessage(steps.of(done.type()), done.reference(), done.taskDefinitionKey(), form));
+        return "redirect:/anmodninger/" + id;
+    }
+
+    /**
+     * The requester answers an expert's question from a screening; only the requester of the request may, and anyone
+     * else finds no such request.
+     */
+    @PostMapping("/anmodninger/{id}/spoergsmaal/{questionId}/svar")
+    String answerExpert(@PathVariable UUID id, @PathVariable UUID questionId, @RequestParam MultiValueMap<String, String> form,
+                        Authentication authentication, Model model, RedirectAttributes saved, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.of(authentication);
+        requests.findById(id).filter(request -> request.requester().equals(user.username()))
+                .orElseThrow(() -> new RequestNotFoundException(id));
+        try {
+            areaQuestions.answer(id, questionId, binder.bindForm(form, InformationForm.class, bound -> List.of()), user.username());
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return caseFile.details(id, user, form.getFirst("answer"), questionId, PageErrors.none().addProblems(e, messages), model);
+        }
+        saved.addFlashAttribute("saved", choices.message("request.saved.answered"));
         return "redirect:/anmodninger/" + id;
     }
 }

@@ -39,9 +39,10 @@ class TaskPages {
     private final Choices choices;
     private final MessageSource messages;
     private final People people;
+    private final TaskQuestions questions;
 
     TaskPages(WorkTaskService tasks, HandOver handOver, TaskSteps steps, CaseFileService caseFiles, Choices choices,
-              MessageSource messages, People people) {
+              MessageSource messages, People people, TaskQuestions questions) {
         this.tasks = tasks;
         this.handOver = handOver;
         this.steps = steps;
@@ -49,6 +50,7 @@ class TaskPages {
         this.choices = choices;
         this.messages = messages;
         this.people = people;
+        this.questions = questions;
     }
 
     /** An open task's page; a completed one's old link says who completed it and leads to its request. */
@@ -92,6 +94,22 @@ class TaskPages {
         }
         saved.addFlashAttribute("saved", choices.message("task.saved.assigned", people.name(assignee), task.label()));
         return user.isCoordinator() ? "redirect:/opgaver/" + id : "redirect:/opgaver";
+    }
+
+    /** "Spørg anmoder": the question goes to the requester, the task stays open and its page shows the question. */
+    @PostMapping("/{id}/spoerg")
+    String ask(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication authentication,
+               Model model, RedirectAttributes saved, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.of(authentication);
+        try {
+            questions.ask(id, form, user);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("askedQuestion", form.getFirst("question"));
+            return taskPage(id, user, new LinkedMultiValueMap<>(), PageErrors.none().addProblems(e, messages), model);
+        }
+        saved.addFlashAttribute("saved", choices.message("task.saved.asked"));
+        return "redirect:/opgaver/" + id + "#questions";
     }
 
     /** The step's form, bound to the same record as the API's body; shown back with its problems, in the page's order. */

@@ -71,6 +71,10 @@ public class ClarificationRepository {
                 .list();
     }
 
+    public int countByRequest(UUID requestId) {
+        return jdbc.sql("select count(*) from clarification where request_id = ?").param(requestId).query(Integer.class).single();
+    }
+
     public Optional<Clarification> find(UUID requestId, UUID questionId) {
         return jdbc.sql("select * from clarification where id = ? and request_id = ?")
                 .params(questionId, requestId)

@@ -20,6 +20,7 @@ import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,10 +43,11 @@ public class TriageService {
     private final ScopeRepository scopes;
     private final OutboxWriter outbox;
     private final RequesterWaits waits;
+    private final AnswerBy answerBy;
 
     TriageService(RequestLifecycle lifecycle, ClarificationRepository clarifications, Clock clock,
                   ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes, OutboxWriter outbox,
-                  RequesterWaits waits) {
+                  RequesterWaits waits, AnswerBy answerBy) {
         this.lifecycle = lifecycle;
         this.clarifications = clarifications;
         this.clock = clock;
@@ -54,6 +56,7 @@ public class TriageService {
         this.scopes = scopes;
         this.outbox = outbox;
         this.waits = waits;
+        this.answerBy = answerBy;
     }
 
     /** A question or a rejection needs its text; an acceptance at least one area, and a reason for a changed scope. */
@@ -103,13 +106,14 @@ public class TriageService {
         switch (form.outcome()) {
             case NEED_MORE_INFORMATION -> {
                 Instant now = clock.instant();
-                clarifications.ask(requestId, null, form.comment().strip(), coordinator, now, null);
+                LocalDate by = answerBy.of(now, request.deadline());
+                clarifications.ask(requestId, null, form.comment().strip(), coordinator, now, by);
                 lifecycle.transition(requestId, Transition.QUESTION_ASKED);
                 waits.waitStarted(requestId, now);
                 outbox.append(requestId, request.reference(), EventType.INFORMATION_REQUESTED, now,
                         new InformationRequested(requestId, request.reference(), request.requester(), request.status(),
                                 Transition.QUESTION_ASKED.to(), now));
-                events.publishEvent(new QuestionAsked(requestId, form.comment().strip(), coordinator));
+                events.publishEvent(new QuestionAsked(requestId, form.comment().strip(), coordinator, null, by));
                 history.record(requestId, HistoryKind.QUESTION_ASKED, coordinator, null, null, form.comment().strip());
             }
             case REJECT -> {
@@ -147,7 +151,7 @@ public class TriageService {
         outbox.append(requestId, request.reference(), EventType.INFORMATION_PROVIDED, now,
                 new InformationProvided(requestId, request.reference(), request.requester(), request.status(),
                         Transition.QUESTION_ANSWERED.to(), now));
-        events.publishEvent(new QuestionAnswered(requestId, form.answer().strip()));
+        events.publishEvent(new QuestionAnswered(requestId, form.answer().strip(), null, null, null));
         history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, null, null, form.answer().strip());
     }
 

@@ -155,6 +155,13 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("request", triaged);
         fixture.put("task", api.awaitTask("koordinator", triaged, "TRIAGE").get("id").asText());
         fixture.put("screeningRequest", screened);
+        new org.springframework.transaction.support.TransactionTemplate(context.getBean(
+                org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(status -> context
+                .getBean(dk.indkoebsscreening.triage.AreaQuestions.class).ask(UUID.fromString(screened),
+                        dk.indkoebsscreening.process.Area.SECURITY, new dk.indkoebsscreening.triage.QuestionForm("Fuzz: hvor ligger data?"),
+                        "sikkerhed"));
+        fixture.put("question", jdbc.sql("select id::text from clarification where request_id = ?").param(UUID.fromString(screened))
+                .query(String.class).single());
         fixture.put("attachment", upload(triaged));
         String conditioned = lifecycle.runToApprovalWithConditions("anna", "Fuzz: godkendt med betingelser",
                 Map.of(dk.indkoebsscreening.process.Area.SECURITY, List.of("Fuzz-betingelse")));
@@ -491,8 +498,10 @@ class HostileInputFuzzTest extends ApiTestBase {
             case "processorId" -> fixture.get("processor");
             case "username" -> "anna";
             case "conditionId" -> fixture.get("condition");
+            case "questionId" -> fixture.get("question");
             case "id" -> pattern.startsWith("/api/register") || pattern.startsWith("/systemer") ? fixture.get("system")
                     : pattern.contains("/conditions/") || pattern.contains("/betingelser/") ? fixture.get("conditionRequest")
+                    : pattern.contains("/spoergsmaal/") ? fixture.get("screeningRequest")
                     : pattern.startsWith("/admin/mails") ? fixture.get("mail")
                     : pattern.startsWith("/opgaver") || pattern.startsWith("/api/tasks") ? fixture.get("task")
                     : fixture.get("request");
