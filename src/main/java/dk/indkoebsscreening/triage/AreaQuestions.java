@@ -7,6 +7,7 @@ import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.request.RequesterWaits;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.time.Clock;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An expert's question to the requester from the screening of an area, and the requester's answer. It is data, not a
  * step of the model: the screening task stays open (the expert may go on, or complete it without the answer), the
  * request stays in screening, and the requester answers on the request's page, so the answer lands on the area's task
- * page, in the thread and in the history.
+ * page, in the thread and in the history. While it is open the request waits for its requester ({@link RequesterWaits}:
+ * by the configured policy the screening week pauses).
  */
 @Service
 public class AreaQuestions {
@@ -36,15 +38,17 @@ public class AreaQuestions {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final CaseHistory history;
+    private final RequesterWaits waits;
 
     AreaQuestions(RequestLifecycle lifecycle, ClarificationRepository clarifications, AnswerBy answerBy, Clock clock,
-                  ApplicationEventPublisher events, CaseHistory history) {
+                  ApplicationEventPublisher events, CaseHistory history, RequesterWaits waits) {
         this.lifecycle = lifecycle;
         this.clarifications = clarifications;
         this.answerBy = answerBy;
         this.clock = clock;
         this.events = events;
         this.history = history;
+        this.waits = waits;
     }
 
     /** Asks in the caller's transaction, which has checked that the expert may work on the area's open task. */
@@ -61,6 +65,7 @@ public class AreaQuestions {
         String question = form.question().strip();
         LocalDate by = answerBy.of(now, request.deadline());
         clarifications.ask(requestId, area, question, expert, now, by);
+        waits.waitStarted(requestId, now);
         events.publishEvent(new QuestionAsked(requestId, question, expert, area, by));
         history.record(requestId, HistoryKind.QUESTION_ASKED, expert, area, null, question);
     }
@@ -76,9 +81,11 @@ public class AreaQuestions {
             throw new ConflictException("Request " + requestId + " is closed");
         }
         String answer = form.answer().strip();
-        if (!clarifications.answer(requestId, questionId, answer, requester, clock.instant())) {
+        Instant now = clock.instant();
+        if (!clarifications.answer(requestId, questionId, answer, requester, now)) {
             throw new ConflictException("Question " + questionId + " is answered");
         }
+        waits.waitEnded(requestId, now);
         events.publishEvent(new QuestionAnswered(requestId, answer, question.area(), question.question(), question.askedBy()));
         history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, question.area(), null, answer);
     }

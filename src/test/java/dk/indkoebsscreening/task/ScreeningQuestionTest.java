@@ -70,6 +70,7 @@ class ScreeningQuestionTest extends ApiTestBase {
         assertThat(questions(requestId)).isEqualTo(2);
         assertThat(api.awaitTask(SECURITY, requestId, "SCREENING").get("id").asText()).as("the task stays open").isEqualTo(task);
         assertThat(status(requestId)).isEqualTo("IN_SCREENING");
+        assertThat(openWaits(requestId)).as("the request waits for its requester").isEqualTo(1);
 
         Mail question = mails.awaitAbout(reference, "the expert's question", found -> found.stream().filter(mail ->
                 mail.kind().equals("QUESTION")).count() == 2).stream().filter(mail -> mail.kind().equals("QUESTION"))
@@ -93,6 +94,7 @@ class ScreeningQuestionTest extends ApiTestBase {
                 "answer=" + WebSession.encode("I Frankfurt."));
         assertThat(answered.statusCode()).as(answered.body()).isBetween(300, 399);
         assertThat(anna.postForm("/anmodninger/" + requestId, answerAction, "answer=Igen").statusCode()).isEqualTo(409);
+        assertThat(openWaits(requestId)).isZero();
 
         assertThat(expert.get("/opgaver/" + task).body()).contains("Hvilket land står backuppen i?", "I Frankfurt.",
                 "Spurgt af Sara Sikkerhed (Sikkerhed og GDPR)", "Svaret af Anna Andersen");
@@ -155,6 +157,11 @@ class ScreeningQuestionTest extends ApiTestBase {
     private UUID openAreaQuestion(String requestId) {
         return jdbc.sql("select id from clarification where request_id = ? and area is not null and answered_at is null")
                 .param(UUID.fromString(requestId)).query(UUID.class).single();
+    }
+
+    private long openWaits(String requestId) {
+        return jdbc.sql("select count(*) from requester_wait where request_id = ? and ended_at is null")
+                .param(UUID.fromString(requestId)).query(Long.class).single();
     }
 
     private String status(String requestId) {
