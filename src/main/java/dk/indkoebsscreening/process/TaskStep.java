@@ -77,6 +77,14 @@ public interface TaskStep<F extends Record> {
         return type().name();
     }
 
+    /**
+     * Whether the task's page offers "Gem kladde": the form saved half-done for whoever holds the task (the task module's
+     * drafts), worth it for a long form like a screening's checklist. None by default.
+     */
+    default boolean keepsDrafts() {
+        return false;
+    }
+
     /** Whether the task may be released or handed to a colleague; a question to one person stays theirs. */
     default boolean mayBeHandedOn() {
         return true;

@@ -3,7 +3,10 @@ package dk.indkoebsscreening.request;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.process.TaskSubject;
 import dk.indkoebsscreening.process.TaskSubjectSource;
+import dk.indkoebsscreening.scope.ScopeFlag;
+import dk.indkoebsscreening.scope.ScopeRepository;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestTaskSubjects implements TaskSubjectSource {
 
     private final RequestRepository requests;
+    private final ScopeRepository scopes;
 
-    RequestTaskSubjects(RequestRepository requests) {
+    RequestTaskSubjects(RequestRepository requests, ScopeRepository scopes) {
         this.requests = requests;
+        this.scopes = scopes;
     }
 
     @Override
@@ -28,10 +33,13 @@ class RequestTaskSubjects implements TaskSubjectSource {
         return Set.of(ScreeningProcess.PROCESS_KEY);
     }
 
+    /** With the request's scope flags (the confirmed scope's, else the proposal's), for the experts' inbox. */
     @Override
     public Map<String, TaskSubject> subjectsOf(Collection<Instance> instances) {
-        return requests.findByProcessInstanceIds(instances.stream().map(Instance::processInstanceId).toList()).stream()
-                .collect(Collectors.toMap(PurchaseRequest::processInstanceId, Requests::taskSubject));
+        List<PurchaseRequest> found = requests.findByProcessInstanceIds(instances.stream().map(Instance::processInstanceId).toList());
+        Map<UUID, List<ScopeFlag>> flags = scopes.currentFlags(found.stream().map(PurchaseRequest::id).toList());
+        return found.stream().collect(Collectors.toMap(PurchaseRequest::processInstanceId, request -> Requests.taskSubject(request,
+                flags.getOrDefault(request.id(), List.of()).stream().map(ScopeFlag::name).toList())));
     }
 
     @Override

@@ -26,8 +26,13 @@ public class Requests {
 
     /** The request as what a task of its screening is about. */
     public static TaskSubject taskSubject(PurchaseRequest request) {
+        return taskSubject(request, List.of());
+    }
+
+    /** @param flags the request's scope flags, shown with each of its tasks */
+    static TaskSubject taskSubject(PurchaseRequest request, List<String> flags) {
         return new TaskSubject(TaskSubject.Kind.REQUEST, request.id(), request.reference(), request.title(),
-                request.systemName(), request.vendor(), Links.request(request.id()));
+                request.systemName(), request.vendor(), Links.request(request.id()), flags);
     }
 
     /**

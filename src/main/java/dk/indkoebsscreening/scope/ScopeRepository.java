@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,6 +61,19 @@ public class ScopeRepository {
                 .query(this::map)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("No scope for request " + requestId));
+    }
+
+    /** The flags of each request's scope as it stands: the confirmed one once triaged, else the proposal. */
+    public Map<UUID, List<ScopeFlag>> currentFlags(Collection<UUID> requestIds) {
+        if (requestIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<ScopeFlag>> flags = new HashMap<>();
+        jdbc.sql("select request_id, coalesce(flags, proposed_flags) as current_flags from request_scope where request_id in (:ids)")
+                .param("ids", requestIds)
+                .query((rs, row) -> flags.put(rs.getObject("request_id", UUID.class), json.read(rs.getString("current_flags"), FLAGS)))
+                .list();
+        return flags;
     }
 
     private RequestScope map(ResultSet rs, int row) throws SQLException {

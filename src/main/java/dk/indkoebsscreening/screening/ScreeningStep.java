@@ -72,6 +72,12 @@ class ScreeningStep implements TaskStep<ScreeningForm> {
                 Stream.of("verdict", "findings", "conditions")).toList();
     }
 
+    /** A checklist is long, and an expert may need an answer or a colleague before finishing it. */
+    @Override
+    public boolean keepsDrafts() {
+        return true;
+    }
+
     @Override
     public String savedMessage(String reference, String taskDefinitionKey, ScreeningForm form) {
         return choices.message("task.saved.screening", choices.message("area." + area(taskDefinitionKey)), reference);

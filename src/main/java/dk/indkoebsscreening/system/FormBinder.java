@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -108,6 +110,18 @@ public class FormBinder {
             values[i] = PageFields.value(form, components[i], problem -> { }, true);
         }
         return construct(type, components, values);
+    }
+
+    /**
+     * Checks the form as its page posted it against the record's bounds (sizes, plain text) but not against what is
+     * required: a form saved half-done (a task's draft) may still miss answers.
+     */
+    public <T extends Record> void checkBoundsOnly(MultiValueMap<String, String> form, Class<T> type) {
+        InvalidInputException.throwIfAny(validator.validate(shownForm(form, type)).stream()
+                .filter(violation -> !(violation.getConstraintDescriptor().getAnnotation() instanceof NotNull
+                        || violation.getConstraintDescriptor().getAnnotation() instanceof NotBlank))
+                .map(violation -> FieldProblem.resolved(fieldOf(violation), violation.getMessage()))
+                .toList());
     }
 
     private <T extends Record> T validated(Class<T> type, RecordComponent[] components, Object[] values, List<FieldProblem> problems,

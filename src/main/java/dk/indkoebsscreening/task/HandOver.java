@@ -38,9 +38,10 @@ public class HandOver {
     private final People people;
     private final Absences absences;
     private final ApplicationEventPublisher events;
+    private final DraftStore drafts;
 
     HandOver(WorkTaskService tasks, TaskService taskService, EngineTasks engineTasks, TaskSubjects subjects,
-             EngineCommand engine, People people, Absences absences, ApplicationEventPublisher events) {
+             EngineCommand engine, People people, Absences absences, ApplicationEventPublisher events, DraftStore drafts) {
         this.tasks = tasks;
         this.taskService = taskService;
         this.engineTasks = engineTasks;
@@ -49,6 +50,7 @@ public class HandOver {
         this.people = people;
         this.absences = absences;
         this.events = events;
+        this.drafts = drafts;
     }
 
     /**
@@ -79,6 +81,9 @@ public class HandOver {
                         absence.endsOn().format(DANISH_DATE));
             });
             taskService.setAssignee(taskId, target);
+            if (!target.equals(task.getAssignee())) {
+                drafts.drop(taskId);
+            }
             tasks.record(HistoryKind.TASK_REASSIGNED, task, user.username(), target);
             WorkTask handed = WorkTaskService.toWorkTask(task, tasks.subjectOf(task));
             if (!target.equals(user.username()) && handed.aboutRequest()) {

@@ -12,6 +12,7 @@ import dk.indkoebsscreening.web.PageController;
 import dk.indkoebsscreening.web.PageErrors;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -40,9 +41,10 @@ class TaskPages {
     private final MessageSource messages;
     private final People people;
     private final TaskQuestions questions;
+    private final TaskDrafts drafts;
 
     TaskPages(WorkTaskService tasks, HandOver handOver, TaskSteps steps, CaseFileService caseFiles, Choices choices,
-              MessageSource messages, People people, TaskQuestions questions) {
+              MessageSource messages, People people, TaskQuestions questions, TaskDrafts drafts) {
         this.tasks = tasks;
         this.handOver = handOver;
         this.steps = steps;
@@ -51,6 +53,7 @@ class TaskPages {
         this.messages = messages;
         this.people = people;
         this.questions = questions;
+        this.drafts = drafts;
     }
 
     /** An open task's page; a completed one's old link says who completed it and leads to its request. */
@@ -112,6 +115,23 @@ class TaskPages {
         return "redirect:/opgaver/" + id + "#questions";
     }
 
+    /** "Gem kladde": the form as it is, for its author to go on with; shown back with the problems of its sizes. */
+    @PostMapping("/{id}/kladde")
+    String saveDraft(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication authentication,
+                     Model model, RedirectAttributes saved, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.of(authentication);
+        WorkTask task = tasks.find(id, user);
+        try {
+            drafts.save(id, form, user);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return taskPage(id, user, form, PageErrors.none().addProblems(e, messages)
+                    .inPageOrder(steps.of(task.type()).fieldOrder(task.taskDefinitionKey())), model);
+        }
+        saved.addFlashAttribute("saved", choices.message("task.saved.draft"));
+        return "redirect:/opgaver/" + id;
+    }
+
     /** The step's form, bound to the same record as the API's body; shown back with its problems, in the page's order. */
     @PostMapping("/{id}")
     String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Authentication authentication,
@@ -135,9 +155,12 @@ class TaskPages {
         WorkTask task = tasks.find(id, user);
         CaseFile details = task.aboutRequest() ? caseFiles.caseFile(task.requestId(), user) : null;
         TaskStep<?> step = steps.of(task.type());
+        // A page opened afresh shows its author's draft; a posted form (with its problems) shows what was posted.
+        Optional<DraftStore.Draft> draft = step.keepsDrafts() ? drafts.of(task, user) : Optional.empty();
         model.addAttribute("task", task);
         model.addAttribute("details", details);
-        model.addAttribute("form", steps.shown(step, task.subjectId(), form));
+        model.addAttribute("form", steps.shown(step, task.subjectId(), form.isEmpty() && draft.isPresent() ? draft.get().form() : form));
+        model.addAttribute("draftSavedAt", draft.map(DraftStore.Draft::savedAt).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("mayWork", tasks.mayWorkOn(id, user));
         boolean mayHandOver = step.mayBeHandedOn() && (task.assignedTo(user.username()) || user.isCoordinator());

@@ -5,6 +5,7 @@ import dk.indkoebsscreening.process.TaskSubject;
 import dk.indkoebsscreening.process.TaskType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,11 +18,12 @@ import java.util.UUID;
  * @param reference the request's reference, for a task about a request; else null
  * @param label     the request's reference, or the system's name
  * @param link      the page of what the task is about
+ * @param flags     the request's scope flags (e.g. DPIA_LIKELY), for a task about a request; else empty
  */
 @Schema(requiredProperties = {"id", "type", "subject", "subjectId", "label", "link", "created"})
 public record WorkTask(String id, TaskType type, Area area, TaskSubject.Kind subject, UUID subjectId, UUID requestId,
                        String reference, String label, String title, String systemName, String vendor, String link,
-                       Instant due, Instant created, String assignee) {
+                       Instant due, Instant created, String assignee, List<String> flags) {
 
     /** The user task's id in the model: each area's screening has its own. */
     public String taskDefinitionKey() {

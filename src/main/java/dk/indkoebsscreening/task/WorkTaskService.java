@@ -47,9 +47,10 @@ public class WorkTaskService {
     private final EngineCommand engine;
     private final CaseHistory caseHistory;
     private final Absences absences;
+    private final DraftStore drafts;
 
     WorkTaskService(TaskService taskService, EngineTasks engineTasks, Requests requests, TaskSubjects subjects,
-                    TaskSteps steps, EngineCommand engine, CaseHistory caseHistory, Absences absences) {
+                    TaskSteps steps, EngineCommand engine, CaseHistory caseHistory, Absences absences, DraftStore drafts) {
         this.taskService = taskService;
         this.engineTasks = engineTasks;
         this.requests = requests;
@@ -58,6 +59,7 @@ public class WorkTaskService {
         this.engine = engine;
         this.caseHistory = caseHistory;
         this.absences = absences;
+        this.drafts = drafts;
     }
 
     /** Open tasks for the user's groups or assigned to the user, soonest due first. */
@@ -166,6 +168,7 @@ public class WorkTaskService {
                 throw new ConflictException("Task " + taskId + " is claimed by " + task.getAssignee());
             }
             taskService.setAssignee(taskId, null);
+            drafts.drop(taskId);
             recordClaim(HistoryKind.TASK_RELEASED, task, user);
         });
     }
@@ -209,6 +212,7 @@ public class WorkTaskService {
                 taskService.setAssignee(taskId, user.username());
             }
             EngineGate.completingTask(taskId, () -> taskService.complete(taskId, variables));
+            drafts.drop(taskId);
         });
     }
 
@@ -268,6 +272,6 @@ public class WorkTaskService {
                 subject.isRequest() ? subject.id() : null, subject.isRequest() ? subject.label() : null, subject.label(),
                 subject.title(), subject.systemName(), subject.vendor(), subject.link(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getCreateTime().toInstant(), task.getAssignee());
+                task.getCreateTime().toInstant(), task.getAssignee(), subject.flags());
     }
 }
