@@ -104,6 +104,20 @@ public class AttachmentSteps {
                 .toList();
     }
 
+    /**
+     * The file the user could remove now, for the page that asks them to confirm it: refused as {@link #remove} would
+     * refuse it (404 unread or gone, 403 added by someone else, 409 decided), changing nothing.
+     */
+    @Transactional(readOnly = true)
+    public Attachment removable(UUID requestId, UUID attachmentId, CurrentUser user) {
+        requireChangeable(caseFiles.readable(requestId, user), false);
+        Attachment attachment = attachments.find(requestId, attachmentId);
+        if (!attachment.addedBy().equals(user.username())) {
+            throw new AccessDeniedException(user.username() + " did not add attachment " + attachmentId);
+        }
+        return attachment;
+    }
+
     @Transactional
     public void remove(UUID requestId, UUID attachmentId, CurrentUser user) {
         PurchaseRequest request = open(requestId, user, false, false);
@@ -124,10 +138,13 @@ public class AttachmentSteps {
         if (!hasTask) {
             caseFiles.readable(requestId, user);
         }
-        PurchaseRequest request = lifecycle.lock(requestId);
+        return requireChangeable(lifecycle.lock(requestId), adding);
+    }
+
+    private static PurchaseRequest requireChangeable(PurchaseRequest request, boolean adding) {
         boolean followingUp = adding && request.status() == RequestStatus.APPROVED_WITH_CONDITIONS;
         if (request.status().isClosed() && !followingUp) {
-            throw new ConflictException("Request " + requestId + " is decided; its files can no longer change", "conflict.decidedFiles");
+            throw new ConflictException("Request " + request.id() + " is decided; its files can no longer change", "conflict.decidedFiles");
         }
         return request;
     }

@@ -1,7 +1,7 @@
 package dk.indkoebsscreening.withdrawal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.indkoebsscreening.casefile.CaseFileView;
+import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.FormBinder;
@@ -15,12 +15,16 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The "Træk anmodningen tilbage" form on the request's page. */
+/**
+ * "Træk anmodningen tilbage": the request's page links to a page that says what will happen and asks for the
+ * reason, with the destructive button and a way back; only its POST withdraws.
+ */
 @PageController
 class WithdrawalPages {
 
@@ -30,20 +34,31 @@ class WithdrawalPages {
     private final ObjectMapper objectMapper;
     private final Choices choices;
     private final MessageSource messages;
-    private final CaseFileView caseFile;
 
     WithdrawalPages(WithdrawalService withdrawals, Requests requests, FormBinder binder, ObjectMapper objectMapper,
-                    Choices choices, MessageSource messages, CaseFileView caseFile) {
+                    Choices choices, MessageSource messages) {
         this.withdrawals = withdrawals;
         this.requests = requests;
         this.binder = binder;
         this.objectMapper = objectMapper;
         this.choices = choices;
         this.messages = messages;
-        this.caseFile = caseFile;
     }
 
-    /** A reason that cannot be used is said on the request's page (400), where the form is; nothing is withdrawn then. */
+    /** The confirmation; refused (404, 403, 409) as the withdrawal itself would be. */
+    @GetMapping("/anmodninger/{id}/traek-tilbage")
+    String confirm(@PathVariable UUID id, Authentication authentication, Model model) {
+        return confirmation(withdrawals.withdrawable(id, CurrentUser.of(authentication)), null, PageErrors.none(), model);
+    }
+
+    private String confirmation(PurchaseRequest request, String reason, PageErrors errors, Model model) {
+        model.addAttribute("request", request);
+        model.addAttribute("withdrawalReason", reason);
+        model.addAttribute("errors", errors);
+        return "withdrawal/confirm";
+    }
+
+    /** A reason that cannot be used is said on the confirmation page (400), where the form is; nothing is withdrawn then. */
     @PostMapping("/anmodninger/{id}/traek-tilbage")
     String withdraw(@PathVariable UUID id, @RequestParam(name = "reason", defaultValue = "") String reason,
                     Authentication authentication, Model model, RedirectAttributes saved, HttpServletResponse response) {
@@ -53,8 +68,7 @@ class WithdrawalPages {
             withdrawals.withdraw(id, form, user);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("withdrawalReason", reason);
-            return caseFile.details(id, user, null, PageErrors.none().addProblems(e, messages), model);
+            return confirmation(withdrawals.withdrawable(id, user), reason, PageErrors.none().addProblems(e, messages), model);
         }
         saved.addFlashAttribute("saved", choices.message("withdrawal.saved", requests.findById(id).orElseThrow().reference()));
         return "redirect:/anmodninger/" + id;

@@ -51,10 +51,12 @@ public class WithdrawalService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EngineCommand engine;
+    private final Requests requests;
 
     WithdrawalService(RequestLifecycle lifecycle, RuntimeService runtime, EngineTasks tasks, ScreeningService screening,
                       OutboxWriter outbox, CaseHistory history, ApplicationEventPublisher events, Clock clock,
-                      EngineCommand engine) {
+                      EngineCommand engine, Requests requests) {
+        this.requests = requests;
         this.lifecycle = lifecycle;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -76,15 +78,27 @@ public class WithdrawalService {
         engine.step(() -> withdrawOnce(requestId, form, user));
     }
 
-    private void withdrawOnce(UUID requestId, WithdrawalForm form, CurrentUser user) {
-        PurchaseRequest request = lifecycle.lock(requestId);
+    /**
+     * The request the user could withdraw now, for the page that asks them to confirm it; refused as {@link #withdraw}
+     * would refuse it, so the confirmation never promises what the step would not do.
+     */
+    public PurchaseRequest withdrawable(UUID requestId, CurrentUser user) {
+        return allowed(requests.findById(requestId).orElseThrow(() -> new RequestNotFoundException(requestId)), user);
+    }
+
+    private PurchaseRequest allowed(PurchaseRequest request, CurrentUser user) {
         if (!request.requester().equals(user.username())) {
             if (Requests.mayRead(request, user)) {
                 throw new AccessDeniedException(user.username() + " did not submit " + request.reference());
             }
-            throw new RequestNotFoundException(requestId);
+            throw new RequestNotFoundException(request.id());
         }
         lifecycle.requireAllowed(request, Transition.WITHDRAWN_BY_REQUESTER);
+        return request;
+    }
+
+    private void withdrawOnce(UUID requestId, WithdrawalForm form, CurrentUser user) {
+        PurchaseRequest request = allowed(lifecycle.lock(requestId), user);
         List<Task> open = tasks.openTasksOf(request.processInstanceId());
         Map<String, Object> variables = new HashMap<>();
         variables.put(ScreeningProcess.WITHDRAWN_BY, user.username());

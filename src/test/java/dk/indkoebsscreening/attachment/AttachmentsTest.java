@@ -134,6 +134,38 @@ class AttachmentsTest extends ApiTestBase {
     }
 
     @Test
+    void removingAFileIsAskedOnAPageOfItsOwnThatOnlyItsAdderGetsAndThatChangesNothing() throws Exception {
+        String requestId = api.submit("anna", "Fil der skal bekræftes fjernet").get("id").asText();
+        String fileId = JSON.readTree(upload("anna", requestId, Files.file("forkert tilbud.pdf", "application/pdf",
+                Files.pdf("Forkert tilbud"))).body()).get("id").asText();
+        String confirmPath = "/anmodninger/" + requestId + "/bilag/" + fileId + "/fjern";
+        WebSession anna = new WebSession(port);
+        anna.login("anna");
+
+        String details = anna.get("/anmodninger/" + requestId).body();
+        assertThat(details).as("the page removes nothing in one click").contains("href=\"" + confirmPath + "\"")
+                .doesNotContain("action=\"" + confirmPath + "\"");
+        HttpResponse<String> confirmation = anna.get(confirmPath);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.body()).contains("Vil du fjerne filen?", "forkert tilbud.pdf", "kan ikke hentes igen",
+                "class=\"button button-danger\"", "Nej, behold filen", "href=\"/anmodninger/" + requestId + "#bilag\"",
+                "action=\"" + confirmPath + "\"");
+        for (String other : List.of("bent", Lifecycle.COORDINATOR, "sikkerhed")) {
+            WebSession session = new WebSession(port);
+            session.login(other);
+            assertThat(session.get(confirmPath).statusCode()).as(other).isEqualTo(other.equals("bent") ? 404 : 403);
+        }
+        assertThat(anna.get("/anmodninger/" + requestId + "/bilag/" + UUID.randomUUID() + "/fjern").statusCode())
+                .as("a guessed file").isEqualTo(404);
+        assertThat(api.details("anna", requestId).get("attachments").get(0).path("removedBy").isTextual())
+                .as("asking removed nothing").isFalse();
+
+        assertThat(anna.postForm(confirmPath, confirmPath, "").statusCode()).isEqualTo(302);
+        assertThat(api.details("anna", requestId).get("attachments").get(0).get("removedBy").asText()).isEqualTo("anna");
+        assertThat(anna.get(confirmPath).statusCode()).as("gone already").isEqualTo(404);
+    }
+
+    @Test
     void hostileFilesAreRefusedInDanishAndNothingIsStored() {
         String requestId = api.submit("anna", "Fjendtlige filer").get("id").asText();
         long before = storedRows();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /**
- * The requester withdraws a request in a real browser: a reason too long is said at its field and withdraws
+ * The requester withdraws a request in a real browser, from the page that asks first: a reason too long is said at its field and withdraws
  * nothing; then the request is "Trukket tilbage", the form is gone, and the coordinators' triage task with it.
  */
 class WithdrawalBrowserTest extends BrowserTestBase {
@@ -22,11 +22,14 @@ class WithdrawalBrowserTest extends BrowserTestBase {
 
         browser.login("anna");
         browser.open("/anmodninger/" + requestId);
-        browser.find(By.cssSelector("#withdraw summary")).click();
+        browser.find(By.id("withdraw-start")).click();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Vil du trække anmodningen tilbage?");
+        browser.assertAccessible();
         browser.type("field-reason", "x".repeat(2001));
         browser.submit(By.cssSelector("form[action$='/traek-tilbage']"));
         assertThat(browser.text(By.className("error-summary"))).contains("højst");
-        assertThat(browser.text(By.id("status"))).isEqualTo("Modtaget, afventer triage");
+        assertThat(browser.text(By.tagName("h1"))).as("said where the reason is").isEqualTo("Vil du trække anmodningen tilbage?");
+        assertThat(api.details("anna", requestId).get("status").asText()).isEqualTo("IN_TRIAGE");
         browser.assertAccessible();
 
         browser.type("field-reason", "Skolen har fået et skemasystem gennem kommunens fælles aftale.");
