@@ -30,7 +30,9 @@ enum MailKind {
     /** A data processor's supervision fell due: to the security group. */
     SUPERVISION_DUE("supervisionDue"),
     /** To the expert who asked: the requester answered their question from a screening. */
-    QUESTION_ANSWERED("questionAnswered");
+    QUESTION_ANSWERED("questionAnswered"),
+    /** To the requester on submission: the receipt, with the date the decision is expected by. */
+    RECEIVED("received");
 
     private final String key;
 
@@ -56,6 +58,6 @@ enum MailKind {
     }
 
     boolean toRequester() {
-        return this == QUESTION || this == SCREENING_STARTED || this == DECISION || this == CONDITIONS_SETTLED;
+        return this == RECEIVED || this == QUESTION || this == SCREENING_STARTED || this == DECISION || this == CONDITIONS_SETTLED;
     }
 }

@@ -78,6 +78,13 @@ class Notifications {
         toGroup(Groups.COORDINATORS, MailKind.TRIAGE_NEEDED, request, to -> mail(MailKind.TRIAGE_NEEDED, request, to)
                 .paragraph(text("mail.triageNeeded.lead", people.name(request.requester())))
                 .action(text("mail.action.triage"), link(Links.taskOf(request.id(), TaskType.TRIAGE.name(), null))));
+        // The receipt says the screening's deadline as what it is to the requester: the day the decision is expected by.
+        toRequester(MailKind.RECEIVED, request, to -> about(MailKind.RECEIVED, request, to)
+                .fact(text("mail.fact.expectedDecision"), formats.dateTime(request.deadline()))
+                .paragraph(text("mail.received.lead", request.title(), formats.dateTime(request.deadline())))
+                .paragraph(text("mail.received.next"))
+                .action(text("mail.action.request"), link(Links.request(request.id())))
+                .footer(footer(MailKind.RECEIVED, to)));
     }
 
     /** The coordinator's question sends the request back to triage; an expert's answer goes to the expert who asked. */

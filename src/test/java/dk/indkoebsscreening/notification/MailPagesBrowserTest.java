@@ -55,7 +55,7 @@ class MailPagesBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.id("mails"))).contains("Ny anmodning til triage: " + reference,
                 "Karen Koordinator <koordinator@demo.kommune.dk>");
         browser.assertAccessible();
-        browser.find(By.partialLinkText(reference)).click();
+        browser.find(By.partialLinkText("Ny anmodning til triage: " + reference)).click();
         assertThat(browser.text(By.cssSelector("pre.mail-text"))).contains("Kære Karen Koordinator,", "Åbn triagen: http");
         browser.assertAccessible();
 

@@ -69,6 +69,15 @@ class NotificationsTest extends ApiTestBase {
         String triageTask = api.awaitTask(Lifecycle.COORDINATOR, requestId, "TRIAGE").get("id").asText();
         assertThat(linkFollowed(Lifecycle.COORDINATOR, triage.text(), site)).endsWith("/opgaver/" + triageTask);
 
+        // The receipt: the screening's deadline said as what it is to the requester, and the way to the request.
+        Mail receipt = mails.awaitOne(reference, "RECEIVED", "anna@demo.kommune.dk");
+        assertThat(receipt.subject()).isEqualTo("Vi har modtaget din anmodning " + reference + " Bookingsystem til borgerservice");
+        assertThat(receipt.text()).contains("Kære Anna Andersen,", "Tak for din anmodning »Bookingsystem til borgerservice«",
+                "Forventet afgørelse senest: ", "Du kan forvente en afgørelse senest ", "du svarer på siden for anmodningen",
+                "Se din anmodning: " + site + "/anmodninger/" + requestId, "Mine indstillinger (" + site + "/indstillinger)")
+                .doesNotContain("Frist for screening", "arbejdsdage tilbage", "triage");
+        assertThat(receipt.html()).contains("<a href=\"" + site + "/anmodninger/" + requestId + "\"", "Forventet afgørelse senest");
+
         api.completeOk(Lifecycle.COORDINATOR, triageTask,
                 Map.of("outcome", "NEED_MORE_INFORMATION", "comment", "Skal systemet kunne sende sms til borgerne?"));
         Mail question = mails.awaitOne(reference, "QUESTION", "anna@demo.kommune.dk");
@@ -141,6 +150,7 @@ class NotificationsTest extends ApiTestBase {
 
         assertThat(mails.about(reference)).extracting(Mail::kind, Mail::to).containsExactlyInAnyOrder(
                 tuple("TRIAGE_NEEDED", "koordinator@demo.kommune.dk"),
+                tuple("RECEIVED", "anna@demo.kommune.dk"),
                 tuple("QUESTION", "anna@demo.kommune.dk"),
                 tuple("TRIAGE_AGAIN", "koordinator@demo.kommune.dk"),
                 tuple("SCREENING_OPENED", "sikkerhed@demo.kommune.dk"),
@@ -157,7 +167,7 @@ class NotificationsTest extends ApiTestBase {
                 tuple("DECISION", "anna@demo.kommune.dk"));
         assertThat(mails.about(reference)).extracting(Mail::messageId).doesNotHaveDuplicates();
         assertThat(jdbc.sql("select count(*) from mail_outbox where request_id = ?::uuid and sent_at is not null")
-                .param(requestId).query(Long.class).single()).isEqualTo(15);
+                .param(requestId).query(Long.class).single()).isEqualTo(16);
     }
 
     @Test
@@ -196,7 +206,7 @@ class NotificationsTest extends ApiTestBase {
         assertThat(decision.subject()).endsWith(": Afvist");
         assertThat(decision.text()).contains("»Dækkes af kommunens regnearksløsning.«", "  - Købet er afvist ved triagen",
                 "Vil du prøve igen?:", "indsende en ny anmodning").doesNotContain("Betingelser");
-        assertThat(mails.about(reference)).extracting(Mail::kind).containsExactlyInAnyOrder("TRIAGE_NEEDED", "DECISION");
+        assertThat(mails.about(reference)).extracting(Mail::kind).containsExactlyInAnyOrder("TRIAGE_NEEDED", "RECEIVED", "DECISION");
     }
 
     @Test
