@@ -361,11 +361,17 @@ class WebUiBrowserTest extends BrowserTestBase {
         }
     }
 
-    /** The position in words, and the same element marked in the rendered BPMN picture. */
+    /**
+     * Behind "Se hele processen" on the request's page: the position in words, and the same element marked in the rendered
+     * BPMN picture; then back to the request's page.
+     */
     private void assertProcessPictureMarks(String sentence, String marker) {
+        browser.find(By.id("whole-process")).click();
         assertThat(browser.text(By.id("process-position"))).isEqualTo(sentence);
         browser.awaitData(By.id("process-picture"), "rendered");
         assertThat(browser.findAll(By.cssSelector("#process-picture ." + marker))).isNotEmpty();
+        browser.assertAccessible();
+        browser.find(By.id("process-back")).click();
     }
 
     private String taskIdInPath() {

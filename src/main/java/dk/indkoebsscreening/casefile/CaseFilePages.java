@@ -91,6 +91,15 @@ class CaseFilePages {
         return view.details(id, CurrentUser.of(authentication), null, PageErrors.none(), model);
     }
 
+    /** "Se hele processen": the model with the request's position, behind a link from the request's page. */
+    @GetMapping("/{id}/proces")
+    String process(@PathVariable UUID id, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        model.addAttribute("request", caseFiles.readable(id, user));
+        model.addAttribute("position", position.position(id, user));
+        return "casefile/process";
+    }
+
     @GetMapping("/{id}/bilag/{attachmentId}")
     void attachment(@PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication,
                     HttpServletResponse response) throws IOException {

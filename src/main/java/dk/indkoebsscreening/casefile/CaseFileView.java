@@ -8,17 +8,21 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** The request's page, also as the answer to a question re-renders it with the answer's errors. */
+/**
+ * The request's page, also as the answer to a question re-renders it with the answer's errors: first the sentence of
+ * where it stands and whose each date is, then the decision, the request's own data, files and history; the process
+ * model is a page of its own behind "Se hele processen".
+ */
 @Component
 public class CaseFileView {
 
     private final CaseFileService caseFiles;
-    private final ProcessPosition position;
+    private final Standing standing;
     private final Requests requests;
 
-    CaseFileView(CaseFileService caseFiles, ProcessPosition position, Requests requests) {
+    CaseFileView(CaseFileService caseFiles, Standing standing, Requests requests) {
         this.caseFiles = caseFiles;
-        this.position = position;
+        this.standing = standing;
         this.requests = requests;
     }
 
@@ -31,9 +35,10 @@ public class CaseFileView {
     public String details(UUID id, CurrentUser user, String answer, UUID answering, PageErrors errors, Model model) {
         CaseFile caseFile = caseFiles.caseFile(id, user);
         model.addAttribute("details", caseFile);
-        model.addAttribute("position", position.position(id, user));
-        model.addAttribute("whatNow", WhatNow.of(caseFile));
+        WhatNow whatNow = WhatNow.of(caseFile);
+        model.addAttribute("whatNow", whatNow);
         boolean requester = caseFile.request().requester().equals(user.username());
+        model.addAttribute("standing", standing.sentence(caseFile, whatNow, requester));
         model.addAttribute("seenByRequester", requester);
         // Only the requester answers the coordinator's question (the model's "provide information" task).
         model.addAttribute("question", requester ? caseFile.openQuestion().orElse(null) : null);

@@ -29,7 +29,7 @@ class LeanAuditHistoryTest extends ApiTestBase {
         assertThat(count("act_hi_procinst where proc_inst_id_ = ? and end_time_ is not null", instance)).isEqualTo(1);
         assertThat(count("act_hi_varinst where proc_inst_id_ = ?", instance)).isPositive();
 
-        assertThat(api.raw("anna", "GET", "/anmodninger/" + requestId, null, null).body())
+        assertThat(api.raw("anna", "GET", "/anmodninger/" + requestId + "/proces", null, null).body())
                 .contains("Processen er afsluttet: Afgørelse truffet.");
     }
 

@@ -36,7 +36,7 @@ class WithdrawalBrowserTest extends BrowserTestBase {
         browser.submit(By.cssSelector("form[action$='/traek-tilbage']"));
         assertThat(browser.text(By.className("notice-success"))).endsWith("er trukket tilbage.");
         assertThat(browser.text(By.id("status"))).isEqualTo("Trukket tilbage");
-        assertThat(browser.text(By.id("withdrawn"))).contains("Der sker ikke mere med den");
+        assertThat(browser.text(By.id("standing-sentence"))).contains("Der sker ikke mere med den");
         assertThat(browser.findAll(By.id("withdraw"))).as("nothing more to withdraw").isEmpty();
         assertThat(browser.text(By.id("historik"))).contains("Trukket tilbage af Anna Andersen",
                 "Skolen har fået et skemasystem");

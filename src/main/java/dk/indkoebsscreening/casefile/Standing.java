@@ -1,0 +1,81 @@
+package dk.indkoebsscreening.casefile;
+
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.screening.AreaState;
+import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.web.Choices;
+import dk.indkoebsscreening.web.Formats;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first sentence of the request's page, in plain words: who has the request now, what happens next and by when,
+ * and what (if anything) waits for the requester: a question to answer, conditions of theirs to meet. The requester
+ * reads it as "du"; the expert group reads the same facts about "anmoderen". Texts {@code standing.*} in the UI bundle.
+ */
+@Component
+public class Standing {
+
+    private final Choices choices;
+    private final Formats formats;
+    private final People people;
+
+    Standing(Choices choices, Formats formats, People people) {
+        this.choices = choices;
+        this.formats = formats;
+        this.people = people;
+    }
+
+    /** @param whatNow the decision's next steps, null before the decision */
+    public String sentence(CaseFile caseFile, WhatNow whatNow, boolean requester) {
+        PurchaseRequest request = caseFile.request();
+        String expected = formats.dateTime(request.deadline());
+        String late = request.deadlineMissedAt() == null ? "" : " " + choices.message("standing.late");
+        String you = requester ? ".requester" : "";
+        return switch (request.status()) {
+            case IN_TRIAGE -> choices.message("standing.IN_TRIAGE", expected) + late;
+            case AWAITING_INFORMATION -> choices.message("standing.AWAITING_INFORMATION" + you, expected) + late;
+            case IN_SCREENING -> choices.message("standing.IN_SCREENING", expected, screened(caseFile), inScope(caseFile)) + late;
+            case AWAITING_DECISION -> choices.message("standing.AWAITING_DECISION", expected) + late;
+            case APPROVED, REJECTED -> choices.message("standing." + request.status(), decidedBy(caseFile), decidedOn(caseFile));
+            case APPROVED_WITH_CONDITIONS -> withConditions(caseFile, whatNow, requester);
+            case CONDITIONS_MET, WITHDRAWN -> choices.message("standing." + request.status());
+        };
+    }
+
+    /** Whose conditions are still to be met, and for the requester the first date of their own. */
+    private String withConditions(CaseFile caseFile, WhatNow whatNow, boolean requester) {
+        List<WhatNow.Condition> open = whatNow.conditions().stream()
+                .filter(condition -> condition.status() == null || !condition.status().settled()).toList();
+        if (!requester) {
+            return choices.message("standing.APPROVED_WITH_CONDITIONS", decidedBy(caseFile), decidedOn(caseFile), open.size());
+        }
+        List<WhatNow.Condition> mine = open.stream()
+                .filter(condition -> Objects.equals(condition.owner(), caseFile.request().requester()))
+                .filter(condition -> condition.status() == null || condition.status().withOwner())
+                .sorted(Comparator.comparing(WhatNow.Condition::due, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        String firstDue = mine.isEmpty() ? "" : mine.get(0).due() == null ? choices.message("standing.beforeGoLive")
+                : formats.date(mine.get(0).due());
+        return choices.message("standing.APPROVED_WITH_CONDITIONS.requester", decidedBy(caseFile), decidedOn(caseFile),
+                mine.size(), firstDue);
+    }
+
+    private String decidedBy(CaseFile caseFile) {
+        return caseFile.decision() == null ? "" : people.name(caseFile.decision().decidedBy());
+    }
+
+    private String decidedOn(CaseFile caseFile) {
+        return caseFile.decision() == null ? "" : formats.date(caseFile.decision().decidedAt());
+    }
+
+    private static long screened(CaseFile caseFile) {
+        return caseFile.areas().stream().filter(area -> area.state() == AreaState.COMPLETED).count();
+    }
+
+    private static long inScope(CaseFile caseFile) {
+        return caseFile.areas().stream().filter(area -> area.state() != AreaState.NOT_RELEVANT).count();
+    }
+}
