@@ -2,6 +2,7 @@ package dk.indkoebsscreening.casefile;
 
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.RequestDrafts;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** My requests, everyone's for the expert group, the receipt, and where a request stands. */
+/** My requests (and drafts), everyone's for the expert group, the receipt, and where a request stands. */
 @PageController
 @RequestMapping("/anmodninger")
 class CaseFilePages {
@@ -35,9 +36,11 @@ class CaseFilePages {
     private final AttachmentDownload download;
     private final SearchExport export;
     private final ReportDownload reports;
+    private final RequestDrafts drafts;
 
     CaseFilePages(CaseFileService caseFiles, CaseFileView view, ProcessPosition position, Choices choices,
-                  AttachmentDownload download, SearchExport export, ReportDownload reports) {
+                  AttachmentDownload download, SearchExport export, ReportDownload reports, RequestDrafts drafts) {
+        this.drafts = drafts;
         this.caseFiles = caseFiles;
         this.view = view;
         this.position = position;
@@ -51,6 +54,7 @@ class CaseFilePages {
     String mine(@RequestParam(name = "side", defaultValue = "1") String page, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
         model.addAttribute("requests", caseFiles.minePaged(user, Paged.requested(page), PAGE_SIZE));
+        model.addAttribute("drafts", drafts.mine(user.username()));
         model.addAttribute("pagerBase", "/anmodninger?side=");
         return "casefile/list";
     }

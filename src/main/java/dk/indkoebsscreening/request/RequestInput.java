@@ -44,6 +44,8 @@ public class RequestInput {
     private String changesSinceLast;
     /** Issued with the form and used once: a double click or a resubmission makes one request. */
     private String submissionToken;
+    /** The draft the form was continued from (a hidden field): saved again as it, and gone once submitted. */
+    private UUID draftId;
 
     static RequestInput withNewToken() {
         RequestInput input = new RequestInput();
@@ -95,6 +97,39 @@ public class RequestInput {
         input.systemName = Text.orNull(systemName);
         input.vendor = Text.orNull(vendor);
         return input;
+    }
+
+    /** A draft continued: its answers as they were typed, with a new token for its submission. */
+    static RequestInput fromDraft(RequestDraft draft) {
+        RequestDraftContent content = draft.content();
+        RequestInput input = withNewToken();
+        input.draftId = draft.id();
+        input.title = content.title();
+        input.systemName = content.systemName();
+        input.vendor = content.vendor();
+        input.existingSystemNote = content.existingSystemNote();
+        input.need = content.need();
+        input.department = content.department();
+        input.oneOffCostDkk = content.oneOffCostDkk();
+        input.annualCostDkk = content.annualCostDkk();
+        input.contractYears = content.contractYears();
+        input.expectedUsers = content.expectedUsers();
+        input.personalDataCategories = content.personalDataCategories();
+        input.hosting = content.hosting();
+        input.transferBasis = content.transferBasis();
+        input.hasIntegrations = content.hasIntegrations();
+        input.integrations = content.integrations();
+        input.desiredStartDate = content.desiredStartDate();
+        input.previousRequestId = content.previousRequestId();
+        input.changesSinceLast = content.changesSinceLast();
+        return input;
+    }
+
+    /** What a draft keeps: every answer as typed, nothing read or required yet. */
+    RequestDraftContent toDraft() {
+        return new RequestDraftContent(title, systemName, vendor, existingSystemNote, need, department, oneOffCostDkk,
+                annualCostDkk, contractYears, expectedUsers, personalDataCategories, hosting, transferBasis,
+                hasIntegrations, integrations, desiredStartDate, previousRequestId, changesSinceLast);
     }
 
     /** "No integrations" answers the follow-up question too; unreadable numbers are null. */
@@ -185,6 +220,8 @@ public class RequestInput {
     public void setIntegrations(String integrations) { this.integrations = integrations; }
     public LocalDate getDesiredStartDate() { return desiredStartDate; }
     public void setDesiredStartDate(LocalDate desiredStartDate) { this.desiredStartDate = desiredStartDate; }
+    public UUID getDraftId() { return draftId; }
+    public void setDraftId(UUID draftId) { this.draftId = draftId; }
     public String getSubmissionToken() { return submissionToken; }
     public void setSubmissionToken(String submissionToken) { this.submissionToken = submissionToken; }
 }

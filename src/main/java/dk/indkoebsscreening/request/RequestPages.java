@@ -19,12 +19,18 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import dk.indkoebsscreening.system.ConflictException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The request form: submitted once per form (its token), with every problem named at its field. */
+/**
+ * The request form: submitted once per form (its token), with every problem named at its field; or saved as a draft,
+ * continued and deleted by its author.
+ */
 @PageController
 @RequestMapping("/anmodninger")
 class RequestPages {
@@ -34,9 +40,12 @@ class RequestPages {
     private final Choices choices;
     private final DuplicateCheck duplicates;
     private final Requests readable;
+    private final RequestDrafts drafts;
 
-    RequestPages(RequestService requests, Validator validator, Choices choices, DuplicateCheck duplicates, Requests readable) {
+    RequestPages(RequestService requests, Validator validator, Choices choices, DuplicateCheck duplicates, Requests readable,
+                 RequestDrafts drafts) {
         this.requests = requests;
+        this.drafts = drafts;
         this.validator = validator;
         this.choices = choices;
         this.duplicates = duplicates;
@@ -99,7 +108,7 @@ class RequestPages {
         List<Upload> uploads = files == null ? List.of() : files.stream().filter(file -> !file.isEmpty())
                 .map(file -> new Upload(file.getOriginalFilename(), file.getSize(), file)).toList();
         try {
-            PurchaseRequest request = requests.submit(form, authentication.getName(), token, uploads).request();
+            PurchaseRequest request = requests.submit(form, authentication.getName(), token, uploads, input.getDraftId()).request();
             return "redirect:/anmodninger/" + request.id() + "/kvittering";
         } catch (RefusedFileException e) {
             // Nothing was submitted; the browser forgets the chosen files, so the message asks for them again.
@@ -112,6 +121,59 @@ class RequestPages {
             model.addAttribute("notice", choices.message("request.form.alreadySubmitted", e.earlierReference()));
             return form(input, errors, model, authentication);
         }
+    }
+
+    /**
+     * "Gem som kladde": what has been filled in, nothing required, each answer bounded as on submission; a new draft or
+     * the one the form was continued from. Files are not kept in a draft (they belong to a request's step, its events and
+     * its readers), and the form says so.
+     */
+    @PostMapping("/kladde")
+    String saveDraft(@ModelAttribute("form") RequestInput input, BindingResult binding, Authentication authentication,
+                     @RequestParam(name = "files", required = false) List<MultipartFile> files, HttpServletResponse response,
+                     Model model, RedirectAttributes saved) {
+        PageErrors errors = PageErrors.of(binding, RequestInput.FIELDS);
+        RequestDraftContent content = input.toDraft();
+        errors.addViolations(validator.validate(content));
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(input, errors.inPageOrder(RequestInput.FIELDS), model, authentication);
+        }
+        UUID id;
+        try {
+            id = drafts.save(input.getDraftId(), content, authentication.getName());
+        } catch (ConflictException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("notice", choices.message(e.messageKey(), e.arguments()));
+            return form(input, errors, model, authentication);
+        }
+        boolean filesLeft = files != null && files.stream().anyMatch(file -> !file.isEmpty());
+        String title = Optional.ofNullable(content.shownTitle()).orElseGet(() -> choices.message("request.draft.untitled"));
+        saved.addFlashAttribute("saved", choices.message("request.draft.saved", title)
+                + (filesLeft ? " " + choices.message("request.draft.filesNotKept") : ""));
+        return "redirect:/anmodninger#kladde-" + id;
+    }
+
+    /** "Fortsæt": the form filled from the author's draft; anyone else's or a guessed id is a 404. */
+    @GetMapping("/kladder/{id}")
+    String continueDraft(@PathVariable UUID id, Model model, Authentication authentication) {
+        return form(RequestInput.fromDraft(drafts.find(id, authentication.getName())), PageErrors.none(), model, authentication);
+    }
+
+    /** "Slet kladde" asks first, on a page that names the draft, with the destructive button and a way back. */
+    @GetMapping("/kladder/{id}/slet")
+    String confirmDeleteDraft(@PathVariable UUID id, Model model, Authentication authentication) {
+        model.addAttribute("draft", drafts.find(id, authentication.getName()));
+        return "request/delete-draft";
+    }
+
+    @PostMapping("/kladder/{id}/slet")
+    String deleteDraft(@PathVariable UUID id, Authentication authentication, RedirectAttributes saved) {
+        RequestDraft draft = drafts.find(id, authentication.getName());
+        drafts.delete(id, authentication.getName());
+        saved.addFlashAttribute("saved", choices.message("request.draft.deleted",
+                Optional.ofNullable(draft.title()).orElseGet(() -> choices.message("request.draft.untitled"))));
+        return "redirect:/anmodninger";
     }
 
     /**

@@ -58,11 +58,13 @@ public class RequestService {
     private final CaseHistory history;
     private final ProposedScope proposedScope;
     private final ScopeRepository scopes;
+    private final RequestDrafts drafts;
 
     RequestService(RequestRepository requests, DeadlineCalculator deadlines, DeadlineProperties deadlineProperties,
                    OutboxWriter outbox, RuntimeService runtimeService, Clock clock, PlatformTransactionManager transactionManager,
                    ApplicationEventPublisher events, AttachmentService attachments, CaseHistory history,
-                   ProposedScope proposedScope, ScopeRepository scopes) {
+                   ProposedScope proposedScope, ScopeRepository scopes, RequestDrafts drafts) {
+        this.drafts = drafts;
         this.requests = requests;
         this.deadlines = deadlines;
         this.deadlineProperties = deadlineProperties;
@@ -131,6 +133,14 @@ public class RequestService {
 
     /** The same, with the files of the request form, stored in the submission's transaction (a refused one stores nothing). */
     public Submission submit(PurchaseRequestForm form, String requester, String submissionKey, List<Upload> files) {
+        return submit(form, requester, submissionKey, files, null);
+    }
+
+    /**
+     * The same, from the request form continued from a draft: the author's draft is deleted in the submission's
+     * transaction (another person's id deletes nothing).
+     */
+    public Submission submit(PurchaseRequestForm form, String requester, String submissionKey, List<Upload> files, UUID draftId) {
         List<CheckedUpload> checked = attachments.check(files);
         String digest = submissionKey == null ? null : digestOf(form);
         if (submissionKey != null) {
@@ -142,7 +152,7 @@ public class RequestService {
         Instant now = clock.instant();
         String reference = numbering.execute(status -> requests.nextReference(now.atZone(deadlineProperties.zone()).getYear()));
         try {
-            return new Submission(submission.execute(status -> store(form, requester, now, reference, submissionKey, digest, checked)),
+            return new Submission(submission.execute(status -> store(form, requester, now, reference, submissionKey, digest, checked, draftId)),
                     false);
         } catch (DuplicateKeyException e) {
             // The same key committed meanwhile, from a concurrent call: that one made the request.
@@ -179,7 +189,7 @@ public class RequestService {
     }
 
     private PurchaseRequest store(PurchaseRequestForm form, String requester, Instant now, String reference,
-                                  String submissionKey, String digest, List<CheckedUpload> files) {
+                                  String submissionKey, String digest, List<CheckedUpload> files, UUID draftId) {
         Deadline deadline = deadlines.forSubmissionAt(now);
         UUID id = UUID.randomUUID();
         PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
@@ -204,6 +214,7 @@ public class RequestService {
                 .startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, id.toString(), variables)
                 .getId());
         requests.linkProcessInstance(id, processInstanceId);
+        drafts.submitted(Optional.ofNullable(draftId), requester);
         return request;
     }
 
