@@ -10,7 +10,10 @@ import java.text.MessageFormat;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Every kind of mail has its subject, and every text reads as MessageFormat will format it. */
+/**
+ * Every kind of mail has its subject, every text reads as MessageFormat will format it, and every mail about a request
+ * has the name its history entry shows ("Mail sendt: …") in both UI bundles.
+ */
 class MailTextsTest {
 
     @Test
@@ -25,9 +28,25 @@ class MailTextsTest {
         for (String key : texts.stringPropertyNames()) {
             String text = texts.getProperty(key);
             if (text.contains("{0}")) {
-                assertThat(new MessageFormat(text).format(new Object[] {"A", "B", "C"}))
+                // Numbers, so that a choice ("{3,choice,1#…|1<…}") formats as well as a plain argument.
+                assertThat(new MessageFormat(text).format(new Object[] {7, 2, 3, 4, 5, 6}))
                         .as("%s: a single apostrophe would swallow the text after it", key)
-                        .doesNotContain("{").contains("A");
+                        .doesNotContain("{").contains("7");
+            }
+        }
+    }
+
+    @Test
+    void everyMailAboutARequestHasItsNameInTheHistory() throws IOException {
+        for (String bundle : new String[] {"/ui.properties", "/ui_en.properties"}) {
+            Properties texts = new Properties();
+            try (InputStream in = MailTextsTest.class.getResourceAsStream(bundle)) {
+                texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            for (MailKind kind : MailKind.values()) {
+                if (kind.aboutRequest()) {
+                    assertThat(texts.getProperty("mailKind." + kind.name())).as(bundle + " " + kind.name()).isNotBlank();
+                }
             }
         }
     }
