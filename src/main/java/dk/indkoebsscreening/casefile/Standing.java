@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.triage.QuestionThread;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
 import java.util.Comparator;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first sentence of the request's page, in plain words: who has the request now, what happens next and by when,
- * and what (if anything) waits for the requester: a question to answer, conditions of theirs to meet. The requester
+ * and what (if anything) waits for the requester: a question to answer (triage's or a screening's, from {@link
+ * QuestionThread#openForRequester}), conditions of theirs to meet. The requester
  * reads it as "du"; the expert group reads the same facts about "anmoderen". Texts {@code standing.*} in the UI bundle.
  */
 @Component
@@ -21,8 +23,10 @@ public class Standing {
     private final Choices choices;
     private final Formats formats;
     private final People people;
+    private final QuestionThread questions;
 
-    Standing(Choices choices, Formats formats, People people) {
+    Standing(Choices choices, Formats formats, People people, QuestionThread questions) {
+        this.questions = questions;
         this.choices = choices;
         this.formats = formats;
         this.people = people;
@@ -32,17 +36,27 @@ public class Standing {
     public String sentence(CaseFile caseFile, WhatNow whatNow, boolean requester) {
         PurchaseRequest request = caseFile.request();
         String expected = formats.dateTime(request.deadline());
-        String late = request.deadlineMissedAt() == null ? "" : " " + choices.message("standing.late");
         String you = requester ? ".requester" : "";
+        String late = request.deadlineMissedAt() == null ? "" : " " + choices.message("standing.late");
+        String waiting = late + questionsWaiting(request, you);
         return switch (request.status()) {
-            case IN_TRIAGE -> choices.message("standing.IN_TRIAGE", expected) + late;
-            case AWAITING_INFORMATION -> choices.message("standing.AWAITING_INFORMATION" + you, expected) + late;
-            case IN_SCREENING -> choices.message("standing.IN_SCREENING", expected, screened(caseFile), inScope(caseFile)) + late;
-            case AWAITING_DECISION -> choices.message("standing.AWAITING_DECISION", expected) + late;
+            case IN_TRIAGE -> choices.message("standing.IN_TRIAGE", expected) + waiting;
+            case AWAITING_INFORMATION -> choices.message("standing.AWAITING_INFORMATION" + you, expected) + waiting;
+            case IN_SCREENING -> choices.message("standing.IN_SCREENING", expected, screened(caseFile), inScope(caseFile)) + waiting;
+            case AWAITING_DECISION -> choices.message("standing.AWAITING_DECISION", expected) + waiting;
             case APPROVED, REJECTED -> choices.message("standing." + request.status(), decidedBy(caseFile), decidedOn(caseFile));
             case APPROVED_WITH_CONDITIONS -> withConditions(caseFile, whatNow, requester);
             case CONDITIONS_MET, WITHDRAWN -> choices.message("standing." + request.status());
         };
+    }
+
+    /**
+     * The experts' questions from their screenings that wait for the requester; the coordinator's at triage is the
+     * sentence of its own status.
+     */
+    private String questionsWaiting(PurchaseRequest request, String you) {
+        long open = questions.openForRequester(request.id()).stream().filter(question -> question.area() != null).count();
+        return open == 0 ? "" : " " + choices.message("standing.questions" + you, open);
     }
 
     /** Whose conditions are still to be met, and for the requester the first date of their own. */

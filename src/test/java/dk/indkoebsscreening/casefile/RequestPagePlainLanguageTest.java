@@ -77,7 +77,16 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
         String screening = page("anna", requestId);
         assertPlain(screening);
         assertThat(sentence(screening)).startsWith("Eksperterne vurderer købet nu (1 af 6 områder er færdige), og derefter træffer "
-                + "koordinatoren afgørelsen. Forventet afgørelse senest ");
+                + "koordinatoren afgørelsen. Forventet afgørelse senest ").doesNotContain("spørgsmål");
+
+        // An expert's question from a screening (as "Spørg anmoder" records it): it waits for the requester, who is told so.
+        UUID question = UUID.randomUUID();
+        jdbc.sql("insert into clarification (id, request_id, area, question, asked_by, asked_at) values (?, ?, 'CONTRACT', ?, 'kontrakt', now())")
+                .params(question, UUID.fromString(requestId), "Er der en exit-klausul?").update();
+        assertThat(sentence(page("anna", requestId))).endsWith("Et spørgsmål fra eksperterne venter på dit svar.");
+        assertThat(sentence(page("sikkerhed", requestId))).endsWith("Et spørgsmål fra eksperterne venter på svar fra anmoderen.");
+        jdbc.sql("update clarification set answer = 'Ja.', answered_by = 'anna', answered_at = now() where id = ?").param(question).update();
+        assertThat(sentence(page("anna", requestId))).as("answered").doesNotContain("spørgsmål");
 
         for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT, Area.INSTALLATION)) {
             lifecycle.screen(requestId, area, lifecycle.approval(area));
