@@ -45,7 +45,7 @@ public class HistoryText {
             return "";
         }
         String prefix = switch (entry.kind()) {
-            case TASK_CLAIMED, TASK_RELEASED, TASK_REASSIGNED, TASK_RETURNED_FOR_ABSENCE -> "taskType.";
+            case TASK_CLAIMED, TASK_RELEASED, TASK_REASSIGNED, TASK_RETURNED_FOR_ABSENCE, TASK_TO_STAND_IN, TASK_RETURNED_STAND_IN_OVER -> "taskType.";
             case MAIL_SENT -> "mailKind.";
             case ATTACHMENT_ADDED, ATTACHMENT_REMOVED -> "attachmentStep.";
             // the condition's number, as it is
@@ -68,7 +68,7 @@ public class HistoryText {
     }
 
     private static boolean handsOver(HistoryKind kind) {
-        return kind == HistoryKind.TASK_REASSIGNED || kind == HistoryKind.CONDITION_HANDED_OVER;
+        return kind == HistoryKind.TASK_REASSIGNED || kind == HistoryKind.TASK_TO_STAND_IN || kind == HistoryKind.CONDITION_HANDED_OVER;
     }
 
     /** Whether the step's text is shown beside the sentence (a reassignment's is in the sentence already). */

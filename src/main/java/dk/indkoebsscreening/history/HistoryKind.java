@@ -16,6 +16,10 @@ public enum HistoryKind {
     TASK_RELEASED,
     TASK_REASSIGNED,
     TASK_RETURNED_FOR_ABSENCE,
+    /** An absent user's task went to the stand-in they named, whose user id is the text. */
+    TASK_TO_STAND_IN,
+    /** A group's stand-in's period is over: the task they had taken went back to the group. */
+    TASK_RETURNED_STAND_IN_OVER,
     AREA_SCREENED,
     REMINDER_SENT,
     DEADLINE_MISSED,

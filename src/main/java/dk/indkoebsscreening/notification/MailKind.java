@@ -32,7 +32,9 @@ enum MailKind {
     /** To the expert who asked: the requester answered their question from a screening. */
     QUESTION_ANSWERED("questionAnswered"),
     /** To the requester on submission: the receipt, with the date the decision is expected by. */
-    RECEIVED("received");
+    RECEIVED("received"),
+    /** To the coordinators: everyone in a group is away before an open task's deadline (once per group and period). */
+    GROUP_UNCOVERED("groupUncovered");
 
     private final String key;
 
@@ -45,11 +47,11 @@ enum MailKind {
     }
 
     /**
-     * A person may turn off every mail but the reminder of a deadline (the screening's, or a condition's they own) and a
-     * question to them (the request waits).
+     * A person may turn off every mail but the reminder of a deadline (the screening's, or a condition's they own), a
+     * question to them (the request waits) and the warning that a group has nobody present before a deadline.
      */
     boolean optional() {
-        return this != REMINDER && this != QUESTION && this != CONDITION_REMINDER;
+        return this != REMINDER && this != QUESTION && this != CONDITION_REMINDER && this != GROUP_UNCOVERED;
     }
 
     /** Whether the mail is about a request (its history tells it was sent); else about a registered system. */

@@ -23,6 +23,7 @@ import dk.indkoebsscreening.security.PublicAddress;
 import dk.indkoebsscreening.supervision.DataProcessor;
 import dk.indkoebsscreening.supervision.ProcessorSupervision;
 import dk.indkoebsscreening.supervision.SupervisionFellDue;
+import dk.indkoebsscreening.task.GroupLeftUncovered;
 import dk.indkoebsscreening.task.TaskHandedOver;
 import dk.indkoebsscreening.triage.QuestionAnswered;
 import dk.indkoebsscreening.triage.QuestionAsked;
@@ -217,6 +218,31 @@ class Notifications {
                 .paragraph(text("mail.taskAssigned.lead", people.name(fact.handedBy()), task))
                 .action(text("mail.action.task"), link(Links.taskOf(request.id(), fact.type().name(),
                         fact.area() == null ? null : fact.area().name()))));
+    }
+
+    /**
+     * To the coordinators, one mail each, about the request whose task is due first (its history tells the mail was
+     * sent); with no request's task waiting (only systems'), the inbox and the page say it alone.
+     */
+    @EventListener
+    void groupLeftUncovered(GroupLeftUncovered fact) {
+        if (fact.firstRequest() == null) {
+            return;
+        }
+        PurchaseRequest request = request(fact.firstRequest());
+        String group = fact.area() == null ? text("cover.group.coordinators") : areaName(fact.area());
+        UUID factId = UUID.randomUUID();
+        recipients.ofGroup(Groups.COORDINATORS, MailKind.GROUP_UNCOVERED).forEach(to -> add(factId, MailKind.GROUP_UNCOVERED,
+                request.id(), to, () -> MailContent
+                        .about(text("mail.groupUncovered.subject", group, formats.date(fact.from()), formats.date(fact.to())))
+                        .greeting(greeting(to))
+                        .paragraph(text("mail.groupUncovered.lead", group, formats.date(fact.from()), formats.date(fact.to()),
+                                fact.openTasks(), formats.dateTime(fact.firstDue())))
+                        .fact(text("mail.fact.request"), request.reference() + " " + request.title())
+                        .fact(text("mail.groupUncovered.firstDue"), formats.dateTime(fact.firstDue()))
+                        .paragraph(text("mail.groupUncovered.next"))
+                        .action(text("mail.action.cover"), link(Links.COVER))
+                        .footer(to.isMailbox() ? text("mail.footer.mailbox") : text("mail.footer.groupUncovered"))));
     }
 
     @EventListener

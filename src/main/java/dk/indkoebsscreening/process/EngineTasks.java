@@ -86,6 +86,18 @@ public class EngineTasks {
         return Optional.ofNullable(historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
     }
 
+    /** Open tasks of these processes offered to the group (whoever has claimed them), for the check of who covers it. */
+    public List<Task> offeredTo(String group, Collection<String> processKeys) {
+        NativeTaskQuery query = taskService.createNativeTaskQuery()
+                .sql("select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+                        + "where D.KEY_ in (" + parameters("key", processKeys.size()) + ") and T.SUSPENSION_STATE_ = 1"
+                        + " and exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate'"
+                        + " and L.GROUP_ID_ = #{group})")
+                .parameter("group", group);
+        bind(query, "key", List.copyOf(processKeys));
+        return query.list();
+    }
+
     /** The open tasks of these processes assigned to this user. */
     public List<Task> assignedTo(String username, Collection<String> processKeys) {
         NativeTaskQuery query = taskService.createNativeTaskQuery()

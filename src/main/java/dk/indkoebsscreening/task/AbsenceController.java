@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The caller's own absence: {@code {from, to}} (ISO dates, both included). */
+/** The caller's own absence: {@code {from, to, standIn}} (ISO dates, both included; the stand-in's user id or null). */
 @RestController
-@Tag(name = "Absence", description = "The caller's absence: while it lasts their tasks go back to their groups and none is handed to them.")
+@Tag(name = "Absence", description = "The caller's absence: while it lasts their tasks go to the stand-in they named or back to their groups, and none is handed to them.")
 @RequestMapping("/api/me/absence")
 class AbsenceController {
 
@@ -41,8 +41,9 @@ class AbsenceController {
     }
 
     @Operation(operationId = "markAbsence", summary = "Set the caller's absence", description = """
-            ISO dates, both included, at most a year ahead. The caller's tasks go back to their groups at once, or within \
-            five minutes of its first day.""")
+            ISO dates, both included, at most a year ahead. `standIn`: a colleague of the caller's groups who is not away then \
+            (400 otherwise), or null. The caller's tasks go to the stand-in (where they are a member of the task's group) or back \
+            to their groups at once, or within five minutes of its first day.""")
     @PutMapping
     Absence mark(@BindsTo(AbsenceForm.class) @RequestBody(required = false) JsonNode body, Authentication authentication) {
         return absences.mark(binder.bind(body, AbsenceForm.class), CurrentUser.of(authentication));

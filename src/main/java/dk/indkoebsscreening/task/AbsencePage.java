@@ -2,6 +2,7 @@ package dk.indkoebsscreening.task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.web.Choices;
@@ -21,12 +22,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Fravær" under Mine indstillinger: the user's own absence. */
+/** "Fravær" under Mine indstillinger: the user's own absence and whom their tasks go to meanwhile. */
 @PageController
 @RequestMapping("/indstillinger/fravaer")
 class AbsencePage {
 
-    private static final List<String> FIELDS = List.of("from", "to");
+    private static final List<String> FIELDS = List.of("from", "to", "standIn");
 
     private final AbsenceService absences;
     private final FormBinder binder;
@@ -34,37 +35,44 @@ class AbsencePage {
     private final Choices choices;
     private final Formats formats;
     private final MessageSource messages;
+    private final People people;
 
     AbsencePage(AbsenceService absences, FormBinder binder, ObjectMapper objectMapper, Choices choices, Formats formats,
-                MessageSource messages) {
+                MessageSource messages, People people) {
         this.absences = absences;
         this.binder = binder;
         this.objectMapper = objectMapper;
         this.choices = choices;
         this.formats = formats;
         this.messages = messages;
+        this.people = people;
     }
 
     @GetMapping
     String absence(Authentication authentication, Model model) {
-        return page(authentication.getName(), null, null, PageErrors.none(), model);
+        return page(CurrentUser.of(authentication), null, null, null, PageErrors.none(), model);
     }
 
     @PostMapping
     String mark(@RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to,
+                @RequestParam(name = "standIn", defaultValue = "") String standIn,
                 Authentication authentication, Model model, RedirectAttributes saved, HttpServletResponse response) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", from.isBlank() ? null : from);
         body.put("to", to.isBlank() ? null : to);
+        body.put("standIn", standIn.isBlank() ? null : standIn);
         try {
             Absence absence = absences.mark(binder.bind(objectMapper.valueToTree(body), AbsenceForm.class),
                     CurrentUser.of(authentication));
-            saved.addFlashAttribute("saved", choices.message("absence.saved", formats.date(absence.startsOn()),
-                    formats.date(absence.endsOn())));
+            saved.addFlashAttribute("saved", absence.standIn() == null
+                    ? choices.message("absence.saved", formats.date(absence.startsOn()), formats.date(absence.endsOn()))
+                    : choices.message("absence.savedWithStandIn", formats.date(absence.startsOn()),
+                            formats.date(absence.endsOn()), people.name(absence.standIn())));
             return "redirect:/indstillinger/fravaer";
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(authentication.getName(), from, to, PageErrors.none().addProblems(e, messages).inPageOrder(FIELDS), model);
+            return page(CurrentUser.of(authentication), from, to, standIn,
+                    PageErrors.none().addProblems(e, messages).inPageOrder(FIELDS), model);
         }
     }
 
@@ -75,12 +83,17 @@ class AbsencePage {
         return "redirect:/indstillinger/fravaer";
     }
 
-    private String page(String username, String from, String to, PageErrors errors, Model model) {
-        Absence absence = absences.of(username).orElse(null);
+    private String page(CurrentUser user, String from, String to, String standIn, PageErrors errors, Model model) {
+        Absence absence = absences.of(user.username()).orElse(null);
         model.addAttribute("absence", absence);
         // The form shows what was typed after an error, else the period saved.
         model.addAttribute("from", from != null || absence == null ? from : absence.startsOn().toString());
         model.addAttribute("to", to != null || absence == null ? to : absence.endsOn().toString());
+        model.addAttribute("standIn", standIn != null || absence == null ? standIn : absence.standIn());
+        Map<String, String> standIns = new LinkedHashMap<>();
+        standIns.put("", choices.message("absence.standIn.group"));
+        absences.standInChoices(user).forEach(person -> standIns.put(person.id(), person.name() + " (" + person.id() + ")"));
+        model.addAttribute("standIns", standIns);
         model.addAttribute("errors", errors);
         return "task/absence";
     }

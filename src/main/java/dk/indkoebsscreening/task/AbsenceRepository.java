@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.task;
 
 import dk.indkoebsscreening.system.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,11 +21,23 @@ class AbsenceRepository {
     }
 
     Optional<Absence> of(String username) {
-        return jdbc.sql("select username, starts_on, ends_on from user_absence where username = ?")
+        return jdbc.sql("select username, starts_on, ends_on, stand_in from user_absence where username = ?")
                 .param(username)
-                .query((rs, row) -> new Absence(rs.getString("username"), rs.getObject("starts_on", LocalDate.class),
-                        rs.getObject("ends_on", LocalDate.class)))
+                .query(AbsenceRepository::row)
                 .optional();
+    }
+
+    /** Every absence that has not ended before this day: who is or will be away, soonest first. */
+    List<Absence> endingFrom(LocalDate day) {
+        return jdbc.sql("select username, starts_on, ends_on, stand_in from user_absence where ends_on >= ? order by starts_on, username")
+                .param(day)
+                .query(AbsenceRepository::row)
+                .list();
+    }
+
+    private static Absence row(ResultSet rs, int row) throws SQLException {
+        return new Absence(rs.getString("username"), rs.getObject("starts_on", LocalDate.class),
+                rs.getObject("ends_on", LocalDate.class), rs.getString("stand_in"));
     }
 
     /** The users away on this day. */
@@ -36,11 +50,11 @@ class AbsenceRepository {
 
     void save(Absence absence, Instant at) {
         jdbc.sql("""
-                        insert into user_absence (username, starts_on, ends_on, updated_at) values (?, ?, ?, ?)
+                        insert into user_absence (username, starts_on, ends_on, stand_in, updated_at) values (?, ?, ?, ?, ?)
                         on conflict (username) do update set starts_on = excluded.starts_on, ends_on = excluded.ends_on,
-                               updated_at = excluded.updated_at
+                               stand_in = excluded.stand_in, updated_at = excluded.updated_at
                         """)
-                .params(absence.username(), absence.startsOn(), absence.endsOn(), Sql.timestamp(at))
+                .params(absence.username(), absence.startsOn(), absence.endsOn(), absence.standIn(), Sql.timestamp(at))
                 .update();
     }
 

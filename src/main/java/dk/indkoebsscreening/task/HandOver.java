@@ -8,6 +8,7 @@ import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Handing a task on: to a named colleague in its group, and back to the groups while its assignee is away. A task
+ * Handing a task on: to a named colleague in its group (or the group's stand-in), to an absent assignee's stand-in or
+ * back to the groups while they are away, and back to the groups when a group's stand-in's period is over. A task
  * whose step stays with one person (the requester's question) is never handed on.
  */
 @Service
@@ -39,9 +41,13 @@ public class HandOver {
     private final Absences absences;
     private final ApplicationEventPublisher events;
     private final DraftStore drafts;
+    private final GroupStandIns standIns;
+    private final GroupStandInRepository standInRecords;
+    private final Clock clock;
 
     HandOver(WorkTaskService tasks, TaskService taskService, EngineTasks engineTasks, TaskSubjects subjects,
-             EngineCommand engine, People people, Absences absences, ApplicationEventPublisher events, DraftStore drafts) {
+             EngineCommand engine, People people, Absences absences, ApplicationEventPublisher events,
+             DraftStore drafts, GroupStandIns standIns, GroupStandInRepository standInRecords, Clock clock) {
         this.tasks = tasks;
         this.taskService = taskService;
         this.engineTasks = engineTasks;
@@ -51,11 +57,14 @@ public class HandOver {
         this.absences = absences;
         this.events = events;
         this.drafts = drafts;
+        this.standIns = standIns;
+        this.standInRecords = standInRecords;
+        this.clock = clock;
     }
 
     /**
-     * Hands an open task to a named member of its group: the one who has claimed it may, and a coordinator may hand
-     * any task, of any group. Not to someone away, and not the requester's question (it is theirs).
+     * Hands an open task to a named member of its group or the group's stand-in: the one who has claimed it may, and a
+     * coordinator may hand any task, of any group. Not to someone away, and not the requester's question (it is theirs).
      */
     @Transactional
     public void assign(String taskId, String assignee, CurrentUser user) {
@@ -72,8 +81,7 @@ public class HandOver {
                 throw new AccessDeniedException(user.username() + " may not hand task " + taskId + " to someone else");
             }
             String target = assignee == null ? "" : assignee.strip();
-            if (tasks.candidateGroups(task).stream().flatMap(group -> people.membersOf(group).stream())
-                    .noneMatch(person -> person.id().equals(target))) {
+            if (!mayTake(task, target)) {
                 throw InvalidInputException.of("assignee", "task.assign.notMember");
             }
             absences.now(target).ifPresent(absence -> {
@@ -92,21 +100,39 @@ public class HandOver {
         });
     }
 
-    /** The members of the task's candidate groups, for the page's choice of whom to hand it to. */
+    /** Whether the person is a member of one of the task's candidate groups or stands in for one today. */
+    private boolean mayTake(Task task, String person) {
+        Set<String> groups = tasks.candidateGroups(task);
+        return standIns.of(groups).contains(person) || groups.stream().flatMap(group -> people.membersOf(group).stream())
+                .anyMatch(member -> member.id().equals(person));
+    }
+
+    /**
+     * The present members of the task's candidate groups and the groups' stand-ins of today, for the page's choice of
+     * whom to hand it to; empty when everyone is away.
+     */
     public List<People.Person> colleagues(String taskId, CurrentUser user) {
         Task task = tasks.openTask(taskId);
         if (!user.isCoordinator()) {
             tasks.authorize(task, user);
         }
+        Set<String> groups = tasks.candidateGroups(task);
         Map<String, People.Person> members = new LinkedHashMap<>();
-        tasks.candidateGroups(task).forEach(group -> people.membersOf(group).forEach(person -> members.putIfAbsent(person.id(), person)));
+        groups.forEach(group -> people.membersOf(group).forEach(person -> members.putIfAbsent(person.id(), person)));
+        standIns.of(groups).forEach(standIn -> members.putIfAbsent(standIn,
+                people.person(standIn).orElse(new People.Person(standIn, standIn, null))));
         Set<String> away = absences.awayToday();
         return members.values().stream().filter(person -> !away.contains(person.id())).toList();
     }
 
-    /** An absent user's tasks go back to their groups, each recorded in its request's history. */
+    /**
+     * An absent user's tasks go to the stand-in they named where the stand-in may take the task (a member of its group,
+     * or its group's stand-in, and present), else back to their groups; each recorded in its request's history, and
+     * the stand-in told as on any hand-over.
+     */
     @Transactional
-    public void returnAssignedToGroups(String username) {
+    public void handOnForAbsence(Absence absence) {
+        String username = absence.username();
         for (Task assigned : engineTasks.assignedTo(username, subjects.processKeys())) {
             if (!tasks.mayBeHandedOn(assigned)) {
                 continue; // the requester's question stays theirs
@@ -117,9 +143,44 @@ public class HandOver {
             engine.run(() -> engineTasks.openTask(assigned.getId())
                     .filter(task -> username.equals(task.getAssignee()))
                     .ifPresent(task -> {
-                        taskService.setAssignee(task.getId(), null);
-                        tasks.record(HistoryKind.TASK_RETURNED_FOR_ABSENCE, task, username, null);
+                        String standIn = absence.standIn();
+                        if (standIn != null && absences.now(standIn).isEmpty() && mayTake(task, standIn)) {
+                            taskService.setAssignee(task.getId(), standIn);
+                            tasks.record(HistoryKind.TASK_TO_STAND_IN, task, username, standIn);
+                            WorkTask handed = WorkTaskService.toWorkTask(task, tasks.subjectOf(task));
+                            if (handed.aboutRequest()) {
+                                events.publishEvent(new TaskHandedOver(handed.requestId(), handed.type(), handed.area(), username, standIn));
+                            }
+                        } else {
+                            taskService.setAssignee(task.getId(), null);
+                            tasks.record(HistoryKind.TASK_RETURNED_FOR_ABSENCE, task, username, null);
+                        }
                     }));
+        }
+    }
+
+    /**
+     * The tasks a group's stand-in took go back to the group once the period is over (or a coordinator ended it),
+     * unless the stand-in may take them otherwise (a member, or standing in again); each recorded in its request's
+     * history. A stand-in's door closes at the period's end anyway ({@code WorkTaskService#isFor}): this frees the
+     * tasks for the group.
+     */
+    @Transactional
+    public void returnTasksOfStandInsWhoseTimeIsOver() {
+        for (GroupStandIn over : standInRecords.overWithTasksKept(standIns.today())) {
+            for (Task assigned : engineTasks.assignedTo(over.username(), subjects.processKeys())) {
+                if (!tasks.mayBeHandedOn(assigned) || tasks.lockRequestIfOpen(assigned.getId()).isEmpty()) {
+                    continue;
+                }
+                engine.run(() -> engineTasks.openTask(assigned.getId())
+                        .filter(task -> over.username().equals(task.getAssignee()))
+                        .filter(task -> tasks.candidateGroups(task).contains(over.group()) && !mayTake(task, over.username()))
+                        .ifPresent(task -> {
+                            taskService.setAssignee(task.getId(), null);
+                            tasks.record(HistoryKind.TASK_RETURNED_STAND_IN_OVER, task, over.username(), null);
+                        }));
+            }
+            standInRecords.markReturned(over.id(), clock.instant());
         }
     }
 

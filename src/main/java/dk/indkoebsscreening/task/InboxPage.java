@@ -24,11 +24,15 @@ class InboxPage {
     private final WorkTaskService tasks;
     private final CaseFileService caseFiles;
     private final Choices choices;
+    private final AbsenceService absences;
+    private final GroupCover cover;
 
-    InboxPage(WorkTaskService tasks, CaseFileService caseFiles, Choices choices) {
+    InboxPage(WorkTaskService tasks, CaseFileService caseFiles, Choices choices, AbsenceService absences, GroupCover cover) {
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.choices = choices;
+        this.absences = absences;
+        this.cover = cover;
     }
 
     /**
@@ -54,6 +58,10 @@ class InboxPage {
                 .queryParam("type", filter.type() == null ? "" : filter.type().name())
                 .queryParam("omraade", filter.area() == null ? "" : filter.area().name())
                 .queryParam("q", filter.text()).encode().toUriString() + "&side=");
+        // The user's own absence (now or coming, with a link to change it) and their stand-ins for groups, above all.
+        model.addAttribute("myAbsence", absences.notOver(user.username()).orElse(null));
+        model.addAttribute("myStandIns", cover.standingInFor(user.username()));
+        model.addAttribute("coverWarnings", user.isCoordinator() ? cover.warnings() : List.of());
         model.addAttribute("awaitingRequester", filter.isEmpty() ? caseFiles.awaitingRequester(user, AWAITING_SHOWN) : List.of());
         return "task/inbox";
     }

@@ -164,6 +164,8 @@ class TaskPages {
         model.addAttribute("errors", errors);
         model.addAttribute("mayWork", tasks.mayWorkOn(id, user));
         boolean mayHandOver = step.mayBeHandedOn() && (task.assignedTo(user.username()) || user.isCoordinator());
+        model.addAttribute("mayHandOver", mayHandOver);
+        // Only people who can take it now; when there are none the page says so instead of an empty choice.
         model.addAttribute("colleagues", mayHandOver ? handOver.colleagues(id, user).stream()
                 .filter(person -> !person.id().equals(task.assignee())).toList() : List.of());
         model.addAttribute("stepTemplate", step.template());

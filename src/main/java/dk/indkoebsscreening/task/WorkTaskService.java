@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,9 +49,11 @@ public class WorkTaskService {
     private final CaseHistory caseHistory;
     private final Absences absences;
     private final DraftStore drafts;
+    private final GroupStandIns standIns;
 
     WorkTaskService(TaskService taskService, EngineTasks engineTasks, Requests requests, TaskSubjects subjects,
-                    TaskSteps steps, EngineCommand engine, CaseHistory caseHistory, Absences absences, DraftStore drafts) {
+                    TaskSteps steps, EngineCommand engine, CaseHistory caseHistory, Absences absences,
+                    DraftStore drafts, GroupStandIns standIns) {
         this.taskService = taskService;
         this.engineTasks = engineTasks;
         this.requests = requests;
@@ -60,9 +63,10 @@ public class WorkTaskService {
         this.caseHistory = caseHistory;
         this.absences = absences;
         this.drafts = drafts;
+        this.standIns = standIns;
     }
 
-    /** Open tasks for the user's groups or assigned to the user, soonest due first. */
+    /** Open tasks for the user's groups (and those they stand in for) or assigned to the user, soonest due first. */
     public List<WorkTask> openTasks(CurrentUser user) {
         return openTasks(user, false);
     }
@@ -73,10 +77,13 @@ public class WorkTaskService {
      */
     public List<WorkTask> openTasks(CurrentUser user, boolean everyGroup) {
         Set<String> groups = new TreeSet<>(user.groups());
+        groups.addAll(standIns.groupsOf(user.username()));
         if (everyGroup && user.isCoordinator()) {
             Arrays.stream(Area.values()).map(Area::candidateGroup).forEach(groups::add);
         }
-        List<Task> tasks = engineTasks.openTasksFor(user.username(), groups, subjects.processKeys());
+        List<Task> found = engineTasks.openTasksFor(user.username(), groups, subjects.processKeys());
+        // A former stand-in still assigned a group's task (until the check hands it back) does not see it listed either.
+        List<Task> tasks = standIns.stoodInFor(user.username()) ? found.stream().filter(task -> isFor(task, user)).toList() : found;
         Map<String, TaskSubject> subjectsByInstance = subjects.of(tasks);
         return tasks.stream()
                 .filter(task -> subjectsByInstance.containsKey(task.getProcessInstanceId()))
@@ -251,12 +258,21 @@ public class WorkTaskService {
         }
     }
 
-    /** Its assignee, a candidate user (a system's owner on its renewal) and the members of its candidate groups. */
+    /**
+     * Its assignee, a candidate user (a system's owner on its renewal), the members of its candidate groups and their
+     * stand-ins while the period lasts. A stand-in whose period is over no longer holds the group's task they took,
+     * even before the scheduled check hands it back ({@link HandOver#returnTasksOfStandInsWhoseTimeIsOver}).
+     */
     private boolean isFor(Task task, CurrentUser user) {
-        return user.username().equals(task.getAssignee()) || taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .anyMatch(link -> user.username().equals(link.getUserId())
-                        || link.getGroupId() != null && user.groups().contains(link.getGroupId()));
+        List<IdentityLink> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+        Set<String> standingIn = standIns.groupsOf(user.username());
+        if (candidates.stream().anyMatch(link -> user.username().equals(link.getUserId()) || link.getGroupId() != null
+                && (user.groups().contains(link.getGroupId()) || standingIn.contains(link.getGroupId())))) {
+            return true;
+        }
+        return user.username().equals(task.getAssignee()) && !standIns.stoodInFor(user.username(), candidates.stream()
+                .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList());
     }
 
     Set<String> candidateGroups(Task task) {

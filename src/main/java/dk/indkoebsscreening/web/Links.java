@@ -12,6 +12,8 @@ public final class Links {
     /** Leads to the open task of a kind (and area) on a request, wherever the task is by then. */
     public static final String TASK_OF_REQUEST = "/opgaver/til/{requestId}";
     public static final String SETTINGS = "/indstillinger";
+    /** The coordinators' page of absences and groups' stand-ins. */
+    public static final String COVER = "/opgaver/fravaer";
 
     private Links() {
     }
