@@ -55,6 +55,7 @@ class GroupCoverBrowserTest extends BrowserTestBase {
         browser.setDate("field-to", today.plusDays(12).toString());
         browser.submit();
         assertThat(browser.text(By.className("notice-success"))).startsWith("Dit fravær fra");
+        browser.assertAccessible();
         browser.open("/opgaver");
         assertThat(browser.text(By.id("away-notice"))).startsWith("Du er meldt fraværende fra")
                 .contains("Dine opgaver går tilbage til gruppen imens.", "Ret dit fravær");
@@ -67,6 +68,7 @@ class GroupCoverBrowserTest extends BrowserTestBase {
         browser.open("/opgaver/" + task);
         assertThat(browser.text(By.id("no-colleagues"))).startsWith("Ingen i opgavens gruppe kan tage opgaven nu");
         assertThat(browser.findAll(By.id("hand-over"))).as("no empty choice of colleagues").isEmpty();
+        browser.assertAccessible();
         browser.find(By.cssSelector("#no-colleagues a")).click();
         assertThat(browser.path()).isEqualTo("/opgaver/fravaer");
         assertThat(browser.text(By.id("absences"))).contains("Sara Sikkerhed", "Gruppen");
@@ -87,6 +89,7 @@ class GroupCoverBrowserTest extends BrowserTestBase {
         browser.login(STAND_IN);
         browser.open("/opgaver");
         assertThat(browser.text(By.className("stand-in-notice"))).startsWith("Du er stedfortræder for gruppen Sikkerhed og GDPR");
+        browser.assertAccessible();
         // Through the inbox's search: other tests' security tasks may fill the first page the stand-in now sees.
         browser.open("/opgaver?type=SCREENING&q=" + java.net.URLEncoder.encode("Tandklinikkens 3D-skanner", java.nio.charset.StandardCharsets.UTF_8));
         browser.find(By.cssSelector("a[href='/opgaver/" + task + "']")).click();
