@@ -17,11 +17,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,9 +75,18 @@ public class GroupCover {
         return Stream.of(Area.values()).filter(area -> area.candidateGroup().equals(group)).findFirst().orElse(null);
     }
 
-    /** The warnings in force: not covered since, and not over. */
-    public List<GroupGap> warnings() {
-        return gaps.unresolvedEndingFrom(today());
+    /**
+     * A warning with the very tasks it is about: the group's open tasks due on or after the first day nobody is
+     * present, soonest first, as they are now (one completed meanwhile is not counted).
+     */
+    public record Warning(GroupGap gap, List<WorkTask> tasks) {
+    }
+
+    /** The warnings in force: not covered since, not over, and with a task still waiting. */
+    public List<Warning> warnings() {
+        LocalDate today = today();
+        return gaps.unresolvedEndingFrom(today).stream().map(gap -> new Warning(gap, dueWhileAway(gap.group(), gap.from(), today)))
+                .filter(warning -> !warning.tasks().isEmpty()).toList();
     }
 
     /** Stand-ins of groups in force or to come, and those over within the last month (the record). */
@@ -116,7 +123,7 @@ public class GroupCover {
     }
 
     /** What the coordinators' page and API show: the warnings, the groups' stand-ins and who is away. */
-    public record Overview(List<GroupGap> warnings, List<GroupStandIn> standIns, List<Absence> absences) {
+    public record Overview(List<Warning> warnings, List<GroupStandIn> standIns, List<Absence> absences) {
     }
 
     public Overview overview(CurrentUser user) {
@@ -207,17 +214,17 @@ public class GroupCover {
         if (to.isBefore(firstAway)) {
             return Optional.empty();
         }
-        List<Instant> dues = dueOnOrAfter(group, firstAway);
-        if (dues.isEmpty()) {
+        List<WorkTask> due = dueWhileAway(group, from, today);
+        if (due.isEmpty()) {
             return Optional.empty();
         }
         // Covered up to the last of those deadlines that falls while they are away (after it, the group is back).
-        LocalDate lastDay = day(dues.get(dues.size() - 1));
+        LocalDate lastDay = day(due.get(due.size() - 1).due());
         LocalDate coverUntil = lastDay.isBefore(to) ? lastDay : to;
         if (coveredByStandIn(group, firstAway, coverUntil)) {
             return Optional.empty();
         }
-        return Optional.of(new GroupGap(UUID.randomUUID(), areaOf(group), group, from, to, dues.get(0), dues.size()));
+        return Optional.of(new GroupGap(UUID.randomUUID(), areaOf(group), group, from, to, due.get(0).due(), due.size()));
     }
 
     private boolean coveredByStandIn(String group, LocalDate from, LocalDate to) {
@@ -226,23 +233,20 @@ public class GroupCover {
                 && absences.of(standIn.username()).filter(theirs -> theirs.overlaps(from, to)).isEmpty());
     }
 
-    /** The deadlines of the group's open tasks on or after the day, soonest first. */
-    private List<Instant> dueOnOrAfter(String group, LocalDate day) {
-        return openTasksOf(group).stream().map(Task::getDueDate).filter(Objects::nonNull).map(Date::toInstant)
-                .filter(due -> !day(due).isBefore(day)).sorted().toList();
-    }
-
-    private List<Task> openTasksOf(String group) {
-        return engineTasks.offeredTo(group, subjects.processKeys());
+    /** The group's open tasks due on or after the first day of the gap still to come, soonest first. */
+    private List<WorkTask> dueWhileAway(String group, LocalDate from, LocalDate today) {
+        LocalDate firstAway = from.isBefore(today) ? today : from;
+        List<Task> due = engineTasks.offeredTo(group, subjects.processKeys()).stream()
+                .filter(task -> task.getDueDate() != null && !day(task.getDueDate().toInstant()).isBefore(firstAway))
+                .sorted(Comparator.comparing(Task::getDueDate)).toList();
+        Map<String, TaskSubject> byInstance = subjects.of(due);
+        return due.stream().filter(task -> byInstance.containsKey(task.getProcessInstanceId()))
+                .map(task -> WorkTaskService.toWorkTask(task, byInstance.get(task.getProcessInstanceId()))).toList();
     }
 
     private UUID firstRequest(String group, GroupGap gap) {
-        LocalDate firstAway = gap.from().isBefore(today()) ? today() : gap.from();
-        List<Task> due = openTasksOf(group).stream().filter(task -> task.getDueDate() != null
-                && !day(task.getDueDate().toInstant()).isBefore(firstAway)).sorted(Comparator.comparing(Task::getDueDate)).toList();
-        Map<String, TaskSubject> byInstance = subjects.of(due);
-        return due.stream().map(task -> byInstance.get(task.getProcessInstanceId()))
-                .filter(subject -> subject != null && subject.isRequest()).map(TaskSubject::id).findFirst().orElse(null);
+        return dueWhileAway(group, gap.from(), today()).stream().filter(WorkTask::aboutRequest).map(WorkTask::requestId)
+                .findFirst().orElse(null);
     }
 
     private LocalDate day(Instant instant) {

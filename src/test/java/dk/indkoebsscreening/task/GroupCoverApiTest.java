@@ -9,6 +9,7 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.WebSession;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -69,11 +70,12 @@ class GroupCoverApiTest extends ApiTestBase {
 
         JsonNode cover = api.get(Lifecycle.COORDINATOR, "/api/stand-ins").body();
         assertThat(cover.get("warnings")).hasSize(1);
-        JsonNode warning = cover.get("warnings").get(0);
+        JsonNode warning = cover.get("warnings").get(0).get("gap");
         assertThat(warning.get("group").asText()).isEqualTo(SECURITY);
         assertThat(warning.get("from").asText()).isEqualTo(today.toString());
         assertThat(warning.get("to").asText()).isEqualTo(today.plusDays(12).toString());
-        assertThat(warning.get("openTasks").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(cover.get("warnings").get(0).get("tasks")).as("the very tasks, not only a number")
+                .extracting(listed -> listed.get("id").asText()).contains(task);
         assertThat(coverMails()).as("one mail to the coordinator").containsExactly("koordinator@demo.kommune.dk");
         assertThat(jdbc.sql("select subject from mail_outbox where kind = 'GROUP_UNCOVERED' and created_at >= ?").param(testStart)
                 .query(String.class).single()).startsWith("Ingen til stede i Sikkerhed");
@@ -126,6 +128,31 @@ class GroupCoverApiTest extends ApiTestBase {
 
         assertThat(api.post("anna", body + "/" + UUID.randomUUID() + "/end", null).status()).isEqualTo(403);
         assertThat(api.post(Lifecycle.COORDINATOR, body + "/" + UUID.randomUUID() + "/end", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theCoordinatorsPageRefusesEveryoneElseAndTheirPostsChangeNothing() {
+        String fields = "group=" + SECURITY + "&username=" + STAND_IN + "&from=" + today + "&to=" + today.plusDays(3);
+        for (String user : List.of("anna", ONLY_EXPERT, STAND_IN)) {
+            WebSession page = new WebSession(port);
+            page.login(user);
+            assertThat(page.get("/opgaver/fravaer").statusCode()).as(user).isEqualTo(403);
+            // Any page's token: the refusal is for who they are, not for a missing token.
+            assertThat(page.postForm("/indstillinger", "/opgaver/fravaer", fields).statusCode()).as(user).isEqualTo(403);
+        }
+        assertThat(jdbc.sql("select count(*) from group_stand_in").query(Long.class).single()).as("nothing saved").isZero();
+
+        WebSession coordinator = new WebSession(port);
+        coordinator.login(Lifecycle.COORDINATOR);
+        assertThat(coordinator.get("/opgaver/fravaer").statusCode()).isEqualTo(200);
+        assertThat(coordinator.postForm("/opgaver/fravaer", "/opgaver/fravaer", fields).statusCode()).isEqualTo(302);
+        UUID appointed = jdbc.sql("select id from group_stand_in").query(UUID.class).single();
+        WebSession expert = new WebSession(port);
+        expert.login(STAND_IN);
+        assertThat(expert.postForm("/indstillinger", "/opgaver/fravaer/" + appointed + "/afslut", "").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select ended_at is null from group_stand_in").query(Boolean.class).single()).as("still in force").isTrue();
+        assertThat(coordinator.postForm("/opgaver/fravaer", "/opgaver/fravaer/" + appointed + "/afslut", "").statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select ended_by from group_stand_in").query(String.class).single()).isEqualTo(Lifecycle.COORDINATOR);
     }
 
     @Test

@@ -70,13 +70,17 @@ class GroupCoverBrowserTest extends BrowserTestBase {
         assertThat(browser.findAll(By.id("hand-over"))).as("no empty choice of colleagues").isEmpty();
         browser.assertAccessible();
         browser.find(By.cssSelector("#no-colleagues a")).click();
-        assertThat(browser.path()).isEqualTo("/opgaver/fravaer");
+        assertThat(browser.path()).startsWith("/opgaver/fravaer?gruppe=" + Area.SECURITY.candidateGroup());
+        assertThat(new Select(browser.field("field-group")).getFirstSelectedOption().getText()).as("the task's group chosen")
+                .isEqualTo("Sikkerhed og GDPR");
+        assertThat(browser.findAll(By.cssSelector("#cover-warnings a[href='/opgaver/" + task + "']")))
+                .as("the warning shows the tasks it is about").hasSize(1);
         assertThat(browser.text(By.id("absences"))).contains("Sara Sikkerhed", "Gruppen");
         assertThat(browser.text(By.id("no-stand-ins"))).isEqualTo("Ingen gruppe har en stedfortræder nu eller senere.");
-        browser.submit(By.cssSelector("#appoint form"));
-        assertThat(browser.text(By.className("error-summary"))).contains("Vælg en gruppe.", "Vælg en stedfortræder.");
         browser.assertAccessible();
-        new Select(browser.field("field-group")).selectByValue(Area.SECURITY.candidateGroup());
+        browser.submit(By.cssSelector("#appoint form"));
+        assertThat(browser.text(By.className("error-summary"))).contains("Vælg en stedfortræder.", "Skriv den første dag.");
+        browser.assertAccessible();
         new Select(browser.field("field-username")).selectByValue(STAND_IN);
         browser.setDate("field-from", today.toString());
         browser.setDate("field-to", today.plusDays(12).toString());
