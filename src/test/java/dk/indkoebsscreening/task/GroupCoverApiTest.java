@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,8 @@ class GroupCoverApiTest extends ApiTestBase {
     IdentityService identity;
     @Autowired
     AbsenceService absenceService;
+    @Autowired
+    TaskService taskService;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
     private java.sql.Timestamp testStart;
@@ -211,6 +214,14 @@ class GroupCoverApiTest extends ApiTestBase {
         assertThat(warnings()).as("someone is present").isEmpty();
         assertThat(coverMails()).isEmpty();
         api.completeOk(COLLEAGUE, task, lifecycle.approval(Area.SECURITY));
+
+        // A task given to her while away (as the process may) goes to her stand-in at the next check.
+        String later = lifecycle.submitAndAccept("anna", "Ny opgave under fraværet");
+        String laterTask = api.awaitTask(COLLEAGUE, later, "SCREENING").get("id").asText();
+        taskService.setAssignee(laterTask, ONLY_EXPERT);
+        absenceService.returnTasksOfAbsentUsers();
+        assertThat(assignee(laterTask)).isEqualTo(COLLEAGUE);
+        assertThat(history(later, "TASK_TO_STAND_IN")).extracting(row -> row.get("text")).containsExactly(COLLEAGUE);
     }
 
     private ApiClient.Response appoint(String user, String group, String username, LocalDate from, LocalDate to) {
