@@ -63,8 +63,16 @@ class CaseFilePages {
     @GetMapping("/alle")
     String all(@RequestParam Map<String, String> parameters, Authentication authentication, Model model) {
         SearchQuery query = SearchQuery.of(parameters);
-        model.addAttribute("requests", caseFiles.search(CurrentUser.of(authentication), query.criteria(), query.order(),
-                Paged.requested(parameters.getOrDefault("side", "1")), PAGE_SIZE));
+        CurrentUser user = CurrentUser.of(authentication);
+        Paged<RequestSearch.Found> requests = caseFiles.search(user, query.criteria(), query.order(),
+                Paged.requested(parameters.getOrDefault("side", "1")), PAGE_SIZE);
+        model.addAttribute("requests", requests);
+        if (requests.total() == 0) {
+            caseFiles.suggestion(user, query.criteria()).ifPresent(words -> {
+                model.addAttribute("suggestion", words);
+                model.addAttribute("suggestionLink", query.with("q", words).link("/anmodninger/alle"));
+            });
+        }
         model.addAttribute("query", query);
         model.addAttribute("statuses", choices.of("status.", RequestStatus.values()));
         model.addAttribute("areas", choices.of("area.", Area.values()));

@@ -115,6 +115,11 @@ public class CaseFileService {
         return search.find(Requests.mayReadEvery(user) ? criteria : criteria.onlyOf(user.username()), order, page, size);
     }
 
+    /** The search's words spelt as the requests this user may find spell them, for a search that found nothing. */
+    Optional<String> suggestion(CurrentUser user, RequestSearch.Criteria criteria) {
+        return search.suggestion(Requests.mayReadEvery(user) ? criteria : criteria.onlyOf(user.username()));
+    }
+
     /** One's own requests, newest first, in pages. */
     Paged<RequestSearch.Found> minePaged(CurrentUser user, int page, int size) {
         return search.find(RequestSearch.Criteria.any().onlyOf(user.username()), RequestSearch.Order.NEWEST, page, size);

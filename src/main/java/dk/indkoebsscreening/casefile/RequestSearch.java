@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -137,6 +138,50 @@ public class RequestSearch {
                         Sql.instant(row, "decided_at")))
                 .list();
         return new Paged<>(items, total, shown, size);
+    }
+
+    /** The most words of a search that get a suggestion each: every word costs one indexed query. */
+    static final int MAX_SUGGESTED_WORDS = 5;
+
+    /**
+     * When a search found nothing: the same words spelt as the requests spell them ("tandscanning" →
+     * "3D-tandskanning"), each word replaced by the most similar word of a title, system or vendor that the
+     * trigram index finds ({@code %>}, pg_trgm's word similarity of at least 0.6, over the same text as the partial
+     * match), among the requests the user may find. Empty when no word has a better spelling.
+     */
+    Optional<String> suggestion(Criteria criteria) {
+        String text = Text.orNull(criteria.text());
+        if (text == null) {
+            return Optional.empty();
+        }
+        checkLength("q", text);
+        List<String> words = List.of(text.strip().split("\\s+"));
+        if (words.size() > MAX_SUGGESTED_WORDS) {
+            return Optional.empty();
+        }
+        List<String> suggested = words.stream().map(word -> similarWord(word, criteria.onlyRequester()).orElse(word)).toList();
+        return suggested.equals(words) ? Optional.empty() : Optional.of(String.join(" ", suggested));
+    }
+
+    private Optional<String> similarWord(String word, String onlyRequester) {
+        if (word.length() < 3) {
+            return Optional.empty();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("word", word.toLowerCase(Locale.ROOT));
+        StringBuilder where = new StringBuilder(" where lower(r.reference || ' ' || r.title || ' ' || r.system_name || ' ' || r.vendor"
+                + " || ' ' || r.department) %> :word");
+        equal(where, parameters, "r.requester", "onlyRequester", onlyRequester);
+        // At most 100 similar requests are split into words: the query stays bounded however common the word.
+        return jdbc.sql("select w.word from (select r.title, r.system_name, r.vendor from purchase_request r" + where
+                        + " limit 100) r, lateral regexp_split_to_table(r.title || ' ' || r.system_name || ' ' || r.vendor,"
+                        + " '[[:space:],.;:!?()\"]+') w(word)"
+                        + " where length(w.word) >= 3 and :word <% lower(w.word)"
+                        + " order by word_similarity(:word, lower(w.word)) desc, similarity(:word, lower(w.word)) desc, w.word limit 1")
+                .params(parameters)
+                .query(String.class)
+                .optional()
+                .filter(similar -> !similar.equalsIgnoreCase(word));
     }
 
     private static void equal(StringBuilder where, Map<String, Object> parameters, String column, String name, String value) {

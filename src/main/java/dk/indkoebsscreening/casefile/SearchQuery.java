@@ -54,6 +54,13 @@ public record SearchQuery(Map<String, String> fields) {
                 && !field.getKey().equals("sort") && !field.getValue().isEmpty());
     }
 
+    /** The same search with one field changed (the words of "Mente du …?"). */
+    SearchQuery with(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(fields);
+        changed.put(name, value);
+        return new SearchQuery(changed);
+    }
+
     /** The same search at another address (the next page, the CSV), with every field that is set. */
     String link(String path) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(path);

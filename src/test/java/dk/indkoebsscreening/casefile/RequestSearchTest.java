@@ -113,6 +113,25 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(json.get("items").get(0).get("contractValueDkk").decimalValue()).isEqualByComparingTo("325000");
     }
 
+    @Test
+    void aMisspeltWordSuggestsTheSpellingOfTheRequestsAndTheSuggestionFindsIt() {
+        String dental = submit("anna", "3D-tandskanning til klinikken " + marker, "Åbo Dental ApS", "Tandplejen", "Scanning af tænder.");
+
+        assertThat(found("anna", "q=tandscanning")).as("the normal search finds nothing").isEmpty();
+        String page = api.raw("anna", "GET", "/anmodninger/alle?q=tandscanning", null, null).body();
+        assertThat(page).contains("Mente du").contains("3D-tandskanning");
+        String link = page.replaceAll("(?s).*id=\"did-you-mean\".*?href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(link).isEqualTo("/anmodninger/alle?q=3D-tandskanning");
+        assertThat(api.raw("anna", "GET", link, null, null).body()).contains("3D-tandskanning til klinikken " + marker);
+        assertThat(found("anna", "q=3D-tandskanning")).contains(dental);
+
+        submit("anna", "Fotoplethysmografi i hjemmeplejen " + marker, "Eksempel A/S", "Hjemmeplejen", "Puls uden ledninger.");
+        assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=fotopletysmografi", null, null).body()).contains("Fotoplethysmografi");
+        String othersPage = api.raw("bent", "GET", "/anmodninger/alle?q=fotopletysmografi", null, null).body();
+        assertThat(othersPage).as("no word of another's request").doesNotContain("Mente du").doesNotContain("Fotoplethysmografi");
+        assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=qqxxzz", null, null).body()).doesNotContain("Mente du");
+    }
+
     private String submit(String requester, String title, String vendor, String department, String need) {
         Map<String, Object> form = ApiClient.validRequest(title);
         form.put("vendor", vendor);
