@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +183,39 @@ public class RequestSearch {
                 .query(String.class)
                 .optional()
                 .filter(similar -> !similar.equalsIgnoreCase(word));
+    }
+
+    /**
+     * What the export adds to a found request: each area's verdict (the areas screened so far) and whether the
+     * coordinator decided against the recommendation (null while undecided or when there was none to go against).
+     */
+    record Verdicts(Map<Area, Verdict> areas, Boolean overridden) {
+    }
+
+    /** The verdicts of these requests, in one query for a page of the export; a request without any is left out. */
+    Map<UUID, Verdicts> verdicts(List<UUID> ids) {
+        Map<UUID, Verdicts> verdicts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return verdicts;
+        }
+        jdbc.sql("""
+                select r.id, a.area, a.verdict, d.recommendation <> d.outcome as overridden
+                from purchase_request r
+                left join area_screening a on a.request_id = r.id and a.verdict is not null
+                left join decision d on d.request_id = r.id
+                where r.id in (:ids)
+                """)
+                .param("ids", ids)
+                .query(row -> {
+                    UUID id = row.getObject("id", UUID.class);
+                    boolean overridden = row.getBoolean("overridden");
+                    Boolean decided = row.wasNull() ? null : overridden;
+                    Verdicts found = verdicts.computeIfAbsent(id, key -> new Verdicts(new EnumMap<>(Area.class), decided));
+                    if (row.getString("area") != null) {
+                        found.areas().put(Area.valueOf(row.getString("area")), Verdict.valueOf(row.getString("verdict")));
+                    }
+                });
+        return verdicts;
     }
 
     private static void equal(StringBuilder where, Map<String, Object> parameters, String column, String name, String value) {

@@ -1,6 +1,9 @@
 package dk.indkoebsscreening.casefile;
 
 import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.web.Choices;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A search result as CSV that Danish Excel opens as it is: UTF-8 with a byte order mark, semicolons, dates as
- * dd-mm-åååå, amounts with a decimal comma and no thousands separator. No text a requester wrote can run as a
+ * dd-mm-åååå, amounts with a decimal comma and no thousands separator; people by name, as a reader knows them. No text a requester wrote can run as a
  * formula in the spreadsheet, also one that splits at commas or tabs (another language's Excel): see {@link #cell}.
  */
 @Component
@@ -41,31 +47,49 @@ class SearchExport {
 
     private final Choices choices;
     private final ZoneId zone;
+    private final RequestSearch search;
+    private final People people;
 
-    SearchExport(Choices choices, DeadlineProperties deadline) {
+    SearchExport(Choices choices, DeadlineProperties deadline, RequestSearch search, People people) {
         this.choices = choices;
         this.zone = deadline.zone();
+        this.search = search;
+        this.people = people;
     }
 
+    /**
+     * One line per request: its data, the requester by name, the decision and whether it went against the
+     * recommendation, then one column per area with that area's verdict (empty where the area was not screened).
+     */
     void csv(Pages pages, HttpServletResponse response) throws IOException {
-        String[] header = {choices.message("export.reference"), choices.message("export.title"), choices.message("export.system"),
-            choices.message("export.vendor"), choices.message("export.department"), choices.message("export.requester"),
-            choices.message("export.status"), choices.message("export.submitted"), choices.message("export.deadline"),
-            choices.message("export.contractValue"), choices.message("export.outcome"), choices.message("export.decided")};
+        List<String> header = new ArrayList<>(List.of(choices.message("export.reference"), choices.message("export.title"),
+                choices.message("export.system"), choices.message("export.vendor"), choices.message("export.department"),
+                choices.message("export.requester"), choices.message("export.status"), choices.message("export.submitted"),
+                choices.message("export.deadline"), choices.message("export.contractValue"), choices.message("export.outcome"),
+                choices.message("export.decided"), choices.message("export.overridden")));
+        for (Area area : Area.values()) {
+            header.add(choices.message("export.areaVerdict", choices.message("area." + area)));
+        }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("anmodninger.csv").build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        writer.write(line(List.of(header)));
+        writer.write(line(header));
         int written = 0;
         for (int page = 1; written < MAX_ROWS; page++) {
             Paged<RequestSearch.Found> found = pages.page(page, PAGE);
+            Map<UUID, RequestSearch.Verdicts> verdicts = search.verdicts(found.items().stream().map(RequestSearch.Found::id).toList());
             for (RequestSearch.Found row : found.items()) {
-                writer.write(line(List.of(row.reference(), row.title(), row.systemName(), row.vendor(), row.department(),
-                        row.requester(), choices.message("status." + row.status()), date(row.submittedAt()),
-                        date(row.deadline()), amount(row.contractValueDkk()),
-                        row.outcome() == null ? "" : choices.message("verdict." + row.outcome()), date(row.decidedAt()))));
+                RequestSearch.Verdicts verdict = verdicts.getOrDefault(row.id(), new RequestSearch.Verdicts(Map.of(), null));
+                List<String> cells = new ArrayList<>(List.of(row.reference(), row.title(), row.systemName(), row.vendor(),
+                        row.department(), people.name(row.requester()), choices.message("status." + row.status()),
+                        date(row.submittedAt()), date(row.deadline()), amount(row.contractValueDkk()), verdict(row.outcome()),
+                        date(row.decidedAt()), verdict.overridden() == null ? "" : choices.message(verdict.overridden() ? "yes" : "no")));
+                for (Area area : Area.values()) {
+                    cells.add(verdict(verdict.areas().get(area)));
+                }
+                writer.write(line(cells));
                 written++;
             }
             if (!found.hasNext()) {
@@ -73,6 +97,10 @@ class SearchExport {
             }
         }
         writer.flush();
+    }
+
+    private String verdict(Verdict verdict) {
+        return verdict == null ? "" : choices.message("verdict." + verdict);
     }
 
     static String line(List<String> cells) {

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,23 +96,49 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
         List<List<String>> rows = parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
         assertThat(rows.get(0)).containsExactly("Reference", "Titel", "System", "Leverandør", "Afdeling", "Anmoder", "Status", "Sendt",
-                "Frist", "Kontraktværdi (kr.)", "Afgørelse", "Afgjort");
+                "Frist", "Kontraktværdi (kr.)", "Afgørelse", "Afgjort", "Indstilling tilsidesat", "Vurdering: Sikkerhed og GDPR",
+                "Vurdering: Brugerstyring", "Vurdering: Support", "Vurdering: Kontrakt", "Vurdering: Installation",
+                "Vurdering: Implementering");
         assertThat(rows).hasSize(2);
         List<String> row = rows.get(1);
         String today = LocalDate.now().format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
         assertThat(row.get(0)).isEqualTo(reference);
         assertThat(row.get(1)).as("a formula is text").isEqualTo("'=HYPERLINK(\"http://x\";\"klik\") " + marker);
         assertThat(row.get(2)).isEqualTo("BookPlus Borger");
-        assertThat(row.get(5)).isEqualTo("anna");
+        assertThat(row.get(5)).as("the requester by name, not login").isEqualTo("Anna Andersen");
         assertThat(row.get(6)).isEqualTo("Godkendt");
         assertThat(row.get(7)).isEqualTo(today);
         assertThat(row.get(9)).as("85.000 + 4 × 60.000").isEqualTo("325000,00");
         assertThat(row.get(10)).isEqualTo("Godkendt");
         assertThat(row.get(11)).isEqualTo(today);
+        assertThat(row.subList(12, 19)).as("not overridden, every area approved")
+                .containsExactly("Nej", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt");
 
         JsonNode json = api.get(Lifecycle.COORDINATOR, "/api/requests/search?q=" + marker).body();
         assertThat(json.get("total").asLong()).isEqualTo(1);
         assertThat(json.get("items").get(0).get("contractValueDkk").decimalValue()).isEqualByComparingTo("325000");
+    }
+
+    @Test
+    void theCsvSaysEachAreasVerdictAndWhetherTheCoordinatorOverrodeTheRecommendation() {
+        String overridden = lifecycle.submitAndAccept("anna", "Tilsidesat " + marker);
+        lifecycle.screen(overridden, Area.SECURITY, lifecycle.rejection(Area.SECURITY, List.of(), "Data lagres uden for EU."));
+        for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT, Area.INSTALLATION, Area.IMPLEMENTATION)) {
+            lifecycle.screen(overridden, area, lifecycle.approval(area));
+        }
+        lifecycle.decide(overridden, "APPROVED", "Leverandøren flytter data til EU inden driftsstart.");
+        String screening = lifecycle.submitAndAccept("bent", "Undervejs " + marker);
+        lifecycle.screen(screening, Area.CONTRACT, lifecycle.approval(Area.CONTRACT));
+
+        List<List<String>> rows = csv("/anmodninger/alle.csv?q=" + marker + "&sort=frist");
+        Map<String, List<String>> byTitle = new HashMap<>();
+        rows.subList(1, rows.size()).forEach(row -> byTitle.put(row.get(1), row));
+
+        String today = LocalDate.now().format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+        assertThat(byTitle.get("Tilsidesat " + marker).subList(10, 19)).containsExactly("Godkendt", today, "Ja", "Afvist", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt");
+        assertThat(byTitle.get("Undervejs " + marker).get(5)).isEqualTo("Bent Bertelsen");
+        assertThat(byTitle.get("Undervejs " + marker).subList(10, 19)).as("undecided, only the contract screened")
+                .containsExactly("", "", "", "", "", "", "Godkendt", "", "");
     }
 
     @Test
@@ -130,6 +158,11 @@ class RequestSearchTest extends ApiTestBase {
         String othersPage = api.raw("bent", "GET", "/anmodninger/alle?q=fotopletysmografi", null, null).body();
         assertThat(othersPage).as("no word of another's request").doesNotContain("Mente du").doesNotContain("Fotoplethysmografi");
         assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=qqxxzz", null, null).body()).doesNotContain("Mente du");
+    }
+
+    private List<List<String>> csv(String path) {
+        byte[] bytes = api.download(Lifecycle.COORDINATOR, path).body();
+        return parse(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
     }
 
     private String submit(String requester, String title, String vendor, String department, String need) {
