@@ -4,6 +4,7 @@ import dk.indkoebsscreening.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,14 +14,29 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What the shared layout needs on every page, error pages included: who is logged in (for the menu), the
- * path (for the language switch) and the menu item the page belongs to.
+ * path (for the language switch) and the menu item the page belongs to; on the pages of the application, not the
+ * error pages, the number of open tasks in the menu.
  */
 @ControllerAdvice(annotations = PageController.class)
 class LayoutModel {
 
+    private final ObjectProvider<OpenTaskCount> openTasks;
+
+    LayoutModel(ObjectProvider<OpenTaskCount> openTasks) {
+        this.openTasks = openTasks;
+    }
+
+    /** With the number of open tasks for the menu of those who have an inbox: one count per page view. */
     @ModelAttribute
     void layout(HttpServletRequest request, Model model) {
-        model.addAllAttributes(of(request));
+        Map<String, Object> attributes = of(request);
+        model.addAllAttributes(attributes);
+        if (attributes.get("currentUser") instanceof CurrentUser user && user.takesPartInScreening()) {
+            OpenTaskCount count = openTasks.getIfAvailable();
+            if (count != null) {
+                model.addAttribute("openTaskCount", count.of(user));
+            }
+        }
     }
 
     /** For pages rendered outside a page controller's model, such as the error pages. */
