@@ -216,9 +216,59 @@ public final class Browser implements AutoCloseable {
             """;
 
     /**
+     * Finds text that a box cuts off: text runs of the main content that reach outside the nearest ancestor whose
+     * overflow is not visible (a wide table in its scroll box hides its right-hand column without the page scrolling
+     * sideways, and a hidden overflow hides it for good), as "text" in container lines.
+     */
+    private static final String CLIPPED_TEXT = """
+            const clippedAway = element => {
+              for (let e = element; e; e = e.parentElement) {
+                const style = getComputedStyle(e);
+                if (style.position === 'absolute' && style.clip !== 'auto' && e.getBoundingClientRect().width <= 1) return true;
+              }
+              return false;
+            };
+            const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+            const boxOf = element => {
+              for (let e = element; e && e !== document.body && e !== document.documentElement; e = e.parentElement) {
+                const style = getComputedStyle(e);
+                if (style.overflowX !== 'visible' || style.overflowY !== 'visible') return e;
+              }
+              return null;
+            };
+            const found = [];
+            const walker = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const element = node.parentElement;
+              // What a person types scrolls inside its own field, as fields do.
+              if (!node.textContent.trim() || element.closest('svg, script, style, textarea, select, .visually-hidden, [hidden]')) continue;
+              const style = getComputedStyle(element);
+              if (style.visibility === 'hidden' || style.display === 'none' || clippedAway(element)) continue;
+              // The folded content of a closed <details> keeps its boxes but is not shown.
+              if (element.checkVisibility && !element.checkVisibility({contentVisibilityAuto: true})) continue;
+              const box = boxOf(element);
+              if (!box) continue;
+              const outer = box.getBoundingClientRect();
+              const left = outer.left + box.clientLeft, top = outer.top + box.clientTop;
+              const right = left + box.clientWidth, bottom = top + box.clientHeight;
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              for (const rect of range.getClientRects()) {
+                if (rect.width > 1 && rect.height > 1 && (rect.left < left - 1 || rect.right > right + 1
+                    || rect.top < top - 1 || rect.bottom > bottom + 1)) {
+                  found.push('"' + node.textContent.trim().slice(0, 40) + '" in ' + describe(box));
+                  break;
+                }
+              }
+            }
+            return found.slice(0, 20);
+            """;
+
+    /**
      * Looks at the page as on a desktop (1280 px), at 200 % zoom of it (640 CSS px) and on a phone
-     * (390 px): no text on top of other text and no sideways scrolling of the page; a full-length
-     * screenshot of the desktop and the phone view goes to target/screenshots.
+     * (390 px): no text on top of other text, no text cut off by its box and no sideways scrolling of the page; a
+     * full-length screenshot of the desktop and the phone view goes to target/screenshots.
      */
     @SuppressWarnings("unchecked")
     public void assertReadableAtEveryWidth() {
@@ -229,6 +279,8 @@ public final class Browser implements AutoCloseable {
             assertThat(scrollWidth).as("%s scrolls sideways at %d px", path(), width).isLessThanOrEqualTo(viewport);
             List<String> overlaps = (List<String>) driver.executeScript(OVERLAPPING_TEXT);
             assertThat(overlaps).as("text on top of other text on %s at %d px", path(), width).isEmpty();
+            List<String> clipped = (List<String>) driver.executeScript(CLIPPED_TEXT);
+            assertThat(clipped).as("text cut off by its box on %s at %d px", path(), width).isEmpty();
             if (width != 640) {
                 long height = (Long) driver.executeScript("return document.documentElement.scrollHeight"
                         + " + window.outerHeight - window.innerHeight");
