@@ -14,9 +14,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -88,6 +91,15 @@ class ScreeningReportTest extends ApiTestBase {
                     "Verificeret ·", "Meldt opfyldt af Anna Andersen", "Underskrevet 3. marts.", "Sat ved afgørelsen af Karen Koordinator",
                     "Verificeret af Sara Sikkerhed",
                     "»Exit-plan i kontrakten« (Kontrakt) gælder ikke. Begrundelse: SKI 02.19 har exit-vilkår");
+            String firstPage = pageText(pdf, 1);
+            assertThat(firstPage).as("the summary and the request's facts on the first page").contains("Sammenfatning",
+                    "Afgørelse Godkendt med betingelser af Karen Koordinator (koordinator)",
+                    "Betingelser Databehandleraftalen er underskrevet af begge parter Indhent tilbud via SKI 02.19",
+                    "Særlige forhold", "Konsekvensanalyse (DPIA) sandsynlig", "Forventet antal brugere 25", "Integrationer MitID",
+                    "Ønsket startdato " + LocalDate.now().plusMonths(2).format(DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"))));
+            int pages = pdf.getNumberOfPages();
+            assertThat(pageText(pdf, pages).split("kl\\. ").length - 1).as("the last page is no stub of a line or two: the footer and at least"
+                    + " five entries of the history").isGreaterThanOrEqualTo(6);
             assertThat(text.replace(" ", "")).as("the file's SHA-256, wrapped over lines").contains(file.get("sha256").asText());
             assertThat(text.split("Godkendt", -1).length - 1).as("six verdicts and the decision").isGreaterThanOrEqualTo(7);
             assertThat(pdf.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged (PDF/UA)").isTrue();
@@ -121,6 +133,13 @@ class ScreeningReportTest extends ApiTestBase {
         assertThat(api.download("anna", "/anmodninger/" + requestId + "/rapport.pdf").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select payload::text from outbox_event where request_id = ?::uuid and type = 'dk.indkoebsscreening.decision.made.v1'")
                 .param(requestId).query(String.class).single()).contains("/api/requests/" + requestId + "/report.pdf");
+    }
+
+    private static String pageText(PDDocument pdf, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(pdf).replaceAll("\\s+", " ");
     }
 
     /** A TH of the tagged structure: its text as a screen reader gets it, and its Table attribute's Scope. */
