@@ -265,10 +265,21 @@ public final class Browser implements AutoCloseable {
             return found.slice(0, 20);
             """;
 
+    /** Radio buttons and check boxes smaller than a finger's target (WCAG 2.5.8: 24 × 24 CSS px), as "id: w×h" lines. */
+    private static final String SMALL_TARGETS = """
+            return [...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')]
+                .filter(input => input.checkVisibility({contentVisibilityAuto: true}))
+                .map(input => ({input, rect: input.getBoundingClientRect()}))
+                .filter(target => target.rect.width < 24 || target.rect.height < 24)
+                .map(target => (target.input.id || target.input.name) + ': ' + target.rect.width + '×' + target.rect.height)
+                .slice(0, 20);
+            """;
+
     /**
      * Looks at the page as on a desktop (1280 px), at 200 % zoom of it (640 CSS px) and on a phone
-     * (390 px): no text on top of other text, no text cut off by its box and no sideways scrolling of the page; a
-     * full-length screenshot of the desktop and the phone view goes to target/screenshots.
+     * (390 px): no text on top of other text, no text cut off by its box and no sideways scrolling of the page, and on
+     * the phone radio buttons and check boxes a finger can hit; a full-length screenshot of the desktop and the phone
+     * view goes to target/screenshots.
      */
     @SuppressWarnings("unchecked")
     public void assertReadableAtEveryWidth() {
@@ -281,6 +292,10 @@ public final class Browser implements AutoCloseable {
             assertThat(overlaps).as("text on top of other text on %s at %d px", path(), width).isEmpty();
             List<String> clipped = (List<String>) driver.executeScript(CLIPPED_TEXT);
             assertThat(clipped).as("text cut off by its box on %s at %d px", path(), width).isEmpty();
+            if (width == 390) {
+                List<String> small = (List<String>) driver.executeScript(SMALL_TARGETS);
+                assertThat(small).as("radio buttons or check boxes under 24 × 24 px on %s at %d px", path(), width).isEmpty();
+            }
             if (width != 640) {
                 long height = (Long) driver.executeScript("return document.documentElement.scrollHeight"
                         + " + window.outerHeight - window.innerHeight");
