@@ -94,6 +94,11 @@ public class GroupCover {
         return standIns.endingFrom(today().minusMonths(1));
     }
 
+    /** The groups' stand-ins in force today. */
+    public List<GroupStandIn> activeStandIns() {
+        return standIns.activeOn(today());
+    }
+
     /** Who is or will be away, with the stand-in each named. */
     public List<Absence> absences() {
         return absences.endingFrom(today());

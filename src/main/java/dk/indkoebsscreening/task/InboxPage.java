@@ -62,6 +62,7 @@ class InboxPage {
         model.addAttribute("myAbsence", absences.notOver(user.username()).orElse(null));
         model.addAttribute("myStandIns", cover.standingInFor(user.username()));
         model.addAttribute("coverWarnings", user.isCoordinator() ? cover.warnings() : List.of());
+        model.addAttribute("groupStandIns", user.isCoordinator() ? cover.activeStandIns() : List.of());
         model.addAttribute("awaitingRequester", filter.isEmpty() ? caseFiles.awaitingRequester(user, AWAITING_SHOWN) : List.of());
         return "task/inbox";
     }

@@ -89,10 +89,16 @@ class GroupCoverBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.id("stand-ins"))).contains("Bo Brugerstyring", "I gang (udpeget af Karen Koordinator)");
         assertThat(browser.findAll(By.id("cover-warnings"))).as("covered now").isEmpty();
         browser.assertAccessible();
+        browser.open("/opgaver");
+        assertThat(browser.findAll(By.id("cover-warnings"))).as("nor in the inbox").isEmpty();
+        assertThat(browser.text(By.id("cover-link"))).startsWith("Stedfortrædere nu: Bo Brugerstyring for Sikkerhed og GDPR til og med")
+                .endsWith("Fravær og stedfortrædere");
+        browser.assertAccessible();
 
         browser.login(STAND_IN);
         browser.open("/opgaver");
         assertThat(browser.text(By.className("stand-in-notice"))).startsWith("Du er stedfortræder for gruppen Sikkerhed og GDPR");
+        assertThat(browser.findAll(By.id("cover-link"))).as("the coordinators' page is theirs").isEmpty();
         browser.assertAccessible();
         // Through the inbox's search: other tests' security tasks may fill the first page the stand-in now sees.
         browser.open("/opgaver?type=SCREENING&q=" + java.net.URLEncoder.encode("Tandklinikkens 3D-skanner", java.nio.charset.StandardCharsets.UTF_8));
