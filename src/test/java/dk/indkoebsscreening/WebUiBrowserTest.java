@@ -240,7 +240,7 @@ class WebUiBrowserTest extends BrowserTestBase {
         String batch = "Massetest " + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 1; i <= 30; i++) {
             requests.submit(new PurchaseRequestForm(batch + " nr. " + i, "System " + i, "Eksempel ApS",
-                    "Behov.", "Borgerservice", BigDecimal.TEN, BigDecimal.ONE, 2, 10, List.of(PersonalData.NONE),
+                    "Behov.", "Borgerservice", BigDecimal.TEN, BigDecimal.ONE, 2, 10, List.of(PersonalData.ORDINARY),
                     Hosting.ON_PREMISES, null, null, LocalDate.now().plusMonths(1), null, null, null), "bent");
         }
 

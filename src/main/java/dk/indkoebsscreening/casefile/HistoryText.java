@@ -48,6 +48,8 @@ public class HistoryText {
             case TASK_CLAIMED, TASK_RELEASED, TASK_REASSIGNED, TASK_RETURNED_FOR_ABSENCE, TASK_TO_STAND_IN, TASK_RETURNED_STAND_IN_OVER -> "taskType.";
             case MAIL_SENT -> "mailKind.";
             case ATTACHMENT_ADDED, ATTACHMENT_REMOVED -> "attachmentStep.";
+            // the rule of the scope tables that skipped triage or decided, in words
+            case TRIAGE_SKIPPED, DECIDED_BY_RULE -> "handlingRule.";
             // the condition's number, as it is
             case CONDITION_REPORTED, CONDITION_VERIFIED, CONDITION_SENT_BACK, CONDITION_WAIVED, CONDITION_OVERDUE,
                  CONDITION_HANDED_OVER, CONDITION_REMINDED -> "";

@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.casefile;
 
 import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.triage.QuestionThread;
@@ -24,9 +26,11 @@ public class Standing {
     private final Formats formats;
     private final People people;
     private final QuestionThread questions;
+    private final Requests requests;
 
-    Standing(Choices choices, Formats formats, People people, QuestionThread questions) {
+    Standing(Choices choices, Formats formats, People people, QuestionThread questions, Requests requests) {
         this.questions = questions;
+        this.requests = requests;
         this.choices = choices;
         this.formats = formats;
         this.people = people;
@@ -42,12 +46,18 @@ public class Standing {
         return switch (request.status()) {
             case IN_TRIAGE -> choices.message("standing.IN_TRIAGE", expected) + waiting;
             case AWAITING_INFORMATION -> choices.message("standing.AWAITING_INFORMATION" + you, expected) + waiting;
-            case IN_SCREENING -> choices.message("standing.IN_SCREENING", expected, screened(caseFile), inScope(caseFile)) + waiting;
+            case IN_SCREENING -> choices.message(decidedByRulesIfApproved(request) ? "standing.IN_SCREENING.fastTrack"
+                    : "standing.IN_SCREENING", expected, screened(caseFile), inScope(caseFile)) + waiting;
             case AWAITING_DECISION -> choices.message("standing.AWAITING_DECISION", expected) + waiting;
             case APPROVED, REJECTED -> choices.message("standing." + request.status(), decidedBy(caseFile), decidedOn(caseFile));
             case APPROVED_WITH_CONDITIONS -> withConditions(caseFile, whatNow, requester);
             case CONDITIONS_MET, WITHDRAWN -> choices.message("standing." + request.status());
         };
+    }
+
+    /** A fast track whose table lets the rules approve it; a coordinator may still step in, so the sentence says "may". */
+    private boolean decidedByRulesIfApproved(PurchaseRequest request) {
+        return requests.handling(request.id()).map(FastTrackHandling::automaticDecision).orElse(false);
     }
 
     /**

@@ -11,9 +11,16 @@ import java.util.List;
  * @param recommendation     what the recommendation table proposed; null when rejected at triage
  * @param decidedConditions  what the requester must fulfil; none unless approved with conditions
  * @param areaConditions     what became of each condition an area set; none unless approved with conditions
+ * @param decidedBy          the coordinator's user id, or {@code RULES} ({@code ScreeningProcess.DECIDED_BY_RULES})
+ * @param rule               the rule of the scope tables that decided it; null when a coordinator decided
  */
 public record Decision(Verdict outcome, Verdict recommendation, String reason, List<DecidedCondition> decidedConditions,
-                       List<AreaConditionFate> areaConditions, String decidedBy, Instant decidedAt) {
+                       List<AreaConditionFate> areaConditions, String decidedBy, Instant decidedAt, String rule) {
+
+    /** Whether the rules decided it (a fast track every area approved without conditions), not a coordinator. */
+    public boolean byRule() {
+        return rule != null;
+    }
 
     public boolean overridden() {
         return recommendation != null && recommendation != outcome;

@@ -34,14 +34,14 @@ public class DecisionRepository {
     public void insert(UUID requestId, Decision decision) {
         jdbc.sql("""
                         insert into decision (request_id, outcome, recommendation, reason, conditions, decided_conditions,
-                                              area_conditions, decided_by, decided_at)
-                        values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?)
+                                              area_conditions, decided_by, decided_at, rule)
+                        values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?)
                         """)
                 .params(requestId, decision.outcome().name(),
                         decision.recommendation() == null ? null : decision.recommendation().name(),
                         decision.reason(), json.write(decision.conditions()), json.write(decision.decidedConditions()),
                         json.write(decision.areaConditions()), decision.decidedBy(),
-                        Sql.timestamp(decision.decidedAt()))
+                        Sql.timestamp(decision.decidedAt()), decision.rule())
                 .update();
     }
 
@@ -72,7 +72,8 @@ public class DecisionRepository {
                             json.read(rs.getString("decided_conditions"), DECIDED),
                             json.read(rs.getString("area_conditions"), FATES),
                             rs.getString("decided_by"),
-                            Sql.instant(rs, "decided_at"));
+                            Sql.instant(rs, "decided_at"),
+                            rs.getString("rule"));
                 })
                 .optional();
     }

@@ -20,6 +20,7 @@ import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.screening.AreaScreening;
 import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.screening.ScreeningService;
@@ -84,13 +85,18 @@ public class DecisionService {
 
     @Transactional
     public void recordRecommendation(UUID requestId, Verdict recommendation) {
+        recommend(requestId, recommendation);
+        events.publishEvent(new DecisionDue(requestId, recommendation));
+    }
+
+    /** The recommendation and the end of the screening, without asking the coordinators to decide (the rules may). */
+    private void recommend(UUID requestId, Verdict recommendation) {
         PurchaseRequest request = lifecycle.lock(requestId);
         Instant now = clock.instant();
         lifecycle.saveRecommendation(requestId, recommendation);
         lifecycle.transition(requestId, Transition.SCREENED);
         outbox.append(requestId, request.reference(), EventType.SCREENING_COMPLETED, now, new ScreeningCompleted(requestId,
                 request.reference(), recommendation, request.status(), Transition.SCREENED.to(), now));
-        events.publishEvent(new DecisionDue(requestId, recommendation));
         history.record(requestId, HistoryKind.RECOMMENDED, null, null, recommendation.name(), null);
     }
 
@@ -152,20 +158,38 @@ public class DecisionService {
      */
     @Transactional
     public Decision record(UUID requestId, Verdict outcome, String reason, String decidedBy, ConditionPlan plan) {
+        return record(requestId, outcome, reason, decidedBy, plan, null);
+    }
+
+    /**
+     * A fast track the rule decides: every area in scope approved without conditions, so the recommendation is an
+     * approval and so is the decision, recorded and published as a coordinator's would be, with the rule.
+     */
+    @Transactional
+    public Decision decideByRule(UUID requestId, String rule) {
+        recommend(requestId, Verdict.APPROVED);
+        return record(requestId, Verdict.APPROVED, null, ScreeningProcess.DECIDED_BY_RULES, null, rule);
+    }
+
+    private Decision record(UUID requestId, Verdict outcome, String reason, String decidedBy, ConditionPlan plan, String rule) {
         PurchaseRequest request = lifecycle.lock(requestId);
         List<AreaScreening> areas = screening.areasOf(requestId);
         ConditionPlan conditions = outcome != Verdict.APPROVED_WITH_CONDITIONS ? ConditionPlan.NONE
                 : plan != null ? plan
                 : plan(requestId, new DecisionForm(outcome, reason, null, null), new ArrayList<>());
         Decision decision = new Decision(outcome, requests.findRecommendation(requestId).orElse(null),
-                Text.orNull(reason), conditions.decided(), conditions.fates(), decidedBy, clock.instant());
+                Text.orNull(reason), conditions.decided(), conditions.fates(), decidedBy, clock.instant(), rule);
         decisions.insert(requestId, decision);
         lifecycle.transition(requestId, Transition.decided(outcome));
         outbox.append(requestId, request.reference(), EventType.DECISION_MADE, decision.decidedAt(), DecisionMade.of(request, decision, areas,
                 attachments.ofRequest(requestId).stream().filter(file -> !file.removed()).map(FileInfo::of).toList(),
                 address.of("/api/requests/" + requestId + "/report.pdf"), ScopeOfDecision.of(scopes.find(requestId), areas)));
         events.publishEvent(new DecisionTaken(requestId, decision));
-        history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
+        if (decision.byRule()) {
+            history.record(requestId, HistoryKind.DECIDED_BY_RULE, null, null, rule, null);
+        } else {
+            history.record(requestId, HistoryKind.DECIDED, decidedBy, null, outcome.name(), decision.reason());
+        }
         return decision;
     }
 
@@ -191,7 +215,8 @@ public class DecisionService {
                         BigDecimal contractValueDkk, PersonalData personalData, List<PersonalData> personalDataCategories,
                         Hosting hosting,
                         LocalDate desiredStartDate, Instant submittedAt, Instant deadline, boolean deadlineMissed,
-                        Instant decidedAt, List<FileInfo> attachments, String report, ScopeOfDecision scope) {
+                        Instant decidedAt, List<FileInfo> attachments, String report, ScopeOfDecision scope,
+                        DecidedBy decidedBy, String rule) {
 
         static DecisionMade of(PurchaseRequest request, Decision decision, List<AreaScreening> areas,
                                List<FileInfo> attachments, String report, ScopeOfDecision scope) {
@@ -203,8 +228,14 @@ public class DecisionService {
                     EventAmounts.dkk(request.contractValueDkk()), PersonalData.eventValue(request.personalDataCategories()),
                     request.personalDataCategories(), request.hosting(),
                     request.desiredStartDate(), request.submittedAt(), request.deadline(),
-                    request.deadlineMissedAt() != null, decision.decidedAt(), attachments, report, scope);
+                    request.deadlineMissedAt() != null, decision.decidedAt(), attachments, report, scope,
+                    decision.byRule() ? DecidedBy.RULES : DecidedBy.COORDINATOR, decision.rule());
         }
+    }
+
+    /** Who decided, as decision.made tells it (optional fields added in 1.x); who the coordinator was stays inside. */
+    enum DecidedBy {
+        COORDINATOR, RULES
     }
 
     /**

@@ -7,6 +7,8 @@ public enum HistoryKind {
     ATTACHMENT_REMOVED,
     TRIAGE_ACCEPTED,
     TRIAGE_REJECTED,
+    /** A fast track sent to screening with the proposed scope by the rule (the value: its id), without triage. */
+    TRIAGE_SKIPPED,
     QUESTION_ASKED,
     QUESTION_ANSWERED,
     SCOPE_CHANGED,
@@ -32,6 +34,8 @@ public enum HistoryKind {
     ESCALATION_HANDLED,
     RECOMMENDED,
     DECIDED,
+    /** Approved by the rule (the value: its id): a fast track every area in scope approved without conditions. */
+    DECIDED_BY_RULE,
     WITHDRAWN,
     MAIL_SENT,
     /** A condition of the approval (its number is the value, its area the area): reported, verified, ... */

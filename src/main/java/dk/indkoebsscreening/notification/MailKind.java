@@ -34,7 +34,11 @@ enum MailKind {
     /** To the requester on submission: the receipt, with the date the decision is expected by. */
     RECEIVED("received"),
     /** To the coordinators: everyone in a group is away before an open task's deadline (once per group and period). */
-    GROUP_UNCOVERED("groupUncovered");
+    GROUP_UNCOVERED("groupUncovered"),
+    /** To the coordinators: a fast track went to screening without triage. */
+    FAST_TRACK("fastTrack"),
+    /** To the coordinators: the rules decided a fast track in their place. */
+    DECIDED_BY_RULE("decidedByRule");
 
     private final String key;
 

@@ -25,6 +25,8 @@ import dk.indkoebsscreening.supervision.ProcessorSupervision;
 import dk.indkoebsscreening.supervision.SupervisionFellDue;
 import dk.indkoebsscreening.task.GroupLeftUncovered;
 import dk.indkoebsscreening.task.TaskHandedOver;
+import dk.indkoebsscreening.scope.FastTrackHandling;
+import dk.indkoebsscreening.triage.FastTrackAccepted;
 import dk.indkoebsscreening.triage.QuestionAnswered;
 import dk.indkoebsscreening.triage.QuestionAsked;
 import dk.indkoebsscreening.withdrawal.RequestWithdrawn;
@@ -76,16 +78,30 @@ class Notifications {
     @EventListener
     void requestReceived(RequestReceived fact) {
         PurchaseRequest request = request(fact.requestId());
-        toGroup(Groups.COORDINATORS, MailKind.TRIAGE_NEEDED, request, to -> mail(MailKind.TRIAGE_NEEDED, request, to)
-                .paragraph(text("mail.triageNeeded.lead", people.name(request.requester())))
-                .action(text("mail.action.triage"), link(Links.taskOf(request.id(), TaskType.TRIAGE.name(), null))));
+        // A fast track has no triage to do: fastTrackAccepted tells the coordinators instead.
+        boolean fastTrack = requests.handling(request.id()).map(FastTrackHandling::skipTriage).orElse(false);
+        if (!fastTrack) {
+            toGroup(Groups.COORDINATORS, MailKind.TRIAGE_NEEDED, request, to -> mail(MailKind.TRIAGE_NEEDED, request, to)
+                    .paragraph(text("mail.triageNeeded.lead", people.name(request.requester())))
+                    .action(text("mail.action.triage"), link(Links.taskOf(request.id(), TaskType.TRIAGE.name(), null))));
+        }
         // The receipt says the screening's deadline as what it is to the requester: the day the decision is expected by.
         toRequester(MailKind.RECEIVED, request, to -> about(MailKind.RECEIVED, request, to)
                 .fact(text("mail.fact.expectedDecision"), formats.dateTime(request.deadline()))
-                .paragraph(text("mail.received.lead", request.title(), formats.dateTime(request.deadline())))
+                .paragraph(text(fastTrack ? "mail.received.lead.fastTrack" : "mail.received.lead", request.title(),
+                        formats.dateTime(request.deadline())))
                 .paragraph(text("mail.received.next"))
                 .action(text("mail.action.request"), link(Links.request(request.id())))
                 .footer(footer(MailKind.RECEIVED, to)));
+    }
+
+    @EventListener
+    void fastTrackAccepted(FastTrackAccepted fact) {
+        PurchaseRequest request = request(fact.requestId());
+        toGroup(Groups.COORDINATORS, MailKind.FAST_TRACK, request, to -> mail(MailKind.FAST_TRACK, request, to)
+                .paragraph(text("mail.fastTrack.lead", people.name(request.requester()), text("handlingRule." + fact.rule())))
+                .paragraph(text("mail.fastTrack.next"))
+                .action(text("mail.action.request"), link(Links.request(request.id()))));
     }
 
     /** The coordinator's question sends the request back to triage; an expert's answer goes to the expert who asked. */
@@ -162,12 +178,26 @@ class Notifications {
         String outcome = text("verdict." + decision.outcome());
         NextSteps steps = NextSteps.of(request, decision, screening.areasOf(request.id()));
         // The screening's deadline is no fact of a decided request: the conditions' own dates are what the requester acts on.
+        String decidedBy = decision.byRule() ? text("mail.decision.byRule") : people.name(decision.decidedBy());
         toRequester(MailKind.DECISION, request, to -> whatNow(steps, about(MailKind.DECISION, request, to, outcome)
-                .paragraph(text("mail.decision.lead", request.title(), outcome, people.name(decision.decidedBy())))
+                .paragraph(text("mail.decision.lead", request.title(), outcome, decidedBy))
                 .paragraph(decision.reason() == null ? null : text("mail.decision.reason"))
                 .quote(decision.reason()))
                 .action(text("mail.action.decision"), link(Links.request(request.id())))
                 .footer(footer(MailKind.DECISION, to)));
+    }
+
+    /** The coordinators are told when the rules decided in their place. */
+    @EventListener
+    void decidedByRule(DecisionTaken fact) {
+        if (!fact.decision().byRule()) {
+            return;
+        }
+        PurchaseRequest request = request(fact.requestId());
+        toGroup(Groups.COORDINATORS, MailKind.DECIDED_BY_RULE, request, to -> about(MailKind.DECIDED_BY_RULE, request, to)
+                .paragraph(text("mail.decidedByRule.lead", text("handlingRule." + fact.decision().rule())))
+                .action(text("mail.action.decision"), link(Links.request(request.id())))
+                .footer(footer(MailKind.DECIDED_BY_RULE, to)));
     }
 
     /** "Hvad sker der nu?" as the request page has it, in the decision mail. */

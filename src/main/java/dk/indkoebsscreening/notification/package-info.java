@@ -6,7 +6,7 @@
  * Uses the steps' modules (their facts and the request), register (a system's renewal), supervision (the data processors' supervisions), security (people and groups), process, web and system.
  */
 @ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"decision", "followup", "history", "process", "register", "request", "screening", "security", "supervision", "system", "task", "triage", "web", "withdrawal"})
+        allowedDependencies = {"decision", "followup", "history", "process", "register", "request", "scope", "screening", "security", "supervision", "system", "task", "triage", "web", "withdrawal"})
 package dk.indkoebsscreening.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -33,6 +33,15 @@ public final class ScreeningProcess {
     public static final String SCOPE_FAST_TRACK = "fastTrack";
     public static final String SCOPE_FLAG = "flag";
     public static final String SCOPE_AREA = "area";
+    /**
+     * How a request is handled, evaluated at submission after the flags (given whether it is a fast track and its
+     * hosting): its outputs, the last three also start variables that route the process.
+     */
+    public static final String HANDLING_DECISION_KEY = "Decision_FastTrackHandling";
+    public static final String HANDLING_DEADLINE_WORKING_DAYS = "deadlineWorkingDays";
+    public static final String SKIP_TRIAGE = "skipTriage";
+    public static final String AUTOMATIC_DECISION = "automaticDecision";
+    public static final String HANDLING_RULE = "handlingRule";
 
     /** Start variables: who asked (the question task's assignee), and the reference operators search by. */
     public static final String REQUESTER = "requester";
@@ -50,6 +59,8 @@ public final class ScreeningProcess {
     public static final String DECISION_OUTCOME = "decisionOutcome";
     public static final String DECISION_REASON = "decisionReason";
     public static final String DECIDED_BY = "decidedBy";
+    /** Who decided a request the rules decided (a fast track every area approved without conditions). */
+    public static final String DECIDED_BY_RULES = "RULES";
     /** Set by the decision task: the conditions it binds, as JSON in bytes (longer than a string variable may be). */
     public static final String DECISION_CONDITIONS = "decisionConditions";
     /**
@@ -90,6 +101,15 @@ public final class ScreeningProcess {
         variables.put(REFERENCE, reference);
         variables.put(DEADLINE, Date.from(deadline));
         variables.put(REMINDER_AT, Date.from(reminderAt));
+        return variables;
+    }
+
+    /** How the scope tables said the request is handled (Decision_FastTrackHandling), as start variables. */
+    public static Map<String, Object> handlingVariables(boolean skipTriage, boolean automaticDecision, String rule) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(SKIP_TRIAGE, skipTriage);
+        variables.put(AUTOMATIC_DECISION, automaticDecision);
+        variables.put(HANDLING_RULE, rule);
         return variables;
     }
 

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeFacts;
 import dk.indkoebsscreening.scope.ScopeRules;
@@ -25,6 +26,11 @@ public class ProposedScope {
         this.rules = rules;
         this.procurement = procurement;
         this.zone = zone;
+    }
+
+    /** How the request is handled given its proposed scope: a fast track's shortcuts, or the normal way. */
+    public FastTrackHandling handling(PurchaseRequest request, Scope scope) {
+        return rules.handling(scope, request.hosting().name());
     }
 
     public Scope of(PurchaseRequest request) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.system.Sql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -277,6 +278,25 @@ class RequestRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     void linkProcessInstance(UUID id, String processInstanceId) {
         jdbc.sql("update purchase_request set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    }
+
+    /** How the scope tables said the request is handled, at submission. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void insertHandling(UUID id, FastTrackHandling handling) {
+        jdbc.sql("""
+                        insert into request_handling (request_id, rule, skip_triage, deadline_working_days, automatic_decision)
+                        values (?, ?, ?, ?, ?)
+                        """)
+                .params(id, handling.rule(), handling.skipTriage(), handling.deadlineWorkingDays(), handling.automaticDecision())
+                .update();
+    }
+
+    Optional<FastTrackHandling> handling(UUID id) {
+        return jdbc.sql("select * from request_handling where request_id = ?")
+                .param(id)
+                .query((rs, row) -> new FastTrackHandling(rs.getString("rule"), rs.getBoolean("skip_triage"),
+                        (Integer) rs.getObject("deadline_working_days"), rs.getBoolean("automatic_decision")))
+                .optional();
     }
 
     /** The screening deadline moved (a pause while the request waited for its requester). */

@@ -14,6 +14,7 @@ import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.ScreeningProcess;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.security.CurrentUser;
@@ -190,26 +191,27 @@ public class RequestService {
 
     private PurchaseRequest store(PurchaseRequestForm form, String requester, Instant now, String reference,
                                   String submissionKey, String digest, List<CheckedUpload> files, UUID draftId) {
-        Deadline deadline = deadlines.forSubmissionAt(now);
         UUID id = UUID.randomUUID();
-        PurchaseRequest request = new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
-                form.vendor().strip(), form.need().strip(), form.department().strip(), requester,
-                form.oneOffCostDkk(), form.annualCostDkk(), form.contractYears(), form.expectedUsers(),
-                form.personalDataCategories(), form.hosting(),
-                form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? Text.orNull(form.transferBasis()) : null,
-                Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
-                Transition.SUBMITTED.to(), now, deadline.dueAt(), null, null);
+        // The scope and the handling read the request's facts only, so they are known before its deadline, which a fast
+        // track shortens.
+        PurchaseRequest facts = request(form, id, reference, requester, now, null);
+        Scope scope = proposedScope.of(facts);
+        FastTrackHandling handling = proposedScope.handling(facts, scope);
+        Deadline deadline = handling.deadlineWorkingDays() == null ? deadlines.forSubmissionAt(now)
+                : deadlines.forSubmissionAt(now, handling.deadlineWorkingDays());
+        PurchaseRequest request = request(form, id, reference, requester, now, deadline.dueAt());
         requests.insert(request, submissionKey, digest);
         if (form.previousRequestId() != null) {
             requests.linkPrevious(id, form.previousRequestId(), form.changesSinceLast().strip());
         }
-        Scope scope = proposedScope.of(request);
         scopes.propose(id, scope);
+        requests.insertHandling(id, handling);
         outbox.append(id, reference, EventType.REQUEST_SUBMITTED, now, RequestSubmitted.of(request, scope, form.previousRequestId()));
         history.record(id, HistoryKind.SUBMITTED, requester, null, null, null);
         files.forEach(file -> attachments.add(id, reference, AttachmentStep.SUBMISSION, null, requester, file));
         events.publishEvent(new RequestReceived(id));
         Map<String, Object> variables = ScreeningProcess.startVariables(requester, reference, deadline.dueAt(), deadline.remindAt());
+        variables.putAll(ScreeningProcess.handlingVariables(handling.skipTriage(), handling.automaticDecision(), handling.rule()));
         String processInstanceId = EngineGate.asApplication(() -> runtimeService
                 .startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, id.toString(), variables)
                 .getId());
@@ -218,6 +220,17 @@ public class RequestService {
         return request;
     }
 
+
+    private static PurchaseRequest request(PurchaseRequestForm form, UUID id, String reference, String requester, Instant now,
+                                           Instant deadline) {
+        return new PurchaseRequest(id, reference, form.title().strip(), form.systemName().strip(),
+                form.vendor().strip(), form.need().strip(), form.department().strip(), requester,
+                form.oneOffCostDkk(), form.annualCostDkk(), form.contractYears(), form.expectedUsers(),
+                form.personalDataCategories(), form.hosting(),
+                form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? Text.orNull(form.transferBasis()) : null,
+                Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
+                Transition.SUBMITTED.to(), now, deadline, null, null);
+    }
 
     /**
      * The "submitted" event: what the request is about, without the free-text need, and the proposed scope. The

@@ -7,6 +7,7 @@ import dk.indkoebsscreening.web.Links;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,11 @@ public class Requests {
     }
 
     /** Without asking who reads it: for the application's own steps and mails. */
+    /** How the scope tables said the request is handled; empty for a request from before they did. */
+    public Optional<FastTrackHandling> handling(UUID id) {
+        return requests.handling(id);
+    }
+
     public Optional<PurchaseRequest> findById(UUID id) {
         return requests.findById(id);
     }

@@ -4,6 +4,7 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates {@code bpmn/ScreeningScope.dmn}: the flags first, then the areas, which depend on whether the
- * flags make it a fast track. Both tables collect; a flag two rules find is kept once.
+ * flags make it a fast track. Both tables collect; a flag two rules find is kept once. Then, on its own, how the request
+ * is handled (Decision_FastTrackHandling, one rule).
  */
 @Component
 public class ScopeRules {
@@ -40,5 +42,18 @@ public class ScopeRules {
                         .collectEntries(ScreeningProcess.SCOPE_AREA))
                 .stream().map(area -> Area.valueOf((String) area)).toList();
         return Scope.of(areas, flags);
+    }
+
+    /** How a request with this scope and hosting is handled: the fast track's shortcuts, or the normal way. */
+    public FastTrackHandling handling(Scope scope, String hosting) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(ScreeningProcess.SCOPE_FAST_TRACK, scope.flags().contains(ScopeFlag.FAST_TRACK))
+                .putValue(ScreeningProcess.SCOPE_HOSTING, hosting);
+        Map<String, Object> result = EngineGate.asApplication(() -> decisions
+                .evaluateDecisionTableByKey(ScreeningProcess.HANDLING_DECISION_KEY, variables).getSingleResult().getEntryMap());
+        return new FastTrackHandling((String) result.get(ScreeningProcess.HANDLING_RULE),
+                (Boolean) result.get(ScreeningProcess.SKIP_TRIAGE),
+                (Integer) result.get(ScreeningProcess.HANDLING_DEADLINE_WORKING_DAYS),
+                (Boolean) result.get(ScreeningProcess.AUTOMATIC_DECISION));
     }
 }

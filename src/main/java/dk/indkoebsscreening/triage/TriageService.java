@@ -139,6 +139,20 @@ public class TriageService {
     }
 
 
+    /**
+     * A fast track accepted by the rule without a coordinator: the proposed scope is confirmed as triage would confirm
+     * it (nobody named as having confirmed it) and the coordinators are told, who may still step in.
+     */
+    @Transactional
+    public Map<String, Object> acceptByRule(UUID requestId, String rule) {
+        lifecycle.lock(requestId);
+        Scope proposed = scopes.find(requestId).proposed();
+        scopes.confirm(requestId, proposed, null, null, clock.instant());
+        history.record(requestId, HistoryKind.TRIAGE_SKIPPED, null, null, rule, null);
+        events.publishEvent(new FastTrackAccepted(requestId, rule));
+        return ScreeningProcess.scopeVariables(proposed.areas());
+    }
+
     @Transactional
     public void answer(UUID requestId, InformationForm form, String requester) {
         PurchaseRequest request = lifecycle.lock(requestId);
@@ -147,12 +161,13 @@ public class TriageService {
             throw new ConflictException("No open question on request " + requestId);
         }
         lifecycle.transition(requestId, Transition.QUESTION_ANSWERED);
-        waits.waitEnded(requestId, now);
         outbox.append(requestId, request.reference(), EventType.INFORMATION_PROVIDED, now,
                 new InformationProvided(requestId, request.reference(), request.requester(), request.status(),
                         Transition.QUESTION_ANSWERED.to(), now));
         events.publishEvent(new QuestionAnswered(requestId, form.answer().strip(), null, null, null));
         history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, null, null, form.answer().strip());
+        // After the answer, so that the history tells how long the wait was (and where the deadline moved) below it.
+        waits.waitEnded(requestId, now);
     }
 
     /*

@@ -15,6 +15,10 @@ public final class DecisionDelegates {
         return new RecordDecisionDelegate(decisions, new JsonCodec(new ObjectMapper().findAndRegisterModules()));
     }
 
+    public static JavaDelegate decideByRule(DecisionService decisions) {
+        return new DecideByRulesDelegate(decisions);
+    }
+
     public static TaskListener recordRecommendation(DecisionService decisions) {
         return new RecordRecommendationListener(decisions);
     }

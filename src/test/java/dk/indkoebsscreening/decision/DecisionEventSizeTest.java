@@ -79,7 +79,8 @@ class DecisionEventSizeTest {
                 Verdict.REJECTED, true, text(max(DecisionForm.class, "reason")), allConditions, areas,
                 new BigDecimal("999999999999.99"), new BigDecimal("999999999999.99"), 20, new BigDecimal("20999999999999.79"),
                 PersonalData.SENSITIVE, List.of(PersonalData.values()), Hosting.CLOUD_OUTSIDE_EU, LocalDate.now(), Instant.now(), Instant.now(), true, Instant.now(),
-                attachments, "https://indkoebsscreening.kommune.dk/api/requests/" + requestId + "/report.pdf", scope);
+                attachments, "https://indkoebsscreening.kommune.dk/api/requests/" + requestId + "/report.pdf", scope,
+                DecisionService.DecidedBy.RULES, text(100));
     }
 
     /** A text of this many characters, each three bytes in UTF-8 (no JSON escape is longer for an allowed character). */

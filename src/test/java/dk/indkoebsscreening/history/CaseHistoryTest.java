@@ -64,6 +64,8 @@ class CaseHistoryTest extends ApiTestBase {
                 tuple("ATTACHMENT_ADDED", "anna", null),
                 tuple("QUESTION_ASKED", Lifecycle.COORDINATOR, null),
                 tuple("QUESTION_ANSWERED", "anna", null),
+                // answered the same day: the wait is shown, the deadline does not move
+                tuple("REQUESTER_WAITED", null, null),
                 tuple("TRIAGE_ACCEPTED", Lifecycle.COORDINATOR, null),
                 tuple("SCREENING_STARTED", null, null),
                 tuple("TASK_CLAIMED", "sikkerhed", "SECURITY"),

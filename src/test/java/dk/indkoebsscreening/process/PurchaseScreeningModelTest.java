@@ -242,7 +242,8 @@ class PurchaseScreeningModelTest {
                 .map(ServiceTask::getCamundaDelegateExpression).collect(Collectors.toSet());
         assertThat(expressions).containsExactlyInAnyOrder("${startScreeningDelegate}", "${remindOpenAreasDelegate}",
                 "${recordDeadlineMissedDelegate}", "${recordDecisionDelegate}", "${recordWithdrawalDelegate}",
-                "${remindConditionOwnerDelegate}", "${recordConditionOverdueDelegate}", "${recordConditionsSettledDelegate}");
+                "${remindConditionOwnerDelegate}", "${recordConditionOverdueDelegate}", "${recordConditionsSettledDelegate}",
+                "${acceptFastTrackDelegate}", "${decideByRulesDelegate}");
         UserTask decide = model.getModelElementById("Task_Decide");
         assertThat(decide.getExtensionElements().getElementsQuery()
                 .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list())
@@ -283,7 +284,7 @@ class PurchaseScreeningModelTest {
         Set<String> beans = Set.of("startScreeningDelegate", "remindOpenAreasDelegate", "recordDeadlineMissedDelegate",
                 "recordDecisionDelegate", "recordRecommendationListener", "recordWithdrawalDelegate",
                 "remindConditionOwnerDelegate", "recordConditionOverdueDelegate", "recordConditionsSettledDelegate",
-                ScreeningProcess.CONDITION_TASKS,
+                "acceptFastTrackDelegate", "decideByRulesDelegate", ScreeningProcess.CONDITION_TASKS,
                 // Camunda's own name for the current execution, which ConditionTasks.ids reads the request from
                 "execution");
         Set<String> read = new HashSet<>();
@@ -328,8 +329,12 @@ class PurchaseScreeningModelTest {
                 assertThat(activity.getIncoming()).as(activity.getId() + " incoming").hasSizeLessThanOrEqualTo(1));
         Gateway merge = model.getModelElementById("Gateway_TriageMerge");
         assertThat(merge.getIncoming()).extracting(flow -> flow.getSource().getId())
-                .containsExactlyInAnyOrder("StartEvent_RequestSubmitted", "Task_ProvideInformation");
+                .containsExactlyInAnyOrder("Gateway_FastTrack", "Task_ProvideInformation");
         assertThat(merge.getOutgoing()).extracting(flow -> flow.getTarget().getId()).containsExactly("Task_Triage");
+        Gateway toScreening = model.getModelElementById("Gateway_ScreeningMerge");
+        assertThat(toScreening.getIncoming()).extracting(flow -> flow.getSource().getId())
+                .containsExactlyInAnyOrder("Gateway_TriageOutcome", "Task_AcceptFastTrack");
+        assertThat(toScreening.getOutgoing()).extracting(flow -> flow.getTarget().getId()).containsExactly("Task_StartScreening");
     }
 
     @Test

@@ -33,6 +33,8 @@ import dk.indkoebsscreening.screening.ScreeningDelegates;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.testsupport.EngineTests;
 import dk.indkoebsscreening.testsupport.InMemoryEngine;
+import dk.indkoebsscreening.triage.TriageDelegates;
+import dk.indkoebsscreening.triage.TriageService;
 import dk.indkoebsscreening.withdrawal.WithdrawalDelegates;
 import dk.indkoebsscreening.withdrawal.WithdrawalService;
 import java.time.Duration;
@@ -84,6 +86,10 @@ class PurchaseScreeningProcessTest {
     static final Date DEADLINE = Date.from(at("2026-04-13T16:00"));
     static final String REQUESTER = "anna";
     static final String COORDINATOR = "koordinator";
+    static final String NORMAL_RULE = "Rule_FastTrackHandling_Normal";
+    static final String FAST_RULE = "Rule_FastTrackHandling_Automatic";
+    /** The fast track's areas for a system in the EU's cloud (ScreeningScope's areas table). */
+    static final List<Area> FAST_SCOPE = List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT);
     /** The screening subprocess with its six open tasks, as the activity instance tree shows them. */
     static final String[] SCREENING = Stream.concat(Stream.of("SubProcess_Screening"),
             Arrays.stream(Area.values()).map(Area::taskDefinitionKey)).toArray(String[]::new);
@@ -93,6 +99,7 @@ class PurchaseScreeningProcessTest {
     private final WithdrawalService withdrawals = mock(WithdrawalService.class);
     private final ConditionTasks conditionTasks = mock(ConditionTasks.class);
     private final ConditionFollowUp followUp = mock(ConditionFollowUp.class);
+    private final TriageService triage = mock(TriageService.class);
     private UUID requestId;
 
     @BeforeEach
@@ -104,6 +111,8 @@ class PurchaseScreeningProcessTest {
         Mocks.register("recordDeadlineMissedDelegate", ScreeningDelegates.recordDeadlineMissed(screening));
         Mocks.register("recordRecommendationListener", DecisionDelegates.recordRecommendation(decisions));
         Mocks.register("recordDecisionDelegate", DecisionDelegates.recordDecision(decisions));
+        Mocks.register("decideByRulesDelegate", DecisionDelegates.decideByRule(decisions));
+        Mocks.register("acceptFastTrackDelegate", TriageDelegates.acceptFastTrack(triage));
         Mocks.register("recordWithdrawalDelegate", WithdrawalDelegates.recordWithdrawal(withdrawals));
         Mocks.register(ScreeningProcess.CONDITION_TASKS, conditionTasks);
         Mocks.register("remindConditionOwnerDelegate", FollowUpDelegates.remindConditionOwner(followUp));
@@ -119,12 +128,24 @@ class PurchaseScreeningProcessTest {
 
     /** Starts an instance with the variables RequestService.submit starts it with, the deadline from the real calculator. */
     private ProcessInstance submit() {
+        return submit(false, false, NORMAL_RULE);
+    }
+
+    /** The same with the handling the scope tables gave (Decision_FastTrackHandling). */
+    private ProcessInstance submit(boolean skipTriage, boolean automaticDecision, String rule) {
         DeadlineProperties properties = new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN,
                 Set.of(MonthDay.of(6, 5), MonthDay.of(12, 24), MonthDay.of(12, 31)));
         Deadline deadline = new DeadlineCalculator(properties, new WorkingDayCalendar(properties))
                 .forSubmissionAt(ClockUtil.now().toInstant());
         Map<String, Object> variables = ScreeningProcess.startVariables(REQUESTER, "IND-2026-0042", deadline.dueAt(), deadline.remindAt());
+        variables.putAll(ScreeningProcess.handlingVariables(skipTriage, automaticDecision, rule));
         return runtimeService().startProcessInstanceByKey(ScreeningProcess.PROCESS_KEY, requestId.toString(), variables);
+    }
+
+    /** A fast track accepted by the rule, TriageService answering with the proposed scope's variables. */
+    private ProcessInstance submitFastTrack(boolean automaticDecision) {
+        when(triage.acceptByRule(requestId, FAST_RULE)).thenReturn(ScreeningProcess.scopeVariables(FAST_SCOPE));
+        return submit(true, automaticDecision, FAST_RULE);
     }
 
     private static void triage(ProcessInstance instance, String outcome) {
@@ -494,6 +515,73 @@ class PurchaseScreeningProcessTest {
         assertThat(job("BoundaryEvent_DeadlineMissed", instance)).hasDueDate(DEADLINE);
         assertThat(jobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_ReminderDue").count())
                 .as("the reminder fires once").isZero();
+    }
+
+    @Test
+    @DisplayName("Fast track: no triage, the rule's scope opens; every area approves without conditions: decided by the rule, no decision task")
+    void fastTrackEveryAreaApprovedIsDecidedByTheRule() {
+        ProcessInstance instance = submitFastTrack(true);
+
+        assertThat(instance).hasPassed("Gateway_FastTrack", "Task_AcceptFastTrack", "Task_StartScreening")
+                .hasNotPassed("Task_Triage")
+                .isWaitingAt("Task_ScreenUserManagement", "Task_ScreenSupport", "Task_ScreenContract");
+        assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_Triage").count()).isZero();
+        verify(triage).acceptByRule(requestId, FAST_RULE);
+        verify(screening).start(requestId);
+
+        FAST_SCOPE.forEach(area -> screen(instance, area, Verdict.APPROVED));
+        executeJoinJobs(instance);
+
+        assertThat(instance).hasPassed("Task_RecommendDecision", "Gateway_DecidedByRules", "Task_DecideByRules",
+                "EndEvent_DecidedByRules").hasNotPassed("Task_Decide").isEnded();
+        verify(decisions).decideByRule(requestId, FAST_RULE);
+        verify(decisions, never()).recordRecommendation(any(), any());
+        verify(decisions, never()).record(any(), any(), any(), any(), any());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("verdictsTheRuleDoesNotDecide")
+    @DisplayName("Fast track where an area does not simply approve: the coordinator decides, as always")
+    void fastTrackWithAnAreaNotSimplyApprovingGoesToTheCoordinator(Verdict verdict) {
+        ProcessInstance instance = submitFastTrack(true);
+        screen(instance, Area.USER_MANAGEMENT, Verdict.APPROVED);
+        screen(instance, Area.SUPPORT, verdict);
+        screen(instance, Area.CONTRACT, Verdict.APPROVED);
+        executeJoinJobs(instance);
+
+        assertThat(instance).hasPassed("Gateway_DecidedByRules").hasNotPassed("Task_DecideByRules").isWaitingAt("Task_Decide");
+        verify(decisions).recordRecommendation(requestId, verdict);
+        verify(decisions, never()).decideByRule(any(), any());
+    }
+
+    static Stream<Verdict> verdictsTheRuleDoesNotDecide() {
+        return Stream.of(Verdict.APPROVED_WITH_CONDITIONS, Verdict.REJECTED);
+    }
+
+    @Test
+    @DisplayName("Fast track whose rule allows no automatic decision (hosted outside the EU/EEA): all approve, the coordinator decides")
+    void fastTrackWithoutAutomaticDecisionGoesToTheCoordinator() {
+        ProcessInstance instance = submitFastTrack(false);
+        FAST_SCOPE.forEach(area -> screen(instance, area, Verdict.APPROVED));
+        executeJoinJobs(instance);
+
+        assertThat(instance).hasNotPassed("Task_Triage", "Task_DecideByRules").isWaitingAt("Task_Decide");
+        verify(decisions, never()).decideByRule(any(), any());
+    }
+
+    @Test
+    @DisplayName("A coordinator steps in on a fast track (automatic decision turned off while screening): all approve, the coordinator decides")
+    void aCoordinatorWhoStepsInDecidesTheFastTrack() {
+        ProcessInstance instance = submitFastTrack(true);
+        runtimeService().setVariable(instance.getId(), ScreeningProcess.AUTOMATIC_DECISION, false);
+        FAST_SCOPE.forEach(area -> screen(instance, area, Verdict.APPROVED));
+        executeJoinJobs(instance);
+
+        assertThat(instance).hasNotPassed("Task_DecideByRules").isWaitingAt("Task_Decide");
+        complete(task("Task_Decide", instance), withVariables("decisionOutcome", "APPROVED", "decidedBy", COORDINATOR));
+        assertThat(instance).hasPassed("Task_RecordDecision", "EndEvent_RequestDecided").isEnded();
+        verify(decisions).record(requestId, Verdict.APPROVED, null, COORDINATOR, null);
+        verify(decisions, never()).decideByRule(any(), any());
     }
 
     @Test

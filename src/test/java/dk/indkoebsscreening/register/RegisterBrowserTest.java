@@ -20,7 +20,7 @@ import org.openqa.selenium.By;
 class RegisterBrowserTest extends BrowserTestBase {
 
     @Test
-    void aRegisteredSystemIsShownToTheRequesterAndTheCoordinatorAndTheFastTrackScopeIsConfirmed() {
+    void aRegisteredSystemIsShownToTheRequesterAndTheCoordinatorWhoNarrowsTheScope() {
         String tag = UUID.randomUUID().toString().substring(0, 4).replaceAll("[0-9]", "k");
         String system = "Borgerbooking Plus " + tag;
 
@@ -53,6 +53,9 @@ class RegisterBrowserTest extends BrowserTestBase {
         browser.type("field-existingSystemNote", "Den eksisterende løsning dækker kun Borgerservice, ikke mødelokaler.");
         browser.type("field-need", "Medarbejdere skal kunne booke mødelokaler.");
         RequestFormFacts.fillSmallPurchase(browser);
+        // Ordinary personal data takes it off the fast track, which would skip triage.
+        browser.choose("personalDataCategories", "NONE");
+        browser.choose("personalDataCategories", "ORDINARY");
         browser.assertAccessible();
         browser.submit();
         assertThat(browser.path()).endsWith("/kvittering");
@@ -62,26 +65,27 @@ class RegisterBrowserTest extends BrowserTestBase {
         browser.login(Lifecycle.COORDINATOR);
         browser.open("/opgaver/" + triage);
         assertThat(browser.text(By.id("similar"))).contains(system, "Den eksisterende løsning dækker kun Borgerservice");
-        assertThat(browser.text(By.id("scope-areas"))).isEqualTo("Brugerstyring, Support, Kontrakt");
-        assertThat(browser.text(By.id("scope-flags"))).contains("Hurtigt spor");
-        assertThat(checked("areas")).containsExactly("USER_MANAGEMENT", "SUPPORT", "CONTRACT");
+        assertThat(browser.text(By.id("scope-areas")))
+                .isEqualTo("Sikkerhed og GDPR, Brugerstyring, Support, Kontrakt, Installation, Implementering");
+        assertThat(browser.findAll(By.id("scope-flags"))).as("no flag, not the fast track").isEmpty();
+        assertThat(checked("areas")).containsExactly("SECURITY", "USER_MANAGEMENT", "SUPPORT", "CONTRACT", "INSTALLATION", "IMPLEMENTATION");
         browser.assertAccessible();
 
         browser.choose("outcome", "ACCEPT");
-        browser.find(By.cssSelector("input[name='areas'][value='SECURITY']")).click();
+        browser.find(By.cssSelector("input[name='areas'][value='INSTALLATION']")).click();
         browser.submit(By.cssSelector("form[action$='/opgaver/" + triage + "']"));
         assertThat(browser.text(By.className("error-summary"))).contains("Skriv, hvorfor omfanget afviger fra forslaget.");
-        assertThat(checked("areas")).as("the choice is kept").contains("SECURITY");
+        assertThat(checked("areas")).as("the choice is kept").doesNotContain("INSTALLATION");
         browser.assertAccessible();
 
         browser.choose("outcome", "ACCEPT");
-        browser.type("field-scopeReason", "Lokalebookingen skal bruge kommunens login: sikkerheden ser på det.");
+        browser.type("field-scopeReason", "Lokalebookingen er en ren webtjeneste: der er intet at installere.");
         browser.submit(By.cssSelector("form[action$='/opgaver/" + triage + "']"));
         assertThat(browser.text(By.className("notice-success"))).endsWith("er sendt til screening.");
 
         browser.open("/anmodninger/" + requestId);
-        assertThat(browser.text(By.id("omfang"))).contains("Ændret af", "Lokalebookingen skal bruge kommunens login");
-        assertThat(browser.text(By.id("scope-areas"))).isEqualTo("Sikkerhed og GDPR, Brugerstyring, Support, Kontrakt");
+        assertThat(browser.text(By.id("omfang"))).contains("Ændret af", "der er intet at installere");
+        assertThat(browser.text(By.id("scope-areas"))).isEqualTo("Sikkerhed og GDPR, Brugerstyring, Support, Kontrakt, Implementering");
         assertThat(browser.text(By.id("areas"))).contains("Ikke relevant");
         browser.assertAccessible();
     }

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRules;
@@ -46,6 +47,19 @@ class ProposedScopeProcessTest {
         return new PurchaseRequest(UUID.randomUUID(), "IND-2025-0001", "Titel", "System", "Leverandør", "Behov", "Afdeling",
                 "anna", new BigDecimal(oneOff), new BigDecimal(annual), years, users, List.of(data), hosting, null, integrations,
                 null, null, RequestStatus.IN_TRIAGE, at.toInstant(), at.toInstant().plusSeconds(7 * 86400), null, null);
+    }
+
+    @Test
+    @DisplayName("The fast track is handled fast (no triage, 2 working days, decided by the rule); another request the normal way")
+    void theFastTrackIsHandledFast() {
+        ProposedScope proposals = new ProposedScope(new ScopeRules(engine.getDecisionService()), SHIPPED, COPENHAGEN);
+        PurchaseRequest small = request("2025-06-02", PersonalData.NONE, Hosting.CLOUD_EU, "0", "9600", 1, 15, null);
+        PurchaseRequest large = request("2025-06-02", PersonalData.CPR, Hosting.CLOUD_EU, "85000", "60000", 4, 25, "MitID");
+
+        assertThat(proposals.handling(small, proposals.of(small)))
+                .isEqualTo(new FastTrackHandling("Rule_FastTrackHandling_Automatic", true, 2, true));
+        assertThat(proposals.handling(large, proposals.of(large)))
+                .isEqualTo(new FastTrackHandling("Rule_FastTrackHandling_Normal", false, null, false));
     }
 
     @Test

@@ -55,7 +55,8 @@ class RequesterStoryBrowserTest extends BrowserTestBase {
 
         browser.find(By.cssSelector("main .actions a.button")).click();
         browser.awaitText(By.tagName("h1"), title);
-        assertThat(browser.text(By.id("standing-sentence"))).startsWith("Koordinatoren ser på anmodningen nu");
+        assertThat(browser.text(By.id("standing-sentence"))).as("a small purchase without personal data: the fast track")
+                .startsWith("Købet går ad det hurtige spor: eksperterne vurderer det nu");
         assertThat(browser.text(By.id("dates"))).contains("Indsendt", "Forventet afgørelse senest", "Ønsket starttidspunkt");
         assertThat(browser.mainText()).doesNotContain("ScreeningScope", "Triagér");
         browser.assertAccessible();

@@ -126,7 +126,8 @@ class SingleSignOnBrowserTest {
         assertThat(browser.text(By.cssSelector("header .user"))).isEqualTo("Logget ind som Jonas Juhl");
         browser.open("/opgaver/" + triage);
         assertThat(browser.mainText()).contains("Mette Mogensen").doesNotContain(REQUESTER.username());
-        assertThat(browser.text(By.id("scope-areas"))).isEqualTo("Brugerstyring, Support, Kontrakt");
+        assertThat(browser.text(By.id("scope-areas")))
+                .isEqualTo("Sikkerhed og GDPR, Brugerstyring, Support, Kontrakt, Installation, Implementering");
         browser.choose("outcome", "ACCEPT");
         browser.submit("/opgaver/" + triage);
         assertThat(browser.text(By.cssSelector("main .notice-success"))).isEqualTo(reference + " er sendt til screening.");
@@ -147,7 +148,7 @@ class SingleSignOnBrowserTest {
         logOut();
 
         Lifecycle lifecycle = new Lifecycle(api, checklists);
-        for (Area area : List.of(Area.SUPPORT, Area.CONTRACT)) {
+        for (Area area : List.of(Area.SECURITY, Area.SUPPORT, Area.CONTRACT, Area.INSTALLATION, Area.IMPLEMENTATION)) {
             lifecycle.screen(requestId, area, lifecycle.approval(area));
         }
         String decision = api.awaitTask(Lifecycle.COORDINATOR, requestId, "DECISION").get("id").asText();
@@ -256,6 +257,9 @@ class SingleSignOnBrowserTest {
         browser.type("field-vendor", "Eksempel Booking ApS");
         browser.type("field-need", "Medarbejderne skal kunne booke mødelokaler på rådhuset.");
         RequestFormFacts.fillSmallPurchase(browser);
+        // Ordinary personal data: not the fast track, so the coordinator triages it.
+        browser.choose("personalDataCategories", "NONE");
+        browser.choose("personalDataCategories", "ORDINARY");
     }
 
     private int count(String tableAndCondition) {

@@ -1,0 +1,96 @@
+package dk.indkoebsscreening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.events.EventSchemas;
+import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Eventually;
+import dk.indkoebsscreening.testsupport.Mails;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The fast track through the application: a 9,600 kr. a year screen recorder without personal data or integrations
+ * skips triage, gets two working days, and is decided by the rule once its three areas approve without conditions;
+ * the coordinators are told twice, the requester gets the decision.
+ */
+class FastTrackApiTest extends ApiTestBase {
+
+    private static final String COORDINATOR_MAIL = "koordinator@demo.kommune.dk";
+    private static final String RULE = "Rule_FastTrackHandling_Automatic";
+
+    @Autowired
+    EmbeddedSmtpServer smtp;
+
+    @Autowired
+    DeadlineCalculator calculator;
+
+    @Test
+    void aScreenRecorderWithoutPersonalDataIsDecidedByTheRuleWithinTwoWorkingDays() throws Exception {
+        Map<String, Object> form = ApiClient.validRequest("Skærmoptager til undervisning");
+        form.put("systemName", "ScreenRec");
+        form.put("oneOffCostDkk", 0);
+        form.put("annualCostDkk", 9600);
+        form.put("contractYears", 1);
+        form.put("personalDataCategories", List.of("NONE"));
+        form.remove("integrations");
+        ApiClient.Response submitted = api.post("anna", "/api/requests", form);
+        assertThat(submitted.status()).isEqualTo(201);
+        String requestId = submitted.body().get("id").asText();
+        String reference = submitted.body().get("reference").asText();
+
+        JsonNode details = api.details("anna", requestId);
+        Instant deadline = Instant.parse(details.get("deadline").asText());
+        assertThat(deadline).isEqualTo(calculator.forSubmissionAt(Instant.parse(details.get("submittedAt").asText()), 2).dueAt());
+        assertThat(details.get("status").asText()).isEqualTo("IN_SCREENING");
+        assertThat(api.tasks("koordinator")).noneMatch(task -> task.get("requestId").asText().equals(requestId));
+        Mails mails = new Mails(smtp);
+        assertThat(mails.awaitOne(reference, "FAST_TRACK", COORDINATOR_MAIL).text()).contains("uden triage");
+
+        for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT)) {
+            lifecycle.screen(requestId, area, lifecycle.approval(area));
+        }
+
+        Eventually.until("decided by the rule", () -> api.details("anna", requestId).get("status").asText().equals("APPROVED"));
+        JsonNode decision = api.details("anna", requestId).get("decision");
+        assertThat(decision.get("decidedBy").asText()).isEqualTo("RULES");
+        assertThat(decision.get("rule").asText()).isEqualTo(RULE);
+        assertThat(Instant.parse(decision.get("decidedAt").asText())).isBefore(deadline);
+        assertThat(mails.awaitOne(reference, "DECIDED_BY_RULE", COORDINATOR_MAIL).text()).contains("godkendt automatisk");
+        assertThat(mails.awaitOne(reference, "DECISION", "anna@demo.kommune.dk").text()).contains("reglerne for hurtigt spor");
+        assertThat(mails.about(reference)).noneMatch(mail -> mail.kind().equals("TRIAGE_NEEDED") || mail.kind().equals("DECISION_NEEDED"));
+
+        String payload = outbox.payloadOf(requestId, "decision.made");
+        assertThat(new EventSchemas().problems("dk.indkoebsscreening.decision.made.v1", payload)).isEmpty();
+        JsonNode event = new ObjectMapper().readTree(payload);
+        assertThat(event.get("decidedBy").asText()).isEqualTo("RULES");
+        assertThat(event.get("rule").asText()).isEqualTo(RULE);
+        assertThat(event.get("outcome").asText()).isEqualTo("APPROVED");
+        assertThat(outbox.typesOf(requestId)).containsSubsequence("request.submitted", "screening.started",
+                "screening.completed", "decision.made");
+
+        List<String> history = StreamSupport.stream(api.details("anna", requestId).get("history").spliterator(), false)
+                .map(item -> item.path("entry").path("kind").asText(item.path("kind").asText())).toList();
+        assertThat(history).contains("TRIAGE_SKIPPED", "DECIDED_BY_RULE").doesNotContain("TRIAGE_ACCEPTED", "DECIDED");
+    }
+
+    @Test
+    void aCoordinatorsDecisionSaysSoInTheEvent() throws Exception {
+        String requestId = lifecycle.runToApproval("anna", "Almindelig anmodning");
+
+        JsonNode event = new ObjectMapper().readTree(outbox.payloadOf(requestId, "decision.made"));
+        assertThat(event.get("decidedBy").asText()).isEqualTo("COORDINATOR");
+        assertThat(event.get("rule").isNull()).isTrue();
+        assertThat(outbox.typesOf(requestId)).doesNotContain("deadline.changed");
+    }
+}
