@@ -11,6 +11,7 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Eventually;
+import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Mails;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +83,55 @@ class FastTrackApiTest extends ApiTestBase {
         List<String> history = StreamSupport.stream(api.details("anna", requestId).get("history").spliterator(), false)
                 .map(item -> item.path("entry").path("kind").asText(item.path("kind").asText())).toList();
         assertThat(history).contains("TRIAGE_SKIPPED", "DECIDED_BY_RULE").doesNotContain("TRIAGE_ACCEPTED", "DECIDED");
+    }
+
+    /** Stepping in: only a coordinator, only while the rules would decide; others change nothing. */
+    @Test
+    void aCoordinatorStepsInAndDecidesTheFastTrackThemselves() {
+        String requestId = submitScreenRecorder("Skærmoptager, koordinatoren træder ind");
+        String stepIn = "/api/requests/" + requestId + "/fast-track/step-in";
+        long history = historyRows(requestId);
+
+        assertThat(api.post("anna", stepIn, Map.of()).status()).as("the requester").isEqualTo(403);
+        assertThat(api.post(Lifecycle.expertFor(Area.SUPPORT), stepIn, Map.of()).status()).as("an expert").isEqualTo(403);
+        assertThat(api.post("bent", stepIn, Map.of()).status()).as("another requester").isEqualTo(404);
+        assertThat(historyRows(requestId)).as("nothing recorded").isEqualTo(history);
+
+        assertThat(api.post(Lifecycle.COORDINATOR, stepIn, Map.of()).status()).isEqualTo(204);
+        assertThat(api.post(Lifecycle.COORDINATOR, stepIn, Map.of()).status()).as("once").isEqualTo(409);
+        for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT)) {
+            lifecycle.screen(requestId, area, lifecycle.approval(area));
+        }
+        lifecycle.decide(requestId, "APPROVED", null);
+
+        JsonNode decision = api.details("anna", requestId).get("decision");
+        assertThat(decision.get("decidedBy").asText()).isEqualTo(Lifecycle.COORDINATOR);
+        assertThat(decision.get("rule").isNull()).isTrue();
+        assertThat(jdbc.sql("select count(*) from case_history where request_id = ? and kind = 'FAST_TRACK_STEPPED_IN' and actor = ?")
+                .params(java.util.UUID.fromString(requestId), Lifecycle.COORDINATOR).query(Long.class).single()).isEqualTo(1);
+        String normal = api.submit("anna", "Almindelig, intet at træde ind i").get("id").asText();
+        assertThat(api.post(Lifecycle.COORDINATOR, "/api/requests/" + normal + "/fast-track/step-in", Map.of()).status())
+                .isEqualTo(409);
+    }
+
+    private String submitScreenRecorder(String title) {
+        Map<String, Object> form = ApiClient.validRequest(title);
+        form.put("systemName", "ScreenRec");
+        form.put("oneOffCostDkk", 0);
+        form.put("annualCostDkk", 9600);
+        form.put("contractYears", 1);
+        form.put("personalDataCategories", List.of("NONE"));
+        form.remove("integrations");
+        ApiClient.Response submitted = api.post("anna", "/api/requests", form);
+        assertThat(submitted.status()).isEqualTo(201);
+        return submitted.body().get("id").asText();
+    }
+
+    private long historyRows(String requestId) {
+        // The mail relay records sent mails on its own time: not a step of anyone's.
+        return jdbc.sql("select count(*) from case_history where request_id = ? and kind <> 'MAIL_SENT'")
+                .param(java.util.UUID.fromString(requestId))
+                .query(Long.class).single();
     }
 
     @Test

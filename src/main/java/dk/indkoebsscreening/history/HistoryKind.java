@@ -9,6 +9,8 @@ public enum HistoryKind {
     TRIAGE_REJECTED,
     /** A fast track sent to screening with the proposed scope by the rule (the value: its id), without triage. */
     TRIAGE_SKIPPED,
+    /** A coordinator took a fast track's decision from the rules. */
+    FAST_TRACK_STEPPED_IN,
     QUESTION_ASKED,
     QUESTION_ANSWERED,
     SCOPE_CHANGED,

@@ -59,12 +59,12 @@ public class Requests {
                 .orElseThrow(() -> new RequestNotFoundException(id));
     }
 
-    /** Without asking who reads it: for the application's own steps and mails. */
     /** How the scope tables said the request is handled; empty for a request from before they did. */
     public Optional<FastTrackHandling> handling(UUID id) {
         return requests.handling(id);
     }
 
+    /** Without asking who reads it: for the application's own steps and mails. */
     public Optional<PurchaseRequest> findById(UUID id) {
         return requests.findById(id);
     }

@@ -11,6 +11,12 @@ import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.request.RequesterWaits;
+import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.request.RequestNotFoundException;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.process.EngineGate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.security.access.AccessDeniedException;
 import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.scope.Scope;
 import dk.indkoebsscreening.scope.ScopeRepository;
@@ -44,10 +50,12 @@ public class TriageService {
     private final OutboxWriter outbox;
     private final RequesterWaits waits;
     private final AnswerBy answerBy;
+    private final Requests requests;
+    private final RuntimeService runtime;
 
     TriageService(RequestLifecycle lifecycle, ClarificationRepository clarifications, Clock clock,
                   ApplicationEventPublisher events, CaseHistory history, ScopeRepository scopes, OutboxWriter outbox,
-                  RequesterWaits waits, AnswerBy answerBy) {
+                  RequesterWaits waits, AnswerBy answerBy, Requests requests, RuntimeService runtime) {
         this.lifecycle = lifecycle;
         this.clarifications = clarifications;
         this.clock = clock;
@@ -57,6 +65,8 @@ public class TriageService {
         this.outbox = outbox;
         this.waits = waits;
         this.answerBy = answerBy;
+        this.requests = requests;
+        this.runtime = runtime;
     }
 
     /** A question or a rejection needs its text; an acceptance at least one area, and a reason for a changed scope. */
@@ -151,6 +161,33 @@ public class TriageService {
         history.record(requestId, HistoryKind.TRIAGE_SKIPPED, null, null, rule, null);
         events.publishEvent(new FastTrackAccepted(requestId, rule));
         return ScreeningProcess.scopeVariables(proposed.areas());
+    }
+
+    /**
+     * A coordinator steps in on a fast track the rules would decide: the decision comes to the coordinators' task
+     * whatever the areas say ({@link ScreeningProcess#AUTOMATIC_DECISION} off).
+     *
+     * @throws RequestNotFoundException the user may not read the request
+     * @throws AccessDeniedException    the user is no coordinator
+     * @throws ConflictException        the rules would not decide it (any more)
+     */
+    @Transactional
+    public void stepIn(UUID requestId, CurrentUser user) {
+        requests.readable(requestId, user);
+        if (!user.isCoordinator()) {
+            throw new AccessDeniedException(user.username() + " is no coordinator");
+        }
+        PurchaseRequest request = lifecycle.lock(requestId);
+        boolean rulesWouldDecide = request.status() == RequestStatus.IN_SCREENING && EngineGate.asApplication(() ->
+                Boolean.TRUE.equals(runtime.getVariable(request.processInstanceId(), ScreeningProcess.AUTOMATIC_DECISION)));
+        if (!rulesWouldDecide) {
+            throw new ConflictException("Request " + requestId + " is not decided by the rules", "triage.fastTrack.notByRules");
+        }
+        EngineGate.asApplication(() -> {
+            runtime.setVariable(request.processInstanceId(), ScreeningProcess.AUTOMATIC_DECISION, false);
+            return null;
+        });
+        history.record(requestId, HistoryKind.FAST_TRACK_STEPPED_IN, user.username(), null, null, null);
     }
 
     @Transactional
