@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Paged;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +69,7 @@ public class RequestSearch {
     /** A request as the search lists and exports it. */
     public record Found(UUID id, String reference, String title, String systemName, String vendor, String department,
                  String requester, RequestStatus status, Instant submittedAt, Instant deadline, BigDecimal contractValueDkk,
-                 Verdict outcome, Instant decidedAt) {
+                 Verdict outcome, Instant decidedAt, List<PersonalData> personalDataCategories) {
     }
 
     /** A total above this is shown as "more than": narrow the search. */
@@ -128,7 +130,8 @@ public class RequestSearch {
         parameters.put("offset", (long) (shown - 1) * size);
         List<Found> items = jdbc.sql("""
                 select r.id, r.reference, r.title, r.system_name, r.vendor, r.department, r.requester, r.status, r.submitted_at,
-                       r.deadline, r.one_off_cost_dkk + r.annual_cost_dkk * r.contract_years as contract_value, d.outcome, d.decided_at
+                       r.deadline, r.one_off_cost_dkk + r.annual_cost_dkk * r.contract_years as contract_value, d.outcome, d.decided_at,
+                       r.personal_data_categories
                 """ + from + where + " order by " + order.sql + " limit :limit offset :offset")
                 .params(parameters)
                 .query((row, n) -> new Found(row.getObject("id", UUID.class), row.getString("reference"), row.getString("title"),
@@ -136,7 +139,8 @@ public class RequestSearch {
                         row.getString("requester"), RequestStatus.valueOf(row.getString("status")),
                         Sql.instant(row, "submitted_at"), Sql.instant(row, "deadline"), row.getBigDecimal("contract_value"),
                         row.getString("outcome") == null ? null : Verdict.valueOf(row.getString("outcome")),
-                        Sql.instant(row, "decided_at")))
+                        Sql.instant(row, "decided_at"), PersonalData.ordered(Arrays.stream((String[]) row
+                                .getArray("personal_data_categories").getArray()).map(PersonalData::valueOf).toList())))
                 .list();
         return new Paged<>(items, total, shown, size);
     }

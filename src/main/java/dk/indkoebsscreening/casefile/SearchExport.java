@@ -70,6 +70,7 @@ class SearchExport {
         for (Area area : Area.values()) {
             header.add(choices.message("export.areaVerdict", choices.message("area." + area)));
         }
+        header.add(choices.message("export.personalData"));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("anmodninger.csv").build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -89,6 +90,8 @@ class SearchExport {
                 for (Area area : Area.values()) {
                     cells.add(verdict(verdict.areas().get(area)));
                 }
+                cells.add(row.personalDataCategories().stream().map(category -> choices.message("personalData." + category))
+                        .collect(Collectors.joining(", ")));
                 writer.write(line(cells));
                 written++;
             }

@@ -98,7 +98,7 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(rows.get(0)).containsExactly("Reference", "Titel", "System", "Leverandør", "Afdeling", "Anmoder", "Status", "Sendt",
                 "Frist", "Kontraktværdi (kr.)", "Afgørelse", "Afgjort", "Indstilling tilsidesat", "Vurdering: Sikkerhed og GDPR",
                 "Vurdering: Brugerstyring", "Vurdering: Support", "Vurdering: Kontrakt", "Vurdering: Installation",
-                "Vurdering: Implementering");
+                "Vurdering: Implementering", "Personoplysninger");
         assertThat(rows).hasSize(2);
         List<String> row = rows.get(1);
         String today = LocalDate.now().format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
@@ -113,10 +113,12 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(row.get(11)).isEqualTo(today);
         assertThat(row.subList(12, 19)).as("not overridden, every area approved")
                 .containsExactly("Nej", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt");
+        assertThat(row.get(19)).isEqualTo("CPR-numre");
 
         JsonNode json = api.get(Lifecycle.COORDINATOR, "/api/requests/search?q=" + marker).body();
         assertThat(json.get("total").asLong()).isEqualTo(1);
         assertThat(json.get("items").get(0).get("contractValueDkk").decimalValue()).isEqualByComparingTo("325000");
+        assertThat(json.get("items").get(0).get("personalDataCategories").toString()).isEqualTo("[\"CPR\"]");
     }
 
     @Test
