@@ -20,6 +20,13 @@ public enum EventType {
     SCREENING_COMPLETED("dk.indkoebsscreening.screening.completed.v1", "screening-completed"),
     SCREENING_REMINDER_SENT("dk.indkoebsscreening.screening.reminder-sent.v1", "screening-reminder-sent"),
     DEADLINE_MISSED("dk.indkoebsscreening.deadline.missed.v1", "deadline-missed"),
+    /**
+     * An expert asked the requester a question from a screening; the request stays in screening, so this is not
+     * information.requested, whose status values are triage's.
+     */
+    SCREENING_QUESTION_ASKED("dk.indkoebsscreening.screening.question-asked.v1", "screening-question-asked"),
+    /** The requester answered an expert's question from a screening. */
+    SCREENING_QUESTION_ANSWERED("dk.indkoebsscreening.screening.question-answered.v1", "screening-question-answered"),
     /** The screening deadline moved after submission: the request waited for its requester and the week paused. */
     DEADLINE_CHANGED("dk.indkoebsscreening.deadline.changed.v1", "deadline-changed"),
     /** The decision with the request's files, its report's address and its scope; also on the decisions topic. */

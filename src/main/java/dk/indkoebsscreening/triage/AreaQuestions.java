@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.triage;
 
+import dk.indkoebsscreening.events.EventType;
+import dk.indkoebsscreening.events.OutboxWriter;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.Area;
@@ -39,9 +41,10 @@ public class AreaQuestions {
     private final ApplicationEventPublisher events;
     private final CaseHistory history;
     private final RequesterWaits waits;
+    private final OutboxWriter outbox;
 
     AreaQuestions(RequestLifecycle lifecycle, ClarificationRepository clarifications, AnswerBy answerBy, Clock clock,
-                  ApplicationEventPublisher events, CaseHistory history, RequesterWaits waits) {
+                  ApplicationEventPublisher events, CaseHistory history, RequesterWaits waits, OutboxWriter outbox) {
         this.lifecycle = lifecycle;
         this.clarifications = clarifications;
         this.answerBy = answerBy;
@@ -49,6 +52,7 @@ public class AreaQuestions {
         this.events = events;
         this.history = history;
         this.waits = waits;
+        this.outbox = outbox;
     }
 
     /** Asks in the caller's transaction, which has checked that the expert may work on the area's open task. */
@@ -64,8 +68,10 @@ public class AreaQuestions {
         Instant now = clock.instant();
         String question = form.question().strip();
         LocalDate by = answerBy.of(now, request.deadline());
-        clarifications.ask(requestId, area, question, expert, now, by);
+        UUID questionId = clarifications.ask(requestId, area, question, expert, now, by);
         waits.waitStarted(requestId, now);
+        outbox.append(requestId, request.reference(), EventType.SCREENING_QUESTION_ASKED, now,
+                new ScreeningQuestionAsked(requestId, request.reference(), request.requester(), area, questionId, by, now));
         events.publishEvent(new QuestionAsked(requestId, question, expert, area, by));
         history.record(requestId, HistoryKind.QUESTION_ASKED, expert, area, null, question);
     }
@@ -86,7 +92,21 @@ public class AreaQuestions {
             throw new ConflictException("Question " + questionId + " is answered");
         }
         waits.waitEnded(requestId, now);
+        outbox.append(requestId, request.reference(), EventType.SCREENING_QUESTION_ANSWERED, now,
+                new ScreeningQuestionAnswered(requestId, request.reference(), request.requester(), question.area(), questionId, now));
         events.publishEvent(new QuestionAnswered(requestId, answer, question.area(), question.question(), question.askedBy()));
         history.record(requestId, HistoryKind.QUESTION_ANSWERED, requester, question.area(), null, answer);
+    }
+
+    /* As for triage's question: the texts and the expert who asked stay in the application. */
+
+    /** screening.question-asked.v1 */
+    record ScreeningQuestionAsked(UUID requestId, String reference, String requester, Area area, UUID questionId,
+                                  LocalDate answerBy, Instant askedAt) {
+    }
+
+    /** screening.question-answered.v1 */
+    record ScreeningQuestionAnswered(UUID requestId, String reference, String requester, Area area, UUID questionId,
+                                     Instant answeredAt) {
     }
 }

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
@@ -106,6 +107,16 @@ class ScreeningQuestionTest extends ApiTestBase {
         assertThat(answer.text()).contains("Anna Andersen har svaret på dit spørgsmål fra screeningen af Sikkerhed og GDPR",
                 "Hvilket land står backuppen i?", "I Frankfurt.", "/opgaver/til/" + requestId + "?type=SCREENING&omraade=SECURITY");
         assertThat(mails.about(reference)).filteredOn(mail -> mail.kind().equals("TRIAGE_AGAIN")).hasSize(1);
+
+        EventSchemas schemas = new EventSchemas();
+        String askedEvent = outbox.payloadOf(requestId, "screening.question-asked");
+        assertThat(schemas.problems("dk.indkoebsscreening.screening.question-asked.v1", askedEvent)).isEmpty();
+        assertThat(askedEvent).contains("\"area\": \"SECURITY\"", "\"questionId\": \"" + questionId + "\"", "\"answerBy\": \"")
+                .doesNotContain("backuppen");
+        String answeredEvent = outbox.payloadOf(requestId, "screening.question-answered");
+        assertThat(schemas.problems("dk.indkoebsscreening.screening.question-answered.v1", answeredEvent)).isEmpty();
+        assertThat(answeredEvent).contains("\"questionId\": \"" + questionId + "\"").doesNotContain("Frankfurt");
+        assertThat(outbox.typesOf(requestId)).containsOnlyOnce("information.requested", "information.provided");
 
         lifecycle.screen(requestId, dk.indkoebsscreening.process.Area.SECURITY, lifecycle.approval(dk.indkoebsscreening.process.Area.SECURITY));
     }
