@@ -47,7 +47,9 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
         assertThat(main.indexOf("id=\"facts-title\"")).as("the request's data before its files").isLessThan(main.indexOf("id=\"files-title\""));
         assertThat(main.indexOf("id=\"files-title\"")).as("the files before the history").isLessThan(main.indexOf("id=\"history-title\""));
         assertThat(main).doesNotContain(ENGINE_WORDS.toArray(String[]::new))
-                .contains("Se hele processen", "Indsendt", "Ønsket starttidspunkt").doesNotContain(">Frist<");
+                .contains("Se hele processen", "Indsendt", "Ønsket starttidspunkt").doesNotContain(">Frist<")
+                .as("the steps in words").contains("Koordinatoren ser på den", "Eksperterne vurderer den")
+                .doesNotContain(">Triage<", ">Screening<");
     }
 
     @Test
