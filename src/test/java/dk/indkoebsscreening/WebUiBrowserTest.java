@@ -274,6 +274,14 @@ class WebUiBrowserTest extends BrowserTestBase {
         assertThat(browser.find(By.cssSelector("details.more-criteria")).getAttribute("open")).isNotNull();
         assertThat(browser.mainText()).contains("30 anmodninger fundet");
         browser.assertAccessible();
+
+        // A word spelt otherwise than the requests spell it finds nothing, and "Mente du …?" leads to their spelling.
+        browser.open("/anmodninger/alle?q=tandscanning");
+        assertThat(browser.text(By.id("did-you-mean"))).isEqualTo("Mente du 3D-tandskanning?");
+        assertThat(browser.findAll(By.className("request-table"))).as("no empty table").isEmpty();
+        browser.assertAccessible();
+        browser.find(By.cssSelector("#did-you-mean a")).click();
+        assertThat(browser.text(By.className("request-table"))).contains("3D-tandskanning");
     }
 
     @Test
