@@ -209,7 +209,7 @@ class WebUiBrowserTest extends BrowserTestBase {
 
         browser.login("koordinator");
         openTaskFor(reference);
-        assertThat(browser.text(By.id("clarifications-title"))).isNotBlank();
+        assertThat(browser.text(By.id("questions-title"))).isNotBlank();
         assertThat(browser.mainText()).contains("Hvor mange medarbejdere skal bruge systemet?").contains("Omkring 120 i hjemmeplejen.");
         browser.assertAccessible();
     }
