@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A requester's story in a real browser: half a form saved as a draft, found under "Mine anmodninger", continued and
- * sent; the receipt page and the receipt mail; the request's page starting with its sentence; the way to withdraw it,
- * asked first. Each page is checked for accessibility and layout, with screenshots at 1280 and 390 px.
+ * sent; the receipt page and the receipt mail; the request's page starting with its sentence; a wrong file removed and a
+ * second draft deleted, each after a page that asks first. Each page is checked for accessibility and layout, with screenshots at 1280 and 390 px.
  */
 class RequesterStoryBrowserTest extends BrowserTestBase {
 
@@ -45,6 +45,9 @@ class RequesterStoryBrowserTest extends BrowserTestBase {
         browser.type("field-need", "Lærerne optager korte videoer til eleverne.");
         RequestFormFacts.fillSmallPurchase(browser);
         browser.type("field-oneOffCostDkk", "9.600");
+        Path folder = Files.createDirectories(Path.of("target", "upload-files"));
+        Path offer = Files.write(folder.resolve("Forkert tilbud.pdf"), dk.indkoebsscreening.testsupport.Files.pdf("Forkert tilbud"));
+        browser.field("field-files").sendKeys(offer.toAbsolutePath().toString());
         browser.submit();
 
         assertThat(browser.path()).endsWith("/kvittering");
@@ -61,7 +64,27 @@ class RequesterStoryBrowserTest extends BrowserTestBase {
         assertThat(browser.mainText()).doesNotContain("ScreeningScope", "Triagér");
         browser.assertAccessible();
 
-        browser.open("/anmodninger");
+        // The wrong offer goes again, after the page that asks first; "Nej" would have led back.
+        browser.find(By.cssSelector("#bilag a.remove-link")).click();
+        browser.awaitText(By.tagName("h1"), "Vil du fjerne filen?");
+        assertThat(browser.text(By.id("file-to-remove"))).contains("Forkert tilbud.pdf");
+        assertThat(browser.find(By.cssSelector("main form button")).getAttribute("class")).contains("button-danger");
+        browser.assertAccessible();
+        browser.submit(By.cssSelector("main form"));
+        assertThat(browser.text(By.cssSelector("main .notice-success"))).isEqualTo("Filen er fjernet.");
+        assertThat(browser.text(By.id("bilag"))).contains("fjernet af Bent Bertelsen");
+
+        // A second draft, not wanted after all: deleted after the page that asks first.
+        browser.open("/anmodninger/ny");
+        browser.type("field-title", "Ikke alligevel");
+        browser.find(By.id("save-draft")).click();
+        browser.awaitText(By.tagName("h1"), "Mine anmodninger");
+        browser.find(By.cssSelector("#drafts a:not(.button)")).click();
+        browser.awaitText(By.tagName("h1"), "Vil du slette kladden?");
+        assertThat(browser.text(By.id("draft-to-delete"))).contains("Ikke alligevel");
+        browser.assertAccessible();
+        browser.submit(By.cssSelector("main form"));
+        assertThat(browser.text(By.cssSelector("main .notice-success"))).isEqualTo("Kladden »Ikke alligevel« er slettet.");
         assertThat(browser.mainText()).contains(reference);
         assertThat(browser.findAll(By.id("drafts"))).as("the draft became the request")
                 .noneMatch(drafts -> drafts.getText().contains(title));
