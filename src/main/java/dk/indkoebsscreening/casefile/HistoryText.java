@@ -34,7 +34,10 @@ public class HistoryText {
         // A wait for the requester counts its working days (the value, a number for the sentence's choice) and names the
         // deadline it moved to (the text, an instant).
         boolean waited = waitedForRequester(entry.kind());
-        String sentence = choices.message("history." + entry.kind().name(), actor,
+        // An area a fast track's rule left out was confirmed by nobody: its sentence names the rule instead.
+        String key = "history." + entry.kind().name()
+                + (entry.kind() == HistoryKind.AREA_NOT_RELEVANT && entry.actor() == null ? ".byRule" : "");
+        String sentence = choices.message(key, actor,
                 waited ? Integer.valueOf(entry.value()) : valueLabel(entry), handedTo,
                 entry.kind() == HistoryKind.DEADLINE_MOVED ? formats.dateTime(Instant.parse(entry.text())) : "");
         return entry.area() == null ? sentence : choices.message("area." + entry.area().name()) + ": " + sentence;

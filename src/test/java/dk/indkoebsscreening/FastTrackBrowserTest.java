@@ -1,0 +1,72 @@
+package dk.indkoebsscreening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.request.RequesterWaits;
+import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.BrowserTestBase;
+import dk.indkoebsscreening.testsupport.Eventually;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The requester's page of a fast track that waited two working days for its requester during the screening and was
+ * decided by the rule: the decision names the rule in words, the history says triage was skipped, where the deadline
+ * moved and why, and that the rule decided.
+ */
+class FastTrackBrowserTest extends BrowserTestBase {
+
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
+    @Autowired
+    ChecklistProperties checklists;
+
+    @Autowired
+    RequesterWaits waits;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void theRequesterReadsThatTheRuleDecidedAndWhyTheDeadlineMoved() {
+        ApiClient api = new ApiClient(port);
+        Lifecycle lifecycle = new Lifecycle(api, checklists);
+        Map<String, Object> form = ApiClient.validRequest("Skærmoptager til undervisningen");
+        form.put("systemName", "ScreenRec");
+        form.put("oneOffCostDkk", 0);
+        form.put("annualCostDkk", 9600);
+        form.put("contractYears", 1);
+        form.put("personalDataCategories", List.of("NONE"));
+        form.remove("integrations");
+        String requestId = api.post("anna", "/api/requests", form).body().get("id").asText();
+        // A question during the screening (lane A's path), Monday to Wednesday: two working days.
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> waits.waitStarted(UUID.fromString(requestId),
+                LocalDateTime.of(2026, 12, 7, 10, 0).atZone(COPENHAGEN).toInstant()));
+        transaction.executeWithoutResult(status -> waits.waitEnded(UUID.fromString(requestId),
+                LocalDateTime.of(2026, 12, 9, 10, 0).atZone(COPENHAGEN).toInstant()));
+        for (Area area : List.of(Area.USER_MANAGEMENT, Area.SUPPORT, Area.CONTRACT)) {
+            lifecycle.screen(requestId, area, lifecycle.approval(area));
+        }
+        Eventually.until("decided by the rule", () -> api.details("anna", requestId).get("status").asText().equals("APPROVED"));
+
+        browser.login("anna");
+        browser.open("/anmodninger/" + requestId);
+        assertThat(browser.text(By.id("decision"))).contains("Truffet automatisk efter reglen for hurtigt spor");
+        assertThat(browser.mainText()).contains("Sendt direkte til screening uden triage efter reglen for hurtigt spor",
+                "fordi anmodningen ventede på anmoderen i 2 arbejdsdage", "Afgjort automatisk efter reglen for hurtigt spor",
+                "Sikkerhed og GDPR: Ikke relevant (omfanget efter reglerne for hurtigt spor)");
+        browser.assertAccessible();
+    }
+}
