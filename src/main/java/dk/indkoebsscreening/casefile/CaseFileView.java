@@ -43,7 +43,7 @@ public class CaseFileView {
         // Only the requester answers the coordinator's question (the model's "provide information" task).
         model.addAttribute("question", requester ? caseFile.openQuestion().orElse(null) : null);
         // And the experts' questions from their screenings, each answered on its own.
-        model.addAttribute("areaQuestions", requester ? caseFile.openAreaQuestions() : List.of());
+        model.addAttribute("areaQuestions", requester && !caseFile.request().status().isClosed() ? caseFile.openAreaQuestions() : List.of());
         model.addAttribute("answering", answering);
         model.addAttribute("answer", answer);
         model.addAttribute("errors", errors);

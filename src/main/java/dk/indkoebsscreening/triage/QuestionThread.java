@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.triage;
 
+import dk.indkoebsscreening.request.Requests;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Service;
 public class QuestionThread {
 
     private final ClarificationRepository clarifications;
+    private final Requests requests;
 
-    QuestionThread(ClarificationRepository clarifications) {
+    QuestionThread(ClarificationRepository clarifications, Requests requests) {
         this.clarifications = clarifications;
+        this.requests = requests;
     }
 
     /** Every question, oldest first. */
@@ -23,8 +26,14 @@ public class QuestionThread {
         return clarifications.findByRequest(requestId);
     }
 
-    /** The questions the requester has not answered yet, oldest first. */
+    /**
+     * The questions the requester has not answered yet, oldest first; none once the request is decided or withdrawn,
+     * when an expert's unanswered question no longer waits for anything.
+     */
     public List<Clarification> openForRequester(UUID requestId) {
+        if (requests.findById(requestId).map(request -> request.status().isClosed()).orElse(true)) {
+            return List.of();
+        }
         return thread(requestId).stream().filter(Clarification::open).toList();
     }
 }

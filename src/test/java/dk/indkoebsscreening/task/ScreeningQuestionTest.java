@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.triage.Clarification;
+import dk.indkoebsscreening.triage.QuestionThread;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Mails;
 import dk.indkoebsscreening.testsupport.Mails.Mail;
@@ -29,6 +31,9 @@ class ScreeningQuestionTest extends ApiTestBase {
 
     @Autowired
     EmbeddedSmtpServer smtp;
+
+    @Autowired
+    QuestionThread thread;
 
     Mails mails;
 
@@ -153,6 +158,13 @@ class ScreeningQuestionTest extends ApiTestBase {
                 "answer=Forkert+anmodning").statusCode()).isEqualTo(404);
         assertThat(openAreaQuestion(requestId)).isEqualTo(questionId);
         assertThat(history(requestId)).isEqualTo(historyBefore);
+
+        assertThat(thread.openForRequester(UUID.fromString(requestId))).extracting(Clarification::id).containsExactly(questionId);
+        assertThat(api.post("anna", "/api/requests/" + requestId + "/withdraw", Map.of()).status()).isBetween(200, 299);
+        assertThat(thread.openForRequester(UUID.fromString(requestId))).as("a withdrawn request waits for nobody").isEmpty();
+        assertThat(anna.get("/anmodninger/" + requestId).body()).doesNotContain("/spoergsmaal/" + questionId + "/svar");
+        assertThat(anna.postForm("/indstillinger", "/anmodninger/" + requestId + "/spoergsmaal/" + questionId + "/svar",
+                "answer=For+sent").statusCode()).isEqualTo(409);
     }
 
     private long questions(String requestId) {
