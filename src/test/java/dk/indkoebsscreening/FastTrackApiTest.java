@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -79,6 +82,14 @@ class FastTrackApiTest extends ApiTestBase {
         assertThat(event.get("outcome").asText()).isEqualTo("APPROVED");
         assertThat(outbox.typesOf(requestId)).containsSubsequence("request.submitted", "screening.started",
                 "screening.completed", "decision.made");
+
+        java.net.http.HttpResponse<byte[]> report = api.download("anna", "/api/requests/" + requestId + "/report.pdf");
+        assertThat(report.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(report.body())) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("automatisk efter reglen for hurtigt spor, hvor alle områder godkender uden betingelser (" + RULE + ")",
+                            "Afgjort automatisk efter reglen for hurtigt spor");
+        }
 
         List<String> history = StreamSupport.stream(api.details("anna", requestId).get("history").spliterator(), false)
                 .map(item -> item.path("entry").path("kind").asText(item.path("kind").asText())).toList();
