@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.deadline.WorkingDayCalendar;
+import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.process.ScreeningDeadline;
 import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.request.RequesterWaits.Wait;
@@ -53,6 +58,21 @@ class RequesterWaitsTest extends ApiTestBase {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    DeadlineProperties deadlineProperties;
+
+    @Autowired
+    ScreeningDeadline screeningDeadline;
+
+    @Autowired
+    CaseHistory caseHistory;
+
+    @Autowired
+    OutboxWriter outboxWriter;
 
     private TransactionTemplate transaction;
     private UUID id;
@@ -147,6 +167,20 @@ class RequesterWaitsTest extends ApiTestBase {
         assertThat(deadline(request)).isEqualTo(before);
         assertThat(history(request)).contains("REQUESTER_WAITED 0 null");
         assertThat(outbox.typesOf(requestId)).doesNotContain("deadline.changed");
+    }
+
+    /** The same waits under the policy that the week does not pause: shown in the history, nothing moves, no event. */
+    @Test
+    void withoutThePauseTheWaitIsShownAndNothingMoves() {
+        RequesterWaits notPausing = new RequesterWaits(jdbc, calendar, deadlineProperties, new WaitPolicy(false), repository,
+                calculator, screeningDeadline, caseHistory, outboxWriter);
+        inTransaction(() -> notPausing.waitStarted(id, at(2026, 12, 1, 10)));
+        inTransaction(() -> notPausing.waitEnded(id, at(2026, 12, 4, 10)));
+
+        assertThat(notPausing.of(id)).containsExactly(new Wait(at(2026, 12, 1, 10), at(2026, 12, 4, 10), 3, false));
+        assertThat(deadline(id)).isEqualTo(at(2026, 12, 8, 16));
+        assertThat(history(id)).containsExactly("REQUESTER_WAITED 3 null");
+        assertThat(outbox.typesOf(id.toString())).doesNotContain("deadline.changed");
     }
 
     @Test
