@@ -157,6 +157,11 @@ public class GroupCover {
         }
         absences.of(form.username()).filter(theirs -> theirs.overlaps(form.from(), form.to())).ifPresent(theirs ->
                 problems.add(new FieldProblem("username", "absence.standIn.away", people.name(form.username()))));
+        // A second period sharing days with one in force would keep the door open when a coordinator ends the first.
+        if (standIns.endingFrom(today).stream().anyMatch(theirs -> theirs.endedAt() == null && theirs.group().equals(form.group())
+                && theirs.username().equals(form.username()) && theirs.overlaps(form.from(), form.to()))) {
+            problems.add(new FieldProblem("username", "standIn.username.already", people.name(form.username())));
+        }
         InvalidInputException.throwIfAny(problems);
         GroupStandIn standIn = new GroupStandIn(UUID.randomUUID(), form.group(), form.username(),
                 form.from().isBefore(today) ? today : form.from(), form.to(), user.username(), clock.instant(), null, null);

@@ -23,6 +23,11 @@ public record GroupStandIn(UUID id, String group, String username, LocalDate sta
         return endedAt == null && !day.isBefore(startsOn) && !day.isAfter(endsOn);
     }
 
+    /** Whether the period shares a day with these, both included. */
+    public boolean overlaps(LocalDate from, LocalDate to) {
+        return !to.isBefore(startsOn) && !from.isAfter(endsOn);
+    }
+
     /** Not over yet: active or still to come. */
     public boolean currentOrComing(LocalDate day) {
         return endedAt == null && !day.isAfter(endsOn);

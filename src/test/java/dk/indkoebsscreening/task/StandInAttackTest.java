@@ -95,6 +95,27 @@ class StandInAttackTest extends ApiTestBase {
     }
 
     @Test
+    void aSecondAppointmentOfTheSamePersonForTheSameGroupAndDaysIsRefusedSoEndingOneEndsTheirAccess() {
+        String requestId = lifecycle.submitAndAccept("anna", "Stedfortræder udnævnt to gange");
+        String task = api.awaitTask(Lifecycle.expertFor(Area.SECURITY), requestId, "SCREENING").get("id").asText();
+        JsonNode first = appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(5)).body();
+        ApiClient.Response again = appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today.plusDays(2), today.plusDays(9));
+        assertThat(again.status()).as(again.body().toString()).isEqualTo(400);
+        assertThat(again.body().toString()).contains("Bo Brugerstyring er allerede stedfortræder for gruppen i perioden.");
+        assertThat(standIns()).isEqualTo(1);
+        assertThat(appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today.plusDays(6), today.plusDays(9)).status())
+                .as("the days after").isEqualTo(200);
+        assertThat(appoint(Lifecycle.COORDINATOR, Area.CONTRACT.candidateGroup(), STAND_IN, today, today.plusDays(5)).status())
+                .as("another group").isEqualTo(200);
+
+        assertThat(api.post(Lifecycle.COORDINATOR, "/api/stand-ins/" + first.get("id").asText() + "/end", null).status())
+                .isEqualTo(204);
+        assertThat(api.get(STAND_IN, "/api/tasks/" + task).status()).as("ended means ended").isEqualTo(403);
+        assertThat(appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(5)).status())
+                .as("an ended appointment is no obstacle").isEqualTo(200);
+    }
+
+    @Test
     void anExpertCannotAppointThemselvesNorEndAStandInAndNothingIsStored() {
         assertThat(appoint(STAND_IN, SECURITY, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(403);
         assertThat(appoint(STAND_IN, Groups.COORDINATORS, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(403);
