@@ -24,7 +24,9 @@ import dk.indkoebsscreening.request.RequestNotFoundException;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.Transition;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.security.StandInGroups;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException;
 import java.time.Clock;
@@ -70,11 +72,12 @@ public class ConditionFollowUp {
     private final AttachmentService attachments;
     private final People people;
     private final ConditionDates dates;
+    private final StandInGroups standIns;
 
     ConditionFollowUp(ConditionRepository conditions, Requests requests, RequestLifecycle lifecycle, OutboxWriter outbox,
                       CaseHistory history, ApplicationEventPublisher facts, Clock clock, EngineCommand engine,
                       EngineTasks engineTasks, TaskService taskService, RuntimeService runtime,
-                      AttachmentService attachments, People people, ConditionDates dates) {
+                      AttachmentService attachments, People people, ConditionDates dates, StandInGroups standIns) {
         this.conditions = conditions;
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -89,6 +92,7 @@ public class ConditionFollowUp {
         this.attachments = attachments;
         this.people = people;
         this.dates = dates;
+        this.standIns = standIns;
     }
 
     /** The request's conditions in their numbers' order, each with its evidence and history; empty when none were set. */
@@ -325,9 +329,13 @@ public class ConditionFollowUp {
         return owner.equals(user.username());
     }
 
-    /** The experts of the area that set it, or the coordinators for the coordinator's own (null). */
-    private static boolean isVerifier(Area setBy, CurrentUser user) {
-        return setBy == null ? user.isCoordinator() : user.groups().contains(setBy.candidateGroup());
+    /**
+     * The experts of the area that set it, or the coordinators for the coordinator's own (null); and the group's stand-in
+     * while the period lasts, who is given the verifying task as a member is.
+     */
+    private boolean isVerifier(Area setBy, CurrentUser user) {
+        String group = setBy == null ? Groups.COORDINATORS : setBy.candidateGroup();
+        return user.groups().contains(group) || standIns.groupsOf(user.username()).contains(group);
     }
 
     private static void requireStatus(Row row, boolean allowed) {

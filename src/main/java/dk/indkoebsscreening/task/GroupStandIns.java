@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.task;
 
 import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.security.StandInGroups;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * closes the door at once, not at the next scheduled run.
  */
 @Component
-class GroupStandIns {
+class GroupStandIns implements StandInGroups {
 
     private final GroupStandInRepository standIns;
     private final Clock clock;
@@ -29,7 +30,8 @@ class GroupStandIns {
     }
 
     /** The groups the user stands in for today. */
-    Set<String> groupsOf(String username) {
+    @Override
+    public Set<String> groupsOf(String username) {
         return standIns.activeOn(today()).stream().filter(standIn -> standIn.username().equals(username))
                 .map(GroupStandIn::group).collect(Collectors.toUnmodifiableSet());
     }

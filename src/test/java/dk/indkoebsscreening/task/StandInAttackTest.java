@@ -116,6 +116,31 @@ class StandInAttackTest extends ApiTestBase {
     }
 
     @Test
+    void aSecurityStandInVerifiesASecurityConditionAsAMemberWouldAndNotAContractOne() {
+        String requestId = lifecycle.runToApprovalWithConditions("anna", "Betingelser under fravær", Map.of(
+                Area.SECURITY, List.of("DPIA godkendt af DPO"), Area.CONTRACT, List.of("Databehandleraftale underskrevet")));
+        JsonNode conditions = api.details("anna", requestId).get("conditions");
+        String security = conditions.get(0).get("id").asText();
+        String contract = conditions.get(1).get("id").asText();
+        String path = "/api/requests/" + requestId + "/conditions/";
+        assertThat(api.post("anna", path + security + "/report", Map.of("text", "Godkendt 3. marts")).status()).isEqualTo(204);
+        assertThat(api.post("anna", path + contract + "/report", Map.of("text", "Underskrevet")).status()).isEqualTo(204);
+        assertThat(appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(200);
+
+        String verifyTask = api.tasks(STAND_IN).stream()
+                .filter(task -> task.get("requestId").asText().equals(requestId) && task.get("type").asText().equals("VERIFY_CONDITION"))
+                .map(task -> task.get("id").asText()).findFirst().orElseThrow();
+        WebSession page = new WebSession(port);
+        page.login(STAND_IN);
+        assertThat(page.get("/opgaver/" + verifyTask).body()).as("the task page offers the condition to verify")
+                .contains("DPIA godkendt af DPO");
+        assertThat(api.post(STAND_IN, path + contract + "/verify", null).status()).as("not the contract's").isEqualTo(403);
+        assertThat(api.get("anna", path + contract).body().get("status").asText()).isEqualTo("REPORTED");
+        assertThat(api.post(STAND_IN, path + security + "/verify", null).status()).isEqualTo(204);
+        assertThat(api.get("anna", path + security).body().get("status").asText()).isEqualTo("VERIFIED");
+    }
+
+    @Test
     void anExpertCannotAppointThemselvesNorEndAStandInAndNothingIsStored() {
         assertThat(appoint(STAND_IN, SECURITY, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(403);
         assertThat(appoint(STAND_IN, Groups.COORDINATORS, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(403);
