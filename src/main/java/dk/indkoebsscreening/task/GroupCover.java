@@ -170,13 +170,18 @@ public class GroupCover {
         return standIn;
     }
 
-    /** Ends a stand-in's period now; the tasks they took go back to the group at the next check. */
+    /**
+     * Ends a stand-in's period now; the tasks they took go back to the group at the next check. One whose last day has
+     * passed stays as it was: the record says a coordinator ended it only when one did, before its last day.
+     */
     @Transactional
     public void end(UUID id, CurrentUser user) {
         requireCoordinator(user);
         GroupStandIn standIn = standIns.find(id).orElseThrow(() -> new NotFoundException("No stand-in " + id));
-        standIns.end(standIn.id(), user.username(), clock.instant());
-        check();
+        if (standIn.currentOrComing(today())) {
+            standIns.end(standIn.id(), user.username(), clock.instant());
+            check();
+        }
     }
 
     private static void requireCoordinator(CurrentUser user) {

@@ -42,8 +42,8 @@ class StandInController {
 
     @Operation(operationId = "appointStandIn", summary = "Appoint a temporary stand-in for a group", description = """
             `{group, username, from, to}` (ISO dates, both included, at most a year ahead). The stand-in must take part in \
-            screening (a coordinator or an expert of any area: they may read every request), not be a member of the group and \
-            not be away in the period (400 otherwise). While the period lasts they get the group's open tasks as a member \
+            screening (a coordinator or an expert of any area: they may read every request), not be a member of the group, \
+            not be away in the period and not stand in for the group already on one of its days (400 otherwise). While the period lasts they get the group's open tasks as a member \
             would; after it, the tasks they took go back to the group. For coordinators (403 otherwise).""")
     @ApiResponse(responseCode = "200", description = "The stand-in.")
     @PostMapping
@@ -51,7 +51,9 @@ class StandInController {
         return cover.appoint(binder.bind(body, StandInForm.class), CurrentUser.of(authentication));
     }
 
-    @Operation(operationId = "endStandIn", summary = "End a group's stand-in now", description = "For coordinators (403 otherwise).")
+    @Operation(operationId = "endStandIn", summary = "End a group's stand-in now", description = """
+            The tasks they took go back to the group. One whose last day has passed, or that was ended already, stays as it \
+            was. For coordinators (403 otherwise).""")
     @ApiResponse(responseCode = "204", description = "Done.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound", description = "No such stand-in.")
     @PostMapping("/{id}/end")

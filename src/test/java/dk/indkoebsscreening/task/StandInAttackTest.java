@@ -141,6 +141,17 @@ class StandInAttackTest extends ApiTestBase {
     }
 
     @Test
+    void endingAStandInWhosePeriodIsOverLeavesTheRecordAsItWas() {
+        UUID appointed = UUID.fromString(appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(3)).body()
+                .get("id").asText());
+        jdbc.sql("update group_stand_in set starts_on = ?, ends_on = ? where id = ?")
+                .params(today.minusDays(5), today.minusDays(1), appointed).update();
+        assertThat(api.post(Lifecycle.COORDINATOR, "/api/stand-ins/" + appointed + "/end", null).status()).isEqualTo(204);
+        assertThat(jdbc.sql("select ended_by is null and ended_at is null from group_stand_in where id = ?").param(appointed)
+                .query(Boolean.class).single()).as("not recorded as ended early by a coordinator").isTrue();
+    }
+
+    @Test
     void anExpertCannotAppointThemselvesNorEndAStandInAndNothingIsStored() {
         assertThat(appoint(STAND_IN, SECURITY, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(403);
         assertThat(appoint(STAND_IN, Groups.COORDINATORS, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(403);
