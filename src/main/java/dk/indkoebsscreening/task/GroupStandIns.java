@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.task;
 
 import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.StandInGroups;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,26 +21,38 @@ import org.springframework.stereotype.Component;
 class GroupStandIns implements StandInGroups {
 
     private final GroupStandInRepository standIns;
+    private final People people;
     private final Clock clock;
     private final ZoneId zone;
 
-    GroupStandIns(GroupStandInRepository standIns, Clock clock, DeadlineProperties deadlines) {
+    GroupStandIns(GroupStandInRepository standIns, People people, Clock clock, DeadlineProperties deadlines) {
         this.standIns = standIns;
+        this.people = people;
         this.clock = clock;
         this.zone = deadlines.zone();
     }
 
-    /** The groups the user stands in for today. */
+    /** The groups the user stands in for today, while they still take part in screening. */
     @Override
     public Set<String> groupsOf(String username) {
-        return standIns.activeOn(today()).stream().filter(standIn -> standIn.username().equals(username))
+        Set<String> groups = standIns.activeOn(today()).stream().filter(standIn -> standIn.username().equals(username))
                 .map(GroupStandIn::group).collect(Collectors.toUnmodifiableSet());
+        return groups.isEmpty() || screens(username) ? groups : Set.of();
     }
 
-    /** Today's stand-ins of these groups (user ids). */
+    /** Today's stand-ins of these groups (user ids) who still take part in screening. */
     Set<String> of(Collection<String> groups) {
         return standIns.activeOn(today()).stream().filter(standIn -> groups.contains(standIn.group()))
-                .map(GroupStandIn::username).collect(Collectors.toUnmodifiableSet());
+                .map(GroupStandIn::username).distinct().filter(this::screens).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether the user is still a coordinator or an expert, as a stand-in must be when appointed: one taken out of every
+     * group since (gone from the municipality, say) may no longer read the requests, so holds none of their tasks.
+     */
+    private boolean screens(String username) {
+        return GroupCover.GROUPS.stream().anyMatch(group -> people.membersOf(group).stream()
+                .anyMatch(member -> member.id().equals(username)));
     }
 
     /** Whether the user once stood in for one of these groups (so a task they hold of it came from that). */

@@ -33,6 +33,8 @@ class StandInAttackTest extends ApiTestBase {
 
     @Autowired
     AbsenceService absenceService;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
 
@@ -149,6 +151,23 @@ class StandInAttackTest extends ApiTestBase {
         assertThat(api.post(Lifecycle.COORDINATOR, "/api/stand-ins/" + appointed + "/end", null).status()).isEqualTo(204);
         assertThat(jdbc.sql("select ended_by is null and ended_at is null from group_stand_in where id = ?").param(appointed)
                 .query(Boolean.class).single()).as("not recorded as ended early by a coordinator").isTrue();
+    }
+
+    @Test
+    void aStandInTakenOutOfEveryGroupDuringThePeriodHoldsNoneOfTheGroupsTasks() {
+        String requestId = lifecycle.submitAndAccept("anna", "Stedfortræder fratrådt");
+        String task = api.awaitTask(Lifecycle.expertFor(Area.SECURITY), requestId, "SCREENING").get("id").asText();
+        assertThat(appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(200);
+        assertThat(api.post(STAND_IN, "/api/tasks/" + task + "/claim", null).status()).isEqualTo(204);
+        String ownGroup = Area.USER_MANAGEMENT.candidateGroup();
+        identity.deleteMembership(STAND_IN, ownGroup);
+        try {
+            assertThat(api.get(STAND_IN, "/api/tasks/" + task).status()).isIn(401, 403);
+            assertThat(api.complete(STAND_IN, task, lifecycle.approval(Area.SECURITY)).status()).isIn(401, 403);
+            assertThat(history(requestId, "AREA_SCREENED")).as("not screened").isZero();
+        } finally {
+            identity.createMembership(STAND_IN, ownGroup);
+        }
     }
 
     @Test
