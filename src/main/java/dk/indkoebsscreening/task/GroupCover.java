@@ -245,7 +245,8 @@ public class GroupCover {
     private boolean coveredByStandIn(String group, LocalDate from, LocalDate to) {
         return standIns.endingFrom(from).stream().anyMatch(standIn -> standIn.group().equals(group) && standIn.endedAt() == null
                 && !standIn.startsOn().isAfter(from) && !standIn.endsOn().isBefore(to)
-                && absences.of(standIn.username()).filter(theirs -> theirs.overlaps(from, to)).isEmpty());
+                && absences.of(standIn.username()).filter(theirs -> theirs.overlaps(from, to)).isEmpty()
+                && everyoneWhoScreens().stream().anyMatch(person -> person.id().equals(standIn.username())));
     }
 
     /** The group's open tasks due on or after the first day of the gap still to come, soonest first. */

@@ -40,7 +40,7 @@ class StandInAttackTest extends ApiTestBase {
 
     @AfterEach
     void cleanUp() {
-        jdbc.sql("delete from user_absence where username = ?").param(STAND_IN).update();
+        jdbc.sql("delete from user_absence where username in (?, ?)").params(STAND_IN, Lifecycle.expertFor(Area.SECURITY)).update();
         jdbc.sql("delete from group_stand_in").update();
         jdbc.sql("delete from group_gap_warning").update();
     }
@@ -157,7 +157,7 @@ class StandInAttackTest extends ApiTestBase {
     void aStandInTakenOutOfEveryGroupDuringThePeriodHoldsNoneOfTheGroupsTasks() {
         String requestId = lifecycle.submitAndAccept("anna", "Stedfortræder fratrådt");
         String task = api.awaitTask(Lifecycle.expertFor(Area.SECURITY), requestId, "SCREENING").get("id").asText();
-        assertThat(appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(3)).status()).isEqualTo(200);
+        assertThat(appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(12)).status()).isEqualTo(200);
         assertThat(api.post(STAND_IN, "/api/tasks/" + task + "/claim", null).status()).isEqualTo(204);
         String ownGroup = Area.USER_MANAGEMENT.candidateGroup();
         identity.deleteMembership(STAND_IN, ownGroup);
@@ -165,6 +165,13 @@ class StandInAttackTest extends ApiTestBase {
             assertThat(api.get(STAND_IN, "/api/tasks/" + task).status()).isIn(401, 403);
             assertThat(api.complete(STAND_IN, task, lifecycle.approval(Area.SECURITY)).status()).isIn(401, 403);
             assertThat(history(requestId, "AREA_SCREENED")).as("not screened").isZero();
+
+            // Nor does such a stand-in cover the group: with its only member away, the coordinators are warned.
+            assertThat(raw(Lifecycle.expertFor(Area.SECURITY), "PUT", "/api/me/absence",
+                    Map.of("from", today.toString(), "to", today.plusDays(12).toString())).status()).isEqualTo(200);
+            absenceService.returnTasksOfAbsentUsers();
+            assertThat(jdbc.sql("select group_id from group_gap_warning where resolved_at is null").query(String.class).list())
+                    .containsExactly(SECURITY);
         } finally {
             identity.createMembership(STAND_IN, ownGroup);
         }
