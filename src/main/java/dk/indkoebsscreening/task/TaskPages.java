@@ -165,9 +165,12 @@ class TaskPages {
         model.addAttribute("mayWork", tasks.mayWorkOn(id, user));
         boolean mayHandOver = step.mayBeHandedOn() && (task.assignedTo(user.username()) || user.isCoordinator());
         model.addAttribute("mayHandOver", mayHandOver);
-        // Only people who can take it now; when there are none the page says so instead of an empty choice.
-        model.addAttribute("colleagues", mayHandOver ? handOver.colleagues(id, user).stream()
-                .filter(person -> !person.id().equals(task.assignee())).toList() : List.of());
+        // Only people who can take it now; when there are none the page says so instead of an empty choice, and says
+        // that everyone is away only when they are: the one who holds it may simply be the group's only member.
+        List<People.Person> present = mayHandOver ? handOver.colleagues(id, user) : List.of();
+        List<People.Person> colleagues = present.stream().filter(person -> !person.id().equals(task.assignee())).toList();
+        model.addAttribute("colleagues", colleagues);
+        model.addAttribute("onlyHolderPresent", colleagues.size() < present.size());
         model.addAttribute("stepTemplate", step.template());
         model.addAllAttributes(step.pageAttributes(new TaskStep.Page(task.subjectId(), task.taskDefinitionKey(),
                 task.systemName(), task.vendor(), user.username(), user.groups())));
