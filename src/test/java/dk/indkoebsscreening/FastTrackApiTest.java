@@ -13,6 +13,7 @@ import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Mails;
+import dk.indkoebsscreening.testsupport.WebSession;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,17 @@ class FastTrackApiTest extends ApiTestBase {
         List<String> history = StreamSupport.stream(api.details("anna", requestId).get("history").spliterator(), false)
                 .map(item -> item.path("entry").path("kind").asText(item.path("kind").asText())).toList();
         assertThat(history).contains("TRIAGE_SKIPPED", "DECIDED_BY_RULE").doesNotContain("TRIAGE_ACCEPTED", "DECIDED");
+
+        // The requester's page names no engine word and no empty name for what the rules did.
+        WebSession requester = new WebSession(port);
+        requester.login("anna");
+        String page = requester.get("/anmodninger/" + requestId).body();
+        assertThat(page).contains("Købet blev godkendt automatisk den ", "Ikke relevant (omfanget efter reglerne for hurtigt spor)")
+                .doesNotContain("RULES", "bekræftet af )");
+        try (PDDocument pageReport = Loader.loadPDF(api.download("anna", "/anmodninger/" + requestId + "/rapport.pdf").body())) {
+            assertThat(new PDFTextStripper().getText(pageReport).replaceAll("\\s+", " ")).as("the report's summary and decision")
+                    .contains("Godkendt automatisk efter reglen for").doesNotContain("af RULES");
+        }
     }
 
     /** Stepping in: only a coordinator, only while the rules would decide; others change nothing. */

@@ -49,7 +49,11 @@ public class Standing {
             case IN_SCREENING -> choices.message(decidedByRulesIfApproved(request) ? "standing.IN_SCREENING.fastTrack"
                     : "standing.IN_SCREENING", expected, screened(caseFile), inScope(caseFile)) + waiting;
             case AWAITING_DECISION -> choices.message("standing.AWAITING_DECISION", expected) + waiting;
-            case APPROVED, REJECTED -> choices.message("standing." + request.status(), decidedBy(caseFile), decidedOn(caseFile));
+            // The rules approve a fast track only; they are no person to name.
+            case APPROVED -> caseFile.decision() != null && caseFile.decision().byRule()
+                    ? choices.message("standing.APPROVED.byRule", decidedOn(caseFile))
+                    : choices.message("standing.APPROVED", decidedBy(caseFile), decidedOn(caseFile));
+            case REJECTED -> choices.message("standing.REJECTED", decidedBy(caseFile), decidedOn(caseFile));
             case APPROVED_WITH_CONDITIONS -> withConditions(caseFile, whatNow, requester);
             case CONDITIONS_MET, WITHDRAWN -> choices.message("standing." + request.status());
         };
