@@ -71,6 +71,7 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
         assertThat(sentence(waiting)).startsWith("Anmodningen venter på dig: koordinatoren har et spørgsmål");
         assertThat(waiting.indexOf("id=\"question-title\"")).as("the question right after the sentence")
                 .isGreaterThan(waiting.indexOf("id=\"standing-sentence\"")).isLessThan(waiting.indexOf("id=\"facts-title\""));
+        assertThat(waiting).as("the date the question mail named").containsPattern("id=\"answer-by\">Svar venligst senest \\d{1,2}\\. [a-zæøå]+ \\d{4}\\.<");
         assertThat(sentence(page(Lifecycle.COORDINATOR, requestId))).startsWith("Anmodningen venter på, at anmoderen svarer");
 
         api.completeOk("anna", api.awaitTask("anna", requestId, "MORE_INFORMATION").get("id").asText(), Map.of("answer", "Omkring 40."));
