@@ -14,12 +14,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -190,10 +192,11 @@ public class RequestSearch {
     }
 
     /**
-     * What the export adds to a found request: each area's verdict (the areas screened so far) and whether the
-     * coordinator decided against the recommendation (null while undecided or when there was none to go against).
+     * What the export adds to a found request: each area's verdict (the areas screened so far), the areas the scope
+     * left out (at triage or by the fast track) and whether the coordinator decided against the recommendation (null
+     * while undecided or when there was none to go against).
      */
-    record Verdicts(Map<Area, Verdict> areas, Boolean overridden) {
+    record Verdicts(Map<Area, Verdict> areas, Set<Area> notRelevant, Boolean overridden) {
     }
 
     /** The verdicts of these requests, in one query for a page of the export; a request without any is left out. */
@@ -205,7 +208,7 @@ public class RequestSearch {
         jdbc.sql("""
                 select r.id, a.area, a.verdict, d.recommendation <> d.outcome as overridden
                 from purchase_request r
-                left join area_screening a on a.request_id = r.id and a.verdict is not null
+                left join area_screening a on a.request_id = r.id and (a.verdict is not null or a.state = 'NOT_RELEVANT')
                 left join decision d on d.request_id = r.id
                 where r.id in (:ids)
                 """)
@@ -214,9 +217,11 @@ public class RequestSearch {
                     UUID id = row.getObject("id", UUID.class);
                     boolean overridden = row.getBoolean("overridden");
                     Boolean decided = row.wasNull() ? null : overridden;
-                    Verdicts found = verdicts.computeIfAbsent(id, key -> new Verdicts(new EnumMap<>(Area.class), decided));
-                    if (row.getString("area") != null) {
+                    Verdicts found = verdicts.computeIfAbsent(id, key -> new Verdicts(new EnumMap<>(Area.class), EnumSet.noneOf(Area.class), decided));
+                    if (row.getString("verdict") != null) {
                         found.areas().put(Area.valueOf(row.getString("area")), Verdict.valueOf(row.getString("verdict")));
+                    } else if (row.getString("area") != null) {
+                        found.notRelevant().add(Area.valueOf(row.getString("area")));
                     }
                 });
         return verdicts;

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
@@ -59,7 +60,8 @@ class SearchExport {
 
     /**
      * One line per request: its data, the requester by name, the decision and whether it went against the
-     * recommendation, then one column per area with that area's verdict (empty where the area was not screened).
+     * recommendation, then one column per area with that area's verdict, "Ikke relevant" where the scope left the area out and
+     * empty only where it is not screened yet.
      */
     void csv(Pages pages, HttpServletResponse response) throws IOException {
         List<String> header = new ArrayList<>(List.of(choices.message("export.reference"), choices.message("export.title"),
@@ -82,13 +84,14 @@ class SearchExport {
             Paged<RequestSearch.Found> found = pages.page(page, PAGE);
             Map<UUID, RequestSearch.Verdicts> verdicts = search.verdicts(found.items().stream().map(RequestSearch.Found::id).toList());
             for (RequestSearch.Found row : found.items()) {
-                RequestSearch.Verdicts verdict = verdicts.getOrDefault(row.id(), new RequestSearch.Verdicts(Map.of(), null));
+                RequestSearch.Verdicts verdict = verdicts.getOrDefault(row.id(), new RequestSearch.Verdicts(Map.of(), Set.of(), null));
                 List<String> cells = new ArrayList<>(List.of(row.reference(), row.title(), row.systemName(), row.vendor(),
                         row.department(), people.name(row.requester()), choices.message("status." + row.status()),
                         date(row.submittedAt()), date(row.deadline()), amount(row.contractValueDkk()), verdict(row.outcome()),
                         date(row.decidedAt()), verdict.overridden() == null ? "" : choices.message(verdict.overridden() ? "yes" : "no")));
                 for (Area area : Area.values()) {
-                    cells.add(verdict(verdict.areas().get(area)));
+                    cells.add(verdict.notRelevant().contains(area) ? choices.message("areaState.NOT_RELEVANT")
+                            : verdict(verdict.areas().get(area)));
                 }
                 cells.add(row.personalDataCategories().stream().map(category -> choices.message("personalData." + category))
                         .collect(Collectors.joining(", ")));

@@ -131,6 +131,11 @@ class RequestSearchTest extends ApiTestBase {
         lifecycle.decide(overridden, "APPROVED", "Leverandøren flytter data til EU inden driftsstart.");
         String screening = lifecycle.submitAndAccept("bent", "Undervejs " + marker);
         lifecycle.screen(screening, Area.CONTRACT, lifecycle.approval(Area.CONTRACT));
+        String narrowed = api.submit("anna", "Smalt omfang " + marker).get("id").asText();
+        Map<String, Object> scope = new HashMap<>(Map.of("outcome", "ACCEPT", "areas", List.of("SECURITY", "CONTRACT"),
+                "scopeReason", "Kun sikkerhed og kontrakt er nye."));
+        api.completeOk(Lifecycle.COORDINATOR, api.awaitTask(Lifecycle.COORDINATOR, narrowed, "TRIAGE").get("id").asText(), scope);
+        lifecycle.screen(narrowed, Area.CONTRACT, lifecycle.approval(Area.CONTRACT));
 
         List<List<String>> rows = csv("/anmodninger/alle.csv?q=" + marker + "&sort=frist");
         Map<String, List<String>> byTitle = new HashMap<>();
@@ -141,6 +146,8 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(byTitle.get("Undervejs " + marker).get(5)).isEqualTo("Bent Bertelsen");
         assertThat(byTitle.get("Undervejs " + marker).subList(10, 19)).as("undecided, only the contract screened")
                 .containsExactly("", "", "", "", "", "", "Godkendt", "", "");
+        assertThat(byTitle.get("Smalt omfang " + marker).subList(13, 19)).as("left out by the scope, not merely unscreened")
+                .containsExactly("", "Ikke relevant", "Ikke relevant", "Godkendt", "Ikke relevant", "Ikke relevant");
     }
 
     @Test
