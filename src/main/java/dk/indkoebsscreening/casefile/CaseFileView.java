@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.casefile;
 
+import dk.indkoebsscreening.request.RequesterWaits;
 import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.request.WaitPolicy;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.web.PageErrors;
 import java.util.List;
@@ -19,11 +21,15 @@ public class CaseFileView {
     private final CaseFileService caseFiles;
     private final Standing standing;
     private final Requests requests;
+    private final RequesterWaits waits;
+    private final WaitPolicy waitPolicy;
 
-    CaseFileView(CaseFileService caseFiles, Standing standing, Requests requests) {
+    CaseFileView(CaseFileService caseFiles, Standing standing, Requests requests, RequesterWaits waits, WaitPolicy waitPolicy) {
         this.caseFiles = caseFiles;
         this.standing = standing;
         this.requests = requests;
+        this.waits = waits;
+        this.waitPolicy = waitPolicy;
     }
 
     /** @param answer what the requester had written in the answer to the open question, kept on an error */
@@ -40,6 +46,9 @@ public class CaseFileView {
         boolean requester = caseFile.request().requester().equals(user.username());
         model.addAttribute("standing", standing.sentence(caseFile, whatNow, requester));
         model.addAttribute("seenByRequester", requester);
+        // The date shown is today's; while the week pauses for the requester's answer it moves when they answer.
+        model.addAttribute("deadlineMoves", waitPolicy.pauseWhileWaitingForRequester() && !caseFile.request().status().isClosed()
+                && waits.waiting(id));
         // Only the requester answers the coordinator's question (the model's "provide information" task).
         model.addAttribute("question", requester ? caseFile.openQuestion().orElse(null) : null);
         // And the experts' questions from their screenings, each answered on its own.

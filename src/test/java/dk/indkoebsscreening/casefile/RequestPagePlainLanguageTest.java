@@ -3,15 +3,23 @@ package dk.indkoebsscreening.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.request.RequesterWaits;
+import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.request.WaitPolicy;
+import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.ui.ExtendedModelMap;
 
 /**
  * The request's page in plain language, in each state: first one sentence (who has it, what comes next and by when,
@@ -19,6 +27,15 @@ import org.junit.jupiter.api.Test;
  * no rule, engine or model names; the model itself behind "Se hele processen", on a page of its own.
  */
 class RequestPagePlainLanguageTest extends ApiTestBase {
+
+    @Autowired
+    CaseFileService caseFiles;
+    @Autowired
+    Standing standing;
+    @Autowired
+    Requests requests;
+    @Autowired
+    RequesterWaits waits;
 
     private static final Pattern SENTENCE = Pattern.compile("id=\"standing-sentence\"[^>]*>([^<]*)<");
     /** What an engineer's page said and a requester's must not: rule and model names, element ids, task names. */
@@ -73,12 +90,20 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
                 .isGreaterThan(waiting.indexOf("id=\"standing-sentence\"")).isLessThan(waiting.indexOf("id=\"facts-title\""));
         assertThat(waiting).as("the date the question mail named").containsPattern("id=\"answer-by\">Svar venligst senest \\d{1,2}\\. [a-zæøå]+ \\d{4}\\.<");
         assertThat(sentence(page(Lifecycle.COORDINATOR, requestId))).startsWith("Anmodningen venter på, at anmoderen svarer");
+        assertThat(waiting).as("the expected date moves when the requester answers")
+                .contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på dit svar.<");
+        assertThat(page(Lifecycle.COORDINATOR, requestId)).contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på anmoderens svar.<");
+        ExtendedModelMap notPausing = new ExtendedModelMap();
+        new CaseFileView(caseFiles, standing, requests, waits, new WaitPolicy(false))
+                .details(UUID.fromString(requestId), new CurrentUser("anna", Set.of(Groups.STAFF)), null, null, notPausing);
+        assertThat(notPausing.get("deadlineMoves")).as("a week that does not pause keeps its date").isEqualTo(false);
 
         api.completeOk("anna", api.awaitTask("anna", requestId, "MORE_INFORMATION").get("id").asText(), Map.of("answer", "Omkring 40."));
         lifecycle.accept(requestId);
         lifecycle.screen(requestId, Area.SECURITY, lifecycle.approval(Area.SECURITY));
         String screening = page("anna", requestId);
         assertPlain(screening);
+        assertThat(screening).as("answered: the date stays").doesNotContain("deadline-moves");
         assertThat(sentence(screening)).startsWith("Eksperterne vurderer købet nu (1 af 6 områder er færdige), og derefter træffer "
                 + "koordinatoren afgørelsen. Forventet afgørelse senest ").doesNotContain("spørgsmål");
 
