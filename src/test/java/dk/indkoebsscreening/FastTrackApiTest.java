@@ -14,6 +14,7 @@ import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Mails;
 import dk.indkoebsscreening.testsupport.WebSession;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,11 @@ class FastTrackApiTest extends ApiTestBase {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                     .contains("automatisk efter reglen for hurtigt spor, hvor alle områder godkender uden betingelser (" + RULE + ")",
                             "Afgjort automatisk efter reglen for hurtigt spor");
+            pdf.save(java.nio.file.Files.createDirectories(Path.of("target", "report")).resolve("fast-track-report.pdf").toFile());
+            PDFTextStripper lastPage = new PDFTextStripper();
+            lastPage.setStartPage(pdf.getNumberOfPages());
+            assertThat(lastPage.getText(pdf).split("kl\\. ").length - 1).as("the last page is no stub of a line or two: the"
+                    + " footer and at least five entries of the history").isGreaterThanOrEqualTo(6);
         }
 
         List<String> history = StreamSupport.stream(api.details("anna", requestId).get("history").spliterator(), false)

@@ -135,6 +135,28 @@ class ScreeningReportTest extends ApiTestBase {
                 .param(requestId).query(String.class).single()).contains("/api/requests/" + requestId + "/report.pdf");
     }
 
+    /**
+     * However long the history, the report ends on a page with at least five of its entries: the history's last lines
+     * stay together instead of falling one or two onto a page of their own.
+     */
+    @Test
+    void theReportNeverEndsOnAStubWhateverTheHistorysLength() throws Exception {
+        String requestId = api.submit("anna", "Rapport med lang historik").get("id").asText();
+        for (int entry = 0; entry < 45; entry++) {
+            jdbc.sql("insert into case_history (request_id, at, kind, actor) values (?::uuid, now() + make_interval(secs => ?), 'SUBMITTED', 'anna')")
+                    .params(requestId, entry + 1).update();
+            if (entry < 5) {
+                continue;
+            }
+            try (PDDocument pdf = Loader.loadPDF(api.download(Lifecycle.COORDINATOR, "/api/requests/" + requestId + "/report.pdf").body())) {
+                pdf.save(java.nio.file.Files.createDirectories(Path.of("target", "report")).resolve("long-history.pdf").toFile());
+                int pages = pdf.getNumberOfPages();
+                assertThat(pageText(pdf, pages).split("kl\\. ").length - 1).as("the last of %d pages with %d added entries: the footer"
+                        + " and at least five entries", pages, entry + 1).isGreaterThanOrEqualTo(6);
+            }
+        }
+    }
+
     private static String pageText(PDDocument pdf, int page) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
         stripper.setStartPage(page);
