@@ -143,6 +143,41 @@ class FastTrackApiTest extends ApiTestBase {
                 .isEqualTo(409);
     }
 
+    /** The same step-in from the request's page: a button for the coordinators only, refused to everyone else. */
+    @Test
+    void aCoordinatorStepsInFromTheRequestsPage() {
+        String requestId = submitScreenRecorder("Skærmoptager, koordinatoren træder ind fra siden");
+        String page = "/anmodninger/" + requestId;
+        String action = page + "/hurtigt-spor/traed-ind";
+        long history = historyRows(requestId);
+
+        WebSession requester = new WebSession(port);
+        requester.login("anna");
+        assertThat(requester.get(page).body()).as("the requester sees no button").doesNotContain("step-in-button");
+        assertThat(requester.postForm(page, action, "").statusCode()).as("the requester").isEqualTo(403);
+        WebSession expert = new WebSession(port);
+        expert.login(Lifecycle.expertFor(Area.SUPPORT));
+        assertThat(expert.get(page).body()).as("the expert sees no button").doesNotContain("step-in-button");
+        assertThat(expert.postForm(page, action, "").statusCode()).as("an expert").isEqualTo(403);
+        WebSession other = new WebSession(port);
+        other.login("bent");
+        assertThat(other.postForm("/indstillinger", action, "").statusCode()).as("another requester").isEqualTo(404);
+        WebSession coordinator = new WebSession(port);
+        coordinator.login(Lifecycle.COORDINATOR);
+        assertThat(coordinator.send("POST", action, "application/x-www-form-urlencoded", new byte[0]).statusCode())
+                .as("without the CSRF token").isEqualTo(403);
+        assertThat(historyRows(requestId)).as("nothing recorded").isEqualTo(history);
+
+        assertThat(coordinator.get(page).body()).contains("step-in-button", "Træd ind og afgør selv");
+        java.net.http.HttpResponse<String> steppedIn = coordinator.postForm(page, action, "");
+        assertThat(steppedIn.statusCode()).isEqualTo(302);
+        assertThat(steppedIn.headers().firstValue("Location").orElseThrow()).endsWith(page);
+        assertThat(coordinator.get(page).body()).contains("Koordinatorerne træffer afgørelsen om ").doesNotContain("step-in-button");
+        assertThat(jdbc.sql("select count(*) from case_history where request_id = ? and kind = 'FAST_TRACK_STEPPED_IN' and actor = ?")
+                .params(java.util.UUID.fromString(requestId), Lifecycle.COORDINATOR).query(Long.class).single()).isEqualTo(1);
+        assertThat(coordinator.postForm("/indstillinger", action, "").statusCode()).as("once").isEqualTo(409);
+    }
+
     private String submitScreenRecorder(String title) {
         Map<String, Object> form = ApiClient.validRequest(title);
         form.put("systemName", "ScreenRec");

@@ -42,14 +42,7 @@ class FastTrackBrowserTest extends BrowserTestBase {
     void theRequesterReadsThatTheRuleDecidedAndWhyTheDeadlineMoved() {
         ApiClient api = new ApiClient(port);
         Lifecycle lifecycle = new Lifecycle(api, checklists);
-        Map<String, Object> form = ApiClient.validRequest("Skærmoptager til undervisningen");
-        form.put("systemName", "ScreenRec");
-        form.put("oneOffCostDkk", 0);
-        form.put("annualCostDkk", 9600);
-        form.put("contractYears", 1);
-        form.put("personalDataCategories", List.of("NONE"));
-        form.remove("integrations");
-        String requestId = api.post("anna", "/api/requests", form).body().get("id").asText();
+        String requestId = submitScreenRecorder(api, "Skærmoptager til undervisningen");
         // A question during the screening (lane A's path), Monday to Wednesday: two working days.
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.executeWithoutResult(status -> waits.waitStarted(UUID.fromString(requestId),
@@ -68,5 +61,31 @@ class FastTrackBrowserTest extends BrowserTestBase {
                 "fordi anmodningen ventede på anmoderen i 2 arbejdsdage", "Afgjort automatisk efter reglen for hurtigt spor",
                 "Sikkerhed og GDPR: Ikke relevant (omfanget efter reglerne for hurtigt spor)");
         browser.assertAccessible();
+    }
+
+    /** A coordinator steps in from the request's page; afterwards the button is gone. */
+    @Test
+    void aCoordinatorStepsInFromTheRequestsPage() {
+        String requestId = submitScreenRecorder(new ApiClient(port), "Skærmoptager, koordinatoren træder ind");
+
+        browser.login(Lifecycle.COORDINATOR);
+        browser.open("/anmodninger/" + requestId);
+        assertThat(browser.text(By.id("step-in"))).contains("Afgøres automatisk");
+        browser.assertAccessible();
+        browser.submit("/hurtigt-spor/traed-ind");
+        assertThat(browser.path()).isEqualTo("/anmodninger/" + requestId);
+        assertThat(browser.mainText()).contains("Koordinatorerne træffer afgørelsen om IND-");
+        assertThat(browser.findAll(By.id("step-in"))).isEmpty();
+    }
+
+    private static String submitScreenRecorder(ApiClient api, String title) {
+        Map<String, Object> form = ApiClient.validRequest(title);
+        form.put("systemName", "ScreenRec");
+        form.put("oneOffCostDkk", 0);
+        form.put("annualCostDkk", 9600);
+        form.put("contractYears", 1);
+        form.put("personalDataCategories", List.of("NONE"));
+        form.remove("integrations");
+        return api.post("anna", "/api/requests", form).body().get("id").asText();
     }
 }

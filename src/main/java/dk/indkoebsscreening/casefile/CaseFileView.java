@@ -4,6 +4,7 @@ import dk.indkoebsscreening.request.RequesterWaits;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.WaitPolicy;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.triage.TriageService;
 import dk.indkoebsscreening.web.PageErrors;
 import java.util.List;
 import java.util.UUID;
@@ -23,13 +24,16 @@ public class CaseFileView {
     private final Requests requests;
     private final RequesterWaits waits;
     private final WaitPolicy waitPolicy;
+    private final TriageService triage;
 
-    CaseFileView(CaseFileService caseFiles, Standing standing, Requests requests, RequesterWaits waits, WaitPolicy waitPolicy) {
+    CaseFileView(CaseFileService caseFiles, Standing standing, Requests requests, RequesterWaits waits, WaitPolicy waitPolicy,
+                 TriageService triage) {
         this.caseFiles = caseFiles;
         this.standing = standing;
         this.requests = requests;
         this.waits = waits;
         this.waitPolicy = waitPolicy;
+        this.triage = triage;
     }
 
     /** @param answer what the requester had written in the answer to the open question, kept on an error */
@@ -56,6 +60,8 @@ public class CaseFileView {
         model.addAttribute("answering", answering);
         model.addAttribute("answer", answer);
         model.addAttribute("errors", errors);
+        // "Træd ind" only where the step-in would be taken; everyone else would be refused by it.
+        model.addAttribute("mayStepIn", user.isCoordinator() && triage.rulesWouldDecide(caseFile.request()));
         // A re-screening names the request it follows (which its requester could read); the earlier one names the
         // re-screenings the reader may read.
         model.addAttribute("rescreening", requests.rescreeningOf(id).orElse(null));

@@ -1,11 +1,10 @@
 package dk.indkoebsscreening.casefile;
 
 import dk.indkoebsscreening.request.PurchaseRequest;
-import dk.indkoebsscreening.request.Requests;
-import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.triage.QuestionThread;
+import dk.indkoebsscreening.triage.TriageService;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
 import java.util.Comparator;
@@ -26,11 +25,11 @@ public class Standing {
     private final Formats formats;
     private final People people;
     private final QuestionThread questions;
-    private final Requests requests;
+    private final TriageService triage;
 
-    Standing(Choices choices, Formats formats, People people, QuestionThread questions, Requests requests) {
+    Standing(Choices choices, Formats formats, People people, QuestionThread questions, TriageService triage) {
         this.questions = questions;
-        this.requests = requests;
+        this.triage = triage;
         this.choices = choices;
         this.formats = formats;
         this.people = people;
@@ -59,9 +58,9 @@ public class Standing {
         };
     }
 
-    /** A fast track whose table lets the rules approve it; a coordinator may still step in, so the sentence says "may". */
+    /** A fast track the rules will approve if every area does, unless a coordinator steps in first. */
     private boolean decidedByRulesIfApproved(PurchaseRequest request) {
-        return requests.handling(request.id()).map(FastTrackHandling::automaticDecision).orElse(false);
+        return triage.rulesWouldDecide(request);
     }
 
     /**

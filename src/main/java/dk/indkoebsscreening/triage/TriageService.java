@@ -178,9 +178,7 @@ public class TriageService {
             throw new AccessDeniedException(user.username() + " is no coordinator");
         }
         PurchaseRequest request = lifecycle.lock(requestId);
-        boolean rulesWouldDecide = request.status() == RequestStatus.IN_SCREENING && EngineGate.asApplication(() ->
-                Boolean.TRUE.equals(runtime.getVariable(request.processInstanceId(), ScreeningProcess.AUTOMATIC_DECISION)));
-        if (!rulesWouldDecide) {
+        if (!rulesWouldDecide(request)) {
             throw new ConflictException("Request " + requestId + " is not decided by the rules", "triage.fastTrack.notByRules");
         }
         EngineGate.asApplication(() -> {
@@ -188,6 +186,15 @@ public class TriageService {
             return null;
         });
         history.record(requestId, HistoryKind.FAST_TRACK_STEPPED_IN, user.username(), null, null, null);
+    }
+
+    /**
+     * Whether a coordinator may still step in: the request is being screened on a fast track that the rules would
+     * decide and nobody stepped in yet (stepping in turns the process's flag off).
+     */
+    public boolean rulesWouldDecide(PurchaseRequest request) {
+        return request.status() == RequestStatus.IN_SCREENING && EngineGate.asApplication(() ->
+                Boolean.TRUE.equals(runtime.getVariable(request.processInstanceId(), ScreeningProcess.AUTOMATIC_DECISION)));
     }
 
     @Transactional

@@ -36,6 +36,8 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
     Requests requests;
     @Autowired
     RequesterWaits waits;
+    @Autowired
+    dk.indkoebsscreening.triage.TriageService triageService;
 
     private static final Pattern SENTENCE = Pattern.compile("id=\"standing-sentence\"[^>]*>([^<]*)<");
     /** What an engineer's page said and a requester's must not: rule and model names, element ids, task names. */
@@ -94,7 +96,7 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
                 .contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på dit svar.<");
         assertThat(page(Lifecycle.COORDINATOR, requestId)).contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på anmoderens svar.<");
         ExtendedModelMap notPausing = new ExtendedModelMap();
-        new CaseFileView(caseFiles, standing, requests, waits, new WaitPolicy(false))
+        new CaseFileView(caseFiles, standing, requests, waits, new WaitPolicy(false), triageService)
                 .details(UUID.fromString(requestId), new CurrentUser("anna", Set.of(Groups.STAFF)), null, null, notPausing);
         assertThat(notPausing.get("deadlineMoves")).as("a week that does not pause keeps its date").isEqualTo(false);
 
