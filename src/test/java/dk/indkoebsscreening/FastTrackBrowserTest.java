@@ -57,6 +57,8 @@ class FastTrackBrowserTest extends BrowserTestBase {
         browser.login("anna");
         browser.open("/anmodninger/" + requestId);
         assertThat(browser.text(By.id("decision"))).contains("Truffet automatisk efter reglen for hurtigt spor");
+        assertThat(browser.text(By.id("progress"))).as("triage was skipped, not done")
+                .contains("Hurtigt spor – uden koordinatorens gennemgang").doesNotContain("Koordinatoren ser på den");
         assertThat(browser.mainText()).contains("Sendt direkte til screening uden triage efter reglen for hurtigt spor",
                 "fordi anmodningen ventede på anmoderen i 2 arbejdsdage", "Afgjort automatisk efter reglen for hurtigt spor",
                 "Sikkerhed og GDPR: Ikke relevant (omfanget efter reglerne for hurtigt spor)");
@@ -71,6 +73,8 @@ class FastTrackBrowserTest extends BrowserTestBase {
         browser.login(Lifecycle.COORDINATOR);
         browser.open("/anmodninger/" + requestId);
         assertThat(browser.text(By.id("step-in"))).contains("Afgøres automatisk");
+        assertThat(browser.text(By.id("progress"))).contains("Hurtigt spor – uden koordinatorens gennemgang")
+                .doesNotContain("Koordinatoren ser på den");
         browser.assertAccessible();
         browser.submit("/hurtigt-spor/traed-ind");
         assertThat(browser.path()).isEqualTo("/anmodninger/" + requestId);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dk.indkoebsscreening.attachment.Attachment;
 import dk.indkoebsscreening.decision.Decision;
 import dk.indkoebsscreening.followup.ConditionItem;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.request.ContractValue;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.scope.RequestScope;
@@ -49,6 +50,7 @@ public record CaseFile(
     /** The plain-language steps, each done, current or still to come. */
     @JsonIgnore
     public List<ProgressStep.State> progress() {
-        return ProgressStep.of(request.status());
+        return ProgressStep.of(request.status(),
+                history.stream().anyMatch(item -> item.entry().kind() == HistoryKind.TRIAGE_SKIPPED));
     }
 }

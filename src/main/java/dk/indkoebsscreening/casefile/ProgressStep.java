@@ -16,8 +16,9 @@ public enum ProgressStep {
      * A step as the page shows it; DONE is done, never current.
      *
      * @param waitingForRequester the current step waits for the requester (a question at triage)
+     * @param skipped             the step was left out (triage, on a fast track that skipped it): neither done nor to come
      */
-    public record State(ProgressStep step, boolean done, boolean current, boolean waitingForRequester) {
+    public record State(ProgressStep step, boolean done, boolean current, boolean waitingForRequester, boolean skipped) {
     }
 
     private static ProgressStep current(RequestStatus status) {
@@ -29,15 +30,21 @@ public enum ProgressStep {
         };
     }
 
-    public static List<State> of(RequestStatus status) {
+    /** @param triageSkipped the fast track sent the request to screening without the coordinator's triage */
+    public static List<State> of(RequestStatus status, boolean triageSkipped) {
         if (status == RequestStatus.WITHDRAWN) {
             // Sent, then ended without the steps between: none of them is done, and the end is the withdrawal.
-            return Arrays.stream(values()).map(step -> new State(step, step == SUBMITTED || step == DONE, false, false)).toList();
+            return Arrays.stream(values()).map(step -> new State(step, step == SUBMITTED || step == DONE, false, false,
+                    triageSkipped && step == TRIAGE)).toList();
         }
         ProgressStep current = current(status);
         return Arrays.stream(values())
-                .map(step -> new State(step, step.ordinal() < current.ordinal() || step == DONE && current == DONE,
-                        step == current && step != DONE, step == current && status == RequestStatus.AWAITING_INFORMATION))
+                .map(step -> {
+                    boolean skipped = triageSkipped && step == TRIAGE;
+                    return new State(step, !skipped && (step.ordinal() < current.ordinal() || step == DONE && current == DONE),
+                            step == current && step != DONE, step == current && status == RequestStatus.AWAITING_INFORMATION,
+                            skipped);
+                })
                 .toList();
     }
 }
