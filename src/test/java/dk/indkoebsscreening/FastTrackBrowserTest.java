@@ -56,11 +56,12 @@ class FastTrackBrowserTest extends BrowserTestBase {
 
         browser.login("anna");
         browser.open("/anmodninger/" + requestId);
-        assertThat(browser.text(By.id("decision"))).contains("Truffet automatisk efter reglen for hurtigt spor");
+        assertThat(browser.text(By.id("decision"))).contains("Truffet automatisk den ",
+                "da alle områder godkendte uden betingelser (hurtigt spor, fordi det er et lille køb uden personoplysninger");
         assertThat(browser.text(By.id("progress"))).as("triage was skipped, not done")
                 .contains("Hurtigt spor – uden koordinatorens gennemgang").doesNotContain("Koordinatoren ser på den");
-        assertThat(browser.mainText()).contains("Sendt direkte til screening uden triage efter reglen for hurtigt spor",
-                "fordi anmodningen ventede på anmoderen i 2 arbejdsdage", "Afgjort automatisk efter reglen for hurtigt spor",
+        assertThat(browser.mainText()).contains("Sendt direkte til eksperterne uden koordinatorens gennemgang og med kortere frist (hurtigt spor, fordi det er",
+                "fordi anmodningen ventede på anmoderen i 2 arbejdsdage", "Godkendt automatisk, da alle områder godkendte uden betingelser",
                 "Sikkerhed og GDPR: Ikke relevant (omfanget efter reglerne for hurtigt spor)");
         browser.assertAccessible();
     }
