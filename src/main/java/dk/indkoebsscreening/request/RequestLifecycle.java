@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.process.Verdict;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -9,15 +10,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The only writer of a request's status, by the table in {@link Transition}; and the request's lock, which every
- * step takes before it changes anything. A step the table does not allow now is refused as a conflict.
+ * step takes before it changes anything. A step the table does not allow now is refused as a conflict. A request that
+ * closes stops waiting for its requester ({@link RequesterWaits}).
  */
 @Service
 public class RequestLifecycle {
 
     private final RequestRepository requests;
+    private final RequesterWaits waits;
+    private final Clock clock;
 
-    RequestLifecycle(RequestRepository requests) {
+    RequestLifecycle(RequestRepository requests, RequesterWaits waits, Clock clock) {
         this.requests = requests;
+        this.waits = waits;
+        this.clock = clock;
     }
 
     /**
@@ -44,6 +50,11 @@ public class RequestLifecycle {
             RequestStatus now = requests.findById(requestId).map(PurchaseRequest::status)
                     .orElseThrow(() -> new RequestNotFoundException(requestId));
             throw new IllegalTransitionException(requestId, now, transition);
+        }
+        // Every way to close passes here (decided by a coordinator or the rules, withdrawn): a question left open
+        // would otherwise keep the request waiting for ever.
+        if (transition.to().isClosed()) {
+            waits.requestClosed(requestId, clock.instant());
         }
     }
 

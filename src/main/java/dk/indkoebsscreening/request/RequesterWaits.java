@@ -96,6 +96,21 @@ public class RequesterWaits {
         }
     }
 
+    /**
+     * The request closed (decided or withdrawn) while it still waited for its requester: the open period ends, counted
+     * but without moving the deadline, which no longer binds anyone; nobody will answer it any more.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void requestClosed(UUID requestId, Instant at) {
+        jdbc.sql("select id, started_at from requester_wait where request_id = ? and ended_at is null")
+                .param(requestId)
+                .query((rs, row) -> new Open(rs.getObject("id", UUID.class), Sql.instant(rs, "started_at"), 0))
+                .optional()
+                .ifPresent(open -> jdbc.sql("update requester_wait set open_waits = 0, ended_at = ?, working_days = ?, deadline_moved = false where id = ?")
+                        .params(Sql.timestamp(at), workingDays(open.startedAt(), at), open.id())
+                        .update());
+    }
+
     private void moveDeadline(UUID requestId, int workingDays, Instant at) {
         PurchaseRequest request = requests.findById(requestId).orElseThrow(() -> new RequestNotFoundException(requestId));
         Deadline moved = calculator.movedBy(request.deadline(), workingDays);

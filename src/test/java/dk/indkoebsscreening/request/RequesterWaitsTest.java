@@ -16,6 +16,7 @@ import dk.indkoebsscreening.events.EventSchemas;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.request.RequesterWaits.Wait;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Timers;
 import java.util.Date;
@@ -166,6 +167,28 @@ class RequesterWaitsTest extends ApiTestBase {
         assertThat(waits.of(request)).singleElement().extracting(Wait::workingDays).isEqualTo(0);
         assertThat(deadline(request)).isEqualTo(before);
         assertThat(history(request)).contains("REQUESTER_WAITED 0 null");
+        assertThat(outbox.typesOf(requestId)).doesNotContain("deadline.changed");
+    }
+
+    /** Triage's question still open when the requester withdraws: the wait ends with the request, nothing moves. */
+    @Test
+    void aWaitStillOpenEndsWhenTheRequestIsWithdrawn() {
+        String requestId = api.submit("bent", "Trukket tilbage med åbent spørgsmål").get("id").asText();
+        UUID request = UUID.fromString(requestId);
+        Instant before = deadline(request);
+        String triage = api.awaitTask("koordinator", requestId, "TRIAGE").get("id").asText();
+        api.completeOk("koordinator", triage, Map.of("outcome", "NEED_MORE_INFORMATION", "comment", "Hvor mange brugere?"));
+        assertThat(waits.waiting(request)).isTrue();
+
+        assertThat(api.post("bent", "/api/requests/" + requestId + "/withdraw", Map.of()).status()).isEqualTo(204);
+        Eventually.until("withdrawn", () -> api.details("bent", requestId).get("status").asText().equals("WITHDRAWN"));
+
+        assertThat(waits.waiting(request)).isFalse();
+        assertThat(waits.of(request)).singleElement().satisfies(wait -> {
+            assertThat(wait.endedAt()).isNotNull();
+            assertThat(wait.deadlineMoved()).isFalse();
+        });
+        assertThat(deadline(request)).isEqualTo(before);
         assertThat(outbox.typesOf(requestId)).doesNotContain("deadline.changed");
     }
 
