@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -349,7 +350,9 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element's text contains the given text (a script filling it in). */
     public void awaitText(By element, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> find(element).getText().contains(text));
+        // While the next page replaces this one, the element found may go stale before its text is read: look again.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(browser -> find(element).getText().contains(text));
     }
 
     private void screenshot(String suffix) {
