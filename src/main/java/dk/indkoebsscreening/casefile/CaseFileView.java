@@ -48,7 +48,9 @@ public class CaseFileView {
         WhatNow whatNow = WhatNow.of(caseFile);
         model.addAttribute("whatNow", whatNow);
         boolean requester = caseFile.request().requester().equals(user.username());
-        model.addAttribute("standing", standing.sentence(caseFile, whatNow, requester));
+        // One look at the engine for both the sentence and the step-in button.
+        boolean rulesDecide = triage.rulesWouldDecide(caseFile.request());
+        model.addAttribute("standing", standing.sentence(caseFile, whatNow, requester, rulesDecide));
         model.addAttribute("seenByRequester", requester);
         // The date shown is today's; while the week pauses for the requester's answer it moves when they answer.
         model.addAttribute("deadlineMoves", waitPolicy.pauseWhileWaitingForRequester() && !caseFile.request().status().isClosed()
@@ -61,7 +63,7 @@ public class CaseFileView {
         model.addAttribute("answer", answer);
         model.addAttribute("errors", errors);
         // "Træd ind" only where the step-in would be taken; everyone else would be refused by it.
-        model.addAttribute("mayStepIn", user.isCoordinator() && triage.rulesWouldDecide(caseFile.request()));
+        model.addAttribute("mayStepIn", user.isCoordinator() && rulesDecide);
         // A re-screening names the request it follows (which its requester could read); the earlier one names the
         // re-screenings the reader may read.
         model.addAttribute("rescreening", requests.rescreeningOf(id).orElse(null));

@@ -3,8 +3,6 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.security.People;
-import dk.indkoebsscreening.triage.QuestionThread;
-import dk.indkoebsscreening.triage.TriageService;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
 import java.util.Comparator;
@@ -14,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first sentence of the request's page, in plain words: who has the request now, what happens next and by when,
- * and what (if anything) waits for the requester: a question to answer (triage's or a screening's, from {@link
- * QuestionThread#openForRequester}), conditions of theirs to meet. The requester
+ * and what (if anything) waits for the requester: a question to answer (triage's or a screening's, from the case
+ * file's questions), conditions of theirs to meet. The requester
  * reads it as "du"; the expert group reads the same facts about "anmoderen". Texts {@code standing.*} in the UI bundle.
  */
 @Component
@@ -24,28 +22,27 @@ public class Standing {
     private final Choices choices;
     private final Formats formats;
     private final People people;
-    private final QuestionThread questions;
-    private final TriageService triage;
 
-    Standing(Choices choices, Formats formats, People people, QuestionThread questions, TriageService triage) {
-        this.questions = questions;
-        this.triage = triage;
+    Standing(Choices choices, Formats formats, People people) {
         this.choices = choices;
         this.formats = formats;
         this.people = people;
     }
 
-    /** @param whatNow the decision's next steps, null before the decision */
-    public String sentence(CaseFile caseFile, WhatNow whatNow, boolean requester) {
+    /**
+     * @param whatNow     the decision's next steps, null before the decision
+     * @param rulesDecide a fast track the rules will approve if every area does, unless a coordinator steps in first
+     */
+    public String sentence(CaseFile caseFile, WhatNow whatNow, boolean requester, boolean rulesDecide) {
         PurchaseRequest request = caseFile.request();
         String expected = formats.dateTime(request.deadline());
         String you = requester ? ".requester" : "";
         String late = request.deadlineMissedAt() == null ? "" : " " + choices.message("standing.late");
-        String waiting = late + questionsWaiting(request, you);
+        String waiting = late + questionsWaiting(caseFile, you);
         return switch (request.status()) {
             case IN_TRIAGE -> choices.message("standing.IN_TRIAGE", expected) + waiting;
             case AWAITING_INFORMATION -> choices.message("standing.AWAITING_INFORMATION" + you, expected) + waiting;
-            case IN_SCREENING -> choices.message(decidedByRulesIfApproved(request) ? "standing.IN_SCREENING.fastTrack"
+            case IN_SCREENING -> choices.message(rulesDecide ? "standing.IN_SCREENING.fastTrack"
                     : "standing.IN_SCREENING", expected, screened(caseFile), inScope(caseFile)) + waiting;
             case AWAITING_DECISION -> choices.message("standing.AWAITING_DECISION", expected) + waiting;
             // The rules approve a fast track only; they are no person to name.
@@ -58,17 +55,12 @@ public class Standing {
         };
     }
 
-    /** A fast track the rules will approve if every area does, unless a coordinator steps in first. */
-    private boolean decidedByRulesIfApproved(PurchaseRequest request) {
-        return triage.rulesWouldDecide(request);
-    }
-
     /**
      * The experts' questions from their screenings that wait for the requester; the coordinator's at triage is the
      * sentence of its own status.
      */
-    private String questionsWaiting(PurchaseRequest request, String you) {
-        long open = questions.openForRequester(request.id()).stream().filter(question -> question.area() != null).count();
+    private String questionsWaiting(CaseFile caseFile, String you) {
+        long open = caseFile.openAreaQuestions().size();
         return open == 0 ? "" : " " + choices.message("standing.questions" + you, open);
     }
 
