@@ -56,6 +56,8 @@ public class HistoryText {
             // the condition's number, as it is
             case CONDITION_REPORTED, CONDITION_VERIFIED, CONDITION_SENT_BACK, CONDITION_WAIVED, CONDITION_OVERDUE,
                  CONDITION_HANDED_OVER, CONDITION_REMINDED -> "";
+            // the vendor's round, as it is
+            case VENDOR_INVITED, VENDOR_SUBMITTED -> "";
             default -> "verdict.";
         };
         return prefix.isEmpty() ? entry.value() : choices.message(prefix + entry.value());

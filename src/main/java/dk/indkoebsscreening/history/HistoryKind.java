@@ -49,5 +49,17 @@ public enum HistoryKind {
     /** Handed to a colleague, whose user id is the text. */
     CONDITION_HANDED_OVER,
     CONDITION_REMINDED,
-    CONDITIONS_SETTLED
+    CONDITIONS_SETTLED,
+    /** An expert or coordinator invited the vendor's contact to answer (the value: the round). */
+    VENDOR_INVITED,
+    /** The vendor opened the questionnaire through their link (once per visit). */
+    VENDOR_OPENED,
+    VENDOR_SAVED,
+    VENDOR_SUBMITTED,
+    /** An expert or coordinator revoked the vendor's link. */
+    VENDOR_REVOKED,
+    /** The request was decided or withdrawn while the vendor's round was open: its link no longer works. */
+    VENDOR_CLOSED,
+    VENDOR_EXPIRED,
+    VENDOR_REMINDED
 }

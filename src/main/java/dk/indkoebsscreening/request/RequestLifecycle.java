@@ -4,6 +4,7 @@ import dk.indkoebsscreening.process.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The only writer of a request's status, by the table in {@link Transition}; and the request's lock, which every
  * step takes before it changes anything. A step the table does not allow now is refused as a conflict. A request that
- * closes stops waiting for its requester ({@link RequesterWaits}).
+ * closes stops waiting for its requester ({@link RequesterWaits}) and says so ({@link RequestClosed}).
  */
 @Service
 public class RequestLifecycle {
@@ -19,11 +20,13 @@ public class RequestLifecycle {
     private final RequestRepository requests;
     private final RequesterWaits waits;
     private final Clock clock;
+    private final ApplicationEventPublisher facts;
 
-    RequestLifecycle(RequestRepository requests, RequesterWaits waits, Clock clock) {
+    RequestLifecycle(RequestRepository requests, RequesterWaits waits, Clock clock, ApplicationEventPublisher facts) {
         this.requests = requests;
         this.waits = waits;
         this.clock = clock;
+        this.facts = facts;
     }
 
     /**
@@ -55,6 +58,7 @@ public class RequestLifecycle {
         // would otherwise keep the request waiting for ever.
         if (transition.to().isClosed()) {
             waits.requestClosed(requestId, clock.instant());
+            facts.publishEvent(new RequestClosed(requestId));
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.List;
  *                 the request's lifetime value
  * @param options  allowed answers; empty means free text
  * @param required whether the screening cannot be completed without an answer
+ * @param vendor   the question as the vendor answers it through the link; null when it is not for the vendor
  */
-public record ChecklistQuestion(String id, String text, String help, List<String> options, boolean required) {
+public record ChecklistQuestion(String id, String text, String help, List<String> options, boolean required, VendorQuestion vendor) {
 
     public ChecklistQuestion {
         options = options == null ? List.of() : List.copyOf(options);
@@ -24,6 +25,6 @@ public record ChecklistQuestion(String id, String text, String help, List<String
 
     /** The question with the {@code {name}} placeholder in its help text filled in (e.g. a threshold in kroner). */
     public ChecklistQuestion withHelpValue(String name, String value) {
-        return help == null ? this : new ChecklistQuestion(id, text, help.replace("{" + name + "}", value), options, required);
+        return help == null ? this : new ChecklistQuestion(id, text, help.replace("{" + name + "}", value), options, required, vendor);
     }
 }

@@ -58,7 +58,7 @@ class TransitionTest {
             Transition.WITHDRAWN_BY_REQUESTER, WITHDRAWN,
             Transition.CONDITIONS_SETTLED, CONDITIONS_MET);
 
-    private final RequestLifecycle lifecycle = new RequestLifecycle(null, null, null);
+    private final RequestLifecycle lifecycle = new RequestLifecycle(null, null, null, null);
 
     static Stream<Arguments> everyTransitionFromEveryStatus() {
         return Arrays.stream(Transition.values())

@@ -1,0 +1,39 @@
+package dk.indkoebsscreening.vendor;
+
+import dk.indkoebsscreening.system.PlainText;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * An invitation of the vendor's contact to answer, from an expert or coordinator (page or API).
+ *
+ * @param followUpQuestions the experts' own questions, from the second round on
+ */
+public record Invite(
+        @NotBlank(message = "{vendor.contactName.required}")
+        @Size(max = 200, message = "{field.tooLong}")
+        @PlainText
+        String contactName,
+
+        @NotBlank(message = "{vendor.contactEmail.required}")
+        @Size(max = 254, message = "{field.tooLong}")
+        @Email(message = "{vendor.contactEmail.invalid}")
+        @PlainText
+        String contactEmail,
+
+        @NotNull(message = "{vendor.language.required}")
+        VendorLanguage language,
+
+        @Size(max = 10, message = "{vendor.followUps.tooMany}")
+        List<@NotBlank(message = "{vendor.followUp.blank}") @Size(max = 1000, message = "{field.tooLong}") @PlainText(multiline = true) String> followUpQuestions) {
+
+    public Invite {
+        contactName = contactName == null ? null : contactName.strip();
+        contactEmail = contactEmail == null ? null : contactEmail.strip();
+        followUpQuestions = followUpQuestions == null ? List.of()
+                : followUpQuestions.stream().map(question -> question == null ? null : question.strip()).toList();
+    }
+}

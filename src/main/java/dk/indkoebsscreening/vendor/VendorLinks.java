@@ -1,0 +1,117 @@
+package dk.indkoebsscreening.vendor;
+
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestLifecycle;
+import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.security.PublicAddress;
+import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The vendor's links. A token is 256 random bits; only its SHA-256 is stored, so neither the database nor a backup holds
+ * a working link. Every mail mints its own token (the first mail's link keeps working beside the reminder's). A token is
+ * found by looking its hash up, never by comparing tokens, so the time a check takes tells nothing about a guess.
+ */
+@Service
+public class VendorLinks {
+
+    /**
+     * What a stored mail holds where its link goes: the relay mints the token as it sends ({@link #mint}). Only characters
+     * that neither HTML nor URL escaping changes, so it survives a template's {@code th:href} as it is.
+     */
+    public static final String PLACEHOLDER = "urn:indkoebsscreening:vendor-link";
+
+    /** The path below which a token is exchanged for the vendor's session. */
+    public static final String PATH = "/leverandoer/adgang/";
+
+    private static final int TOKEN_BYTES = 32;
+    /** 32 bytes in base64url without padding: 43 characters of its alphabet. */
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final SecureRandom random = new SecureRandom();
+    private final InvitationRepository invitations;
+    private final Requests requests;
+    private final RequestLifecycle lifecycle;
+    private final CaseHistory history;
+    private final PublicAddress address;
+    private final InstallationProperties installation;
+    private final Clock clock;
+
+    VendorLinks(InvitationRepository invitations, Requests requests, RequestLifecycle lifecycle, CaseHistory history,
+                PublicAddress address, InstallationProperties installation, Clock clock) {
+        this.invitations = invitations;
+        this.requests = requests;
+        this.lifecycle = lifecycle;
+        this.history = history;
+        this.address = address;
+        this.installation = installation;
+        this.clock = clock;
+    }
+
+    /**
+     * A new token for the invitation, stored as its hash; the full link to put in one mail.
+     *
+     * @throws NotFoundException no such invitation
+     */
+    @Transactional
+    public String mint(UUID invitationId) {
+        invitations.find(invitationId).orElseThrow(() -> new NotFoundException("No vendor invitation " + invitationId));
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        invitations.insertToken(hash(token), invitationId, clock.instant());
+        return address.of(PATH + token);
+    }
+
+    /** Where a token leads, without changing anything; a token of the wrong shape is refused without a query. */
+    public LinkCheck check(String token) {
+        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+            return new LinkCheck.Refused(Refusal.UNKNOWN, null);
+        }
+        Optional<VendorInvitation> found = invitations.invitationOfToken(hash(token)).flatMap(invitations::find);
+        if (found.isEmpty()) {
+            return new LinkCheck.Refused(Refusal.UNKNOWN, null);
+        }
+        VendorInvitation invitation = found.get();
+        boolean requestClosed = requests.findById(invitation.requestId()).map(PurchaseRequest::status).map(status -> status.isClosed())
+                .orElse(true);
+        Refusal refusal = requestClosed ? Refusal.CLOSED
+                : invitation.state() == InvitationState.REVOKED ? Refusal.REVOKED
+                : invitation.state() == InvitationState.EXPIRED || !clock.instant().isBefore(invitation.expiresAt()) ? Refusal.EXPIRED
+                : null;
+        return refusal == null ? new LinkCheck.Valid(invitation) : new LinkCheck.Refused(refusal, installation.municipality());
+    }
+
+    /** The vendor exchanged a link for a session: the history says so, once per exchange. */
+    @Transactional
+    public void opened(UUID invitationId) {
+        VendorInvitation invitation = invitations.find(invitationId)
+                .orElseThrow(() -> new NotFoundException("No vendor invitation " + invitationId));
+        lifecycle.lock(invitation.requestId());
+        Instant now = clock.instant();
+        invitations.opened(invitationId, now);
+        history.record(invitation.requestId(), HistoryKind.VENDOR_OPENED, invitation.vendorActor(), null, null, null);
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
