@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -94,7 +95,7 @@ class VendorLinksTest extends VendorTestBase {
         UUID requestId = inScreening("Sendt og læsbar");
         VendorInvitation invited = invitations.invite(requestId, invite(), EXPERT);
         String token = token(invited.id());
-        answers.save(invited.id(), java.util.Map.of("iso27001", "NO"));
+        answers.save(invited.id(), Map.of("iso27001", "NO"));
         answers.submit(invited.id());
 
         assertThat(links.check(token)).isInstanceOfSatisfying(LinkCheck.Valid.class,
