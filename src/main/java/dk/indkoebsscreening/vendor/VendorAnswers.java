@@ -126,7 +126,7 @@ public class VendorAnswers {
      */
     @Transactional
     public void save(UUID invitationId, Map<String, String> answers) {
-        VendorInvitation invitation = lockOpen(invitationId);
+        VendorInvitation invitation = lockOpen(invitationId).invitation();
         Map<String, VendorAnswerType> asked = asked(questionnaire(invitationId));
         List<FieldProblem> problems = new ArrayList<>();
         if (answers.size() > asked.size()) {
@@ -154,7 +154,7 @@ public class VendorAnswers {
      */
     @Transactional
     public void submit(UUID invitationId) {
-        VendorInvitation invitation = lockOpen(invitationId);
+        VendorInvitation invitation = lockOpen(invitationId).invitation();
         if (invitations.answers(invitationId).isEmpty() && invitations.documents(invitationId).isEmpty()) {
             throw InvalidInputException.of("answers", "vendor.submit.empty");
         }
@@ -173,13 +173,14 @@ public class VendorAnswers {
      * @throws dk.indkoebsscreening.system.RefusedFileException the attachment rules refuse the file
      */
     public VendorDocument addDocument(UUID invitationId, String questionId, Upload upload) {
+        // a round that is closed or a question not asked costs no reading of the file
+        requireOpen(invitation(invitationId));
         requireAsked(invitationId, questionId);
         CheckedUpload checked = attachments.check(upload);
         return transactions.execute(status -> {
-            VendorInvitation invitation = lockOpen(invitationId);
-            PurchaseRequest request = lifecycle.lock(invitation.requestId());
-            Attachment attachment = attachments.add(request.id(), request.reference(), AttachmentStep.VENDOR, areaOf(questionId),
-                    invitation.vendorActor(), checked);
+            Locked locked = lockOpen(invitationId);
+            Attachment attachment = attachments.add(locked.request().id(), locked.request().reference(), AttachmentStep.VENDOR,
+                    areaOf(questionId), locked.invitation().vendorActor(), checked);
             invitations.insertDocument(attachment.id(), invitationId, questionId);
             return new VendorDocument(attachment.id(), questionId, attachment.name(), attachment.size());
         });
@@ -193,12 +194,11 @@ public class VendorAnswers {
      */
     @Transactional
     public void removeDocument(UUID invitationId, UUID attachmentId) {
-        VendorInvitation invitation = lockOpen(invitationId);
+        Locked locked = lockOpen(invitationId);
         if (!invitations.deleteDocument(invitationId, attachmentId)) {
             throw new NotFoundException("No document " + attachmentId + " of vendor invitation " + invitationId);
         }
-        PurchaseRequest request = lifecycle.lock(invitation.requestId());
-        attachments.remove(request.id(), request.reference(), attachmentId, invitation.vendorActor());
+        attachments.remove(locked.request().id(), locked.request().reference(), attachmentId, locked.invitation().vendorActor());
     }
 
     /** Per area, the latest submitted answer to each question for the vendor, across the rounds; no drafts. */
@@ -338,14 +338,24 @@ public class VendorAnswers {
         return invitations.find(invitationId).orElseThrow(() -> new NotFoundException("No vendor invitation " + invitationId));
     }
 
-    /** Locks the round's request and returns the round if the vendor may still change it. */
-    private VendorInvitation lockOpen(UUID invitationId) {
+    private record Locked(PurchaseRequest request, VendorInvitation invitation) {
+    }
+
+    /** Locks the round's request and reads the round again under the lock, if the vendor may still change it. */
+    private Locked lockOpen(UUID invitationId) {
+        PurchaseRequest request = lifecycle.lock(invitation(invitationId).requestId());
         VendorInvitation invitation = invitation(invitationId);
-        PurchaseRequest request = lifecycle.lock(invitation.requestId());
-        VendorInvitation locked = invitation(invitationId);
-        if (request.status().isClosed() || !locked.answerableAt(clock.instant())) {
-            throw new ConflictException("Vendor invitation " + invitationId + " is " + locked.state(), "error.vendor.notOpen");
+        if (request.status().isClosed()) {
+            throw new ConflictException("Request " + request.id() + " is " + request.status(), "error.vendor.notOpen");
         }
-        return locked;
+        requireOpen(invitation);
+        return new Locked(request, invitation);
+    }
+
+    /** Open and not past its expiry, even before the job marked it expired. */
+    private void requireOpen(VendorInvitation invitation) {
+        if (!invitation.answerableAt(clock.instant())) {
+            throw new ConflictException("Vendor invitation " + invitation.id() + " is " + invitation.state(), "error.vendor.notOpen");
+        }
     }
 }

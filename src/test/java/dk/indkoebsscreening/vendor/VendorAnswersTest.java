@@ -14,10 +14,14 @@ import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.RefusedFileException;
 import dk.indkoebsscreening.testsupport.Files;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import dk.indkoebsscreening.testsupport.WebSession;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
@@ -190,6 +194,44 @@ class VendorAnswersTest extends VendorTestBase {
         assertThat(answers.answers(invited.id())).isEmpty();
         assertThat(jdbc.sql("select removed_by from attachment where id = ?").param(added.attachmentId()).query(String.class).single())
                 .isEqualTo("Leverandøren (Jane Doe)");
+    }
+
+    @Test
+    void anExpiredRoundTakesNoAnswersOrFiles() {
+        UUID requestId = inScreening("Udløbet runde");
+        VendorInvitation invited = invitations.invite(requestId, invite(), EXPERT);
+        long attachments = rows("attachment", requestId);
+
+        ClockUtil.setCurrentTime(Date.from(invited.expiresAt()));
+        try {
+            assertThatThrownBy(() -> answers.save(invited.id(), Map.of("iso27001", "YES"))).isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> answers.addDocument(invited.id(), "iso27001", upload("certificate.pdf", Files.pdf("ISO 27001"))))
+                    .isInstanceOf(ConflictException.class);
+            assertThatThrownBy(() -> answers.submit(invited.id())).isInstanceOf(ConflictException.class);
+        } finally {
+            ClockUtil.reset();
+        }
+        assertThat(vendorRows("vendor_answer", invited.id())).isZero();
+        assertThat(rows("attachment", requestId)).isEqualTo(attachments);
+        assertThat(state(invited.id())).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theRequestsHistoryTellsWhatTheVendorDid() {
+        UUID requestId = inScreening("Historik om leverandøren");
+        VendorInvitation invited = invitations.invite(requestId, invite(), EXPERT);
+        links.opened(invited.id());
+        answers.save(invited.id(), Map.of("iso27001", "YES"));
+        answers.submit(invited.id());
+        invitations.revoke(requestId, invited.id(), Lifecycle.COORDINATOR);
+
+        WebSession coordinator = new WebSession(port);
+        coordinator.login(Lifecycle.COORDINATOR);
+        String page = coordinator.get("/anmodninger/" + requestId).body();
+
+        assertThat(page).contains("Leverandøren inviteret til at svare på spørgsmål (runde 1) af Sara Sikkerhed",
+                "Leverandøren (Jane Doe) åbnede spørgsmålene", "Leverandøren (Jane Doe) gemte svar",
+                "Leverandøren (Jane Doe) sendte svarene (runde 1)", "Leverandørens link trukket tilbage af Karen Koordinator");
     }
 
     private static Upload upload(String name, byte[] content) {
