@@ -2,7 +2,6 @@ package dk.indkoebsscreening.vendor;
 
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
-import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.PublicAddress;
@@ -82,13 +81,20 @@ public class VendorLinks {
         if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
             return new LinkCheck.Refused(Refusal.UNKNOWN, null);
         }
-        Optional<VendorInvitation> found = invitations.invitationOfToken(hash(token)).flatMap(invitations::find);
+        return invitations.invitationOfToken(hash(token)).map(this::current).orElseGet(() -> new LinkCheck.Refused(Refusal.UNKNOWN, null));
+    }
+
+    /**
+     * Where the vendor's session, which names its invitation, leads now: the same answer as its link's, so a round
+     * revoked, expired or closed while the vendor is on the pages ends their session too.
+     */
+    public LinkCheck current(UUID invitationId) {
+        Optional<VendorInvitation> found = invitations.find(invitationId);
         if (found.isEmpty()) {
             return new LinkCheck.Refused(Refusal.UNKNOWN, null);
         }
         VendorInvitation invitation = found.get();
-        boolean requestClosed = requests.findById(invitation.requestId()).map(PurchaseRequest::status).map(status -> status.isClosed())
-                .orElse(true);
+        boolean requestClosed = requests.findById(invitation.requestId()).map(request -> request.status().isClosed()).orElse(true);
         Refusal refusal = requestClosed ? Refusal.CLOSED
                 : invitation.state() == InvitationState.REVOKED ? Refusal.REVOKED
                 : invitation.state() == InvitationState.EXPIRED || !clock.instant().isBefore(invitation.expiresAt()) ? Refusal.EXPIRED

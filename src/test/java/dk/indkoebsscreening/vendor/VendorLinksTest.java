@@ -81,8 +81,11 @@ class VendorLinksTest extends VendorTestBase {
         assertThat(expired).as("expired before the job marks it").isEqualTo(new LinkCheck.Refused(Refusal.EXPIRED, installation.municipality()));
         assertThat(state(invited.id())).isEqualTo("OPEN");
 
+        assertThat(links.current(invited.id())).as("the vendor's session").isEqualTo(new LinkCheck.Valid(invited));
         invitations.revoke(requestId, invited.id(), EXPERT);
         assertThat(links.check(token)).isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality()));
+        assertThat(links.current(invited.id())).isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality()));
+        assertThat(links.current(UUID.randomUUID())).isEqualTo(new LinkCheck.Refused(Refusal.UNKNOWN, null));
 
         VendorInvitation next = invitations.invite(requestId, invite("Could you answer again?"), EXPERT);
         assertThat(links.check(token)).as("a revoked round's link stays refused in the next round")
