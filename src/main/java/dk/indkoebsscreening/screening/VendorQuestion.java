@@ -12,10 +12,21 @@ import java.util.List;
  */
 public record VendorQuestion(String text, String textEn, VendorAnswerType answer, List<VendorOption> options) {
 
+    /** A question the vendor could not read or answer in both languages fails at start-up, not on the vendor's page. */
     public VendorQuestion {
         options = options == null ? List.of() : List.copyOf(options);
-        if (answer == VendorAnswerType.CHOICE && options.isEmpty()) {
-            throw new IllegalStateException("A vendor question with answer CHOICE needs options: " + text);
+        if (isBlank(text) || isBlank(textEn) || answer == null) {
+            throw new IllegalStateException("A vendor question needs text, text-en and answer: " + text);
         }
+        if ((answer == VendorAnswerType.CHOICE) == options.isEmpty()) {
+            throw new IllegalStateException("A vendor question has options exactly when its answer is CHOICE: " + text);
+        }
+        if (options.stream().anyMatch(option -> isBlank(option.value()) || isBlank(option.text()) || isBlank(option.textEn()))) {
+            throw new IllegalStateException("Each option of a vendor question needs value, text and text-en: " + text);
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 }
