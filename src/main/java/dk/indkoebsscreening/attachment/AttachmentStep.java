@@ -12,7 +12,5 @@ public enum AttachmentStep {
     ESCALATION,
     DECISION,
     /** The owner of a condition of an approval, showing that it is fulfilled (or its verifier). */
-    CONDITION,
-    /** The vendor, answering the questionnaire through their link. */
-    VENDOR
+    CONDITION
 }

@@ -179,7 +179,7 @@ public class VendorAnswers {
         CheckedUpload checked = attachments.check(upload);
         return transactions.execute(status -> {
             Locked locked = lockOpen(invitationId);
-            Attachment attachment = attachments.add(locked.request().id(), locked.request().reference(), AttachmentStep.VENDOR,
+            Attachment attachment = attachments.add(locked.request().id(), locked.request().reference(), AttachmentStep.SCREENING,
                     areaOf(questionId), locked.invitation().vendorActor(), checked);
             invitations.insertDocument(attachment.id(), invitationId, questionId);
             return new VendorDocument(attachment.id(), questionId, attachment.name(), attachment.size());

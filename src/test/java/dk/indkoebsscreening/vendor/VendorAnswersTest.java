@@ -166,7 +166,7 @@ class VendorAnswersTest extends VendorTestBase {
         assertThat(added.questionId()).isEqualTo("iso27001");
         assertThat(added.fileName()).endsWith(".pdf");
         assertThat(jdbc.sql("select step || ' ' || added_by from attachment where id = ?").param(added.attachmentId()).query(String.class).single())
-                .isEqualTo("VENDOR Leverandøren (Jane Doe)");
+                .isEqualTo("SCREENING Leverandøren (Jane Doe)");
         assertThat(answers.answers(invited.id()).get("iso27001")).satisfies(answer -> {
             assertThat(answer.value()).isNull();
             assertThat(answer.documents()).containsExactly(added);
