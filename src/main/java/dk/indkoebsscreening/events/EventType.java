@@ -43,7 +43,15 @@ public enum EventType {
     /** A data processor of a registered system is due for supervision; keyed by the system's id. */
     SUPERVISION_DUE("dk.indkoebsscreening.supervision.due.v1", "supervision-due"),
     /** The security group recorded a supervision of a data processor and its next date; keyed by the system's id. */
-    SUPERVISION_RECORDED("dk.indkoebsscreening.supervision.recorded.v1", "supervision-recorded");
+    SUPERVISION_RECORDED("dk.indkoebsscreening.supervision.recorded.v1", "supervision-recorded"),
+    /** An expert or a coordinator invited the vendor's contact to answer the vendor questions through a link. */
+    VENDOR_INVITED("dk.indkoebsscreening.vendor.invited.v1", "vendor-invited"),
+    /** The vendor submitted a round of the questionnaire. */
+    VENDOR_ANSWERED("dk.indkoebsscreening.vendor.answered.v1", "vendor-answered"),
+    /** An open invitation was revoked by staff, or because the request was decided or withdrawn. */
+    VENDOR_REVOKED("dk.indkoebsscreening.vendor.revoked.v1", "vendor-revoked"),
+    /** An open invitation's link expired before the vendor submitted. */
+    VENDOR_EXPIRED("dk.indkoebsscreening.vendor.expired.v1", "vendor-expired");
 
     private final String type;
     private final String schemaName;
