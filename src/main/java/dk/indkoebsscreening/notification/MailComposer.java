@@ -28,11 +28,20 @@ class MailComposer {
     }
 
     OutgoingMail compose(UUID factId, UUID requestId, MailKind kind, Recipient to, MailContent content) {
-        Context context = new Context(DANISH, Map.of("mail", content));
+        return compose(factId, requestId, kind, to, content, DANISH, null);
+    }
+
+    /**
+     * A mail in the given language; one to a vendor's contact names the invitation whose link the relay mints in place
+     * of the placeholder its content holds.
+     */
+    OutgoingMail compose(UUID factId, UUID requestId, MailKind kind, Recipient to, MailContent content, Locale locale,
+                         UUID vendorInvitation) {
+        Context context = new Context(locale, Map.of("mail", content));
         UUID id = UUID.randomUUID();
         return new OutgoingMail(id, factId, requestId, kind, to.userId(), to.address(), content.subject(),
                 templates.process("mail/notification.txt", context), templates.process("mail/notification", context),
-                "<" + id + "@" + messageIdDomain + ">", clock.instant(), 0, null, null);
+                "<" + id + "@" + messageIdDomain + ">", clock.instant(), 0, null, null, vendorInvitation);
     }
 
     /** The sender's domain, for Message-IDs that say where a mail came from. */

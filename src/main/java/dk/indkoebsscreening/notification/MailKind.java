@@ -38,7 +38,13 @@ enum MailKind {
     /** To the coordinators: a fast track went to screening without triage. */
     FAST_TRACK("fastTrack"),
     /** To the coordinators: the rules decided a fast track in their place. */
-    DECIDED_BY_RULE("decidedByRule");
+    DECIDED_BY_RULE("decidedByRule"),
+    /** To the vendor's contact, in the invitation's language: the link to the questionnaire (minted when it is sent). */
+    VENDOR_INVITATION("vendorInvitation"),
+    /** To the vendor's contact before the link expires, unless they submitted. */
+    VENDOR_REMINDER("vendorReminder"),
+    /** To the expert who invited and the experts of the areas asked: the vendor submitted a round. */
+    VENDOR_ANSWERED("vendorAnswered");
 
     private final String key;
 
@@ -52,10 +58,17 @@ enum MailKind {
 
     /**
      * A person may turn off every mail but the reminder of a deadline (the screening's, or a condition's they own), a
-     * question to them (the request waits) and the warning that a group has nobody present before a deadline.
+     * question to them (the request waits) and the warning that a group has nobody present before a deadline. A vendor's
+     * contact has no preferences: the mails to them are their invitation.
      */
     boolean optional() {
-        return this != REMINDER && this != QUESTION && this != CONDITION_REMINDER && this != GROUP_UNCOVERED;
+        return this != REMINDER && this != QUESTION && this != CONDITION_REMINDER && this != GROUP_UNCOVERED
+                && !toVendor();
+    }
+
+    /** To a vendor's contact, in the invitation's language, with the link the relay mints when it sends the mail. */
+    boolean toVendor() {
+        return this == VENDOR_INVITATION || this == VENDOR_REMINDER;
     }
 
     /** Whether the mail is about a request (its history tells it was sent); else about a registered system. */

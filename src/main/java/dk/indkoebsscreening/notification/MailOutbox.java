@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class MailOutbox {
 
     private static final String COLUMNS = "id, fact_id, request_id, kind, recipient_user, recipient, subject, text_body, "
-            + "html_body, message_id, created_at, attempts, sent_at, last_error";
+            + "html_body, message_id, created_at, attempts, sent_at, last_error, vendor_invitation_id";
 
     /** The state of the backlog: how many mails wait and since when. */
     record Backlog(long size, Instant oldest) {
@@ -55,8 +55,9 @@ class MailOutbox {
     void add(OutgoingMail mail) {
         jdbc.sql("""
                 insert into mail_outbox (id, fact_id, request_id, kind, recipient_user, recipient, subject, text_body,
-                                         html_body, message_id, created_at, next_attempt_at)
-                values (:id, :factId, :requestId, :kind, :user, :recipient, :subject, :text, :html, :messageId, :now, :now)
+                                         html_body, message_id, created_at, next_attempt_at, vendor_invitation_id)
+                values (:id, :factId, :requestId, :kind, :user, :recipient, :subject, :text, :html, :messageId, :now, :now,
+                        :vendorInvitation)
                 on conflict (fact_id, recipient) do nothing
                 """)
                 .param("id", mail.id())
@@ -70,6 +71,7 @@ class MailOutbox {
                 .param("html", mail.html())
                 .param("messageId", mail.messageId())
                 .param("now", Sql.timestamp(mail.createdAt()))
+                .param("vendorInvitation", mail.vendorInvitation())
                 .update();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -134,6 +136,13 @@ class MailOutbox {
                 .param("id", id).param("next", Sql.timestamp(nextAttempt)).param("error", error).update();
     }
 
+    /** A mail that must not be sent any more: given up at once, with the reason as its last error. */
+    @Transactional
+    void giveUp(UUID id, String reason) {
+        jdbc.sql("update mail_outbox set attempts = :max, leased_until = null, last_error = :reason where id = :id")
+                .param("id", id).param("max", maxAttempts).param("reason", reason).update();
+    }
+
     /** Gives reserved mails back untried (the server is unreachable: one failed try is enough to know). */
     @Transactional
     void release(Collection<UUID> ids) {
@@ -185,6 +194,7 @@ class MailOutbox {
                 row.getObject("request_id", UUID.class), MailKind.valueOf(row.getString("kind")),
                 row.getString("recipient_user"), row.getString("recipient"), row.getString("subject"),
                 row.getString("text_body"), row.getString("html_body"), row.getString("message_id"),
-                Sql.instant(row, "created_at"), row.getInt("attempts"), Sql.instant(row, "sent_at"), row.getString("last_error"));
+                Sql.instant(row, "created_at"), row.getInt("attempts"), Sql.instant(row, "sent_at"), row.getString("last_error"),
+                row.getObject("vendor_invitation_id", UUID.class));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +29,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * mail that fails waits longer after each try (doubling up to {@code max-retry}); while the SMTP server is
  * unreachable, each round tries one mail and gives the rest back untried, so an outage costs one connection
  * attempt per round. Each mail keeps its Message-ID on every try, and is marked sent only after the server
- * took it: a crash between the two sends it once more, recognisably the same mail.
+ * took it: a crash between the two sends it once more, recognisably the same mail. A mail to a vendor gets its link
+ * only here, just before it is sent ({@link VendorMails#withLink}); one whose round can no longer be answered is not sent
+ * but given up, with the reason as its last error (the administrators' view of sent mails shows it).
  */
 class MailRelay implements SmartLifecycle {
 
@@ -36,7 +39,11 @@ class MailRelay implements SmartLifecycle {
 
     enum Outcome { NOTHING_DUE, SENT, SENT_FULL_BATCH, SERVER_UNREACHABLE }
 
+    /** Why a vendor's mail was not sent: its link would lead nowhere. */
+    static final String VENDOR_ROUND_ENDED = "Not sent: the vendor's round is no longer open (revoked, expired, submitted or the request closed)";
+
     private final MailOutbox outbox;
+    private final VendorMails vendorMails;
     private final JavaMailSender sender;
     private final NotificationProperties properties;
     private final Clock clock;
@@ -46,8 +53,10 @@ class MailRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    MailRelay(MailOutbox outbox, JavaMailSender sender, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+    MailRelay(MailOutbox outbox, VendorMails vendorMails, JavaMailSender sender, NotificationProperties properties, Clock clock,
+              MeterRegistry meters) {
         this.outbox = outbox;
+        this.vendorMails = vendorMails;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
@@ -69,8 +78,13 @@ class MailRelay implements SmartLifecycle {
             if (!outbox.extend(mail.id(), reservedUntil, extended)) {
                 continue;
             }
+            Optional<OutgoingMail> ready = vendorMails.withLink(mail);
+            if (ready.isEmpty()) {
+                outbox.giveUp(mail.id(), VENDOR_ROUND_ENDED);
+                continue;
+            }
             try {
-                sender.send(message(mail));
+                sender.send(message(ready.get()));
                 outbox.markSent(mail, clock.instant());
                 sent.increment();
             } catch (MailException | MessagingException e) {

@@ -20,13 +20,13 @@ class NotificationConfiguration {
     /** The relay; off ({@code indkoeb.notifications.relay.enabled=false}) for instances that must not send mail. */
     @Bean
     @ConditionalOnProperty(name = "indkoeb.notifications.relay.enabled", havingValue = "true", matchIfMissing = true)
-    MailRelay mailRelay(MailOutbox outbox, ObjectProvider<JavaMailSender> sender, NotificationProperties properties,
-                        Clock clock, MeterRegistry meters) {
+    MailRelay mailRelay(MailOutbox outbox, VendorMails vendorMails, ObjectProvider<JavaMailSender> sender,
+                        NotificationProperties properties, Clock clock, MeterRegistry meters) {
         JavaMailSender mailSender = sender.getIfAvailable(() -> {
             throw new IllegalStateException("No SMTP server for the notifications: set spring.mail.host (the "
                     + "municipality's relay) or indkoeb.embedded-smtp.enabled=true");
         });
-        return new MailRelay(outbox, mailSender, properties, clock, meters);
+        return new MailRelay(outbox, vendorMails, mailSender, properties, clock, meters);
     }
 
     /** Plain-text mail templates ({@code templates/mail/*.txt}) next to Boot's HTML ones, which Boot's engine also uses. */

@@ -19,11 +19,23 @@ class Recipients {
 
     private static final Logger log = LoggerFactory.getLogger(Recipients.class);
 
-    /** @param userId null for a shared mailbox; address lower-cased, so a person reached twice is one recipient */
+    /**
+     * @param userId null for a shared mailbox and for a vendor's contact; address lower-cased, so a person reached twice
+     *               is one recipient
+     * @param name   null for a shared mailbox
+     */
     record Recipient(String userId, String name, String address) {
 
+        /**
+         * Someone outside the municipality (a vendor's contact) by the name and address the requester gave: no user, so no
+         * mail preferences; the mail is about their invitation, which they cannot turn off.
+         */
+        static Recipient outsider(String name, String address) {
+            return new Recipient(null, name, normalized(address));
+        }
+
         boolean isMailbox() {
-            return userId == null;
+            return userId == null && name == null;
         }
     }
 

@@ -36,6 +36,31 @@ class MailTextsTest {
         }
     }
 
+    /** A vendor may read English: every text their mails use exists in both languages, and English has nothing else. */
+    @Test
+    void theVendorsMailsAreInDanishAndEnglish() throws IOException {
+        Properties danish = load("/mails.properties");
+        Properties english = load("/mails_en.properties");
+        assertThat(danish.stringPropertyNames()).as("English texts without a Danish one").containsAll(english.stringPropertyNames());
+        for (MailKind kind : MailKind.values()) {
+            if (kind.toVendor()) {
+                assertThat(english.getProperty("mail." + kind.key() + ".subject")).as(kind.name()).isNotBlank();
+                assertThat(english.stringPropertyNames()).as(kind.name())
+                        .containsAll(danish.stringPropertyNames().stream().filter(key -> key.startsWith("mail." + kind.key() + ".")).toList());
+            }
+        }
+        assertThat(english.stringPropertyNames()).as("the vendor's mails' shared texts")
+                .containsAll(danish.stringPropertyNames().stream().filter(key -> key.startsWith("mail.vendor.")).toList());
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties texts = new Properties();
+        try (InputStream in = MailTextsTest.class.getResourceAsStream(resource)) {
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return texts;
+    }
+
     @Test
     void everyMailHasItsNameInTheHistoryAndOnTheMailsPage() throws IOException {
         for (String bundle : new String[] {"/ui.properties", "/ui_en.properties"}) {
