@@ -2,6 +2,7 @@ package dk.indkoebsscreening.vendor;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +35,7 @@ class VendorLinkTimes {
         each(invitations.dueForReminder(BATCH), invitations::remind, "remind");
     }
 
-    private static void each(List<UUID> due, java.util.function.Consumer<UUID> step, String what) {
+    private static void each(List<UUID> due, Consumer<UUID> step, String what) {
         for (UUID invitationId : due) {
             try {
                 step.accept(invitationId);

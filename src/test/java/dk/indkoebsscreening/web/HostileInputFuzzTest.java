@@ -162,6 +162,8 @@ class HostileInputFuzzTest extends ApiTestBase {
                         "sikkerhed"));
         fixture.put("question", jdbc.sql("select id::text from clarification where request_id = ?").param(UUID.fromString(screened))
                 .query(String.class).single());
+        fixture.put("invitation", api.post("koordinator", "/api/requests/" + screened + "/vendor/invitations", Map.of("contactName",
+                "Fuzz Leverandør", "contactEmail", "fuzz@vendor.example", "language", "DA")).body().get("id").asText());
         fixture.put("attachment", upload(triaged));
         String conditioned = lifecycle.runToApprovalWithConditions("anna", "Fuzz: godkendt med betingelser",
                 Map.of(dk.indkoebsscreening.process.Area.SECURITY, List.of("Fuzz-betingelse")));
@@ -499,9 +501,10 @@ class HostileInputFuzzTest extends ApiTestBase {
             case "username" -> "anna";
             case "conditionId" -> fixture.get("condition");
             case "questionId" -> fixture.get("question");
+            case "invitationId" -> fixture.get("invitation");
             case "id" -> pattern.startsWith("/api/register") || pattern.startsWith("/systemer") ? fixture.get("system")
                     : pattern.contains("/conditions/") || pattern.contains("/betingelser/") ? fixture.get("conditionRequest")
-                    : pattern.contains("/spoergsmaal/") ? fixture.get("screeningRequest")
+                    : pattern.contains("/spoergsmaal/") || pattern.startsWith("/api/requests/{id}/vendor") ? fixture.get("screeningRequest")
                     : pattern.startsWith("/admin/mails") ? fixture.get("mail")
                     : pattern.startsWith("/opgaver") || pattern.startsWith("/api/tasks") ? fixture.get("task")
                     : fixture.get("request");
