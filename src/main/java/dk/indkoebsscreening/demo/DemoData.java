@@ -91,7 +91,7 @@ class DemoData {
                     "Borgerne skal kunne booke tid til pas, kørekort og sundhedskort online, så køen i "
                             + "Borgerservice bliver kortere og medarbejderne kan planlægge dagen.",
                     "Borgerservice", new BigDecimal("85000"), new BigDecimal("60000"), 4, 25, List.of(PersonalData.ORDINARY, PersonalData.CPR),
-                    Hosting.CLOUD_EU, null, "MitID-login, kommunens kalender (Exchange)", inTwoMonths, null, null, null), "anna");
+                    Hosting.CLOUD_EU, null, "MitID-login, kommunens kalender (Exchange)", inTwoMonths, null, null, null, null, null), "anna");
         }
         if (!requests.existsWithTitle("3D-tandskanning")) {
             PurchaseRequest request = requestService.submit(new PurchaseRequestForm("3D-tandskanning",
@@ -99,7 +99,7 @@ class DemoData {
                     "Tandplejen vil erstatte aftryk med 3D-scanning af børns tænder: hurtigere for barnet, "
                             + "bedre kvalitet og digitale modeller til tandreguleringen.",
                     "Børne- og Ungdomstandplejen", new BigDecimal("420000"), new BigDecimal("95000"), 5, 40,
-                    List.of(PersonalData.CPR, PersonalData.SENSITIVE), Hosting.ON_PREMISES, null, "Tandplejens journalsystem", inTwoMonths, null, null, null), "bent");
+                    List.of(PersonalData.CPR, PersonalData.SENSITIVE), Hosting.ON_PREMISES, null, "Tandplejens journalsystem", inTwoMonths, null, null, null, null, null), "bent");
             acceptAtTriage(request);
         }
     }

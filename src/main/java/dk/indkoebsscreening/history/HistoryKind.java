@@ -5,6 +5,8 @@ public enum HistoryKind {
     SUBMITTED,
     ATTACHMENT_ADDED,
     ATTACHMENT_REMOVED,
+    /** The requester or a coordinator named or changed the vendor's contact after submission. */
+    VENDOR_CONTACT_CHANGED,
     TRIAGE_ACCEPTED,
     TRIAGE_REJECTED,
     /** A fast track sent to screening with the proposed scope by the rule (the value: its id), without triage. */

@@ -33,7 +33,9 @@ public record PurchaseRequest(
         Instant submittedAt,
         Instant deadline,
         Instant deadlineMissedAt,
-        @JsonIgnore String processInstanceId) {
+        @JsonIgnore String processInstanceId,
+        /** Whom the experts may invite to the vendor's questionnaire; null until the requester names someone. */
+        VendorContact vendorContact) {
 
     /** Lifetime value, compared with the EU procurement threshold: one-off cost plus every year's cost. */
     public BigDecimal contractValueDkk() {

@@ -2,7 +2,9 @@ package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.system.PlainText;
 import dk.indkoebsscreening.system.WithinYears;
+import dk.indkoebsscreening.system.Text;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.FutureOrPresent;
@@ -98,11 +100,32 @@ public record PurchaseRequestForm(
         /** A re-screening's answer to "what has changed since last time?"; required with {@code previousRequestId}. */
         @Size(max = 4000, message = "{field.tooLong}")
         @PlainText(multiline = true)
-        String changesSinceLast) {
+        String changesSinceLast,
 
-    /** Each category once, in one order, so a repeated submission is the same content; an empty entry is no category. */
+        /** The vendor's contact for the vendor's questionnaire: optional, both or neither (see {@link RequestService#problems}). */
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
+        @PlainText
+        String vendorContactName,
+
+        @Size(max = VendorContact.EMAIL_LENGTH, message = "{field.tooLong}")
+        @Email(regexp = VendorContact.EMAIL_PATTERN, message = "{request.vendorContact.email.invalid}")
+        @PlainText
+        String vendorContactEmail) {
+
+    /**
+     * Each category once, in one order, so a repeated submission is the same content; an empty entry is no category. The
+     * vendor's contact without the spaces around what was typed (a pasted address often has some).
+     */
     public PurchaseRequestForm {
         personalDataCategories = personalDataCategories == null ? null : PersonalData.ordered(personalDataCategories);
+        vendorContactName = Text.orNull(vendorContactName);
+        vendorContactEmail = Text.orNull(vendorContactEmail);
+    }
+
+    /** The vendor's contact, when both name and address were given. */
+    VendorContact vendorContact() {
+        return Text.isBlank(vendorContactName) || Text.isBlank(vendorContactEmail) ? null
+                : new VendorContact(vendorContactName, vendorContactEmail);
     }
 
     /** The longest title, system name, vendor and department; the duplicate check refuses longer names unread. */

@@ -18,7 +18,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,10 +38,12 @@ class RequestController {
 
     private final RequestService requests;
     private final FormBinder binder;
+    private final VendorContacts vendorContacts;
 
-    RequestController(RequestService requests, FormBinder binder) {
+    RequestController(RequestService requests, FormBinder binder, VendorContacts vendorContacts) {
         this.requests = requests;
         this.binder = binder;
+        this.vendorContacts = vendorContacts;
     }
 
     /**
@@ -48,7 +52,8 @@ class RequestController {
      */
     @Operation(operationId = "submitRequest", summary = "Submit a purchase request", description = """
             Any logged-in staff member submits a wish to buy an IT system; the screening starts at once and has one week \
-            (5 Danish working days). `transferBasis` is kept only for `CLOUD_OUTSIDE_EU`. Every field's problem is \
+            (5 Danish working days). `transferBasis` is kept only for `CLOUD_OUTSIDE_EU`. The vendor's contact \
+            (`vendorContactName`, `vendorContactEmail`) is optional, both or neither. Every field's problem is \
             reported at once (400, `invalid-input`).""")
     @ApiResponse(responseCode = "201", description = "Submitted; `Location` is the request's address.", headers = {
             @Header(name = "Location", description = "`/api/requests/{id}`", schema = @Schema(type = "string")),
@@ -66,7 +71,8 @@ class RequestController {
                                                     "vendor": "Eksempel Software A/S", "need": "Borgerne skal kunne booke tid online.",
                                                     "department": "Borgerservice", "oneOffCostDkk": 85000, "annualCostDkk": 60000,
                                                     "contractYears": 4, "expectedUsers": 25, "personalDataCategories": ["ORDINARY", "CPR"],
-                                                    "hosting": "CLOUD_EU", "integrations": "MitID", "desiredStartDate": "2027-03-01"}""")))
+                                                    "hosting": "CLOUD_EU", "integrations": "MitID", "desiredStartDate": "2027-03-01",
+                                                    "vendorContactName": "Sara Jensen", "vendorContactEmail": "sara.jensen@eksempel.dk"}""")))
                                    JsonNode body,
                                    @Parameter(description = """
                                            Optional, 1–255 visible ASCII characters: a repeat with the same key and content gets \
@@ -84,6 +90,19 @@ class RequestController {
                 .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(request.id()))
                 .header("Idempotent-Replayed", Boolean.toString(submission.repeated()))
                 .body(new Receipt(request.id(), request.reference(), request.status(), request.deadline()));
+    }
+
+    @Operation(operationId = "changeVendorContact", summary = "Name or change the vendor's contact", description = """
+            The requester or a coordinator names the person at the vendor whom the experts may invite to the vendor's \
+            questionnaire (an open invitation keeps the address it was sent to). Other readers of the request get 403; \
+            a decided or withdrawn request 409. Recorded in the request's history.""")
+    @ApiResponse(responseCode = "204", description = "Done.")
+    @PutMapping("/{id}/vendor-contact")
+    ResponseEntity<Void> changeVendorContact(@PathVariable UUID id,
+                                             @BindsTo(VendorContact.class) @RequestBody(required = false) JsonNode body,
+                                             Authentication authentication) {
+        vendorContacts.change(id, binder.bind(body, VendorContact.class), CurrentUser.of(authentication));
+        return ResponseEntity.noContent().build();
     }
 
     @Schema(description = "The submitted request: its id (for `/api/requests/{id}`), its reference for people, its status and "

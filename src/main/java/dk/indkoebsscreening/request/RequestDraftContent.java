@@ -32,7 +32,9 @@ public record RequestDraftContent(
         @Size(max = 2000, message = "{field.tooLong}") @PlainText(multiline = true) String integrations,
         @WithinYears(10) LocalDate desiredStartDate,
         UUID previousRequestId,
-        @Size(max = 4000, message = "{field.tooLong}") @PlainText(multiline = true) String changesSinceLast) {
+        @Size(max = 4000, message = "{field.tooLong}") @PlainText(multiline = true) String changesSinceLast,
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}") @PlainText String vendorContactName,
+        @Size(max = VendorContact.EMAIL_LENGTH, message = "{field.tooLong}") @PlainText String vendorContactEmail) {
 
     /** A number as typed, with room for "kr.", thousands separators and "cirka". */
     static final int NUMBER_LENGTH = 50;

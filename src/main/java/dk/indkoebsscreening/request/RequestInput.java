@@ -20,7 +20,7 @@ public class RequestInput {
     static final List<String> FIELDS = List.of("title", "systemName", "vendor", "existingSystemNote", "need", "department",
             "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "desiredStartDate",
             "personalDataCategories", "hosting", "transferBasis", "hasIntegrations", "integrations",
-            "changesSinceLast", "previousRequestId");
+            "changesSinceLast", "previousRequestId", "vendorContactName", "vendorContactEmail");
 
     private String title;
     private String systemName;
@@ -42,6 +42,9 @@ public class RequestInput {
     /** A re-screening: the earlier request (a hidden field), and what has changed since. */
     private UUID previousRequestId;
     private String changesSinceLast;
+    /** The vendor's contact for the vendor's questionnaire: optional, both or neither. */
+    private String vendorContactName;
+    private String vendorContactEmail;
     /** Issued with the form and used once: a double click or a resubmission makes one request. */
     private String submissionToken;
     /** The draft the form was continued from (a hidden field): saved again as it, and gone once submitted. */
@@ -88,6 +91,10 @@ public class RequestInput {
         input.transferBasis = previous.transferBasis();
         input.hasIntegrations = previous.integrations() != null;
         input.integrations = previous.integrations();
+        if (previous.vendorContact() != null) {
+            input.vendorContactName = previous.vendorContact().name();
+            input.vendorContactEmail = previous.vendorContact().email();
+        }
         return input;
     }
 
@@ -122,6 +129,8 @@ public class RequestInput {
         input.desiredStartDate = content.desiredStartDate();
         input.previousRequestId = content.previousRequestId();
         input.changesSinceLast = content.changesSinceLast();
+        input.vendorContactName = content.vendorContactName();
+        input.vendorContactEmail = content.vendorContactEmail();
         return input;
     }
 
@@ -129,7 +138,7 @@ public class RequestInput {
     RequestDraftContent toDraft() {
         return new RequestDraftContent(title, systemName, vendor, existingSystemNote, need, department, oneOffCostDkk,
                 annualCostDkk, contractYears, expectedUsers, personalDataCategories, hosting, transferBasis,
-                hasIntegrations, integrations, desiredStartDate, previousRequestId, changesSinceLast);
+                hasIntegrations, integrations, desiredStartDate, previousRequestId, changesSinceLast, vendorContactName, vendorContactEmail);
     }
 
     /** "No integrations" answers the follow-up question too; unreadable numbers are null. */
@@ -137,7 +146,8 @@ public class RequestInput {
         return new PurchaseRequestForm(title, systemName, vendor, need, department, amount(oneOffCostDkk),
                 amount(annualCostDkk), years(contractYears), whole(expectedUsers), personalDataCategories, hosting, transferBasis,
                 Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate, existingSystemNote,
-                previousRequestId, previousRequestId == null ? null : changesSinceLast);
+                previousRequestId, previousRequestId == null ? null : changesSinceLast, Text.orNull(vendorContactName),
+                Text.orNull(vendorContactEmail));
     }
 
     /** The message key of each number that was typed but cannot be read, by field. */
@@ -188,6 +198,10 @@ public class RequestInput {
     public void setPreviousRequestId(UUID previousRequestId) { this.previousRequestId = previousRequestId; }
     public String getChangesSinceLast() { return changesSinceLast; }
     public void setChangesSinceLast(String changesSinceLast) { this.changesSinceLast = changesSinceLast; }
+    public String getVendorContactName() { return vendorContactName; }
+    public void setVendorContactName(String vendorContactName) { this.vendorContactName = vendorContactName; }
+    public String getVendorContactEmail() { return vendorContactEmail; }
+    public void setVendorContactEmail(String vendorContactEmail) { this.vendorContactEmail = vendorContactEmail; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public String getSystemName() { return systemName; }

@@ -28,7 +28,8 @@ class RequestRepository {
     private static final String COLUMNS = """
             id, reference, title, system_name, vendor, need, department, requester, one_off_cost_dkk,
             annual_cost_dkk, contract_years, expected_users, personal_data_categories, hosting, transfer_basis, integrations,
-            desired_start_date, existing_system_note, status, submitted_at, deadline, deadline_missed_at, process_instance_id
+            desired_start_date, existing_system_note, status, submitted_at, deadline, deadline_missed_at, process_instance_id,
+            vendor_contact_name, vendor_contact_email
             """;
 
     private final JdbcClient jdbc;
@@ -190,7 +191,7 @@ class RequestRepository {
                         , submission_key, submission_digest) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
                         :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, string_to_array(:personalData, ','), :hosting, :transferBasis,
                         :integrations, :desiredStartDate, :existingSystemNote, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId,
-                        :submissionKey, :submissionDigest)
+                        :vendorContactName, :vendorContactEmail, :submissionKey, :submissionDigest)
                         """)
                 .param("submissionKey", submissionKey)
                 .param("submissionDigest", digest)
@@ -218,6 +219,8 @@ class RequestRepository {
                 .param("deadline", Sql.timestamp(request.deadline()))
                 .param("deadlineMissedAt", Sql.timestamp(request.deadlineMissedAt()))
                 .param("processInstanceId", request.processInstanceId())
+                .param("vendorContactName", request.vendorContact() == null ? null : request.vendorContact().name())
+                .param("vendorContactEmail", request.vendorContact() == null ? null : request.vendorContact().email())
                 .update();
     }
 
@@ -299,6 +302,14 @@ class RequestRepository {
                 .optional();
     }
 
+    /** The vendor's contact named or changed after submission. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void changeVendorContact(UUID id, VendorContact contact) {
+        jdbc.sql("update purchase_request set vendor_contact_name = ?, vendor_contact_email = ? where id = ?")
+                .params(contact.name(), contact.email(), id)
+                .update();
+    }
+
     /** The screening deadline moved (a pause while the request waited for its requester). */
     @Transactional(propagation = Propagation.MANDATORY)
     void moveDeadline(UUID id, Instant deadline) {
@@ -337,6 +348,8 @@ class RequestRepository {
                 Sql.instant(rs, "submitted_at"),
                 Sql.instant(rs, "deadline"),
                 Sql.instant(rs, "deadline_missed_at"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"),
+                rs.getString("vendor_contact_email") == null ? null
+                        : new VendorContact(rs.getString("vendor_contact_name"), rs.getString("vendor_contact_email")));
     }
 }

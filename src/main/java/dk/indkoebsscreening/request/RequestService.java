@@ -95,7 +95,8 @@ public class RequestService {
     }
 
     /**
-     * What the form's annotations cannot say: "no personal data" is not ticked together with a category; a re-screening names an earlier request the requester may read, and says
+     * What the form's annotations cannot say: "no personal data" is not ticked together with a category; the vendor's
+     * contact has both a name and an address or neither; a re-screening names an earlier request the requester may read, and says
      * what has changed since.
      */
     public List<FieldProblem> problems(PurchaseRequestForm form, CurrentUser user) {
@@ -103,6 +104,11 @@ public class RequestService {
         if (form.personalDataCategories() != null && !form.personalDataCategories().isEmpty()
                 && !PersonalData.consistent(form.personalDataCategories())) {
             problems.add(new FieldProblem("personalDataCategories", "request.personalData.noneAlone"));
+        }
+        if (Text.isBlank(form.vendorContactName()) != Text.isBlank(form.vendorContactEmail())) {
+            problems.add(Text.isBlank(form.vendorContactName())
+                    ? new FieldProblem("vendorContactName", "request.vendorContact.name.required")
+                    : new FieldProblem("vendorContactEmail", "request.vendorContact.email.required"));
         }
         if (form.previousRequestId() == null) {
             return problems;
@@ -229,7 +235,7 @@ public class RequestService {
                 form.personalDataCategories(), form.hosting(),
                 form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? Text.orNull(form.transferBasis()) : null,
                 Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
-                Transition.SUBMITTED.to(), now, deadline, null, null);
+                Transition.SUBMITTED.to(), now, deadline, null, null, form.vendorContact());
     }
 
     /**
