@@ -99,7 +99,9 @@ class DemoData {
                     "Tandplejen vil erstatte aftryk med 3D-scanning af børns tænder: hurtigere for barnet, "
                             + "bedre kvalitet og digitale modeller til tandreguleringen.",
                     "Børne- og Ungdomstandplejen", new BigDecimal("420000"), new BigDecimal("95000"), 5, 40,
-                    List.of(PersonalData.CPR, PersonalData.SENSITIVE), Hosting.ON_PREMISES, null, "Tandplejens journalsystem", inTwoMonths, null, null, null, null, null), "bent");
+                    List.of(PersonalData.CPR, PersonalData.SENSITIVE), Hosting.ON_PREMISES, null, "Tandplejens journalsystem", inTwoMonths, null, null, null,
+                    // The vendor's contact, so that an expert can try the vendor's questionnaire on the demo (README).
+                    "Mette Madsen", "mette.madsen@nordiskdental.example"), "bent");
             acceptAtTriage(request);
         }
     }

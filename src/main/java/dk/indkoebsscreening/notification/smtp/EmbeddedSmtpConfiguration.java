@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -30,10 +31,11 @@ class EmbeddedSmtpConfiguration {
     /**
      * @param enabled start an SMTP server inside the application (the demo profile, the tests)
      * @param port    on 127.0.0.1; 0 picks a free one
+     * @param imapPort IMAP on 127.0.0.1 to read each address's mail (user and password: the address); -1 none, 0 a free one
      */
     @Validated
     @ConfigurationProperties("indkoeb.embedded-smtp")
-    record Properties(boolean enabled, @Min(0) @Max(65535) int port) {
+    record Properties(boolean enabled, @Min(0) @Max(65535) int port, @DefaultValue("-1") @Min(-1) @Max(65535) int imapPort) {
     }
 
     /** Both set would send production's mail into this server's memory, unseen: refuse to start instead. */
@@ -44,10 +46,14 @@ class EmbeddedSmtpConfiguration {
             throw new IllegalStateException("spring.mail.host is set (" + relayHost + ") while indkoeb.embedded-smtp.enabled=true: "
                     + "set INDKOEB_EMBEDDED_SMTP_ENABLED=false to send through the relay");
         }
-        EmbeddedSmtpServer server = new EmbeddedSmtpServer(properties.port());
+        EmbeddedSmtpServer server = new EmbeddedSmtpServer(properties.port(), properties.imapPort());
         server.start();
         log.info("Embedded SMTP server listening on 127.0.0.1:{}; administrators read the mails sent at /admin/mails",
                 server.port());
+        if (server.imapPort() > 0) {
+            log.info("Embedded IMAP server listening on 127.0.0.1:{}: read an address's mails with the address as user and password",
+                    server.imapPort());
+        }
         return server;
     }
 

@@ -11,16 +11,33 @@ import java.util.List;
 /**
  * A real SMTP server inside this JVM (GreenMail), for the one-command run and the tests: it speaks the
  * protocol, accepts mail for any address and keeps what it received in memory. It can be stopped and started
- * again on the same port, which the outage tests rely on. Production uses the municipality's relay instead.
+ * again on the same port, which the outage tests rely on. Production uses the municipality's relay instead. With an IMAP
+ * port it also lets a mail client read what each address received (log in with the address as user and password): the
+ * demo's way to read a vendor's mail with its link, which exists only as the server received it.
  */
 public final class EmbeddedSmtpServer implements AutoCloseable {
 
     private final int port;
+    private final int imapPort;
     private GreenMail server;
 
     /** @param port on 127.0.0.1; 0 picks a free one (kept across restarts) */
     public EmbeddedSmtpServer(int port) {
+        this(port, -1);
+    }
+
+    /**
+     * @param port     SMTP on 127.0.0.1; 0 picks a free one (kept across restarts)
+     * @param imapPort IMAP on 127.0.0.1 as well; 0 picks a free one, a negative one runs no IMAP
+     */
+    public EmbeddedSmtpServer(int port, int imapPort) {
         this.port = port == 0 ? freePort() : port;
+        this.imapPort = imapPort == 0 ? freePort() : imapPort;
+    }
+
+    /** The IMAP port; negative when there is none. */
+    public int imapPort() {
+        return imapPort;
     }
 
     public int port() {
@@ -29,7 +46,9 @@ public final class EmbeddedSmtpServer implements AutoCloseable {
 
     public synchronized void start() {
         if (server == null) {
-            GreenMail starting = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            GreenMail starting = new GreenMail(imapPort < 0 ? new ServerSetup[] {smtp}
+                    : new ServerSetup[] {smtp, new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
             starting.start();
             server = starting;
         }
