@@ -66,7 +66,11 @@ class LifecycleEventsTest extends ApiTestBase {
             Map.entry(EventType.CONDITION_CHANGED, "/changedAt"),
             Map.entry(EventType.CONDITIONS_SETTLED, "/settledAt"),
             Map.entry(EventType.SUPERVISION_DUE, "/openedAt"),
-            Map.entry(EventType.SUPERVISION_RECORDED, "/recordedAt"));
+            Map.entry(EventType.SUPERVISION_RECORDED, "/recordedAt"),
+            Map.entry(EventType.VENDOR_INVITED, "/invitedAt"),
+            Map.entry(EventType.VENDOR_ANSWERED, "/submittedAt"),
+            Map.entry(EventType.VENDOR_REVOKED, "/revokedAt"),
+            Map.entry(EventType.VENDOR_EXPIRED, "/expiredAt"));
     private static final Pattern AMOUNT = Pattern.compile("\"(\\w+Dkk)\": ([^,}\\s]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,6 +10,8 @@ import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Mails;
 import dk.indkoebsscreening.testsupport.Mails.Mail;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +32,9 @@ class VendorOutgoingTest extends ApiTestBase {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+/leverandoer/adgang/([A-Za-z0-9_-]{43})");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> STEP_TIME = Map.of("dk.indkoebsscreening.vendor.invited.v1", "/invitedAt",
+            "dk.indkoebsscreening.vendor.answered.v1", "/submittedAt", "dk.indkoebsscreening.vendor.revoked.v1", "/revokedAt",
+            "dk.indkoebsscreening.vendor.expired.v1", "/expiredAt");
 
     @Autowired
     EmbeddedSmtpServer smtp;
@@ -95,6 +100,7 @@ class VendorOutgoingTest extends ApiTestBase {
         Mail toExpert = awaitMailTo("sikkerhed@demo.kommune.dk", "VENDOR_ANSWERED");
         assertThat(toExpert.text()).contains("Leverandøren (Vera Vendor) har sendt leverandørens svar (runde 1)", "/opgaver/");
         assertThat(toExpert.subject()).startsWith("Leverandøren har svaret: IND-");
+        assertOneTimePerStep(requestId);
     }
 
     @Test
@@ -162,6 +168,20 @@ class VendorOutgoingTest extends ApiTestBase {
         assertThat(closed.get("invitationId").asText()).isEqualTo(second.id().toString());
         assertThat(closed.get("reason").asText()).isEqualTo("REQUEST_CLOSED");
         assertThat(closed.get("revokedBy").isNull()).isTrue();
+        assertOneTimePerStep(requestId);
+    }
+
+    /** Each vendor event's time in its payload is its step's time, the one ce_time carries (docs/events.md). */
+    private void assertOneTimePerStep(String requestId) {
+        List<Map<String, Object>> events = jdbc.sql("select type, occurred_at, payload::text as payload from outbox_event "
+                + "where request_id = ? and type like 'dk.indkoebsscreening.vendor.%'").param(UUID.fromString(requestId)).query().listOfRows();
+        assertThat(events).isNotEmpty();
+        for (Map<String, Object> event : events) {
+            String field = STEP_TIME.get(event.get("type").toString());
+            assertThat(Instant.parse(read(event.get("payload").toString()).at(field).asText()))
+                    .as("%s of %s", field, event.get("type"))
+                    .isEqualTo(((Timestamp) event.get("occurred_at")).toInstant());
+        }
     }
 
     private void moveBack(UUID invitationId, String column) {
