@@ -29,6 +29,11 @@ public record CurrentUser(String username, Set<String> groups) {
         return Arrays.stream(Area.values()).filter(area -> groups.contains(area.candidateGroup())).toList();
     }
 
+    /** A vendor's session: it reaches the vendor's pages of its invitation and nothing else. */
+    public boolean isVendor() {
+        return groups.contains(Groups.VENDOR);
+    }
+
     /** Logged in, but in none of our groups: such a person reaches only the page that says so. */
     public boolean hasNoGroup() {
         return groups.stream().noneMatch(Groups::isOurs);

@@ -14,6 +14,11 @@ public final class Groups {
     /** Camunda's own administrators group: full access to Cockpit, Admin and the REST API. */
     public static final String ADMINS = "camunda-admin";
     public static final String SCREENING_PREFIX = "screening-";
+    /**
+     * The only authority of a vendor's session (opened through the link of an invitation): never a group of ours
+     * nor of Camunda's, so a vendor reaches the vendor's pages and nothing that needs one of {@link #all()}.
+     */
+    public static final String VENDOR = "VENDOR";
 
     private static final Set<String> OURS = Stream.concat(Stream.of(STAFF), Arrays.stream(screeningParticipants()))
             .collect(Collectors.toUnmodifiableSet());

@@ -204,7 +204,7 @@ public class LoginThrottle {
      * An IPv6 client picks its address within its /64 at will, so the /64 counts as one address; IPv4
      * addresses count singly.
      */
-    static String network(String address) {
+    public static String network(String address) {
         if (address == null) {
             return "unknown";
         }

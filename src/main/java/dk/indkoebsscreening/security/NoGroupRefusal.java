@@ -13,7 +13,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 /**
  * A page refused to someone who is logged in but in none of our groups (their token from the municipality's
  * login carried only other groups) shows them {@link #PAGE}, in Danish, with status 403: what is wrong and whom
- * to ask. Every other refusal is the usual 403.
+ * to ask. Every other refusal is the usual 403, also a vendor's session (which is in none of our groups either, but
+ * has nothing to ask the municipality's staff about).
  */
 public final class NoGroupRefusal implements AccessDeniedHandler {
 
@@ -27,7 +28,8 @@ public final class NoGroupRefusal implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        boolean noGroup = authentication != null && CurrentUser.of(authentication).hasNoGroup();
+        boolean noGroup = authentication != null && CurrentUser.of(authentication).hasNoGroup()
+                && !CurrentUser.of(authentication).isVendor();
         (noGroup ? toPage : refusal).handle(request, response, denied);
     }
 

@@ -9,11 +9,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,6 +29,32 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Where a vendor's page sends a browser without a vendor's session: a page saying to open the link again. */
+    static final String VENDOR_NO_SESSION = "/leverandoer/ingen-session";
+
+    /**
+     * The vendor's pages. The link's landing page and its exchange are open: the token is the credential, which the
+     * vendor module checks and turns into a session whose only authority is {@link Groups#VENDOR}. The other chains
+     * read that session like a login and refuse it everywhere, as it has none of our groups; this chain admits
+     * nothing else. No referrer ever leaves these pages (the landing page's address holds the token).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain vendor(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/leverandoer/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/leverandoer/adgang"), path("/leverandoer/adgang/*"), path(VENDOR_NO_SESSION))
+                        .permitAll()
+                        .anyRequest().hasAuthority(Groups.VENDOR))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, missing) ->
+                        request.getRequestDispatcher(VENDOR_NO_SESSION).forward(request, response)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
+                .build();
+    }
 
     @Bean
     @Order(1)
@@ -71,7 +101,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/systemer/**").hasAuthority(Groups.COORDINATORS)
                         .requestMatchers("/opgaver", "/opgaver/**").hasAnyAuthority(Groups.screeningParticipants())
                         // Someone in none of our groups is told so there, and reaches nothing else.
-                        .requestMatchers(NoGroupRefusal.PAGE).authenticated()
+                        .requestMatchers(NoGroupRefusal.PAGE).access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.VENDOR))))
                         .anyRequest().hasAnyAuthority(Groups.all()))
                 // The webapps have their own CSRF protection (an XSRF-TOKEN cookie echoed in a header).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))

@@ -1,0 +1,103 @@
+package dk.indkoebsscreening.vendor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.WebSession;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The vendor's side: the link's landing page changes nothing, its button opens a vendor's session without the token
+ * in any later address, and the vendor answers, saves, comes back, sends and then reads what was sent.
+ */
+class VendorPagesTest extends ApiTestBase {
+
+    @Autowired
+    VendorInvitations invitations;
+    @Autowired
+    VendorLinks links;
+
+    private VendorSessions vendors;
+
+    @BeforeEach
+    void vendors() {
+        vendors = new VendorSessions(invitations, links, jdbc, port);
+    }
+
+    @Test
+    void theLandingPageChangesNothingAndTheButtonOpensTheQuestionnaireInTheInvitationsLanguage() {
+        String requestId = api.submit("anna", "Leverandørens link: landingsside").get("id").asText();
+        VendorInvitation invitation = vendors.invite(requestId, VendorLanguage.EN);
+        String token = vendors.token(invitation);
+        Map<String, Object> before = vendors.state(requestId);
+
+        WebSession browser = new WebSession(port);
+        HttpResponse<String> landing = browser.get(VendorSessions.LANDING + token);
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("Open the questionnaire").contains("name=\"_csrf\"")
+                .doesNotContain("/anmodninger").doesNotContain("/opgaver");
+        assertThat(landing.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(landing.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(browser.get(VendorSessions.LANDING + token).statusCode()).isEqualTo(200);
+        assertThat(vendors.state(requestId)).as("a mail scanner's fetch changes nothing").isEqualTo(before);
+
+        HttpResponse<String> exchanged = vendors.exchange(browser, token);
+        assertThat(exchanged.statusCode()).isEqualTo(303);
+        assertThat(exchanged.headers().firstValue("Location").orElse("")).endsWith(VendorSessions.QUESTIONNAIRE);
+        assertThat(jdbc.sql("select count(*) from case_history where request_id = ?::uuid and kind = 'VENDOR_OPENED'")
+                .param(requestId).query(Long.class).single()).isEqualTo(1);
+
+        HttpResponse<String> page = browser.get(VendorSessions.QUESTIONNAIRE);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Leverandørens link: landingsside")
+                .contains("Do you hold a valid ISO 27001 certificate")
+                .doesNotContain(token)
+                .doesNotContain("anna")
+                .doesNotContain("/anmodninger");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    }
+
+    @Test
+    void theVendorSavesComesBackWithTheLinkSendsAndThenReadsWhatWasSent() {
+        String requestId = api.submit("anna", "Leverandørens link: svar").get("id").asText();
+        VendorInvitation invitation = vendors.invite(requestId, VendorLanguage.DA);
+        String token = vendors.token(invitation);
+
+        WebSession browser = vendors.open(token);
+        HttpResponse<String> saved = browser.postForm(VendorSessions.QUESTIONNAIRE, VendorSessions.QUESTIONNAIRE,
+                "iso27001=YES&handling=gem");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(browser.get(VendorSessions.QUESTIONNAIRE).body()).contains("Svarene er gemt");
+
+        WebSession later = vendors.open(token);
+        assertThat(later.get(VendorSessions.QUESTIONNAIRE).body()).containsPattern("value=\"YES\"\\s+checked");
+        HttpResponse<String> wrong = later.postForm(VendorSessions.QUESTIONNAIRE, VendorSessions.QUESTIONNAIRE,
+                "iso27001=YES&singleSignOn=MAYBE&handling=gem");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Der er fejl i formularen").contains("Vælg et af svarene.");
+
+        HttpResponse<String> toConfirm = later.postForm(VendorSessions.QUESTIONNAIRE, VendorSessions.QUESTIONNAIRE,
+                "iso27001=YES&singleSignOn=PARTLY&handling=send");
+        assertThat(toConfirm.headers().firstValue("Location").orElse("")).endsWith(VendorSessions.QUESTIONNAIRE + "/send");
+        assertThat(later.get(VendorSessions.QUESTIONNAIRE + "/send").body()).contains("Vil I sende svarene?");
+        String csrf = later.csrfToken(VendorSessions.QUESTIONNAIRE + "/send");
+        assertThat(later.postForm(VendorSessions.QUESTIONNAIRE + "/send", VendorSessions.QUESTIONNAIRE + "/send", "")
+                .statusCode()).isEqualTo(302);
+
+        String sent = later.get(VendorSessions.QUESTIONNAIRE).body();
+        assertThat(sent).contains("Svarene blev sendt").contains("Delvist").doesNotContain("vendor-save");
+        assertThat(jdbc.sql("select state from vendor_invitation where id = ?").param(invitation.id())
+                .query(String.class).single()).isEqualTo("SUBMITTED");
+        Map<String, Object> afterSending = vendors.state(requestId);
+        byte[] change = ("iso27001=NO&handling=gem&_csrf=" + WebSession.encode(csrf)).getBytes(StandardCharsets.UTF_8);
+        assertThat(later.send("POST", VendorSessions.QUESTIONNAIRE, "application/x-www-form-urlencoded", change).statusCode())
+                .isEqualTo(302);
+        assertThat(vendors.state(requestId)).as("read-only once sent").isEqualTo(afterSending);
+    }
+}
