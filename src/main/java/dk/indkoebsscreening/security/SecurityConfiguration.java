@@ -15,6 +15,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -48,7 +49,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().hasAuthority(Groups.VENDOR))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, missing) ->
-                        request.getRequestDispatcher(VENDOR_NO_SESSION).forward(request, response)))
+                                request.getRequestDispatcher(VENDOR_NO_SESSION).forward(request, response))
+                        .accessDeniedHandler(new TooLargeUploadHandler(new AccessDeniedHandlerImpl())))
                 .headers(headers -> headers
                         .contentSecurityPolicy(policy -> policy.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))

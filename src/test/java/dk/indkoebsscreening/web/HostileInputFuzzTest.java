@@ -174,6 +174,12 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("processor", api.post("koordinator", "/api/systems/" + fixture.get("system") + "/processors",
                 Map.of("name", "Fuzz-databehandler", "processing", "Drift", "method", "SOC_2", "intervalMonths", 12,
                         "nextDue", java.time.LocalDate.now().plusYears(1).toString())).body().get("id").asText());
+        // A vendor's link of the triaged request (the vendor's pages refuse every role here: they take a vendor's session).
+        String vendorLink = context.getBean(dk.indkoebsscreening.vendor.VendorLinks.class).mint(context
+                .getBean(dk.indkoebsscreening.vendor.VendorInvitations.class).invite(UUID.fromString(triaged),
+                        new dk.indkoebsscreening.vendor.Invite("Fuzz Leverandør", "fuzz@leverandoer.example",
+                                dk.indkoebsscreening.vendor.VendorLanguage.DA, List.of()), "koordinator").id());
+        fixture.put("vendorToken", vendorLink.substring(vendorLink.lastIndexOf('/') + 1));
         fixture.put("mail", jdbc.sql("select id::text from mail_outbox order by created_at limit 1").query(String.class).single());
         for (String role : ROLES) {
             clients.put(String.valueOf(role), new Client(role));
@@ -502,6 +508,7 @@ class HostileInputFuzzTest extends ApiTestBase {
             case "conditionId" -> fixture.get("condition");
             case "questionId" -> fixture.get("question");
             case "invitationId" -> fixture.get("invitation");
+            case "token" -> fixture.get("vendorToken");
             case "id" -> pattern.startsWith("/api/register") || pattern.startsWith("/systemer") ? fixture.get("system")
                     : pattern.contains("/conditions/") || pattern.contains("/betingelser/") ? fixture.get("conditionRequest")
                     : pattern.contains("/spoergsmaal/") || pattern.startsWith("/api/requests/{id}/vendor") ? fixture.get("screeningRequest")

@@ -5,6 +5,7 @@ import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.RefusedFileException;
 import dk.indkoebsscreening.vendor.InvitationState;
+import dk.indkoebsscreening.vendor.VendorAnswer;
 import dk.indkoebsscreening.vendor.VendorAnswers;
 import dk.indkoebsscreening.vendor.VendorDocument;
 import dk.indkoebsscreening.vendor.VendorQuestionnaire;
@@ -97,7 +98,10 @@ class VendorPages {
         view.textQuestionIds(questionnaire).forEach(id -> given.put(id, Optional.ofNullable(form.getFirst(id)).orElse("")));
         PageErrors errors = PageErrors.none();
         try {
-            answers.save(vendor.invitationId(), given);
+            // A press of "Gem" to add a file, with no answer changed, is no save for the history.
+            if (changed(given, answers.answers(vendor.invitationId()))) {
+                answers.save(vendor.invitationId(), given);
+            }
         } catch (InvalidInputException invalid) {
             errors.addProblems(invalid, messages);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -216,6 +220,14 @@ class VendorPages {
         Optional<Duration> wait = limit.write(vendor.invitationId());
         wait.ifPresent(duration -> pages.tooMany("tooManyWrites", duration, response, model));
         return wait.isPresent();
+    }
+
+    private static boolean changed(Map<String, String> given, Map<String, VendorAnswer> saved) {
+        return given.entrySet().stream().anyMatch(answer -> {
+            VendorAnswer before = saved.get(answer.getKey());
+            String now = answer.getValue().strip();
+            return before == null ? !now.isEmpty() : !before.value().equals(now);
+        });
     }
 
     /** @return the status of the last refused file, or 200 */
