@@ -279,6 +279,7 @@ class VendorAttackTest extends ApiTestBase {
         }
         HttpResponse<String> tooLarge = upload(browser, csrf, new Files.Part("huge.pdf", "application/pdf", new byte[26 * 1024 * 1024]));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).as("the vendor's frame, no link into the staff's product").doesNotContain("href=\"/\"");
         assertThat(vendors.state(requestId)).isEqualTo(before);
 
         HttpResponse<String> pathInName = upload(browser, csrf, new Files.Part("../../etc/isae3402.pdf", "application/pdf",

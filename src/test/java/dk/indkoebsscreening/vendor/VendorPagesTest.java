@@ -100,4 +100,21 @@ class VendorPagesTest extends ApiTestBase {
                 .isEqualTo(302);
         assertThat(vendors.state(requestId)).as("read-only once sent").isEqualTo(afterSending);
     }
+
+    @Test
+    void aStaffMemberOpeningAVendorLinkIsToldAndSignedOutFirst() {
+        String requestId = api.submit("anna", "Leverandørens link: medarbejder").get("id").asText();
+        String token = vendors.token(vendors.invite(requestId, VendorLanguage.DA));
+        WebSession browser = new WebSession(port);
+        browser.login("sikkerhed");
+        assertThat(browser.get("/opgaver").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> landing = browser.get(VendorSessions.LANDING + token);
+        assertThat(landing.body()).contains("Du er logget ind i Indkøbsscreening i denne browser");
+        assertThat(vendors.exchange(browser, token).statusCode()).isEqualTo(303);
+
+        assertThat(browser.get("/opgaver").statusCode()).as("the staff session ended").isEqualTo(403);
+        assertThat(browser.get(VendorSessions.QUESTIONNAIRE).statusCode()).isEqualTo(200);
+        assertThat(new WebSession(port).get(VendorSessions.LANDING + token).body()).doesNotContain("Du er logget ind");
+    }
 }

@@ -134,8 +134,7 @@ class VendorPages {
     }
 
     @PostMapping("/send")
-    String submit(Authentication authentication,
-                  HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String submit(Authentication authentication, HttpServletResponse response, Model model) {
         VendorAuthentication vendor = VendorAuthentication.of(authentication);
         VendorQuestionnaire questionnaire = standing(vendor);
         if (!open(questionnaire)) {
@@ -152,7 +151,7 @@ class VendorPages {
                     PageErrors.none().addProblems(nothingAnswered, messages), model);
             return "vendor/confirm";
         }
-        flash.addFlashAttribute("saved", choices.message("vendorPage.sent"));
+        // The questionnaire, now read-only, says when the answers were sent.
         return "redirect:" + VendorPageModel.QUESTIONNAIRE;
     }
 

@@ -65,6 +65,9 @@ class VendorQuestionnaireView {
         model.addAttribute("areas", areas);
         model.addAttribute("followUps", followUps);
         model.addAttribute("errors", errors);
+        model.addAttribute("unanswered", Stream.concat(areas.stream().flatMap(area -> area.questions().stream()), followUps.stream())
+                .filter(question -> (question.value() == null || question.value().isBlank()) && question.documents().isEmpty())
+                .count());
         model.addAttribute("readOnly", questionnaire.invitation().state() != InvitationState.OPEN);
     }
 
