@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.casefile;
 
+import dk.indkoebsscreening.vendor.VendorStaffView;
 import dk.indkoebsscreening.request.RequesterWaits;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.WaitPolicy;
@@ -25,9 +26,11 @@ public class CaseFileView {
     private final RequesterWaits waits;
     private final WaitPolicy waitPolicy;
     private final TriageService triage;
+    private final VendorStaffView vendor;
 
     CaseFileView(CaseFileService caseFiles, Standing standing, Requests requests, RequesterWaits waits, WaitPolicy waitPolicy,
-                 TriageService triage) {
+                 TriageService triage, VendorStaffView vendor) {
+        this.vendor = vendor;
         this.caseFiles = caseFiles;
         this.standing = standing;
         this.requests = requests;
@@ -70,6 +73,7 @@ public class CaseFileView {
         model.addAttribute("rescreenedBy", requests.rescreenedBy(id).stream()
                 .filter(later -> requests.findById(later.id()).filter(request -> Requests.mayRead(request, user)).isPresent())
                 .toList());
+        model.addAttribute("vendor", vendor.panel(id, user));
         return "casefile/details";
     }
 }

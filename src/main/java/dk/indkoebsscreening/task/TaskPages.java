@@ -5,6 +5,8 @@ import dk.indkoebsscreening.casefile.CaseFileService;
 import dk.indkoebsscreening.process.TaskStep;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.vendor.VendorFindings;
+import dk.indkoebsscreening.vendor.VendorStaffView;
 import jakarta.servlet.http.HttpServletResponse;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.web.Choices;
@@ -42,9 +44,14 @@ class TaskPages {
     private final People people;
     private final TaskQuestions questions;
     private final TaskDrafts drafts;
+    private final VendorStaffView vendor;
+    private final VendorFindings vendorFindings;
 
     TaskPages(WorkTaskService tasks, HandOver handOver, TaskSteps steps, CaseFileService caseFiles, Choices choices,
-              MessageSource messages, People people, TaskQuestions questions, TaskDrafts drafts) {
+              MessageSource messages, People people, TaskQuestions questions, TaskDrafts drafts, VendorStaffView vendor,
+              VendorFindings vendorFindings) {
+        this.vendor = vendor;
+        this.vendorFindings = vendorFindings;
         this.tasks = tasks;
         this.handOver = handOver;
         this.steps = steps;
@@ -121,6 +128,15 @@ class TaskPages {
                      Model model, RedirectAttributes saved, HttpServletResponse response) {
         CurrentUser user = CurrentUser.of(authentication);
         WorkTask task = tasks.find(id, user);
+        // "Brug svaret" saves the form as typed with the vendor's answer taken in: the expert goes on from the draft.
+        String vendorAnswer = form.getFirst(VendorFindings.PARAMETER);
+        if (vendorAnswer != null) {
+            form = new LinkedMultiValueMap<>(form);
+            form.remove(VendorFindings.PARAMETER);
+            if (task.aboutRequest()) {
+                form = vendorFindings.take(task.requestId(), vendorAnswer, form);
+            }
+        }
         try {
             drafts.save(id, form, user);
         } catch (InvalidInputException e) {
@@ -128,8 +144,8 @@ class TaskPages {
             return taskPage(id, user, form, PageErrors.none().addProblems(e, messages)
                     .inPageOrder(steps.of(task.type()).fieldOrder(task.taskDefinitionKey())), model);
         }
-        saved.addFlashAttribute("saved", choices.message("task.saved.draft"));
-        return "redirect:/opgaver/" + id;
+        saved.addFlashAttribute("saved", choices.message(vendorAnswer != null ? "vendor.staff.used" : "task.saved.draft"));
+        return "redirect:/opgaver/" + id + (vendorAnswer != null ? "#vendor-answer-" + vendorAnswer.replaceAll("[^A-Za-z0-9]", "") : "");
     }
 
     /** The step's form, bound to the same record as the API's body; shown back with its problems, in the page's order. */
@@ -172,6 +188,7 @@ class TaskPages {
         model.addAttribute("colleagues", colleagues);
         model.addAttribute("onlyHolderPresent", colleagues.size() < present.size());
         model.addAttribute("stepTemplate", step.template());
+        model.addAttribute("vendor", task.aboutRequest() && task.area() != null ? vendor.panel(task.requestId(), user) : null);
         model.addAllAttributes(step.pageAttributes(new TaskStep.Page(task.subjectId(), task.taskDefinitionKey(),
                 task.systemName(), task.vendor(), user.username(), user.groups())));
         return "task/task";

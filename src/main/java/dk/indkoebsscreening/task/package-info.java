@@ -5,9 +5,10 @@
  * engine command; who may add and remove a request's files in which step. Each kind of task is a
  * step ({@code process.TaskStep}) its own module implements with its page fragment; this module finds them through
  * Spring and knows none of them. Uses attachment, the case file, deadline, history, process, request, security,
- * system, triage (the question to the requester from an area's task, the requester's answer to it) and web.
+ * system, triage (the question to the requester from an area's task, the requester's answer to it), vendor (the
+ * vendor's questionnaire panel on a screening task, and "Brug svaret" taking an answer into the expert's draft) and web.
  */
-@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "deadline", "history", "process", "request", "security", "system", "triage", "web"})
+@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "deadline", "history", "process", "request", "security", "system", "triage", "vendor", "web"})
 package dk.indkoebsscreening.task;
 
 import org.springframework.modulith.ApplicationModule;

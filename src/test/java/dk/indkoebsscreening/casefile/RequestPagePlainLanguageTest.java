@@ -39,6 +39,9 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
     @Autowired
     dk.indkoebsscreening.triage.TriageService triageService;
 
+    @Autowired
+    dk.indkoebsscreening.vendor.VendorStaffView vendorStaffView;
+
     private static final Pattern SENTENCE = Pattern.compile("id=\"standing-sentence\"[^>]*>([^<]*)<");
     /** What an engineer's page said and a requester's must not: rule and model names, element ids, task names. */
     private static final List<String> ENGINE_WORDS = List.of("ScreeningScope", "Triagér", "Gateway", "Task_", "Event_",
@@ -96,7 +99,7 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
                 .contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på dit svar.<");
         assertThat(page(Lifecycle.COORDINATOR, requestId)).contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på anmoderens svar.<");
         ExtendedModelMap notPausing = new ExtendedModelMap();
-        new CaseFileView(caseFiles, standing, requests, waits, new WaitPolicy(false), triageService)
+        new CaseFileView(caseFiles, standing, requests, waits, new WaitPolicy(false), triageService, vendorStaffView)
                 .details(UUID.fromString(requestId), new CurrentUser("anna", Set.of(Groups.STAFF)), null, null, notPausing);
         assertThat(notPausing.get("deadlineMoves")).as("a week that does not pause keeps its date").isEqualTo(false);
 
