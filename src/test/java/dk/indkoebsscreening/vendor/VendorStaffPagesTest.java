@@ -30,6 +30,9 @@ class VendorStaffPagesTest extends ApiTestBase {
     @Autowired
     VendorInvitations invitations;
 
+    @Autowired
+    VendorLinks links;
+
     @Test
     void theExpertInvitesTheNamedContactInEnglishFromTheTaskPageAndEveryReaderSeesTheRound() {
         String requestId = acceptedRequestWithContact("Leverandørspørgsmål fra opgaven");
@@ -156,6 +159,34 @@ class VendorStaffPagesTest extends ApiTestBase {
         assertThat(invitations(requestId)).isEqualTo(1);
         assertThat(contact(requestId)).isEqualTo("sara@eksempel.dk");
         assertThat(history(requestId)).isEqualTo(history);
+    }
+
+    @Test
+    void aVendorSessionReachesNoneOfTheStaffsPagesAndActionsAndChangesNothing() throws Exception {
+        String requestId = acceptedRequestWithContact("Leverandørsession mod personalets sider");
+        VendorSessions sessions = new VendorSessions(invitations, links, jdbc, port);
+        VendorInvitation invitation = sessions.invite(requestId, VendorLanguage.EN);
+        WebSession vendor = sessions.open(sessions.token(invitation));
+        Map<String, Object> before = sessions.state(requestId);
+        String base = "/anmodninger/" + requestId + "/leverandoer";
+        String taskId = api.awaitTask(SECURITY, requestId, "SCREENING").get("id").asText();
+
+        for (String page : List.of("/anmodninger/" + requestId, "/opgaver/" + taskId, base + "/" + invitation.id() + "/tilbagekald")) {
+            assertThat(vendor.get(page).statusCode()).as(page).isIn(401, 403, 404);
+        }
+        String questionnaire = VendorSessions.QUESTIONNAIRE;
+        assertThat(vendor.postForm(questionnaire, base + "/invitation", "contactName=Vera&contactEmail=vera%40vendor.example&language=EN")
+                .statusCode()).isIn(401, 403, 404);
+        assertThat(vendor.postForm(questionnaire, base + "/kontakt", "name=Vera&email=vera%40vendor.example").statusCode()).isIn(401, 403, 404);
+        assertThat(vendor.postForm(questionnaire, base + "/" + invitation.id() + "/tilbagekald", "").statusCode()).isIn(401, 403, 404);
+        assertThat(vendor.postForm(questionnaire, "/opgaver/" + taskId + "/kladde", "leverandoersvar=iso27001").statusCode())
+                .isIn(401, 403, 404);
+        assertThat(vendor.send("PUT", "/api/requests/" + requestId + "/vendor-contact", "application/json",
+                new ObjectMapper().writeValueAsBytes(Map.of("name", "Vera", "email", "vera@vendor.example"))).statusCode()).isIn(401, 403, 404);
+
+        assertThat(sessions.state(requestId)).isEqualTo(before);
+        assertThat(contact(requestId)).isEqualTo("sara@eksempel.dk");
+        assertThat(jdbc.sql("select count(*) from task_draft where task_id = ?").param(taskId).query(Long.class).single()).isZero();
     }
 
     @Test

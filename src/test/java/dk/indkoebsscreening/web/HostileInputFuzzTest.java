@@ -165,6 +165,9 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("invitation", api.post("koordinator", "/api/requests/" + screened + "/vendor/invitations", Map.of("contactName",
                 "Fuzz Leverandør", "contactEmail", "fuzz@vendor.example", "language", "DA")).body().get("id").asText());
         fixture.put("attachment", upload(triaged));
+        fixture.put("invitation", context.getBean(dk.indkoebsscreening.vendor.VendorInvitations.class).invite(UUID.fromString(triaged),
+                new dk.indkoebsscreening.vendor.Invite("Fuzz Leverandør", "fuzz@eksempel.dk", dk.indkoebsscreening.vendor.VendorLanguage.DA,
+                        List.of()), "koordinator").id().toString());
         String conditioned = lifecycle.runToApprovalWithConditions("anna", "Fuzz: godkendt med betingelser",
                 Map.of(dk.indkoebsscreening.process.Area.SECURITY, List.of("Fuzz-betingelse")));
         fixture.put("conditionRequest", conditioned);
