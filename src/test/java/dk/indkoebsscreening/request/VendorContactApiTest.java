@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.time.LocalDate;
+import java.net.http.HttpResponse;
+import dk.indkoebsscreening.testsupport.WebSession;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +104,30 @@ class VendorContactApiTest extends ApiTestBase {
         assertThat(missing.body()).contains("\"field\":\"email\"");
         assertThat(contactOf(id)).containsExactly(null, null);
         assertThat(history(id)).isZero();
+    }
+
+    @Test
+    void theFormAsksForTheContactADraftKeepsItAndANameWithoutAnAddressIsRefusedAtItsField() {
+        WebSession anna = new WebSession(port);
+        anna.login("anna");
+        assertThat(anna.get("/anmodninger/ny").body()).contains("name=\"vendorContactName\"", "name=\"vendorContactEmail\"");
+
+        HttpResponse<String> saved = anna.postForm("/anmodninger/ny", "/anmodninger/kladde",
+                "title=Kladde+med+kontakt&vendorContactName=Sara+Jensen&vendorContactEmail=sara%40eksempel");
+        assertThat(saved.statusCode()).as("a draft takes the address as typed").isEqualTo(302);
+        String location = saved.headers().firstValue("Location").orElseThrow();
+        String draft = location.substring(location.indexOf("#kladde-") + "#kladde-".length());
+        assertThat(anna.get("/anmodninger/kladder/" + draft).body()).contains("value=\"Sara Jensen\"", "value=\"sara@eksempel\"");
+
+        long before = requests();
+        HttpResponse<String> refused = anna.postForm("/anmodninger/ny", "/anmodninger/ny", "submissionToken=" + UUID.randomUUID()
+                + "&title=Navn+uden+adresse&systemName=S&vendor=V&need=N&department=D&oneOffCostDkk=1000&annualCostDkk=0"
+                + "&contractYears=1&expectedUsers=1&personalDataCategories=ORDINARY&hosting=ON_PREMISES&hasIntegrations=false"
+                + "&desiredStartDate=" + LocalDate.now().plusMonths(1) + "&vendorContactName=Sara+Jensen");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"field-vendorContactEmail-error\"")
+                .contains("Skriv e-mailadressen på leverandørens kontaktperson");
+        assertThat(requests()).isEqualTo(before);
     }
 
     private ApiClient.RawResponse put(String user, String id, Map<String, Object> body) {
