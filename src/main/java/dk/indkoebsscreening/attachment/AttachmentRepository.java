@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The files' metadata ({@code attachment}) and, for {@link DatabaseContentStore}, their content
  * ({@code attachment_chunk}, 1 MiB per row, so neither writing nor reading ever holds more than one chunk).
- * Both are deleted with their request.
+ * Both are deleted with their request. A held file ({@code held_by} set) counts in the request's stock but is read only
+ * through its holder.
  */
 @Repository
 class AttachmentRepository {
@@ -58,10 +59,11 @@ class AttachmentRepository {
                 .param("id", attachmentId).param("n", number).param("data", data).update();
     }
 
-    void insert(Attachment attachment) {
+    /** @param heldBy the holder of a held file, else null */
+    void insert(Attachment attachment, UUID heldBy) {
         jdbc.sql("""
-                insert into attachment (id, request_id, name, size_bytes, media_type, sha256, added_by, added_at, step, area)
-                values (:id, :requestId, :name, :size, :type, :sha256, :addedBy, :addedAt, :step, :area)
+                insert into attachment (id, request_id, name, size_bytes, media_type, sha256, added_by, added_at, step, area, held_by)
+                values (:id, :requestId, :name, :size, :type, :sha256, :addedBy, :addedAt, :step, :area, :heldBy)
                 """)
                 .param("id", attachment.id())
                 .param("requestId", attachment.requestId())
@@ -73,17 +75,34 @@ class AttachmentRepository {
                 .param("addedAt", Sql.timestamp(attachment.addedAt()))
                 .param("step", attachment.step().name())
                 .param("area", attachment.area() == null ? null : attachment.area().name())
+                .param("heldBy", heldBy)
                 .update();
     }
 
     List<Attachment> ofRequest(UUID requestId) {
-        return jdbc.sql("select " + COLUMNS + " from attachment where request_id = :id order by added_at, id")
+        return jdbc.sql("select " + COLUMNS + " from attachment where request_id = :id and held_by is null order by added_at, id")
                 .param("id", requestId).query(AttachmentRepository::attachment).list();
     }
 
     Optional<Attachment> find(UUID requestId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from attachment where request_id = :requestId and id = :id")
+        return jdbc.sql("select " + COLUMNS + " from attachment where request_id = :requestId and id = :id and held_by is null")
                 .param("requestId", requestId).param("id", id).query(AttachmentRepository::attachment).optional();
+    }
+
+    /** The holder's files, removed ones included. */
+    List<Attachment> heldBy(UUID holder) {
+        return jdbc.sql("select " + COLUMNS + " from attachment where held_by = :holder order by added_at, id")
+                .param("holder", holder).query(AttachmentRepository::attachment).list();
+    }
+
+    /** Makes a held file one of its request's, added by whom and when it is released. */
+    void release(UUID attachmentId, String addedBy, Instant at) {
+        jdbc.sql("update attachment set held_by = null, added_by = :by, added_at = :at where id = :id")
+                .param("id", attachmentId).param("by", addedBy).param("at", Sql.timestamp(at)).update();
+    }
+
+    void delete(UUID attachmentId) {
+        jdbc.sql("delete from attachment where id = :id").param("id", attachmentId).update();
     }
 
     int chunkCount(UUID attachmentId) {

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Adds, lists, serves and removes the files of a request. A file is stored with its metadata and its event
  * in one transaction: a refused file, or a step that rolls back, leaves nothing. Who may add a file in which
  * step is the caller's to decide (the request form, the task pages and API); the limits and the type are
- * checked here, whoever calls.
+ * checked here, whoever calls. A file may be held for someone who has not handed it in yet ({@link #hold}).
  */
 @Service("attachments")
 public class AttachmentService {
@@ -115,6 +115,70 @@ public class AttachmentService {
 
     @Transactional
     public Attachment add(UUID requestId, String reference, AttachmentStep step, Area area, String addedBy, CheckedUpload checked) {
+        Attachment attachment = insert(requestId, step, area, addedBy, checked, null);
+        announce(reference, attachment);
+        return attachment;
+    }
+
+    /**
+     * Stores a file for a holder who has not handed it in yet (the vendor's round until it is submitted), under the same
+     * rules as {@link #add} and counted in the request's limits, but held: in none of the request's lists, no event, no
+     * history (the holder's module tells), until {@link #release} makes it the request's or {@link #discardHeld} deletes it.
+     *
+     * @param holder an id of the caller's, the same for every file to be released or discarded together
+     */
+    @Transactional
+    public Attachment hold(UUID requestId, UUID holder, AttachmentStep step, Area area, String addedBy, CheckedUpload checked) {
+        return insert(requestId, step, area, addedBy, checked, holder);
+    }
+
+    /** The holder's files that are still there. */
+    public List<Attachment> heldBy(UUID holder) {
+        return attachments.heldBy(holder).stream().filter(file -> !file.removed()).toList();
+    }
+
+    /**
+     * Deletes the content of one of the holder's files; its metadata stays, held, so it still counts among the files ever
+     * added to the request (removing does not reset that limit).
+     *
+     * @throws NotFoundException no such file of the holder's
+     */
+    @Transactional
+    public void removeHeld(UUID requestId, UUID holder, UUID id) {
+        attachments.lockRequest(requestId);
+        Attachment held = heldBy(holder).stream().filter(file -> file.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No attachment " + id + " held by " + holder));
+        content.delete(id);
+        attachments.markRemoved(id, held.addedBy(), clock.instant());
+    }
+
+    /**
+     * Hands the holder's files in: each becomes one of the request's files, added now by {@code addedBy}, with its event
+     * and history step as if added now.
+     */
+    @Transactional
+    public List<Attachment> release(UUID requestId, String reference, UUID holder, String addedBy) {
+        attachments.lockRequest(requestId);
+        Instant now = clock.instant();
+        return heldBy(holder).stream().map(held -> {
+            attachments.release(held.id(), addedBy, now);
+            Attachment released = new Attachment(held.id(), requestId, held.name(), held.size(), held.mediaType(), held.sha256(),
+                    addedBy, now, held.step(), held.area(), null, null);
+            announce(reference, released);
+            return released;
+        }).toList();
+    }
+
+    /** Deletes the holder's files, content and metadata: they were never handed in. */
+    @Transactional
+    public void discardHeld(UUID holder) {
+        attachments.heldBy(holder).forEach(held -> {
+            content.delete(held.id());
+            attachments.delete(held.id());
+        });
+    }
+
+    private Attachment insert(UUID requestId, AttachmentStep step, Area area, String addedBy, CheckedUpload checked, UUID holder) {
         attachments.lockRequest(requestId);
         AttachmentRepository.Stock stock = attachments.stockOf(requestId);
         checkCount(stock, 1);
@@ -126,13 +190,17 @@ public class AttachmentService {
         Stored written = store(id, upload, stored);
         Attachment attachment = new Attachment(id, requestId, FileNames.safe(upload.name(), type), written.size(), type, written.sha256(),
                 addedBy, clock.instant(), step, area, null, null);
-        attachments.insert(attachment);
-        outbox.append(requestId, reference, EventType.ATTACHMENT_ADDED, attachment.addedAt(), AttachmentEvent.of(reference, attachment));
-        history.record(requestId, HistoryKind.ATTACHMENT_ADDED, addedBy, area, step.name(), attachment.name());
+        attachments.insert(attachment, holder);
         return attachment;
     }
 
-    /** Every file of the request, removed ones included (they show as removed, without content). */
+    private void announce(String reference, Attachment attachment) {
+        outbox.append(attachment.requestId(), reference, EventType.ATTACHMENT_ADDED, attachment.addedAt(), AttachmentEvent.of(reference, attachment));
+        history.record(attachment.requestId(), HistoryKind.ATTACHMENT_ADDED, attachment.addedBy(), attachment.area(), attachment.step().name(),
+                attachment.name());
+    }
+
+    /** Every file of the request, removed ones included (they show as removed, without content); none held. */
     public List<Attachment> ofRequest(UUID requestId) {
         return attachments.ofRequest(requestId);
     }

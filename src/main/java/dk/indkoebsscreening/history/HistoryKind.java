@@ -57,6 +57,9 @@ public enum HistoryKind {
     /** The vendor opened the questionnaire through their link (once per visit). */
     VENDOR_OPENED,
     VENDOR_SAVED,
+    /** The vendor added a file to an open round (the area: the question's), held until they submit; no file name. */
+    VENDOR_DOCUMENT_ADDED,
+    VENDOR_DOCUMENT_REMOVED,
     VENDOR_SUBMITTED,
     /** An expert or coordinator revoked the vendor's link. */
     VENDOR_REVOKED,

@@ -56,8 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The vendor's side of a round: what they are asked, their answers (checked against each question's type: all or
- * nothing), their documents (the request's attachments, under the attachment rules), the submission; and the experts'
- * read of what the vendor submitted. The caller (the vendor's session) names the invitation; the vendor may change it
+ * nothing), their documents (under the attachment rules, held for the round until it is submitted, then the request's
+ * attachments), the submission; and the experts' read of what the vendor submitted. The caller (the vendor's session) names the invitation; the vendor may change it
  * only while it is open and not expired.
  */
 @Service
@@ -115,7 +115,9 @@ public class VendorAnswers {
     /** The round's answers as saved so far, by question id, with their documents. */
     public Map<String, VendorAnswer> answers(UUID invitationId) {
         VendorInvitation invitation = invitation(invitationId);
-        return answersOf(invitation, documentsOf(invitation.requestId()));
+        Map<UUID, Attachment> files = new LinkedHashMap<>(documentsOf(invitation.requestId()));
+        attachments.heldBy(invitationId).forEach(file -> files.put(file.id(), file));
+        return answersOf(invitation, files);
     }
 
     /**
@@ -147,18 +149,21 @@ public class VendorAnswers {
     }
 
     /**
-     * Sends the round's answers to the experts; the round is read-only from then on.
+     * Sends the round's answers to the experts; the round is read-only from then on. Its files become the request's,
+     * added by the vendor as the request names the company (not the contact: events carry it), each announced.
      *
      * @throws InvalidInputException nothing answered
      * @throws ConflictException     the round is not open
      */
     @Transactional
     public void submit(UUID invitationId) {
-        VendorInvitation invitation = lockOpen(invitationId).invitation();
+        Locked locked = lockOpen(invitationId);
+        VendorInvitation invitation = locked.invitation();
         if (invitations.answers(invitationId).isEmpty() && invitations.documents(invitationId).isEmpty()) {
             throw InvalidInputException.of("answers", "vendor.submit.empty");
         }
         invitations.submit(invitationId, clock.instant());
+        attachments.release(invitation.requestId(), locked.request().reference(), invitationId, companyActor(locked.request()));
         history.record(invitation.requestId(), HistoryKind.VENDOR_SUBMITTED, invitation.vendorActor(), null,
                 String.valueOf(invitation.round()), null);
         facts.publishEvent(new VendorAnswered(invitation.requestId(), invitationId));
@@ -166,7 +171,8 @@ public class VendorAnswers {
 
     /**
      * Adds a file to a question of an open round, under the attachment rules (type by content, limits, name), as the
-     * vendor. Do not call it in a transaction: the file's type is found before the step that stores it begins.
+     * vendor, held for the round: nobody else sees it before the round is submitted. Do not call it in a transaction: the
+     * file's type is found before the step that stores it begins.
      *
      * @throws InvalidInputException the question is not asked in this round
      * @throws ConflictException     the round is not open
@@ -179,9 +185,12 @@ public class VendorAnswers {
         CheckedUpload checked = attachments.check(upload);
         return transactions.execute(status -> {
             Locked locked = lockOpen(invitationId);
-            Attachment attachment = attachments.add(locked.request().id(), locked.request().reference(), AttachmentStep.SCREENING,
-                    areaOf(questionId), locked.invitation().vendorActor(), checked);
+            Area area = areaOf(questionId);
+            Attachment attachment = attachments.hold(locked.request().id(), invitationId, AttachmentStep.SCREENING, area,
+                    locked.invitation().vendorActor(), checked);
             invitations.insertDocument(attachment.id(), invitationId, questionId);
+            // without the file's name: what the vendor has not handed in is not the experts' to read yet
+            history.record(locked.request().id(), HistoryKind.VENDOR_DOCUMENT_ADDED, locked.invitation().vendorActor(), area, null, null);
             return new VendorDocument(attachment.id(), questionId, attachment.name(), attachment.size());
         });
     }
@@ -198,7 +207,8 @@ public class VendorAnswers {
         if (!invitations.deleteDocument(invitationId, attachmentId)) {
             throw new NotFoundException("No document " + attachmentId + " of vendor invitation " + invitationId);
         }
-        attachments.remove(locked.request().id(), locked.request().reference(), attachmentId, locked.invitation().vendorActor());
+        attachments.removeHeld(locked.request().id(), invitationId, attachmentId);
+        history.record(locked.request().id(), HistoryKind.VENDOR_DOCUMENT_REMOVED, locked.invitation().vendorActor(), null, null, null);
     }
 
     /** Per area, the latest submitted answer to each question for the vendor, across the rounds; no drafts. */
@@ -271,6 +281,11 @@ public class VendorAnswers {
     private Map<UUID, Attachment> documentsOf(UUID requestId) {
         return attachments.ofRequest(requestId).stream().filter(file -> !file.removed())
                 .collect(Collectors.toMap(Attachment::id, Function.identity()));
+    }
+
+    /** How the request's files and their events name the vendor: by the company the requester named, if any. */
+    static String companyActor(PurchaseRequest request) {
+        return request.vendor() == null || request.vendor().isBlank() ? "Leverandøren" : "Leverandøren (" + request.vendor().strip() + ")";
     }
 
     private List<Area> areasInScope(UUID requestId) {

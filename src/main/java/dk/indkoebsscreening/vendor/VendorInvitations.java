@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.vendor;
 
+import dk.indkoebsscreening.attachment.AttachmentService;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
 import dk.indkoebsscreening.history.CaseHistory;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Invites the vendor's contact of a request to answer, in rounds; revokes and expires invitations. Who may invite is
  * checked here, whoever calls (page or API): the coordinators, and the experts of the areas that screen or screened the
- * request. At most one round is open per request; a request that closes ends its open round.
+ * request. At most one round is open per request; a request that closes ends its open round. A round that ends
+ * unsubmitted deletes the files the vendor added to it (they were never handed in).
  */
 @Service
 public class VendorInvitations {
@@ -47,11 +49,12 @@ public class VendorInvitations {
     private final DeadlineProperties deadlines;
     private final VendorProperties properties;
     private final Validator validator;
+    private final AttachmentService attachments;
     private final Clock clock;
 
     VendorInvitations(InvitationRepository invitations, RequestLifecycle lifecycle, ScreeningService screening, People people,
                       CaseHistory history, ApplicationEventPublisher facts, WorkingDayCalendar calendar, DeadlineProperties deadlines,
-                      VendorProperties properties, Validator validator, Clock clock) {
+                      VendorProperties properties, Validator validator, AttachmentService attachments, Clock clock) {
         this.invitations = invitations;
         this.lifecycle = lifecycle;
         this.screening = screening;
@@ -62,6 +65,7 @@ public class VendorInvitations {
         this.deadlines = deadlines;
         this.properties = properties;
         this.validator = validator;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -115,6 +119,7 @@ public class VendorInvitations {
         if (!invitations.end(invitationId, InvitationState.REVOKED, clock.instant(), username, RevokeReason.STAFF.name())) {
             throw new ConflictException("Vendor invitation " + invitationId + " has ended", "error.vendor.ended");
         }
+        attachments.discardHeld(invitationId);
         history.record(requestId, HistoryKind.VENDOR_REVOKED, username, null, null, null);
         facts.publishEvent(new VendorRevoked(requestId, invitation.id(), username, RevokeReason.STAFF));
     }
@@ -152,6 +157,7 @@ public class VendorInvitations {
         UUID requestId = invitation.get().requestId();
         lifecycle.lock(requestId);
         if (invitations.expire(invitationId, clock.instant())) {
+            attachments.discardHeld(invitationId);
             history.record(requestId, HistoryKind.VENDOR_EXPIRED, null, null, null, null);
             facts.publishEvent(new VendorLinkExpired(requestId, invitationId));
         }
@@ -190,6 +196,7 @@ public class VendorInvitations {
     void requestClosed(RequestClosed closed) {
         invitations.ofRequest(closed.requestId()).stream().filter(round -> round.state() == InvitationState.OPEN).forEach(round -> {
             invitations.end(round.id(), InvitationState.REVOKED, clock.instant(), null, RevokeReason.REQUEST_CLOSED.name());
+            attachments.discardHeld(round.id());
             history.record(closed.requestId(), HistoryKind.VENDOR_CLOSED, null, null, null, null);
             facts.publishEvent(new VendorRevoked(closed.requestId(), round.id(), null, RevokeReason.REQUEST_CLOSED));
         });

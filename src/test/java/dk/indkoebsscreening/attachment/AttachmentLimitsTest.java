@@ -43,7 +43,7 @@ class AttachmentLimitsTest {
                     assertThat(refused.arguments()).containsExactly(0L);
                 });
         verify(repository, never()).insertChunk(any(), any(Integer.class), any());
-        verify(repository, never()).insert(any());
+        verify(repository, never()).insert(any(), any());
     }
 
     @Test
@@ -68,7 +68,7 @@ class AttachmentLimitsTest {
         assertThatThrownBy(() -> service.check(java.util.Collections.nCopies(4, tiny)))
                 .isInstanceOfSatisfying(RefusedFileException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("attachment.tooMany"));
-        verify(repository, never()).insert(any());
+        verify(repository, never()).insert(any(), any());
     }
 
     @Test
@@ -82,6 +82,6 @@ class AttachmentLimitsTest {
                 new CheckedUpload(understated, FileTypes.PDF)))
                 .isInstanceOfSatisfying(RefusedFileException.class,
                         refused -> assertThat(refused.messageKey()).isEqualTo("attachment.tooLarge"));
-        verify(repository, never()).insert(any());
+        verify(repository, never()).insert(any(), any());
     }
 }
