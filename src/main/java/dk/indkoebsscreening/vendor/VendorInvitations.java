@@ -12,6 +12,7 @@ import dk.indkoebsscreening.screening.AreaState;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.security.People;
+import dk.indkoebsscreening.security.StandInGroups;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -33,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Invites the vendor's contact of a request to answer, in rounds; revokes and expires invitations. Who may invite is
  * checked here, whoever calls (page or API): the coordinators, and the experts of the areas that screen or screened the
- * request. At most one round is open per request; a request that closes ends its open round. A round that ends
- * unsubmitted deletes the files the vendor added to it (they were never handed in).
+ * request, their groups' stand-ins of today counted as members (as the task pages count them). At most one round is
+ * open per request; a request that closes ends its open round. A round that ends unsubmitted deletes the files the
+ * vendor added to it (they were never handed in).
  */
 @Service
 public class VendorInvitations {
@@ -43,6 +46,7 @@ public class VendorInvitations {
     private final RequestLifecycle lifecycle;
     private final ScreeningService screening;
     private final People people;
+    private final StandInGroups standIns;
     private final CaseHistory history;
     private final ApplicationEventPublisher facts;
     private final WorkingDayCalendar calendar;
@@ -53,12 +57,14 @@ public class VendorInvitations {
     private final Clock clock;
 
     VendorInvitations(InvitationRepository invitations, RequestLifecycle lifecycle, ScreeningService screening, People people,
-                      CaseHistory history, ApplicationEventPublisher facts, WorkingDayCalendar calendar, DeadlineProperties deadlines,
-                      VendorProperties properties, Validator validator, AttachmentService attachments, Clock clock) {
+                      StandInGroups standIns, CaseHistory history, ApplicationEventPublisher facts, WorkingDayCalendar calendar,
+                      DeadlineProperties deadlines, VendorProperties properties, Validator validator, AttachmentService attachments,
+                      Clock clock) {
         this.invitations = invitations;
         this.lifecycle = lifecycle;
         this.screening = screening;
         this.people = people;
+        this.standIns = standIns;
         this.history = history;
         this.facts = facts;
         this.calendar = calendar;
@@ -124,7 +130,11 @@ public class VendorInvitations {
         facts.publishEvent(new VendorRevoked(requestId, invitation.id(), username, RevokeReason.STAFF));
     }
 
-    /** The coordinators, and members of the groups of the areas that screen or screened the request. */
+    /**
+     * The coordinators, and the members of the groups of the areas that screen or screened the request and those groups'
+     * stand-ins of today. Someone standing in for an absent expert is one of these: an absent expert's task goes only to
+     * a member of its group or the group's stand-in.
+     */
     public boolean mayInvite(UUID requestId, String username) {
         if (username == null || username.isBlank()) {
             return false;
@@ -132,9 +142,11 @@ public class VendorInvitations {
         if (isMember(Groups.COORDINATORS, username)) {
             return true;
         }
+        Set<String> standingIn = standIns.groupsOf(username);
         return screening.areasOf(requestId).stream()
                 .filter(area -> area.state() == AreaState.OPEN || area.state() == AreaState.COMPLETED)
-                .anyMatch(area -> isMember(area.area().candidateGroup(), username));
+                .map(area -> area.area().candidateGroup())
+                .anyMatch(group -> standingIn.contains(group) || isMember(group, username));
     }
 
     /** Oldest round first. */
