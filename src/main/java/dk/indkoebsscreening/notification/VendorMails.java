@@ -7,6 +7,7 @@ import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.PublicAddress;
+import dk.indkoebsscreening.vendor.LinkRefusedException;
 import dk.indkoebsscreening.vendor.VendorAnswered;
 import dk.indkoebsscreening.vendor.VendorAnswers;
 import dk.indkoebsscreening.vendor.VendorInvitation;
@@ -165,7 +166,13 @@ class VendorMails {
         if (!answerable) {
             return Optional.empty();
         }
-        String link = links.mint(mail.vendorInvitation());
+        String link;
+        try {
+            link = links.mint(mail.vendorInvitation());
+        } catch (LinkRefusedException ended) {
+            // Revoked or expired between the look above and the mint (which decides under the request's lock).
+            return Optional.empty();
+        }
         return Optional.of(new OutgoingMail(mail.id(), mail.factId(), mail.requestId(), mail.kind(), mail.recipientUser(), mail.recipient(),
                 mail.subject(), mail.text().replace(VendorLinks.PLACEHOLDER, link), mail.html().replace(VendorLinks.PLACEHOLDER, link),
                 mail.messageId(), mail.createdAt(), mail.attempts(), mail.sentAt(), mail.lastError(), mail.vendorInvitation()));

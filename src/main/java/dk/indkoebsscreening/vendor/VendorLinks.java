@@ -62,13 +62,21 @@ public class VendorLinks {
     }
 
     /**
-     * A new token for the invitation, stored as its hash; the full link to put in one mail.
+     * A new token for the invitation, stored as its hash; the full link to put in one mail. Only while the link would lead
+     * somewhere ({@link #current}: open, or submitted and readable, until it expires): under the request's lock, so a
+     * round revoked or closed meanwhile gets no new working token.
      *
-     * @throws NotFoundException no such invitation
+     * @throws NotFoundException    no such invitation
+     * @throws LinkRefusedException the round has ended (revoked, expired, its request closed): do not send the mail
      */
     @Transactional
     public String mint(UUID invitationId) {
-        invitations.find(invitationId).orElseThrow(() -> new NotFoundException("No vendor invitation " + invitationId));
+        VendorInvitation invitation = invitations.find(invitationId)
+                .orElseThrow(() -> new NotFoundException("No vendor invitation " + invitationId));
+        lifecycle.lock(invitation.requestId());
+        if (current(invitationId) instanceof LinkCheck.Refused refused) {
+            throw new LinkRefusedException(invitationId, refused.refusal());
+        }
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

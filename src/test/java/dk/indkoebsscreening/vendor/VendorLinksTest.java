@@ -1,9 +1,11 @@
 package dk.indkoebsscreening.vendor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -125,5 +127,27 @@ class VendorLinksTest extends VendorTestBase {
         assertThat(opened.openedAt()).as("the first time").isNotNull();
         assertThat(jdbc.sql("select count(*) from case_history where request_id = ? and (coalesce(text, '') like ? or coalesce(value, '') like ?)")
                 .param(requestId).param("%" + token + "%").param("%" + token + "%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void noLinkIsMintedForARoundThatHasEndedSoItsWaitingMailIsNotSent() {
+        UUID requestId = inScreening("Intet link efter afslutning");
+        VendorInvitation submitted = invitations.invite(requestId, invite(), EXPERT);
+        answers.save(submitted.id(), Map.of("iso27001", "YES"));
+        answers.submit(submitted.id());
+        assertThat(links.mint(submitted.id())).as("a submitted round stays readable until it expires").contains(VendorLinks.PATH);
+
+        ClockUtil.setCurrentTime(Date.from(submitted.expiresAt()));
+        assertThatThrownBy(() -> links.mint(submitted.id())).as("expired before the job marks it")
+                .isInstanceOfSatisfying(LinkRefusedException.class, refused -> assertThat(refused.refusal()).isEqualTo(Refusal.EXPIRED));
+        ClockUtil.reset();
+
+        VendorInvitation revoked = invitations.invite(requestId, invite("One more thing?"), EXPERT);
+        invitations.revoke(requestId, revoked.id(), EXPERT);
+        assertThatThrownBy(() -> links.mint(revoked.id()))
+                .isInstanceOfSatisfying(LinkRefusedException.class, refused -> assertThat(refused.refusal()).isEqualTo(Refusal.REVOKED));
+        assertThat(jdbc.sql("select count(*) from vendor_link_token where invitation_id = ?").param(revoked.id()).query(Long.class).single())
+                .isZero();
+        assertThatThrownBy(() -> links.mint(UUID.randomUUID())).isInstanceOf(NotFoundException.class);
     }
 }
