@@ -153,6 +153,31 @@ class VendorAttackTest extends ApiTestBase {
     }
 
     @Test
+    void anOpenSessionEndsWhenItsRoundExpiresOrItsRequestCloses() {
+        String expiringRequest = api.submit("anna", "Angreb: session efter udløb").get("id").asText();
+        VendorInvitation expiring = vendors.invite(expiringRequest, VendorLanguage.DA);
+        WebSession expired = vendors.open(vendors.token(expiring));
+        jdbc.sql("update vendor_invitation set expires_at = now() - interval '1 minute' where id = ?").param(expiring.id()).update();
+        String closingRequest = api.submit("anna", "Angreb: session efter lukning").get("id").asText();
+        WebSession closed = vendors.open(vendors.token(vendors.invite(closingRequest, VendorLanguage.EN)));
+        String csrf = csrfOf(closed.get(VendorSessions.QUESTIONNAIRE).body());
+        assertThat(api.post("anna", "/api/requests/" + closingRequest + "/withdraw", Map.of()).status()).isEqualTo(204);
+        Map<String, Object> expiredBefore = vendors.state(expiringRequest);
+        Map<String, Object> closedBefore = vendors.state(closingRequest);
+
+        HttpResponse<String> afterExpiry = expired.get(VendorSessions.QUESTIONNAIRE);
+        assertThat(afterExpiry.statusCode()).isEqualTo(410);
+        assertThat(afterExpiry.body()).contains("Linket er udløbet").contains("The link has expired");
+        HttpResponse<String> afterClosing = closed.send("POST", VendorSessions.QUESTIONNAIRE, URLENCODED,
+                form("iso27001=YES&handling=gem&_csrf=" + WebSession.encode(csrf)));
+        assertThat(afterClosing.statusCode()).isEqualTo(410);
+        assertThat(afterClosing.body()).contains("The case is closed").contains("Sagen er afsluttet");
+        assertThat(closed.get(VendorSessions.QUESTIONNAIRE).statusCode()).as("the session ended").isEqualTo(401);
+        assertThat(vendors.state(expiringRequest)).isEqualTo(expiredBefore);
+        assertThat(vendors.state(closingRequest)).isEqualTo(closedBefore);
+    }
+
+    @Test
     void aSessionReachesItsOwnRoundOnlyWhateverItSends() {
         String ownRequest = api.submit("anna", "Angreb: egen runde").get("id").asText();
         String otherRequest = api.submit("bent", "Angreb: en andens runde").get("id").asText();

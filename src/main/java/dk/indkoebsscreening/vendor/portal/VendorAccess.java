@@ -120,13 +120,16 @@ class VendorAccess {
             pages.tooMany("tooMany", wait.get(), response, model);
             return Optional.empty();
         }
-        LinkCheck check = token.matches(TOKEN) ? links.check(token)
-                : new LinkCheck.Refused(Refusal.UNKNOWN, null);
+        boolean shaped = token.matches(TOKEN);
+        LinkCheck check = shaped ? links.check(token) : new LinkCheck.Refused(Refusal.UNKNOWN, null);
         if (check instanceof LinkCheck.Valid valid) {
             return Optional.of(valid);
         }
         LinkCheck.Refused refused = (LinkCheck.Refused) check;
-        limit.linkRefused(address);
+        // Only a token that could have been one of ours is a guess; anything else is refused unread and costs nothing.
+        if (shaped) {
+            limit.linkRefused(address);
+        }
         pages.refused(refused.refusal(), refused.municipality(), response, model);
         return Optional.empty();
     }

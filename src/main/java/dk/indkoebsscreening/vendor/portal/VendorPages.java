@@ -5,17 +5,16 @@ import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.RefusedFileException;
 import dk.indkoebsscreening.vendor.InvitationState;
+import dk.indkoebsscreening.vendor.LinkCheck;
 import dk.indkoebsscreening.vendor.VendorAnswer;
 import dk.indkoebsscreening.vendor.VendorAnswers;
 import dk.indkoebsscreening.vendor.VendorDocument;
 import dk.indkoebsscreening.vendor.VendorQuestionnaire;
-import dk.indkoebsscreening.vendor.Refusal;
 import dk.indkoebsscreening.vendor.VendorLinks;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,17 +55,17 @@ class VendorPages {
     private final VendorPageModel pages;
     private final Choices choices;
     private final MessageSource messages;
-    private final Clock clock;
+    private final VendorLinks links;
 
     VendorPages(VendorAnswers answers, VendorRateLimit limit, VendorQuestionnaireView view, VendorPageModel pages, Choices choices,
-                MessageSource messages, Clock clock) {
+                MessageSource messages, VendorLinks links) {
         this.answers = answers;
         this.limit = limit;
         this.view = view;
         this.pages = pages;
         this.choices = choices;
         this.messages = messages;
-        this.clock = clock;
+        this.links = links;
     }
 
     @GetMapping
@@ -195,20 +194,14 @@ class VendorPages {
     }
 
     /**
-     * The session's questionnaire, if its invitation still stands (open or answered). One whose time ran out counts
-     * as expired even before the nightly job has marked it so.
+     * The session's questionnaire, if its invitation still stands (open or answered), asked as its link would be: a
+     * round revoked, expired (even before the nightly job marks it so) or whose request closed ends the session.
      */
     private VendorQuestionnaire standing(VendorAuthentication vendor) {
-        VendorQuestionnaire questionnaire = answers.questionnaire(vendor.invitationId());
-        var invitation = questionnaire.invitation();
-        if (invitation.state() == InvitationState.REVOKED) {
-            throw new VendorSessionEnded(Refusal.REVOKED, questionnaire.municipality());
+        if (links.current(vendor.invitationId()) instanceof LinkCheck.Refused refused) {
+            throw new VendorSessionEnded(refused.refusal(), refused.municipality());
         }
-        if (invitation.state() == InvitationState.EXPIRED
-                || invitation.state() == InvitationState.OPEN && !invitation.expiresAt().isAfter(clock.instant())) {
-            throw new VendorSessionEnded(Refusal.EXPIRED, questionnaire.municipality());
-        }
-        return questionnaire;
+        return answers.questionnaire(vendor.invitationId());
     }
 
     private static boolean open(VendorQuestionnaire questionnaire) {

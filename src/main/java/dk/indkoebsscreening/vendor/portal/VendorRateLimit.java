@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits what one client can try with vendor links and what one invitation can write. Per client address (an IPv6
- * /64 as one, as {@link LoginThrottle} counts them): refused links (unknown, expired, revoked, closed) within a
- * window; once the limit is reached, that address gets no link checked until the window ends, so guessing tokens
+ * /64 as one, as {@link LoginThrottle} counts them): refused links of a token's form (unknown, expired, revoked,
+ * closed) within a window; once the limit is reached, that address gets no link checked until the window ends, so guessing tokens
  * is slow. Per invitation: saves, uploads, removals and submits within a window, so a link cannot fill the database.
  * Kept in memory, per instance, with at most {@value #MAX_TRACKED} entries of each kind.
  */
