@@ -21,6 +21,8 @@ class VendorPagesTest extends ApiTestBase {
     VendorInvitations invitations;
     @Autowired
     VendorLinks links;
+    @Autowired
+    VendorAnswers answers;
 
     private VendorSessions vendors;
 
@@ -116,5 +118,23 @@ class VendorPagesTest extends ApiTestBase {
         assertThat(browser.get("/opgaver").statusCode()).as("the staff session ended").isEqualTo(403);
         assertThat(browser.get(VendorSessions.QUESTIONNAIRE).statusCode()).isEqualTo(200);
         assertThat(new WebSession(port).get(VendorSessions.LANDING + token).body()).doesNotContain("Du er logget ind");
+    }
+
+    @Test
+    void aNewRoundAsksTheFollowUpQuestionsBesideTheChecklistsQuestions() {
+        String requestId = api.submit("anna", "Leverandørens link: ny runde").get("id").asText();
+        VendorInvitation first = vendors.invite(requestId, VendorLanguage.EN);
+        answers.save(first.id(), Map.of("iso27001", "YES"));
+        answers.submit(first.id());
+        VendorInvitation second = invitations.invite(java.util.UUID.fromString(requestId), new Invite("Lise Leverandør",
+                VendorSessions.CONTACT, VendorLanguage.EN, java.util.List.of("Which data centre holds the backups?")), "koordinator");
+
+        WebSession browser = vendors.open(vendors.token(second));
+        String page = browser.get(VendorSessions.QUESTIONNAIRE).body();
+        assertThat(page).contains("Follow-up questions").contains("Which data centre holds the backups?");
+        assertThat(browser.postForm(VendorSessions.QUESTIONNAIRE, VendorSessions.QUESTIONNAIRE,
+                "followUp1=" + WebSession.encode("Aarhus, Denmark") + "&handling=gem").statusCode()).isEqualTo(302);
+        assertThat(answers.answers(second.id()).get("followUp1").value()).isEqualTo("Aarhus, Denmark");
+        assertThat(answers.answers(first.id())).doesNotContainKey("followUp1");
     }
 }
