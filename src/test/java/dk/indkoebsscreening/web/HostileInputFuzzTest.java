@@ -165,9 +165,9 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("invitation", api.post("koordinator", "/api/requests/" + screened + "/vendor/invitations", Map.of("contactName",
                 "Fuzz Leverandør", "contactEmail", "fuzz@vendor.example", "language", "DA")).body().get("id").asText());
         fixture.put("attachment", upload(triaged));
-        fixture.put("invitation", context.getBean(dk.indkoebsscreening.vendor.VendorInvitations.class).invite(UUID.fromString(triaged),
-                new dk.indkoebsscreening.vendor.Invite("Fuzz Leverandør", "fuzz@eksempel.dk", dk.indkoebsscreening.vendor.VendorLanguage.DA,
-                        List.of()), "koordinator").id().toString());
+        // The invitation's link (the vendor's pages refuse every role here: they take a vendor's session).
+        String vendorLink = context.getBean(dk.indkoebsscreening.vendor.VendorLinks.class).mint(UUID.fromString(fixture.get("invitation")));
+        fixture.put("vendorToken", vendorLink.substring(vendorLink.lastIndexOf('/') + 1));
         String conditioned = lifecycle.runToApprovalWithConditions("anna", "Fuzz: godkendt med betingelser",
                 Map.of(dk.indkoebsscreening.process.Area.SECURITY, List.of("Fuzz-betingelse")));
         fixture.put("conditionRequest", conditioned);
@@ -177,12 +177,6 @@ class HostileInputFuzzTest extends ApiTestBase {
         fixture.put("processor", api.post("koordinator", "/api/systems/" + fixture.get("system") + "/processors",
                 Map.of("name", "Fuzz-databehandler", "processing", "Drift", "method", "SOC_2", "intervalMonths", 12,
                         "nextDue", java.time.LocalDate.now().plusYears(1).toString())).body().get("id").asText());
-        // A vendor's link of the triaged request (the vendor's pages refuse every role here: they take a vendor's session).
-        String vendorLink = context.getBean(dk.indkoebsscreening.vendor.VendorLinks.class).mint(context
-                .getBean(dk.indkoebsscreening.vendor.VendorInvitations.class).invite(UUID.fromString(triaged),
-                        new dk.indkoebsscreening.vendor.Invite("Fuzz Leverandør", "fuzz@leverandoer.example",
-                                dk.indkoebsscreening.vendor.VendorLanguage.DA, List.of()), "koordinator").id());
-        fixture.put("vendorToken", vendorLink.substring(vendorLink.lastIndexOf('/') + 1));
         fixture.put("mail", jdbc.sql("select id::text from mail_outbox order by created_at limit 1").query(String.class).single());
         for (String role : ROLES) {
             clients.put(String.valueOf(role), new Client(role));
