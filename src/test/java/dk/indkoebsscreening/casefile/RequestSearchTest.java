@@ -3,6 +3,7 @@ package dk.indkoebsscreening.casefile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
@@ -19,12 +20,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The search over all requests: Danish words with æ, ø, å and their inflections, every criterion, who finds
  * what, and the CSV that Danish Excel opens, read back cell by cell.
  */
 class RequestSearchTest extends ApiTestBase {
+
+    /** The search and the CSV count whole days in the municipality's time zone, not the machine's. */
+    @Autowired
+    private DeadlineProperties deadline;
 
     private String marker;
 
@@ -53,8 +59,8 @@ class RequestSearchTest extends ApiTestBase {
     void everyCriterionNarrowsTheResult() {
         String approved = lifecycle.runToApproval("anna", "Godkendt " + marker);
         String open = submit("bent", "Åben " + marker, "Eksempel A/S", "Kultur " + marker, "Et behov.");
-        String today = LocalDate.now().toString();
-        String tomorrow = LocalDate.now().plusDays(1).toString();
+        String today = LocalDate.now(deadline.zone()).toString();
+        String tomorrow = LocalDate.now(deadline.zone()).plusDays(1).toString();
 
         assertThat(found("q=" + marker + "&status=APPROVED")).containsExactly(approved);
         assertThat(found("q=" + marker + "&department=kultur")).containsExactly(open);
@@ -101,7 +107,7 @@ class RequestSearchTest extends ApiTestBase {
                 "Vurdering: Implementering", "Personoplysninger");
         assertThat(rows).hasSize(2);
         List<String> row = rows.get(1);
-        String today = LocalDate.now().format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+        String today = LocalDate.now(deadline.zone()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
         assertThat(row.get(0)).isEqualTo(reference);
         assertThat(row.get(1)).as("a formula is text").isEqualTo("'=HYPERLINK(\"http://x\";\"klik\") " + marker);
         assertThat(row.get(2)).isEqualTo("BookPlus Borger");
@@ -141,7 +147,7 @@ class RequestSearchTest extends ApiTestBase {
         Map<String, List<String>> byTitle = new HashMap<>();
         rows.subList(1, rows.size()).forEach(row -> byTitle.put(row.get(1), row));
 
-        String today = LocalDate.now().format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+        String today = LocalDate.now(deadline.zone()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
         assertThat(byTitle.get("Tilsidesat " + marker).subList(10, 19)).containsExactly("Godkendt", today, "Ja", "Afvist", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt");
         assertThat(byTitle.get("Undervejs " + marker).get(5)).isEqualTo("Bent Bertelsen");
         assertThat(byTitle.get("Undervejs " + marker).subList(10, 19)).as("undecided, only the contract screened")
