@@ -178,6 +178,38 @@ class VendorAttackTest extends ApiTestBase {
     }
 
     @Test
+    void anOpenSessionOfASubmittedRoundEndsWhenItsRequestClosesOrItsLinkExpires() {
+        String closingRequest = api.submit("anna", "Angreb: sendt, så lukket").get("id").asText();
+        VendorInvitation closing = vendors.invite(closingRequest, VendorLanguage.EN);
+        WebSession closingBrowser = vendors.open(vendors.token(closing));
+        answers.save(closing.id(), Map.of("iso27001", "YES"));
+        answers.submit(closing.id());
+        assertThat(closingBrowser.get(VendorSessions.QUESTIONNAIRE).body()).contains("Angreb: sendt, så lukket");
+        assertThat(api.post("anna", "/api/requests/" + closingRequest + "/withdraw", Map.of()).status()).isEqualTo(204);
+        Map<String, Object> closedBefore = vendors.state(closingRequest);
+
+        HttpResponse<String> closed = closingBrowser.get(VendorSessions.QUESTIONNAIRE);
+        assertThat(closed.statusCode()).isEqualTo(410);
+        assertThat(closed.body()).contains("The case is closed").doesNotContain("Angreb: sendt, så lukket");
+        assertThat(closingBrowser.get(VendorSessions.QUESTIONNAIRE).statusCode()).as("the session ended").isEqualTo(401);
+        assertThat(vendors.state(closingRequest)).isEqualTo(closedBefore);
+
+        String expiringRequest = api.submit("anna", "Angreb: sendt, så udløbet").get("id").asText();
+        VendorInvitation expiring = vendors.invite(expiringRequest, VendorLanguage.EN);
+        WebSession expiringBrowser = vendors.open(vendors.token(expiring));
+        answers.save(expiring.id(), Map.of("iso27001", "YES"));
+        answers.submit(expiring.id());
+        jdbc.sql("update vendor_invitation set expires_at = now() - interval '1 minute' where id = ?").param(expiring.id()).update();
+        Map<String, Object> expiredBefore = vendors.state(expiringRequest);
+
+        HttpResponse<String> expired = expiringBrowser.get(VendorSessions.QUESTIONNAIRE);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("The link has expired").doesNotContain("Angreb: sendt, så udløbet");
+        assertThat(expiringBrowser.get(VendorSessions.QUESTIONNAIRE).statusCode()).as("the session ended").isEqualTo(401);
+        assertThat(vendors.state(expiringRequest)).isEqualTo(expiredBefore);
+    }
+
+    @Test
     void aSessionReachesItsOwnRoundOnlyWhateverItSends() {
         String ownRequest = api.submit("anna", "Angreb: egen runde").get("id").asText();
         String otherRequest = api.submit("bent", "Angreb: en andens runde").get("id").asText();
