@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.vendor;
 
+import dk.indkoebsscreening.request.VendorContact;
 import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +9,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * An invitation of the vendor's contact to answer, from an expert or coordinator (page or API).
+ * An invitation of the vendor's contact to answer, from an expert or coordinator (page or API). Its address follows the
+ * request form's rule ({@link VendorContact#EMAIL_PATTERN}), so a contact the requester could name can be invited and
+ * no other.
  *
  * @param followUpQuestions the experts' own questions, from the second round on
  */
@@ -19,8 +22,8 @@ public record Invite(
         String contactName,
 
         @NotBlank(message = "{vendor.contactEmail.required}")
-        @Size(max = 254, message = "{field.tooLong}")
-        @Email(message = "{vendor.contactEmail.invalid}")
+        @Size(max = VendorContact.EMAIL_LENGTH, message = "{field.tooLong}")
+        @Email(regexp = VendorContact.EMAIL_PATTERN, message = "{vendor.contactEmail.invalid}")
         @PlainText
         String contactEmail,
 

@@ -94,6 +94,10 @@ class VendorInvitationsTest extends VendorTestBase {
         List<Invite> invalid = List.of(
                 new Invite("", "jane@vendor.example", VendorLanguage.EN, List.of()),
                 new Invite("Jane", "not an address", VendorLanguage.EN, List.of()),
+                // The request's form refuses an address without a dot in its domain: so does the invitation.
+                new Invite("Jane", "jane@vendor", VendorLanguage.EN, List.of()),
+                new Invite("Jane", "jane@vendor.example\r\nBcc: all@municipality.example", VendorLanguage.EN, List.of()),
+                new Invite("Jane\r\nBcc: all@municipality.example", "jane@vendor.example", VendorLanguage.EN, List.of()),
                 new Invite("Jane\u202E", "jane@vendor.example", VendorLanguage.EN, List.of()),
                 new Invite("J".repeat(201), "jane@vendor.example", VendorLanguage.EN, List.of()),
                 new Invite("Jane", "jane@vendor.example", null, List.of()));
