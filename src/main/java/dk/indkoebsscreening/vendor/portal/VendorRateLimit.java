@@ -88,6 +88,11 @@ class VendorRateLimit {
         return wait;
     }
 
+    /** How many addresses are tracked now. */
+    int trackedAddresses() {
+        return addresses.size();
+    }
+
     /** Fixed windows of counts per key: a window starts with its first count and ends {@code length} later. */
     private static final class Windows<K> {
 
@@ -122,8 +127,10 @@ class VendorRateLimit {
         }
 
         /**
-         * Ended windows go first, then the oldest ones below their limit; a key at its limit is never dropped, so a
-         * flood of other keys cannot give a guesser its allowance back.
+         * Ended windows go first, then the oldest tenth, those below their limit before those at it: a flood of other
+         * keys gives a guesser its allowance back only once it has itself reached the limit from as many addresses as
+         * are kept. Dropping only keys below their limit would, in a table full of keys at it, drop a new key at each
+         * of its counts (it never reached its limit) and scan the table at every count.
          */
         private void purgeIfFull(Instant now) {
             if (windows.size() < MAX_TRACKED) {
@@ -132,13 +139,17 @@ class VendorRateLimit {
             windows.values().removeIf(window -> ended(window, now));
             if (windows.size() >= MAX_TRACKED) {
                 windows.entrySet().stream()
-                        .filter(entry -> entry.getValue().count() < limit)
-                        .sorted(Comparator.comparing(entry -> entry.getValue().start()))
+                        .sorted(Comparator.comparing((Map.Entry<K, Window> entry) -> entry.getValue().count() >= limit)
+                                .thenComparing(entry -> entry.getValue().start()))
                         .limit(MAX_TRACKED / 10)
                         .map(Map.Entry::getKey)
                         .toList()
                         .forEach(windows::remove);
             }
+        }
+
+        int size() {
+            return windows.size();
         }
     }
 }

@@ -59,4 +59,17 @@ class VendorRateLimitTest {
         }
         assertThat(limit.linkWait("198.51.100.1")).isPresent();
     }
+
+    @Test
+    void addressesAtTheirLimitStayBoundedInNumberAndTheLatestStillWait() {
+        String last = null;
+        for (int i = 0; i < VendorRateLimit.MAX_TRACKED + 10; i++) {
+            last = "2001:db8:" + Integer.toHexString(i >> 16 & 0xffff) + ":" + Integer.toHexString(i & 0xffff) + "::1";
+            for (int j = 0; j < 3; j++) {
+                limit.linkRefused(last);
+            }
+        }
+        assertThat(limit.trackedAddresses()).isLessThanOrEqualTo(VendorRateLimit.MAX_TRACKED);
+        assertThat(limit.linkWait(last)).isPresent();
+    }
 }
