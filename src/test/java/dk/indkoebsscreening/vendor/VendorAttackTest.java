@@ -46,6 +46,9 @@ class VendorAttackTest extends ApiTestBase {
     @Value("${indkoeb.vendor.rate-limit.refused-links-per-address}")
     int refusedLinksPerAddress;
 
+    @Value("${indkoeb.vendor.rate-limit.writes-per-invitation:300}")
+    int writesPerInvitation;
+
     @RegisterExtension
     final LogCapture log = new LogCapture("ROOT");
 
@@ -361,6 +364,22 @@ class VendorAttackTest extends ApiTestBase {
         assertThat(limited.body()).contains("For mange forsøg").contains("Too many attempts").doesNotContain(token);
         assertThat(new RawHttp(port, "127.0.0.78").send("GET", VendorSessions.LANDING + token, Map.of(), null).status())
                 .as("another address").isEqualTo(200);
+        assertThat(vendors.state(requestId)).isEqualTo(before);
+    }
+
+    @Test
+    void exchangesOfOneLinkCountAmongItsWritesSoTheyCannotFloodTheHistory() {
+        String requestId = api.submit("anna", "Angreb: mange åbninger").get("id").asText();
+        VendorInvitation invitation = vendors.invite(requestId, VendorLanguage.DA);
+        String token = vendors.token(invitation);
+        WebSession browser = new WebSession(port);
+        for (int i = 0; i < writesPerInvitation; i++) {
+            assertThat(vendors.exchange(browser, token).statusCode()).as("exchange " + i).isEqualTo(303);
+        }
+        Map<String, Object> before = vendors.state(requestId);
+        HttpResponse<String> limited = vendors.exchange(browser, token);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.body()).doesNotContain(token);
         assertThat(vendors.state(requestId)).isEqualTo(before);
     }
 

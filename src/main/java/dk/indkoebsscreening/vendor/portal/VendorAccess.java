@@ -87,6 +87,12 @@ class VendorAccess {
             return VendorPageModel.REFUSED;
         }
         var invitation = valid.get().invitation();
+        // Each exchange writes the history: counted with the invitation's other writes, so a link cannot flood it.
+        Optional<Duration> wait = limit.write(invitation.id());
+        if (wait.isPresent()) {
+            pages.tooMany("tooManyWrites", wait.get(), response, model);
+            return VendorPageModel.REFUSED;
+        }
         HttpSession previous = request.getSession(false);
         if (previous != null) {
             previous.invalidate();
