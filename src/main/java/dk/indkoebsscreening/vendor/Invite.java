@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.vendor;
 
+import dk.indkoebsscreening.request.PurchaseRequestForm;
 import dk.indkoebsscreening.request.VendorContact;
 import dk.indkoebsscreening.system.PlainText;
 import jakarta.validation.constraints.Email;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record Invite(
         @NotBlank(message = "{vendor.contactName.required}")
-        @Size(max = 200, message = "{field.tooLong}")
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
         @PlainText
         String contactName,
 

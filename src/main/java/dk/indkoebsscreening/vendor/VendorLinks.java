@@ -84,9 +84,14 @@ public class VendorLinks {
         return address.of(PATH + token);
     }
 
+    /** Whether the text has the shape of one of our tokens (43 base64url characters); only such a text can be a guess. */
+    public static boolean wellFormed(String token) {
+        return token != null && TOKEN_SHAPE.matcher(token).matches();
+    }
+
     /** Where a token leads, without changing anything; a token of the wrong shape is refused without a query. */
     public LinkCheck check(String token) {
-        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+        if (!wellFormed(token)) {
             return new LinkCheck.Refused(Refusal.UNKNOWN, null);
         }
         return invitations.invitationOfToken(hash(token)).map(this::current).orElseGet(() -> new LinkCheck.Refused(Refusal.UNKNOWN, null));

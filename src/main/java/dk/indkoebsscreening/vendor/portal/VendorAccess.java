@@ -3,7 +3,6 @@ package dk.indkoebsscreening.vendor.portal;
 import dk.indkoebsscreening.vendor.VendorLanguage;
 import dk.indkoebsscreening.vendor.VendorLinks;
 import dk.indkoebsscreening.vendor.LinkCheck;
-import dk.indkoebsscreening.vendor.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -35,12 +34,6 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 @Controller
 class VendorAccess {
-
-    /**
-     * A token is 256 random bits in base64url (43 characters): anything longer, or in another alphabet, is no token
-     * of ours and is refused as unknown without being looked up.
-     */
-    private static final String TOKEN = "[A-Za-z0-9_-]{16,64}";
 
     private final VendorLinks links;
     private final VendorRateLimit limit;
@@ -126,8 +119,8 @@ class VendorAccess {
             pages.tooMany("tooMany", wait.get(), response, model);
             return Optional.empty();
         }
-        boolean shaped = token.matches(TOKEN);
-        LinkCheck check = shaped ? links.check(token) : new LinkCheck.Refused(Refusal.UNKNOWN, null);
+        boolean shaped = VendorLinks.wellFormed(token);
+        LinkCheck check = links.check(token);
         if (check instanceof LinkCheck.Valid valid) {
             return Optional.of(valid);
         }
