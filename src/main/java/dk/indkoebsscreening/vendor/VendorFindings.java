@@ -3,12 +3,10 @@ package dk.indkoebsscreening.vendor;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.ChecklistQuestion;
 import dk.indkoebsscreening.screening.ScreeningService;
-import dk.indkoebsscreening.screening.VendorAnswerType;
 import dk.indkoebsscreening.screening.VendorOption;
 import dk.indkoebsscreening.vendor.AreaAnswers.SubmittedAnswer;
 import dk.indkoebsscreening.web.Formats;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -18,17 +16,15 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * "Brug svaret": the vendor's submitted answer to a checklist question taken into an expert's screening form, which the
- * task page then keeps as the expert's draft. A yes or no (or a choice with the checklist's meaning) becomes the
- * checklist's answer, and the findings get a note "Leverandøren oplyser: …"; the expert still reads, changes and decides.
+ * task page then keeps as the expert's draft. The findings get a note "Leverandøren oplyser: …"; the checklist's answer is
+ * left as the expert gave it, for every answer type: the vendor's question is not the expert's (a vendor who "will sign
+ * the municipality's template" has not said that an agreement exists), so the expert reads, answers and decides.
  */
 @Service
 public class VendorFindings {
 
     /** The form parameter that names the question whose answer is taken (the button's value). */
     public static final String PARAMETER = "leverandoersvar";
-
-    /** A vendor's yes, no and partly as the checklist's options say them. */
-    private static final Map<String, String> CHECKLIST_OPTION = Map.of("YES", "JA", "NO", "NEJ", "PARTLY", "DELVIST");
 
     private final VendorAnswers answers;
     private final ScreeningService screening;
@@ -43,7 +39,8 @@ public class VendorFindings {
     }
 
     /**
-     * The posted screening form (without {@link #PARAMETER}) with the vendor's answer to the question taken in; unchanged when the vendor submitted no
+     * The posted screening form (without {@link #PARAMETER}) with the vendor's answer to the question added to the findings, the
+     * checklist's answers as posted; unchanged when the vendor submitted no
      * answer to it (a forged or stale button). The note is added once, however often the button is pressed.
      */
     public MultiValueMap<String, String> take(UUID requestId, String questionId, MultiValueMap<String, String> posted) {
@@ -52,13 +49,6 @@ public class VendorFindings {
             SubmittedAnswer answer = area.answer(questionId).orElse(null);
             if (answer != null) {
                 ChecklistQuestion question = checklistQuestion(area.area(), questionId);
-                String field = "checklist." + questionId;
-                String option = answer.value() == null ? null : CHECKLIST_OPTION.get(answer.value());
-                if (option != null && question.options().contains(option)) {
-                    form.set(field, option);
-                } else if (question.isFreeText() && answer.question().answer() == VendorAnswerType.TEXT && isBlank(form.getFirst(field))) {
-                    form.set(field, answer.value());
-                }
                 String note = note(question, answer);
                 String findings = form.getFirst("findings") == null ? "" : form.getFirst("findings").strip();
                 if (!findings.contains(note)) {
@@ -95,9 +85,5 @@ public class VendorFindings {
 
     private String message(String key, Object... arguments) {
         return messages.getMessage(key, arguments, Locale.forLanguageTag("da"));
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
     }
 }

@@ -210,18 +210,24 @@ class VendorStaffPagesTest extends ApiTestBase {
         assertThat(used.statusCode()).isEqualTo(302);
         assertThat(used.headers().firstValue("Location").orElseThrow()).endsWith("/opgaver/" + taskId + "#vendor-answer-iso27001");
         Map<?, ?> draft = draft(taskId);
-        assertThat(draft.get("checklist.iso27001")).isEqualTo(List.of("JA"));
+        assertThat(draft.get("checklist.iso27001")).as("the checklist's answer is the expert's, not taken from the vendor").isNull();
         assertThat(draft.get("checklist.dpiaNeeded")).as("what the expert typed stays").isEqualTo(List.of("NEJ"));
         assertThat(((List<?>) draft.get("findings")).get(0).toString()).startsWith("Mine egne noter.\n\nLeverandøren oplyser (runde 1, ")
                 .contains("»Har leverandøren et ISO 27001-certifikat, hvis omfang dækker ydelsen?«: Ja");
         assertThat(draft.containsKey("leverandoersvar")).isFalse();
         String shown = expert.get("/opgaver/" + taskId).body();
-        assertThat(shown).contains("Leverandøren oplyser (runde 1, ");
+        assertThat(shown).contains("Leverandøren oplyser (runde 1, ").contains("id=\"vendor-use-help-iso27001\"")
+                .contains("Tjeklistens svar vælger du selv");
 
         expert.postForm("/opgaver/" + taskId, "/opgaver/" + taskId + "/kladde",
                 "findings=" + WebSession.encode(((List<?>) draft(taskId).get("findings")).get(0).toString()) + "&leverandoersvar=iso27001");
         assertThat(((List<?>) draft(taskId).get("findings")).get(0).toString().split("Leverandøren oplyser", -1))
                 .as("the note once, however often the button is pressed").hasSize(2);
+
+        expert.postForm("/opgaver/" + taskId, "/opgaver/" + taskId + "/kladde",
+                "findings=&checklist.subProcessors=&leverandoersvar=subProcessors");
+        assertThat(draft(taskId).get("checklist.subProcessors")).as("nor from a text answer").isEqualTo(List.of(""));
+        assertThat(((List<?>) draft(taskId).get("findings")).get(0).toString()).contains("Azure, Holland");
     }
 
     private String acceptedRequestWithContact(String title) {
