@@ -99,7 +99,7 @@ public class VendorInvitations {
         }
         InvalidInputException.throwIfAny(problems);
         Instant now = clock.instant();
-        LocalDate lastDay = calendar.plusWorkingDays(day(now), properties.linkValidFor());
+        LocalDate lastDay = lastDay(now);
         VendorInvitation invitation = new VendorInvitation(UUID.randomUUID(), requestId, round, invite.contactName(), invite.contactEmail(),
                 invite.language(), invite.followUpQuestions(), username, now, atTimeOfDay(lastDay), null, null, null, null, null,
                 InvitationState.OPEN);
@@ -228,6 +228,15 @@ public class VendorInvitations {
 
     private boolean isMember(String group, String username) {
         return people.membersOf(group).stream().anyMatch(person -> person.id().equals(username));
+    }
+
+    /** When a link sent now would expire, for the invitation form to show beside the screening's deadline. */
+    public Instant expiryOfLinkSentNow() {
+        return atTimeOfDay(lastDay(clock.instant()));
+    }
+
+    private LocalDate lastDay(Instant sentAt) {
+        return calendar.plusWorkingDays(day(sentAt), properties.linkValidFor());
     }
 
     private LocalDate day(Instant instant) {

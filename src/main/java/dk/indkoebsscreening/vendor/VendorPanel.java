@@ -5,6 +5,7 @@ import dk.indkoebsscreening.request.VendorContact;
 import dk.indkoebsscreening.vendor.AreaAnswers.SubmittedAnswer;
 import dk.indkoebsscreening.screening.VendorOption;
 import dk.indkoebsscreening.web.PageErrors;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +23,12 @@ import java.util.UUID;
  * @param mayChangeContact whether the viewer may change the contact the requester named (the requester, a coordinator)
  * @param requestClosed    the request is decided or withdrawn: nothing more is sent
  * @param rounds           oldest first
+ * @param deadline         the screening's deadline, null before the screening has one: the experts must be done by then
+ * @param newLinkExpiresAt when a link sent now would expire (the invitation form says so)
  */
 public record VendorPanel(UUID requestId, VendorContact contact, VendorContact namedContact, VendorLanguage language, boolean mayInvite,
                           boolean mayChangeContact, boolean requestClosed, List<VendorInvitation> rounds,
-                          List<AreaAnswers> answers, List<RoundFollowUps> followUps) {
+                          List<AreaAnswers> answers, List<RoundFollowUps> followUps, Instant deadline, Instant newLinkExpiresAt) {
 
     /** The follow-up fields a new round's form offers without scripts; the API takes up to the invitation's limit. */
     public static final int FOLLOW_UP_FIELDS = 3;
@@ -44,6 +47,11 @@ public record VendorPanel(UUID requestId, VendorContact contact, VendorContact n
     /** A new round can be sent: the first, or after the last one ended; follow-up questions only after the first. */
     public boolean mayStartRound() {
         return mayInvite && !requestClosed && open().isEmpty();
+    }
+
+    /** Whether a link expiring then runs past the screening's deadline, so its answers may come after the experts must be done. */
+    public boolean pastDeadline(Instant expiresAt) {
+        return deadline != null && expiresAt != null && expiresAt.isAfter(deadline);
     }
 
     public boolean firstRound() {

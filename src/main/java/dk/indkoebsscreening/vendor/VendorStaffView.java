@@ -31,6 +31,7 @@ public class VendorStaffView {
         VendorContact contact = last != null ? new VendorContact(last.contactName(), last.contactEmail()) : request.vendorContact();
         return new VendorPanel(requestId, contact, request.vendorContact(), last == null ? VendorLanguage.DA : last.language(),
                 invitations.mayInvite(requestId, user.username()), VendorContacts.mayChange(request, user),
-                request.status().isClosed(), rounds, answers.forRequest(requestId), answers.followUps(requestId));
+                request.status().isClosed(), rounds, answers.forRequest(requestId), answers.followUps(requestId), request.deadline(),
+                invitations.expiryOfLinkSentNow());
     }
 }

@@ -42,6 +42,9 @@ class VendorStaffPagesTest extends ApiTestBase {
         String page = expert.get("/opgaver/" + taskId).body();
         assertThat(page).contains("id=\"leverandoer\"").contains("value=\"Sara Jensen\"").contains("value=\"sara@eksempel.dk\"")
                 .contains("Send invitation");
+        assertThat(page).as("the link's 10 working days outlive the screening's 5, and the form says so")
+                .contains("id=\"vendor-invite-expiry\"").contains("class=\"notice notice-warning\">Linket gælder til ")
+                .contains("– efter screeningens frist");
 
         HttpResponse<String> sent = expert.postForm("/opgaver/" + taskId, "/anmodninger/" + requestId + "/leverandoer/invitation",
                 "contactName=Sara+Jensen&contactEmail=sara%40eksempel.dk&language=EN&tilbage=%2Fopgaver%2F" + taskId);
@@ -51,6 +54,7 @@ class VendorStaffPagesTest extends ApiTestBase {
         assertThat(jdbc.sql("select language || ' ' || contact_email || ' ' || invited_by from vendor_invitation where request_id = ?::uuid")
                 .param(requestId).query(String.class).single()).isEqualTo("EN sara@eksempel.dk " + SECURITY);
         String after = expert.get("/opgaver/" + taskId).body();
+        assertThat(after).as("and so does the round").contains("id=\"vendor-expires-1\"").contains("class=\"vendor-past-deadline\">Linket gælder til ");
         assertThat(after).contains("id=\"vendor-round-1\"").contains("Sendt").contains("på engelsk").contains("vendor-revoke-1")
                 .doesNotContain("id=\"vendor-invite\"");
         String requesters = session("anna").get("/anmodninger/" + requestId).body();
