@@ -72,7 +72,7 @@ class VendorQuestionnaireBrowserTest extends BrowserTestBase {
         assertThat(browser.field("field-contactEmail").getAttribute("value")).isEqualTo(contact);
         browser.choose("language", "EN");
         browser.submit("/leverandoer/invitation");
-        browser.awaitText(By.id("vendor-rounds"), "Runde 1");
+        browser.awaitText(By.id("vendor-rounds"), "Spørgsmål sendt");
         assertThat(browser.text(By.id("vendor-rounds"))).contains("Sendt", "Vera Vendor", "på engelsk");
 
         String link = link(awaitInvitation(contact).text());
@@ -100,7 +100,7 @@ class VendorQuestionnaireBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.id("vendor-answer-iso27001"))).contains("Leverandørens svar", "runde 1", "Ja");
         assertThat(browser.text(By.id("vendor-answer-assuranceReport"))).contains("ISAE 3402 type 2 2025.pdf");
         assertThat(browser.text(By.id("vendor-answer-subProcessors"))).contains("Azure in the Netherlands");
-        assertThat(browser.text(By.id("vendor-rounds"))).contains("Besvaret");
+        assertThat(browser.text(By.id("vendor-rounds"))).contains("– besvaret");
         browser.assertAccessible();
 
         browser.find(By.id("vendor-use-iso27001")).click();

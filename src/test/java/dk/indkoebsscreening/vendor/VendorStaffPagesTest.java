@@ -78,13 +78,23 @@ class VendorStaffPagesTest extends ApiTestBase {
         assertThat(state(invitationId)).isEqualTo("REVOKED");
 
         String page = coordinator.get("/anmodninger/" + requestId).body();
-        assertThat(page).contains("Trukket tilbage").contains("Send nye spørgsmål").contains("followUpQuestions[0]");
+        assertThat(page).contains("Send nye spørgsmål").contains("followUpQuestions[0]");
+        assertThat(round(page, 1)).as("in plain words, no rounds").contains("Spørgsmål sendt ").contains("trukket tilbage")
+                .doesNotContain("Runde");
         HttpResponse<String> second = coordinator.postForm("/anmodninger/" + requestId, "/anmodninger/" + requestId + "/leverandoer/invitation",
                 "contactName=Sara+Jensen&contactEmail=sara%40eksempel.dk&language=DA&followUpQuestions%5B0%5D=&followUpQuestions%5B1%5D="
                         + WebSession.encode("Hvilken version af ISAE 3402-erklæringen?"));
         assertThat(second.statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select follow_ups::text from vendor_invitation where request_id = ?::uuid and round = 2").param(requestId)
                 .query(String.class).single()).isEqualTo("[\"Hvilken version af ISAE 3402-erklæringen?\"]");
+        assertThat(round(session("anna").get("/anmodninger/" + requestId).body(), 2)).as("the requester reads it plainly too")
+                .contains("Opfølgende spørgsmål sendt ").contains("venter på svar").doesNotContain("Runde");
+    }
+
+    /** One round's card of the panel up to its facts, as text without tags. */
+    private static String round(String page, int round) {
+        String card = page.substring(page.indexOf("id=\"vendor-round-" + round + "\""));
+        return card.substring(0, card.indexOf("</ul>")).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
     }
 
     @Test
