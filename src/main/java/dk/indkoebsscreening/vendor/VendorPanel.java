@@ -25,10 +25,12 @@ import java.util.UUID;
  * @param rounds           oldest first
  * @param deadline         the screening's deadline, null before the screening has one: the experts must be done by then
  * @param newLinkExpiresAt when a link sent now would expire (the invitation form says so)
+ * @param now              the time the page is shown: a round past its expiry is shown expired before the job marks it
  */
 public record VendorPanel(UUID requestId, VendorContact contact, VendorContact namedContact, VendorLanguage language, boolean mayInvite,
                           boolean mayChangeContact, boolean requestClosed, List<VendorInvitation> rounds,
-                          List<AreaAnswers> answers, List<RoundFollowUps> followUps, Instant deadline, Instant newLinkExpiresAt) {
+                          List<AreaAnswers> answers, List<RoundFollowUps> followUps, Instant deadline, Instant newLinkExpiresAt,
+                          Instant now) {
 
     /** The follow-up fields a new round's form offers without scripts; the API takes up to the invitation's limit. */
     public static final int FOLLOW_UP_FIELDS = 3;
@@ -52,6 +54,19 @@ public record VendorPanel(UUID requestId, VendorContact contact, VendorContact n
     /** Whether a link expiring then runs past the screening's deadline, so its answers may come after the experts must be done. */
     public boolean pastDeadline(Instant expiresAt) {
         return deadline != null && expiresAt != null && expiresAt.isAfter(deadline);
+    }
+
+    /** Whether a round has expired: marked so, or open with its expiry passed (the job marks it within minutes). */
+    public boolean expired(VendorInvitation round) {
+        return round.state() == InvitationState.EXPIRED || round.state() == InvitationState.OPEN && !round.answerableAt(now);
+    }
+
+    /** The round's state as the panel names it: opened by the vendor, or expired once its time has passed. */
+    public String shownState(VendorInvitation round) {
+        if (expired(round)) {
+            return InvitationState.EXPIRED.name();
+        }
+        return round.state() == InvitationState.OPEN && round.openedAt() != null ? "OPENED" : round.state().name();
     }
 
     public boolean firstRound() {

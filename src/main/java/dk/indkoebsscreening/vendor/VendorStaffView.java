@@ -5,6 +5,7 @@ import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.VendorContact;
 import dk.indkoebsscreening.request.VendorContacts;
 import dk.indkoebsscreening.security.CurrentUser;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -16,11 +17,13 @@ public class VendorStaffView {
     private final Requests requests;
     private final VendorInvitations invitations;
     private final VendorAnswers answers;
+    private final Clock clock;
 
-    VendorStaffView(Requests requests, VendorInvitations invitations, VendorAnswers answers) {
+    VendorStaffView(Requests requests, VendorInvitations invitations, VendorAnswers answers, Clock clock) {
         this.requests = requests;
         this.invitations = invitations;
         this.answers = answers;
+        this.clock = clock;
     }
 
     /** @throws dk.indkoebsscreening.request.RequestNotFoundException the user may not read the request */
@@ -32,6 +35,6 @@ public class VendorStaffView {
         return new VendorPanel(requestId, contact, request.vendorContact(), last == null ? VendorLanguage.DA : last.language(),
                 invitations.mayInvite(requestId, user.username()), VendorContacts.mayChange(request, user),
                 request.status().isClosed(), rounds, answers.forRequest(requestId), answers.followUps(requestId), request.deadline(),
-                invitations.expiryOfLinkSentNow());
+                invitations.expiryOfLinkSentNow(), clock.instant());
     }
 }

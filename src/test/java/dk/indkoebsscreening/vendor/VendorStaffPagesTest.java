@@ -98,6 +98,18 @@ class VendorStaffPagesTest extends ApiTestBase {
     }
 
     @Test
+    void aRoundPastItsExpiryIsShownExpiredBeforeTheJobMarksIt() {
+        String requestId = acceptedRequestWithContact("Udløbet før jobbet");
+        UUID invitationId = invite(requestId);
+        jdbc.sql("update vendor_invitation set expires_at = now() - interval '10 minutes' where id = ?").param(invitationId).update();
+
+        String card = round(session("anna").get("/anmodninger/" + requestId).body(), 1);
+
+        assertThat(state(invitationId)).as("the job has not run").isEqualTo("OPEN");
+        assertThat(card).contains(" udløbet ").contains("Linket udløb ").doesNotContain("venter på svar").doesNotContain("Linket gælder til");
+    }
+
+    @Test
     void aBadInvitationComesBackWithItsProblemsAndNothingIsSent() {
         String requestId = acceptedRequestWithContact("Ugyldig invitation");
         WebSession expert = session(SECURITY);
