@@ -42,6 +42,9 @@ class VendorStaffPagesTest extends ApiTestBase {
         String page = expert.get("/opgaver/" + taskId).body();
         assertThat(page).contains("id=\"leverandoer\"").contains("value=\"Sara Jensen\"").contains("value=\"sara@eksempel.dk\"")
                 .contains("Send invitation");
+        assertThat(page.indexOf("id=\"leverandoer\"")).as("right after the request's facts, before the attachments and the checklist")
+                .isGreaterThan(page.indexOf("id=\"facts-title\"")).isLessThan(page.indexOf("id=\"bilag\""))
+                .isLessThan(page.indexOf("id=\"form-title\""));
         assertThat(page).as("the link's 10 working days outlive the screening's 5, and the form says so")
                 .contains("id=\"vendor-invite-expiry\"").contains("class=\"notice notice-warning\">Linket gælder til ")
                 .contains("– efter screeningens frist");
@@ -89,6 +92,13 @@ class VendorStaffPagesTest extends ApiTestBase {
                 .query(String.class).single()).isEqualTo("[\"Hvilken version af ISAE 3402-erklæringen?\"]");
         assertThat(round(session("anna").get("/anmodninger/" + requestId).body(), 2)).as("the requester reads it plainly too")
                 .contains("Opfølgende spørgsmål sendt ").contains("venter på svar").doesNotContain("Runde");
+
+        UUID secondId = jdbc.sql("select id from vendor_invitation where request_id = ?::uuid and round = 2").param(requestId)
+                .query(UUID.class).single();
+        answers.save(secondId, Map.of("followUp1", "Version 2025, type 2"));
+        answers.submit(secondId);
+        assertThat(session("anna").get("/anmodninger/" + requestId).body()).as("a follow-up's answer looks as the first round's do")
+                .contains("class=\"break pre-line vendor-value\">Version 2025, type 2</p>");
     }
 
     /** One round's card of the panel up to its facts, as text without tags. */
