@@ -2,7 +2,6 @@ package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.system.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -19,7 +18,8 @@ public record VendorContact(
 
         @NotBlank(message = "{request.vendorContact.email.required}")
         @Size(max = EMAIL_LENGTH, message = "{field.tooLong}")
-        @Email(regexp = EMAIL_PATTERN, message = "{request.vendorContact.email.invalid}")
+        @ContactEmail(message = "{request.vendorContact.email.invalid}")
+        @Schema(format = "email")
         @PlainText
         String email) {
 

@@ -1,9 +1,10 @@
 package dk.indkoebsscreening.vendor;
 
+import dk.indkoebsscreening.request.ContactEmail;
 import dk.indkoebsscreening.request.PurchaseRequestForm;
 import dk.indkoebsscreening.request.VendorContact;
 import dk.indkoebsscreening.system.PlainText;
-import jakarta.validation.constraints.Email;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * An invitation of the vendor's contact to answer, from an expert or coordinator (page or API). Its address follows the
- * request form's rule ({@link VendorContact#EMAIL_PATTERN}), so a contact the requester could name can be invited and
+ * request form's rule ({@link ContactEmail}), so a contact the requester could name can be invited and
  * no other.
  *
  * @param followUpQuestions the experts' own questions, from the second round on
@@ -24,7 +25,8 @@ public record Invite(
 
         @NotBlank(message = "{vendor.contactEmail.required}")
         @Size(max = VendorContact.EMAIL_LENGTH, message = "{field.tooLong}")
-        @Email(regexp = VendorContact.EMAIL_PATTERN, message = "{vendor.contactEmail.invalid}")
+        @ContactEmail(message = "{vendor.contactEmail.invalid}")
+        @Schema(format = "email")
         @PlainText
         String contactEmail,
 

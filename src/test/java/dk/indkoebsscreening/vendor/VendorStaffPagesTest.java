@@ -124,6 +124,7 @@ class VendorStaffPagesTest extends ApiTestBase {
         String requestId = acceptedRequestWithContact("Ugyldig invitation");
         WebSession expert = session(SECURITY);
         for (String fields : List.of("contactName=Sara&contactEmail=ikke-en-adresse&language=EN",
+                "contactName=Sara&contactEmail=sara%40eksempel&language=EN",
                 "contactName=" + WebSession.encode("Sara\u0007Jensen") + "&contactEmail=sara%40eksempel.dk&language=EN",
                 "contactName=" + "x".repeat(201) + "&contactEmail=sara%40eksempel.dk&language=EN",
                 "contactName=Sara&contactEmail=sara%40eksempel.dk&language=KLINGON",
