@@ -94,22 +94,26 @@ public class VendorAnswers {
     }
 
     /**
-     * What the vendor of this round is asked: the questions for the vendor of the areas in the request's scope (all areas
-     * while the scope is not settled), and the round's follow-up questions.
+     * What the vendor of this round is asked: the round's follow-up questions, and the questions for the vendor of the
+     * areas in the request's scope (all areas while the scope is not settled) unless an earlier round was submitted and
+     * this one has follow-up questions: then the vendor's earlier submitted answers come along read-only instead.
      *
      * @throws NotFoundException no such invitation
      */
     public VendorQuestionnaire questionnaire(UUID invitationId) {
         VendorInvitation invitation = invitation(invitationId);
         PurchaseRequest request = requests.findById(invitation.requestId()).orElseThrow(() -> new RequestNotFoundException(invitation.requestId()));
-        List<AreaPart> areas = areasInScope(request.id()).stream()
+        List<AreaAnswers> earlier = latestSubmitted(submittedRounds(request.id()).stream()
+                .filter(round -> round.round() < invitation.round()).toList(), documentsOf(request.id()));
+        boolean followUpsOnly = !earlier.isEmpty() && !invitation.followUpQuestions().isEmpty();
+        List<AreaPart> areas = followUpsOnly ? List.of() : areasInScope(request.id()).stream()
                 .map(area -> new AreaPart(area, screening.checklist(area).stream().filter(question -> question.vendor() != null)
                         .map(question -> new AskedQuestion(question.id(), question.vendor())).toList()))
                 .filter(part -> !part.questions().isEmpty())
                 .toList();
         List<FollowUp> followUps = IntStream.range(0, invitation.followUpQuestions().size())
                 .mapToObj(i -> new FollowUp(FOLLOW_UP_PREFIX + (i + 1), invitation.followUpQuestions().get(i))).toList();
-        return new VendorQuestionnaire(invitation, installation.municipality(), request.title(), areas, followUps);
+        return new VendorQuestionnaire(invitation, installation.municipality(), request.title(), areas, followUps, earlier);
     }
 
     /** The round's answers as saved so far, by question id, with their documents. */
@@ -213,8 +217,11 @@ public class VendorAnswers {
 
     /** Per area, the latest submitted answer to each question for the vendor, across the rounds; no drafts. */
     public List<AreaAnswers> forRequest(UUID requestId) {
-        List<VendorInvitation> submitted = submittedRounds(requestId);
-        Map<UUID, Attachment> files = documentsOf(requestId);
+        return latestSubmitted(submittedRounds(requestId), documentsOf(requestId));
+    }
+
+    /** Per area, the latest answer to each question for the vendor in the given submitted rounds (the latest first). */
+    private List<AreaAnswers> latestSubmitted(List<VendorInvitation> submitted, Map<UUID, Attachment> files) {
         // the latest round first, so the first answer found for a question is its latest
         Map<UUID, Map<String, VendorAnswer>> answers = submitted.stream()
                 .collect(Collectors.toMap(VendorInvitation::id, round -> answersOf(round, files)));

@@ -124,7 +124,7 @@ class VendorAnswersTest extends VendorTestBase {
         assertThat(answers.answers(first.id()).get("iso27001").value()).isEqualTo("YES");
 
         VendorInvitation second = invitations.invite(requestId, invite("Which NSIS level?"), EXPERT);
-        answers.save(second.id(), Map.of("singleSignOn", "YES", "followUp1", "Substantial"));
+        answers.save(second.id(), Map.of("followUp1", "Substantial"));
 
         List<AreaAnswers> read = answers.forRequest(requestId);
         assertThat(read).extracting(AreaAnswers::area).containsExactly(Area.SECURITY, Area.USER_MANAGEMENT);
@@ -138,14 +138,50 @@ class VendorAnswersTest extends VendorTestBase {
         answers.submit(second.id());
 
         List<AreaAnswers> later = answers.forRequest(requestId);
-        assertThat(later.get(1).answer("singleSignOn").orElseThrow().value()).isEqualTo("YES");
-        assertThat(later.get(1).answer("singleSignOn").orElseThrow().round()).isEqualTo(2);
+        assertThat(later.get(1).answer("singleSignOn").orElseThrow().value()).as("round 2 asked its follow-up only").isEqualTo("PARTLY");
         assertThat(later.get(0).answer("iso27001").orElseThrow().round()).as("the latest round that answered it").isEqualTo(1);
         assertThat(answers.followUps(requestId)).singleElement().satisfies(round -> {
             assertThat(round.round()).isEqualTo(2);
             assertThat(round.followUps()).containsExactly(
                     new RoundFollowUps.AnsweredFollowUp("followUp1", "Which NSIS level?", "Substantial", List.of()));
         });
+    }
+
+    @Test
+    void aRoundAfterASubmittedOneAsksOnlyItsFollowUpsWithTheEarlierAnswersForReference() {
+        UUID requestId = inScreening("Kun opfølgning");
+        VendorInvitation first = invitations.invite(requestId, invite(), EXPERT);
+        answers.save(first.id(), Map.of("iso27001", "YES", "singleSignOn", "PARTLY"));
+        answers.submit(first.id());
+
+        VendorInvitation second = invitations.invite(requestId, invite("Which NSIS level?"), EXPERT);
+        VendorQuestionnaire asked = answers.questionnaire(second.id());
+
+        assertThat(asked.areas()).as("the checklist was answered in round 1").isEmpty();
+        assertThat(asked.followUps()).extracting(VendorQuestionnaire.FollowUp::text).containsExactly("Which NSIS level?");
+        assertThat(asked.earlier()).flatExtracting(AreaAnswers::answers).extracting(AreaAnswers.SubmittedAnswer::questionId)
+                .containsExactlyInAnyOrder("iso27001", "singleSignOn");
+        assertThatThrownBy(() -> answers.save(second.id(), Map.of("singleSignOn", "YES"))).as("not asked in this round")
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> answers.submit(second.id())).as("the follow-up is unanswered").isInstanceOf(InvalidInputException.class);
+        answers.save(second.id(), Map.of("followUp1", "Substantial"));
+        answers.submit(second.id());
+        assertThat(answers.forRequest(requestId)).flatExtracting(AreaAnswers::answers).extracting(AreaAnswers.SubmittedAnswer::round)
+                .as("the checklist's answers stay round 1's").containsOnly(1);
+    }
+
+    @Test
+    void aRoundAfterOneNeverSubmittedAsksTheWholeChecklistAgain() {
+        UUID requestId = inScreening("Forkert kontakt");
+        VendorInvitation first = invitations.invite(requestId, invite(), EXPERT);
+        answers.save(first.id(), Map.of("iso27001", "YES"));
+        invitations.revoke(requestId, first.id(), EXPERT);
+
+        VendorInvitation second = invitations.invite(requestId, invite(), EXPERT);
+        VendorQuestionnaire asked = answers.questionnaire(second.id());
+
+        assertThat(asked.areas()).isEqualTo(answers.questionnaire(first.id()).areas());
+        assertThat(asked.earlier()).as("nothing was submitted").isEmpty();
     }
 
     @Test

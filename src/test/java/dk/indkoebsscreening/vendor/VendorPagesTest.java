@@ -121,7 +121,7 @@ class VendorPagesTest extends ApiTestBase {
     }
 
     @Test
-    void aNewRoundAsksTheFollowUpQuestionsBesideTheChecklistsQuestions() {
+    void aNewRoundAfterASubmittedOneAsksItsFollowUpQuestionsFirstWithTheEarlierAnswersReadOnly() {
         String requestId = api.submit("anna", "Leverandørens link: ny runde").get("id").asText();
         VendorInvitation first = vendors.invite(requestId, VendorLanguage.EN);
         answers.save(first.id(), Map.of("iso27001", "YES"));
@@ -132,6 +132,10 @@ class VendorPagesTest extends ApiTestBase {
         WebSession browser = vendors.open(vendors.token(second));
         String page = browser.get(VendorSessions.QUESTIONNAIRE).body();
         assertThat(page).contains("Follow-up questions").contains("Which data centre holds the backups?");
+        assertThat(page.indexOf("Which data centre holds the backups?")).as("the follow-up first")
+                .isLessThan(page.indexOf("Your earlier answers"));
+        assertThat(page).as("no checklist field asked again").doesNotContain("name=\"iso27001\"");
+        assertThat(browser.get(VendorSessions.QUESTIONNAIRE + "/send").body()).contains("One question is not answered");
         assertThat(browser.postForm(VendorSessions.QUESTIONNAIRE, VendorSessions.QUESTIONNAIRE,
                 "followUp1=" + WebSession.encode("Aarhus, Denmark") + "&handling=gem").statusCode()).isEqualTo(302);
         assertThat(answers.answers(second.id()).get("followUp1").value()).isEqualTo("Aarhus, Denmark");

@@ -60,7 +60,16 @@ class VendorQuestionnaireView {
                 .map(followUp -> new Shown(followUp.id(), followUp.text(), VendorAnswerType.TEXT.name(), Map.of(),
                         value(followUp.id(), saved, given), List.of()))
                 .toList();
+        // the earlier rounds' answers, read-only: shown for reference, neither asked nor counted
+        List<ShownArea> earlier = questionnaire.earlier().stream()
+                .map(part -> new ShownArea(choices.message("area." + part.area().name()), part.answers().stream()
+                        .map(answer -> shown(answer.questionId(), answer.question(), english,
+                                Map.of(answer.questionId(), new VendorAnswer(answer.questionId(), answer.value(), answer.documents(),
+                                        answer.submittedAt())), Map.of()))
+                        .toList()))
+                .toList();
         model.addAttribute("questionnaire", questionnaire);
+        model.addAttribute("earlier", earlier);
         model.addAttribute("municipality", questionnaire.municipality());
         model.addAttribute("areas", areas);
         model.addAttribute("followUps", followUps);
