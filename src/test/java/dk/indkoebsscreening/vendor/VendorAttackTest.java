@@ -320,7 +320,7 @@ class VendorAttackTest extends ApiTestBase {
                 + "&handling=send");
         browser.postForm(VendorSessions.QUESTIONNAIRE + "/send", VendorSessions.QUESTIONNAIRE + "/send", "");
         String sent = browser.get(VendorSessions.QUESTIONNAIRE).body();
-        assertThat(sent).contains("Svarene blev sendt").doesNotContain("<script>alert(1)")
+        assertThat(sent).contains("Dine svar er sendt til kommunen.").doesNotContain("<script>alert(1)")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 

@@ -65,7 +65,7 @@ class VendorBrowserTest extends BrowserTestBase {
         assertThat(browser.mainText()).contains("questions are not answered");
         browser.assertAccessible();
         browser.submit();
-        assertThat(browser.mainText()).contains("Your answers were sent on", "Hosted in Denmark", "isae3402-type2.pdf");
+        assertThat(browser.mainText()).contains("Your answers have been sent to the municipality.", "They were sent on", "Hosted in Denmark", "isae3402-type2.pdf");
         assertThat(browser.findAll(By.id("vendor-form"))).isEmpty();
         browser.assertAccessible();
 

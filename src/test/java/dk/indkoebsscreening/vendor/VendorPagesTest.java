@@ -93,7 +93,7 @@ class VendorPagesTest extends ApiTestBase {
                 .statusCode()).isEqualTo(302);
 
         String sent = later.get(VendorSessions.QUESTIONNAIRE).body();
-        assertThat(sent).contains("Svarene blev sendt").contains("Delvist").doesNotContain("vendor-save");
+        assertThat(sent).contains("Dine svar er sendt til kommunen.").contains("Delvist").doesNotContain("vendor-save");
         assertThat(jdbc.sql("select state from vendor_invitation where id = ?").param(invitation.id())
                 .query(String.class).single()).isEqualTo("SUBMITTED");
         Map<String, Object> afterSending = vendors.state(requestId);
