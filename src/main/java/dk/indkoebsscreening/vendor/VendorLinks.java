@@ -92,9 +92,9 @@ public class VendorLinks {
     /** Where a token leads, without changing anything; a token of the wrong shape is refused without a query. */
     public LinkCheck check(String token) {
         if (!wellFormed(token)) {
-            return new LinkCheck.Refused(Refusal.UNKNOWN, null);
+            return LinkCheck.Refused.unknown();
         }
-        return invitations.invitationOfToken(hash(token)).map(this::current).orElseGet(() -> new LinkCheck.Refused(Refusal.UNKNOWN, null));
+        return invitations.invitationOfToken(hash(token)).map(this::current).orElseGet(() -> LinkCheck.Refused.unknown());
     }
 
     /**
@@ -104,7 +104,7 @@ public class VendorLinks {
     public LinkCheck current(UUID invitationId) {
         Optional<VendorInvitation> found = invitations.find(invitationId);
         if (found.isEmpty()) {
-            return new LinkCheck.Refused(Refusal.UNKNOWN, null);
+            return LinkCheck.Refused.unknown();
         }
         VendorInvitation invitation = found.get();
         boolean requestClosed = requests.findById(invitation.requestId()).map(request -> request.status().isClosed()).orElse(true);
@@ -112,7 +112,7 @@ public class VendorLinks {
                 : invitation.state() == InvitationState.REVOKED ? Refusal.REVOKED
                 : invitation.state() == InvitationState.EXPIRED || !clock.instant().isBefore(invitation.expiresAt()) ? Refusal.EXPIRED
                 : null;
-        return refusal == null ? new LinkCheck.Valid(invitation) : new LinkCheck.Refused(refusal, installation.municipality());
+        return refusal == null ? new LinkCheck.Valid(invitation) : new LinkCheck.Refused(refusal, installation.municipality(), invitation.language(), invitation.invitedBy());
     }
 
     /** The vendor exchanged a link for a session: the history says so, once per exchange. */

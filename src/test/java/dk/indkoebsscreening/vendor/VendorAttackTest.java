@@ -86,7 +86,10 @@ class VendorAttackTest extends ApiTestBase {
             assertThat(reply.header("Set-Cookie")).as("no session for " + attempt.getKey()).isNull();
         }
         RawHttp.Reply unknown = guesser.send("GET", VendorSessions.LANDING + guessed, Map.of(), null);
-        assertThat(unknown.body()).contains("Linket virker ikke").contains("The link does not work");
+        assertThat(unknown.body()).contains("Linket virker ikke").contains("The link does not work")
+                .as("no invitation to go by: title and footer in both languages")
+                .containsPattern("<title>[^<]*Linket virker ikke / The link does not work")
+                .contains("kommunens Indkøbsscreening").contains("purchase screening");
 
         WebSession browser = new WebSession(port);
         browser.get(VendorSessions.LANDING + token);
@@ -126,6 +129,15 @@ class VendorAttackTest extends ApiTestBase {
             assertThat(landing.body()).contains(titles.get(requestId)).contains("Intet er ændret.").doesNotContain(token)
                     .doesNotContain("name=\"token\"");
             assertThat(landing.header("Referrer-Policy")).isEqualTo("no-referrer");
+            boolean english = requestId.equals(expiredRequest);
+            assertThat(landing.body()).as("the invitation's language leads, title and footer too")
+                    .contains(english ? "<html lang=\"en\"" : "<html lang=\"da\"")
+                    .containsPattern("<title>[^<]*" + (english ? "The link has expired" : requestId.equals(revokedRequest)
+                            ? "Linket er trukket tilbage" : "Sagen er afsluttet"))
+                    .contains(english ? "purchase screening" : "kommunens Indkøbsscreening")
+                    .doesNotContain(english ? "kommunens Indkøbsscreening" : "purchase screening");
+            assertThat(landing.body().indexOf(english ? "The link has expired" : "Intet er ændret."))
+                    .isLessThan(landing.body().indexOf(english ? "Linket er udløbet" : "Nothing has been changed."));
             WebSession browser = new WebSession(port);
             HttpResponse<String> exchanged = exchangeWithAnyCsrf(browser, token);
             assertThat(exchanged.statusCode()).isEqualTo(410);

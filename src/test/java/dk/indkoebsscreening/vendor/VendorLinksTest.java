@@ -61,7 +61,7 @@ class VendorLinksTest extends VendorTestBase {
 
     @Test
     void aMalformedOrUnknownTokenLeadsNowhereAndNamesNoMunicipality() {
-        LinkCheck.Refused unknown = new LinkCheck.Refused(Refusal.UNKNOWN, null);
+        LinkCheck.Refused unknown = LinkCheck.Refused.unknown();
         String wellFormed = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
         for (String token : new String[] {null, "", "abc", wellFormed + "A", wellFormed.substring(1) + "!", wellFormed.substring(1) + "=",
                 "../../" + wellFormed.substring(6), wellFormed}) {
@@ -80,18 +80,18 @@ class VendorLinksTest extends VendorTestBase {
         ClockUtil.setCurrentTime(Date.from(invited.expiresAt()));
         LinkCheck expired = links.check(token);
         ClockUtil.reset();
-        assertThat(expired).as("expired before the job marks it").isEqualTo(new LinkCheck.Refused(Refusal.EXPIRED, installation.municipality()));
+        assertThat(expired).as("expired before the job marks it").isEqualTo(new LinkCheck.Refused(Refusal.EXPIRED, installation.municipality(), invited.language(), EXPERT));
         assertThat(state(invited.id())).isEqualTo("OPEN");
 
         assertThat(links.current(invited.id())).as("the vendor's session").isEqualTo(new LinkCheck.Valid(invited));
         invitations.revoke(requestId, invited.id(), EXPERT);
-        assertThat(links.check(token)).isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality()));
-        assertThat(links.current(invited.id())).isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality()));
-        assertThat(links.current(UUID.randomUUID())).isEqualTo(new LinkCheck.Refused(Refusal.UNKNOWN, null));
+        assertThat(links.check(token)).isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality(), invited.language(), EXPERT));
+        assertThat(links.current(invited.id())).isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality(), invited.language(), EXPERT));
+        assertThat(links.current(UUID.randomUUID())).isEqualTo(LinkCheck.Refused.unknown());
 
         VendorInvitation next = invitations.invite(requestId, invite("Could you answer again?"), EXPERT);
         assertThat(links.check(token)).as("a revoked round's link stays refused in the next round")
-                .isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality()));
+                .isEqualTo(new LinkCheck.Refused(Refusal.REVOKED, installation.municipality(), invited.language(), EXPERT));
         assertThat(links.check(token(next.id()))).isEqualTo(new LinkCheck.Valid(next));
     }
 

@@ -129,7 +129,7 @@ class VendorAccess {
         if (shaped) {
             limit.linkRefused(address);
         }
-        pages.refused(refused.refusal(), refused.municipality(), response, model);
+        pages.refused(refused, response, model);
         return Optional.empty();
     }
 

@@ -35,7 +35,7 @@ class VendorPageErrors {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        pages.refused(ended.refusal(), ended.municipality(), response, model);
+        pages.refused(ended.refused(), response, model);
         return VendorPageModel.REFUSED;
     }
 

@@ -2,12 +2,14 @@ package dk.indkoebsscreening.vendor.portal;
 
 import dk.indkoebsscreening.vendor.VendorAnswers;
 import dk.indkoebsscreening.vendor.VendorInvitation;
+import dk.indkoebsscreening.vendor.LinkCheck;
 import dk.indkoebsscreening.vendor.Refusal;
 import dk.indkoebsscreening.vendor.VendorLinks;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -23,8 +25,8 @@ class VendorPageModel {
     static final String REFUSED = "vendor/refused";
     private static final Locale DANISH = Locale.forLanguageTag("da");
 
-    /** A refusal in one language. */
-    record Texts(String language, String title, String text, String nothingChanged) {
+    /** A refusal in one language, with the page's footer in it. */
+    record Texts(String language, String title, String text, String nothingChanged, String footer) {
     }
 
     private final VendorAnswers answers;
@@ -39,11 +41,16 @@ class VendorPageModel {
         return answers.questionnaire(invitation.id()).municipality();
     }
 
-    /** Unknown: 404, as for any address that leads nowhere; the others existed and are gone: 410. */
-    void refused(Refusal refusal, String municipality, HttpServletResponse response, Model model) {
+    /**
+     * Unknown: 404, as for any address that leads nowhere, in both languages, the page's first; the others existed and
+     * are gone: 410, in the invitation's language first.
+     */
+    void refused(LinkCheck.Refused refused, HttpServletResponse response, Model model) {
+        Refusal refusal = refused.refusal();
         response.setStatus((refusal == Refusal.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE).value());
-        model.addAttribute("municipality", municipality);
-        texts(refusal.name().toLowerCase(Locale.ROOT), model);
+        model.addAttribute("municipality", refused.municipality());
+        Locale first = refused.language() == null ? LocaleContextHolder.getLocale() : refused.language().locale();
+        texts(refusal.name().toLowerCase(Locale.ROOT), first, model);
     }
 
     /** @param reason tooMany (links from one address) or tooManyWrites (of one invitation) */
@@ -61,12 +68,18 @@ class VendorPageModel {
      * @param arguments of the text (minutes to wait)
      */
     void texts(String reason, Model model, Object... arguments) {
-        Locale current = LocaleContextHolder.getLocale();
+        texts(reason, LocaleContextHolder.getLocale(), model, arguments);
+    }
+
+    private void texts(String reason, Locale current, Model model, Object... arguments) {
         List<Locale> order = "en".equals(current.getLanguage()) ? List.of(Locale.ENGLISH, DANISH) : List.of(DANISH, Locale.ENGLISH);
         model.addAttribute("reason", reason);
         model.addAttribute("texts", order.stream().map(locale -> new Texts(locale.getLanguage(),
                 messages.getMessage("vendorPage.refused." + reason, null, locale),
                 messages.getMessage("vendorPage.refused." + reason + ".text", arguments, locale),
-                messages.getMessage("vendorPage.refused.nothingChanged", null, locale))).toList());
+                messages.getMessage("vendorPage.refused.nothingChanged", null, locale),
+                messages.getMessage("vendorPage.footer", null, locale))).toList());
+        // a link we do not know, no session or too many guesses name no language: the title and footer in both
+        model.addAttribute("bothLanguages", Set.of("unknown", "noSession", "tooMany").contains(reason));
     }
 }

@@ -199,7 +199,7 @@ class VendorPages {
      */
     private VendorQuestionnaire standing(VendorAuthentication vendor) {
         if (links.current(vendor.invitationId()) instanceof LinkCheck.Refused refused) {
-            throw new VendorSessionEnded(refused.refusal(), refused.municipality());
+            throw new VendorSessionEnded(refused);
         }
         return answers.questionnaire(vendor.invitationId());
     }

@@ -1,25 +1,18 @@
 package dk.indkoebsscreening.vendor.portal;
 
-import dk.indkoebsscreening.vendor.Refusal;
-import dk.indkoebsscreening.vendor.VendorLinks;
+import dk.indkoebsscreening.vendor.LinkCheck;
 
 /** The session's invitation no longer stands (expired, revoked, its request closed): the session ends with it. */
 class VendorSessionEnded extends RuntimeException {
 
-    private final Refusal refusal;
-    private final String municipality;
+    private final LinkCheck.Refused refused;
 
-    VendorSessionEnded(Refusal refusal, String municipality) {
-        super(refusal.name(), null, false, false);
-        this.refusal = refusal;
-        this.municipality = municipality;
+    VendorSessionEnded(LinkCheck.Refused refused) {
+        super(refused.refusal().name(), null, false, false);
+        this.refused = refused;
     }
 
-    Refusal refusal() {
-        return refusal;
-    }
-
-    String municipality() {
-        return municipality;
+    LinkCheck.Refused refused() {
+        return refused;
     }
 }
