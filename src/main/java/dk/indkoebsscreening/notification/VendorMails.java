@@ -101,8 +101,8 @@ class VendorMails {
             } else {
                 mail.paragraph(text(locale, "mail.vendorReminder.lead", municipality, title, formats.dateTime(invitation.expiresAt())));
             }
-            mail.list(text(locale, "mail.vendor.areas"), questionnaire.areas().stream()
-                            .map(part -> text(locale, "area." + part.area().name())).toList())
+            mail.list(text(locale, "mail.vendor.areas"), questionnaire.concerned().stream()
+                            .map(area -> text(locale, "area." + area.name())).toList())
                     .fact(text(locale, "mail.vendor.fact.municipality"), municipality)
                     .fact(text(locale, "mail.vendor.fact.about"), title)
                     .fact(text(locale, "mail.vendor.fact.expires"), formats.dateTime(invitation.expiresAt()))
@@ -128,10 +128,11 @@ class VendorMails {
             byAddress.put(inviter.address(), inviter);
             areasByAddress.put(inviter.address(), new ArrayList<>());
         });
-        for (VendorQuestionnaire.AreaPart part : questionnaire.areas()) {
-            for (Recipient to : recipients.ofGroup(part.area().candidateGroup(), MailKind.VENDOR_ANSWERED)) {
+        // a round of follow-up questions only concerns the areas answered before: their experts hear of it too
+        for (Area area : questionnaire.concerned()) {
+            for (Recipient to : recipients.ofGroup(area.candidateGroup(), MailKind.VENDOR_ANSWERED)) {
                 byAddress.putIfAbsent(to.address(), to);
-                areasByAddress.computeIfAbsent(to.address(), key -> new ArrayList<>()).add(part.area());
+                areasByAddress.computeIfAbsent(to.address(), key -> new ArrayList<>()).add(area);
             }
         }
         UUID factId = UUID.randomUUID();

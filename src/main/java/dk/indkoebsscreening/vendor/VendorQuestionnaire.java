@@ -22,6 +22,11 @@ public record VendorQuestionnaire(VendorInvitation invitation, String municipali
         earlier = List.copyOf(earlier);
     }
 
+    /** The areas the round concerns: those it asks, or in a round of follow-up questions only, those answered before. */
+    public List<Area> concerned() {
+        return (areas.isEmpty() ? earlier.stream().map(AreaAnswers::area) : areas.stream().map(AreaPart::area)).toList();
+    }
+
     public record AreaPart(Area area, List<AskedQuestion> questions) {
 
         public AreaPart {

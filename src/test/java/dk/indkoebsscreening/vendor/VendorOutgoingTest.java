@@ -101,6 +101,13 @@ class VendorOutgoingTest extends ApiTestBase {
         assertThat(toExpert.text()).contains("Leverandøren (Vera Vendor) har sendt leverandørens svar (runde 1)", "/opgaver/");
         assertThat(toExpert.subject()).startsWith("Leverandøren har svaret: IND-");
         assertOneTimePerStep(requestId);
+
+        VendorInvitation second = invitations.invite(UUID.fromString(requestId),
+                new Invite("Vera Vendor", contact, VendorLanguage.EN, List.of("Which NSIS level?")), "koordinator");
+        answers.save(second.id(), Map.of("followUp1", "Substantial"));
+        answers.submit(second.id());
+        Eventually.until("the security experts hear of the follow-up round", () -> mails.all().stream()
+                .filter(mail -> mail.to().equals("sikkerhed@demo.kommune.dk") && mail.kind().equals("VENDOR_ANSWERED")).count() == 2);
     }
 
     @Test
