@@ -106,6 +106,10 @@ class VendorMails {
                     .fact(text(locale, "mail.vendor.fact.municipality"), municipality)
                     .fact(text(locale, "mail.vendor.fact.about"), title)
                     .fact(text(locale, "mail.vendor.fact.expires"), formats.dateTime(invitation.expiresAt()))
+                    .fact(text(locale, "mail.vendor.fact.contact"), people.person(invitation.invitedBy())
+                            .map(person -> person.email() == null || person.email().isBlank() ? person.name()
+                                    : person.name() + " (" + person.email() + ")")
+                            .orElse(people.name(invitation.invitedBy())))
                     .action(text(locale, "mail.vendor.action"), VendorLinks.PLACEHOLDER)
                     .footer(text(locale, "mail.vendor.footer", municipality));
             outbox.add(composer.compose(UUID.randomUUID(), requestId, kind, to, mail.build(), locale, invitationId));

@@ -89,7 +89,8 @@ class VendorAttackTest extends ApiTestBase {
         assertThat(unknown.body()).contains("Linket virker ikke").contains("The link does not work")
                 .as("no invitation to go by: title and footer in both languages")
                 .containsPattern("<title>[^<]*Linket virker ikke / The link does not work")
-                .contains("kommunens Indkøbsscreening").contains("purchase screening");
+                .contains("kommunens Indkøbsscreening").contains("purchase screening")
+                .as("an unknown link names nobody").doesNotContain("@demo.kommune.dk").doesNotContain("write to");
 
         WebSession browser = new WebSession(port);
         browser.get(VendorSessions.LANDING + token);
@@ -135,7 +136,8 @@ class VendorAttackTest extends ApiTestBase {
                     .containsPattern("<title>[^<]*" + (english ? "The link has expired" : requestId.equals(revokedRequest)
                             ? "Linket er trukket tilbage" : "Sagen er afsluttet"))
                     .contains(english ? "purchase screening" : "kommunens Indkøbsscreening")
-                    .doesNotContain(english ? "kommunens Indkøbsscreening" : "purchase screening");
+                    .doesNotContain(english ? "kommunens Indkøbsscreening" : "purchase screening")
+                    .as("whom to write to").contains(english ? "write to" : "skriv til").containsPattern("@demo\\.kommune\\.dk\\)");
             assertThat(landing.body().indexOf(english ? "The link has expired" : "Intet er ændret."))
                     .isLessThan(landing.body().indexOf(english ? "Linket er udløbet" : "Nothing has been changed."));
             WebSession browser = new WebSession(port);

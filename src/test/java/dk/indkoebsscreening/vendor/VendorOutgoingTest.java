@@ -72,7 +72,8 @@ class VendorOutgoingTest extends ApiTestBase {
         Mail invited = awaitMailTo(contact, "VENDOR_INVITATION");
         assertThat(invited.subject()).contains("asks for your answers: Leverandørens svar på engelsk");
         assertThat(invited.text()).contains("Dear Vera Vendor", "Sara Sikkerhed of", "You need no account and no password",
-                "Security and GDPR", "The link works until (Danish time)", "please do not forward it");
+                "Security and GDPR", "The link works until (Danish time)", "please do not forward it",
+                "Questions to", "Sara Sikkerhed (sikkerhed@demo.kommune.dk)");
         String token = token(invited.text());
         assertThat(invited.html()).contains(token).contains("lang=\"en\"");
         assertThat(links.check(token)).isInstanceOfSatisfying(LinkCheck.Valid.class,

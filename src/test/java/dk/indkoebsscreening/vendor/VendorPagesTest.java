@@ -131,7 +131,8 @@ class VendorPagesTest extends ApiTestBase {
 
         WebSession browser = vendors.open(vendors.token(second));
         String page = browser.get(VendorSessions.QUESTIONNAIRE).body();
-        assertThat(page).contains("Follow-up questions").contains("Which data centre holds the backups?");
+        assertThat(page).contains("Follow-up questions").contains("Which data centre holds the backups?")
+                .as("whom to write to").contains("If you have questions, write to");
         assertThat(page.indexOf("Which data centre holds the backups?")).as("the follow-up first")
                 .isLessThan(page.indexOf("Your earlier answers"));
         assertThat(page).as("no checklist field asked again").doesNotContain("name=\"iso27001\"");

@@ -6,6 +6,7 @@ import dk.indkoebsscreening.vendor.LinkCheck;
 import dk.indkoebsscreening.vendor.Refusal;
 import dk.indkoebsscreening.vendor.VendorLinks;
 import jakarta.servlet.http.HttpServletResponse;
+import dk.indkoebsscreening.security.People;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +32,19 @@ class VendorPageModel {
 
     private final VendorAnswers answers;
     private final MessageSource messages;
+    private final People people;
 
-    VendorPageModel(VendorAnswers answers, MessageSource messages) {
+    VendorPageModel(VendorAnswers answers, MessageSource messages, People people) {
         this.answers = answers;
         this.messages = messages;
+        this.people = people;
+    }
+
+    /** Whom the vendor can write to: the inviting person's name and address (their name alone without one), or null. */
+    String contact(String invitedBy) {
+        return invitedBy == null ? null : people.person(invitedBy)
+                .map(person -> person.email() == null || person.email().isBlank() ? person.name() : person.name() + " (" + person.email() + ")")
+                .orElse(null);
     }
 
     String municipality(VendorInvitation invitation) {
@@ -50,7 +60,8 @@ class VendorPageModel {
         response.setStatus((refusal == Refusal.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE).value());
         model.addAttribute("municipality", refused.municipality());
         Locale first = refused.language() == null ? LocaleContextHolder.getLocale() : refused.language().locale();
-        texts(refusal.name().toLowerCase(Locale.ROOT), first, model);
+        // an unknown link names nobody
+        texts(refusal.name().toLowerCase(Locale.ROOT), first, refusal == Refusal.UNKNOWN ? null : contact(refused.invitedBy()), model);
     }
 
     /** @param reason tooMany (links from one address) or tooManyWrites (of one invitation) */
@@ -68,17 +79,18 @@ class VendorPageModel {
      * @param arguments of the text (minutes to wait)
      */
     void texts(String reason, Model model, Object... arguments) {
-        texts(reason, LocaleContextHolder.getLocale(), model, arguments);
+        texts(reason, LocaleContextHolder.getLocale(), null, model, arguments);
     }
 
-    private void texts(String reason, Locale current, Model model, Object... arguments) {
+    private void texts(String reason, Locale current, String contact, Model model, Object... arguments) {
         List<Locale> order = "en".equals(current.getLanguage()) ? List.of(Locale.ENGLISH, DANISH) : List.of(DANISH, Locale.ENGLISH);
         model.addAttribute("reason", reason);
         model.addAttribute("texts", order.stream().map(locale -> new Texts(locale.getLanguage(),
                 messages.getMessage("vendorPage.refused." + reason, null, locale),
                 messages.getMessage("vendorPage.refused." + reason + ".text", arguments, locale),
                 messages.getMessage("vendorPage.refused.nothingChanged", null, locale),
-                messages.getMessage("vendorPage.footer", null, locale))).toList());
+                contact == null ? messages.getMessage("vendorPage.footer", null, locale)
+                        : messages.getMessage("vendorPage.footer.contact", new Object[] {contact}, locale))).toList());
         // a link we do not know, no session or too many guesses name no language: the title and footer in both
         model.addAttribute("bothLanguages", Set.of("unknown", "noSession", "tooMany").contains(reason));
     }

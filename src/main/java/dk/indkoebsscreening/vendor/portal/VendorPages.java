@@ -27,6 +27,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,6 +67,13 @@ class VendorPages {
         this.choices = choices;
         this.messages = messages;
         this.links = links;
+    }
+
+    /** Whom the vendor can write to, for every page's footer. */
+    @ModelAttribute("contact")
+    String contact(Authentication authentication) {
+        return authentication instanceof VendorAuthentication vendor
+                ? pages.contact(answers.questionnaire(vendor.invitationId()).invitation().invitedBy()) : null;
     }
 
     @GetMapping
