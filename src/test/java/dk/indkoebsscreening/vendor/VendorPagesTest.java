@@ -132,7 +132,8 @@ class VendorPagesTest extends ApiTestBase {
         WebSession browser = vendors.open(vendors.token(second));
         String page = browser.get(VendorSessions.QUESTIONNAIRE).body();
         assertThat(page).contains("Follow-up questions").contains("Which data centre holds the backups?")
-                .as("whom to write to").contains("If you have questions, write to");
+                .as("whom to write to").contains("If you have questions, write to")
+                .as("the day and the hour the link stops").containsPattern("send your answers by [^<]*\\d{1,2}[.:]\\d{2}[^<]*\\(Danish time\\)");
         assertThat(page.indexOf("Which data centre holds the backups?")).as("the follow-up first")
                 .isLessThan(page.indexOf("Your earlier answers"));
         assertThat(page).as("no checklist field asked again").doesNotContain("name=\"iso27001\"");
