@@ -126,6 +126,9 @@ class VendorPagesTest extends ApiTestBase {
         VendorInvitation first = vendors.invite(requestId, VendorLanguage.EN);
         answers.save(first.id(), Map.of("iso27001", "YES"));
         answers.submit(first.id());
+        String sentLanding = new WebSession(port).get(VendorSessions.LANDING + vendors.token(first)).body();
+        assertThat(sentLanding).as("the link of a round sent").contains("Your answers were sent on", "you can read them")
+                .doesNotContain("save your answers as you go");
         VendorInvitation second = invitations.invite(java.util.UUID.fromString(requestId), new Invite("Lise Leverandør",
                 VendorSessions.CONTACT, VendorLanguage.EN, java.util.List.of("Which data centre holds the backups?")), "koordinator");
 

@@ -62,6 +62,7 @@ class VendorAccess {
         }
         model.addAttribute("municipality", pages.municipality(valid.get().invitation()));
         model.addAttribute("token", token);
+        model.addAttribute("sentAt", valid.get().invitation().submittedAt());
         model.addAttribute("contact", pages.contact(valid.get().invitation().invitedBy()));
         model.addAttribute("staffSignedIn", authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
                 && !(authentication instanceof VendorAuthentication));
