@@ -55,6 +55,12 @@ class VendorPagesTest extends ApiTestBase {
                 .param(requestId).query(Long.class).single()).isEqualTo(1);
 
         HttpResponse<String> page = browser.get(VendorSessions.QUESTIONNAIRE);
+        assertThat(browser.get(VendorSessions.QUESTIONNAIRE + "?lang=da").statusCode()).isEqualTo(200);
+        assertThat(browser.get(VendorSessions.LANDING + token + "?lang=da").statusCode()).isEqualTo(200);
+        assertThat(vendors.exchange(browser, token).statusCode()).as("the landing page's button again, in Danish").isEqualTo(303);
+        assertThat(browser.get(VendorSessions.QUESTIONNAIRE + "?lang=en").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from case_history where request_id = ?::uuid and kind = 'VENDOR_OPENED'")
+                .param(requestId).query(Long.class).single()).as("opened once per vendor session").isEqualTo(1);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Leverandørens link: landingsside")
                 .contains("Do you hold a valid ISO 27001 certificate")

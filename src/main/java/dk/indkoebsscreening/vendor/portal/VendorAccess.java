@@ -88,6 +88,10 @@ class VendorAccess {
             pages.tooMany("tooManyWrites", wait.get(), response, model);
             return VendorPageModel.REFUSED;
         }
+        // The same invitation's session pressing the button again (back to the landing page, its language switch) is
+        // no new opening for the history.
+        boolean alreadyOpen = contexts.loadDeferredContext(request).get().getAuthentication() instanceof VendorAuthentication open
+                && open.invitationId().equals(invitation.id());
         HttpSession previous = request.getSession(false);
         if (previous != null) {
             previous.invalidate();
@@ -97,7 +101,9 @@ class VendorAccess {
         context.setAuthentication(new VendorAuthentication(invitation.id(), invitation.requestId()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        links.opened(invitation.id());
+        if (!alreadyOpen) {
+            links.opened(invitation.id());
+        }
         locales.setLocale(request, response, language(language, invitation.language()).locale());
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader(HttpHeaders.LOCATION, request.getContextPath() + VendorPageModel.QUESTIONNAIRE);
