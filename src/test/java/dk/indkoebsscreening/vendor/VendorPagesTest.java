@@ -93,7 +93,7 @@ class VendorPagesTest extends ApiTestBase {
         HttpResponse<String> toConfirm = later.postForm(VendorSessions.QUESTIONNAIRE, VendorSessions.QUESTIONNAIRE,
                 "iso27001=YES&singleSignOn=PARTLY&handling=send");
         assertThat(toConfirm.headers().firstValue("Location").orElse("")).endsWith(VendorSessions.QUESTIONNAIRE + "/send");
-        assertThat(later.get(VendorSessions.QUESTIONNAIRE + "/send").body()).contains("Vil I sende svarene?");
+        assertThat(later.get(VendorSessions.QUESTIONNAIRE + "/send").body()).contains("Vil du sende svarene?");
         String csrf = later.csrfToken(VendorSessions.QUESTIONNAIRE + "/send");
         assertThat(later.postForm(VendorSessions.QUESTIONNAIRE + "/send", VendorSessions.QUESTIONNAIRE + "/send", "")
                 .statusCode()).isEqualTo(302);
