@@ -88,8 +88,11 @@ public class VendorInvitations {
         PurchaseRequest request = lifecycle.lock(requestId);
         requireOpen(request);
         List<VendorInvitation> rounds = invitations.ofRequest(requestId);
-        if (rounds.stream().anyMatch(round -> round.state() == InvitationState.OPEN)) {
-            throw new ConflictException("Request " + requestId + " has an open vendor round", "error.vendor.roundOpen");
+        for (VendorInvitation open : rounds.stream().filter(round -> round.state() == InvitationState.OPEN).toList()) {
+            // A round whose time has passed is over, whether or not the job has marked it yet: it ends here, as the job would.
+            if (!endIfExpired(requestId, open.id())) {
+                throw new ConflictException("Request " + requestId + " has an open vendor round", "error.vendor.roundOpen");
+            }
         }
         int round = rounds.isEmpty() ? 1 : rounds.get(rounds.size() - 1).round() + 1;
         List<FieldProblem> problems = new ArrayList<>(validator.validate(invite).stream()
@@ -168,11 +171,18 @@ public class VendorInvitations {
         }
         UUID requestId = invitation.get().requestId();
         lifecycle.lock(requestId);
-        if (invitations.expire(invitationId, clock.instant())) {
-            attachments.discardHeld(invitationId);
-            history.record(requestId, HistoryKind.VENDOR_EXPIRED, null, null, null, null);
-            facts.publishEvent(new VendorLinkExpired(requestId, invitationId));
+        endIfExpired(requestId, invitationId);
+    }
+
+    /** Ends an open round whose expiry has passed, under the request's lock; false when it is not open or not due. */
+    private boolean endIfExpired(UUID requestId, UUID invitationId) {
+        if (!invitations.expire(invitationId, clock.instant())) {
+            return false;
         }
+        attachments.discardHeld(invitationId);
+        history.record(requestId, HistoryKind.VENDOR_EXPIRED, null, null, null, null);
+        facts.publishEvent(new VendorLinkExpired(requestId, invitationId));
+        return true;
     }
 
     /** Open rounds whose expiry has passed, for the job that expires them, at most {@code limit}. */

@@ -41,9 +41,9 @@ public record VendorPanel(UUID requestId, VendorContact contact, VendorContact n
         followUps = List.copyOf(followUps);
     }
 
-    /** The round the vendor can still answer, if any. */
+    /** The round the vendor can still answer, if any: one past its expiry is over (a new round ends it for good). */
     public Optional<VendorInvitation> open() {
-        return rounds.stream().filter(round -> round.state() == InvitationState.OPEN).findFirst();
+        return rounds.stream().filter(round -> round.state() == InvitationState.OPEN && !expired(round)).findFirst();
     }
 
     /** A new round can be sent: the first, or after the last one ended; follow-up questions only after the first. */

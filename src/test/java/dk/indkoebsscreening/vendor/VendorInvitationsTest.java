@@ -178,6 +178,22 @@ class VendorInvitationsTest extends VendorTestBase {
     }
 
     @Test
+    void aNewRoundEndsARoundWhoseTimeHasPassedBeforeTheJobMarksIt() {
+        UUID requestId = inScreening("Udløbet, ny runde");
+        VendorInvitation invited = invitations.invite(requestId, invite(), EXPERT);
+
+        ClockUtil.setCurrentTime(Date.from(invited.expiresAt().plus(Duration.ofMinutes(1))));
+        VendorInvitation again = invitations.invite(requestId, invite(), EXPERT);
+        ClockUtil.reset();
+
+        assertThat(again.round()).isEqualTo(2);
+        assertThat(state(invited.id())).isEqualTo("EXPIRED");
+        assertThat(state(again.id())).isEqualTo("OPEN");
+        assertThat(history(requestId, HistoryKind.VENDOR_EXPIRED)).hasSize(1);
+        assertThat(facts.stream(VendorLinkExpired.class)).containsExactly(new VendorLinkExpired(requestId, invited.id()));
+    }
+
+    @Test
     void anOpenRoundIsRemindedOnceBeforeItExpires() {
         UUID requestId = inScreening("Påmindes");
         VendorInvitation invited = invitations.invite(requestId, invite(), EXPERT);

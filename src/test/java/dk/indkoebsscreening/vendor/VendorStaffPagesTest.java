@@ -117,6 +117,8 @@ class VendorStaffPagesTest extends ApiTestBase {
 
         assertThat(state(invitationId)).as("the job has not run").isEqualTo("OPEN");
         assertThat(card).contains(" udløbet ").contains("Linket udløb ").doesNotContain("venter på svar").doesNotContain("Linket gælder til");
+        assertThat(session(SECURITY).get("/anmodninger/" + requestId).body()).as("new questions can be sent at once")
+                .contains("/leverandoer/invitation");
     }
 
     @Test
