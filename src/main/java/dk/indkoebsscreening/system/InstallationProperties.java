@@ -9,7 +9,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Who runs this installation and where its users reach it ({@code indkoeb.*}).
  *
- * @param municipality  the municipality's name, on the screening report
+ * @param municipality   the municipality's name, on the screening report
+ * @param municipalityId the municipality's id, its tenant in the database and the engine ({@link Tenancy}); only
+ *                       letters a-z, digits and hyphens, as it is kept once chosen
  * @param publicBaseUrl scheme, host and port users reach the application at, for redirects and links in mails;
  *                      empty only in the demo ({@code http://localhost} on the port the server listens on)
  * @param demo          the demo users and requests
@@ -17,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("indkoeb")
 public record InstallationProperties(@NotBlank String municipality,
+                                     @DefaultValue("kommune") @Pattern(regexp = Tenancy.ID_PATTERN, message = "must be lower-case letters a-z, digits and hyphens, e.g. nordby")
+                                     String municipalityId,
                                      @Pattern(regexp = "|https?://[^/?#\\s]+/*", message = "must be scheme, host and port only, e.g. https://indkoeb.kommune.dk")
                                      String publicBaseUrl,
                                      @DefaultValue Demo demo) {

@@ -1,0 +1,92 @@
+package dk.indkoebsscreening.system;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Which municipality the current thread acts for, and whose rows it may see.
+ * <p>
+ * Every municipality of an installation is a tenant, named by its id (e.g. {@code nordby}). A request of a signed-in
+ * user runs in that user's municipality; work that belongs to no user (the outbox relay, the mail sender, scheduled
+ * jobs, Camunda's job executor) runs across all municipalities and takes the municipality from the row or the process
+ * it handles. The scope is held per thread because the database connection, the engine and the mails are reached from
+ * deep inside services that should not pass it along by hand; it is always set and restored around a piece of work,
+ * never left behind on a pooled thread.
+ */
+public final class Tenancy {
+
+    /** The id every municipality's id must match: lower-case letters, digits and hyphens. */
+    public static final String ID_PATTERN = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
+
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    private Tenancy() {
+    }
+
+    /**
+     * @param tenant  the municipality acting, whose rows new rows belong to; {@code null} when the work acts for no
+     *                single municipality (across all)
+     * @param visible the municipalities whose rows may be read; ignored when {@code all}
+     * @param all     every municipality's rows are visible (background work, the shared organisation's overview)
+     */
+    public record Scope(String tenant, Set<String> visible, boolean all) {
+
+        public Scope {
+            visible = Set.copyOf(visible);
+        }
+
+        public boolean sees(String municipality) {
+            return all || visible.contains(municipality);
+        }
+    }
+
+    /** The scope of the current thread, empty outside any. */
+    public static Optional<Scope> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** The municipality the current thread acts for, empty outside a scope or across all. */
+    public static Optional<String> currentTenant() {
+        return current().map(Scope::tenant);
+    }
+
+    /** Runs {@code work} acting for one municipality, seeing only its rows. */
+    public static <T> T callAs(String municipality, Supplier<T> work) {
+        return callIn(new Scope(municipality, Set.of(municipality), false), work);
+    }
+
+    public static void runAs(String municipality, Runnable work) {
+        callAs(municipality, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code work} across every municipality: background work that takes the municipality from what it handles. */
+    public static <T> T callAcross(Supplier<T> work) {
+        return callIn(new Scope(null, Set.of(), true), work);
+    }
+
+    public static void runAcross(Runnable work) {
+        callAcross(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in {@code scope} and restores the scope before, also when {@code work} throws. */
+    public static <T> T callIn(Scope scope, Supplier<T> work) {
+        Scope before = CURRENT.get();
+        CURRENT.set(scope);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        }
+    }
+}
