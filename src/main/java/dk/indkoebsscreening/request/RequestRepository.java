@@ -171,7 +171,7 @@ class RequestRepository {
     String nextReference(int year) {
         int number = jdbc.sql("""
                         insert into request_reference_counter (year, last_value) values (?, 1)
-                        on conflict (year) do update set last_value = request_reference_counter.last_value + 1
+                        on conflict (year, tenant_id) do update set last_value = request_reference_counter.last_value + 1
                         returning last_value
                         """)
                 .param(year)

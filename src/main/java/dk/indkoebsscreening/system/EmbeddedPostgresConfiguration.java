@@ -27,8 +27,8 @@ class EmbeddedPostgresConfiguration {
     HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
-        dataSource.setUsername(EmbeddedPostgresServer.SUPERUSER);
-        dataSource.setPassword(postgres.password());
+        dataSource.setUsername(EmbeddedPostgresServer.APPLICATION_ROLE);
+        dataSource.setPassword(postgres.applicationPassword());
         return dataSource;
     }
 }

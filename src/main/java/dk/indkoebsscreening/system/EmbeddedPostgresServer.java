@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -36,6 +40,8 @@ import org.springframework.util.StringUtils;
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String SUPERUSER = "postgres";
+    /** The role the application connects as: it owns the application's tables, and row-level security binds it. */
+    static final String APPLICATION_ROLE = "indkoebsscreening";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
@@ -48,12 +54,49 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             host  all all 127.0.0.1/32 scram-sha-256
             """;
 
+    /**
+     * Run as the superuser at every start: the application's role exists, cannot bypass row-level security, has this
+     * run's password and owns the schema and every table in it, also those a cluster kept from before the role
+     * existed made as the superuser (a table's own sequences follow it).
+     */
+    private static final String APPLICATION_ROLE_SETUP = """
+            do $setup$
+            declare
+                relation regclass;
+            begin
+                if not exists (select from pg_roles where rolname = '%1$s') then
+                    create role %1$s;
+                end if;
+                alter role %1$s login nosuperuser nobypassrls nocreaterole nocreatedb password '%2$s';
+                alter schema public owner to %1$s;
+                grant create on database postgres to %1$s;
+                for relation in
+                    select c.oid from pg_class c
+                    where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p', 'v', 'm', 'S')
+                      and c.relowner <> '%1$s'::regrole
+                      and not exists (select from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'e', 'i'))
+                loop
+                    execute format('alter table %%s owner to %1$s', relation);
+                end loop;
+            end
+            $setup$
+            """;
+
     private final EmbeddedPostgres postgres;
     private final String password;
+    private final String applicationPassword;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) throws IOException {
         this.postgres = postgres;
         this.password = password;
+        this.applicationPassword = newPassword();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute(APPLICATION_ROLE_SETUP.formatted(APPLICATION_ROLE, applicationPassword));
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IOException("Could not prepare the application's database role", e);
+        }
     }
 
     static EmbeddedPostgresServer start(EmbeddedPostgresProperties properties) throws IOException {
@@ -196,8 +239,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
     }
 
+    /** The superuser's: for a developer's psql and the tests of the cluster's lock, never the application. */
     String password() {
         return password;
+    }
+
+    /** The application role's, new at every start: known to this run only. */
+    String applicationPassword() {
+        return applicationPassword;
     }
 
     @Override

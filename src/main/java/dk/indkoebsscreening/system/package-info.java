@@ -1,5 +1,7 @@
 /**
- * Infrastructure every module may use: the embedded PostgreSQL and whether it can be reached (DatabaseOutage,
+ * Infrastructure every module may use: the municipalities' scope ({@code Tenancy}) and the data source and web filter
+ * that carry it to the database's row-level security ({@code TenantDataSource}, {@code TenantReach}), the embedded
+ * PostgreSQL and its application role, whether it can be reached (DatabaseOutage,
  * health "db", quiet scheduled tasks meanwhile), strict JSON binding ({@code FormBinder},
  * {@code @PlainText}), the input, not-found and conflict exceptions and the JSON API's problems (RFC 9457). It
  * knows no feature.

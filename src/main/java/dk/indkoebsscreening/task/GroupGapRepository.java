@@ -26,7 +26,7 @@ class GroupGapRepository {
         return jdbc.sql("""
                         insert into group_gap_warning (id, group_id, starts_on, ends_on, first_due, open_tasks, warned_at)
                         values (?, ?, ?, ?, ?, ?, ?)
-                        on conflict (group_id, starts_on, ends_on) do update set resolved_at = null,
+                        on conflict (group_id, starts_on, ends_on, tenant_id) do update set resolved_at = null,
                                first_due = excluded.first_due, open_tasks = excluded.open_tasks
                         returning (xmax = 0)
                         """)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
 import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
@@ -31,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The one-command run's PostgreSQL, Kafka broker and SMTP server are reachable from this machine only, and the
@@ -40,7 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EmbeddedServicesLockedDownTest extends ApiTestBase {
 
     @Autowired
-    HikariDataSource dataSource;
+    EmbeddedPostgresServer postgres;
     @Autowired
     EmbeddedKafkaBroker broker;
     @Autowired
@@ -57,18 +58,29 @@ class EmbeddedServicesLockedDownTest extends ApiTestBase {
     }
 
     @Test
-    void theApplicationsPasswordOpensIt() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(tcpUrl(), credentials(dataSource.getPassword()))) {
+    void theGeneratedPasswordOpensIt() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(tcpUrl(), credentials(postgres.password()))) {
             assertThat(connection.createStatement().executeQuery("select 1").next()).isTrue();
         }
-        assertThat(dataSource.getPassword()).hasSizeGreaterThanOrEqualTo(22); // 128 bits in URL-safe Base64
+        assertThat(postgres.password()).hasSizeGreaterThanOrEqualTo(22); // 128 bits in URL-safe Base64
+    }
+
+    /** The application's own role has a password of its own: it opens no superuser login. */
+    @Test
+    void theApplicationsPasswordOpensItsOwnRoleOnly() throws SQLException {
+        assertThat(loginError(postgres.applicationPassword())).isEqualTo("28P01");
+        Properties application = credentials(postgres.applicationPassword());
+        application.setProperty("user", EmbeddedPostgresServer.APPLICATION_ROLE);
+        try (Connection connection = DriverManager.getConnection(tcpUrl(), application)) {
+            assertThat(connection.createStatement().executeQuery("select 1").next()).isTrue();
+        }
     }
 
     @Test
     void everyWayInAsksForThePasswordAndTcpOnlyOnLoopback() {
-        assertThat(jdbc.sql("select distinct type || ' ' || auth_method from pg_hba_file_rules order by 1").query(String.class).list())
+        assertThat(superuser().sql("select distinct type || ' ' || auth_method from pg_hba_file_rules order by 1").query(String.class).list())
                 .containsExactly("host scram-sha-256", "local scram-sha-256");
-        assertThat(jdbc.sql("select address from pg_hba_file_rules where type = 'host'").query(String.class).list())
+        assertThat(superuser().sql("select address from pg_hba_file_rules where type = 'host'").query(String.class).list())
                 .containsOnly("127.0.0.1");
         assertThat(jdbc.sql("select current_setting('listen_addresses')").query(String.class).single()).isEqualTo("127.0.0.1");
     }
@@ -77,7 +89,7 @@ class EmbeddedServicesLockedDownTest extends ApiTestBase {
     void theUnixSocketAsksForThePasswordToo() throws Exception {
         Optional<Path> psql = onPath("psql");
         assumeTrue(psql.isPresent(), "psql is not installed: the socket is checked by its pg_hba line only");
-        String socketDirectory = jdbc.sql("select split_part(current_setting('unix_socket_directories'), ',', 1)")
+        String socketDirectory = superuser().sql("select split_part(current_setting('unix_socket_directories'), ',', 1)")
                 .query(String.class).single().strip();
         assumeTrue(Files.exists(Path.of(socketDirectory, ".s.PGSQL." + postgresPort())), "no Unix socket in " + socketDirectory);
 
@@ -85,7 +97,7 @@ class EmbeddedServicesLockedDownTest extends ApiTestBase {
         assertThat(withoutPassword.exitCode()).as(withoutPassword.output()).isNotZero();
         assertThat(withoutPassword.output()).contains("password");
 
-        Psql withPassword = psql(psql.get(), socketDirectory, dataSource.getPassword());
+        Psql withPassword = psql(psql.get(), socketDirectory, postgres.password());
         assertThat(withPassword.exitCode()).as(withPassword.output()).isZero();
         assertThat(withPassword.output().strip()).isEqualTo("postgres");
     }
@@ -136,6 +148,12 @@ class EmbeddedServicesLockedDownTest extends ApiTestBase {
 
     private String tcpUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/postgres";
+    }
+
+    /** The server's rules and sockets are the superuser's to read, not the application's. */
+    private JdbcClient superuser() {
+        return JdbcClient.create(new DriverManagerDataSource(postgres.jdbcUrl(), EmbeddedPostgresServer.SUPERUSER,
+                postgres.password()));
     }
 
     /** The server's own port: the application's URL may point at a proxy in front of it. */

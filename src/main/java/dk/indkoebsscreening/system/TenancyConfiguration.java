@@ -1,0 +1,69 @@
+package dk.indkoebsscreening.system;
+
+import jakarta.servlet.DispatcherType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+/**
+ * Puts the database under the municipalities' row-level security: the application's data source becomes a
+ * {@link TenantDataSource}, the migrations run across all municipalities as a role the security applies to, and each
+ * web request runs in its municipality's scope.
+ */
+@Configuration(proxyBeanMethods = false)
+class TenancyConfiguration {
+
+    /** Static and reading the setting from the environment: a post-processor is made before any other bean. */
+    @Bean
+    static BeanPostProcessor tenantDataSource(Environment environment) {
+        String installationMunicipality = environment.getProperty("indkoeb.municipality-id", "kommune");
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return "dataSource".equals(name) && bean instanceof DataSource pool && !(bean instanceof TenantDataSource)
+                        ? new TenantDataSource(pool, installationMunicipality)
+                        : bean;
+            }
+        };
+    }
+
+    /** Before the first migration: a role that row-level security does not bind is refused before it changes anything. */
+    @Bean
+    FlywayMigrationStrategy migrateAcrossAllMunicipalities() {
+        return flyway -> Tenancy.runAcross(() -> {
+            try (Connection connection = flyway.getConfiguration().getDataSource().getConnection()) {
+                ApplicationDatabaseRole.requireRowSecurity(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the application's database role", e);
+            }
+            flyway.migrate();
+        });
+    }
+
+    /** Until users sign in per municipality, every request acts for the installation's municipality. */
+    @Bean
+    @ConditionalOnMissingBean
+    TenantReach installationMunicipalityReach(InstallationProperties installation) {
+        Tenancy.Scope scope = new Tenancy.Scope(installation.municipalityId(), Set.of(installation.municipalityId()), false);
+        return request -> scope;
+    }
+
+    @Bean
+    FilterRegistrationBean<TenantScopeFilter> tenantScopeFilter(ObjectProvider<TenantReach> reach) {
+        FilterRegistrationBean<TenantScopeFilter> registration = new FilterRegistrationBean<>(new TenantScopeFilter(reach));
+        // Before every other filter but the character encoding's: the security filters read the database too.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        return registration;
+    }
+}

@@ -1,0 +1,185 @@
+package dk.indkoebsscreening.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * PostgreSQL keeps each municipality's rows from the others, whatever a query asks: the attacker's view is a plain
+ * query of one municipality's connection that names another's rows. Two municipalities, nordby and sydby, are made
+ * here beside the installation's own and removed again.
+ */
+class RowLevelSecurityTest extends ApiTestBase {
+
+    @Autowired
+    EmbeddedPostgresServer postgres;
+
+    private final List<UUID> requests = new ArrayList<>();
+
+    @AfterEach
+    void removeTheRequests() {
+        Tenancy.runAcross(() -> requests.forEach(id -> {
+            jdbc.sql("delete from case_history where request_id = ?").param(id).update();
+            jdbc.sql("delete from purchase_request where id = ?").param(id).update();
+        }));
+    }
+
+    /** From the catalogue: a new table that forgets {@code make_tenant_owned} fails here. */
+    @Test
+    void everyTableOfOursBelongsToMunicipalitiesUnderForcedRowLevelSecurity() {
+        List<Map<String, Object>> tables = jdbc.sql("""
+                        select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+                            (select a.attnotnull from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id'
+                                and not a.attisdropped) as tenant_id_not_null,
+                            (select count(*) from pg_policy p where p.polrelid = c.oid) as policies
+                        from pg_class c
+                        where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+                          and c.relname not like 'act\\_%' and c.relname <> 'flyway_schema_history'
+                          and c.relname not like 'municipality%'
+                        order by c.relname
+                        """)
+                .query().listOfRows();
+
+        assertThat(tables).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(tables).allSatisfy(table -> assertThat(table).as("table %s", table.get("name"))
+                .containsEntry("enabled", true).containsEntry("forced", true)
+                .containsEntry("tenant_id_not_null", true).containsEntry("policies", 1L));
+    }
+
+    @Test
+    void aMunicipalitySeesChangesAndMovesNothingOfAnothers() {
+        UUID sydby = Tenancy.callAs("sydby", () -> insertRequest("IND-2026-9999", "Sydbys indkøb"));
+        UUID nordby = Tenancy.callAs("nordby", () -> insertRequest("IND-2026-9999", "Nordbys indkøb"));
+        // Work across all writes a request's rows into the request's municipality.
+        Tenancy.runAcross(() -> addHistory(sydby));
+
+        Tenancy.runAs("nordby", () -> {
+            assertThat(jdbc.sql("select id from purchase_request where reference = 'IND-2026-9999'").query(UUID.class).list())
+                    .containsExactly(nordby);
+            assertThat(jdbc.sql("select count(*) from case_history where request_id = ?").param(sydby).query(Long.class).single())
+                    .isZero();
+            assertThat(jdbc.sql("update purchase_request set title = 'Taget' where id = ?").param(sydby).update()).isZero();
+            assertThat(jdbc.sql("delete from case_history where request_id = ?").param(sydby).update()).isZero();
+            assertThat(jdbc.sql("delete from purchase_request where id = ?").param(sydby).update()).isZero();
+            assertThat(sqlState(() -> jdbc.sql("update purchase_request set tenant_id = 'sydby' where id = ?")
+                    .param(nordby).update())).isEqualTo("42501");
+            assertThat(sqlState(() -> jdbc.sql("insert into case_history (request_id, at, kind) values (?, now(), 'NOTE')")
+                    .param(sydby).update())).as("a row of its own on another's request").isEqualTo("42501");
+        });
+        assertThat(sqlState(() -> Tenancy.runAs("nordby", () -> insertRequestOf("sydby"))))
+                .as("a row in another municipality").isEqualTo("42501");
+
+        Tenancy.runAcross(() -> {
+            assertThat(jdbc.sql("select tenant_id || ': ' || title from purchase_request where reference = 'IND-2026-9999'"
+                    + " order by tenant_id").query(String.class).list())
+                    .containsExactly("nordby: Nordbys indkøb", "sydby: Sydbys indkøb");
+            assertThat(jdbc.sql("select tenant_id from case_history where request_id = ?").param(sydby).query(String.class).list())
+                    .containsExactly("sydby");
+        });
+    }
+
+    @Test
+    void aRowWithoutAMunicipalityIsRefused() {
+        assertThat(sqlState(() -> Tenancy.callAcross(() -> insertRequest("IND-2026-9998", "Ingens indkøb"))))
+                .isEqualTo("23502");
+        Tenancy.runAcross(() -> assertThat(jdbc.sql("select count(*) from purchase_request where reference = 'IND-2026-9998'")
+                .query(Long.class).single()).isZero());
+    }
+
+    @Test
+    void outsideAnyScopeAConnectionActsForTheInstallationsMunicipalityAndNoScopeIsLeftOnAPooledConnection() {
+        Tenancy.runAs("nordby", () -> assertThat(settings()).isEqualTo("nordby/nordby"));
+        assertThat(settings()).isEqualTo("kommune/kommune");
+        Tenancy.runAcross(() -> assertThat(settings()).isEqualTo("/*"));
+    }
+
+    @Test
+    void theApplicationsRoleIsBoundByRowLevelSecurity() {
+        assertThat(jdbc.sql("select current_user || ' ' || rolsuper || ' ' || rolbypassrls from pg_roles where rolname = current_user")
+                .query(String.class).single()).isEqualTo(EmbeddedPostgresServer.APPLICATION_ROLE + " false false");
+    }
+
+    @Test
+    void aRoleThatBypassesRowLevelSecurityIsRefusedAtStart() throws SQLException {
+        try (Connection superuser = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.SUPERUSER, postgres.password())) {
+            Throwable refused = catchThrowable(() -> ApplicationDatabaseRole.requireRowSecurity(superuser));
+            assertThat(refused).isInstanceOf(ApplicationDatabaseRoleException.class);
+            FailureAnalysis analysis = new ApplicationDatabaseRoleFailureAnalyzer().analyze(refused);
+            assertThat(analysis.getDescription()).contains("\"postgres\"", "BYPASSRLS");
+            assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_USERNAME");
+        }
+        try (Connection application = DriverManager.getConnection(postgres.jdbcUrl(), EmbeddedPostgresServer.APPLICATION_ROLE,
+                postgres.applicationPassword())) {
+            ApplicationDatabaseRole.requireRowSecurity(application);
+        }
+    }
+
+    @Test
+    void theOuterScopeIsBackAfterWorkThatThrew() {
+        Tenancy.runAs("nordby", () -> {
+            assertThatThrownBy(() -> Tenancy.runAs("sydby", () -> {
+                throw new IllegalStateException("failed");
+            })).hasMessage("failed");
+            assertThat(Tenancy.currentTenant()).contains("nordby");
+        });
+        assertThat(Tenancy.current()).isEmpty();
+    }
+
+    private String settings() {
+        return jdbc.sql("select current_setting('indkoeb.tenant') || '/' || current_setting('indkoeb.tenants')")
+                .query(String.class).single();
+    }
+
+    private UUID insertRequest(String reference, String title) {
+        UUID id = UUID.randomUUID();
+        requests.add(id);
+        jdbc.sql("""
+                        insert into purchase_request (id, reference, title, system_name, vendor, need, department, requester,
+                            one_off_cost_dkk, annual_cost_dkk, contract_years, expected_users, personal_data_categories,
+                            hosting, status, submitted_at, deadline)
+                        values (?, ?, ?, 'System', 'Leverandør', 'Behov', 'Afdeling', 'anna', 0, 9600, 1, 5,
+                            array['NONE'], 'CLOUD_EU', 'IN_TRIAGE', now(), now())
+                        """)
+                .params(id, reference, title).update();
+        return id;
+    }
+
+    private void insertRequestOf(String municipality) {
+        UUID id = UUID.randomUUID();
+        requests.add(id);
+        jdbc.sql("""
+                        insert into purchase_request (tenant_id, id, reference, title, system_name, vendor, need, department,
+                            requester, one_off_cost_dkk, annual_cost_dkk, contract_years, expected_users,
+                            personal_data_categories, hosting, status, submitted_at, deadline)
+                        values (?, ?, 'IND-2026-9997', 'Titel', 'System', 'Leverandør', 'Behov', 'Afdeling', 'anna', 0, 9600, 1, 5,
+                            array['NONE'], 'CLOUD_EU', 'IN_TRIAGE', now(), now())
+                        """)
+                .params(municipality, id).update();
+    }
+
+    private void addHistory(UUID request) {
+        jdbc.sql("insert into case_history (request_id, at, kind) values (?, now(), 'NOTE')").param(request).update();
+    }
+
+    private static String sqlState(Runnable work) {
+        Throwable failure = catchThrowable(work::run);
+        while (failure != null && !(failure instanceof SQLException)) {
+            failure = failure.getCause();
+        }
+        assertThat(failure).as("refused by the database").isNotNull();
+        return ((SQLException) failure).getSQLState();
+    }
+}
