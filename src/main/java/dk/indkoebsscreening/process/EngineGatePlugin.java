@@ -102,7 +102,7 @@ public class EngineGatePlugin extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * A retry is a repair only when it gives failed jobs (no retries left) a number of retries and leaves
+     * A retry is a repair only when it gives failed jobs (no retries left, each one the caller sees) a number of retries and leaves
      * their due date: retries of 0 would stop a running timer, a new due date would move it (Camunda 7.20+).
      * Retries per job definition touch only its failed jobs (Camunda's updateFailedJobRetriesByJobDefinitionId).
      * The fields are Camunda 7.24's; if an upgrade renames them, every retry is refused (EngineGatePluginTest).
@@ -124,7 +124,9 @@ public class EngineGatePlugin extends AbstractProcessEnginePlugin {
             if (jobIds != null) {
                 jobIds.forEach(id -> jobs.add(String.valueOf(id)));
             }
-            return !jobs.isEmpty() && new JobQueryImpl(engine).jobIds(jobs).withRetriesLeft().count() == 0;
+            // Every job named must be one the caller sees (Camunda's tenant check) and has failed: a job of another
+            // municipality counts as not found, and the retry is refused before Camunda's own check would answer 500.
+            return !jobs.isEmpty() && new JobQueryImpl(engine).jobIds(jobs).noRetriesLeft().count() == jobs.size();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }

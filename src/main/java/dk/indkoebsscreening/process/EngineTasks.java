@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.Tenancy;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -19,6 +22,10 @@ import org.springframework.stereotype.Component;
  * the request threads' CPU in a profile (BENCHMARKS.md). Camunda does not promise its table layout:
  * re-check these statements, and {@link #PROCESS_INSTANCE_OF_TASK} and {@link #businessKeyOfTask}, with every Camunda upgrade
  * (EngineTablesCoverageTest keeps such SQL in this module).
+ * <p>
+ * Every query sees only the tasks of the municipalities the work on this thread sees ({@link Tenancy}; outside any
+ * scope, the installation's): the application calls the engine without a user, so Camunda's tenant check does not
+ * apply to it.
  */
 @Component
 public class EngineTasks {
@@ -46,18 +53,19 @@ public class EngineTasks {
 
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final String installationMunicipality;
 
-    EngineTasks(TaskService taskService, HistoryService historyService) {
+    EngineTasks(TaskService taskService, HistoryService historyService, InstallationProperties installation) {
         this.taskService = taskService;
         this.historyService = historyService;
+        this.installationMunicipality = installation.municipalityId();
     }
 
     /** Open tasks of these processes assigned to the user, offered to the user (a system's owner) or to one of the groups. */
     public List<Task> openTasksFor(String username, Collection<String> groups, Collection<String> processKeys) {
         List<String> groupList = List.copyOf(groups);
-        NativeTaskQuery query = taskService.createNativeTaskQuery()
-                .sql(OPEN_TASKS.formatted(parameters("key", processKeys.size()),
-                        groupList.isEmpty() ? "" : CANDIDATE_GROUP.formatted(parameters("group", groupList.size()))))
+        NativeTaskQuery query = visible(OPEN_TASKS.formatted(parameters("key", processKeys.size()),
+                        groupList.isEmpty() ? "" : CANDIDATE_GROUP.formatted(parameters("group", groupList.size()))), "T.")
                 .parameter("username", username);
         bind(query, "key", List.copyOf(processKeys));
         bind(query, "group", groupList);
@@ -71,10 +79,9 @@ public class EngineTasks {
     public long countOpenTasksFor(String username, Collection<String> groups, Collection<String> processKeys,
                                   Collection<String> taskDefinitionKeys) {
         List<String> groupList = List.copyOf(groups);
-        NativeTaskQuery query = taskService.createNativeTaskQuery()
-                .sql(OPEN_TASKS.replace("select T.*", "select count(*)").formatted(parameters("key", processKeys.size()),
+        NativeTaskQuery query = visible(OPEN_TASKS.replace("select T.*", "select count(*)").formatted(parameters("key", processKeys.size()),
                         groupList.isEmpty() ? "" : CANDIDATE_GROUP.formatted(parameters("group", groupList.size())))
-                        + " and T.TASK_DEF_KEY_ in (" + parameters("task", taskDefinitionKeys.size()) + ")")
+                        + " and T.TASK_DEF_KEY_ in (" + parameters("task", taskDefinitionKeys.size()) + ")", "T.")
                 .parameter("username", username);
         bind(query, "key", List.copyOf(processKeys));
         bind(query, "group", groupList);
@@ -92,25 +99,45 @@ public class EngineTasks {
         }
     }
 
+    /** The municipalities whose tasks the work on this thread sees; empty when it sees every municipality's. */
+    private Optional<List<String>> visibleMunicipalities() {
+        return Tenancy.current()
+                .map(scope -> scope.all() ? Optional.<List<String>>empty() : Optional.of(List.copyOf(scope.visible())))
+                .orElse(Optional.of(List.of(installationMunicipality)));
+    }
+
+    /** A native task query of this statement (a where clause at its end) and of the visible municipalities' tasks only. */
+    private NativeTaskQuery visible(String sql, String taskTable) {
+        Optional<List<String>> municipalities = visibleMunicipalities();
+        if (municipalities.isEmpty()) {
+            return taskService.createNativeTaskQuery().sql(sql);
+        }
+        List<String> tenants = municipalities.get();
+        NativeTaskQuery query = taskService.createNativeTaskQuery().sql(sql + (tenants.isEmpty() ? " and 1 = 0"
+                : " and " + taskTable + "TENANT_ID_ in (" + parameters("tenant", tenants.size()) + ")"));
+        bind(query, "tenant", tenants);
+        return query;
+    }
+
     public Optional<Task> openTask(String taskId) {
-        return Optional.ofNullable(taskService.createNativeTaskQuery()
-                .sql("select * from ACT_RU_TASK where ID_ = #{taskId}")
+        return Optional.ofNullable(visible("select * from ACT_RU_TASK where ID_ = #{taskId}", "")
                 .parameter("taskId", taskId)
                 .singleResult());
     }
 
     /** The task if it once existed and has been completed, as the history keeps it. */
     public Optional<HistoricTaskInstance> finishedTask(String taskId) {
-        return Optional.ofNullable(historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult());
+        HistoricTaskInstanceQuery query = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished();
+        visibleMunicipalities().ifPresent(tenants -> query.tenantIdIn(tenants.toArray(String[]::new)));
+        return Optional.ofNullable(query.singleResult());
     }
 
     /** Open tasks of these processes offered to the group (whoever has claimed them), for the check of who covers it. */
     public List<Task> offeredTo(String group, Collection<String> processKeys) {
-        NativeTaskQuery query = taskService.createNativeTaskQuery()
-                .sql("select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+        NativeTaskQuery query = visible("select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
                         + "where D.KEY_ in (" + parameters("key", processKeys.size()) + ") and T.SUSPENSION_STATE_ = 1"
                         + " and exists (select 1 from ACT_RU_IDENTITYLINK L where L.TASK_ID_ = T.ID_ and L.TYPE_ = 'candidate'"
-                        + " and L.GROUP_ID_ = #{group})")
+                        + " and L.GROUP_ID_ = #{group})", "T.")
                 .parameter("group", group);
         bind(query, "key", List.copyOf(processKeys));
         return query.list();
@@ -118,9 +145,8 @@ public class EngineTasks {
 
     /** The open tasks of these processes assigned to this user. */
     public List<Task> assignedTo(String username, Collection<String> processKeys) {
-        NativeTaskQuery query = taskService.createNativeTaskQuery()
-                .sql("select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
-                        + "where D.KEY_ in (" + parameters("key", processKeys.size()) + ") and T.ASSIGNEE_ = #{username}")
+        NativeTaskQuery query = visible("select T.* from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ "
+                        + "where D.KEY_ in (" + parameters("key", processKeys.size()) + ") and T.ASSIGNEE_ = #{username}", "T.")
                 .parameter("username", username);
         bind(query, "key", List.copyOf(processKeys));
         return query.list();
@@ -128,8 +154,7 @@ public class EngineTasks {
 
     /** Every open task of one process instance. */
     public List<Task> openTasksOf(String processInstanceId) {
-        return taskService.createNativeTaskQuery()
-                .sql("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId}")
+        return visible("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId}", "")
                 .parameter("processInstanceId", processInstanceId)
                 .list();
     }
@@ -139,8 +164,7 @@ public class EngineTasks {
      * parallel follow-up: the task whose scope holds the variable with this value.
      */
     public Optional<Task> openTask(String processInstanceId, String taskDefinitionKey, String variable, String value) {
-        return taskService.createNativeTaskQuery()
-                .sql("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId} and TASK_DEF_KEY_ = #{key}")
+        return visible("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId} and TASK_DEF_KEY_ = #{key}", "")
                 .parameter("processInstanceId", processInstanceId)
                 .parameter("key", taskDefinitionKey)
                 .list().stream()
@@ -150,8 +174,7 @@ public class EngineTasks {
 
     /** The open task of this kind in this process instance, e.g. the question to the requester. */
     public Optional<Task> openTask(String processInstanceId, String taskDefinitionKey) {
-        return taskService.createNativeTaskQuery()
-                .sql("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId} and TASK_DEF_KEY_ = #{key}")
+        return visible("select * from ACT_RU_TASK where PROC_INST_ID_ = #{processInstanceId} and TASK_DEF_KEY_ = #{key}", "")
                 .parameter("processInstanceId", processInstanceId)
                 .parameter("key", taskDefinitionKey)
                 .list().stream().findFirst();

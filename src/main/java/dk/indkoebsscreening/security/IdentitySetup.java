@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.security;
 
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.CamundaTenants;
+import dk.indkoebsscreening.system.InstallationProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Creates the groups the model and the application rely on, and the Camunda authorizations they
  * need: administrators get everything. The other groups get no webapp access: they work in this
  * application's pages, and grants an earlier version gave them (Tasklist, its filter) are revoked.
- * Administrators' Tasklist has one expression-free filter.
+ * Administrators' Tasklist has one expression-free filter. The groups are members of the installation's municipality's
+ * tenant in the engine.
  */
 @Component
 public class IdentitySetup {
@@ -37,13 +40,18 @@ public class IdentitySetup {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final CamundaTenants tenants;
+    private final InstallationProperties installation;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-                  FilterService filterService, TaskService taskService) {
+                  FilterService filterService, TaskService taskService, CamundaTenants tenants,
+                  InstallationProperties installation) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.tenants = tenants;
+        this.installation = installation;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -64,6 +72,11 @@ public class IdentitySetup {
             filterService.saveFilter(filter);
         }
         revokeWebappAccess(workflowGroups());
+        // Every group is the installation's municipality's: its members reach its processes in Cockpit and the REST API.
+        tenants.ensure(installation.municipalityId(), installation.municipality());
+        List<String> groups = new ArrayList<>(workflowGroups());
+        groups.add(Groups.ADMINS);
+        tenants.admit(installation.municipalityId(), groups);
     }
 
     /** Creates a user with the given groups unless it exists (used for demo users). */
