@@ -72,6 +72,7 @@ class SecurityConfiguration {
         return stateless(http.securityMatcher(path("/api/**")), delays)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
+                        .requestMatchers(path("/api/municipalities"), path("/api/municipalities/**")).hasAuthority(Groups.ADMINS)
                         // Everyone reads the system register; coordinators change it (SystemRegister checks again).
                         .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**").hasAnyAuthority(Groups.all())
                         .requestMatchers(path("/api/register/**"), path("/api/register")).hasAuthority(Groups.COORDINATORS)

@@ -76,6 +76,9 @@ class LayoutModel {
         if (path.startsWith("/admin/afviste-haendelser")) {
             return "deadLetters";
         }
+        if (path.startsWith("/admin/kommuner")) {
+            return "municipalities";
+        }
         return path.equals("/overblik") ? "overview" : "";
     }
 }

@@ -1,0 +1,44 @@
+package dk.indkoebsscreening.municipality;
+
+import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.NotFoundException;
+import dk.indkoebsscreening.system.Tenancy;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** The municipalities of the installation and their settings, read by the features that act for one. */
+@Service
+public class Municipalities {
+
+    private final MunicipalityRepository repository;
+    private final InstallationProperties installation;
+
+    Municipalities(MunicipalityRepository repository, InstallationProperties installation, FirstMunicipality first) {
+        this.repository = repository;
+        this.installation = installation;
+        first.writeIfAbsent();
+    }
+
+    /** @throws NotFoundException no municipality has this id */
+    public Municipality byId(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No municipality " + id));
+    }
+
+    public Optional<Municipality> find(String id) {
+        return id == null ? Optional.empty() : repository.find(id);
+    }
+
+    /** By name. */
+    public List<Municipality> all() {
+        return repository.all();
+    }
+
+    /**
+     * The municipality the current thread acts for ({@link Tenancy#currentTenant()}), else the installation's: work
+     * outside any scope, or across all, acts for the installation's municipality (single-municipality mode).
+     */
+    public Municipality current() {
+        return byId(Tenancy.currentTenant().orElse(installation.municipalityId()));
+    }
+}

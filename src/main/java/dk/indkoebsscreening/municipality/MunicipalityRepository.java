@@ -1,0 +1,115 @@
+package dk.indkoebsscreening.municipality;
+
+import dk.indkoebsscreening.system.Sql;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tables {@code municipality} and {@code municipality_group_mailbox}. */
+@Repository
+class MunicipalityRepository {
+
+    private static final String COLUMNS = """
+            id, name, logo_text, cvr, mail_sender, kitos_organisation_uuid, dpia_min_users, fast_track_max_value_dkk,
+            accessibility_contact, events_source, created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    MunicipalityRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Municipality> find(String id) {
+        Map<String, String> mailboxes = mailboxes(id);
+        return jdbc.sql("select " + COLUMNS + " from municipality where id = ?").param(id)
+                .query((rs, row) -> municipality(rs, mailboxes)).optional();
+    }
+
+    List<Municipality> all() {
+        Map<String, Map<String, String>> mailboxes = new HashMap<>();
+        jdbc.sql("select municipality_id, group_id, address from municipality_group_mailbox").query(rs -> {
+            mailboxes.computeIfAbsent(rs.getString("municipality_id"), id -> new HashMap<>())
+                    .put(rs.getString("group_id"), rs.getString("address"));
+        });
+        return jdbc.sql("select " + COLUMNS + " from municipality order by name, id")
+                .query((rs, row) -> municipality(rs, mailboxes.getOrDefault(rs.getString("id"), Map.of()))).list();
+    }
+
+    /** @return false when a municipality with this id exists already (nothing written) */
+    boolean insert(String id, MunicipalityForm form, Instant now) {
+        int inserted = jdbc.sql("""
+                        insert into municipality (id, name, logo_text, cvr, mail_sender, kitos_organisation_uuid, dpia_min_users,
+                            fast_track_max_value_dkk, accessibility_contact, events_source, created_at, updated_at)
+                        values (:id, :name, :logoText, :cvr, :mailSender, :kitos, :dpiaMinUsers, :fastTrack, :contact, :source, :now, :now)
+                        on conflict (id) do nothing""")
+                .param("id", id).params(parameters(form)).param("now", Sql.timestamp(now)).update();
+        if (inserted == 0) {
+            return false;
+        }
+        replaceMailboxes(id, form.groupMailboxes());
+        return true;
+    }
+
+    /** @return false when there is no such municipality */
+    boolean update(String id, MunicipalityForm form, Instant now) {
+        int updated = jdbc.sql("""
+                        update municipality set name = :name, logo_text = :logoText, cvr = :cvr, mail_sender = :mailSender,
+                            kitos_organisation_uuid = :kitos, dpia_min_users = :dpiaMinUsers, fast_track_max_value_dkk = :fastTrack,
+                            accessibility_contact = :contact, events_source = :source, updated_at = :now
+                        where id = :id""")
+                .param("id", id).params(parameters(form)).param("now", Sql.timestamp(now)).update();
+        if (updated == 0) {
+            return false;
+        }
+        replaceMailboxes(id, form.groupMailboxes());
+        return true;
+    }
+
+    private void replaceMailboxes(String id, Map<String, String> mailboxes) {
+        jdbc.sql("delete from municipality_group_mailbox where municipality_id = ?").param(id).update();
+        mailboxes.forEach((group, address) -> jdbc.sql(
+                        "insert into municipality_group_mailbox (municipality_id, group_id, address) values (?, ?, ?)")
+                .params(id, group, address).update());
+    }
+
+    private static Map<String, Object> parameters(MunicipalityForm form) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("name", form.name());
+        parameters.put("logoText", form.logoText());
+        parameters.put("cvr", form.cvr());
+        parameters.put("mailSender", form.mailSender());
+        parameters.put("kitos", form.kitosOrganisationUuid());
+        parameters.put("dpiaMinUsers", form.dpiaMinUsers());
+        parameters.put("fastTrack", form.fastTrackMaxValueDkk());
+        parameters.put("contact", form.accessibilityContact());
+        parameters.put("source", form.eventsSource());
+        return parameters;
+    }
+
+    private Map<String, String> mailboxes(String id) {
+        Map<String, String> mailboxes = new HashMap<>();
+        jdbc.sql("select group_id, address from municipality_group_mailbox where municipality_id = ?").param(id)
+                .query(rs -> {
+                    mailboxes.put(rs.getString("group_id"), rs.getString("address"));
+                });
+        return mailboxes;
+    }
+
+    private static Municipality municipality(ResultSet rs, Map<String, String> mailboxes) throws SQLException {
+        BigDecimal fastTrack = rs.getBigDecimal("fast_track_max_value_dkk");
+        return new Municipality(rs.getString("id"), rs.getString("name"), rs.getString("logo_text"), rs.getString("cvr"),
+                rs.getString("mail_sender"), rs.getObject("kitos_organisation_uuid", UUID.class), rs.getInt("dpia_min_users"),
+                fastTrack.stripTrailingZeros().scale() < 0 ? fastTrack.setScale(0) : fastTrack.stripTrailingZeros(),
+                rs.getString("accessibility_contact"), URI.create(rs.getString("events_source")), mailboxes,
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+}

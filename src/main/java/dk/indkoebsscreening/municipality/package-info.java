@@ -1,0 +1,13 @@
+/**
+ * The municipalities an installation serves and each one's settings ({@code municipality},
+ * {@code municipality_group_mailbox}): name and letterhead, mail sender and group mailboxes, the scope table's policy
+ * figures, the accessibility contact and the events' CloudEvents source; the first written at start from the
+ * configuration; kept by the installation's administrators on {@code /admin/kommuner} and through
+ * {@code /api/municipalities}; {@link dk.indkoebsscreening.municipality.MunicipalityAdded} once a new one is
+ * committed. Low in the graph:
+ * features read their municipality here. Uses web (the pages' frame) and system.
+ */
+@ApplicationModule(displayName = "Municipalities", allowedDependencies = {"system", "web"})
+package dk.indkoebsscreening.municipality;
+
+import org.springframework.modulith.ApplicationModule;
