@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.events;
 
+import dk.indkoebsscreening.municipality.Municipalities;
+import dk.indkoebsscreening.municipality.Municipality;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -13,17 +15,24 @@ import org.springframework.stereotype.Component;
  * Turns an outbox event into CloudEvents 1.0 Kafka records in binary mode: the attributes travel as
  * {@code ce_*} headers, the value is the JSON payload itself, the key is the request id. Every event
  * goes to the lifecycle topic; decisions go to the decisions topic as well, as the same event (same
- * id), so a consumer that only needs decisions reads a small topic.
+ * id), so a consumer that only needs decisions reads a small topic. The {@code source} is the event's municipality's
+ * (its settings) and the extension attribute {@value #MUNICIPALITY} (header {@code ce_municipality}) its id, so that a
+ * consumer serving one municipality keeps its events by a header without reading the payload. The event's municipality
+ * is the one the relay acts for while it turns the event into records ({@link Municipalities#current()}).
  */
 @Component
 class CloudEventRecords {
 
     static final String CONTENT_TYPE = "application/json";
+    /** The CloudEvents extension attribute naming the event's municipality by its id. */
+    static final String MUNICIPALITY = "municipality";
 
     private final EventsProperties properties;
+    private final Municipalities municipalities;
 
-    CloudEventRecords(EventsProperties properties) {
+    CloudEventRecords(EventsProperties properties, Municipalities municipalities) {
         this.properties = properties;
+        this.municipalities = municipalities;
     }
 
     /** Throws IllegalArgumentException for a type this version does not know: such an event is no record at all. */
@@ -43,10 +52,12 @@ class CloudEventRecords {
     }
 
     private CloudEvent toCloudEvent(OutboxEvent event, EventType type) {
+        Municipality municipality = municipalities.current();
         return CloudEventBuilder.v1()
                 .withId(event.id().toString())
                 .withType(type.type())
-                .withSource(properties.source())
+                .withSource(municipality.eventsSource())
+                .withExtension(MUNICIPALITY, municipality.id())
                 .withSubject(event.subject())
                 .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(CONTENT_TYPE)

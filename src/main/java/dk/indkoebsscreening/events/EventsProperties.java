@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the lifecycle events on Kafka ({@code indkoeb.events.*}).
  *
- * @param source CloudEvents {@code source} of every event, e.g. {@code urn:indkoebsscreening:aarhus-kommune}
+ * @param source CloudEvents {@code source} of the installation's first municipality's events, e.g.
+ *               {@code urn:indkoebsscreening:aarhus-kommune}: required, and taken into that municipality's settings at its
+ *               first start; from then on each municipality's own setting is the source of its events
  */
 @Validated
 @ConfigurationProperties("indkoeb.events")
