@@ -24,3 +24,8 @@ create table municipality_group_mailbox (
     address         text not null check (length(address) between 3 and 320),
     primary key (municipality_id, group_id)
 );
+
+-- The sender of a mail is its municipality's, chosen as the step composes it: the relay sends every municipality's
+-- mail later, with no municipality of its own. Mails queued before this migration have none and go out from the
+-- installation's municipality, as before.
+alter table mail_outbox add column sender text check (length(sender) between 1 and 320);

@@ -2,10 +2,11 @@ package dk.indkoebsscreening.casefile;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dk.indkoebsscreening.municipality.Municipalities;
+import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.screening.ChecklistQuestion;
 import dk.indkoebsscreening.screening.ScreeningService;
-import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.web.Formats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,16 +40,16 @@ class ScreeningReport {
     private final ApplicationContext application;
     private final ScreeningService screening;
     private final Formats formats;
-    private final String municipality;
+    private final Municipalities municipalities;
     private final Clock clock;
 
     ScreeningReport(ITemplateEngine templates, ApplicationContext application, ScreeningService screening, Formats formats,
-                    InstallationProperties installation, Clock clock) {
+                    Municipalities municipalities, Clock clock) {
         this.templates = templates;
         this.application = application;
         this.screening = screening;
         this.formats = formats;
-        this.municipality = installation.municipality();
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -92,7 +93,9 @@ class ScreeningReport {
         context.setVariable("request", details.request());
         context.setVariable("checklists", checklists);
         context.setVariable("whatNow", WhatNow.of(details));
-        context.setVariable("municipality", municipality);
+        Municipality municipality = municipalities.current();
+        context.setVariable("municipality", municipality.name());
+        context.setVariable("letterhead", municipality.logoText());
         context.setVariable("generated", formats.dateTime(clock.instant()));
         return templates.process("report/screening-report", context);
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /** The municipalities of the installation and their settings, read by the features that act for one. */
 @Service
-public class Municipalities {
+public class Municipalities implements CurrentMunicipality {
 
     private final MunicipalityRepository repository;
     private final InstallationProperties installation;
@@ -38,6 +38,7 @@ public class Municipalities {
      * The municipality the current thread acts for ({@link Tenancy#currentTenant()}), else the installation's: work
      * outside any scope, or across all, acts for the installation's municipality (single-municipality mode).
      */
+    @Override
     public Municipality current() {
         return byId(Tenancy.currentTenant().orElse(installation.municipalityId()));
     }

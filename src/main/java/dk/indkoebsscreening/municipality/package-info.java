@@ -4,7 +4,7 @@
  * figures, the accessibility contact and the events' CloudEvents source; the first written at start from the
  * configuration; kept by the installation's administrators on {@code /admin/kommuner} and through
  * {@code /api/municipalities}; {@link dk.indkoebsscreening.municipality.MunicipalityAdded} once a new one is
- * committed. Low in the
+ * committed; the accessibility statement, which names the municipality's contact. Low in the
  * graph: features read their municipality here. Uses web (the pages' frame) and system.
  */
 @ApplicationModule(displayName = "Municipalities", allowedDependencies = {"system", "web"})

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.notification;
 
+import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -19,12 +20,12 @@ class MailComposer {
 
     private final ITemplateEngine templates;
     private final Clock clock;
-    private final String messageIdDomain;
+    private final Municipalities municipalities;
 
-    MailComposer(ITemplateEngine templates, Clock clock, NotificationProperties properties) {
+    MailComposer(ITemplateEngine templates, Clock clock, Municipalities municipalities) {
         this.templates = templates;
         this.clock = clock;
-        this.messageIdDomain = domainOf(properties.from());
+        this.municipalities = municipalities;
     }
 
     OutgoingMail compose(UUID factId, UUID requestId, MailKind kind, Recipient to, MailContent content) {
@@ -32,16 +33,18 @@ class MailComposer {
     }
 
     /**
-     * A mail in the given language; one to a vendor's contact names the invitation whose link the relay mints in place
-     * of the placeholder its content holds.
+     * A mail in the given language, from the municipality the step acts for (its sender, kept with the mail for the
+     * relay, which sends later and for every municipality); one to a vendor's contact names the invitation whose link
+     * the relay mints in place of the placeholder its content holds.
      */
     OutgoingMail compose(UUID factId, UUID requestId, MailKind kind, Recipient to, MailContent content, Locale locale,
                          UUID vendorInvitation) {
         Context context = new Context(locale, Map.of("mail", content));
         UUID id = UUID.randomUUID();
+        String sender = municipalities.current().mailSender();
         return new OutgoingMail(id, factId, requestId, kind, to.userId(), to.address(), content.subject(),
                 templates.process("mail/notification.txt", context), templates.process("mail/notification", context),
-                "<" + id + "@" + messageIdDomain + ">", clock.instant(), 0, null, null, vendorInvitation);
+                "<" + id + "@" + domainOf(sender) + ">", sender, clock.instant(), 0, null, null, vendorInvitation);
     }
 
     /** The sender's domain, for Message-IDs that say where a mail came from. */
@@ -50,7 +53,7 @@ class MailComposer {
             String address = new InternetAddress(from).getAddress();
             return address.substring(address.indexOf('@') + 1);
         } catch (AddressException | StringIndexOutOfBoundsException e) {
-            throw new IllegalStateException("indkoeb.notifications.from is not an e-mail address: " + from, e);
+            throw new IllegalStateException("The municipality's mail sender is not an e-mail address: " + from, e);
         }
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class MailOutbox {
 
     private static final String COLUMNS = "id, fact_id, request_id, kind, recipient_user, recipient, subject, text_body, "
-            + "html_body, message_id, created_at, attempts, sent_at, last_error, vendor_invitation_id";
+            + "html_body, message_id, sender, created_at, attempts, sent_at, last_error, vendor_invitation_id";
 
     /** The state of the backlog: how many mails wait and since when. */
     record Backlog(long size, Instant oldest) {
@@ -55,8 +55,8 @@ class MailOutbox {
     void add(OutgoingMail mail) {
         jdbc.sql("""
                 insert into mail_outbox (id, fact_id, request_id, kind, recipient_user, recipient, subject, text_body,
-                                         html_body, message_id, created_at, next_attempt_at, vendor_invitation_id)
-                values (:id, :factId, :requestId, :kind, :user, :recipient, :subject, :text, :html, :messageId, :now, :now,
+                                         html_body, message_id, sender, created_at, next_attempt_at, vendor_invitation_id)
+                values (:id, :factId, :requestId, :kind, :user, :recipient, :subject, :text, :html, :messageId, :sender, :now, :now,
                         :vendorInvitation)
                 on conflict (fact_id, recipient) do nothing
                 """)
@@ -70,6 +70,7 @@ class MailOutbox {
                 .param("text", mail.text())
                 .param("html", mail.html())
                 .param("messageId", mail.messageId())
+                .param("sender", mail.sender())
                 .param("now", Sql.timestamp(mail.createdAt()))
                 .param("vendorInvitation", mail.vendorInvitation())
                 .update();
@@ -194,7 +195,7 @@ class MailOutbox {
                 row.getObject("request_id", UUID.class), MailKind.valueOf(row.getString("kind")),
                 row.getString("recipient_user"), row.getString("recipient"), row.getString("subject"),
                 row.getString("text_body"), row.getString("html_body"), row.getString("message_id"),
-                Sql.instant(row, "created_at"), row.getInt("attempts"), Sql.instant(row, "sent_at"), row.getString("last_error"),
+                row.getString("sender"), Sql.instant(row, "created_at"), row.getInt("attempts"), Sql.instant(row, "sent_at"), row.getString("last_error"),
                 row.getObject("vendor_invitation_id", UUID.class));
     }
 }

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.notification;
 
+import dk.indkoebsscreening.municipality.Municipalities;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -46,6 +47,7 @@ class MailRelay implements SmartLifecycle {
     private final VendorMails vendorMails;
     private final JavaMailSender sender;
     private final NotificationProperties properties;
+    private final Municipalities municipalities;
     private final Clock clock;
     private final Counter sent;
     private final Counter failed;
@@ -53,12 +55,13 @@ class MailRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    MailRelay(MailOutbox outbox, VendorMails vendorMails, JavaMailSender sender, NotificationProperties properties, Clock clock,
-              MeterRegistry meters) {
+    MailRelay(MailOutbox outbox, VendorMails vendorMails, JavaMailSender sender, NotificationProperties properties,
+              Municipalities municipalities, Clock clock, MeterRegistry meters) {
         this.outbox = outbox;
         this.vendorMails = vendorMails;
         this.sender = sender;
         this.properties = properties;
+        this.municipalities = municipalities;
         this.clock = clock;
         this.sent = Counter.builder("indkoeb.mail.sent").description("Mails the SMTP server accepted").register(meters);
         this.failed = Counter.builder("indkoeb.mail.failed").description("Tries to send a mail that failed").register(meters);
@@ -112,7 +115,7 @@ class MailRelay implements SmartLifecycle {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                 StandardCharsets.UTF_8.name());
-        helper.setFrom(properties.from());
+        helper.setFrom(mail.sender() != null ? mail.sender() : municipalities.current().mailSender());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.text(), mail.html());

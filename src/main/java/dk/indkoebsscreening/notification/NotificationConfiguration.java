@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.notification;
 
+import dk.indkoebsscreening.municipality.Municipalities;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Set;
@@ -21,12 +22,12 @@ class NotificationConfiguration {
     @Bean
     @ConditionalOnProperty(name = "indkoeb.notifications.relay.enabled", havingValue = "true", matchIfMissing = true)
     MailRelay mailRelay(MailOutbox outbox, VendorMails vendorMails, ObjectProvider<JavaMailSender> sender,
-                        NotificationProperties properties, Clock clock, MeterRegistry meters) {
+                        NotificationProperties properties, Municipalities municipalities, Clock clock, MeterRegistry meters) {
         JavaMailSender mailSender = sender.getIfAvailable(() -> {
             throw new IllegalStateException("No SMTP server for the notifications: set spring.mail.host (the "
                     + "municipality's relay) or indkoeb.embedded-smtp.enabled=true");
         });
-        return new MailRelay(outbox, vendorMails, mailSender, properties, clock, meters);
+        return new MailRelay(outbox, vendorMails, mailSender, properties, municipalities, clock, meters);
     }
 
     /** Plain-text mail templates ({@code templates/mail/*.txt}) next to Boot's HTML ones, which Boot's engine also uses. */

@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code indkoeb.notifications.*}: who sends, where groups with a shared mailbox get their mail, and how the
- * relay retries.
+ * {@code indkoeb.notifications.*}: how the relay retries and how long sent mail is kept; and, for the first start, who
+ * sends and where groups with a shared mailbox get their mail (then each municipality's settings).
  *
- * @param from           the sender, e.g. {@code Indkøbsscreening <indkoebsscreening@kommune.dk>}
- * @param groupMailboxes a group's shared address (group id to address): the group's mails go there instead
- *                       of to each member
+ * @param from           the installation's first municipality's sender, e.g.
+ *                       {@code Indkøbsscreening <indkoebsscreening@kommune.dk>}: required, and taken into that
+ *                       municipality's settings at its first start, after which each municipality's own sender is used
+ * @param groupMailboxes the first municipality's group mailboxes (group id to address), taken into its settings likewise
  * @param keepSent       sent mails stay readable for the administrators this long, then are deleted
  */
 @Validated

@@ -13,7 +13,7 @@ import java.util.UUID;
  *                      hold {@code VendorLinks.PLACEHOLDER} instead); null for every other mail
  */
 record OutgoingMail(UUID id, UUID factId, UUID requestId, MailKind kind, String recipientUser, String recipient,
-                    String subject, String text, String html, String messageId, Instant createdAt, int attempts,
+                    String subject, String text, String html, String messageId, String sender, Instant createdAt, int attempts,
                     Instant sentAt, String lastError, UUID vendorInvitation) {
 
     boolean isSent() {

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.notification;
 
+import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.People.Person;
 import java.util.List;
@@ -41,16 +42,16 @@ class Recipients {
 
     private final People people;
     private final MailPreferences preferences;
-    private final NotificationProperties properties;
+    private final Municipalities municipalities;
 
-    Recipients(People people, MailPreferences preferences, NotificationProperties properties) {
+    Recipients(People people, MailPreferences preferences, Municipalities municipalities) {
         this.people = people;
         this.preferences = preferences;
-        this.properties = properties;
+        this.municipalities = municipalities;
     }
 
     List<Recipient> ofGroup(String group, MailKind kind) {
-        String mailbox = properties.groupMailboxes().get(group);
+        String mailbox = municipalities.current().groupMailboxes().get(group);
         if (mailbox != null && !mailbox.isBlank()) {
             return List.of(new Recipient(null, null, normalized(mailbox)));
         }

@@ -180,7 +180,7 @@ class VendorMails {
         }
         return Optional.of(new OutgoingMail(mail.id(), mail.factId(), mail.requestId(), mail.kind(), mail.recipientUser(), mail.recipient(),
                 mail.subject(), mail.text().replace(VendorLinks.PLACEHOLDER, link), mail.html().replace(VendorLinks.PLACEHOLDER, link),
-                mail.messageId(), mail.createdAt(), mail.attempts(), mail.sentAt(), mail.lastError(), mail.vendorInvitation()));
+                mail.messageId(), mail.sender(), mail.createdAt(), mail.attempts(), mail.sentAt(), mail.lastError(), mail.vendorInvitation()));
     }
 
     private VendorInvitation invitation(UUID requestId, UUID invitationId) {

@@ -30,6 +30,9 @@ public final class ScreeningProcess {
     public static final String SCOPE_HAS_INTEGRATIONS = "hasIntegrations";
     public static final String SCOPE_CONTRACT_VALUE = "contractValueDkk";
     public static final String SCOPE_ABOVE_EU_THRESHOLD = "aboveEuThreshold";
+    /** The municipality's policy figures the scope table compares with (its settings, not literals in the table). */
+    public static final String SCOPE_DPIA_MIN_USERS = "dpiaMinUsers";
+    public static final String SCOPE_FAST_TRACK_MAX_VALUE = "fastTrackMaxValueDkk";
     public static final String SCOPE_FAST_TRACK = "fastTrack";
     public static final String SCOPE_FLAG = "flag";
     public static final String SCOPE_AREA = "area";

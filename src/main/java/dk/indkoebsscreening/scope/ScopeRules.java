@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.scope;
 
+import dk.indkoebsscreening.municipality.CurrentMunicipality;
+import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.ScreeningProcess;
@@ -13,19 +15,25 @@ import org.springframework.stereotype.Component;
 /**
  * Evaluates {@code bpmn/ScreeningScope.dmn}: the flags first, then the areas, which depend on whether the
  * flags make it a fast track. Both tables collect; a flag two rules find is kept once. Then, on its own, how the request
- * is handled (Decision_FastTrackHandling, one rule).
+ * is handled (Decision_FastTrackHandling, one rule). The flags compare with the policy figures of the municipality the
+ * work acts for (its settings).
  */
 @Component
 public class ScopeRules {
 
     private final DecisionService decisions;
+    private final CurrentMunicipality municipality;
 
-    public ScopeRules(DecisionService decisions) {
+    public ScopeRules(DecisionService decisions, CurrentMunicipality municipality) {
         this.decisions = decisions;
+        this.municipality = municipality;
     }
 
     public Scope evaluate(ScopeFacts facts) {
+        Municipality figures = municipality.current();
         VariableMap variables = Variables.createVariables()
+                .putValue(ScreeningProcess.SCOPE_DPIA_MIN_USERS, figures.dpiaMinUsers())
+                .putValue(ScreeningProcess.SCOPE_FAST_TRACK_MAX_VALUE, figures.fastTrackMaxValueDkk().doubleValue())
                 .putValue(ScreeningProcess.SCOPE_PERSONAL_DATA, facts.personalData())
                 .putValue(ScreeningProcess.SCOPE_HOSTING, facts.hosting())
                 .putValue(ScreeningProcess.SCOPE_EXPECTED_USERS, facts.expectedUsers())

@@ -7,6 +7,7 @@ import dk.indkoebsscreening.attachment.CheckedUpload;
 import dk.indkoebsscreening.attachment.Upload;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
@@ -20,9 +21,8 @@ import dk.indkoebsscreening.screening.VendorAnswerType;
 import dk.indkoebsscreening.screening.VendorOption;
 import dk.indkoebsscreening.screening.VendorQuestion;
 import dk.indkoebsscreening.system.ConflictException;
-import dk.indkoebsscreening.system.InstallationProperties;
-import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.PlainText;
 import dk.indkoebsscreening.vendor.AreaAnswers.SubmittedAnswer;
@@ -73,13 +73,13 @@ public class VendorAnswers {
     private final ScreeningService screening;
     private final AttachmentService attachments;
     private final CaseHistory history;
-    private final InstallationProperties installation;
+    private final Municipalities municipalities;
     private final ApplicationEventPublisher facts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     VendorAnswers(InvitationRepository invitations, Requests requests, RequestLifecycle lifecycle, ScreeningService screening,
-                  AttachmentService attachments, CaseHistory history, InstallationProperties installation,
+                  AttachmentService attachments, CaseHistory history, Municipalities municipalities,
                   ApplicationEventPublisher facts, PlatformTransactionManager transactionManager, Clock clock) {
         this.invitations = invitations;
         this.requests = requests;
@@ -87,7 +87,7 @@ public class VendorAnswers {
         this.screening = screening;
         this.attachments = attachments;
         this.history = history;
-        this.installation = installation;
+        this.municipalities = municipalities;
         this.facts = facts;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -113,7 +113,7 @@ public class VendorAnswers {
                 .toList();
         List<FollowUp> followUps = IntStream.range(0, invitation.followUpQuestions().size())
                 .mapToObj(i -> new FollowUp(FOLLOW_UP_PREFIX + (i + 1), invitation.followUpQuestions().get(i))).toList();
-        return new VendorQuestionnaire(invitation, installation.municipality(), request.title(), areas, followUps, earlier);
+        return new VendorQuestionnaire(invitation, municipalities.current().name(), request.title(), areas, followUps, earlier);
     }
 
     /** The round's answers as saved so far, by question id, with their documents. */

@@ -2,10 +2,10 @@ package dk.indkoebsscreening.vendor;
 
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.PublicAddress;
-import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,17 +47,17 @@ public class VendorLinks {
     private final RequestLifecycle lifecycle;
     private final CaseHistory history;
     private final PublicAddress address;
-    private final InstallationProperties installation;
+    private final Municipalities municipalities;
     private final Clock clock;
 
     VendorLinks(InvitationRepository invitations, Requests requests, RequestLifecycle lifecycle, CaseHistory history,
-                PublicAddress address, InstallationProperties installation, Clock clock) {
+                PublicAddress address, Municipalities municipalities, Clock clock) {
         this.invitations = invitations;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.history = history;
         this.address = address;
-        this.installation = installation;
+        this.municipalities = municipalities;
         this.clock = clock;
     }
 
@@ -112,7 +112,7 @@ public class VendorLinks {
                 : invitation.state() == InvitationState.REVOKED ? Refusal.REVOKED
                 : invitation.state() == InvitationState.EXPIRED || !clock.instant().isBefore(invitation.expiresAt()) ? Refusal.EXPIRED
                 : null;
-        return refusal == null ? new LinkCheck.Valid(invitation) : new LinkCheck.Refused(refusal, installation.municipality(), invitation.language(), invitation.invitedBy());
+        return refusal == null ? new LinkCheck.Valid(invitation) : new LinkCheck.Refused(refusal, municipalities.current().name(), invitation.language(), invitation.invitedBy());
     }
 
     /** The vendor exchanged a link for a session: the history says so, once per exchange. */

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,22 @@ class MunicipalitySettingsTest extends ApiTestBase {
         assertThat(api.get(null, API).status()).isEqualTo(401);
         assertThat(count()).isEqualTo(count);
         assertThat(municipalities.byId(first)).isEqualTo(before);
+    }
+
+    @Test
+    void theAccessibilityStatementNamesTheMunicipalitysContact() {
+        Municipality first = municipalities.current();
+        MunicipalityForm withContact = new MunicipalityForm(null, first.name(), first.logoText(), first.cvr(), first.mailSender(),
+                first.kitosOrganisationUuid(), first.dpiaMinUsers(), first.fastTrackMaxValueDkk(), "tilgaengelighed@demo.example",
+                first.eventsSource().toString(), first.groupMailboxes());
+        try {
+            settings.update(first.id(), withContact);
+            assertThat(new WebSession(port).get("/tilgaengelighed").body()).contains("mailto:tilgaengelighed@demo.example");
+        } finally {
+            jdbc.sql("update municipality set accessibility_contact = ?, updated_at = ? where id = ?")
+                    .params(first.accessibilityContact(), Timestamp.from(first.updatedAt()), first.id()).update();
+        }
+        assertThat(municipalities.current()).isEqualTo(first);
     }
 
     @Test

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dk.indkoebsscreening.municipality.Municipalities;
+import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.People.Person;
-import java.time.Duration;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +24,11 @@ class RecipientsTest {
     private final MailPreferences preferences = mock(MailPreferences.class);
 
     private Recipients recipients(Map<String, String> mailboxes) {
-        return new Recipients(people, preferences, new NotificationProperties("Indkøbsscreening <x@demo.kommune.dk>", mailboxes,
-                new NotificationProperties.Relay(true, Duration.ofSeconds(1), 10, Duration.ofSeconds(1), Duration.ofSeconds(2),
-                        Duration.ofMinutes(1), 24), Duration.ofDays(1), Duration.ofMinutes(15)));
+        Municipalities municipalities = mock(Municipalities.class);
+        when(municipalities.current()).thenReturn(new Municipality("kommune", "Demo Kommune", null, null,
+                "Indkøbsscreening <x@demo.kommune.dk>", null, 1000, BigDecimal.valueOf(100_000), null,
+                URI.create("urn:indkoebsscreening:demo-kommune"), mailboxes, Instant.EPOCH, Instant.EPOCH));
+        return new Recipients(people, preferences, municipalities);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.scope.Scope;
@@ -9,10 +10,13 @@ import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRules;
 import dk.indkoebsscreening.testsupport.InMemoryEngine;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -36,9 +40,12 @@ class ProposedScopeProcessTest {
 
     static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
     static final ProcurementProperties SHIPPED = ContractValueTest.SHIPPED;
+    /** A municipality with the policy figures a new installation's first municipality gets. */
+    static final Municipality FIRST = new Municipality("kommune", "Demo Kommune", null, null, "indkoeb@demo.kommune.dk", null,
+            1000, BigDecimal.valueOf(100_000), null, URI.create("urn:indkoebsscreening:demo-kommune"), Map.of(), Instant.EPOCH, Instant.EPOCH);
 
     private Scope proposed(PurchaseRequest request) {
-        return new ProposedScope(new ScopeRules(engine.getDecisionService()), SHIPPED, COPENHAGEN).of(request);
+        return new ProposedScope(new ScopeRules(engine.getDecisionService(), () -> FIRST), SHIPPED, COPENHAGEN).of(request);
     }
 
     private static PurchaseRequest request(String submittedOn, PersonalData data, Hosting hosting, String oneOff,
@@ -52,7 +59,7 @@ class ProposedScopeProcessTest {
     @Test
     @DisplayName("The fast track is handled fast (no triage, 2 working days, decided by the rule); another request the normal way")
     void theFastTrackIsHandledFast() {
-        ProposedScope proposals = new ProposedScope(new ScopeRules(engine.getDecisionService()), SHIPPED, COPENHAGEN);
+        ProposedScope proposals = new ProposedScope(new ScopeRules(engine.getDecisionService(), () -> FIRST), SHIPPED, COPENHAGEN);
         PurchaseRequest small = request("2025-06-02", PersonalData.NONE, Hosting.CLOUD_EU, "0", "9600", 1, 15, null);
         PurchaseRequest large = request("2025-06-02", PersonalData.CPR, Hosting.CLOUD_EU, "85000", "60000", 4, 25, "MitID");
 

@@ -68,7 +68,9 @@ class ScreeningScopeTableTest {
                 .putValue(ScreeningProcess.SCOPE_EXPECTED_USERS, users)
                 .putValue(ScreeningProcess.SCOPE_HAS_INTEGRATIONS, integrations)
                 .putValue(ScreeningProcess.SCOPE_CONTRACT_VALUE, value)
-                .putValue(ScreeningProcess.SCOPE_ABOVE_EU_THRESHOLD, aboveThreshold);
+                .putValue(ScreeningProcess.SCOPE_ABOVE_EU_THRESHOLD, aboveThreshold)
+                .putValue(ScreeningProcess.SCOPE_DPIA_MIN_USERS, 1000)
+                .putValue(ScreeningProcess.SCOPE_FAST_TRACK_MAX_VALUE, 100_000.0);
         return engine.evaluateDecisionTable(flags, variables).<String>collectEntries(ScreeningProcess.SCOPE_FLAG)
                 .stream().collect(Collectors.toSet());
     }

@@ -1,0 +1,48 @@
+package dk.indkoebsscreening.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.indkoebsscreening.municipality.MunicipalityForm;
+import dk.indkoebsscreening.municipality.MunicipalitySettings;
+import dk.indkoebsscreening.system.Tenancy;
+import dk.indkoebsscreening.testsupport.ApiTestBase;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The scope table's policy figures are the municipality's: the same facts give another scope in a municipality with
+ * other figures (created here, removed after), and the installation's keep the figures the table had.
+ */
+class MunicipalityScopeTest extends ApiTestBase {
+
+    private static final String STRICT = "test-scope-strengby";
+
+    @Autowired
+    ScopeRules rules;
+    @Autowired
+    MunicipalitySettings settings;
+
+    @AfterEach
+    void removeMunicipality() {
+        jdbc.sql("delete from municipality where id = ?").param(STRICT).update();
+    }
+
+    @Test
+    void theSameFactsGiveAnotherScopeWhereTheFiguresAreOthers() {
+        settings.create(new MunicipalityForm(STRICT, "Strengby Kommune", null, null, "indkoeb@strengby.example", null, 50,
+                BigDecimal.valueOf(20_000), null, "urn:indkoebsscreening:strengby", Map.of()));
+        ScopeFacts manyUsers = new ScopeFacts(List.of("ORDINARY"), "ON_PREMISES", 200, true, BigDecimal.valueOf(300_000), false);
+        ScopeFacts small = new ScopeFacts(List.of("NONE"), "CLOUD_EU", 5, false, BigDecimal.valueOf(50_000), false);
+
+        assertThat(rules.evaluate(manyUsers).flags()).doesNotContain(ScopeFlag.DPIA_LIKELY);
+        assertThat(Tenancy.callAs(STRICT, () -> rules.evaluate(manyUsers)).flags()).contains(ScopeFlag.DPIA_LIKELY);
+
+        assertThat(rules.evaluate(small).flags()).contains(ScopeFlag.FAST_TRACK).doesNotContain(ScopeFlag.FRAMEWORK_AGREEMENT);
+        assertThat(Tenancy.callAs(STRICT, () -> rules.evaluate(small)).flags())
+                .doesNotContain(ScopeFlag.FAST_TRACK).contains(ScopeFlag.FRAMEWORK_AGREEMENT);
+    }
+}
