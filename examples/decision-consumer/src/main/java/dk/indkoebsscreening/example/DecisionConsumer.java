@@ -28,7 +28,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * commits its offsets only after handling. In a real system, record the id in the same database
  * transaction as the effect of the event (e.g. a unique key on the id).
  *
- * <p>Usage: {@code DecisionConsumer [bootstrap-servers] [processed-ids-file]}.
+ * <p>An installation may serve several municipalities, all on the same topics: given a municipality's id, the consumer
+ * keeps only that municipality's decisions, by the header {@code ce_municipality}, without reading the others' payloads.
+ *
+ * <p>Usage: {@code DecisionConsumer [bootstrap-servers] [processed-ids-file] [municipality-id]}.
  */
 public final class DecisionConsumer {
 
@@ -50,6 +53,7 @@ public final class DecisionConsumer {
     public static void main(String[] args) {
         String bootstrapServers = args.length > 0 ? args[0] : "127.0.0.1:9092";
         ProcessedEventIds processed = new ProcessedEventIds(Path.of(args.length > 1 ? args[1] : "processed-event-ids.txt"));
+        String municipality = args.length > 2 ? args[2] : null;
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "example-decision-consumer",
@@ -62,7 +66,7 @@ public final class DecisionConsumer {
             System.out.println("Waiting for " + DECISION_TYPE + " on " + TOPIC + " at " + bootstrapServers + " (Ctrl+C stops)");
             while (true) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    handle(record, processed);
+                    handle(record, processed, municipality);
                 }
                 consumer.commitSync();
             }
@@ -87,9 +91,13 @@ public final class DecisionConsumer {
         }));
     }
 
-    static void handle(ConsumerRecord<String, byte[]> record, ProcessedEventIds processed) {
+    /** @param municipality the id of the municipality whose decisions to handle; null handles every municipality's */
+    static void handle(ConsumerRecord<String, byte[]> record, ProcessedEventIds processed, String municipality) {
         String eventId = header(record, "ce_id");
         if (!DECISION_TYPE.equals(header(record, "ce_type"))) {
+            return;
+        }
+        if (municipality != null && !municipality.equals(header(record, "ce_municipality"))) {
             return;
         }
         if (eventId == null) {
