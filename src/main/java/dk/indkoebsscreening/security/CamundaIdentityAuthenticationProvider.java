@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * never cached. The price: a changed password, a removed user or changed group membership takes effect
  * after at most that time.
  *
- * <p>Repeated failures make that user wait before the next attempt from that address ({@link LoginThrottle}),
- * checked before the cache and the password; calls with the same credentials at the same time share one check. Camunda's own throttle, which locks the user everywhere and
+ * <p>Repeated failures make that user wait before the next attempt from that address ({@link LoginThrottle}, in the
+ * database: the same on every node), checked before the cache and the password; calls with the same credentials at the same time share one check. Camunda's own throttle, which locks the user everywhere and
  * for good after ten failures, is switched off in {@code application.yml}.
  */
 @Component
@@ -137,7 +137,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         try {
             rightPassword = identityService.checkPassword(username, password);
         } catch (RuntimeException e) {
-            throttle.abandoned(username, address); // not the caller's failure (e.g. the database is away)
+            abandon(username, address, e);
             throw e;
         }
         if (!rightPassword) {
@@ -158,6 +158,19 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             cache.put(username, new Cached(digest, authorities, System.nanoTime() + cacheNanos));
         }
         return authorities;
+    }
+
+    /**
+     * The check failed, not the caller (e.g. the database is away): the attempt no longer counts. Where the throttle
+     * cannot reach the database either, the attempt stays counted until it is forgotten, and the check's failure is
+     * the one reported.
+     */
+    private void abandon(String username, String address, RuntimeException checkFailure) {
+        try {
+            throttle.abandoned(username, address);
+        } catch (RuntimeException throttleFailure) {
+            checkFailure.addSuppressed(throttleFailure);
+        }
     }
 
     private byte[] digest(String username, String password) {

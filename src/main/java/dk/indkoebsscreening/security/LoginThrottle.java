@@ -1,23 +1,28 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.system.Sql;
 import jakarta.validation.constraints.Positive;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
@@ -30,8 +35,11 @@ import org.springframework.validation.annotation.Validated;
  * clears the pair. Each delay is written to the security log (user, address, time; never a password).
  * An IPv6 /64 counts as one address.
  *
- * <p>Kept in memory, per instance: with several instances behind a load balancer, a guesser gets each
- * instance's allowance.
+ * <p>The counts are in the database (table {@code login_failure}), so every application node sees the same
+ * counts: a guesser gets one allowance, not one per node. Each attempt that goes ahead is counted by one atomic
+ * statement, so parallel guesses sent to different nodes are counted as exactly as those sent to one (a refused one
+ * reads its wait with a second). Times are the nodes' clocks. Forgotten pairs are purged every minute
+ * ({@link #purge()}).
  */
 @Component
 @EnableConfigurationProperties(LoginThrottle.Properties.class)
@@ -63,26 +71,53 @@ public class LoginThrottle {
     public record Delay(String username, String address, int failures, Instant until) {
     }
 
-    private record Key(String username, String address) {
-    }
-
     private record Failures(int count, Instant last, Instant delayedUntil) {
     }
 
+    /**
+     * The end of the delay after {@code count} failures counted from {@code start}, null for none: the delay is
+     * looked up in {@code :delays}, the delays after 1, 2, … failures in milliseconds ({@link #delayAfter}),
+     * whose last one holds for every count beyond.
+     */
+    private static String delayEnd(String count, String start) {
+        return start + " + nullif((:delays::bigint[])[least(" + count + ", cardinality(:delays::bigint[]))], 0)"
+                + " * interval '1 millisecond'";
+    }
+
+    /**
+     * Counts an attempt in one statement, so that attempts at the same time on any nodes are counted one after the
+     * other: a new pair starts at one failure; a pair that is not waiting counts one more (or starts again at one
+     * when forgotten); a pair that must wait is left as it is, and no row comes back.
+     */
+    private static final String COUNT_ATTEMPT = """
+            insert into login_failure as f (username, network, failures, last_failure, delayed_until)
+            values (:username, :network, 1, :now::timestamptz, %s)
+            on conflict (username, network) do update
+            set (failures, last_failure, delayed_until) = (
+                select next.failures, :now::timestamptz, %s
+                from (select case when greatest(f.last_failure, f.delayed_until) + :forgetAfterMillis * interval '1 millisecond' < :now::timestamptz
+                                  then 1 else f.failures + 1 end as failures) next)
+            where f.delayed_until is null or f.delayed_until <= :now::timestamptz
+            returning failures
+            """.formatted(delayEnd("1", ":now::timestamptz"), delayEnd("next.failures", ":now::timestamptz"));
+
     private final Properties properties;
     private final Clock clock;
-    private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    /** {@code :delays} of {@link #delayEnd}: the delays until the longest one, as a PostgreSQL array literal. */
+    private final String delays;
 
-    LoginThrottle(Properties properties, Clock clock) {
+    LoginThrottle(Properties properties, Clock clock, JdbcClient jdbc) {
         this.properties = properties;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.delays = delaySchedule();
     }
 
     /** How long this user must still wait before logging in from this address; empty when they may try now. */
     public Optional<Duration> waitFor(String username, String address) {
-        Failures current = failures.get(key(username, address));
         Instant now = clock.instant();
-        return isDelayed(current, now) ? Optional.of(Duration.between(now, current.delayedUntil())) : Optional.empty();
+        return delayedUntil(normalize(username), network(address), now).map(until -> Duration.between(now, until));
     }
 
     /**
@@ -91,70 +126,118 @@ public class LoginThrottle {
      * guesses sent in parallel are counted as they arrive, not after their checks.
      */
     public Optional<Duration> attempt(String username, String address) {
+        String user = normalize(username);
+        String network = network(address);
         Instant now = clock.instant();
-        purgeIfFull(now);
-        Duration[] wait = {null};
-        failures.compute(key(username, address), (key, previous) -> {
-            if (isDelayed(previous, now)) {
-                wait[0] = Duration.between(now, previous.delayedUntil());
-                return previous;
+        // A refused attempt reads the delay that refused it; should that have been lifted in between, it tries again.
+        for (int tries = 0; tries < 3; tries++) {
+            if (counted(user, network, now)) {
+                return Optional.empty();
             }
-            int count = previous == null || isForgotten(previous, now) ? 1 : previous.count() + 1;
-            Duration delay = delayAfter(count);
-            return new Failures(count, now, delay.isZero() ? null : now.plus(delay));
-        });
-        return Optional.ofNullable(wait[0]);
+            Optional<Instant> until = delayedUntil(user, network, now);
+            if (until.isPresent()) {
+                return Optional.of(Duration.between(now, until.get()));
+            }
+        }
+        // Lifted three times within one attempt: someone is lifting as fast as this guesser guesses; this one waits.
+        return Optional.of(properties.initialDelay());
     }
 
     /** The attempt failed: it was counted when it started; a delay it started goes to the security log. */
     public void failed(String username, String address) {
-        Failures current = failures.get(key(username, address));
         Instant now = clock.instant();
-        if (isDelayed(current, now)) {
-            SECURITY_LOG.warn("Login delayed: user={} address={} failures={} delay={}s until={} at={}",
-                    sanitized(username), address, current.count(),
-                    Duration.between(current.last(), current.delayedUntil()).toSeconds(), current.delayedUntil(), now);
-        }
+        jdbc.sql("select failures, last_failure, delayed_until from login_failure where username = ? and network = ?")
+                .param(normalize(username))
+                .param(network(address))
+                .query(LoginThrottle::failures)
+                .optional()
+                .filter(current -> isDelayed(current, now))
+                .ifPresent(current -> SECURITY_LOG.warn(
+                        "Login delayed: user={} address={} failures={} delay={}s until={} at={}",
+                        sanitized(username), address, current.count(),
+                        Duration.between(current.last(), current.delayedUntil()).toSeconds(), current.delayedUntil(), now));
     }
 
     /** The attempt could not be checked (not the caller's doing): it no longer counts. */
     public void abandoned(String username, String address) {
-        failures.computeIfPresent(key(username, address), (key, current) -> {
-            if (current.count() <= 1) {
-                return null;
-            }
-            Duration delay = delayAfter(current.count() - 1);
-            return new Failures(current.count() - 1, current.last(), delay.isZero() ? null : current.last().plus(delay));
-        });
+        String user = normalize(username);
+        String network = network(address);
+        // The last failure goes, else one fewer counts: in this order, so that an attempt counted in between is kept.
+        jdbc.sql("delete from login_failure where username = ? and network = ? and failures <= 1")
+                .param(user)
+                .param(network)
+                .update();
+        jdbc.sql("""
+                        update login_failure set failures = failures - 1, delayed_until = %s
+                        where username = :username and network = :network and failures > 1
+                        """.formatted(delayEnd("failures - 1", "last_failure")))
+                .param("username", user)
+                .param("network", network)
+                .param("delays", delays)
+                .update();
     }
 
     public void succeeded(String username, String address) {
-        Failures previous = failures.remove(key(username, address));
-        if (previous != null && previous.delayedUntil() != null) {
-            SECURITY_LOG.info("Login succeeded after {} failures: user={} address={} at={}",
-                    previous.count(), sanitized(username), address, clock.instant());
-        }
+        jdbc.sql("delete from login_failure where username = ? and network = ? returning failures, last_failure, delayed_until")
+                .param(normalize(username))
+                .param(network(address))
+                .query(LoginThrottle::failures)
+                .optional()
+                .filter(previous -> previous.delayedUntil() != null)
+                .ifPresent(previous -> SECURITY_LOG.info("Login succeeded after {} failures: user={} address={} at={}",
+                        previous.count(), sanitized(username), address, clock.instant()));
     }
 
     /** Lifts every delay of a user, e.g. when the user has been locked out by a guesser at the user's own address. */
     public int clear(String username, String administrator) {
-        String normalized = normalize(username);
-        List<Key> keys = failures.keySet().stream().filter(key -> key.username().equals(normalized)).toList();
-        keys.forEach(failures::remove);
-        SECURITY_LOG.warn("Login delays lifted: user={} entries={} by={} at={}", sanitized(username), keys.size(),
+        int cleared = jdbc.sql("delete from login_failure where username = ?").param(normalize(username)).update();
+        SECURITY_LOG.warn("Login delays lifted: user={} entries={} by={} at={}", sanitized(username), cleared,
                 administrator, clock.instant());
-        return keys.size();
+        return cleared;
     }
 
     /** Delays in force now, longest first. */
     public List<Delay> current() {
-        Instant now = clock.instant();
-        return failures.entrySet().stream()
-                .filter(entry -> entry.getValue().delayedUntil() != null && entry.getValue().delayedUntil().isAfter(now))
-                .map(entry -> new Delay(entry.getKey().username(), entry.getKey().address(), entry.getValue().count(),
-                        entry.getValue().delayedUntil()))
-                .sorted(Comparator.comparing(Delay::until).reversed())
-                .toList();
+        return jdbc.sql("""
+                        select username, network, failures, delayed_until from login_failure
+                        where delayed_until > ? order by delayed_until desc, username, network
+                        """)
+                .param(Sql.timestamp(clock.instant()))
+                .query((rs, row) -> new Delay(rs.getString("username"), rs.getString("network"), rs.getInt("failures"),
+                        Sql.instant(rs, "delayed_until")))
+                .list();
+    }
+
+    /**
+     * Every minute, on every node (deleting twice does no harm): forgotten pairs go, and beyond the newest
+     * 100,000 pairs not waiting now the older ones; a pair that must wait is never dropped, so a flood of
+     * made-up names cannot give a guesser its free attempts back.
+     */
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
+    void purge() {
+        purge(MAX_TRACKED);
+    }
+
+    /** @return the pairs deleted */
+    int purge(int keep) {
+        Timestamp now = Sql.timestamp(clock.instant());
+        int forgotten = jdbc.sql("""
+                        delete from login_failure
+                        where greatest(last_failure, delayed_until) + :forgetAfterMillis * interval '1 millisecond' < :now
+                        """)
+                .param("forgetAfterMillis", properties.forgetAfter().toMillis())
+                .param("now", now)
+                .update();
+        int beyondBound = jdbc.sql("""
+                        delete from login_failure where (username, network) in (
+                            select username, network from login_failure
+                            where delayed_until is null or delayed_until <= :now
+                            order by last_failure desc offset :keep)
+                        """)
+                .param("now", now)
+                .param("keep", keep)
+                .update();
+        return forgotten + beyondBound;
     }
 
     Duration delayAfter(int failureCount) {
@@ -166,38 +249,42 @@ public class LoginThrottle {
         return delay.compareTo(properties.maxDelay()) > 0 ? properties.maxDelay() : delay;
     }
 
-    private boolean isForgotten(Failures previous, Instant now) {
-        Instant lastRelevant = previous.delayedUntil() != null && previous.delayedUntil().isAfter(previous.last())
-                ? previous.delayedUntil() : previous.last();
-        return lastRelevant.plus(properties.forgetAfter()).isBefore(now);
+    /** The delays after 1, 2, … failures up to the count from which it stays the same, for {@link #delayEnd}. */
+    private String delaySchedule() {
+        int lastChange = properties.freeAttempts() + 30;
+        return IntStream.rangeClosed(1, lastChange)
+                .mapToObj(count -> Long.toString(delayAfter(count).toMillis()))
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
-    /**
-     * Forgotten pairs go first, then the oldest ones not waiting now; a pair that must wait is never dropped,
-     * so a flood of made-up names cannot give a guesser its free attempts back.
-     */
-    private void purgeIfFull(Instant now) {
-        if (failures.size() < MAX_TRACKED) {
-            return;
-        }
-        failures.values().removeIf(entry -> isForgotten(entry, now));
-        if (failures.size() >= MAX_TRACKED) {
-            failures.entrySet().stream()
-                    .filter(entry -> !isDelayed(entry.getValue(), now))
-                    .sorted(Comparator.comparing(entry -> entry.getValue().last()))
-                    .limit(MAX_TRACKED / 10)
-                    .map(Map.Entry::getKey)
-                    .toList()
-                    .forEach(failures::remove);
-        }
+    /** One more failure counted; false when the pair must wait and nothing was counted. */
+    private boolean counted(String user, String network, Instant now) {
+        return jdbc.sql(COUNT_ATTEMPT)
+                .param("username", user)
+                .param("network", network)
+                .param("now", Sql.timestamp(now))
+                .param("forgetAfterMillis", properties.forgetAfter().toMillis())
+                .param("delays", delays)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
+
+    private Optional<Instant> delayedUntil(String user, String network, Instant now) {
+        return jdbc.sql("select delayed_until from login_failure where username = ? and network = ? and delayed_until > ?")
+                .param(user)
+                .param(network)
+                .param(Sql.timestamp(now))
+                .query((rs, row) -> Sql.instant(rs, "delayed_until"))
+                .optional();
+    }
+
+    private static Failures failures(ResultSet rs, int row) throws SQLException {
+        return new Failures(rs.getInt("failures"), Sql.instant(rs, "last_failure"), Sql.instant(rs, "delayed_until"));
     }
 
     private static boolean isDelayed(Failures entry, Instant now) {
         return entry != null && entry.delayedUntil() != null && entry.delayedUntil().isAfter(now);
-    }
-
-    private static Key key(String username, String address) {
-        return new Key(normalize(username), network(address));
     }
 
     /**

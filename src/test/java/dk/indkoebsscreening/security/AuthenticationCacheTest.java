@@ -8,7 +8,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +19,22 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
-/** The short-lived cache of successful logins: only the right password hits it, failures never do. */
+/**
+ * The short-lived cache of successful logins: only the right password hits it, failures never do. The throttle is the
+ * application's, on its database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuthenticationCacheTest {
 
     private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
+    @Autowired
+    LoginThrottle throttle;
 
     AuthenticationCacheTest() {
         Group staff = mock(Group.class);
@@ -36,17 +43,13 @@ class AuthenticationCacheTest {
         when(identity.createGroupQuery().groupMember("anna").list()).thenReturn(List.of(staff));
     }
 
-    private static LoginThrottle throttle() {
-        return new LoginThrottle(new LoginThrottle.Properties(5, null, null, null), Clock.systemUTC());
-    }
-
     private static Authentication login(String user, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
     }
 
     @Test
     void aSuccessfulLoginIsRememberedButAWrongPasswordIsStillChecked() {
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ofSeconds(30)));
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle, new AuthenticationCacheProperties(Duration.ofSeconds(30)));
 
         assertThat(provider.authenticate(login("anna", "demo")).getAuthorities()).extracting("authority").containsExactly("staff");
         assertThat(provider.authenticate(login("anna", "demo")).isAuthenticated()).isTrue();
@@ -70,7 +73,7 @@ class AuthenticationCacheTest {
             return true;
         });
         // Without the cache too: the calls share the one check that is running.
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ZERO));
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle, new AuthenticationCacheProperties(Duration.ZERO));
         ExecutorService clients = Executors.newFixedThreadPool(20);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -101,7 +104,7 @@ class AuthenticationCacheTest {
             bentIsBeingChecked.countDown();
             return true;
         });
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ZERO));
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle, new AuthenticationCacheProperties(Duration.ZERO));
         ExecutorService clients = Executors.newFixedThreadPool(2);
         try {
             Future<Authentication> anna = clients.submit(() -> provider.authenticate(login("anna", "demo")));
@@ -117,7 +120,7 @@ class AuthenticationCacheTest {
 
     @Test
     void zeroTurnsTheCacheOff() {
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle(), new AuthenticationCacheProperties(Duration.ZERO));
+        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identity, throttle, new AuthenticationCacheProperties(Duration.ZERO));
         provider.authenticate(login("anna", "demo"));
         provider.authenticate(login("anna", "demo"));
         verify(identity, times(2)).checkPassword("anna", "demo");

@@ -6,17 +6,53 @@ import dk.indkoebsscreening.testsupport.LogCapture;
 import dk.indkoebsscreening.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The delays of repeated login failures: per user and address, progressive, time-limited, logged. */
+/**
+ * The delays of repeated login failures: per user and address, progressive, time-limited, logged; counted in the
+ * application's PostgreSQL, where throttles of several application nodes share them. Each throttle here is a node of
+ * its own on that database, with a clock the test moves (starting now: the application's own throttle purges what
+ * is an hour old by its clock).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginThrottleTest {
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T09:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(
-            new LoginThrottle.Properties(5, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1)), clock);
+    private static final LoginThrottle.Properties PROPERTIES =
+            new LoginThrottle.Properties(5, Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofHours(1));
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private final SettableClock clock = new SettableClock(start);
+    private LoginThrottle throttle;
     @RegisterExtension
     final LogCapture securityLog = new LogCapture("indkoeb.security");
+
+    /** The login tests lift the delays they cause; what else is left is of no test's concern, and would be in the lists. */
+    @BeforeEach
+    @AfterEach
+    void forgetAllFailures() {
+        jdbc.sql("delete from login_failure").update();
+        throttle = node();
+    }
+
+    private LoginThrottle node() {
+        return new LoginThrottle(PROPERTIES, clock, jdbc);
+    }
 
     @Test
     void fiveFailuresAreFreeThenTheDelayDoublesUpToTheMaximum() {
@@ -114,13 +150,80 @@ class LoginThrottleTest {
         assertThat(securityLog.messages()).hasSize(1);
         String entry = securityLog.messages().get(0);
         assertThat(entry).contains("user=anna?forged line", "address=10.0.0.9", "failures=5", "delay=2s",
-                "at=2026-12-01T09:00:00Z").doesNotContain("\n");
+                "at=" + start).doesNotContain("\n");
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseShareTheCountsAndTheDelays() {
+        LoginThrottle otherNode = node();
+        for (int i = 0; i < 5; i++) {
+            fail(i % 2 == 0 ? throttle : otherNode, "anna", "10.0.0.9");
+        }
+
+        assertThat(otherNode.waitFor("anna", "10.0.0.9")).contains(Duration.ofSeconds(2));
+        assertThat(throttle.attempt("anna", "10.0.0.9")).contains(Duration.ofSeconds(2));
+        assertThat(otherNode.current()).extracting(LoginThrottle.Delay::username).containsExactly("anna");
+
+        otherNode.clear("anna", "admin");
+        assertThat(throttle.waitFor("anna", "10.0.0.9")).as("lifted on every node").isEmpty();
+        failTimes("bent", "10.0.0.9", 4);
+        otherNode.succeeded("bent", "10.0.0.9");
+        fail("bent", "10.0.0.9");
+        assertThat(throttle.waitFor("bent", "10.0.0.9")).as("a success on any node starts the count again").isEmpty();
+    }
+
+    @Test
+    void guessesSentInParallelToTwoNodesGetTheFreeAttemptsOnceBetweenThem() throws Exception {
+        List<LoginThrottle> nodes = List.of(throttle, node());
+        ExecutorService guesser = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> guesses = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                LoginThrottle node = nodes.get(i % 2);
+                guesses.add(() -> node.attempt("anna", "10.0.0.9").isEmpty());
+            }
+            long allowed = 0;
+            for (Future<Boolean> guess : guesser.invokeAll(guesses)) {
+                allowed += guess.get() ? 1 : 0;
+            }
+
+            assertThat(allowed).isEqualTo(5);
+            assertThat(throttle.current()).singleElement().satisfies(delay -> assertThat(delay.failures()).isEqualTo(5));
+        } finally {
+            guesser.shutdownNow();
+        }
+    }
+
+    @Test
+    void forgottenFailuresArePurgedAndBeyondTheBoundTheOldestOfThoseNotWaiting() {
+        fail("bent", "10.0.0.9");
+        clock.advance(Duration.ofMinutes(30));
+        failTimes("anna", "10.0.0.9", 5);
+        clock.advance(Duration.ofSeconds(1));
+        fail("carl", "10.0.0.9");
+
+        assertThat(throttle.purge(1)).as("bent; anna is older than carl but waits").isEqualTo(1);
+        assertThat(pairs()).containsExactlyInAnyOrder("anna", "carl");
+
+        clock.advance(Duration.ofMinutes(31));
+        fail("dora", "10.0.0.9");
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(throttle.purge(10)).as("anna's and carl's failures are an hour old").isEqualTo(2);
+        assertThat(pairs()).containsExactly("dora");
+    }
+
+    private List<String> pairs() {
+        return jdbc.sql("select username from login_failure").query(String.class).list();
     }
 
     /** A wrong password: the attempt is let through (and counted), then fails. */
     private void fail(String user, String address) {
-        assertThat(throttle.attempt(user, address)).as("attempt of " + user).isEmpty();
-        throttle.failed(user, address);
+        fail(throttle, user, address);
+    }
+
+    private static void fail(LoginThrottle node, String user, String address) {
+        assertThat(node.attempt(user, address)).as("attempt of " + user).isEmpty();
+        node.failed(user, address);
     }
 
     /** Failures in a row, each after any delay the one before started. */

@@ -37,6 +37,12 @@ class RowLevelSecurityTest extends ApiTestBase {
         }));
     }
 
+    /**
+     * Tables that belong to no single municipality: the municipalities themselves (kept by the shared organisation's
+     * administrators) and the login throttle's counts (a login is counted before anyone knows whose user it is).
+     */
+    private static final String SHARED_TABLES = "'municipality', 'municipality_group_mailbox', 'login_failure'";
+
     /** From the catalogue: a new table that forgets {@code make_tenant_owned} fails here. */
     @Test
     void everyTableOfOursBelongsToMunicipalitiesUnderForcedRowLevelSecurity() {
@@ -47,10 +53,10 @@ class RowLevelSecurityTest extends ApiTestBase {
                             (select count(*) from pg_policy p where p.polrelid = c.oid) as policies
                         from pg_class c
                         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
-                          and c.relname not like 'act\\_%' and c.relname <> 'flyway_schema_history'
-                          and c.relname not like 'municipality%'
+                          and c.relname not like 'act\\_%%' and c.relname <> 'flyway_schema_history'
+                          and c.relname not in (%s)
                         order by c.relname
-                        """)
+                        """.formatted(SHARED_TABLES))
                 .query().listOfRows();
 
         assertThat(tables).hasSizeGreaterThanOrEqualTo(32);
