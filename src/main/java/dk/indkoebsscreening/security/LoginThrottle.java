@@ -4,6 +4,9 @@ import dk.indkoebsscreening.system.Sql;
 import jakarta.validation.constraints.Positive;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,6 +51,8 @@ public class LoginThrottle {
 
     static final Logger SECURITY_LOG = LoggerFactory.getLogger("indkoeb.security");
     private static final int MAX_TRACKED = 100_000;
+    /** Camunda's user ids have at most 64 characters, addresses under 50; two keys of 255 (765 bytes each) fit an index entry. */
+    private static final int LONGEST_KEY = 255;
 
     /**
      * @param freeAttempts failures in a row before the first delay
@@ -117,7 +123,7 @@ public class LoginThrottle {
     /** How long this user must still wait before logging in from this address; empty when they may try now. */
     public Optional<Duration> waitFor(String username, String address) {
         Instant now = clock.instant();
-        return delayedUntil(normalize(username), network(address), now).map(until -> Duration.between(now, until));
+        return delayedUntil(normalize(username), networkOf(address), now).map(until -> Duration.between(now, until));
     }
 
     /**
@@ -127,7 +133,7 @@ public class LoginThrottle {
      */
     public Optional<Duration> attempt(String username, String address) {
         String user = normalize(username);
-        String network = network(address);
+        String network = networkOf(address);
         Instant now = clock.instant();
         // A refused attempt reads the delay that refused it; should that have been lifted in between, it tries again.
         for (int tries = 0; tries < 3; tries++) {
@@ -148,7 +154,7 @@ public class LoginThrottle {
         Instant now = clock.instant();
         jdbc.sql("select failures, last_failure, delayed_until from login_failure where username = ? and network = ?")
                 .param(normalize(username))
-                .param(network(address))
+                .param(networkOf(address))
                 .query(LoginThrottle::failures)
                 .optional()
                 .filter(current -> isDelayed(current, now))
@@ -161,7 +167,7 @@ public class LoginThrottle {
     /** The attempt could not be checked (not the caller's doing): it no longer counts. */
     public void abandoned(String username, String address) {
         String user = normalize(username);
-        String network = network(address);
+        String network = networkOf(address);
         // The last failure goes, else one fewer counts: in this order, so that an attempt counted in between is kept.
         jdbc.sql("delete from login_failure where username = ? and network = ? and failures <= 1")
                 .param(user)
@@ -180,7 +186,7 @@ public class LoginThrottle {
     public void succeeded(String username, String address) {
         jdbc.sql("delete from login_failure where username = ? and network = ? returning failures, last_failure, delayed_until")
                 .param(normalize(username))
-                .param(network(address))
+                .param(networkOf(address))
                 .query(LoginThrottle::failures)
                 .optional()
                 .filter(previous -> previous.delayedUntil() != null)
@@ -310,8 +316,29 @@ public class LoginThrottle {
         }
     }
 
+    /** The user as counted, however the name was typed. */
     private static String normalize(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return bounded(username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The address as counted. */
+    private static String networkOf(String address) {
+        return bounded(network(address));
+    }
+
+    /**
+     * A key longer than any user's name or any address (a login form takes a megabyte, a forwarded address a header)
+     * is counted by its digest: PostgreSQL's index takes no key over 2,704 bytes.
+     */
+    private static String bounded(String key) {
+        if (key.length() <= LONGEST_KEY) {
+            return key;
+        }
+        try {
+            return "sha-256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A user name as typed can hold anything: no line breaks or control characters into the log. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,6 +129,24 @@ class LoginThrottleTest {
         clock.advance(Duration.ofMinutes(61));
         fail("bent", "10.0.0.9");
         assertThat(throttle.waitFor("bent", "10.0.0.9")).as("counting starts again").isEmpty();
+    }
+
+    /** A login form takes a name of a megabyte; PostgreSQL's index takes no key over 2,704 bytes (after compression). */
+    @Test
+    void aNameLongerThanAnyUsersIsCountedAndLiftedLikeAnyOther() {
+        String longName = randomLetters(100_000);
+        failTimes(longName, "10.0.0.9", 5);
+
+        assertThat(throttle.waitFor(longName.toUpperCase(), "10.0.0.9")).isPresent();
+        assertThat(throttle.waitFor(longName + "ø", "10.0.0.9")).as("another long name").isEmpty();
+        assertThat(throttle.clear(longName, "admin")).isEqualTo(1);
+    }
+
+    /** Letters that do not compress, as a key of this length would. */
+    static String randomLetters(int length) {
+        Random random = new Random(31);
+        return random.ints(length, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     @Test

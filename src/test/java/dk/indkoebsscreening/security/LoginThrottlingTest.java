@@ -126,6 +126,15 @@ class LoginThrottlingTest extends ApiTestBase {
                 .anySatisfy(entry -> assertThat(entry).contains("Login delays lifted", "user=" + VICTIM, "by=admin"));
     }
 
+    /** A name longer than any user's is a wrong login like any other, counted too (a database key has a size limit). */
+    @Test
+    void aNameLongerThanAnyUsersIsAWrongLoginNotAnError() {
+        RawHttp stranger = new RawHttp(port, STRANGER);
+        assertThat(stranger.get(LoginThrottleTest.randomLetters(3_000), "gæt", "/api/tasks").status()).as("in HTTP Basic")
+                .isEqualTo(401);
+        assertThat(formLogin(stranger, LoginThrottleTest.randomLetters(100_000), "gæt")).endsWith("/login?error");
+    }
+
     /** The login form from the given client, session cookie and CSRF token included; returns where it redirects. */
     private static String formLogin(RawHttp client, String user, String password) {
         RawHttp.Reply loginPage = client.send("GET", "/login", Map.of(), null);
