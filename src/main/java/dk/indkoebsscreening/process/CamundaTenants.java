@@ -125,6 +125,8 @@ public class CamundaTenants {
             marker.setString(2, municipality);
             marker.executeUpdate();
         }
-        log.info("Gave {} rows of the engine's processes from before tenants the municipality {}", claimed, municipality);
+        if (claimed > 0) {
+            log.info("Gave {} rows of the engine's processes from before tenants the municipality {}", claimed, municipality);
+        }
     }
 }
