@@ -1,5 +1,9 @@
 package dk.indkoebsscreening.system;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,12 +13,16 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The application's data source: every connection it hands out carries the municipality of the work that borrows it
+ * The application's data source: every statement runs with the municipality of the work that issues it
  * ({@link Tenancy#current()}) as the settings the database's row-level security reads ({@code V28__tenants.sql}):
  * {@code indkoeb.tenant}, the municipality new rows belong to, and {@code indkoeb.tenants}, whose rows are visible.
  * Work outside any scope acts for the installation's municipality, so an installation of one municipality behaves as
- * before municipalities. Both are set for the session in one statement at every checkout: the pool's next borrower,
- * in another scope, sets its own, and a connection is never handed out with a scope left behind.
+ * before municipalities.
+ * <p>
+ * Both are set for the session in one statement when a connection is handed out, and set again before a statement
+ * is prepared in another scope than the connection's: a transaction may change scope after taking its connection —
+ * Camunda's job executor takes one before it knows whose job it runs, and the model's code then acts for the process
+ * instance's municipality. The pool's next borrower sets its own, so a scope is never left behind.
  */
 public class TenantDataSource extends DelegatingDataSource {
 
@@ -38,16 +46,73 @@ public class TenantDataSource extends DelegatingDataSource {
     }
 
     private Connection scoped(Connection connection) throws SQLException {
-        Tenancy.Scope scope = Tenancy.current().orElse(installationScope);
-        try (PreparedStatement set = connection.prepareStatement(
-                "select set_config('indkoeb.tenant', ?, false), set_config('indkoeb.tenants', ?, false)")) {
-            set.setString(1, scope.tenant() == null ? "" : scope.tenant());
-            set.setString(2, scope.all() ? ALL : String.join(",", new TreeSet<>(scope.visible())));
-            set.execute();
-            return connection;
+        try {
+            ScopedConnection handler = new ScopedConnection(connection);
+            handler.apply(currentScope());
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, handler);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    private Tenancy.Scope currentScope() {
+        return Tenancy.current().orElse(installationScope);
+    }
+
+    /** Sets the connection's scope again when a statement is prepared in another scope than the last one set. */
+    private final class ScopedConnection implements InvocationHandler {
+
+        private final Connection target;
+        private Tenancy.Scope applied;
+
+        ScopedConnection(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "prepareStatement", "prepareCall", "createStatement" -> {
+                    Tenancy.Scope scope = currentScope();
+                    if (!scope.equals(applied)) {
+                        apply(scope);
+                    }
+                }
+                case "unwrap" -> {
+                    if (((Class<?>) args[0]).isInstance(proxy)) {
+                        return proxy;
+                    }
+                }
+                case "isWrapperFor" -> {
+                    if (((Class<?>) args[0]).isInstance(proxy)) {
+                        return true;
+                    }
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                default -> {
+                }
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        void apply(Tenancy.Scope scope) throws SQLException {
+            try (PreparedStatement set = target.prepareStatement(
+                    "select set_config('indkoeb.tenant', ?, false), set_config('indkoeb.tenants', ?, false)")) {
+                set.setString(1, scope.tenant() == null ? "" : scope.tenant());
+                set.setString(2, scope.all() ? ALL : String.join(",", new TreeSet<>(scope.visible())));
+                set.execute();
+            }
+            applied = scope;
         }
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * PostgreSQL keeps each municipality's rows from the others, whatever a query asks: the attacker's view is a plain
@@ -26,6 +27,9 @@ class RowLevelSecurityTest extends ApiTestBase {
 
     @Autowired
     EmbeddedPostgresServer postgres;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final List<UUID> requests = new ArrayList<>();
 
@@ -110,6 +114,23 @@ class RowLevelSecurityTest extends ApiTestBase {
         Tenancy.runAs("nordby", () -> assertThat(settings()).isEqualTo("nordby/nordby"));
         assertThat(settings()).isEqualTo("kommune/kommune");
         Tenancy.runAcross(() -> assertThat(settings()).isEqualTo("/*"));
+    }
+
+    /** Camunda's job executor takes its connection before it knows whose job it runs; the model's code then acts for the job's. */
+    @Test
+    void aTransactionThatChangesScopeAfterTakingItsConnectionWritesAndReadsInTheNewScope() {
+        UUID[] sydbys = new UUID[1];
+        transactions.executeWithoutResult(status -> {
+            assertThat(settings()).isEqualTo("kommune/kommune");
+            Tenancy.runAs("sydby", () -> {
+                sydbys[0] = insertRequest("IND-2026-9996", "Sydbys indkøb");
+                assertThat(settings()).isEqualTo("sydby/sydby");
+            });
+            assertThat(jdbc.sql("select count(*) from purchase_request where id = ?").param(sydbys[0]).query(Long.class).single())
+                    .as("back in the installation's scope on the same connection").isZero();
+        });
+        Tenancy.runAcross(() -> assertThat(jdbc.sql("select tenant_id from purchase_request where id = ?").param(sydbys[0])
+                .query(String.class).single()).isEqualTo("sydby"));
     }
 
     @Test
