@@ -52,7 +52,7 @@ class CloudEventRecords {
     }
 
     private CloudEvent toCloudEvent(OutboxEvent event, EventType type) {
-        Municipality municipality = municipalities.current();
+        Municipality municipality = municipalities.byId(event.municipality());
         return CloudEventBuilder.v1()
                 .withId(event.id().toString())
                 .withType(type.type())

@@ -17,5 +17,5 @@ import java.util.UUID;
  */
 record DeadLetter(UUID id, UUID requestId, String type, String reference, Instant occurredAt, Instant deadLetteredAt,
                   String reason, int timesSetAside, long payloadBytes, long waitingBehind, String payloadChangedBy,
-                  Instant payloadChangedAt, String resentBy, Instant resentAt, Instant publishedAt) {
+                  Instant payloadChangedAt, String resentBy, Instant resentAt, Instant publishedAt, String municipality) {
 }

@@ -157,7 +157,7 @@ class DeadLetters {
     /** The largest of the event's records (decisions go to two topics) as the relay would build and measure it. */
     private int recordSize(DeadLetter deadLetter, String payload) {
         OutboxEvent candidate = new OutboxEvent(0, deadLetter.id(), deadLetter.requestId(), deadLetter.type(),
-                deadLetter.reference(), deadLetter.occurredAt(), payload);
+                deadLetter.reference(), deadLetter.occurredAt(), payload, deadLetter.municipality());
         return records.recordsFor(candidate).stream().mapToInt(sizeLimit::sizeOf).max().orElse(0);
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import dk.indkoebsscreening.system.Tenancy;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -449,7 +450,8 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         running = true;
-        worker = new Thread(this::run, "outbox-relay");
+        // One relay publishes every municipality's events, each with its own municipality's attributes.
+        worker = new Thread(() -> Tenancy.runAcross(this::run), "outbox-relay");
         worker.setDaemon(true);
         worker.start();
     }

@@ -50,7 +50,7 @@ class OutboxStore {
      */
     List<OutboxEvent> oldestUnpublished(int limit) {
         return jdbc.sql("""
-                        select seq, id, request_id, type, subject, occurred_at, payload::text as payload
+                        select seq, id, request_id, type, subject, occurred_at, payload::text as payload, tenant_id
                         from outbox_event e
                         where e.published_at is null and e.dead_lettered_at is null
                           and not exists (select 1 from outbox_event d
@@ -73,7 +73,7 @@ class OutboxStore {
      */
     List<OutboxEvent> firstWaitingAmongNewest(long afterSeq, int limit) {
         return jdbc.sql("""
-                        select seq, id, request_id, type, subject, occurred_at, payload::text as payload
+                        select seq, id, request_id, type, subject, occurred_at, payload::text as payload, tenant_id
                         from outbox_event e
                         where e.seq > greatest(:afterSeq, (select coalesce(max(seq), 0) - :window from outbox_event))
                           and e.published_at is null and e.dead_lettered_at is null
@@ -92,7 +92,7 @@ class OutboxStore {
     private static OutboxEvent event(ResultSet rs, int row) throws SQLException {
         return new OutboxEvent(rs.getLong("seq"), rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class), rs.getString("type"),
-                rs.getString("subject"), Sql.instant(rs, "occurred_at"), rs.getString("payload"));
+                rs.getString("subject"), Sql.instant(rs, "occurred_at"), rs.getString("payload"), rs.getString("tenant_id"));
     }
 
     /**
@@ -213,7 +213,7 @@ class OutboxStore {
     private static final String DEAD_LETTERS = """
             select e.id, e.request_id, e.type, e.subject, e.occurred_at, e.dead_lettered_at, e.dead_letter_reason,
                    e.dead_lettered_times, octet_length(e.payload::text) as payload_bytes, e.payload_changed_by,
-                   e.payload_changed_at, e.resent_by, e.resent_at, e.published_at,
+                   e.payload_changed_at, e.resent_by, e.resent_at, e.published_at, e.tenant_id,
                    (select count(*) from outbox_event w
                     where w.request_id = e.request_id and w.seq > e.seq and w.published_at is null) as waiting_behind
             from outbox_event e
@@ -225,7 +225,7 @@ class OutboxStore {
                 Sql.instant(rs, "dead_lettered_at"), rs.getString("dead_letter_reason"), rs.getInt("dead_lettered_times"),
                 rs.getLong("payload_bytes"), rs.getLong("waiting_behind"), rs.getString("payload_changed_by"),
                 Sql.instant(rs, "payload_changed_at"), rs.getString("resent_by"), Sql.instant(rs, "resent_at"),
-                Sql.instant(rs, "published_at"));
+                Sql.instant(rs, "published_at"), rs.getString("tenant_id"));
     }
 
     record Payloads(String current, String original) {

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.municipality;
 
+import dk.indkoebsscreening.process.CamundaTenants;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.NotFoundException;
@@ -10,6 +11,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +28,15 @@ public class MunicipalitySettings {
     private final MunicipalityRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** Looked up when first needed: an engine bean injected early may build the engine before Flyway has migrated. */
+    private final ObjectProvider<CamundaTenants> engineTenants;
 
-    MunicipalitySettings(MunicipalityRepository repository, ApplicationEventPublisher events, Clock clock) {
+    MunicipalitySettings(MunicipalityRepository repository, ApplicationEventPublisher events, Clock clock,
+                         ObjectProvider<CamundaTenants> engineTenants) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
+        this.engineTenants = engineTenants;
     }
 
     /** The rules the annotations cannot express, for {@link dk.indkoebsscreening.system.FormBinder}. */
@@ -46,7 +52,8 @@ public class MunicipalitySettings {
     }
 
     /**
-     * Creates it and, after the commit, announces it ({@link MunicipalityAdded}).
+     * Creates it with its tenant in the engine, in one transaction, and after the commit announces it
+     * ({@link MunicipalityAdded}).
      *
      * @throws InvalidInputException no id, or the id is taken
      */
@@ -59,6 +66,7 @@ public class MunicipalitySettings {
         if (!repository.insert(form.id(), form, clock.instant())) {
             throw InvalidInputException.of("id", "municipality.id.taken", form.id());
         }
+        engineTenants.getObject().ensure(form.id(), form.name());
         MunicipalityAdded added = new MunicipalityAdded(form.id(), form.name());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -4,10 +4,10 @@
  * figures, the accessibility contact and the events' CloudEvents source; the first written at start from the
  * configuration; kept by the installation's administrators on {@code /admin/kommuner} and through
  * {@code /api/municipalities}; {@link dk.indkoebsscreening.municipality.MunicipalityAdded} once a new one is
- * committed; the accessibility statement, which names the municipality's contact. Low in the
- * graph: features read their municipality here. Uses web (the pages' frame) and system.
+ * committed, its tenant in the engine created with it; the accessibility statement, which names the municipality's contact. Low in the
+ * graph: features read their municipality here. Uses web (the pages' frame), process (the engine's tenants) and system.
  */
-@ApplicationModule(displayName = "Municipalities", allowedDependencies = {"system", "web"})
+@ApplicationModule(displayName = "Municipalities", allowedDependencies = {"process", "system", "web"})
 package dk.indkoebsscreening.municipality;
 
 import org.springframework.modulith.ApplicationModule;

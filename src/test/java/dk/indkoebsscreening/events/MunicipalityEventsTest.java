@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.events;
 
+import org.camunda.bpm.engine.IdentityService;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.events.TopicReader.Received;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each event says whose it is: its municipality's source and, in the header {@code ce_municipality}, its id, so that a
@@ -27,6 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * in the records made for a municipality created here (removed after).
  */
 class MunicipalityEventsTest extends ApiTestBase {
+
+    @Autowired
+    IdentityService identity;
 
     private static final String OTHER = "test-events-oestby";
 
@@ -40,10 +46,15 @@ class MunicipalityEventsTest extends ApiTestBase {
     EventsProperties properties;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    OutboxWriter writer;
+    @Autowired
+    TransactionTemplate transactions;
 
     @AfterEach
     void removeMunicipality() {
-        jdbc.sql("delete from municipality where id = ?").param(OTHER).update();
+        Tenancy.runAs(OTHER, () -> jdbc.sql("delete from outbox_event").update());
+        MadeUpMunicipalities.remove(jdbc, identity, OTHER);
     }
 
     @Test
@@ -62,15 +73,28 @@ class MunicipalityEventsTest extends ApiTestBase {
         settings.create(new MunicipalityForm(OTHER, "Østby Kommune", null, null, "indkoeb@oestby.example", null, 10,
                 BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of()));
         OutboxEvent event = new OutboxEvent(0, UUID.randomUUID(), UUID.randomUUID(), EventType.REQUEST_SUBMITTED.type(),
-                "2026-0001", Instant.parse("2026-12-07T10:00:00Z"), "{}");
+                "2026-0001", Instant.parse("2026-12-07T10:00:00Z"), "{}", OTHER);
 
-        List<ProducerRecord<String, byte[]>> ofOther = Tenancy.callAs(OTHER, () -> records.recordsFor(event));
-        List<ProducerRecord<String, byte[]>> ofInstallation = records.recordsFor(event);
+        List<ProducerRecord<String, byte[]>> records = this.records.recordsFor(event);
 
-        assertThat(header(ofOther.get(0), "ce_municipality")).isEqualTo(OTHER);
-        assertThat(header(ofOther.get(0), "ce_source")).isEqualTo("urn:indkoebsscreening:oestby");
-        assertThat(header(ofInstallation.get(0), "ce_municipality")).isEqualTo(installation.municipalityId());
-        assertThat(header(ofInstallation.get(0), "ce_source")).isEqualTo("urn:indkoebsscreening:demo-kommune");
+        assertThat(header(records.get(0), "ce_municipality")).isEqualTo(OTHER);
+        assertThat(header(records.get(0), "ce_source")).isEqualTo("urn:indkoebsscreening:oestby");
+    }
+
+    /** The relay runs in no user's municipality: it publishes every municipality's events, each as its own. */
+    @Test
+    void theRelayPublishesAnotherMunicipalitysEventWithItsIdAndSource() {
+        settings.create(new MunicipalityForm(OTHER, "Østby Kommune", null, null, "indkoeb@oestby.example", null, 10,
+                BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of()));
+        UUID requestId = UUID.randomUUID();
+        Tenancy.runAs(OTHER, () -> transactions.executeWithoutResult(status -> writer.append(requestId, "2026-0001",
+                EventType.REQUEST_WITHDRAWN, Instant.now(), Map.of("requestId", requestId.toString()))));
+
+        try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
+            Received received = reader.ofRequest(requestId.toString(), 1, Duration.ofSeconds(60)).get(0);
+            assertThat(received.header("ce_municipality")).isEqualTo(OTHER);
+            assertThat(received.header("ce_source")).isEqualTo("urn:indkoebsscreening:oestby");
+        }
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

@@ -46,7 +46,7 @@ class OutboxHealthIndicatorTest {
         UUID id = UUID.randomUUID();
         DeadLetter deadLetter = new DeadLetter(id, UUID.randomUUID(), EventType.DECISION_MADE.type(), "IND-2026-0042",
                 NOW.minusSeconds(10), NOW.minusSeconds(5), "RecordTooLargeException: The message is 1300000 bytes", 1,
-                1_299_000, 2, null, null, null, null, null);
+                1_299_000, 2, null, null, null, null, null, "kommune");
         Health health = healthWith(new OutboxStore.Backlog(2, NOW.minusSeconds(3)), List.of(deadLetter));
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.municipality;
 
+import org.camunda.bpm.engine.IdentityService;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.testsupport.BrowserTestBase;
@@ -16,11 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MunicipalityPagesBrowserTest extends BrowserTestBase {
 
     @Autowired
+    IdentityService identity;
+
+    @Autowired
     JdbcClient jdbc;
 
     @AfterEach
     void removeMunicipality() {
-        jdbc.sql("delete from municipality where id = 'test-browser-nordby'").update();
+        MadeUpMunicipalities.remove(jdbc, identity, "test-browser-nordby");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.municipality;
 
+import org.camunda.bpm.engine.IdentityService;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RecordApplicationEvents
 class MunicipalitySettingsTest extends ApiTestBase {
 
+    @Autowired
+    IdentityService identity;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api/municipalities";
     private static final String PAGE = "/admin/kommuner";
@@ -55,7 +60,7 @@ class MunicipalitySettingsTest extends ApiTestBase {
 
     @AfterEach
     void removeMadeUpMunicipalities() {
-        jdbc.sql("delete from municipality where id like 'test-%'").update();
+        MadeUpMunicipalities.remove(jdbc, identity, "test-%");
     }
 
     static Map<String, Object> settings(String id, String name) {
@@ -122,6 +127,8 @@ class MunicipalitySettingsTest extends ApiTestBase {
             assertThat(events.stream(MunicipalityAdded.class)).isEmpty();
         });
         assertThat(events.stream(MunicipalityAdded.class)).containsExactly(new MunicipalityAdded("test-sydby", "Sydby Kommune"));
+        assertThat(identity.createTenantQuery().tenantId("test-sydby").singleResult().getName())
+                .as("its tenant in the engine, at once").isEqualTo("Sydby Kommune");
 
         transaction.executeWithoutResult(status -> {
             settings.create(form("test-rulled-tilbage"));
@@ -129,6 +136,7 @@ class MunicipalitySettingsTest extends ApiTestBase {
         });
         assertThat(events.stream(MunicipalityAdded.class)).hasSize(1);
         assertThat(municipalities.find("test-rulled-tilbage")).isEmpty();
+        assertThat(identity.createTenantQuery().tenantId("test-rulled-tilbage").count()).isZero();
     }
 
     private static MunicipalityForm form(String id) {

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.notification;
 
+import org.camunda.bpm.engine.IdentityService;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.municipality.MunicipalityForm;
@@ -24,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MunicipalityMailsTest extends ApiTestBase {
 
+    @Autowired
+    IdentityService identity;
+
     private static final String OTHER = "test-mails-oestby";
 
     @Autowired
@@ -42,7 +47,7 @@ class MunicipalityMailsTest extends ApiTestBase {
     @AfterEach
     void removeMunicipalityAndMail() {
         jdbc.sql("delete from mail_outbox where request_id = ?").param(requestId).update();
-        jdbc.sql("delete from municipality where id = ?").param(OTHER).update();
+        MadeUpMunicipalities.remove(jdbc, identity, OTHER);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dk.indkoebsscreening.scope;
 
+import org.camunda.bpm.engine.IdentityService;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.municipality.MunicipalityForm;
@@ -19,6 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class MunicipalityScopeTest extends ApiTestBase {
 
+    @Autowired
+    IdentityService identity;
+
     private static final String STRICT = "test-scope-strengby";
 
     @Autowired
@@ -28,7 +33,7 @@ class MunicipalityScopeTest extends ApiTestBase {
 
     @AfterEach
     void removeMunicipality() {
-        jdbc.sql("delete from municipality where id = ?").param(STRICT).update();
+        MadeUpMunicipalities.remove(jdbc, identity, STRICT);
     }
 
     @Test
