@@ -1,6 +1,7 @@
 -- Every row belongs to a municipality (a tenant, see Tenancy), and PostgreSQL itself keeps each municipality's rows
--- from the others: a query that forgets to filter, or is crafted to reach further, still sees only the rows of the
--- municipalities its connection may see. TenantDataSource sets, on every connection it hands out:
+-- from the others: a query that forgets to filter still sees only the rows of the municipalities its connection may
+-- see. (It is no defence against SQL injection: the application's role sets these settings and owns the tables; the
+-- bound parameters are.) TenantDataSource sets, on every connection it hands out:
 --   indkoeb.tenant   the municipality acting: new rows belong to it ('' when the work acts across all)
 --   indkoeb.tenants  the municipalities whose rows are visible: a comma list, or '*' for all
 -- Row-level security applies to the tables' owner too (FORCE): only a superuser or a BYPASSRLS role passes it, and
@@ -15,8 +16,9 @@ create function tenant_visible(tenant_id text) returns boolean
 
 -- A new row without a municipality takes its parent's (TG_ARGV: parent table, the row's column naming the parent's
 -- id, whether the parent may be missing), so a step of a request's process writes its rows into the request's
--- municipality, also when it runs across all. A parent the connection may not see is refused: its key alone would
--- let a row of one municipality hang on another's, as foreign keys are checked past row-level security. A row
+-- municipality, also when it runs across all. A required parent the connection may not see is refused: its key alone
+-- would let a row of one municipality hang on another's, as foreign keys are checked past row-level security (where
+-- the parent may be missing — outbox events, mails, attachment chunks — an unseen one counts as missing). A row
 -- without a parent takes the connection's municipality; with neither, "not null" refuses it. A row never moves to
 -- another municipality.
 create function tenant_of_new_row() returns trigger

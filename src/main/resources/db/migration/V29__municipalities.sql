@@ -1,6 +1,6 @@
 -- Every municipality an installation serves, with the settings that were global configuration before: its name and
 -- letterhead, its mail sender, the scope table's policy figures, its accessibility contact and its events' source.
--- The installation's first municipality is written at start from today's configuration (MunicipalitySeed), so this
+-- The installation's first municipality is written at start from today's configuration (FirstMunicipality), so this
 -- migration adds no row: the id and the values come from settings Flyway does not see.
 create table municipality (
     id                        text primary key check (id ~ '^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$'),

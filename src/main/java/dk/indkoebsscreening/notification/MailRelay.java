@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.notification;
 
 import dk.indkoebsscreening.municipality.Municipalities;
+import dk.indkoebsscreening.system.Tenancy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -190,7 +191,8 @@ class MailRelay implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = new Thread(this::run, "mail-relay");
+        // One relay sends every municipality's mails, each from the sender its step chose.
+        worker = new Thread(() -> Tenancy.runAcross(this::run), "mail-relay");
         worker.setDaemon(true);
         worker.start();
     }

@@ -102,14 +102,31 @@ public class CamundaTenants {
         });
     }
 
+    /**
+     * The installation's municipality id names its rows in the database and the engine: changed after the first start,
+     * every existing request and process would seem gone and a new, empty municipality would begin.
+     */
+    private static void requireSameMunicipality(String claimedBy, String configured) {
+        if (!claimedBy.equals(configured)) {
+            throw new IllegalStateException("indkoeb.municipality-id (INDKOEB_MUNICIPALITY_ID) is '" + configured
+                    + "', but this database's processes and rows belong to '" + claimedBy + "': set it back to '"
+                    + claimedBy + "'. A municipality's id cannot be changed once chosen.");
+        }
+    }
+
     private static void claimUntenantedRows(Connection connection, String municipality) throws SQLException {
         try (PreparedStatement marker = connection.prepareStatement("select VALUE_ from ACT_GE_PROPERTY where NAME_ = ?")) {
             marker.setString(1, CLAIMED);
             try (ResultSet claimed = marker.executeQuery()) {
                 if (claimed.next()) {
+                    requireSameMunicipality(claimed.getString(1), municipality);
                     return;
                 }
             }
+        }
+        // Once, over all of the history: not within the pool's statement timeout, which would fail every start.
+        try (PreparedStatement noTimeout = connection.prepareStatement("set local statement_timeout = 0")) {
+            noTimeout.execute();
         }
         int claimed = 0;
         for (Map.Entry<String, String> table : PROCESS_ROWS.entrySet()) {

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Camunda's tenant check stays on: a user the engine knows (the operators in Cockpit and {@code /engine-rest}) sees
  * only the tenants their groups are members of ({@link CamundaTenants}). Camunda lets its built-in administrators'
  * group past every tenant check; here that group is the installation's operators, who get their permissions from
- * their authorizations (all of them) instead, so a municipality's operators never see another's processes.
+ * their authorizations instead and see the tenants their groups are members of. They may grant memberships (Camunda
+ * Admin): operators of one municipality only, kept from the others, come with the sign-in per municipality.
  */
 @Component
 class TenancyPlugin extends AbstractProcessEnginePlugin {

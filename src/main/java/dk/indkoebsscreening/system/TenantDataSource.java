@@ -79,6 +79,10 @@ public class TenantDataSource extends DelegatingDataSource {
                         apply(scope);
                     }
                 }
+                case "rollback" -> {
+                    // A rollback also undoes a scope set inside the transaction: set it again before the next statement.
+                    applied = null;
+                }
                 case "unwrap" -> {
                     if (((Class<?>) args[0]).isInstance(proxy)) {
                         return proxy;

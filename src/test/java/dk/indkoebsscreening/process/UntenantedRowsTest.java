@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
@@ -62,8 +63,12 @@ class UntenantedRowsTest extends ApiTestBase {
                 .isEqualTo(installation.municipalityId());
 
         TABLES.forEach(table -> jdbc.sql("update " + table + " set tenant_id_ = null where proc_inst_id_ = ?").param(instance).update());
-        CamundaTenants.claimUntenantedRows(engine, "other");
+        CamundaTenants.claimUntenantedRows(engine, installation.municipalityId());
         assertThat(tenantsOf(instance)).as("claimed once only: the marker stops a second run").containsOnlyNulls();
+        assertThatThrownBy(() -> CamundaTenants.claimUntenantedRows(engine, "other"))
+                .as("the installation's municipality id changed after its first start")
+                .hasMessageContaining("INDKOEB_MUNICIPALITY_ID").hasMessageContaining("'other'");
+        assertThat(tenantsOf(instance)).containsOnlyNulls();
 
         TABLES.forEach(table -> jdbc.sql("update " + table + " set tenant_id_ = ? where proc_inst_id_ = ?")
                 .params(installation.municipalityId(), instance).update());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,9 @@ class RowLevelSecurityTest extends ApiTestBase {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     private final List<UUID> requests = new ArrayList<>();
 
@@ -131,6 +135,29 @@ class RowLevelSecurityTest extends ApiTestBase {
         });
         Tenancy.runAcross(() -> assertThat(jdbc.sql("select tenant_id from purchase_request where id = ?").param(sydbys[0])
                 .query(String.class).single()).isEqualTo("sydby"));
+    }
+
+    @Test
+    void aRollbackThatUndoesAScopeSetInsideItsTransactionLeavesNoOtherScopeOnTheConnection() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Tenancy.runAs("sydby", () -> assertThat(settingsOf(connection)).isEqualTo("sydby/sydby"));
+            connection.rollback();
+            Tenancy.runAs("sydby", () -> assertThat(settingsOf(connection)).isEqualTo("sydby/sydby"));
+            connection.rollback();
+            assertThat(settingsOf(connection)).isEqualTo("kommune/kommune");
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static String settingsOf(Connection connection) {
+        try (var statement = connection.prepareStatement("select current_setting('indkoeb.tenant') || '/' || current_setting('indkoeb.tenants')");
+             var result = statement.executeQuery()) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
