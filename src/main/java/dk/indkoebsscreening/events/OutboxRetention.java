@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
+import dk.indkoebsscreening.system.Tenancy;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * {@code indkoeb.events.outbox-retention.keep-published}. The outbox has to hold an event only until Kafka
  * has acknowledged it; the rows were otherwise 60 % of the database per request and never went away
  * (BENCHMARKS.md, growth). An unpublished event is never deleted, however old. Deletes in batches, each
- * its own short transaction, so the relay is never blocked for long.
+ * its own short transaction, so the relay is never blocked for long. Every municipality's events, as the relay
+ * publishes them: the retention is the installation's.
  */
 @Component
 class OutboxRetention {
@@ -40,12 +42,14 @@ class OutboxRetention {
     }
 
     int deletePublishedBefore(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = store.deletePublishedBefore(cutoff, BATCH_SIZE);
-            total += deleted;
-        } while (deleted == BATCH_SIZE);
-        return total;
+        return Tenancy.callAcross(() -> {
+            int total = 0;
+            int deleted;
+            do {
+                deleted = store.deletePublishedBefore(cutoff, BATCH_SIZE);
+                total += deleted;
+            } while (deleted == BATCH_SIZE);
+            return total;
+        });
     }
 }

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.notification;
 
 import java.time.Clock;
 import org.slf4j.Logger;
+import dk.indkoebsscreening.system.Tenancy;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes sent mails older than {@code indkoeb.notifications.keep-sent}: they hold names and case details,
  * and the administrators need them only to answer "was I told?" for a while. Unsent mails are never deleted.
+ * Every municipality's mails, as the relay sends them: the retention is the installation's.
  */
 @Component
 class SentMailRetention {
@@ -28,14 +30,19 @@ class SentMailRetention {
 
     @Scheduled(initialDelayString = "PT2M", fixedDelayString = "PT1H")
     void deleteExpired() {
+        int total = Tenancy.callAcross(this::deleteExpiredInBatches);
+        if (total > 0) {
+            log.info("Deleted {} mails sent more than {} ago", total, properties.keepSent());
+        }
+    }
+
+    private int deleteExpiredInBatches() {
         int total = 0;
         int deleted;
         do {
             deleted = outbox.deleteSentBefore(clock.instant().minus(properties.keepSent()), BATCH_SIZE);
             total += deleted;
         } while (deleted == BATCH_SIZE);
-        if (total > 0) {
-            log.info("Deleted {} mails sent more than {} ago", total, properties.keepSent());
-        }
+        return total;
     }
 }

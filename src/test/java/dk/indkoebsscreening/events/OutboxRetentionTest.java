@@ -2,6 +2,7 @@ package dk.indkoebsscreening.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -44,6 +45,19 @@ class OutboxRetentionTest extends ApiTestBase {
         assertThat(deleted).isEqualTo(expired);
         assertThat(jdbc.sql("select id from outbox_event where request_id = ?").param(request).query(UUID.class).list())
                 .containsExactlyInAnyOrder(recent, unpublished, onceSetAside);
+    }
+
+    @Test
+    void deletesEveryMunicipalitysPublishedEvents() {
+        Instant now = Instant.now();
+        UUID request = UUID.randomUUID();
+        UUID expired = Tenancy.callAs("test-retention-oestby",
+                () -> insert(request, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(31))));
+
+        retention.deletePublishedBefore(now.minus(Duration.ofDays(30)));
+
+        assertThat(Tenancy.callAcross(() -> jdbc.sql("select count(*) from outbox_event where id = ?").param(expired)
+                .query(Integer.class).single())).isZero();
     }
 
     private UUID insert(UUID request, Instant occurredAt, Instant publishedAt) {
