@@ -100,18 +100,18 @@ class InvitationRepository {
                 .param("id", id).param("now", Sql.timestamp(now)).update() == 1;
     }
 
-    List<UUID> dueForReminder(Instant now, int limit) {
+    List<DueRound> dueForReminder(Instant now, int limit) {
         return jdbc.sql("""
-                select id from vendor_invitation
+                select id, tenant_id from vendor_invitation
                 where state = 'OPEN' and reminded_at is null and remind_at <= :now and expires_at > :now
                 order by remind_at limit :limit
                 """)
-                .param("now", Sql.timestamp(now)).param("limit", limit).query(UUID.class).list();
+                .param("now", Sql.timestamp(now)).param("limit", limit).query(DueRound::of).list();
     }
 
-    List<UUID> dueForExpiry(Instant now, int limit) {
-        return jdbc.sql("select id from vendor_invitation where state = 'OPEN' and expires_at <= :now order by expires_at limit :limit")
-                .param("now", Sql.timestamp(now)).param("limit", limit).query(UUID.class).list();
+    List<DueRound> dueForExpiry(Instant now, int limit) {
+        return jdbc.sql("select id, tenant_id from vendor_invitation where state = 'OPEN' and expires_at <= :now order by expires_at limit :limit")
+                .param("now", Sql.timestamp(now)).param("limit", limit).query(DueRound::of).list();
     }
 
     void insertToken(byte[] hash, UUID invitationId, Instant at) {

@@ -17,6 +17,7 @@ import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.NotFoundException;
+import dk.indkoebsscreening.system.Tenancy;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -185,14 +186,14 @@ public class VendorInvitations {
         return true;
     }
 
-    /** Open rounds whose expiry has passed, for the job that expires them, at most {@code limit}. */
-    public List<UUID> dueForExpiry(int limit) {
-        return invitations.dueForExpiry(clock.instant(), limit);
+    /** Every municipality's open rounds whose expiry has passed, for the job that expires them, at most {@code limit}. */
+    List<DueRound> dueForExpiry(int limit) {
+        return Tenancy.callAcross(() -> invitations.dueForExpiry(clock.instant(), limit));
     }
 
-    /** Open rounds whose reminder is due and not yet sent, for the job that reminds, at most {@code limit}. */
-    public List<UUID> dueForReminder(int limit) {
-        return invitations.dueForReminder(clock.instant(), limit);
+    /** Every municipality's open rounds whose reminder is due and not yet sent, for the job that reminds, at most {@code limit}. */
+    List<DueRound> dueForReminder(int limit) {
+        return Tenancy.callAcross(() -> invitations.dueForReminder(clock.instant(), limit));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.vendor;
 
+import dk.indkoebsscreening.system.Tenancy;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  * A scheduled job, as the mail retention's, not a process timer: an invitation is no step of the request's process. Each
  * round in a transaction of its own under the request's lock, and only when its row still says it is due, so a second
  * node (or a second run) finding the same rounds does nothing twice; one round that fails does not hold up the others.
+ * The rounds are found across all municipalities, and each is handled acting for its own, so its history, mail (with
+ * its municipality's sender) and event are that municipality's.
  */
 @Component
 class VendorLinkTimes {
@@ -35,12 +38,12 @@ class VendorLinkTimes {
         each(invitations.dueForReminder(BATCH), invitations::remind, "remind");
     }
 
-    private static void each(List<UUID> due, Consumer<UUID> step, String what) {
-        for (UUID invitationId : due) {
+    private static void each(List<DueRound> due, Consumer<UUID> step, String what) {
+        for (DueRound round : due) {
             try {
-                step.accept(invitationId);
+                Tenancy.runAs(round.municipality(), () -> step.accept(round.invitationId()));
             } catch (RuntimeException e) {
-                log.warn("Could not {} vendor invitation {}: {}", what, invitationId, e.toString());
+                log.warn("Could not {} vendor invitation {}: {}", what, round.invitationId(), e.toString());
             }
         }
     }
