@@ -37,6 +37,11 @@ public final class Tenancy {
             visible = Set.copyOf(visible);
         }
 
+        /** Acting for one municipality, seeing only its rows. */
+        public static Scope of(String municipality) {
+            return new Scope(municipality, Set.of(municipality), false);
+        }
+
         public boolean sees(String municipality) {
             return all || visible.contains(municipality);
         }
@@ -54,7 +59,7 @@ public final class Tenancy {
 
     /** Runs {@code work} acting for one municipality, seeing only its rows. */
     public static <T> T callAs(String municipality, Supplier<T> work) {
-        return callIn(new Scope(municipality, Set.of(municipality), false), work);
+        return callIn(Scope.of(municipality), work);
     }
 
     public static void runAs(String municipality, Runnable work) {

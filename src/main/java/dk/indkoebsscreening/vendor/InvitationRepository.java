@@ -119,6 +119,10 @@ class InvitationRepository {
                 .param("hash", hash).param("invitationId", invitationId).param("at", Sql.timestamp(at)).update();
     }
 
+    Optional<String> municipalityOfToken(byte[] hash) {
+        return jdbc.sql("select tenant_id from vendor_link_token where token_hash = :hash").param("hash", hash).query(String.class).optional();
+    }
+
     Optional<UUID> invitationOfToken(byte[] hash) {
         return jdbc.sql("select invitation_id from vendor_link_token where token_hash = :hash").param("hash", hash).query(UUID.class).optional();
     }

@@ -7,6 +7,7 @@ import dk.indkoebsscreening.request.RequestLifecycle;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.PublicAddress;
 import dk.indkoebsscreening.system.NotFoundException;
+import dk.indkoebsscreening.system.Tenancy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -87,6 +88,19 @@ public class VendorLinks {
     /** Whether the text has the shape of one of our tokens (43 base64url characters); only such a text can be a guess. */
     public static boolean wellFormed(String token) {
         return token != null && TOKEN_SHAPE.matcher(token).matches();
+    }
+
+    /**
+     * The municipality whose invitation the token leads to, looked up across all municipalities: the token (256 random
+     * bits) is the vendor's only credential, so nothing else could say whose it is. The vendor's request then runs in
+     * that municipality, where {@link #check} finds the same token and so only ever its own invitation. Empty for a token
+     * of no invitation; a token of the wrong shape without a query.
+     */
+    public Optional<String> municipalityOf(String token) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        return Tenancy.callAcross(() -> invitations.municipalityOfToken(hash(token)));
     }
 
     /** Where a token leads, without changing anything; a token of the wrong shape is refused without a query. */

@@ -7,6 +7,8 @@ import dk.indkoebsscreening.municipality.MunicipalitySettings;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
+import dk.indkoebsscreening.testsupport.WebSession;
+import java.net.http.HttpResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The vendor's link of a second municipality works as the installation's: the job reminds and expires its rounds acting
- * for it (its history, mails with its sender, events). A municipality and its requests made here, removed after.
+ * for it (its history, mails with its sender, events), and its vendor opens the link and answers in it, the pages showing
+ * its name. A municipality and its requests made here, removed after.
  */
 class VendorMunicipalityTest extends ApiTestBase {
 
@@ -37,6 +40,8 @@ class VendorMunicipalityTest extends ApiTestBase {
     InvitationRepository repository;
     @Autowired
     VendorLinkTimes times;
+    @Autowired
+    VendorLinks links;
 
     private final List<UUID> requests = new ArrayList<>();
 
@@ -77,6 +82,37 @@ class VendorMunicipalityTest extends ApiTestBase {
             assertThat(jdbc.sql("select tenant_id from outbox_event where request_id = ? and type like '%vendor.expired%'")
                     .param(requestOf(expired)).query(String.class).list()).containsExactly(OTHER);
         });
+    }
+
+    @Test
+    void anotherMunicipalitysVendorOpensTheLinkInItsMunicipality() {
+        Instant now = Instant.now();
+        UUID invitation = openRound(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(3)));
+        String token = token(invitation);
+
+        WebSession browser = new WebSession(port);
+        HttpResponse<String> landing = browser.get(VendorLinks.PATH + token);
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("Østby Kommune");
+        assertThat(browser.postForm(VendorLinks.PATH + token, "/leverandoer/adgang", "token=" + token).statusCode()).isEqualTo(303);
+        HttpResponse<String> questionnaire = browser.get("/leverandoer/spoergeskema");
+        assertThat(questionnaire.statusCode()).isEqualTo(200);
+        assertThat(questionnaire.body()).contains("Østby Kommune", "Østbys indkøb");
+        assertThat(Tenancy.callAs(OTHER, () -> jdbc.sql("select tenant_id from case_history where request_id = ? and kind = 'VENDOR_OPENED'")
+                .param(requestOf(invitation)).query(String.class).list())).containsExactly(OTHER);
+
+        Tenancy.runAs(OTHER, () -> jdbc.sql("update vendor_invitation set expires_at = now() - interval '1 minute' where id = ?")
+                .param(invitation).update());
+        HttpResponse<String> expired = new WebSession(port).get(VendorLinks.PATH + token);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("Østby Kommune");
+        assertThat(browser.get("/leverandoer/spoergeskema").body()).as("the session ends with its round").contains("Østby Kommune")
+                .doesNotContain("Østbys indkøb");
+    }
+
+    private String token(UUID invitation) {
+        String link = Tenancy.callAs(OTHER, () -> links.mint(invitation));
+        return link.substring(link.lastIndexOf('/') + 1);
     }
 
     /** An open first round of a new request of the other municipality, as its id. */

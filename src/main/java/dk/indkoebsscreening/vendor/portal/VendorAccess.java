@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.vendor.portal;
 
+import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.vendor.VendorLanguage;
 import dk.indkoebsscreening.vendor.VendorLinks;
 import dk.indkoebsscreening.vendor.LinkCheck;
@@ -98,7 +99,8 @@ class VendorAccess {
         }
         request.getSession(true);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new VendorAuthentication(invitation.id(), invitation.requestId()));
+        // This request runs in the municipality of the token's invitation (VendorMunicipalityFilter): the session's is the same.
+        context.setAuthentication(new VendorAuthentication(invitation.id(), invitation.requestId(), Tenancy.currentTenant().orElseThrow()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         if (!alreadyOpen) {

@@ -10,7 +10,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A vendor's session, opened by exchanging an invitation's link: its only authority is {@link Groups#VENDOR}, and it
- * names the one invitation (and request) its pages show. Never anything a person could log in as.
+ * names the one invitation (and request) its pages show, and the invitation's municipality, which its requests act for
+ * ({@link VendorMunicipalityFilter}). Never anything a person could log in as.
  */
 final class VendorAuthentication extends AbstractAuthenticationToken {
 
@@ -18,11 +19,13 @@ final class VendorAuthentication extends AbstractAuthenticationToken {
 
     private final UUID invitationId;
     private final UUID requestId;
+    private final String municipality;
 
-    VendorAuthentication(UUID invitationId, UUID requestId) {
+    VendorAuthentication(UUID invitationId, UUID requestId, String municipality) {
         super(List.of(new SimpleGrantedAuthority(Groups.VENDOR)));
         this.invitationId = invitationId;
         this.requestId = requestId;
+        this.municipality = municipality;
         setAuthenticated(true);
     }
 
@@ -43,6 +46,10 @@ final class VendorAuthentication extends AbstractAuthenticationToken {
 
     UUID requestId() {
         return requestId;
+    }
+
+    String municipality() {
+        return municipality;
     }
 
     @Override
