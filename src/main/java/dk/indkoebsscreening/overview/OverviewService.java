@@ -78,7 +78,11 @@ public class OverviewService {
         return figures != null && !figures.countedAt().plus(maxAge).isBefore(clock.instant());
     }
 
-    /** Keeps the figures younger than the maximum age, so that no coordinator waits for the counting. */
+    /**
+     * Keeps the figures younger than the maximum age, so that no coordinator waits for the counting. Outside any scope,
+     * so it counts the installation's municipality, whose coordinators read the one set of figures held here: the
+     * figures per municipality come with the increment that signs users in per municipality.
+     */
     @Scheduled(initialDelayString = "${indkoeb.overview.refresh-interval}", fixedDelayString = "${indkoeb.overview.refresh-interval}")
     void refresh() {
         count();

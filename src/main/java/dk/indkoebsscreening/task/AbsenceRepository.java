@@ -48,6 +48,21 @@ class AbsenceRepository {
                 .list();
     }
 
+    /**
+     * The municipalities with anything for the absence job, in the scope it runs in (across all): an absence, a stand-in
+     * whose tasks have not gone back, a warning of a group left uncovered not yet settled. Any other has nothing to do.
+     */
+    List<String> municipalitiesWithAbsences() {
+        return jdbc.sql("""
+                        select tenant_id from user_absence
+                        union select tenant_id from group_stand_in where returned_at is null
+                        union select tenant_id from group_gap_warning where resolved_at is null
+                        order by 1
+                        """)
+                .query(String.class)
+                .list();
+    }
+
     void save(Absence absence, Instant at) {
         jdbc.sql("""
                         insert into user_absence (username, starts_on, ends_on, stand_in, updated_at) values (?, ?, ?, ?, ?)

@@ -4,6 +4,7 @@ import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
+import dk.indkoebsscreening.system.Tenancy;
 import java.time.Clock;
 import java.time.LocalDate;
 import dk.indkoebsscreening.process.Area;
@@ -120,11 +121,18 @@ public class AbsenceService {
     }
 
     /**
-     * Hands on the tasks of everyone whose absence has begun, each user's in a transaction of its own; then hands back
-     * the tasks of stand-ins whose period is over and warns of groups left without anyone.
+     * In each municipality with absences or stand-ins, acting for it (its users, tasks, history and mails): hands on the
+     * tasks of everyone whose absence has begun, each user's in a transaction of its own; then hands back the tasks of
+     * stand-ins whose period is over and warns of groups left without anyone.
      */
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${indkoeb.absence.check-interval}")
     public void returnTasksOfAbsentUsers() {
+        for (String municipality : Tenancy.callAcross(absences::municipalitiesWithAbsences)) {
+            Tenancy.runAs(municipality, this::returnTasksOfAbsentUsersOfTheMunicipality);
+        }
+    }
+
+    private void returnTasksOfAbsentUsersOfTheMunicipality() {
         for (String username : absences.awayOn(today())) {
             try {
                 absences.of(username).ifPresent(tasks::handOnForAbsence);
