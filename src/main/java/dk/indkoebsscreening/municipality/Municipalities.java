@@ -40,6 +40,6 @@ public class Municipalities implements CurrentMunicipality {
      */
     @Override
     public Municipality current() {
-        return byId(Tenancy.currentTenant().orElse(installation.municipalityId()));
+        return byId(installation.municipalityOfTheWork());
     }
 }

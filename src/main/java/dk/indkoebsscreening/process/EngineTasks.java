@@ -53,12 +53,12 @@ public class EngineTasks {
 
     private final TaskService taskService;
     private final HistoryService historyService;
-    private final String installationMunicipality;
+    private final InstallationProperties installation;
 
     EngineTasks(TaskService taskService, HistoryService historyService, InstallationProperties installation) {
         this.taskService = taskService;
         this.historyService = historyService;
-        this.installationMunicipality = installation.municipalityId();
+        this.installation = installation;
     }
 
     /** Open tasks of these processes assigned to the user, offered to the user (a system's owner) or to one of the groups. */
@@ -101,9 +101,8 @@ public class EngineTasks {
 
     /** The municipalities whose tasks the work on this thread sees; empty when it sees every municipality's. */
     private Optional<List<String>> visibleMunicipalities() {
-        return Tenancy.current()
-                .map(scope -> scope.all() ? Optional.<List<String>>empty() : Optional.of(List.copyOf(scope.visible())))
-                .orElse(Optional.of(List.of(installationMunicipality)));
+        Tenancy.Scope scope = installation.scopeOfTheWork();
+        return scope.all() ? Optional.empty() : Optional.of(List.copyOf(scope.visible()));
     }
 
     /** A native task query of this statement (a where clause at its end) and of the visible municipalities' tasks only. */

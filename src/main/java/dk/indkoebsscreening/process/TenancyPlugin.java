@@ -38,10 +38,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TenancyPlugin extends AbstractProcessEnginePlugin {
 
-    private final String installationMunicipality;
+    private final InstallationProperties installation;
 
     TenancyPlugin(InstallationProperties installation) {
-        this.installationMunicipality = installation.municipalityId();
+        this.installation = installation;
     }
 
     @Override
@@ -77,12 +77,12 @@ class TenancyPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        CamundaTenants.claimUntenantedRows(engine, installationMunicipality);
+        CamundaTenants.claimUntenantedRows(engine, installation.municipalityId());
     }
 
     /** The municipality the work on this thread acts for, else the installation's (single-municipality mode). */
     private String municipalityOfTheWork() {
-        return Tenancy.currentTenant().orElse(installationMunicipality);
+        return installation.municipalityOfTheWork();
     }
 
     private final class MunicipalityOfTheWork implements TenantIdProvider {

@@ -25,6 +25,23 @@ public record InstallationProperties(@NotBlank String municipality,
                                      String publicBaseUrl,
                                      @DefaultValue Demo demo) {
 
+    /**
+     * The scope of the work on this thread, else the installation's municipality's: work outside any scope acts for
+     * the installation's municipality (single-municipality mode). The one place that says so, but for
+     * {@link TenantDataSource}, which is made before this is bound.
+     */
+    public Tenancy.Scope scopeOfTheWork() {
+        return Tenancy.current().orElseGet(() -> Tenancy.Scope.of(municipalityId));
+    }
+
+    /**
+     * The municipality the work on this thread acts for, else the installation's: outside any scope, or across all
+     * (work that acts for no single municipality but still needs one, such as a new process instance's tenant).
+     */
+    public String municipalityOfTheWork() {
+        return Tenancy.currentTenant().orElse(municipalityId);
+    }
+
     /** @param enabled create the demo users (password "demo") and two demo requests; only the demo profile sets it */
     public record Demo(boolean enabled) {
     }

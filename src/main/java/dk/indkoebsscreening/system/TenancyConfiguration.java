@@ -3,7 +3,6 @@ package dk.indkoebsscreening.system;
 import jakarta.servlet.DispatcherType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -54,7 +53,7 @@ class TenancyConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TenantReach installationMunicipalityReach(InstallationProperties installation) {
-        Tenancy.Scope scope = new Tenancy.Scope(installation.municipalityId(), Set.of(installation.municipalityId()), false);
+        Tenancy.Scope scope = Tenancy.Scope.of(installation.municipalityId());
         return request -> scope;
     }
 

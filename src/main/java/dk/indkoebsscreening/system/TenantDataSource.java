@@ -7,7 +7,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -16,7 +15,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * The application's data source: every statement runs with the municipality of the work that issues it
  * ({@link Tenancy#current()}) as the settings the database's row-level security reads ({@code V28__tenants.sql}):
  * {@code indkoeb.tenant}, the municipality new rows belong to, and {@code indkoeb.tenants}, whose rows are visible.
- * Work outside any scope acts for the installation's municipality, so an installation of one municipality behaves as
+ * Work outside any scope acts for the installation's municipality (as {@link InstallationProperties#scopeOfTheWork}, which
+ * is bound after this is made), so an installation of one municipality behaves as
  * before municipalities.
  * <p>
  * Both are set for the session in one statement when a connection is handed out, and set again before a statement
@@ -32,7 +32,7 @@ public class TenantDataSource extends DelegatingDataSource {
 
     public TenantDataSource(DataSource pool, String installationMunicipality) {
         super(pool);
-        this.installationScope = new Tenancy.Scope(installationMunicipality, Set.of(installationMunicipality), false);
+        this.installationScope = Tenancy.Scope.of(installationMunicipality);
     }
 
     @Override
