@@ -25,7 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The vendor's link of a second municipality works as the installation's: the job reminds and expires its rounds acting
  * for it (its history, mails with its sender, events), and its vendor opens the link and answers in it, the pages showing
- * its name. A municipality and its requests made here, removed after.
+ * its name; a link reaches its own municipality's round only, also in a browser holding another's vendor session. A
+ * municipality and its requests made here, removed after.
  */
 class VendorMunicipalityTest extends ApiTestBase {
 
@@ -42,6 +43,8 @@ class VendorMunicipalityTest extends ApiTestBase {
     VendorLinkTimes times;
     @Autowired
     VendorLinks links;
+    @Autowired
+    VendorInvitations invitations;
 
     private final List<UUID> requests = new ArrayList<>();
 
@@ -108,6 +111,24 @@ class VendorMunicipalityTest extends ApiTestBase {
         assertThat(expired.body()).contains("Østby Kommune");
         assertThat(browser.get("/leverandoer/spoergeskema").body()).as("the session ends with its round").contains("Østby Kommune")
                 .doesNotContain("Østbys indkøb");
+    }
+
+    @Test
+    void aLinkReachesOnlyItsOwnMunicipalitysRoundWhateverSessionTheBrowserHolds() {
+        Instant now = Instant.now();
+        String ours = lifecycle.submitAndAccept("anna", "Kommunens eget indkøb");
+        String oursLink = links.mint(invitations.invite(UUID.fromString(ours), new Invite("Lise Leverandør",
+                "lise@leverandoer.example", VendorLanguage.DA, List.of()), "koordinator").id());
+        String oursToken = oursLink.substring(oursLink.lastIndexOf('/') + 1);
+        String theirsToken = token(openRound(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(3))));
+
+        WebSession browser = new WebSession(port);
+        assertThat(browser.postForm(VendorLinks.PATH + theirsToken, "/leverandoer/adgang", "token=" + theirsToken).statusCode())
+                .isEqualTo(303);
+        assertThat(browser.get("/leverandoer/spoergeskema").body()).contains("Østbys indkøb").doesNotContain("Kommunens eget indkøb");
+        assertThat(browser.postForm(VendorLinks.PATH + oursToken, "/leverandoer/adgang", "token=" + oursToken).statusCode())
+                .isEqualTo(303);
+        assertThat(browser.get("/leverandoer/spoergeskema").body()).contains("Kommunens eget indkøb").doesNotContain("Østby");
     }
 
     private String token(UUID invitation) {
