@@ -15,8 +15,9 @@ class VendorPortalConfiguration {
      * request is shown in its municipality too.
      */
     @Bean
-    FilterRegistrationBean<VendorMunicipalityFilter> vendorMunicipalityFilter(VendorLinks links) {
-        FilterRegistrationBean<VendorMunicipalityFilter> registration = new FilterRegistrationBean<>(new VendorMunicipalityFilter(links));
+    FilterRegistrationBean<VendorMunicipalityFilter> vendorMunicipalityFilter(VendorLinks links, VendorRateLimit limit) {
+        FilterRegistrationBean<VendorMunicipalityFilter> registration =
+                new FilterRegistrationBean<>(new VendorMunicipalityFilter(links, limit));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
