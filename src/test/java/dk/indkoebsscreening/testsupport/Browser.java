@@ -350,9 +350,19 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element's text contains the given text (a script filling it in). */
     public void awaitText(By element, String text) {
-        // While the next page replaces this one, the element found may go stale before its text is read: look again.
+        // While the next page replaces this one, the element found may go stale before its text is read (Chromium
+        // may say so as a stale reference or as a node of another document): look again.
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(browser -> find(element).getText().contains(text));
+                .until(browser -> {
+                    try {
+                        return find(element).getText().contains(text);
+                    } catch (WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return false;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     private void screenshot(String suffix) {
