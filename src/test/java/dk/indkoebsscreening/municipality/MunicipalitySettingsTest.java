@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.municipality;
 
 import org.camunda.bpm.engine.IdentityService;
+import dk.indkoebsscreening.testsupport.LogCapture;
 import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -57,6 +59,11 @@ class MunicipalitySettingsTest extends ApiTestBase {
     PlatformTransactionManager transactionManager;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    FirstMunicipality first;
+
+    @RegisterExtension
+    final LogCapture firstStartLog = new LogCapture(FirstMunicipality.class.getName());
 
     @AfterEach
     void removeMadeUpMunicipalities() {
@@ -117,6 +124,25 @@ class MunicipalitySettingsTest extends ApiTestBase {
         Municipality nordby = Tenancy.callAs("test-nordby", municipalities::current);
         assertThat(nordby.mailSender()).isEqualTo("Indkøbsscreening <indkoeb@test-nordby.example>");
         assertThat(nordby.eventsSource()).isEqualTo(URI.create("urn:indkoebsscreening:test-nordby"));
+    }
+
+    /** After the first start the settings apply; a configuration that says otherwise is named in the log, once a setting. */
+    @Test
+    void aStartWhoseConfigurationDiffersFromTheSettingsSaysWhichSettingsApply() {
+        String id = installation.municipalityId();
+        String configuredSender = municipalities.byId(id).mailSender();
+        first.writeIfAbsent();
+        assertThat(firstStartLog.messages()).as("configuration and settings agree").isEmpty();
+
+        jdbc.sql("update municipality set mail_sender = 'Indkøb <ny@kommune.example>' where id = ?").param(id).update();
+        try {
+            first.writeIfAbsent();
+            assertThat(firstStartLog.messages()).singleElement().asString()
+                    .contains("indkoeb.notifications.from", configuredSender, "Indkøb <ny@kommune.example>", "/admin/kommuner");
+            assertThat(municipalities.byId(id).mailSender()).as("the settings apply").isEqualTo("Indkøb <ny@kommune.example>");
+        } finally {
+            jdbc.sql("update municipality set mail_sender = ? where id = ?").params(configuredSender, id).update();
+        }
     }
 
     @Test
