@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.overview;
 
+import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.register.Renewals;
 import dk.indkoebsscreening.supervision.ProcessorSupervision;
 import dk.indkoebsscreening.web.BarChart;
@@ -23,9 +24,11 @@ class OverviewPage {
     private final Formats formats;
     private final Renewals renewals;
     private final ProcessorSupervision supervision;
+    private final Municipalities municipalities;
 
     OverviewPage(OverviewService overview, Choices choices, Formats formats, Renewals renewals,
-                 ProcessorSupervision supervision) {
+                 ProcessorSupervision supervision, Municipalities municipalities) {
+        this.municipalities = municipalities;
         this.overview = overview;
         this.choices = choices;
         this.formats = formats;
@@ -38,7 +41,7 @@ class OverviewPage {
 
     @GetMapping("/overblik")
     String overview(Model model) {
-        OverviewService.Figures figures = overview.figures();
+        OverviewService.Figures figures = overview.figuresOf(municipalities.current().id());
         model.addAttribute("countedAt", figures.countedAt());
         model.addAttribute("byStatus", BarChart.of(figures.byStatus().stream()
                 .map(row -> new BarChart.Bar(choices.message(row.status().messageKey(false)), row.count(),

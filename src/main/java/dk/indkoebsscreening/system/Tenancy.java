@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * user runs in that user's municipality; work that belongs to no user takes the municipality from the row or the
  * process it handles: the outbox and mail relays and the retention jobs run across all municipalities, the model's
  * code in its process instance's, the vendor link and absence jobs find their rows across all and handle each in its
- * municipality, a vendor's pages in their invitation's. Other work outside any scope (the overview's refresh, for now)
- * acts for the installation's municipality, which is every row's while an installation has one. The scope is held per thread because the database connection, the engine and the mails are reached from
+ * municipality, the overview's refresh counts each municipality acting for it, a vendor's pages in their invitation's.
+ * Other work outside any scope acts for the installation's municipality, which is every row's while an installation
+ * has one. The scope is held per thread because the database connection, the engine and the mails are reached from
  * deep inside services that should not pass it along by hand; it is always set and restored around a piece of work,
  * never left behind on a pooled thread.
  */
