@@ -1,17 +1,25 @@
 package dk.indkoebsscreening.overview;
 
 import dk.indkoebsscreening.municipality.Municipalities;
+import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.register.Renewals;
+import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.supervision.ProcessorSupervision;
 import dk.indkoebsscreening.web.BarChart;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.Formats;
 import dk.indkoebsscreening.web.PageController;
 import java.time.Period;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The coordinators' dashboard (access: coordinators only, see SecurityConfiguration). */
+/**
+ * The coordinators' dashboard, of their own municipality; the shared organisation's administrators choose one
+ * municipality or all together (access: coordinators and administrators, see SecurityConfiguration).
+ */
 @PageController
 class OverviewPage {
 
@@ -39,9 +47,25 @@ class OverviewPage {
     /** The renewals the dashboard lists, soonest first; the register's API lists them all. */
     static final int RENEWALS_SHOWN = 20;
 
+    /**
+     * @param chosen the administrator's choice: a municipality's id, or empty for all together; anyone else always sees
+     *               their own municipality, whatever the address says
+     */
     @GetMapping("/overblik")
-    String overview(Model model) {
-        OverviewService.Figures figures = overview.figuresOf(municipalities.current().id());
+    String overview(@RequestParam(name = "kommune", defaultValue = "") String chosen, Authentication authentication,
+                    Model model) {
+        Municipality own = municipalities.current();
+        boolean chooses = CurrentUser.of(authentication).isAdmin();
+        // An unknown municipality is a 404 (NotFoundException), as a mistyped address is.
+        Optional<Municipality> shown = !chooses ? Optional.of(own)
+                : chosen.isEmpty() ? Optional.empty() : Optional.of(municipalities.byId(chosen));
+        OverviewService.Figures figures = shown.map(one -> overview.figuresOf(one.id())).orElseGet(overview::figuresOfAll);
+        model.addAttribute("heading", choices.message("overview.heading",
+                shown.map(Municipality::name).orElseGet(() -> choices.message("overview.all"))));
+        if (chooses) {
+            model.addAttribute("municipalities", municipalities.all());
+            model.addAttribute("chosen", shown.map(Municipality::id).orElse(""));
+        }
         model.addAttribute("countedAt", figures.countedAt());
         model.addAttribute("byStatus", BarChart.of(figures.byStatus().stream()
                 .map(row -> new BarChart.Bar(choices.message(row.status().messageKey(false)), row.count(),
@@ -56,6 +80,18 @@ class OverviewPage {
                 .map(row -> new BarChart.Bar(formats.month(row.month()) + ": " + choices.message("verdict." + row.outcome()),
                         row.count(), formats.number(row.count())))
                 .toList()));
+        // The renewals and supervisions are the own municipality's work lists, read in the request's scope and linking
+        // to its systems; another municipality's are its coordinators' to act on.
+        boolean ownWork = shown.map(one -> one.id().equals(own.id())).orElse(false);
+        model.addAttribute("ownWork", ownWork);
+        model.addAttribute("ownName", own.name());
+        if (ownWork) {
+            addWorkLists(model);
+        }
+        return "overview/overview";
+    }
+
+    private void addWorkLists(Model model) {
         // Read at every visit, not counted in the background: a coordinator who has just decided one looks for it gone.
         model.addAttribute("renewals", renewals.due(RENEWALS_SHOWN + 1));
         model.addAttribute("renewalsShown", RENEWALS_SHOWN);
@@ -68,6 +104,5 @@ class OverviewPage {
         model.addAttribute("supervisionsShown", SUPERVISIONS_SHOWN);
         model.addAttribute("supervisionsAheadDays", SUPERVISIONS_AHEAD_DAYS);
         model.addAttribute("today", supervision.today());
-        return "overview/overview";
     }
 }

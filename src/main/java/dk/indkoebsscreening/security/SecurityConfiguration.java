@@ -95,7 +95,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
                         // The web UI's stylesheet and scripts are needed by the login page.
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/overblik").hasAuthority(Groups.COORDINATORS)
+                        // The shared organisation's administrators see every municipality's figures there.
+                        .requestMatchers("/overblik").hasAnyAuthority(Groups.COORDINATORS, Groups.ADMINS)
                         .requestMatchers("/admin", "/admin/**").hasAuthority(Groups.ADMINS)
                         .requestMatchers(HttpMethod.GET, "/systemer/ny").hasAuthority(Groups.COORDINATORS)
                         // A system's data processors are the security group's too (ProcessorSupervision checks again).
