@@ -1,8 +1,8 @@
 /**
- * Demo users, three registered systems and two demo requests for the one-command run (off in production).
- * Uses process, register, request, security, system and task.
+ * The demo for the one-command run (off in production): a shared organisation with two municipalities, their users, three registered systems and three requests.
+ * Uses municipality, process, register, request, security, system and task.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = {"process", "register", "request", "security", "system", "task"})
+@ApplicationModule(displayName = "Demo data", allowedDependencies = {"municipality", "process", "register", "request", "security", "system", "task"})
 package dk.indkoebsscreening.demo;
 
 import org.springframework.modulith.ApplicationModule;

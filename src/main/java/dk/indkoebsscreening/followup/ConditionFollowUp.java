@@ -12,10 +12,11 @@ import dk.indkoebsscreening.followup.ConditionItem.EvidenceFile;
 import dk.indkoebsscreening.followup.ConditionRepository.Row;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.EngineCommand;
 import dk.indkoebsscreening.process.EngineGate;
 import dk.indkoebsscreening.process.EngineTasks;
-import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.ScreeningGroups;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
@@ -73,11 +74,13 @@ public class ConditionFollowUp {
     private final People people;
     private final ConditionDates dates;
     private final StandInGroups standIns;
+    private final ScreeningGroups screeningGroups;
 
     ConditionFollowUp(ConditionRepository conditions, Requests requests, RequestLifecycle lifecycle, OutboxWriter outbox,
                       CaseHistory history, ApplicationEventPublisher facts, Clock clock, EngineCommand engine,
                       EngineTasks engineTasks, TaskService taskService, RuntimeService runtime,
-                      AttachmentService attachments, People people, ConditionDates dates, StandInGroups standIns) {
+                      AttachmentService attachments, People people, ConditionDates dates, StandInGroups standIns, ScreeningGroups screeningGroups) {
+        this.screeningGroups = screeningGroups;
         this.conditions = conditions;
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -334,7 +337,7 @@ public class ConditionFollowUp {
      * while the period lasts, who is given the verifying task as a member is.
      */
     private boolean isVerifier(Area setBy, CurrentUser user) {
-        String group = setBy == null ? Groups.COORDINATORS : setBy.candidateGroup();
+        String group = setBy == null ? Groups.COORDINATORS : screeningGroups.groupOf(setBy);
         return user.groups().contains(group) || standIns.groupsOf(user.username()).contains(group);
     }
 

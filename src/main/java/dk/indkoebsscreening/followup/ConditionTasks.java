@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.followup;
 
 import dk.indkoebsscreening.followup.ConditionRepository.Row;
+import dk.indkoebsscreening.process.ScreeningGroups;
 import dk.indkoebsscreening.process.ScreeningProcess;
 import dk.indkoebsscreening.security.Groups;
 import java.time.LocalDate;
@@ -19,10 +20,12 @@ public class ConditionTasks {
 
     private final ConditionRepository conditions;
     private final ConditionDates dates;
+    private final ScreeningGroups screeningGroups;
 
-    ConditionTasks(ConditionRepository conditions, ConditionDates dates) {
+    ConditionTasks(ConditionRepository conditions, ConditionDates dates, ScreeningGroups screeningGroups) {
         this.conditions = conditions;
         this.dates = dates;
+        this.screeningGroups = screeningGroups;
     }
 
     /** The conditions to follow up, one instance each: those not yet settled, in their numbers' order. */
@@ -35,10 +38,10 @@ public class ConditionTasks {
         return row(conditionId).owner();
     }
 
-    /** The experts of the area that set it; the coordinators for their own. */
+    /** The experts who screen the area that set it (the municipality's or the shared organisation's); the coordinators for their own. */
     public String verifiers(String conditionId) {
         Row row = row(conditionId);
-        return row.setBy() == null ? Groups.COORDINATORS : row.setBy().candidateGroup();
+        return row.setBy() == null ? Groups.COORDINATORS : screeningGroups.groupOf(row.setBy());
     }
 
     public Date due(String conditionId) {

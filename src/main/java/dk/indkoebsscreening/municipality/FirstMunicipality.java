@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -65,7 +66,7 @@ class FirstMunicipality {
                 null, DPIA_MIN_USERS, FAST_TRACK_MAX_VALUE_DKK,
                 Text.orNull(binder.bind(ACCESSIBILITY_CONTACT, String.class).orElse(null)),
                 binder.bind(EVENTS_SOURCE, String.class).orElse(""),
-                binder.bind(GROUP_MAILBOXES, Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+                binder.bind(GROUP_MAILBOXES, Bindable.mapOf(String.class, String.class)).orElse(Map.of()), Set.of());
     }
 
     private static void warnAboutDifferences(MunicipalityForm configured, Municipality stored) {

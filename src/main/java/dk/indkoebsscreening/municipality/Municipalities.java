@@ -5,6 +5,7 @@ import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.Tenancy;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /** The municipalities of the installation and their settings, read by the features that act for one. */
@@ -34,6 +35,11 @@ public class Municipalities implements CurrentMunicipality {
         return repository.all();
     }
 
+    /** The municipalities that route one or more areas to the shared organisation's experts. */
+    public Set<String> sharingScreening() {
+        return repository.sharingScreening();
+    }
+
     /**
      * The municipality the current thread acts for ({@link Tenancy#currentTenant()}), else the installation's: work
      * outside any scope, or across all, acts for the installation's municipality (single-municipality mode).
@@ -41,5 +47,13 @@ public class Municipalities implements CurrentMunicipality {
     @Override
     public Municipality current() {
         return byId(installation.municipalityOfTheWork());
+    }
+
+    /**
+     * As {@link #current()}, but empty where the work acts for the shared organisation itself (its administrators and
+     * experts outside a municipality's task), which is no municipality.
+     */
+    public Optional<Municipality> ofTheWork() {
+        return find(installation.municipalityOfTheWork());
     }
 }

@@ -1,9 +1,13 @@
 package dk.indkoebsscreening.municipality;
 
+import dk.indkoebsscreening.process.Area;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,12 +24,14 @@ import java.util.UUID;
  * @param accessibilityContact  whom its users tell about accessibility problems, if anyone yet
  * @param eventsSource          the CloudEvents {@code source} of its events
  * @param groupMailboxes        a group's shared address (group id to address): the group's mails go there instead of to each member
+ * @param sharedAreas           the areas the shared IT-service organisation's experts screen for it (its own experts the others)
  */
 public record Municipality(String id, String name, String logoText, String cvr, String mailSender, UUID kitosOrganisationUuid,
                            int dpiaMinUsers, BigDecimal fastTrackMaxValueDkk, String accessibilityContact, URI eventsSource,
-                           Map<String, String> groupMailboxes, Instant createdAt, Instant updatedAt) {
+                           Map<String, String> groupMailboxes, Set<Area> sharedAreas, Instant createdAt, Instant updatedAt) {
 
     public Municipality {
         groupMailboxes = Map.copyOf(groupMailboxes);
+        sharedAreas = sharedAreas.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(sharedAreas));
     }
 }

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.municipality;
 
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.system.PlainText;
 import dk.indkoebsscreening.system.Tenancy;
 import jakarta.validation.constraints.DecimalMax;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -69,9 +71,20 @@ public record MunicipalityForm(
 
         @Size(max = 50, message = "{municipality.groupMailboxes.tooMany}")
         Map<@Size(min = 1, max = 64, message = "{field.tooLong}") @PlainText String,
-            @NotBlank @Email(message = "{municipality.groupMailbox.email}") @Size(max = 320, message = "{field.tooLong}") @PlainText String> groupMailboxes) {
+            @NotBlank @Email(message = "{municipality.groupMailbox.email}") @Size(max = 320, message = "{field.tooLong}") @PlainText String> groupMailboxes,
+
+        Set<Area> sharedAreas) {
 
     public MunicipalityForm {
         groupMailboxes = groupMailboxes == null ? Map.of() : groupMailboxes;
+        sharedAreas = sharedAreas == null ? Set.of() : sharedAreas;
+    }
+
+    /** The municipality's settings as they are, with these areas routed to the shared organisation's experts. */
+    public static MunicipalityForm of(Municipality municipality, Set<Area> sharedAreas) {
+        return new MunicipalityForm(municipality.id(), municipality.name(), municipality.logoText(), municipality.cvr(),
+                municipality.mailSender(), municipality.kitosOrganisationUuid(), municipality.dpiaMinUsers(),
+                municipality.fastTrackMaxValueDkk(), municipality.accessibilityContact(), municipality.eventsSource().toString(),
+                municipality.groupMailboxes(), sharedAreas);
     }
 }

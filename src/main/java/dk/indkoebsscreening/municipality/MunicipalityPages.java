@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.municipality;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.system.FormBinder;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Text;
@@ -35,7 +36,7 @@ class MunicipalityPages {
 
     /** The page's fields in page order, for the error summary. */
     private static final List<String> FIELDS = List.of("id", "name", "logoText", "cvr", "mailSender", "kitosOrganisationUuid",
-            "dpiaMinUsers", "fastTrackMaxValueDkk", "accessibilityContact", "eventsSource");
+            "dpiaMinUsers", "fastTrackMaxValueDkk", "accessibilityContact", "eventsSource", "sharedAreas");
 
     private final Municipalities municipalities;
     private final MunicipalitySettings settings;
@@ -65,25 +66,27 @@ class MunicipalityPages {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("dpiaMinUsers", String.valueOf(FirstMunicipality.DPIA_MIN_USERS));
         typed.put("fastTrackMaxValueDkk", FirstMunicipality.FAST_TRACK_MAX_VALUE_DKK.toPlainString());
-        return page(null, typed, PageErrors.none(), model);
+        return page(null, typed, List.of(), PageErrors.none(), model);
     }
 
     @GetMapping(PATH + "/{id}")
     String municipality(@PathVariable String id, Model model) {
         Municipality municipality = municipalities.byId(id);
-        return page(municipality, typed(municipality), PageErrors.none(), model);
+        return page(municipality, typed(municipality), municipality.sharedAreas().stream().map(Area::name).toList(),
+                PageErrors.none(), model);
     }
 
     @PostMapping(PATH + "/ny")
     String create(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes saved, HttpServletResponse response) {
         Map<String, String> typed = typed(form);
+        List<String> sharedAreas = sharedAreas(form);
         try {
-            Municipality created = settings.create(bind(typed, Map.of()));
+            Municipality created = settings.create(bind(typed, sharedAreas, Map.of()));
             saved.addFlashAttribute("saved", choices.message("municipalities.saved.added", created.name()));
             return "redirect:" + PATH;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(null, typed, errors(e), model);
+            return page(null, typed, sharedAreas, errors(e), model);
         }
     }
 
@@ -93,28 +96,37 @@ class MunicipalityPages {
         Municipality municipality = municipalities.byId(id);
         Map<String, String> typed = typed(form);
         typed.put("id", id);
+        List<String> sharedAreas = sharedAreas(form);
         try {
-            Municipality updated = settings.update(id, bind(typed, municipality.groupMailboxes()));
+            Municipality updated = settings.update(id, bind(typed, sharedAreas, municipality.groupMailboxes()));
             saved.addFlashAttribute("saved", choices.message("municipalities.saved.updated", updated.name()));
             return "redirect:" + PATH;
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(municipality, typed, errors(e), model);
+            return page(municipality, typed, sharedAreas, errors(e), model);
         }
     }
 
-    private String page(Municipality municipality, Map<String, String> typed, PageErrors errors, Model model) {
+    private String page(Municipality municipality, Map<String, String> typed, List<String> sharedAreas, PageErrors errors,
+                        Model model) {
         model.addAttribute("municipality", municipality);
         model.addAttribute("form", typed);
+        model.addAttribute("areas", choices.of("area.", Area.values()));
+        model.addAttribute("sharedAreas", sharedAreas);
         model.addAttribute("errors", errors);
         return "municipality/settings";
     }
 
-    /** The page's fields as typed (the CSRF token and fields it does not have left out). */
+    /** The page's text fields as typed (the CSRF token and fields it does not have left out). */
     private static Map<String, String> typed(MultiValueMap<String, String> form) {
         Map<String, String> typed = new LinkedHashMap<>();
-        FIELDS.forEach(field -> typed.put(field, form.getFirst(field)));
+        FIELDS.stream().filter(field -> !field.equals("sharedAreas")).forEach(field -> typed.put(field, form.getFirst(field)));
         return typed;
+    }
+
+    /** The areas ticked, as sent: the binder refuses one that is no area (at most one of each is kept). */
+    private static List<String> sharedAreas(MultiValueMap<String, String> form) {
+        return form.getOrDefault("sharedAreas", List.of()).stream().distinct().limit(Area.values().length + 1L).toList();
     }
 
     private static Map<String, String> typed(Municipality municipality) {
@@ -133,9 +145,10 @@ class MunicipalityPages {
     }
 
     /** Numbers read the Danish way; one that cannot be read stays as typed, so that the binder names its field. */
-    private MunicipalityForm bind(Map<String, String> typed, Map<String, String> groupMailboxes) {
+    private MunicipalityForm bind(Map<String, String> typed, List<String> sharedAreas, Map<String, String> groupMailboxes) {
         Map<String, Object> body = new LinkedHashMap<>();
         typed.forEach((field, value) -> body.put(field, Text.orNull(value)));
+        body.put("sharedAreas", sharedAreas);
         body.put("dpiaMinUsers", number(typed.get("dpiaMinUsers"), DanishNumbers::whole));
         body.put("fastTrackMaxValueDkk", number(typed.get("fastTrackMaxValueDkk"), DanishNumbers::amount));
         body.put("groupMailboxes", groupMailboxes);

@@ -1,15 +1,19 @@
 package dk.indkoebsscreening.municipality;
 
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.system.Sql;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,7 +24,7 @@ class MunicipalityRepository {
 
     private static final String COLUMNS = """
             id, name, logo_text, cvr, mail_sender, kitos_organisation_uuid, dpia_min_users, fast_track_max_value_dkk,
-            accessibility_contact, events_source, created_at, updated_at""";
+            accessibility_contact, events_source, shared_areas, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -44,12 +48,17 @@ class MunicipalityRepository {
                 .query((rs, row) -> municipality(rs, mailboxes.getOrDefault(rs.getString("id"), Map.of()))).list();
     }
 
+    Set<String> sharingScreening() {
+        return Set.copyOf(jdbc.sql("select id from municipality where cardinality(shared_areas) > 0").query(String.class).list());
+    }
+
     /** @return false when a municipality with this id exists already (nothing written) */
     boolean insert(String id, MunicipalityForm form, Instant now) {
         int inserted = jdbc.sql("""
                         insert into municipality (id, name, logo_text, cvr, mail_sender, kitos_organisation_uuid, dpia_min_users,
-                            fast_track_max_value_dkk, accessibility_contact, events_source, created_at, updated_at)
-                        values (:id, :name, :logoText, :cvr, :mailSender, :kitos, :dpiaMinUsers, :fastTrack, :contact, :source, :now, :now)
+                            fast_track_max_value_dkk, accessibility_contact, events_source, shared_areas, created_at, updated_at)
+                        values (:id, :name, :logoText, :cvr, :mailSender, :kitos, :dpiaMinUsers, :fastTrack, :contact, :source,
+                            :sharedAreas, :now, :now)
                         on conflict (id) do nothing""")
                 .param("id", id).params(parameters(form)).param("now", Sql.timestamp(now)).update();
         if (inserted == 0) {
@@ -64,7 +73,7 @@ class MunicipalityRepository {
         int updated = jdbc.sql("""
                         update municipality set name = :name, logo_text = :logoText, cvr = :cvr, mail_sender = :mailSender,
                             kitos_organisation_uuid = :kitos, dpia_min_users = :dpiaMinUsers, fast_track_max_value_dkk = :fastTrack,
-                            accessibility_contact = :contact, events_source = :source, updated_at = :now
+                            accessibility_contact = :contact, events_source = :source, shared_areas = :sharedAreas, updated_at = :now
                         where id = :id""")
                 .param("id", id).params(parameters(form)).param("now", Sql.timestamp(now)).update();
         if (updated == 0) {
@@ -92,6 +101,7 @@ class MunicipalityRepository {
         parameters.put("fastTrack", form.fastTrackMaxValueDkk());
         parameters.put("contact", form.accessibilityContact());
         parameters.put("source", form.eventsSource());
+        parameters.put("sharedAreas", form.sharedAreas().stream().map(Area::name).sorted().toArray(String[]::new));
         return parameters;
     }
 
@@ -110,6 +120,14 @@ class MunicipalityRepository {
                 rs.getString("mail_sender"), rs.getObject("kitos_organisation_uuid", UUID.class), rs.getInt("dpia_min_users"),
                 fastTrack.stripTrailingZeros().scale() < 0 ? fastTrack.setScale(0) : fastTrack.stripTrailingZeros(),
                 rs.getString("accessibility_contact"), URI.create(rs.getString("events_source")), mailboxes,
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                sharedAreas(rs.getArray("shared_areas")), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+
+    private static Set<Area> sharedAreas(Array areas) throws SQLException {
+        Set<Area> shared = EnumSet.noneOf(Area.class);
+        for (String area : (String[]) areas.getArray()) {
+            shared.add(Area.valueOf(area));
+        }
+        return shared;
     }
 }

@@ -1,6 +1,8 @@
 package dk.indkoebsscreening.municipality;
 
 import dk.indkoebsscreening.process.CamundaTenants;
+import dk.indkoebsscreening.security.Groups;
+import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.NotFoundException;
@@ -30,13 +32,15 @@ public class MunicipalitySettings {
     private final Clock clock;
     /** Looked up when first needed: an engine bean injected early may build the engine before Flyway has migrated. */
     private final ObjectProvider<CamundaTenants> engineTenants;
+    private final InstallationProperties installation;
 
     MunicipalitySettings(MunicipalityRepository repository, ApplicationEventPublisher events, Clock clock,
-                         ObjectProvider<CamundaTenants> engineTenants) {
+                         ObjectProvider<CamundaTenants> engineTenants, InstallationProperties installation) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
         this.engineTenants = engineTenants;
+        this.installation = installation;
     }
 
     /** The rules the annotations cannot express, for {@link dk.indkoebsscreening.system.FormBinder}. */
@@ -52,10 +56,10 @@ public class MunicipalitySettings {
     }
 
     /**
-     * Creates it with its tenant in the engine, in one transaction, and after the commit announces it
-     * ({@link MunicipalityAdded}).
+     * Creates it with its tenant in the engine, whose processes the administrators reach in Camunda's webapps, in one
+     * transaction, and after the commit announces it ({@link MunicipalityAdded}).
      *
-     * @throws InvalidInputException no id, or the id is taken
+     * @throws InvalidInputException no id, or the id is taken (by a municipality or by the shared organisation's rows)
      */
     @Transactional
     public Municipality create(MunicipalityForm form) {
@@ -63,10 +67,11 @@ public class MunicipalitySettings {
             throw InvalidInputException.of("id", "municipality.id.required");
         }
         InvalidInputException.throwIfAny(rules(form));
-        if (!repository.insert(form.id(), form, clock.instant())) {
+        if (form.id().equals(installation.sharedOrganisation().id()) || !repository.insert(form.id(), form, clock.instant())) {
             throw InvalidInputException.of("id", "municipality.id.taken", form.id());
         }
         engineTenants.getObject().ensure(form.id(), form.name());
+        engineTenants.getObject().admit(form.id(), List.of(Groups.ADMINS));
         MunicipalityAdded added = new MunicipalityAdded(form.id(), form.name());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

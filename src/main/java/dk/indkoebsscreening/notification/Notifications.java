@@ -8,15 +8,17 @@ import dk.indkoebsscreening.followup.ConditionFacts;
 import dk.indkoebsscreening.followup.ConditionItem;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.ScreeningGroups;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.register.RenewalDue;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestReceived;
 import dk.indkoebsscreening.request.Requests;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.screening.DeadlinePassed;
 import dk.indkoebsscreening.screening.ReminderDue;
-import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.screening.ScreeningOpened;
+import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.security.PublicAddress;
@@ -25,13 +27,12 @@ import dk.indkoebsscreening.supervision.ProcessorSupervision;
 import dk.indkoebsscreening.supervision.SupervisionFellDue;
 import dk.indkoebsscreening.task.GroupLeftUncovered;
 import dk.indkoebsscreening.task.TaskHandedOver;
-import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.triage.FastTrackAccepted;
 import dk.indkoebsscreening.triage.QuestionAnswered;
 import dk.indkoebsscreening.triage.QuestionAsked;
-import dk.indkoebsscreening.withdrawal.RequestWithdrawn;
 import dk.indkoebsscreening.web.Formats;
 import dk.indkoebsscreening.web.Links;
+import dk.indkoebsscreening.withdrawal.RequestWithdrawn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,9 +62,11 @@ class Notifications {
     private final MessageSource messages;
     private final PublicAddress address;
     private final ScreeningService screening;
+    private final ScreeningGroups screeningGroups;
 
     Notifications(Requests requests, Recipients recipients, MailComposer composer, MailOutbox outbox,
-                  People people, Formats formats, MessageSource messages, PublicAddress address, ScreeningService screening) {
+                  People people, Formats formats, MessageSource messages, PublicAddress address, ScreeningService screening, ScreeningGroups screeningGroups) {
+        this.screeningGroups = screeningGroups;
         this.requests = requests;
         this.recipients = recipients;
         this.composer = composer;
@@ -362,7 +365,7 @@ class Notifications {
     void conditionReported(ConditionFacts.Reported fact) {
         PurchaseRequest request = request(fact.requestId());
         ConditionItem condition = fact.condition();
-        String verifiers = condition.setBy() == null ? Groups.COORDINATORS : condition.setBy().candidateGroup();
+        String verifiers = condition.setBy() == null ? Groups.COORDINATORS : screeningGroups.groupOf(condition.setBy());
         toGroup(verifiers, MailKind.CONDITION_REPORTED, request, to -> conditionMail(MailKind.CONDITION_REPORTED, request, condition, to)
                 .paragraph(text("mail.conditionReported.lead", people.name(condition.owner())))
                 .quote(condition.evidence().isEmpty() ? null : condition.evidence().get(condition.evidence().size() - 1).text())
@@ -478,7 +481,7 @@ class Notifications {
         Map<String, Recipient> byAddress = new LinkedHashMap<>();
         Map<String, List<Area>> areasByAddress = new LinkedHashMap<>();
         for (Area area : areas) {
-            for (Recipient to : recipients.ofGroup(area.candidateGroup(), kind)) {
+            for (Recipient to : recipients.ofGroup(screeningGroups.groupOf(area), kind)) {
                 byAddress.putIfAbsent(to.address(), to);
                 areasByAddress.computeIfAbsent(to.address(), key -> new ArrayList<>()).add(area);
             }

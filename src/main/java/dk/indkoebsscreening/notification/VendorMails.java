@@ -2,6 +2,7 @@ package dk.indkoebsscreening.notification;
 
 import dk.indkoebsscreening.notification.Recipients.Recipient;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.ScreeningGroups;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.Requests;
@@ -54,10 +55,12 @@ class VendorMails {
     private final MessageSource messages;
     private final PublicAddress address;
     private final Clock clock;
+    private final ScreeningGroups screeningGroups;
 
     VendorMails(VendorInvitations invitations, VendorAnswers answers, VendorLinks links, Requests requests, Recipients recipients,
                 MailComposer composer, MailOutbox outbox, People people, Formats formats, MessageSource messages,
-                PublicAddress address, Clock clock) {
+                PublicAddress address, Clock clock, ScreeningGroups screeningGroups) {
+        this.screeningGroups = screeningGroups;
         this.invitations = invitations;
         this.answers = answers;
         this.links = links;
@@ -134,7 +137,7 @@ class VendorMails {
         });
         // a round of follow-up questions only concerns the areas answered before: their experts hear of it too
         for (Area area : questionnaire.concerned()) {
-            for (Recipient to : recipients.ofGroup(area.candidateGroup(), MailKind.VENDOR_ANSWERED)) {
+            for (Recipient to : recipients.ofGroup(screeningGroups.groupOf(area), MailKind.VENDOR_ANSWERED)) {
                 byAddress.putIfAbsent(to.address(), to);
                 areasByAddress.computeIfAbsent(to.address(), key -> new ArrayList<>()).add(area);
             }

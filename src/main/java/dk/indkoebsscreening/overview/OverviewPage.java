@@ -54,10 +54,11 @@ class OverviewPage {
     @GetMapping("/overblik")
     String overview(@RequestParam(name = "kommune", defaultValue = "") String chosen, Authentication authentication,
                     Model model) {
-        Municipality own = municipalities.current();
+        // The shared organisation's administrators act for no municipality of their own.
+        Optional<Municipality> own = municipalities.ofTheWork();
         boolean chooses = CurrentUser.of(authentication).isAdmin();
         // An unknown municipality is a 404 (NotFoundException), as a mistyped address is.
-        Optional<Municipality> shown = !chooses ? Optional.of(own)
+        Optional<Municipality> shown = !chooses ? Optional.of(own.orElseGet(municipalities::current))
                 : chosen.isEmpty() ? Optional.empty() : Optional.of(municipalities.byId(chosen));
         OverviewService.Figures figures = shown.map(one -> overview.figuresOf(one.id())).orElseGet(overview::figuresOfAll);
         model.addAttribute("heading", choices.message("overview.heading",
@@ -82,9 +83,9 @@ class OverviewPage {
                 .toList()));
         // The renewals and supervisions are the own municipality's work lists, read in the request's scope and linking
         // to its systems; another municipality's are its coordinators' to act on.
-        boolean ownWork = shown.map(one -> one.id().equals(own.id())).orElse(false);
+        boolean ownWork = shown.isPresent() && own.isPresent() && shown.get().id().equals(own.get().id());
         model.addAttribute("ownWork", ownWork);
-        model.addAttribute("ownName", own.name());
+        model.addAttribute("ownName", own.map(Municipality::name).orElse(null));
         if (ownWork) {
             addWorkLists(model);
         }

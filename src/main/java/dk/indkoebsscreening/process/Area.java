@@ -25,8 +25,22 @@ public enum Area {
         this.variableSuffix = variableSuffix;
     }
 
+    /** The municipality's own experts of this area. */
     public String candidateGroup() {
         return candidateGroup;
+    }
+
+    /**
+     * The shared IT-service organisation's experts of this area, who screen it for every municipality that routes the
+     * area to them.
+     */
+    public String sharedCandidateGroup() {
+        return "shared-" + candidateGroup;
+    }
+
+    /** The group that screens this area for a municipality that does ({@code shared}) or does not route it on. */
+    public String candidateGroup(boolean shared) {
+        return shared ? sharedCandidateGroup() : candidateGroup;
     }
 
     public String taskDefinitionKey() {

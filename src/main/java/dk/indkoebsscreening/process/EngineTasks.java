@@ -89,6 +89,29 @@ public class EngineTasks {
         return query.count();
     }
 
+    /**
+     * Whether the user has a task on this process instance (open: assigned to them, or offered to them or one of the
+     * groups) or had one (completed or handed on while assigned to them): how the shared organisation's experts reach
+     * a municipality's request. Only the visible municipalities' tasks count.
+     */
+    public boolean involves(String processInstanceId, String username, Collection<String> groups) {
+        List<String> groupList = List.copyOf(groups);
+        NativeTaskQuery open = visible("select count(*) from ACT_RU_TASK T where T.PROC_INST_ID_ = #{processInstanceId}"
+                + " and (T.ASSIGNEE_ = #{username} or exists (select 1 from ACT_RU_IDENTITYLINK U where U.TASK_ID_ = T.ID_"
+                + " and U.TYPE_ = 'candidate' and U.USER_ID_ = #{username})"
+                + (groupList.isEmpty() ? "" : CANDIDATE_GROUP.formatted(parameters("group", groupList.size()))) + ")", "T.")
+                .parameter("processInstanceId", processInstanceId)
+                .parameter("username", username);
+        bind(open, "group", groupList);
+        if (open.count() > 0) {
+            return true;
+        }
+        HistoricTaskInstanceQuery had = historyService.createHistoricTaskInstanceQuery()
+                .processInstanceId(processInstanceId).taskAssignee(username);
+        visibleMunicipalities().ifPresent(tenants -> had.tenantIdIn(tenants.toArray(String[]::new)));
+        return had.count() > 0;
+    }
+
     private static String parameters(String name, int count) {
         return IntStream.range(0, count).mapToObj(i -> "#{" + name + i + "}").collect(Collectors.joining(", "));
     }

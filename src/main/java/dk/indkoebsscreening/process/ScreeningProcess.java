@@ -89,6 +89,11 @@ public final class ScreeningProcess {
      */
     public static final String CONDITION_ID = "conditionId";
     public static final String CONDITION_TASKS = "conditionTasks";
+    /**
+     * The bean ({@link ScreeningGroups}) the model asks which group screens an area (and verifies its conditions) for the
+     * instance's municipality.
+     */
+    public static final String SCREENING_GROUPS = "screeningGroups";
     /** Set by the verifier's step: whether the report was accepted (or the condition sent back to its owner). */
     public static final String CONDITION_VERIFIED = "conditionVerified";
     /** The message that ends one condition's follow-up when a coordinator waives it, correlated by {@link #CONDITION_ID}. */

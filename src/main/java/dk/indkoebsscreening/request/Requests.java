@@ -1,13 +1,14 @@
 package dk.indkoebsscreening.request;
 
+import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.TaskSubject;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.web.Links;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import dk.indkoebsscreening.scope.FastTrackHandling;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class Requests {
 
     private final RequestRepository requests;
+    private final EngineTasks engineTasks;
 
-    Requests(RequestRepository requests) {
+    Requests(RequestRepository requests, EngineTasks engineTasks) {
         this.requests = requests;
+        this.engineTasks = engineTasks;
     }
 
     /** The request as what a task of its screening is about. */
@@ -45,17 +48,22 @@ public class Requests {
     }
 
     /**
-     * Whoever takes part in screening (coordinators, the experts of every area, administrators) reads every request,
-     * whichever areas it concerns; anyone else only their own.
+     * The municipality's people who take part in screening (coordinators, the experts of every area, administrators)
+     * read every request, whichever areas it concerns; anyone else only their own. The shared organisation's experts
+     * read none this way, only through their tasks ({@link #readable}).
      */
     public static boolean mayReadEvery(CurrentUser user) {
-        return user.takesPartInScreening();
+        return user.readsEveryRequest();
     }
 
-    /** The request, if this user may read it; not found otherwise (so nobody learns that it exists). */
+    /**
+     * The request, if this user may read it; not found otherwise (so nobody learns that it exists). The shared
+     * organisation's experts read a municipality's request while they have, or had, a task on it.
+     */
     public PurchaseRequest readable(UUID id, CurrentUser user) {
         return requests.findById(id)
-                .filter(found -> mayRead(found, user))
+                .filter(found -> mayRead(found, user) || user.ofSharedOrganisation() && found.processInstanceId() != null
+                        && engineTasks.involves(found.processInstanceId(), user.username(), user.groups()))
                 .orElseThrow(() -> new RequestNotFoundException(id));
     }
 

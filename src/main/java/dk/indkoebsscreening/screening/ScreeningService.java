@@ -1,10 +1,11 @@
 package dk.indkoebsscreening.screening;
 
-import dk.indkoebsscreening.history.CaseHistory;
-import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.events.EventType;
 import dk.indkoebsscreening.events.OutboxWriter;
+import dk.indkoebsscreening.history.CaseHistory;
+import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.ScreeningGroups;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestLifecycle;
@@ -13,8 +14,8 @@ import dk.indkoebsscreening.scope.RequestScope;
 import dk.indkoebsscreening.scope.ScopeFlag;
 import dk.indkoebsscreening.scope.ScopeRepository;
 import dk.indkoebsscreening.system.ConflictException;
-import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.InvalidInputException;
+import dk.indkoebsscreening.system.InvalidInputException.FieldProblem;
 import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,10 +46,12 @@ public class ScreeningService {
     private final CaseHistory history;
     private final ScopeRepository scopes;
     private final MessageSource messages;
+    private final ScreeningGroups screeningGroups;
 
     ScreeningService(RequestLifecycle lifecycle, AreaScreeningRepository areas, EscalationRepository escalations,
                      ChecklistProperties checklists, OutboxWriter outbox, Clock clock, ApplicationEventPublisher events,
-                     CaseHistory history, ScopeRepository scopes, MessageSource messages) {
+                     CaseHistory history, ScopeRepository scopes, MessageSource messages, ScreeningGroups screeningGroups) {
+        this.screeningGroups = screeningGroups;
         this.lifecycle = lifecycle;
         this.areas = areas;
         this.escalations = escalations;
@@ -205,8 +208,8 @@ public class ScreeningService {
         return checklists.forArea(area);
     }
 
-    private static List<OpenArea> openAreas(List<Area> open) {
-        return open.stream().map(area -> new OpenArea(area, area.candidateGroup())).toList();
+    private List<OpenArea> openAreas(List<Area> open) {
+        return open.stream().map(area -> new OpenArea(area, screeningGroups.groupOf(area))).toList();
     }
 
     record NotRelevantArea(Area area, String reason) {

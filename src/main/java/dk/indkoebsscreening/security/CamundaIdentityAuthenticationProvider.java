@@ -1,21 +1,23 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.system.ControlCharacters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import dk.indkoebsscreening.system.ControlCharacters;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs users in against Camunda's identity service, so the application, Tasklist and Cockpit share
- * one set of users and groups; each group becomes an authority of the same name.
+ * one set of users and groups; each group becomes an authority of the same name, and the municipality whose tenant the
+ * user is a member of the user's municipality ({@link CurrentUser#municipality()}).
  *
  * <p>The JSON API is stateless (HTTP Basic on every call), and each check costs two database
  * transactions (password, groups). A successful login is therefore remembered for a short time
@@ -146,11 +149,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         throttle.succeeded(username, address);
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(username).list()
-                .stream()
-                .map(Group::getId)
-                .map(SimpleGrantedAuthority::new)
-                .toList();
+        List<SimpleGrantedAuthority> found = new ArrayList<>();
+        identityService.createGroupQuery().groupMember(username).list().forEach(group -> found.add(new SimpleGrantedAuthority(group.getId())));
+        municipalityOf(username).ifPresent(municipality -> found.add(CurrentUser.municipalityAuthority(municipality)));
+        List<SimpleGrantedAuthority> authorities = List.copyOf(found);
         if (cacheNanos > 0) {
             if (cache.size() >= MAX_CACHED_USERS) {
                 cache.clear();
@@ -158,6 +160,20 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             cache.put(username, new Cached(digest, authorities, System.nanoTime() + cacheNanos));
         }
         return authorities;
+    }
+
+    /**
+     * The municipality whose tenant the user is a member of (not through a group: groups are every municipality's);
+     * none for the shared organisation's people and in an installation of one municipality.
+     *
+     * @throws DisabledException the user is a member of several, which would make "their municipality" ambiguous
+     */
+    private Optional<String> municipalityOf(String username) {
+        List<Tenant> tenants = identityService.createTenantQuery().userMember(username).list();
+        if (tenants.size() > 1) {
+            throw new DisabledException(username + " is a member of several municipalities");
+        }
+        return tenants.stream().map(Tenant::getId).findFirst();
     }
 
     /**

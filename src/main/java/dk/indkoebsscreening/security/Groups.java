@@ -15,17 +15,24 @@ public final class Groups {
     public static final String ADMINS = "camunda-admin";
     public static final String SCREENING_PREFIX = "screening-";
     /**
+     * The shared IT-service organisation's people: they belong to no municipality, and reach a municipality's request
+     * only through a task routed to one of their {@linkplain Area#sharedCandidateGroup() shared groups}.
+     */
+    public static final String SHARED_ORGANISATION = "shared-organisation";
+    /**
      * The only authority of a vendor's session (opened through the link of an invitation): never a group of ours
      * nor of Camunda's, so a vendor reaches the vendor's pages and nothing that needs one of {@link #all()}.
      */
     public static final String VENDOR = "VENDOR";
 
-    private static final Set<String> OURS = Stream.concat(Stream.of(STAFF), Arrays.stream(screeningParticipants()))
+    private static final Set<String> OURS = Stream.concat(Stream.of(STAFF, SHARED_ORGANISATION), Arrays.stream(screeningParticipants()))
             .collect(Collectors.toUnmodifiableSet());
 
-    /** The groups that take part in screening (see {@link CurrentUser#takesPartInScreening()}). */
+    /** The groups that take part in screening (see {@link CurrentUser#takesPartInScreening()}), the shared ones too. */
     public static String[] screeningParticipants() {
-        return Stream.concat(Stream.of(COORDINATORS, ADMINS), Arrays.stream(Area.values()).map(Area::candidateGroup))
+        return Stream.of(Stream.of(COORDINATORS, ADMINS), Arrays.stream(Area.values()).map(Area::candidateGroup),
+                        Arrays.stream(Area.values()).map(Area::sharedCandidateGroup))
+                .flatMap(groups -> groups)
                 .toArray(String[]::new);
     }
 
@@ -35,6 +42,24 @@ public final class Groups {
      */
     public static String[] all() {
         return OURS.toArray(String[]::new);
+    }
+
+    /**
+     * The groups whose members reach a municipality's pages and API beyond their tasks: everyone's but the shared
+     * organisation's experts', who reach their inbox and the requests of their tasks only.
+     */
+    public static String[] ofMunicipalities() {
+        return Stream.concat(Stream.of(STAFF, COORDINATORS, ADMINS), Arrays.stream(Area.values()).map(Area::candidateGroup))
+                .toArray(String[]::new);
+    }
+
+    /**
+     * Whether the group's members serve every municipality: the shared organisation's people and groups, and the
+     * administrators (who keep the installation for it); the other groups are roles within one municipality.
+     */
+    public static boolean isEveryMunicipalitys(String group) {
+        return group.equals(SHARED_ORGANISATION) || group.equals(ADMINS)
+                || Arrays.stream(Area.values()).anyMatch(area -> area.sharedCandidateGroup().equals(group));
     }
 
     public static boolean isOurs(String group) {

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
  * Creates the groups the model and the application rely on, and the Camunda authorizations they
  * need: administrators get everything. The other groups get no webapp access: they work in this
  * application's pages, and grants an earlier version gave them (Tasklist, its filter) are revoked.
- * Administrators' Tasklist has one expression-free filter. The groups are members of the installation's municipality's
- * tenant in the engine.
+ * Administrators' Tasklist has one expression-free filter. Groups are every municipality's: a person's municipality is
+ * their own tenant membership, and the administrators' group is a member of every municipality's tenant (they keep the
+ * installation for the shared organisation).
  */
 @Component
 public class IdentitySetup {
@@ -60,8 +61,10 @@ public class IdentitySetup {
         group(Groups.ADMINS, "Camunda-administratorer", "SYSTEM");
         group(Groups.STAFF, "Medarbejdere", "WORKFLOW");
         group(Groups.COORDINATORS, "Koordinatorer", "WORKFLOW");
+        group(Groups.SHARED_ORGANISATION, installation.sharedOrganisation().name(), "WORKFLOW");
         for (Area area : Area.values()) {
             group(area.candidateGroup(), "Screening: " + area.name(), "WORKFLOW");
+            group(area.sharedCandidateGroup(), installation.sharedOrganisation().name() + ": " + area.name(), "WORKFLOW");
         }
         for (Resource resource : Resources.values()) {
             grant(Groups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
@@ -72,15 +75,16 @@ public class IdentitySetup {
             filterService.saveFilter(filter);
         }
         revokeWebappAccess(workflowGroups());
-        // Every group is the installation's municipality's: its members reach its processes in Cockpit and the REST API.
         tenants.ensure(installation.municipalityId(), installation.municipality());
-        List<String> groups = new ArrayList<>(workflowGroups());
-        groups.add(Groups.ADMINS);
-        tenants.admit(installation.municipalityId(), groups);
+        tenants.admit(installation.municipalityId(), List.of(Groups.ADMINS));
     }
 
-    /** Creates a user with the given groups unless it exists (used for demo users). */
-    public void user(String id, String firstName, String lastName, String password, List<String> groups) {
+    /**
+     * Creates a user with the given groups unless it exists (used for demo users).
+     *
+     * @param municipality the municipality the user belongs to, or null for the shared organisation's people
+     */
+    public void user(String id, String firstName, String lastName, String password, List<String> groups, String municipality) {
         if (identityService.createUserQuery().userId(id).count() == 0) {
             User user = identityService.newUser(id);
             user.setFirstName(firstName);
@@ -89,14 +93,18 @@ public class IdentitySetup {
             user.setPassword(password);
             identityService.saveUser(user);
             groups.forEach(group -> identityService.createMembership(id, group));
-            log.info("Created user {} in {}", id, groups);
+            if (municipality != null) {
+                identityService.createTenantUserMembership(municipality, id);
+            }
+            log.info("Created user {} in {} of {}", id, groups, municipality == null ? installation.sharedOrganisation().name() : municipality);
         }
     }
 
     private static List<String> workflowGroups() {
-        List<String> groups = new ArrayList<>(List.of(Groups.STAFF, Groups.COORDINATORS));
+        List<String> groups = new ArrayList<>(List.of(Groups.STAFF, Groups.COORDINATORS, Groups.SHARED_ORGANISATION));
         for (Area area : Area.values()) {
             groups.add(area.candidateGroup());
+            groups.add(area.sharedCandidateGroup());
         }
         return groups;
     }

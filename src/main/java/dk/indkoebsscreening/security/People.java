@@ -1,12 +1,16 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.system.InstallationProperties;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +36,13 @@ public class People {
 
     private final IdentityService identityService;
     private final PersonDirectory directory;
+    private final InstallationProperties installation;
     private final Map<String, Remembered> names = new ConcurrentHashMap<>();
 
-    People(IdentityService identityService, PersonDirectory directory) {
+    People(IdentityService identityService, PersonDirectory directory, InstallationProperties installation) {
         this.identityService = identityService;
         this.directory = directory;
+        this.installation = installation;
     }
 
     public String name(String userId) {
@@ -60,13 +66,31 @@ public class People {
         return user != null ? Optional.of(of(user)) : directory.find(userId);
     }
 
-    /** The members of a group (by the identity service's memberships and the groups of OpenID Connect logins). */
+    /**
+     * The members of a group in the municipality the work acts for (by the identity service's memberships and the
+     * groups of OpenID Connect logins, whose rows are their municipality's): a municipality's coordinators are its own.
+     * The shared organisation's groups and the administrators are every municipality's.
+     */
     public List<Person> membersOf(String group) {
         Map<String, Person> members = new LinkedHashMap<>();
-        identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
-                .forEach(user -> members.put(user.getId(), of(user)));
+        List<User> users = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
+        if (Groups.isEveryMunicipalitys(group)) {
+            users.forEach(user -> members.put(user.getId(), of(user)));
+        } else {
+            String municipality = installation.municipalityOfTheWork();
+            Set<String> ofTheOrganisation = new HashSet<>();
+            identityService.createUserQuery().memberOfGroup(Groups.SHARED_ORGANISATION).list().forEach(user -> ofTheOrganisation.add(user.getId()));
+            users.stream().filter(user -> !ofTheOrganisation.contains(user.getId()) && belongsTo(user.getId(), municipality))
+                    .forEach(user -> members.put(user.getId(), of(user)));
+        }
         directory.membersOf(group).forEach(person -> members.putIfAbsent(person.id(), person));
         return List.copyOf(members.values());
+    }
+
+    /** A member of the municipality's tenant, or of none in the installation's municipality (as before there were several). */
+    private boolean belongsTo(String userId, String municipality) {
+        List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
+        return tenants.isEmpty() ? municipality.equals(installation.municipalityId()) : tenants.equals(List.of(municipality));
     }
 
     private static Person of(User user) {

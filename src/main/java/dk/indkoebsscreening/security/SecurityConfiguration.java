@@ -73,10 +73,16 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/api/admin/**")).hasAuthority(Groups.ADMINS)
                         .requestMatchers(path("/api/municipalities"), path("/api/municipalities/**")).hasAuthority(Groups.ADMINS)
-                        // Everyone reads the system register; coordinators change it (SystemRegister checks again).
-                        .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**").hasAnyAuthority(Groups.all())
+                        // The municipality's people read the system register; coordinators change it (SystemRegister checks again).
+                        .requestMatchers(HttpMethod.GET, "/api/register", "/api/register/**").hasAnyAuthority(Groups.ofMunicipalities())
                         .requestMatchers(path("/api/register/**"), path("/api/register")).hasAuthority(Groups.COORDINATORS)
-                        .anyRequest().hasAnyAuthority(Groups.all()))
+                        // The shared organisation's experts: their tasks, the requests of their tasks (Requests#readable
+                        // checks the task), their absence; no list, search or register of a municipality.
+                        .requestMatchers(HttpMethod.GET, "/api/requests/search", "/api/requests/similar").hasAnyAuthority(Groups.ofMunicipalities())
+                        .requestMatchers(HttpMethod.GET, "/api/requests/*", "/api/requests/*/attachments/*", "/api/requests/*/report.pdf")
+                        .hasAnyAuthority(Groups.all())
+                        .requestMatchers(path("/api/tasks"), path("/api/tasks/**"), path("/api/me/**")).hasAnyAuthority(Groups.all())
+                        .anyRequest().hasAnyAuthority(Groups.ofMunicipalities()))
                 .build();
     }
 
@@ -108,7 +114,15 @@ class SecurityConfiguration {
                         .requestMatchers(NoGroupRefusal.PAGE).access(AuthorizationManagers.allOf(
                                 AuthenticatedAuthorizationManager.authenticated(),
                                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.VENDOR))))
-                        .anyRequest().hasAnyAuthority(Groups.all()))
+                        // The shared organisation's experts: the requests of their tasks (Requests#readable checks the
+                        // task), their own settings (mails, absence), the start page; nothing else of a municipality (lists, search, register,
+                        // submitting a request).
+                        .requestMatchers(HttpMethod.GET, "/anmodninger/ny", "/anmodninger/alle", "/anmodninger/alle.csv")
+                        .hasAnyAuthority(Groups.ofMunicipalities())
+                        .requestMatchers(HttpMethod.GET, "/", "/anmodninger/*", "/anmodninger/*/bilag/*", "/anmodninger/*/rapport.pdf")
+                        .hasAnyAuthority(Groups.all())
+                        .requestMatchers("/indstillinger", "/indstillinger/**", "/logout").hasAnyAuthority(Groups.all())
+                        .anyRequest().hasAnyAuthority(Groups.ofMunicipalities()))
                 // The webapps have their own CSRF protection (an XSRF-TOKEN cookie echoed in a header).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 // The webapps' scripts get a status, not the login page; browsers opening a page get the login page.

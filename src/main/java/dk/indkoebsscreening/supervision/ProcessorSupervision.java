@@ -82,8 +82,9 @@ public class ProcessorSupervision {
         return processors.supervisionsOfSystem(systemId);
     }
 
+    /** The municipality's own readers of every request: the shared organisation's experts read no register. */
     public static boolean mayReadSupervisions(CurrentUser user) {
-        return user.takesPartInScreening();
+        return user.readsEveryRequest();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.system;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  *                       letters a-z, digits and hyphens, as it is kept once chosen
  * @param publicBaseUrl scheme, host and port users reach the application at, for redirects and links in mails;
  *                      empty only in the demo ({@code http://localhost} on the port the server listens on)
+ * @param sharedOrganisation the shared IT-service organisation that runs the installation, when several
+ *                      municipalities share it
  * @param demo          the demo users and requests
  */
 @Validated
@@ -23,6 +26,7 @@ public record InstallationProperties(@NotBlank String municipality,
                                      String municipalityId,
                                      @Pattern(regexp = "|https?://[^/?#\\s]+/*", message = "must be scheme, host and port only, e.g. https://indkoeb.kommune.dk")
                                      String publicBaseUrl,
+                                     @DefaultValue @Valid SharedOrganisation sharedOrganisation,
                                      @DefaultValue Demo demo) {
 
     /**
@@ -40,6 +44,18 @@ public record InstallationProperties(@NotBlank String municipality,
      */
     public String municipalityOfTheWork() {
         return Tenancy.currentTenant().orElse(municipalityId);
+    }
+
+    /**
+     * The shared IT-service organisation: its people (group {@code shared-organisation}) screen the areas the
+     * municipalities route to it and keep the installation. Their own rows (their absences, stand-ins, mail
+     * preferences) belong to it as if it were a municipality, under this id, which no municipality may take.
+     *
+     * @param id   its tenant id (as a municipality's)
+     * @param name its name, shown to the municipalities' people next to its experts' work
+     */
+    public record SharedOrganisation(@DefaultValue("faellesskab") @Pattern(regexp = Tenancy.ID_PATTERN, message = "must be lower-case letters a-z, digits and hyphens") String id,
+                                     @DefaultValue("IT-fællesskabet") @NotBlank String name) {
     }
 
     /** @param enabled create the demo users (password "demo") and two demo requests; only the demo profile sets it */

@@ -39,6 +39,9 @@ public final class Tenancy {
             visible = Set.copyOf(visible);
         }
 
+        /** Acting for no municipality and seeing none's rows: a request before (or without) a signed-in user. */
+        public static final Scope NOBODY = new Scope(null, Set.of(), false);
+
         /** Acting for one municipality, seeing only its rows. */
         public static Scope of(String municipality) {
             return new Scope(municipality, Set.of(municipality), false);

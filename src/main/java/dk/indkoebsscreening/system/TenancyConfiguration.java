@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,19 +49,21 @@ class TenancyConfiguration {
         });
     }
 
-    /** Until users sign in per municipality, every request acts for the installation's municipality. */
+    /** Before every other filter but the character encoding's: the security filters read the database too. */
     @Bean
-    @ConditionalOnMissingBean
-    TenantReach installationMunicipalityReach(InstallationProperties installation) {
-        Tenancy.Scope scope = Tenancy.Scope.of(installation.municipalityId());
-        return request -> scope;
+    FilterRegistrationBean<TenantScopeFilter> scopeBeforeSignIn() {
+        return scopeFilter(TenantScopeFilter.beforeSignIn(), Ordered.HIGHEST_PRECEDENCE + 1);
     }
 
+    /** Right after the security filters, which have found the request's user. */
     @Bean
-    FilterRegistrationBean<TenantScopeFilter> tenantScopeFilter(ObjectProvider<TenantReach> reach) {
-        FilterRegistrationBean<TenantScopeFilter> registration = new FilterRegistrationBean<>(new TenantScopeFilter(reach));
-        // Before every other filter but the character encoding's: the security filters read the database too.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    FilterRegistrationBean<TenantScopeFilter> scopeOfSignedInUser(ObjectProvider<TenantReach> reach) {
+        return scopeFilter(TenantScopeFilter.ofSignedInUser(reach), SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    }
+
+    private static FilterRegistrationBean<TenantScopeFilter> scopeFilter(TenantScopeFilter filter, int order) {
+        FilterRegistrationBean<TenantScopeFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(order);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
     }

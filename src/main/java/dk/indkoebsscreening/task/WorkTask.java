@@ -19,11 +19,12 @@ import java.util.UUID;
  * @param label     the request's reference, or the system's name
  * @param link      the page of what the task is about
  * @param flags     the request's scope flags (e.g. DPIA_LIKELY), for a task about a request; else empty
+ * @param municipality the id of the municipality whose task it is (the shared organisation's experts work for several)
  */
-@Schema(requiredProperties = {"id", "type", "subject", "subjectId", "label", "link", "created"})
+@Schema(requiredProperties = {"id", "type", "subject", "subjectId", "label", "link", "created", "municipality"})
 public record WorkTask(String id, TaskType type, Area area, TaskSubject.Kind subject, UUID subjectId, UUID requestId,
                        String reference, String label, String title, String systemName, String vendor, String link,
-                       Instant due, Instant created, String assignee, List<String> flags) {
+                       Instant due, Instant created, String assignee, List<String> flags, String municipality) {
 
     /** The user task's id in the model: each area's screening has its own. */
     public String taskDefinitionKey() {

@@ -13,6 +13,8 @@ import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
+import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.Tenancy;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,10 +52,12 @@ public class WorkTaskService {
     private final Absences absences;
     private final DraftStore drafts;
     private final GroupStandIns standIns;
+    private final InstallationProperties installation;
 
     WorkTaskService(TaskService taskService, EngineTasks engineTasks, Requests requests, TaskSubjects subjects,
                     TaskSteps steps, EngineCommand engine, CaseHistory caseHistory, Absences absences,
-                    DraftStore drafts, GroupStandIns standIns) {
+                    DraftStore drafts, GroupStandIns standIns, InstallationProperties installation) {
+        this.installation = installation;
         this.taskService = taskService;
         this.engineTasks = engineTasks;
         this.requests = requests;
@@ -72,14 +76,17 @@ public class WorkTaskService {
     }
 
     /**
-     * @param everyGroup with the expert groups' tasks too, for a coordinator who oversees them (hands them on); the
-     *                   others' groups stay their own
+     * @param everyGroup with the expert groups' tasks too (the shared organisation's of the municipality too), for a
+     *                   coordinator who oversees them (hands them on); the others' groups stay their own
      */
     public List<WorkTask> openTasks(CurrentUser user, boolean everyGroup) {
         Set<String> groups = new TreeSet<>(user.groups());
         groups.addAll(standIns.groupsOf(user.username()));
         if (everyGroup && user.isCoordinator()) {
-            Arrays.stream(Area.values()).map(Area::candidateGroup).forEach(groups::add);
+            Arrays.stream(Area.values()).forEach(area -> {
+                groups.add(area.candidateGroup());
+                groups.add(area.sharedCandidateGroup());
+            });
         }
         List<Task> found = engineTasks.openTasksFor(user.username(), groups, subjects.processKeys());
         // A former stand-in still assigned a group's task (until the check hands it back) does not see it listed either.
@@ -149,6 +156,10 @@ public class WorkTaskService {
 
     @Transactional
     public void claim(String taskId, CurrentUser user) {
+        inMunicipalityOf(taskId, () -> claimed(taskId, user));
+    }
+
+    private void claimed(String taskId, CurrentUser user) {
         lockRequestOf(taskId);
         engine.run(() -> {
             Task task = openTask(taskId);
@@ -164,6 +175,10 @@ public class WorkTaskService {
 
     @Transactional
     public void unclaim(String taskId, CurrentUser user) {
+        inMunicipalityOf(taskId, () -> unclaimed(taskId, user));
+    }
+
+    private void unclaimed(String taskId, CurrentUser user) {
         lockRequestOf(taskId);
         engine.run(() -> {
             Task task = openTask(taskId);
@@ -200,12 +215,32 @@ public class WorkTaskService {
      * with a job or timer of the same process runs again ({@link EngineCommand#step}).
      */
     public void complete(String taskId, JsonNode body, CurrentUser user) {
-        engine.step(() -> complete(taskId, TaskSteps.json(body), user));
+        inMunicipalityOf(taskId, () -> engine.step(() -> complete(taskId, TaskSteps.json(body), user)));
     }
 
     /** The same completion from the task's page, its form bound to the same record as the API's body. */
     public void completeFromPage(String taskId, MultiValueMap<String, String> form, CurrentUser user) {
-        engine.step(() -> complete(taskId, TaskSteps.page(form), user));
+        inMunicipalityOf(taskId, () -> engine.step(() -> complete(taskId, TaskSteps.page(form), user)));
+    }
+
+    /**
+     * Runs a step on a task acting for the municipality whose task it is, seeing what the user sees: someone who works
+     * for several municipalities (the shared organisation's experts) writes the step's rows, history, mails and events
+     * as that municipality's, and a group's members are that municipality's. A task the user cannot see is left to the
+     * step, which finds it missing.
+     */
+    private void inMunicipalityOf(String taskId, Runnable step) {
+        Tenancy.Scope scope = installation.scopeOfTheWork();
+        Optional<String> municipality = engineTasks.openTask(taskId).map(Task::getTenantId)
+                .filter(tenant -> !tenant.equals(scope.tenant()));
+        if (municipality.isEmpty()) {
+            step.run();
+            return;
+        }
+        Tenancy.callIn(new Tenancy.Scope(municipality.get(), scope.visible(), scope.all()), () -> {
+            step.run();
+            return null;
+        });
     }
 
     private void complete(String taskId, TaskSteps.Input input, CurrentUser user) {
@@ -288,6 +323,6 @@ public class WorkTaskService {
                 subject.isRequest() ? subject.id() : null, subject.isRequest() ? subject.label() : null, subject.label(),
                 subject.title(), subject.systemName(), subject.vendor(), subject.link(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                task.getCreateTime().toInstant(), task.getAssignee(), subject.flags());
+                task.getCreateTime().toInstant(), task.getAssignee(), subject.flags(), task.getTenantId());
     }
 }

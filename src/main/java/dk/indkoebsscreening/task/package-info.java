@@ -8,7 +8,7 @@
  * system, triage (the question to the requester from an area's task, the requester's answer to it), vendor (the
  * vendor's questionnaire panel on a screening task, and "Brug svaret" taking an answer into the expert's draft) and web.
  */
-@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "deadline", "history", "process", "request", "security", "system", "triage", "vendor", "web"})
+@ApplicationModule(displayName = "Tasks", allowedDependencies = {"attachment", "casefile", "deadline", "history", "municipality", "process", "request", "security", "system", "triage", "vendor", "web"})
 package dk.indkoebsscreening.task;
 
 import org.springframework.modulith.ApplicationModule;

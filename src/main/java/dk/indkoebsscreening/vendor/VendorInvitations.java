@@ -5,6 +5,7 @@ import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
+import dk.indkoebsscreening.process.ScreeningGroups;
 import dk.indkoebsscreening.request.PurchaseRequest;
 import dk.indkoebsscreening.request.RequestClosed;
 import dk.indkoebsscreening.request.RequestLifecycle;
@@ -56,11 +57,13 @@ public class VendorInvitations {
     private final Validator validator;
     private final AttachmentService attachments;
     private final Clock clock;
+    private final ScreeningGroups screeningGroups;
 
     VendorInvitations(InvitationRepository invitations, RequestLifecycle lifecycle, ScreeningService screening, People people,
                       StandInGroups standIns, CaseHistory history, ApplicationEventPublisher facts, WorkingDayCalendar calendar,
                       DeadlineProperties deadlines, VendorProperties properties, Validator validator, AttachmentService attachments,
-                      Clock clock) {
+                      Clock clock, ScreeningGroups screeningGroups) {
+        this.screeningGroups = screeningGroups;
         this.invitations = invitations;
         this.lifecycle = lifecycle;
         this.screening = screening;
@@ -149,7 +152,7 @@ public class VendorInvitations {
         Set<String> standingIn = standIns.groupsOf(username);
         return screening.areasOf(requestId).stream()
                 .filter(area -> area.state() == AreaState.OPEN || area.state() == AreaState.COMPLETED)
-                .map(area -> area.area().candidateGroup())
+                .map(area -> screeningGroups.groupOf(area.area()))
                 .anyMatch(group -> standingIn.contains(group) || isMember(group, username));
     }
 

@@ -78,7 +78,7 @@ class ScreeningReportTest extends ApiTestBase {
         assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("Screeningsrapport");
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-            assertThat(text).contains("Screeningsrapport " + reference, "Rapport over ESDH-tilkøb", "Demo Kommune",
+            assertThat(text).contains("Screeningsrapport " + reference, "Rapport over ESDH-tilkøb", "Nordby Kommune",
                     "Sikkerhed og GDPR", "Brugerstyring", "Support", "Kontrakt", "Installation", "Implementering",
                     "Godkendt med betingelser", "Databehandleraftalen underskrives før brug", "Behovet er dokumenteret.",
                     "Karen Koordinator (koordinator)", "tilbud.pdf", "Historik", "Sendt af Anna Andersen",

@@ -238,7 +238,7 @@ class LifecycleEventsTest extends ApiTestBase {
         EventType type = EventType.fromType(event.getType());
         assertThat(received.key()).isEqualTo(requestId);
         assertThat(received.header("ce_specversion")).isEqualTo("1.0");
-        assertThat(event.getSource()).isEqualTo(URI.create("urn:indkoebsscreening:demo-kommune"));
+        assertThat(event.getSource()).isEqualTo(URI.create("urn:indkoebsscreening:nordby"));
         assertThat(event.getSubject()).isEqualTo(reference);
         assertThat(event.getTime()).isNotNull();
         assertThat(event.getDataContentType()).isEqualTo("application/json");

@@ -1,9 +1,5 @@
 package dk.indkoebsscreening.events;
 
-import org.camunda.bpm.engine.IdentityService;
-import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dk.indkoebsscreening.events.TopicReader.Received;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
 import dk.indkoebsscreening.municipality.MunicipalityForm;
@@ -11,18 +7,23 @@ import dk.indkoebsscreening.municipality.MunicipalitySettings;
 import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each event says whose it is: its municipality's source and, in the header {@code ce_municipality}, its id, so that a
@@ -63,7 +64,7 @@ class MunicipalityEventsTest extends ApiTestBase {
         try (TopicReader reader = new TopicReader(broker.bootstrapServers(), properties.topics().lifecycle())) {
             Received received = reader.ofRequest(requestId, 1, Duration.ofSeconds(60)).get(0);
             assertThat(received.header("ce_municipality")).isEqualTo(installation.municipalityId());
-            assertThat(received.header("ce_source")).isEqualTo("urn:indkoebsscreening:demo-kommune");
+            assertThat(received.header("ce_source")).isEqualTo("urn:indkoebsscreening:nordby");
             assertThat(received.event().getExtension("municipality")).isEqualTo(installation.municipalityId());
         }
     }
@@ -71,7 +72,7 @@ class MunicipalityEventsTest extends ApiTestBase {
     @Test
     void anotherMunicipalitysEventsCarryItsOwnIdAndSource() {
         settings.create(new MunicipalityForm(OTHER, "Østby Kommune", null, null, "indkoeb@oestby.example", null, 10,
-                BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of()));
+                BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of(), Set.of()));
         OutboxEvent event = new OutboxEvent(0, UUID.randomUUID(), UUID.randomUUID(), EventType.REQUEST_SUBMITTED.type(),
                 "2026-0001", Instant.parse("2026-12-07T10:00:00Z"), "{}", OTHER);
 
@@ -85,7 +86,7 @@ class MunicipalityEventsTest extends ApiTestBase {
     @Test
     void theRelayPublishesAnotherMunicipalitysEventWithItsIdAndSource() {
         settings.create(new MunicipalityForm(OTHER, "Østby Kommune", null, null, "indkoeb@oestby.example", null, 10,
-                BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of()));
+                BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of(), Set.of()));
         UUID requestId = UUID.randomUUID();
         Tenancy.runAs(OTHER, () -> transactions.executeWithoutResult(status -> writer.append(requestId, "2026-0001",
                 EventType.REQUEST_WITHDRAWN, Instant.now(), Map.of("requestId", requestId.toString()))));

@@ -1,11 +1,5 @@
 package dk.indkoebsscreening.municipality;
 
-import org.camunda.bpm.engine.IdentityService;
-import dk.indkoebsscreening.testsupport.LogCapture;
-import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.system.InstallationProperties;
@@ -13,6 +7,8 @@ import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.LogCapture;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,6 +18,8 @@ import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +28,9 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The municipalities' settings: the first one as the configuration had them, new ones and changes by the installation's
@@ -96,9 +97,9 @@ class MunicipalitySettingsTest extends ApiTestBase {
     void theFirstMunicipalityHasTheSettingsTheConfigurationHad() {
         Municipality first = municipalities.current();
         assertThat(first.id()).isEqualTo(installation.municipalityId());
-        assertThat(first.name()).isEqualTo("Demo Kommune");
+        assertThat(first.name()).isEqualTo("Nordby Kommune");
         assertThat(first.mailSender()).isEqualTo("Indkøbsscreening <indkoebsscreening@demo.kommune.dk>");
-        assertThat(first.eventsSource()).isEqualTo(URI.create("urn:indkoebsscreening:demo-kommune"));
+        assertThat(first.eventsSource()).isEqualTo(URI.create("urn:indkoebsscreening:nordby"));
         assertThat(first.dpiaMinUsers()).isEqualTo(1000);
         assertThat(first.fastTrackMaxValueDkk()).isEqualByComparingTo("100000");
         assertThat(Tenancy.callAcross(municipalities::current)).isEqualTo(first);
@@ -167,7 +168,7 @@ class MunicipalitySettingsTest extends ApiTestBase {
 
     private static MunicipalityForm form(String id) {
         return new MunicipalityForm(id, "Sydby Kommune", null, null, "indkoeb@sydby.example", null, 10, BigDecimal.ZERO,
-                null, "urn:indkoebsscreening:" + id, Map.of());
+                null, "urn:indkoebsscreening:" + id, Map.of(), Set.of());
     }
 
     @Test
@@ -251,7 +252,7 @@ class MunicipalitySettingsTest extends ApiTestBase {
         Municipality first = municipalities.current();
         MunicipalityForm withContact = new MunicipalityForm(null, first.name(), first.logoText(), first.cvr(), first.mailSender(),
                 first.kitosOrganisationUuid(), first.dpiaMinUsers(), first.fastTrackMaxValueDkk(), "tilgaengelighed@demo.example",
-                first.eventsSource().toString(), first.groupMailboxes());
+                first.eventsSource().toString(), first.groupMailboxes(), first.sharedAreas());
         try {
             settings.update(first.id(), withContact);
             assertThat(new WebSession(port).get("/tilgaengelighed").body()).contains("mailto:tilgaengelighed@demo.example");
@@ -266,7 +267,7 @@ class MunicipalitySettingsTest extends ApiTestBase {
     void anAdministratorKeepsTheSettingsOnThePagesInDanish() {
         WebSession session = new WebSession(port);
         session.login("admin");
-        assertThat(session.get(PAGE).body()).contains("Demo Kommune");
+        assertThat(session.get(PAGE).body()).contains("Nordby Kommune");
 
         HttpResponse<String> refused = session.postForm(PAGE + "/ny", PAGE + "/ny",
                 "id=Test+Nord&name=&mailSender=nej&dpiaMinUsers=mange&fastTrackMaxValueDkk=100.000&eventsSource=urn%3Ax");

@@ -1,24 +1,25 @@
 package dk.indkoebsscreening.notification;
 
-import org.camunda.bpm.engine.IdentityService;
-import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dk.indkoebsscreening.municipality.MunicipalityForm;
 import dk.indkoebsscreening.municipality.MunicipalitySettings;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
 import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import dk.indkoebsscreening.testsupport.Mails;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A mail comes from the municipality its step acts for: its sender and its domain in the Message-ID, also when the
@@ -53,7 +54,7 @@ class MunicipalityMailsTest extends ApiTestBase {
     @Test
     void aMailComesFromTheMunicipalityItsStepActsFor() {
         settings.create(new MunicipalityForm(OTHER, "Østby Kommune", null, null, "Østby Indkøb <indkoeb@oestby.example>", null,
-                10, BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of()));
+                10, BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of(), Set.of()));
         String subject = "Afsender-prøve " + requestId;
         OutgoingMail mail = Tenancy.callAs(OTHER, () -> composer.compose(UUID.randomUUID(), requestId, MailKind.REMINDER,
                 Recipient.outsider("Modtager", "modtager@example.org"), MailContent.about(subject).paragraph("Tekst").build()));

@@ -1,9 +1,5 @@
 package dk.indkoebsscreening.notification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.notification.Recipients.Recipient;
@@ -15,7 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /** Who a mail goes to: a group's shared mailbox instead of its members, addresses compared without case. */
 class RecipientsTest {
@@ -27,7 +28,7 @@ class RecipientsTest {
         Municipalities municipalities = mock(Municipalities.class);
         when(municipalities.current()).thenReturn(new Municipality("kommune", "Demo Kommune", null, null,
                 "Indkøbsscreening <x@demo.kommune.dk>", null, 1000, BigDecimal.valueOf(100_000), null,
-                URI.create("urn:indkoebsscreening:demo-kommune"), mailboxes, Instant.EPOCH, Instant.EPOCH));
+                URI.create("urn:indkoebsscreening:demo-kommune"), mailboxes, Set.of(), Instant.EPOCH, Instant.EPOCH));
         return new Recipients(people, preferences, municipalities);
     }
 

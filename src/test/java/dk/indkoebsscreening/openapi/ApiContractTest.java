@@ -20,7 +20,7 @@ class ApiContractTest {
               "subjectId": "0f8fad5b-d9cb-469f-a165-70867728950e", "requestId": "0f8fad5b-d9cb-469f-a165-70867728950e",
               "reference": "IND-2026-0042", "label": "IND-2026-0042", "title": "T", "systemName": "S", "vendor": "V",
               "link": "/anmodninger/0f8fad5b-d9cb-469f-a165-70867728950e", "due": null,
-              "created": "2026-12-07T09:12:40Z", "assignee": null}]""";
+              "created": "2026-12-07T09:12:40Z", "assignee": null, "municipality": "nordby"}]""";
 
     private final ApiContract contract = ApiContract.committed();
 

@@ -1,12 +1,5 @@
 package dk.indkoebsscreening.overview;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.decision.DecisionRepository;
 import dk.indkoebsscreening.municipality.Municipalities;
@@ -29,6 +22,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * The dashboard's figures are counted once per maximum age, whoever asks meanwhile, each municipality's acting for it
@@ -56,7 +56,7 @@ class OverviewServiceTest {
 
     private static Municipality municipality(String id) {
         return new Municipality(id, id + " Kommune", null, null, "Indkøbsscreening <x@" + id + ".example>", null, 1000,
-                BigDecimal.valueOf(100_000), null, URI.create("urn:indkoebsscreening:" + id), Map.of(), Instant.EPOCH, Instant.EPOCH);
+                BigDecimal.valueOf(100_000), null, URI.create("urn:indkoebsscreening:" + id), Map.of(), Set.of(), Instant.EPOCH, Instant.EPOCH);
     }
 
     @Test

@@ -121,13 +121,14 @@ class PurchaseScreeningModelTest {
     }
 
     @Test
-    @DisplayName("Each Area has its screening user task with the Area's candidate group")
+    @DisplayName("Each Area has its screening user task, whose group the municipality's routing names")
     void screeningTasksMatchTheAreas() {
         Map<String, UserTask> userTasks = all(UserTask.class).stream()
                 .collect(Collectors.toMap(UserTask::getId, Function.identity()));
         for (Area area : Area.values()) {
             assertThat(userTasks).containsKey(area.taskDefinitionKey());
-            assertThat(userTasks.get(area.taskDefinitionKey()).getCamundaCandidateGroups()).isEqualTo(area.candidateGroup());
+            assertThat(userTasks.get(area.taskDefinitionKey()).getCamundaCandidateGroups())
+                    .isEqualTo("${" + ScreeningProcess.SCREENING_GROUPS + ".of('" + area.name() + "')}");
             assertThat(userTasks.get(area.taskDefinitionKey()).getParentElement())
                     .isEqualTo(model.getModelElementById("SubProcess_Screening"));
         }

@@ -1,31 +1,11 @@
 package dk.indkoebsscreening.process;
 
-import static dk.indkoebsscreening.testsupport.EngineTests.at;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
-
-import dk.indkoebsscreening.decision.DecisionDelegates;
-import dk.indkoebsscreening.decision.DecisionService;
 import dk.indkoebsscreening.deadline.Deadline;
 import dk.indkoebsscreening.deadline.DeadlineCalculator;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.deadline.WorkingDayCalendar;
+import dk.indkoebsscreening.decision.DecisionDelegates;
+import dk.indkoebsscreening.decision.DecisionService;
 import dk.indkoebsscreening.followup.ConditionFollowUp;
 import dk.indkoebsscreening.followup.ConditionTasks;
 import dk.indkoebsscreening.followup.FollowUpDelegates;
@@ -44,6 +24,7 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +47,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static dk.indkoebsscreening.testsupport.EngineTests.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 /**
  * Every path of {@code bpmn/PurchaseScreeningProcess.bpmn} on an in-memory engine, with the real delegates
@@ -100,6 +101,8 @@ class PurchaseScreeningProcessTest {
     private final ConditionTasks conditionTasks = mock(ConditionTasks.class);
     private final ConditionFollowUp followUp = mock(ConditionFollowUp.class);
     private final TriageService triage = mock(TriageService.class);
+    /** The municipality's routing as the model asks it: the areas in here go to the shared organisation's experts. */
+    private final Set<Area> sharedAreas = EnumSet.noneOf(Area.class);
     private UUID requestId;
 
     @BeforeEach
@@ -115,6 +118,7 @@ class PurchaseScreeningProcessTest {
         Mocks.register("acceptFastTrackDelegate", TriageDelegates.acceptFastTrack(triage));
         Mocks.register("recordWithdrawalDelegate", WithdrawalDelegates.recordWithdrawal(withdrawals));
         Mocks.register(ScreeningProcess.CONDITION_TASKS, conditionTasks);
+        Mocks.register(ScreeningProcess.SCREENING_GROUPS, (ScreeningGroups) area -> area.candidateGroup(sharedAreas.contains(area)));
         Mocks.register("remindConditionOwnerDelegate", FollowUpDelegates.remindConditionOwner(followUp));
         Mocks.register("recordConditionOverdueDelegate", FollowUpDelegates.recordConditionOverdue(followUp));
         Mocks.register("recordConditionsSettledDelegate", FollowUpDelegates.recordConditionsSettled(followUp));
@@ -244,6 +248,20 @@ class PurchaseScreeningProcessTest {
         assertThat(job("BoundaryEvent_ReminderDue", instance)).hasDueDate(REMINDER_AT);
         assertThat(job("BoundaryEvent_DeadlineMissed", instance)).hasDueDate(DEADLINE);
         verifyNoInteractions(decisions);
+    }
+
+    @Test
+    @DisplayName("An area the municipality routes to the shared organisation is offered to its experts' group, the others to the municipality's own")
+    void sharedAreasAreOfferedToTheSharedOrganisationsGroup() {
+        sharedAreas.addAll(List.of(Area.INSTALLATION, Area.SUPPORT));
+
+        ProcessInstance instance = submitAndAccept();
+
+        assertThat(task("Task_ScreenInstallation", instance)).hasCandidateGroup("shared-screening-installation");
+        assertThat(task("Task_ScreenSupport", instance)).hasCandidateGroup("shared-screening-support");
+        for (Area area : List.of(Area.SECURITY, Area.USER_MANAGEMENT, Area.CONTRACT, Area.IMPLEMENTATION)) {
+            assertThat(task(area.taskDefinitionKey(), instance)).hasCandidateGroup(area.candidateGroup());
+        }
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dk.indkoebsscreening.request;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.scope.FastTrackHandling;
@@ -17,12 +15,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scope proposed at submission, from the request and the EU threshold in force on its submission day, through
@@ -42,7 +43,7 @@ class ProposedScopeProcessTest {
     static final ProcurementProperties SHIPPED = ContractValueTest.SHIPPED;
     /** A municipality with the policy figures a new installation's first municipality gets. */
     static final Municipality FIRST = new Municipality("kommune", "Demo Kommune", null, null, "indkoeb@demo.kommune.dk", null,
-            1000, BigDecimal.valueOf(100_000), null, URI.create("urn:indkoebsscreening:demo-kommune"), Map.of(), Instant.EPOCH, Instant.EPOCH);
+            1000, BigDecimal.valueOf(100_000), null, URI.create("urn:indkoebsscreening:demo-kommune"), Map.of(), Set.of(), Instant.EPOCH, Instant.EPOCH);
 
     private Scope proposed(PurchaseRequest request) {
         return new ProposedScope(new ScopeRules(engine.getDecisionService(), () -> FIRST), SHIPPED, COPENHAGEN).of(request);

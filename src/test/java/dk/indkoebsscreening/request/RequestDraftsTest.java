@@ -1,7 +1,6 @@
 package dk.indkoebsscreening.request;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.WebSession;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "Gem som kladde": a draft is saved without the form's required answers and without a deadline, status, event, mail
@@ -42,7 +43,7 @@ class RequestDraftsTest extends ApiTestBase {
     }
 
     private long drafts(String author) {
-        return jdbc.sql("select count(*) from request_draft where author = ?").param(author).query(Long.class).single();
+        return Tenancy.callAcross(() -> jdbc.sql("select count(*) from request_draft where author = ?").param(author).query(Long.class).single());
     }
 
     private String content(UUID id) {
@@ -165,16 +166,17 @@ class RequestDraftsTest extends ApiTestBase {
         assertThat(anna.postForm("/anmodninger/ny", "/anmodninger/kladde", "oneOffCostDkk=" + "1".repeat(51)).statusCode()).isEqualTo(400);
         assertThat(count("request_draft")).as("nothing saved").isEqualTo(before);
 
-        // "installation" has no drafts in any other test: fill up to the limit, then one more is refused with the reason.
+        // "sydby-implementering" has no drafts in any other test: fill up to the limit, then one more is refused with the reason.
         for (int i = 0; i < RequestDrafts.MAX_PER_AUTHOR; i++) {
-            jdbc.sql("insert into request_draft (id, author, content, created_at, updated_at) values (?, 'installation', '{}'::jsonb, ?, ?)")
-                    .params(UUID.randomUUID(), Timestamp.from(Instant.now()), Timestamp.from(Instant.now())).update();
+            Tenancy.runAs("sydby", () -> jdbc.sql(
+                            "insert into request_draft (id, author, content, created_at, updated_at) values (?, 'sydby-implementering', '{}'::jsonb, ?, ?)")
+                    .params(UUID.randomUUID(), Timestamp.from(Instant.now()), Timestamp.from(Instant.now())).update());
         }
-        WebSession full = as("installation", port);
+        WebSession full = as("sydby-implementering", port);
         HttpResponse<String> refused = full.postForm("/anmodninger/ny", "/anmodninger/kladde", "title=Den+21.");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("Du har allerede 20 kladder", "value=\"Den 21.\"");
-        assertThat(drafts("installation")).isEqualTo(RequestDrafts.MAX_PER_AUTHOR);
+        assertThat(drafts("sydby-implementering")).isEqualTo(RequestDrafts.MAX_PER_AUTHOR);
         assertThat(full.get("/anmodninger").body()).as("drafts from before the form had a title").contains("Kladde uden titel");
     }
 }

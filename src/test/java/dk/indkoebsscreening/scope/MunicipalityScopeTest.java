@@ -1,19 +1,20 @@
 package dk.indkoebsscreening.scope;
 
-import org.camunda.bpm.engine.IdentityService;
-import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dk.indkoebsscreening.municipality.MunicipalityForm;
 import dk.indkoebsscreening.municipality.MunicipalitySettings;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scope table's policy figures are the municipality's: the same facts give another scope in a municipality with
@@ -39,7 +40,7 @@ class MunicipalityScopeTest extends ApiTestBase {
     @Test
     void theSameFactsGiveAnotherScopeWhereTheFiguresAreOthers() {
         settings.create(new MunicipalityForm(STRICT, "Strengby Kommune", null, null, "indkoeb@strengby.example", null, 50,
-                BigDecimal.valueOf(20_000), null, "urn:indkoebsscreening:strengby", Map.of()));
+                BigDecimal.valueOf(20_000), null, "urn:indkoebsscreening:strengby", Map.of(), Set.of()));
         ScopeFacts manyUsers = new ScopeFacts(List.of("ORDINARY"), "ON_PREMISES", 200, true, BigDecimal.valueOf(300_000), false);
         ScopeFacts small = new ScopeFacts(List.of("NONE"), "CLOUD_EU", 5, false, BigDecimal.valueOf(50_000), false);
 

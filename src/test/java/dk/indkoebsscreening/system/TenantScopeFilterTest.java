@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.ServletException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class TenantScopeFilterTest {
 
     private final Tenancy.Scope nordby = new Tenancy.Scope("nordby", Set.of("nordby"), false);
-    private final TenantScopeFilter filter = new TenantScopeFilter(reach(request -> nordby));
+    private final TenantScopeFilter filter = TenantScopeFilter.ofSignedInUser(reach(request -> Optional.of(nordby)));
 
     @Test
     void theRequestRunsInItsMunicipalitysScopeAndTheThreadIsLeftWithout() throws Exception {
@@ -35,6 +36,20 @@ class TenantScopeFilterTest {
                 (request, response) -> {
                     throw new ServletException("failed");
                 })).isInstanceOf(ServletException.class).hasMessage("failed");
+        assertThat(Tenancy.current()).isEmpty();
+    }
+
+    @Test
+    void beforeTheSignInARequestSeesNoMunicipalitysRowsAndWithoutASignedInUserItStaysSo() throws Exception {
+        AtomicReference<Tenancy.Scope> during = new AtomicReference<>();
+        TenantScopeFilter nobodySignedIn = TenantScopeFilter.ofSignedInUser(reach(request -> Optional.empty()));
+
+        TenantScopeFilter.beforeSignIn().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (request, response) -> nobodySignedIn.doFilter(request, response,
+                        (inner, innerResponse) -> during.set(Tenancy.current().orElseThrow())));
+
+        assertThat(during.get()).isEqualTo(Tenancy.Scope.NOBODY);
+        assertThat(during.get().sees("nordby")).isFalse();
         assertThat(Tenancy.current()).isEmpty();
     }
 

@@ -36,7 +36,7 @@ class GroupCoverApiTest extends ApiTestBase {
     private static final String SECURITY = Area.SECURITY.candidateGroup();
     private static final String ONLY_EXPERT = Lifecycle.expertFor(Area.SECURITY);
     private static final String STAND_IN = Lifecycle.expertFor(Area.USER_MANAGEMENT);
-    private static final String COLLEAGUE = "sofie";
+    private static final String COLLEAGUE = "sofie-kollega";
 
     @Autowired
     IdentityService identity;
@@ -190,7 +190,7 @@ class GroupCoverApiTest extends ApiTestBase {
         User sofie = identity.newUser(COLLEAGUE);
         sofie.setFirstName("Sofie");
         sofie.setLastName("Sikker");
-        sofie.setEmail("sofie@demo.kommune.dk");
+        sofie.setEmail("sofie-kollega@demo.kommune.dk");
         sofie.setPassword("demo");
         identity.saveUser(sofie);
         identity.createMembership(COLLEAGUE, SECURITY);

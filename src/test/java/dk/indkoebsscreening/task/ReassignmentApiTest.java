@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReassignmentApiTest extends ApiTestBase {
 
-    private static final String SECOND_EXPERT = "sofie";
+    private static final String SECOND_EXPERT = "sofie-sikker";
 
     @Autowired
     IdentityService identity;
@@ -47,7 +47,7 @@ class ReassignmentApiTest extends ApiTestBase {
             User sofie = identity.newUser(SECOND_EXPERT);
             sofie.setFirstName("Sofie");
             sofie.setLastName("Sikker");
-            sofie.setEmail("sofie@demo.kommune.dk");
+            sofie.setEmail("sofie-sikker@demo.kommune.dk");
             sofie.setPassword("demo");
             identity.saveUser(sofie);
             identity.createMembership(SECOND_EXPERT, Area.SECURITY.candidateGroup());
@@ -102,7 +102,7 @@ class ReassignmentApiTest extends ApiTestBase {
 
         String reference = api.details("anna", requestId).get("reference").asText();
         Mails mails = new Mails(smtp);
-        Mails.Mail toSofie = mails.awaitOne(reference, "TASK_ASSIGNED", "sofie@demo.kommune.dk");
+        Mails.Mail toSofie = mails.awaitOne(reference, "TASK_ASSIGNED", "sofie-sikker@demo.kommune.dk");
         assertThat(toSofie.subject()).isEqualTo("Du har fået en opgave: " + reference + " Overdragelse af opgave");
         assertThat(toSofie.text()).contains("Sara Sikkerhed har givet dig opgaven »Screening: Sikkerhed og GDPR«.",
                 "/opgaver/til/" + requestId + "?type=SCREENING&omraade=SECURITY");

@@ -1,26 +1,27 @@
 package dk.indkoebsscreening.vendor;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dk.indkoebsscreening.municipality.MunicipalityForm;
 import dk.indkoebsscreening.municipality.MunicipalitySettings;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
 import dk.indkoebsscreening.testsupport.WebSession;
-import java.net.http.HttpResponse;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The vendor's link of a second municipality works as the installation's: the job reminds and expires its rounds acting
@@ -51,7 +52,7 @@ class VendorMunicipalityTest extends ApiTestBase {
     @BeforeEach
     void addMunicipality() {
         settings.create(new MunicipalityForm(OTHER, "Østby Kommune", null, null, SENDER, null,
-                10, BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of()));
+                10, BigDecimal.ZERO, null, "urn:indkoebsscreening:oestby", Map.of(), Set.of()));
     }
 
     @AfterEach

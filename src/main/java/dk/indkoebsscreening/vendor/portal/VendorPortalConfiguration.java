@@ -18,7 +18,8 @@ class VendorPortalConfiguration {
     FilterRegistrationBean<VendorMunicipalityFilter> vendorMunicipalityFilter(VendorLinks links, VendorRateLimit limit) {
         FilterRegistrationBean<VendorMunicipalityFilter> registration =
                 new FilterRegistrationBean<>(new VendorMunicipalityFilter(links, limit));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        // After the signed-in user's scope: a vendor's link opened in a signed-in browser acts for its own municipality.
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
     }
