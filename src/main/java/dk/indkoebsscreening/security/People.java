@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.security;
 
 import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.Tenancy;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 /**
  * People by name rather than user id, for the pages ({@code @people.name(id)}): "Anna Andersen", and with
  * their e-mail address, for notifications. A person is a user of Camunda's identity service or someone who
- * logged in through OpenID Connect ({@link PersonDirectory}); the identity service wins where both know
- * them. A user nobody knows (or without a name) is shown by the id. Names are remembered for a few
- * minutes, so a list of fifty tasks costs no fifty look-ups.
+ * logged in through OpenID Connect ({@link PersonDirectory}); where both know a user id, the municipality's own record
+ * of its person wins: the identity service's users are the installation's, and the same user id at a municipality's
+ * provider is that municipality's person (Sydby's "koordinator" is not Nordby's). A user nobody knows (or without a
+ * name) is shown by the id. Names are remembered for a few minutes per municipality, so a list of fifty tasks costs no
+ * fifty look-ups.
  */
 @Component("people")
 public class People {
@@ -49,7 +52,8 @@ public class People {
         if (userId == null || userId.isBlank()) {
             return "";
         }
-        Remembered remembered = names.get(userId);
+        String key = Tenancy.currentTenant().orElse("") + "/" + userId;
+        Remembered remembered = names.get(key);
         if (remembered != null && System.nanoTime() - remembered.until() < 0) {
             return remembered.name();
         }
@@ -57,13 +61,13 @@ public class People {
         if (names.size() >= MAX_REMEMBERED) {
             names.clear();
         }
-        names.put(userId, new Remembered(name, System.nanoTime() + REMEMBER_NANOS));
+        names.put(key, new Remembered(name, System.nanoTime() + REMEMBER_NANOS));
         return name;
     }
 
     public Optional<Person> person(String userId) {
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        return user != null ? Optional.of(of(user)) : directory.find(userId);
+        return directory.find(userId).or(() -> Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult())
+                .map(People::of));
     }
 
     /**

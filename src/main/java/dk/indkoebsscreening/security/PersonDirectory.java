@@ -1,7 +1,9 @@
 package dk.indkoebsscreening.security;
 
 import dk.indkoebsscreening.security.People.Person;
+import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.Sql;
+import dk.indkoebsscreening.system.Tenancy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,6 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The people who logged in through OpenID Connect, as their last ID token described them ({@code person}):
@@ -23,25 +24,34 @@ class PersonDirectory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final InstallationProperties installation;
 
-    PersonDirectory(JdbcClient jdbc, Clock clock) {
+    PersonDirectory(JdbcClient jdbc, Clock clock, InstallationProperties installation) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.installation = installation;
     }
 
+    /**
+     * Kept in the municipality the login placed the person in (the shared organisation's people in the organisation's),
+     * so each municipality knows its own people only: the same user id at two municipalities' providers is two people.
+     */
     @EventListener
     void loggedIn(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof OidcUser oidc) {
-            remember(event.getAuthentication().getName(), displayName(oidc), oidc.getEmail(),
-                    event.getAuthentication().getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+            CurrentUser user = CurrentUser.of(event.getAuthentication());
+            String organisation = user.municipality().orElseGet(() -> user.ofSharedOrganisation()
+                    ? installation.sharedOrganisation().id() : installation.municipalityId());
+            Tenancy.runAs(organisation, () -> remember(user.username(), displayName(oidc), oidc.getEmail(),
+                    event.getAuthentication().getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                            .filter(Groups::isOurs).toList()));
         }
     }
 
-    @Transactional
-    void remember(String userId, String name, String email, List<String> groups) {
+    private void remember(String userId, String name, String email, List<String> groups) {
         jdbc.sql("""
                 insert into person (user_id, name, email, groups, seen_at) values (:id, :name, :email, :groups, :now)
-                on conflict (user_id) do update set name = excluded.name, email = excluded.email,
+                on conflict (user_id, tenant_id) do update set name = excluded.name, email = excluded.email,
                     groups = excluded.groups, seen_at = excluded.seen_at
                 """)
                 .param("id", userId)
@@ -52,8 +62,12 @@ class PersonDirectory {
                 .update();
     }
 
+    /** Where the scope sees several municipalities' people of this id (work across all), the acting one's comes first. */
     Optional<Person> find(String userId) {
-        return jdbc.sql("select user_id, name, email from person where user_id = :id")
+        return jdbc.sql("""
+                        select user_id, name, email from person where user_id = :id
+                        order by tenant_id is not distinct from nullif(current_setting('indkoeb.tenant', true), '') desc, tenant_id
+                        limit 1""")
                 .param("id", userId)
                 .query((row, n) -> new Person(row.getString(1), nameOr(row.getString(2), row.getString(1)), row.getString(3)))
                 .optional();

@@ -55,10 +55,17 @@ class TenancyConfiguration {
         return scopeFilter(TenantScopeFilter.beforeSignIn(), Ordered.HIGHEST_PRECEDENCE + 1);
     }
 
-    /** Right after the security filters, which have found the request's user. */
+    /**
+     * Right after the security filters, which have found the request's user. Also on a forward: the security filters
+     * forward a signed-in person in none of our groups to the page saying so, which shows them by the name their
+     * municipality keeps, and which must not be shown in the scope before sign-in.
+     */
     @Bean
     FilterRegistrationBean<TenantScopeFilter> scopeOfSignedInUser(ObjectProvider<TenantReach> reach) {
-        return scopeFilter(TenantScopeFilter.ofSignedInUser(reach), SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        FilterRegistrationBean<TenantScopeFilter> registration =
+                scopeFilter(TenantScopeFilter.ofSignedInUser(reach), SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.FORWARD);
+        return registration;
     }
 
     private static FilterRegistrationBean<TenantScopeFilter> scopeFilter(TenantScopeFilter filter, int order) {
