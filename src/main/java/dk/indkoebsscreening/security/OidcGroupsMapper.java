@@ -2,39 +2,30 @@ package dk.indkoebsscreening.security;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 
 /**
- * Turns the configured groups claim of the ID token into our group authorities (the same ids as Camunda's).
- * Values that are none of our groups (Entra sends every group a person is in) are left out, so they can
- * neither collide with an authority of ours nor make a person without our groups look like someone.
+ * Turns one provider's groups claim of the ID token into our group ids (the same as Camunda's), through that provider's
+ * mapping. Values that are none of the groups the provider may give (Entra sends every group a person is in) are left
+ * out, so they can neither collide with an authority of ours (a municipality's, the shared organisation's) nor make a
+ * person without our groups look like someone.
+ *
+ * @param groupsClaim  the claim listing the groups or roles
+ * @param groupMapping provider value to our group id; values without a mapping are taken as they are
+ * @param allowed      the groups this provider's tokens may give
  */
-class OidcGroupsMapper implements GrantedAuthoritiesMapper {
+record OidcGroupsMapper(String groupsClaim, Map<String, String> groupMapping, Set<String> allowed) {
 
-    private final OidcProperties properties;
-
-    OidcGroupsMapper(OidcProperties properties) {
-        this.properties = properties;
-    }
-
-    @Override
-    public Collection<? extends GrantedAuthority> mapAuthorities(Collection<? extends GrantedAuthority> authorities) {
-        Set<GrantedAuthority> groups = new LinkedHashSet<>();
-        for (GrantedAuthority authority : authorities) {
-            if (authority instanceof OidcUserAuthority oidc) {
-                Collection<String> values = oidc.getIdToken().getClaimAsStringList(properties.groupsClaim());
-                if (values != null) {
-                    values.stream()
-                            .map(value -> properties.groupMapping().getOrDefault(value, value))
-                            .filter(Groups::isOurs)
-                            .map(SimpleGrantedAuthority::new)
-                            .forEach(groups::add);
-                }
-            }
+    Set<String> groups(OidcIdToken token) {
+        Set<String> groups = new LinkedHashSet<>();
+        Collection<String> values = token.getClaimAsStringList(groupsClaim);
+        if (values != null) {
+            values.stream()
+                    .map(value -> groupMapping.getOrDefault(value, value))
+                    .filter(allowed::contains)
+                    .forEach(groups::add);
         }
         return groups;
     }

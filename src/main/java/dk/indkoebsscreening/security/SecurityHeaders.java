@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
@@ -25,7 +27,7 @@ public final class SecurityHeaders {
      * No inline scripts, no foreign origins. Styles allow 'unsafe-inline' only because the BPMN
      * viewer positions the diagram with style attributes; scripts never do.
      */
-    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
+    static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy(List.of());
     /** The APIs answer data, never a page: nothing in them may load, run or be framed. */
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
     static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
@@ -44,12 +46,13 @@ public final class SecurityHeaders {
     }
 
     /**
-     * @param formTarget null, or where a form's redirect may lead beyond our origin: the OpenID provider's logout
-     *                   endpoint (browsers apply {@code form-action} to the redirects that follow a form)
+     * @param formTargets where a form's redirect may lead beyond our origin: the OpenID providers' logout endpoints
+     *                    (browsers apply {@code form-action} to the redirects that follow a form)
      */
-    static String contentSecurityPolicy(URI formTarget) {
-        String formAction = formTarget == null ? "'self'"
-                : "'self' " + formTarget.getScheme() + "://" + formTarget.getRawAuthority();
+    static String contentSecurityPolicy(List<URI> formTargets) {
+        String formAction = Stream.concat(Stream.of("'self'"),
+                        formTargets.stream().map(target -> target.getScheme() + "://" + target.getRawAuthority()).distinct())
+                .collect(Collectors.joining(" "));
         return "default-src 'self'; script-src 'self'; "
                 + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
                 + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formAction

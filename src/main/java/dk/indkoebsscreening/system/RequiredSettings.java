@@ -54,7 +54,10 @@ class RequiredSettings implements BeanFactoryPostProcessor, EnvironmentAware {
             require(missing, "spring.mail.host", "the municipality's mail relay");
         }
         if (isOn("indkoeb.oidc.enabled")) {
-            String registration = environment.getProperty("indkoeb.oidc.registration-id", "entra");
+            // The installation's municipality's provider: its own entry among the municipalities', else the single one.
+            String registration = environment.getProperty("indkoeb.oidc.municipalities."
+                            + environment.getProperty("indkoeb.municipality-id", "kommune") + ".registration-id",
+                    environment.getProperty("indkoeb.oidc.registration-id", "entra"));
             require(missing, "spring.security.oauth2.client.registration." + registration + ".client-id",
                     "the application's client at the OpenID provider (docs/oidc.md)");
         } else if (!demo && !isSet("camunda.bpm.admin-user.id")) {
