@@ -96,8 +96,9 @@ class SecurityConfiguration {
                         // The webapps' files, also served from the class path's root (Camunda's webjar).
                         .requestMatchers(path("/webjars/camunda/**"), path("/camunda-welcome/**"), path("/plugin/**"))
                         .hasAuthority(Groups.ADMINS)
-                        // The login page with any parameters (formLogin's permitAll matches its exact URLs only).
-                        .requestMatchers("/login", "/tilgaengelighed", "/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // The login page with any parameters (formLogin's permitAll matches its exact URLs only), and its
+                        // search for a municipality's login by e-mail address.
+                        .requestMatchers("/login", "/login/kommune", "/tilgaengelighed", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
                         // The web UI's stylesheet and scripts are needed by the login page.
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico").permitAll()
