@@ -64,15 +64,22 @@ public final class LoopbackOpenIdProvider implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final String issuer;
 
+    /** The provider of the application's registration {@code kommune}. */
+    public LoopbackOpenIdProvider(String applicationBaseUrl, List<Person> people) {
+        this(applicationBaseUrl, List.of("kommune"), people);
+    }
+
     /**
      * @param applicationBaseUrl where the application runs: its redirect and post-logout URIs are registered
      *                           exactly, as a production provider does
+     * @param registrations      the application's registrations whose redirect URI the provider accepts (one
+     *                           municipality's own, or a misconfigured one reaching it too)
      */
-    public LoopbackOpenIdProvider(String applicationBaseUrl, List<Person> people) {
+    public LoopbackOpenIdProvider(String applicationBaseUrl, List<String> registrations, List<Person> people) {
         this.context = new SpringApplicationBuilder(ProviderConfiguration.class)
                 .web(WebApplicationType.SERVLET)
                 .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("setting", new Setting(applicationBaseUrl, people)))
+                        .registerSingleton("setting", new Setting(applicationBaseUrl, registrations, people)))
                 .properties(Map.of(
                         // Not the application's configuration files, nor its port.
                         "spring.config.name", "loopback-openid-provider",
@@ -96,7 +103,7 @@ public final class LoopbackOpenIdProvider implements AutoCloseable {
     }
 
     /** What the provider is started with. */
-    record Setting(String application, List<Person> people) {
+    record Setting(String application, List<String> registrations, List<Person> people) {
 
         Person named(String username) {
             return people.stream().filter(person -> person.username().equals(username)).findFirst().orElseThrow();
@@ -145,7 +152,7 @@ public final class LoopbackOpenIdProvider implements AutoCloseable {
                     .clientSecret("{noop}" + CLIENT_SECRET)
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    .redirectUri(application + "/login/oauth2/code/kommune")
+                    .redirectUris(uris -> setting.registrations().forEach(id -> uris.add(application + "/login/oauth2/code/" + id)))
                     .postLogoutRedirectUri(application + "/login?logout")
                     .scope(OidcScopes.OPENID)
                     .scope(OidcScopes.PROFILE)
