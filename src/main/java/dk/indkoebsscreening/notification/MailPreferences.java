@@ -27,7 +27,7 @@ class MailPreferences {
     void choose(String userId, boolean mailsOn) {
         jdbc.sql("""
                 insert into mail_preference (user_id, mails_on, changed_at) values (:id, :on, :now)
-                on conflict (user_id) do update set mails_on = excluded.mails_on, changed_at = excluded.changed_at
+                on conflict (user_id, tenant_id) do update set mails_on = excluded.mails_on, changed_at = excluded.changed_at
                 """)
                 .param("id", userId).param("on", mailsOn).param("now", Sql.timestamp(clock.instant())).update();
     }

@@ -66,7 +66,7 @@ class AbsenceRepository {
     void save(Absence absence, Instant at) {
         jdbc.sql("""
                         insert into user_absence (username, starts_on, ends_on, stand_in, updated_at) values (?, ?, ?, ?, ?)
-                        on conflict (username) do update set starts_on = excluded.starts_on, ends_on = excluded.ends_on,
+                        on conflict (username, tenant_id) do update set starts_on = excluded.starts_on, ends_on = excluded.ends_on,
                                stand_in = excluded.stand_in, updated_at = excluded.updated_at
                         """)
                 .params(absence.username(), absence.startsOn(), absence.endsOn(), absence.standIn(), Sql.timestamp(at))

@@ -62,7 +62,7 @@ class ConditionTimersTest extends ApiTestBase {
         // The owner turned their mails off: a condition's reminder comes all the same, like the screening's.
         List<Boolean> choice = jdbc.sql("select mails_on from mail_preference where user_id = 'anna'").query(Boolean.class).list();
         jdbc.sql("insert into mail_preference (user_id, mails_on, changed_at) values ('anna', false, now()) "
-                + "on conflict (user_id) do update set mails_on = false").update();
+                + "on conflict (user_id, tenant_id) do update set mails_on = false").update();
         try {
             fire("BoundaryEvent_ConditionReminder");
         } finally {
