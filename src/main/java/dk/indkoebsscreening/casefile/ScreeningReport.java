@@ -5,6 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.screening.ChecklistQuestion;
 import dk.indkoebsscreening.screening.ScreeningService;
 import dk.indkoebsscreening.web.Formats;
@@ -41,15 +42,17 @@ class ScreeningReport {
     private final ScreeningService screening;
     private final Formats formats;
     private final Municipalities municipalities;
+    private final Requests requests;
     private final Clock clock;
 
     ScreeningReport(ITemplateEngine templates, ApplicationContext application, ScreeningService screening, Formats formats,
-                    Municipalities municipalities, Clock clock) {
+                    Municipalities municipalities, Requests requests, Clock clock) {
         this.templates = templates;
         this.application = application;
         this.screening = screening;
         this.formats = formats;
         this.municipalities = municipalities;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -93,7 +96,8 @@ class ScreeningReport {
         context.setVariable("request", details.request());
         context.setVariable("checklists", checklists);
         context.setVariable("whatNow", WhatNow.of(details));
-        Municipality municipality = municipalities.current();
+        // The request's municipality, not the reader's: a shared expert or the administrator acts for no municipality.
+        Municipality municipality = municipalities.byId(requests.municipalityOf(details.request().id()));
         context.setVariable("municipality", municipality.name());
         context.setVariable("letterhead", municipality.logoText());
         context.setVariable("generated", formats.dateTime(clock.instant()));

@@ -159,6 +159,11 @@ class RequestRepository {
                 .list();
     }
 
+    /** The id of the municipality whose request it is (its row's). */
+    Optional<String> municipalityOf(UUID id) {
+        return jdbc.sql("select tenant_id from purchase_request where id = ?").param(id).query(String.class).optional();
+    }
+
     boolean existsWithTitle(String title) {
         return jdbc.sql("select count(*) from purchase_request where title = ?")
                 .param(title)

@@ -127,6 +127,14 @@ public class Requests {
         return requests.similarBySystem(systemName, vendor, except, limit);
     }
 
+    /**
+     * The id of the municipality whose request this is: what is printed for someone who works for several (the shared
+     * organisation's experts, its administrator) names the request's municipality, not the reader's.
+     */
+    public String municipalityOf(UUID id) {
+        return requests.municipalityOf(id).orElseThrow(() -> new RequestNotFoundException(id));
+    }
+
     public boolean existsWithTitle(String title) {
         return requests.existsWithTitle(title);
     }
