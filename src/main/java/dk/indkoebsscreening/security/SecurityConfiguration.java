@@ -117,8 +117,9 @@ class SecurityConfiguration {
                                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.VENDOR))))
                         // The shared organisation's experts: the requests of their tasks (Requests#readable checks the
                         // task), their own settings (mails, absence), the start page; nothing else of a municipality (lists, search, register,
-                        // submitting a request).
-                        .requestMatchers(HttpMethod.GET, "/anmodninger/ny", "/anmodninger/alle", "/anmodninger/alle.csv")
+                        // submitting a request, nor its duplicate check, which names the municipalities' systems).
+                        .requestMatchers(HttpMethod.GET, "/anmodninger/ny", "/anmodninger/alle", "/anmodninger/alle.csv",
+                                "/anmodninger/lignende")
                         .hasAnyAuthority(Groups.ofMunicipalities())
                         .requestMatchers(HttpMethod.GET, "/", "/anmodninger/*", "/anmodninger/*/bilag/*", "/anmodninger/*/rapport.pdf")
                         .hasAnyAuthority(Groups.all())
