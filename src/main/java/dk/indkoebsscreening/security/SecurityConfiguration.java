@@ -115,13 +115,15 @@ class SecurityConfiguration {
                         .requestMatchers(NoGroupRefusal.PAGE).access(AuthorizationManagers.allOf(
                                 AuthenticatedAuthorizationManager.authenticated(),
                                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.VENDOR))))
-                        // The shared organisation's experts: the requests of their tasks (Requests#readable checks the
-                        // task), their own settings (mails, absence), the start page; nothing else of a municipality (lists, search, register,
-                        // submitting a request, nor its duplicate check, which names the municipalities' systems).
+                        // The shared organisation's experts: the requests of their tasks with their files, report and
+                        // process picture (Requests#readable checks the task), their mails and absence, the start page;
+                        // nothing else of a municipality (lists, search, register, submitting a request, nor its duplicate
+                        // check, which names the municipalities' systems).
                         .requestMatchers(HttpMethod.GET, "/anmodninger/ny", "/anmodninger/alle", "/anmodninger/alle.csv",
                                 "/anmodninger/lignende")
                         .hasAnyAuthority(Groups.ofMunicipalities())
-                        .requestMatchers(HttpMethod.GET, "/", "/anmodninger/*", "/anmodninger/*/bilag/*", "/anmodninger/*/rapport.pdf")
+                        .requestMatchers(HttpMethod.GET, "/", "/anmodninger/*", "/anmodninger/*/bilag/*", "/anmodninger/*/rapport.pdf",
+                                "/anmodninger/*/proces", "/anmodninger/*/proces.bpmn")
                         .hasAnyAuthority(Groups.all())
                         .requestMatchers("/indstillinger", "/indstillinger/**", "/logout").hasAnyAuthority(Groups.all())
                         .anyRequest().hasAnyAuthority(Groups.ofMunicipalities()))
