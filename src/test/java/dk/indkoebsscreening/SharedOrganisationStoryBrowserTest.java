@@ -40,6 +40,7 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
         browser.submit();
         assertThat(browser.path()).endsWith("/kvittering");
         String reference = browser.text(By.id("reference"));
+        String requestPath = browser.path().replaceFirst("/kvittering$", "");
 
         browser.login("sydby-koordinator");
         openTask(title, "TRIAGE");
@@ -61,13 +62,21 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
             awaitRow(NORDBYS, "Nordby Kommune: ");
             browser.open("/opgaver");
             browser.assertAccessible();
-            assertEveryMenuLinkOpens(expert);
+            assertEveryLinkOpens(expert, "nav.main-nav a");
+            assertThat(browser.findAll(By.cssSelector("nav.main-nav a")).stream().map(link -> link.getAttribute("href")))
+                    .as("their inbox and settings in %s's menu", expert)
+                    .anyMatch(link -> link.endsWith("/opgaver")).anyMatch(link -> link.endsWith("/indstillinger"));
             for (String task : List.of(title, NORDBYS)) {
                 awaitRow(task, "");
                 browser.find(row(task)).findElement(By.tagName("a")).click();
                 screen(expert);
             }
         }
+
+        // The request of a task they screened, and every page it leads a shared expert to.
+        browser.open(requestPath);
+        assertThat(browser.mainText()).contains(title);
+        assertEveryLinkOpens("support", "main a");
 
         for (String expert : SYDBY_EXPERTS) {
             browser.login(expert);
@@ -103,14 +112,20 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
         assertThat(browser.text(By.className("request-table"))).contains(title);
     }
 
-    /** The menu offers a shared expert only what opens for them: no municipality's lists, register or request form. */
-    private void assertEveryMenuLinkOpens(String user) {
-        List<String> links = browser.findAll(By.cssSelector("nav.main-nav a")).stream()
-                .map(link -> link.getAttribute("href").replaceFirst("^http://[^/]+", "")).toList();
-        assertThat(links).as(user).contains("/opgaver", "/indstillinger");
-        for (String link : links) {
-            browser.open(link);
-            assertThat(browser.title()).as("%s's menu link %s", user, link).doesNotStartWith("Ingen adgang");
+    /**
+     * Every link of the page's part that leads to a page of ours opens for the user: none to a refusal or to a page not
+     * found (the files and the report are downloads, which SharedExpertsAttackTest opens).
+     */
+    private void assertEveryLinkOpens(String user, String links) {
+        List<String> paths = browser.findAll(By.cssSelector(links)).stream().map(link -> link.getAttribute("href"))
+                .filter(href -> href != null && href.startsWith("http://localhost:" + port + "/"))
+                .map(href -> href.replaceFirst("^http://[^/]+", "").replaceFirst("#.*$", ""))
+                .filter(path -> !path.endsWith(".pdf") && !path.contains("/bilag/")).distinct().toList();
+        assertThat(paths).as("links of %s", links).isNotEmpty();
+        for (String path : paths) {
+            browser.open(path);
+            assertThat(browser.title()).as("%s's link to %s", user, path).doesNotStartWith("Ingen adgang")
+                    .doesNotStartWith("Siden findes ikke");
         }
     }
 
