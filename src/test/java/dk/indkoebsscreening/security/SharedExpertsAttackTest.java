@@ -148,7 +148,8 @@ class SharedExpertsAttackTest extends ApiTestBase {
                     assertThat(new String(refused.body(), StandardCharsets.UTF_8)).as(door).doesNotContain(title, "Tidsbestilling");
                 }
                 for (String door : List.of("/anmodninger/" + request, "/anmodninger/" + request + "/rapport.pdf",
-                        "/anmodninger/" + request + "/bilag/" + file)) {
+                        "/anmodninger/" + request + "/bilag/" + file, "/anmodninger/" + request + "/proces",
+                        "/anmodninger/" + request + "/proces.bpmn")) {
                     HttpResponse<String> refused = session.get(door);
                     assertThat(refused.statusCode()).as(attacker + " " + door).isEqualTo(404);
                     assertThat(refused.body()).as(door).doesNotContain(title, "Tidsbestilling").doesNotStartWith("%PDF");
@@ -169,6 +170,7 @@ class SharedExpertsAttackTest extends ApiTestBase {
         HttpResponse<String> page = session.get("/anmodninger/" + inTriage);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(title);
+        assertThat(session.get("/anmodninger/" + inTriage + "/proces").statusCode()).isEqualTo(200);
     }
 
     @Test
