@@ -15,6 +15,7 @@ import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.Files.Multipart;
 import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
+import dk.indkoebsscreening.testsupport.RawHttp;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -181,10 +182,18 @@ class SharedExpertsAttackTest extends ApiTestBase {
         for (String attacker : SHARED_EXPERTS.keySet()) {
             for (String door : List.of("/api/requests", "/api/requests?mine=true", "/api/requests/search",
                     "/api/requests/search?q=" + WebSession.encode(nordbys), "/api/register", "/api/register/renewals",
-                    "/api/register/similar?systemName=" + WebSession.encode("BookPlus Booking"))) {
+                    "/api/register/similar?systemName=" + WebSession.encode("BookPlus Booking"), "/api/stand-ins")) {
                 ApiClient.Response answer = api.get(attacker, door);
                 assertThat(answer.status()).as(attacker + " " + door).isEqualTo(403);
                 assertThat(String.valueOf(answer.body())).as(door).doesNotContain(nordbys, sydbys, "BookPlus");
+            }
+            // Camunda's own doors, which would list every municipality's tasks.
+            RawHttp raw = new RawHttp(port);
+            for (String door : List.of("/engine-rest/task", "/engine-rest/process-instance",
+                    "/camunda/api/engine/engine/default/task", "/camunda/api/engine/engine/default/task/count")) {
+                RawHttp.Reply answer = raw.get(attacker, door);
+                assertThat(answer.status()).as(attacker + " " + door).isIn(401, 403);
+                assertThat(answer.body()).as(door).doesNotContain("processInstanceId", "\"count\"");
             }
             assertThat(api.post(attacker, "/api/requests", ApiClient.validRequest("Delt forsøg")).status()).isEqualTo(403);
             assertThat(api.post(attacker, "/api/register", Map.of("name", "Delt forsøg")).status()).isEqualTo(403);
@@ -192,12 +201,12 @@ class SharedExpertsAttackTest extends ApiTestBase {
             WebSession session = loggedIn(attacker);
             for (String door : List.of("/anmodninger", "/anmodninger/alle", "/anmodninger/alle?q=" + WebSession.encode(nordbys),
                     "/anmodninger/alle.csv", "/anmodninger/alle.csv?q=" + WebSession.encode(sydbys), "/anmodninger/ny",
-                    "/systemer", "/systemer/ny", "/overblik",
+                    "/systemer", "/systemer/ny", "/overblik", "/opgaver/fravaer",
                     "/anmodninger/lignende?systemName=" + WebSession.encode("BookPlus Booking"),
                     "/anmodninger/lignende?systemName=" + WebSession.encode("CareRoute"))) {
                 HttpResponse<String> answer = session.get(door);
                 assertThat(answer.statusCode()).as(attacker + " " + door).isEqualTo(403);
-                assertThat(answer.body()).as(door).doesNotContain(nordbys, sydbys, "BookPlus", "CareRoute");
+                assertThat(answer.body()).as(door).doesNotContain(nordbys, sydbys, "BookPlus", "CareRoute", "Sara Sikkerhed");
             }
             for (String form : List.of("/anmodninger/ny", "/anmodninger/kladde", "/systemer/ny")) {
                 assertThat(session.postForm("/indstillinger/fravaer", form, "title=Delt+fors%C3%B8g&systemName=Delt&name=Delt")
