@@ -44,6 +44,8 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
 
         browser.login("sydby-koordinator");
         openTask(title, "TRIAGE");
+        assertThat(browser.text(By.id("similar"))).as("the duplicate check of Sydby's triage")
+                .doesNotContain("Tidsbestilling", "BookPlus Booking", "Kultur og Fritid", "Nordby");
         browser.choose("outcome", "ACCEPT");
         for (String area : List.of("INSTALLATION", "SUPPORT")) {
             assertThat(browser.find(By.cssSelector("input[name=areas][value=" + area + "]")).isSelected())
@@ -141,8 +143,10 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
     /** Form answers that bring every area into the proposed scope (personal data, hosting, integrations). */
     private void fillRequestForm(String title) {
         browser.type("field-title", title);
-        browser.type("field-systemName", "MedicinSikker");
-        browser.type("field-vendor", "Eksempel Sundhed A/S");
+        // The system of Nordby's "Tidsbestilling i Borgerservice", like the one in Nordby's register: Sydby's duplicate
+        // check must find neither.
+        browser.type("field-systemName", "BookPlus Borger");
+        browser.type("field-vendor", "Eksempel Software A/S");
         browser.type("field-need", "Hjemmeplejen skal registrere udlevering af medicin elektronisk i stedet for på papir.");
         browser.type("field-department", "Hjemmeplejen");
         browser.type("field-oneOffCostDkk", "300.000");
