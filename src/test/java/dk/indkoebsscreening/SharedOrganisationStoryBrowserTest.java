@@ -73,6 +73,7 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
                 browser.find(row(task)).findElement(By.tagName("a")).click();
                 if (task.equals(title) && expert.equals("installation")) {
                     String taskPath = browser.path();
+                    browser.assertAccessible();
                     assertEveryLinkOpens(expert, "main a");
                     browser.open(taskPath);
                 }
@@ -83,6 +84,7 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
         // The request of a task they screened, and every page it leads a shared expert to.
         browser.open(requestPath);
         assertThat(browser.mainText()).contains(title);
+        browser.assertAccessible();
         assertEveryLinkOpens("support", "main a");
 
         for (String expert : SYDBY_EXPERTS) {
