@@ -71,6 +71,8 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
             for (String task : List.of(title, NORDBYS)) {
                 awaitRow(task, "");
                 browser.find(row(task)).findElement(By.tagName("a")).click();
+                assertThat(browser.text(By.id("task-municipality"))).as("the task page names whose task it is")
+                        .isEqualTo((task.equals(title) ? "Sydby" : "Nordby") + " Kommune:");
                 if (task.equals(title) && expert.equals("installation")) {
                     String taskPath = browser.path();
                     browser.assertAccessible();

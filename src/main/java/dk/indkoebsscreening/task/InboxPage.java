@@ -1,18 +1,13 @@
 package dk.indkoebsscreening.task;
 
 import dk.indkoebsscreening.casefile.CaseFileService;
-import dk.indkoebsscreening.municipality.Municipalities;
-import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.Paged;
-import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.web.Choices;
 import dk.indkoebsscreening.web.PageController;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +26,11 @@ class InboxPage {
     private final Choices choices;
     private final AbsenceService absences;
     private final GroupCover cover;
-    private final Municipalities municipalities;
+    private final MunicipalityShown municipalityShown;
 
     InboxPage(WorkTaskService tasks, CaseFileService caseFiles, Choices choices, AbsenceService absences, GroupCover cover,
-              Municipalities municipalities) {
-        this.municipalities = municipalities;
+              MunicipalityShown municipalityShown) {
+        this.municipalityShown = municipalityShown;
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.choices = choices;
@@ -71,20 +66,8 @@ class InboxPage {
         model.addAttribute("myStandIns", cover.standingInFor(user.username()));
         model.addAttribute("coverWarnings", user.isCoordinator() ? cover.warnings() : List.of());
         model.addAttribute("groupStandIns", user.isCoordinator() ? cover.activeStandIns() : List.of());
-        model.addAttribute("municipalityNames", municipalityNames());
+        model.addAttribute("municipalityNames", municipalityShown.names());
         model.addAttribute("awaitingRequester", filter.isEmpty() ? caseFiles.awaitingRequester(user, AWAITING_SHOWN) : List.of());
         return "task/inbox";
-    }
-
-    /**
-     * Each task's municipality by name, for someone who works for several (the shared organisation's experts): the same
-     * reference can be two municipalities' requests. Empty for a municipality's own people, who need no such name.
-     */
-    private Map<String, String> municipalityNames() {
-        Tenancy.Scope scope = Tenancy.current().orElse(Tenancy.Scope.NOBODY);
-        if (!scope.all() && scope.visible().size() <= 1) {
-            return Map.of();
-        }
-        return municipalities.all().stream().collect(Collectors.toMap(Municipality::id, Municipality::name));
     }
 }

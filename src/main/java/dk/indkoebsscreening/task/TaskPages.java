@@ -46,10 +46,12 @@ class TaskPages {
     private final TaskDrafts drafts;
     private final VendorStaffView vendor;
     private final VendorFindings vendorFindings;
+    private final MunicipalityShown municipalityShown;
 
     TaskPages(WorkTaskService tasks, HandOver handOver, TaskSteps steps, CaseFileService caseFiles, Choices choices,
               MessageSource messages, People people, TaskQuestions questions, TaskDrafts drafts, VendorStaffView vendor,
-              VendorFindings vendorFindings) {
+              VendorFindings vendorFindings, MunicipalityShown municipalityShown) {
+        this.municipalityShown = municipalityShown;
         this.vendor = vendor;
         this.vendorFindings = vendorFindings;
         this.tasks = tasks;
@@ -174,6 +176,7 @@ class TaskPages {
         // A page opened afresh shows its author's draft; a posted form (with its problems) shows what was posted.
         Optional<DraftStore.Draft> draft = step.keepsDrafts() ? drafts.of(task, user) : Optional.empty();
         model.addAttribute("task", task);
+        model.addAttribute("municipalityName", municipalityShown.nameOf(task));
         model.addAttribute("details", details);
         model.addAttribute("form", steps.shown(step, task.subjectId(), form.isEmpty() && draft.isPresent() ? draft.get().form() : form));
         model.addAttribute("draftSavedAt", draft.map(DraftStore.Draft::savedAt).orElse(null));
