@@ -24,23 +24,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One of the demo's two municipalities as the isolation attacks see it: its people, and what its people made for the
+ * One of the demo's two municipalities as the isolation attacks see it: its people (user ids and names), and what its people made for the
  * other's people to attack (requests in each stage with a file and a condition, a task of each kind, a system with a
  * data processor). Each attack test makes a municipality's things once and compares its rows before and after.
  */
 record Municipality(String id, String requester, String coordinator, Map<Area, String> experts, List<String> roles,
-                    String demoTitle) {
+                    List<String> names, String demoTitle) {
 
     static final Municipality NORDBY = new Municipality("nordby", "anna", Lifecycle.COORDINATOR,
             Map.of(Area.SECURITY, "sikkerhed", Area.USER_MANAGEMENT, "brugerstyring", Area.SUPPORT, "support",
                     Area.CONTRACT, "kontrakt", Area.INSTALLATION, "installation", Area.IMPLEMENTATION, "implementering"),
             List.of("anna", "koordinator", "sikkerhed", "brugerstyring", "kontrakt", "implementering"),
+            List.of("Anna Andersen", "Karen Koordinator", "Sara Sikkerhed", "Bo Brugerstyring", "Karl Kontrakt", "Ib Implementering"),
             "3D-tandskanning");
 
     static final Municipality SYDBY = new Municipality("sydby", "sofie", "sydby-koordinator",
             Map.of(Area.SECURITY, "sydby-sikkerhed", Area.USER_MANAGEMENT, "sydby-brugerstyring", Area.SUPPORT, "support",
                     Area.CONTRACT, "sydby-kontrakt", Area.INSTALLATION, "installation", Area.IMPLEMENTATION, "sydby-implementering"),
             List.of("sofie", "sydby-koordinator", "sydby-sikkerhed", "sydby-brugerstyring", "sydby-kontrakt", "sydby-implementering"),
+            List.of("Sofie Sørensen", "Sune Koordinator", "Sif Sikkerhed", "Svend Brugerstyring", "Stine Kontrakt", "Sander Implementering"),
             "Ruteplanlægning i hjemmeplejen");
 
     private static final ObjectMapper JSON = new ObjectMapper();

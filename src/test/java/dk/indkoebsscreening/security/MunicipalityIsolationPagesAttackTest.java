@@ -45,7 +45,14 @@ class MunicipalityIsolationPagesAttackTest extends ApiTestBase {
         assertThat(own.get("/anmodninger/alle?q=" + WebSession.encode(theirs.reference())).body()).contains(theirs.title());
         assertThat(own.get("/anmodninger/alle.csv?q=" + WebSession.encode(theirs.reference())).body()).contains(theirs.title());
         assertThat(own.get("/systemer?q=" + WebSession.encode(theirs.tag())).body()).contains(theirs.tag());
-        assertThat(session(victim.experts().get(Area.SECURITY)).get("/opgaver/" + theirs.screeningTask()).statusCode()).isEqualTo(200);
+        WebSession expert = session(victim.experts().get(Area.SECURITY));
+        assertThat(expert.get("/opgaver/" + theirs.screeningTask()).statusCode()).isEqualTo(200);
+        // Whom a task may be handed to, who covers a group, who may stand in for an absence: the municipality's people.
+        String[] strangers = attackers.names().toArray(String[]::new);
+        assertThat(own.get("/opgaver/" + theirs.triageTask()).body()).as("the triage's hand-over").doesNotContain(strangers);
+        assertThat(expert.get("/opgaver/" + theirs.screeningTask()).body()).as("the screening's hand-over").doesNotContain(strangers);
+        assertThat(own.get("/opgaver/fravaer").body()).as("the cover page").doesNotContain(strangers);
+        assertThat(expert.get("/indstillinger/fravaer").body()).as("the absence's stand-ins").doesNotContain(strangers);
 
         for (String attacker : attackers.roles()) {
             WebSession session = session(attacker);
