@@ -78,11 +78,13 @@ class MunicipalityIsolationPagesAttackTest extends ApiTestBase {
             }
             assertThat(session.get("/anmodninger/alle?q=" + WebSession.encode(victim.demoTitle())).body())
                     .as(attacker + ": the other's demo request").doesNotContain(theirs.demoRequest());
-            for (String open : List.of("/", "/opgaver", "/systemer", "/anmodninger/lignende?systemName=" + WebSession.encode(theirs.systemName()))) {
+            for (String open : List.of("/", "/opgaver", "/opgaver?q=" + WebSession.encode(theirs.tag()),
+                    "/opgaver?q=" + WebSession.encode(theirs.reference()), "/systemer",
+                    "/anmodninger/lignende?systemName=" + WebSession.encode(theirs.systemName()))) {
                 HttpResponse<String> page = followed(session, open);
                 // The task list is the screening's participants' (a requester is refused it).
                 assertThat(page.statusCode()).as(attacker + " " + open)
-                        .isIn(open.equals("/opgaver") && attacker.equals(attackers.requester()) ? List.of(403) : List.of(200));
+                        .isIn(open.startsWith("/opgaver") && attacker.equals(attackers.requester()) ? List.of(403) : List.of(200));
                 assertThat(page.body()).as(attacker + " " + open).doesNotContain(theirs.secretsBeyond(open));
             }
             HttpResponse<String> overview = session.get("/overblik");
