@@ -13,8 +13,10 @@ import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,11 +49,13 @@ record Municipality(String id, String requester, String coordinator, Map<Area, S
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The tables whose rows of a municipality an attack must leave as they were (events and mails are sent on later). */
-    private static final List<String> TABLES = List.of("area_screening", "attachment", "case_history", "clarification",
-            "condition_change", "condition_item", "data_processor", "decision", "escalation", "processor_supervision",
-            "purchase_request", "registered_system", "request_handling", "request_scope", "task_draft", "triage_note",
-            "vendor_invitation", "vendor_link_token");
+    /** The tables an attack could add a row to anywhere in a municipality. */
+    private static final List<String> TENANT_TABLES = List.of("purchase_request", "registered_system", "data_processor",
+            "processor_supervision", "user_absence", "group_stand_in", "vendor_invitation");
+    /** The tables of a request's rows. */
+    private static final List<String> REQUEST_TABLES = List.of("area_screening", "attachment", "case_history", "clarification",
+            "condition_item", "decision", "escalation", "request_handling", "request_scope", "task_draft", "triage_note",
+            "vendor_invitation");
 
     Municipality other() {
         return this == NORDBY ? SYDBY : NORDBY;
@@ -129,7 +133,7 @@ record Municipality(String id, String requester, String coordinator, Map<Area, S
         processor.put("processing", "Drift og hosting");
         processor.put("method", "ISAE_3402_TYPE_2");
         processor.put("intervalMonths", 12);
-        processor.put("nextDue", java.time.LocalDate.now().plusMonths(6).toString());
+        processor.put("nextDue", LocalDate.now().plusMonths(6).toString());
         ApiClient.Response added = api.post(coordinator, "/api/systems/" + systemId + "/processors", processor);
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
 
@@ -146,43 +150,61 @@ record Municipality(String id, String requester, String coordinator, Map<Area, S
     }
 
     /**
-     * This municipality's rows as an attack could change them: how many of each table, each request's status, each
-     * condition's status and owner, each system's retirement, each open task's assignee and the engine's variables.
+     * What an attack anywhere in this municipality would add: how many requests, systems, data processors, absences and
+     * stand-ins it has. The other tests' requests are this municipality's too, so their work, which may still be going
+     * on, is not counted in any more detail.
      */
     List<String> rows(JdbcClient jdbc) {
+        return Tenancy.callAcross(() -> TENANT_TABLES.stream().map(table -> table + " " + jdbc.sql(
+                "select count(*) from " + table + " where tenant_id = ?").param(id).query(Long.class).single()).toList());
+    }
+
+    /**
+     * What an attack could change of what this municipality's people made, and what it could add anywhere in the
+     * municipality ({@link #rows}): each request's rows of each table, status, conditions' status and owner, the
+     * system's name and retirement, its data processors, and the engine's tasks, assignees and variables of the requests.
+     */
+    List<String> rows(JdbcClient jdbc, Made made) {
         return Tenancy.callAcross(() -> {
-            List<String> rows = new ArrayList<>();
-            for (String table : TABLES) {
-                rows.add(table + " " + jdbc.sql("select count(*) from " + table + " where tenant_id = ?").param(id)
-                        .query(Long.class).single());
+            List<String> rows = new ArrayList<>(rows(jdbc));
+            Object[] requests = made.requests().stream().map(UUID::fromString).toArray();
+            String in = String.join(", ", Collections.nCopies(requests.length, "?"));
+            for (String table : REQUEST_TABLES) {
+                rows.add(table + " " + jdbc.sql("select count(*) from " + table + " where request_id in (" + in + ")")
+                        .params(requests).query(Long.class).single());
             }
-            rows.addAll(jdbc.sql("select id || ' ' || status from purchase_request where tenant_id = ? order by id")
-                    .param(id).query(String.class).list());
-            rows.addAll(jdbc.sql("select id || ' ' || status || ' ' || coalesce(owner, '') from condition_item where tenant_id = ? order by id")
-                    .param(id).query(String.class).list());
-            rows.addAll(jdbc.sql("select id || ' ' || name || ' ' || coalesce(retired_at::text, '') from registered_system where tenant_id = ? order by id")
-                    .param(id).query(String.class).list());
-            rows.addAll(jdbc.sql("select id_ || ' ' || coalesce(assignee_, '') from act_ru_task where tenant_id_ = ? order by id_")
-                    .param(id).query(String.class).list());
-            rows.add("variables " + jdbc.sql("select count(*) from act_ru_variable where tenant_id_ = ?").param(id)
-                    .query(Long.class).single());
+            rows.addAll(jdbc.sql("select id || ' ' || status from purchase_request where id in (" + in + ") order by id")
+                    .params(requests).query(String.class).list());
+            rows.addAll(jdbc.sql("select id || ' ' || status || ' ' || coalesce(owner, '') from condition_item where request_id in ("
+                    + in + ") order by id").params(requests).query(String.class).list());
+            rows.add("condition_change " + jdbc.sql("select count(*) from condition_change where condition_id = ?")
+                    .param(UUID.fromString(made.condition())).query(Long.class).single());
+            rows.addAll(jdbc.sql("select name || ' ' || coalesce(retired_at::text, '') from registered_system where id = ?")
+                    .param(UUID.fromString(made.system())).query(String.class).list());
+            rows.addAll(jdbc.sql("select name || ' ' || next_due || ' ' || coalesce(removed_at::text, '') from data_processor where system_id = ? order by id")
+                    .param(UUID.fromString(made.system())).query(String.class).list());
+            Object[] keys = made.requests().toArray();
+            rows.addAll(jdbc.sql("select t.id_ || ' ' || coalesce(t.assignee_, '') from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
+                    + " where e.business_key_ in (" + in + ") order by t.id_").params(keys).query(String.class).list());
+            rows.add("variables " + jdbc.sql("select count(*) || ' ' || coalesce(sum(v.rev_), 0) from act_ru_variable v join act_ru_execution e"
+                    + " on e.id_ = v.proc_inst_id_ where e.business_key_ in (" + in + ")").params(keys).query(String.class).single());
             return rows;
         });
     }
 
     /**
-     * This municipality's rows once the work its people's last steps started has ended (the follow-up of an approval,
-     * a task's mails): what attacks that come after must leave as it is.
+     * What this municipality's people made once the work their last steps started has ended (the follow-up of an
+     * approval, a task's mails): what attacks that come after must leave as it is.
      */
-    List<String> settledRows(JdbcClient jdbc) {
-        AtomicReference<List<String>> last = new AtomicReference<>(rows(jdbc));
+    List<String> settledRows(JdbcClient jdbc, Made made) {
+        AtomicReference<List<String>> last = new AtomicReference<>(rows(jdbc, made));
         Eventually.until(id + "'s rows settle", () -> {
             try {
                 Thread.sleep(300);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return last.getAndSet(rows(jdbc)).equals(last.get());
+            return last.getAndSet(rows(jdbc, made)).equals(last.get());
         });
         return last.get();
     }

@@ -1,7 +1,5 @@
 package dk.indkoebsscreening.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.process.Area;
@@ -9,11 +7,13 @@ import dk.indkoebsscreening.security.Municipality.Made;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
+import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.WebSession;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 31's isolation, attacked through the JSON API: each role of one demo municipality goes after what the other's
@@ -75,10 +77,48 @@ class MunicipalityIsolationApiAttackTest extends ApiTestBase {
         assertThat(api.get("koordinator", "/api/requests/search?q=" + tag).body().get("items")).as("nordby's search").isEmpty();
     }
 
+    /**
+     * Both municipalities' people are in groups of the same names (coordinators, screening-security, ...): a group's
+     * members, to whom a task is handed, who stands in for a group or an absent person, and who is mailed about a request,
+     * are the request's municipality's people, never the other's.
+     */
+    @Test
+    void aMunicipalitysWorkGoesToItsOwnPeopleOnly() {
+        String request = api.submit("anna", "Kun egne folk " + UUID.randomUUID().toString().substring(0, 8)).get("id").asText();
+        String triage = api.awaitTask("koordinator", request, "TRIAGE").get("id").asText();
+        String from = LocalDate.now().plusDays(10).toString();
+        String to = LocalDate.now().plusDays(12).toString();
+        List<String> before = Municipality.NORDBY.rows(jdbc);
+
+        ApiClient.Response handed = api.post("koordinator", "/api/tasks/" + triage + "/assign", Map.of("assignee", "sydby-koordinator"));
+        assertThat(handed.status()).as("a triage handed to sydby's coordinator " + handed.body()).isEqualTo(400);
+        ApiClient.Response standIn = api.post("koordinator", "/api/stand-ins",
+                Map.of("group", "screening-security", "username", "sydby-sikkerhed", "from", from, "to", to));
+        assertThat(standIn.status()).as("sydby's expert standing in for nordby's group " + standIn.body()).isEqualTo(400);
+        ApiClient.RawResponse absence = api.raw("sikkerhed", "PUT", "/api/me/absence", "application/json",
+                bytes(Map.of("from", from, "to", to, "standIn", "sydby-sikkerhed")));
+        assertThat(absence.status()).as("sydby's expert standing in for nordby's " + absence.body()).isEqualTo(400);
+        assertThat(api.get("koordinator", "/api/stand-ins").body().toString()).as("nordby's cover")
+                .doesNotContain(Municipality.SYDBY.roles().toArray(String[]::new));
+
+        // The coordinators' group is mailed about a new request: nordby's coordinators, not sydby's.
+        Eventually.until("the triage's mail", () -> Tenancy.callAcross(() -> jdbc.sql(
+                "select count(*) from mail_outbox where request_id = ? and kind = 'TRIAGE_NEEDED'")
+                .param(UUID.fromString(request)).query(Long.class).single()) > 0);
+        assertThat(recipientsOf(request)).as("who is mailed about nordby's request")
+                .doesNotContainAnyElementsOf(Municipality.SYDBY.roles());
+        assertThat(Municipality.NORDBY.rows(jdbc)).as("no absence or stand-in was recorded").isEqualTo(before);
+    }
+
+    private List<String> recipientsOf(String request) {
+        return Tenancy.callAcross(() -> jdbc.sql("select coalesce(recipient_user, recipient) from mail_outbox where request_id = ?")
+                .param(UUID.fromString(request)).query(String.class).list());
+    }
+
     private void attack(Municipality attackers) {
         Municipality victim = attackers.other();
         Made theirs = victim.make(api, lifecycle);
-        List<String> before = victim.settledRows(jdbc);
+        List<String> before = victim.settledRows(jdbc, theirs);
         int history = api.details(victim.coordinator(), theirs.approved()).get("history").size();
 
         // References are numbered per municipality: the attackers' municipality has a request of the same reference.
@@ -91,7 +131,7 @@ class MunicipalityIsolationApiAttackTest extends ApiTestBase {
             changeNothing(attacker, theirs);
         }
 
-        assertThat(victim.rows(jdbc)).as(victim.id() + "'s rows after the attacks").isEqualTo(before);
+        assertThat(victim.rows(jdbc, theirs)).as(victim.id() + "'s rows after the attacks").isEqualTo(before);
         assertThat(api.details(victim.coordinator(), theirs.approved()).get("history")).as("the history's length").hasSize(history);
     }
 
@@ -182,7 +222,7 @@ class MunicipalityIsolationApiAttackTest extends ApiTestBase {
         processor.put("processing", "Alt");
         processor.put("method", "ISAE_3402_TYPE_2");
         processor.put("intervalMonths", 12);
-        processor.put("nextDue", java.time.LocalDate.now().plusMonths(1).toString());
+        processor.put("nextDue", LocalDate.now().plusMonths(1).toString());
         Map<String, Object> approval = lifecycle.approval(Area.SECURITY);
 
         Map<String, Object> writes = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ class MunicipalityIsolationPagesAttackTest extends ApiTestBase {
     private void attack(Municipality attackers) {
         Municipality victim = attackers.other();
         Made theirs = victim.make(api, lifecycle);
-        List<String> before = victim.settledRows(jdbc);
+        List<String> before = victim.settledRows(jdbc, theirs);
 
         WebSession own = session(victim.coordinator());
         for (String page : pages(theirs)) {
@@ -98,7 +98,7 @@ class MunicipalityIsolationPagesAttackTest extends ApiTestBase {
             });
         }
 
-        assertThat(victim.rows(jdbc)).as(victim.id() + "'s rows after the attacks").isEqualTo(before);
+        assertThat(victim.rows(jdbc, theirs)).as(victim.id() + "'s rows after the attacks").isEqualTo(before);
     }
 
     /** The pages of what the victim's people made, which its coordinator opens. */
