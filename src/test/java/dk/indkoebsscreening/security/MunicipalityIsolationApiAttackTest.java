@@ -249,9 +249,9 @@ class MunicipalityIsolationApiAttackTest extends ApiTestBase {
             assertThat(String.valueOf(refused.body())).as(attacker + " POST " + path).doesNotContain(theirs.secretsBeyond(path));
         });
         for (String put : List.of("/api/register/" + theirs.system(), "/api/requests/" + theirs.inTriage() + "/vendor-contact",
-                "/api/systems/" + theirs.system() + "/processors/" + theirs.processor())) {
+                "/api/systems/" + theirs.system() + "/processors/" + theirs.processor(), "/api/municipalities/" + theirs.of().id())) {
             Object body = put.contains("vendor-contact") ? Map.of("name", "Angriber", "email", "angriber@example.com")
-                    : put.contains("/processors/") ? processor : system;
+                    : put.contains("/processors/") ? processor : put.contains("/municipalities/") ? Map.of("name", "Overtaget") : system;
             ApiClient.RawResponse refused = api.raw(attacker, "PUT", put, "application/json", bytes(body));
             assertThat(refused.status()).as(attacker + " PUT " + put + " " + refused.body()).isIn(REFUSED);
         }

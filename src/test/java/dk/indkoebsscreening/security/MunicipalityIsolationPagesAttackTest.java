@@ -98,6 +98,7 @@ class MunicipalityIsolationPagesAttackTest extends ApiTestBase {
             });
         }
 
+        assertThat(session("admin").get("/admin/mails").statusCode()).as("the mail log, the administrator's").isEqualTo(200);
         assertThat(victim.rows(jdbc, theirs)).as(victim.id() + "'s rows after the attacks").isEqualTo(before);
     }
 
@@ -128,6 +129,7 @@ class MunicipalityIsolationPagesAttackTest extends ApiTestBase {
         posts.put("/systemer/" + theirs.system(), "name=Overtaget&vendor=Angriber+A%2FS");
         posts.put("/systemer/" + theirs.system() + "/udfas", "");
         posts.put("/systemer/" + theirs.system() + "/databehandlere/" + theirs.processor() + "/fjern", "");
+        posts.put("/admin/kommuner/" + theirs.of().id(), "name=Overtaget&sharedAreas=SECURITY");
         return posts;
     }
 
