@@ -78,7 +78,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/api/register/**"), path("/api/register")).hasAuthority(Groups.COORDINATORS)
                         // The shared organisation's experts: their tasks, the requests of their tasks (Requests#readable
                         // checks the task), their absence; no list, search or register of a municipality.
-                        .requestMatchers(HttpMethod.GET, "/api/requests/search", "/api/requests/similar").hasAnyAuthority(Groups.ofMunicipalities())
+                        .requestMatchers(HttpMethod.GET, "/api/requests/search").hasAnyAuthority(Groups.ofMunicipalities())
                         .requestMatchers(HttpMethod.GET, "/api/requests/*", "/api/requests/*/attachments/*", "/api/requests/*/report.pdf")
                         .hasAnyAuthority(Groups.all())
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**"), path("/api/me/**")).hasAnyAuthority(Groups.all())
