@@ -25,6 +25,8 @@ final class DecisionHandler {
         REGISTER_BY_HAND,
         NOT_APPROVED,
         ALREADY_HANDLED,
+        /** Of a municipality without an organisation in the configuration: registered nowhere. */
+        OTHER_MUNICIPALITY,
         /** Not a decision payload; trying again cannot help. */
         INVALID_PAYLOAD
     }
@@ -38,29 +40,34 @@ final class DecisionHandler {
     }
 
     private final KitosClient kitos;
-    private final UUID organizationUuid;
+    private final Organizations organizations;
     private final ProcessedEventIds processed;
     // Consumers must ignore fields they do not know (docs/events.md): optional fields can be added within v1.
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    DecisionHandler(KitosClient kitos, UUID organizationUuid, ProcessedEventIds processed) {
+    DecisionHandler(KitosClient kitos, Organizations organizations, ProcessedEventIds processed) {
         this.kitos = kitos;
-        this.organizationUuid = organizationUuid;
+        this.organizations = organizations;
         this.processed = processed;
     }
 
-    /** @param eventId the CloudEvents id ({@code ce_id}); a redelivery has the same id */
-    Result handle(String eventId, byte[] payload) {
+    /**
+     * @param eventId      the CloudEvents id ({@code ce_id}); a redelivery has the same id
+     * @param municipality the municipality whose decision it is ({@code ce_municipality}), or null
+     */
+    Result handle(String eventId, String municipality, byte[] payload) {
         if (processed.contains(eventId)) {
             return new Result(Status.ALREADY_HANDLED, "event " + eventId + " was handled before");
         }
-        Result result = act(payload);
+        Result result = organizations.of(municipality)
+                .map(organization -> act(organization, payload))
+                .orElseGet(() -> new Result(Status.OTHER_MUNICIPALITY, Organizations.notMapped(municipality)));
         processed.add(eventId); // only after KITOS answered: a crash before this repeats the POST, and 409 absorbs that
         return result;
     }
 
-    private Result act(byte[] payload) {
+    private Result act(UUID organization, byte[] payload) {
         Decision decision;
         try {
             decision = payload == null ? null : json.readValue(payload, Decision.class);
@@ -88,9 +95,11 @@ final class DecisionHandler {
         }
 
         String inKitos = "KITOS system \"" + system.name() + "\" " + system.uuid();
-        return switch (kitos.registerUsage(system.uuid(), organizationUuid, notes(decision))) {
-            case CREATED -> new Result(Status.REGISTERED, request + ": registered " + inKitos + " as used by the organisation");
-            case ALREADY_IN_USE -> new Result(Status.ALREADY_IN_USE, request + ": the organisation already uses " + inKitos);
+        return switch (kitos.registerUsage(system.uuid(), organization, notes(decision))) {
+            case CREATED -> new Result(Status.REGISTERED, request + ": registered " + inKitos + " as used by organisation "
+                    + organization);
+            case ALREADY_IN_USE -> new Result(Status.ALREADY_IN_USE, request + ": organisation " + organization
+                    + " already uses " + inKitos);
         };
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +28,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * back to that event and tries it again after a pause, so no decision is skipped.
  *
  * <p>Usage: {@code KitosHandoff [bootstrap-servers] [processed-ids-file]}, with KITOS_URL, KITOS_EMAIL,
- * KITOS_PASSWORD and KITOS_ORGANIZATION_UUID in the environment (see README.md).
+ * KITOS_PASSWORD and KITOS_ORGANIZATIONS (or, for one municipality, KITOS_ORGANIZATION_UUID) in the environment
+ * (see README.md). Each event goes into the KITOS organisation of its municipality ({@code ce_municipality}).
  */
 public final class KitosHandoff {
 
@@ -47,10 +47,18 @@ public final class KitosHandoff {
         // The password only from the environment: program arguments are visible to every user in `ps`.
         KitosClient kitos = new KitosClient(URI.create(kitosUrl), required("KITOS_EMAIL"), required("KITOS_PASSWORD"),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
-        UUID organizationUuid = UUID.fromString(required("KITOS_ORGANIZATION_UUID"));
+        Organizations organizations;
+        try {
+            organizations = Organizations.of(System.getenv("KITOS_ORGANIZATIONS"), System.getenv("KITOS_ORGANIZATION_UUID"));
+        } catch (IllegalArgumentException e) {
+            // a configuration that could put an event in a wrong organisation stops the start, before anything is read
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         ProcessedEventIds processed = new ProcessedEventIds(processedFile);
-        Handlers handler = new Handlers(new DecisionHandler(kitos, organizationUuid, processed),
-                new SupervisionHandler(kitos, organizationUuid, processed));
+        Handlers handler = new Handlers(new DecisionHandler(kitos, organizations, processed),
+                new SupervisionHandler(kitos, organizations, processed));
 
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -62,7 +70,7 @@ public final class KitosHandoff {
             consumer.subscribe(List.of(TOPIC, LIFECYCLE_TOPIC));
             System.out.println("Handing decisions on " + TOPIC + " and supervisions on " + LIFECYCLE_TOPIC + " at "
                     + bootstrapServers + " to KITOS at " + kitosUrl
-                    + " for organisation " + organizationUuid);
+                    + " for " + organizations);
             while (true) {
                 if (!pollOnce(consumer, handler)) {
                     Thread.sleep(RETRY_PAUSE.toMillis());
@@ -110,15 +118,16 @@ public final class KitosHandoff {
             System.err.printf("Skipping offset %d of %s: no ce_id header%n", record.offset(), record.topic());
             return;
         }
+        String municipality = header(record, "ce_municipality");
         if (decision) {
-            DecisionHandler.Result result = handlers.decisions().handle(eventId, record.value());
+            DecisionHandler.Result result = handlers.decisions().handle(eventId, municipality, record.value());
             boolean needsAPerson = result.status() == DecisionHandler.Status.REGISTER_BY_HAND
                     || result.status() == DecisionHandler.Status.INVALID_PAYLOAD;
             (needsAPerson ? System.err : System.out)
                     .printf("%s (event %s, request %s): %s%n", result.status(), eventId, record.key(), result.message());
             return;
         }
-        SupervisionHandler.Result result = handlers.supervisions().handle(eventId, record.value());
+        SupervisionHandler.Result result = handlers.supervisions().handle(eventId, municipality, record.value());
         boolean needsAPerson = result.status() == SupervisionHandler.Status.RECORD_BY_HAND
                 || result.status() == SupervisionHandler.Status.INVALID_PAYLOAD;
         (needsAPerson ? System.err : System.out)
@@ -138,7 +147,8 @@ public final class KitosHandoff {
     private static String required(String name) {
         String value = env(name, null);
         if (value == null) {
-            System.err.println("Set " + name + " (see README.md): KITOS_URL, KITOS_EMAIL, KITOS_PASSWORD, KITOS_ORGANIZATION_UUID");
+            System.err.println("Set " + name + " (see README.md): KITOS_URL, KITOS_EMAIL, KITOS_PASSWORD, and "
+                    + "KITOS_ORGANIZATIONS or KITOS_ORGANIZATION_UUID");
             System.exit(2);
         }
         return value;

@@ -26,6 +26,8 @@ final class SupervisionHandler {
         /** The system has no KITOS UUID in the register, or KITOS has no single registration for it: a person decides. */
         RECORD_BY_HAND,
         ALREADY_HANDLED,
+        /** Of a municipality without an organisation in the configuration: recorded nowhere. */
+        OTHER_MUNICIPALITY,
         INVALID_PAYLOAD
     }
 
@@ -43,27 +45,30 @@ final class SupervisionHandler {
             "CRITICAL", "kritiske bemærkninger");
 
     private final KitosClient kitos;
-    private final UUID organizationUuid;
+    private final Organizations organizations;
     private final ProcessedEventIds processed;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    SupervisionHandler(KitosClient kitos, UUID organizationUuid, ProcessedEventIds processed) {
+    SupervisionHandler(KitosClient kitos, Organizations organizations, ProcessedEventIds processed) {
         this.kitos = kitos;
-        this.organizationUuid = organizationUuid;
+        this.organizations = organizations;
         this.processed = processed;
     }
 
-    Result handle(String eventId, byte[] payload) {
+    /** @param municipality the municipality whose supervision it is ({@code ce_municipality}), or null */
+    Result handle(String eventId, String municipality, byte[] payload) {
         if (processed.contains(eventId)) {
             return new Result(Status.ALREADY_HANDLED, "event " + eventId + " was handled before");
         }
-        Result result = act(payload);
+        Result result = organizations.of(municipality)
+                .map(organization -> act(organization, payload))
+                .orElseGet(() -> new Result(Status.OTHER_MUNICIPALITY, Organizations.notMapped(municipality)));
         processed.add(eventId);
         return result;
     }
 
-    private Result act(byte[] payload) {
+    private Result act(UUID organization, byte[] payload) {
         SupervisionRecorded supervision;
         try {
             supervision = payload == null ? null : json.readValue(payload, SupervisionRecorded.class);
@@ -79,7 +84,7 @@ final class SupervisionHandler {
         if (supervision.kitosUuid() == null) {
             return new Result(Status.RECORD_BY_HAND, what + ": the system has no KITOS UUID in the register: record by hand");
         }
-        List<DataProcessingRegistration> registrations = kitos.dataProcessingRegistrations(organizationUuid, supervision.kitosUuid());
+        List<DataProcessingRegistration> registrations = kitos.dataProcessingRegistrations(organization, supervision.kitosUuid());
         if (registrations.size() != 1) {
             return new Result(Status.RECORD_BY_HAND, what + ": " + registrations.size()
                     + " data processing registrations in KITOS name the system: record by hand");

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DecisionHandlerTest {
 
     private static final UUID ORGANIZATION = UUID.fromString("b3f1a0c2-8d4e-4f6a-9c2b-5e7d1a3f9b10");
+    private static final String MUNICIPALITY = "nordby";
     private static final String TOKEN_PATH = "/api/authorize/GetToken";
     private static final String SYSTEMS_PATH = "/api/v2/it-systems";
     private static final String USAGES_PATH = "/api/v2/it-system-usages";
@@ -52,7 +53,7 @@ class DecisionHandlerTest {
         UUID system = kitos.addSystem("Borgerbooking Plus");
         kitos.addSystem("Rejseafregning");
 
-        Result result = handler.handle("event-1", decision());
+        Result result = handler.handle("event-1", MUNICIPALITY, decision());
 
         assertThat(result.status()).isEqualTo(Status.REGISTERED);
         assertThat(result.message()).contains("IND-2026-0042", system.toString());
@@ -83,9 +84,9 @@ class DecisionHandlerTest {
     void theSameEventTwiceRegistersOnceEvenAfterARestart() {
         kitos.addSystem("Borgerbooking Plus");
 
-        assertThat(handler.handle("event-1", decision()).status()).isEqualTo(Status.REGISTERED);
-        assertThat(handler.handle("event-1", decision()).status()).isEqualTo(Status.ALREADY_HANDLED);
-        assertThat(newHandler().handle("event-1", decision()).status()).isEqualTo(Status.ALREADY_HANDLED);
+        assertThat(handler.handle("event-1", MUNICIPALITY, decision()).status()).isEqualTo(Status.REGISTERED);
+        assertThat(handler.handle("event-1", MUNICIPALITY, decision()).status()).isEqualTo(Status.ALREADY_HANDLED);
+        assertThat(newHandler().handle("event-1", MUNICIPALITY, decision()).status()).isEqualTo(Status.ALREADY_HANDLED);
 
         assertThat(kitos.requests("POST", USAGES_PATH)).hasSize(1);
     }
@@ -95,7 +96,7 @@ class DecisionHandlerTest {
         UUID system = kitos.addSystem("Borgerbooking Plus");
         kitos.addUsage(ORGANIZATION, system);
 
-        Result result = handler.handle("event-1", decision());
+        Result result = handler.handle("event-1", MUNICIPALITY, decision());
 
         assertThat(result.status()).isEqualTo(Status.ALREADY_IN_USE);
         assertThat(result.message()).contains("already uses", system.toString());
@@ -106,7 +107,7 @@ class DecisionHandlerTest {
     void aRejectedDecisionCallsNothing() throws IOException {
         kitos.addSystem("Borgerbooking Plus");
 
-        Result result = handler.handle("event-1", decision(payload -> {
+        Result result = handler.handle("event-1", MUNICIPALITY, decision(payload -> {
             payload.put("outcome", "REJECTED").put("recommendation", "REJECTED");
             payload.putArray("conditions");
         }));
@@ -120,7 +121,7 @@ class DecisionHandlerTest {
     void anUnknownSystemIsLeftToAPerson() {
         kitos.addSystem("Borgerbooking Plus");
 
-        Result result = handler.handle("event-1", decision("systemName", "3D-tandskanning Øst"));
+        Result result = handler.handle("event-1", MUNICIPALITY, decision("systemName", "3D-tandskanning Øst"));
 
         assertThat(result.status()).isEqualTo(Status.REGISTER_BY_HAND);
         assertThat(result.message()).contains("IND-2026-0042", "no system", "3D-tandskanning Øst", "register by hand");
@@ -133,7 +134,7 @@ class DecisionHandlerTest {
         kitos.addSystem("Borgerbooking Plus Web");
         kitos.addSystem("Borgerbooking Plus App");
 
-        Result result = handler.handle("event-1", decision());
+        Result result = handler.handle("event-1", MUNICIPALITY, decision());
 
         assertThat(result.status()).isEqualTo(Status.REGISTER_BY_HAND);
         assertThat(result.message())
@@ -146,7 +147,7 @@ class DecisionHandlerTest {
         kitos.addSystem("Borgerbooking Plus Web");
         UUID exact = kitos.addSystem("BORGERBOOKING plus");
 
-        assertThat(handler.handle("event-1", decision()).status()).isEqualTo(Status.REGISTERED);
+        assertThat(handler.handle("event-1", MUNICIPALITY, decision()).status()).isEqualTo(Status.REGISTERED);
 
         assertThat(json.readTree(kitos.requests("POST", USAGES_PATH).get(0).body()).path("systemUuid").asText())
                 .isEqualTo(exact.toString());
@@ -156,7 +157,7 @@ class DecisionHandlerTest {
     void aSingleMatchIsTakenEvenIfTheNameIsLonger() throws IOException {
         UUID only = kitos.addSystem("Borgerbooking Plus (SaaS)");
 
-        assertThat(handler.handle("event-1", decision()).status()).isEqualTo(Status.REGISTERED);
+        assertThat(handler.handle("event-1", MUNICIPALITY, decision()).status()).isEqualTo(Status.REGISTERED);
 
         assertThat(json.readTree(kitos.requests("POST", USAGES_PATH).get(0).body()).path("systemUuid").asText())
                 .isEqualTo(only.toString());
@@ -167,13 +168,13 @@ class DecisionHandlerTest {
         kitos.addSystem("Borgerbooking Plus");
         kitos.addSystem("Rejseafregning");
 
-        handler.handle("event-1", decision());
-        handler.handle("event-2", decision("systemName", "Rejseafregning"));
+        handler.handle("event-1", MUNICIPALITY, decision());
+        handler.handle("event-2", MUNICIPALITY, decision("systemName", "Rejseafregning"));
         assertThat(kitos.logins()).isEqualTo(1);
 
         kitos.expireTokens();
         kitos.addSystem("Sagsbehandling Ældre");
-        Result result = handler.handle("event-3", decision("systemName", "Sagsbehandling Ældre"));
+        Result result = handler.handle("event-3", MUNICIPALITY, decision("systemName", "Sagsbehandling Ældre"));
 
         assertThat(result.status()).isEqualTo(Status.REGISTERED);
         assertThat(kitos.logins()).isEqualTo(2);
@@ -186,7 +187,7 @@ class DecisionHandlerTest {
         kitos.addSystem("Borgerbooking Plus");
         kitos.refuseAllTokens();
 
-        assertThatThrownBy(() -> handler.handle("event-1", decision()))
+        assertThatThrownBy(() -> handler.handle("event-1", MUNICIPALITY, decision()))
                 .isInstanceOf(KitosException.class)
                 .hasMessageContaining("401");
 
@@ -199,14 +200,14 @@ class DecisionHandlerTest {
         kitos.addSystem("Borgerbooking Plus");
         kitos.failUsagePostsWith(500);
 
-        assertThatThrownBy(() -> handler.handle("event-1", decision()))
+        assertThatThrownBy(() -> handler.handle("event-1", MUNICIPALITY, decision()))
                 .isInstanceOf(KitosException.class)
                 .hasMessageContaining("500")
                 .message().doesNotContain(FakeKitos.PASSWORD, "fake-kitos-token");
         assertThat(processedFile).doesNotExist();
 
         kitos.failUsagePostsWith(null);
-        assertThat(handler.handle("event-1", decision()).status()).isEqualTo(Status.REGISTERED);
+        assertThat(handler.handle("event-1", MUNICIPALITY, decision()).status()).isEqualTo(Status.REGISTERED);
         assertThat(kitos.requests("POST", USAGES_PATH)).hasSize(2);
     }
 
@@ -214,9 +215,9 @@ class DecisionHandlerTest {
     void wrongCredentialsThrowWithoutThePassword() {
         DecisionHandler wrongPassword = new DecisionHandler(
                 new KitosClient(kitos.baseUrl(), FakeKitos.EMAIL, "not-the-password", HttpClient.newHttpClient()),
-                ORGANIZATION, new ProcessedEventIds(processedFile));
+                Organizations.single(ORGANIZATION), new ProcessedEventIds(processedFile));
 
-        assertThatThrownBy(() -> wrongPassword.handle("event-1", decision()))
+        assertThatThrownBy(() -> wrongPassword.handle("event-1", MUNICIPALITY, decision()))
                 .isInstanceOf(KitosException.class)
                 .hasMessageContaining("refused the login")
                 .message().doesNotContain("not-the-password");
@@ -224,15 +225,32 @@ class DecisionHandlerTest {
 
     @Test
     void aPayloadThatIsNoDecisionIsRecordedAndNotSent() {
-        Result result = handler.handle("event-1", "{\"title\": 42".getBytes(StandardCharsets.UTF_8));
+        Result result = handler.handle("event-1", MUNICIPALITY, "{\"title\": 42".getBytes(StandardCharsets.UTF_8));
 
         assertThat(result.status()).isEqualTo(Status.INVALID_PAYLOAD);
         assertThat(kitos.requests()).isEmpty();
     }
 
+    @Test
+    void aDecisionOfAMunicipalityWithoutOrganisationIsRecordedAndNotSent() {
+        kitos.addSystem("Borgerbooking Plus");
+        DecisionHandler nordbysOnly = new DecisionHandler(
+                new KitosClient(kitos.baseUrl(), FakeKitos.EMAIL, FakeKitos.PASSWORD, HttpClient.newHttpClient()),
+                Organizations.of("nordby=" + ORGANIZATION, null), new ProcessedEventIds(processedFile));
+
+        Result result = nordbysOnly.handle("event-1", "sydby", decision());
+
+        assertThat(result).isEqualTo(new Result(Status.OTHER_MUNICIPALITY,
+                "municipality sydby is not in KITOS_ORGANIZATIONS: skipped, registered in no organisation"));
+        assertThat(nordbysOnly.handle("event-2", null, decision()).message())
+                .isEqualTo("the event names no municipality (no ce_municipality header): skipped, registered in no organisation");
+        assertThat(nordbysOnly.handle("event-1", "sydby", decision()).status()).isEqualTo(Status.ALREADY_HANDLED);
+        assertThat(kitos.requests()).isEmpty();
+    }
+
     private DecisionHandler newHandler() {
         KitosClient client = new KitosClient(kitos.baseUrl(), FakeKitos.EMAIL, FakeKitos.PASSWORD, HttpClient.newHttpClient());
-        return new DecisionHandler(client, ORGANIZATION, new ProcessedEventIds(processedFile));
+        return new DecisionHandler(client, Organizations.single(ORGANIZATION), new ProcessedEventIds(processedFile));
     }
 
     /** The realistic decision.made payload of the test resources (valid per decision-made.v1.json), changed. */

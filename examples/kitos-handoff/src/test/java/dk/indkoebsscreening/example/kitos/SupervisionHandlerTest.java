@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SupervisionHandlerTest {
 
     private static final UUID ORGANIZATION = UUID.fromString("b3f1a0c2-8d4e-4f6a-9c2b-5e7d1a3f9b10");
+    private static final String MUNICIPALITY = "nordby";
     private static final UUID SYSTEM = UUID.fromString("c8e67cd3-f95e-454d-aaa7-b048927694a4");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -31,7 +32,8 @@ class SupervisionHandlerTest {
     void start(@TempDir Path dir) throws IOException {
         kitos = new FakeKitos();
         handler = new SupervisionHandler(new KitosClient(kitos.baseUrl(), FakeKitos.EMAIL, FakeKitos.PASSWORD,
-                HttpClient.newHttpClient()), ORGANIZATION, new ProcessedEventIds(dir.resolve("processed-event-ids.txt")));
+                HttpClient.newHttpClient()), Organizations.single(ORGANIZATION),
+                new ProcessedEventIds(dir.resolve("processed-event-ids.txt")));
     }
 
     @AfterEach
@@ -50,7 +52,7 @@ class SupervisionHandlerTest {
         UUID registration = kitos.addDataProcessingRegistration(ORGANIZATION, "Hjemmepleje: databehandling", SYSTEM);
         kitos.addDataProcessingRegistration(UUID.randomUUID(), "En anden kommunes", SYSTEM);
 
-        Result result = handler.handle("event-1", json.writeValueAsBytes(supervision()));
+        Result result = handler.handle("event-1", MUNICIPALITY, json.writeValueAsBytes(supervision()));
 
         assertThat(result.status()).isEqualTo(Status.RECORDED);
         assertThat(result.message()).contains("Driftscenter Nord A/S", "2028-03-16", registration.toString());
@@ -64,16 +66,16 @@ class SupervisionHandlerTest {
                 .isEqualTo("Driftscenter Nord A/S: bemærkninger (Indkøbsscreening)");
 
         // The same supervision again under another event id (a replay): KITOS's dates are not doubled.
-        assertThat(handler.handle("event-2", json.writeValueAsBytes(supervision())).status()).isEqualTo(Status.RECORDED);
+        assertThat(handler.handle("event-2", MUNICIPALITY, json.writeValueAsBytes(supervision())).status()).isEqualTo(Status.RECORDED);
         assertThat(kitos.oversightOf(registration).path("oversightDates")).hasSize(1);
-        assertThat(handler.handle("event-1", json.writeValueAsBytes(supervision())).status()).isEqualTo(Status.ALREADY_HANDLED);
+        assertThat(handler.handle("event-1", MUNICIPALITY, json.writeValueAsBytes(supervision())).status()).isEqualTo(Status.ALREADY_HANDLED);
     }
 
     @Test
     void anIntervalKitosHasNoChoiceForIsOtherWithTheMonthsInTheRemark() throws IOException {
         UUID registration = kitos.addDataProcessingRegistration(ORGANIZATION, "Hjemmepleje: databehandling", SYSTEM);
 
-        handler.handle("event-1", json.writeValueAsBytes(supervision().put("intervalMonths", 18)));
+        handler.handle("event-1", MUNICIPALITY, json.writeValueAsBytes(supervision().put("intervalMonths", 18)));
 
         assertThat(kitos.oversightOf(registration).path("oversightInterval").asText()).isEqualTo("Other");
         assertThat(kitos.oversightOf(registration).path("oversightIntervalRemark").asText()).isEqualTo("Hver 18. måned (Indkøbsscreening)");
@@ -81,15 +83,15 @@ class SupervisionHandlerTest {
 
     @Test
     void withoutAKitosUuidOrASingleRegistrationAPersonRecordsIt() throws IOException {
-        assertThat(handler.handle("event-1", json.writeValueAsBytes(supervision().putNull("kitosUuid"))).status())
+        assertThat(handler.handle("event-1", MUNICIPALITY, json.writeValueAsBytes(supervision().putNull("kitosUuid"))).status())
                 .isEqualTo(Status.RECORD_BY_HAND);
-        assertThat(handler.handle("event-2", json.writeValueAsBytes(supervision())).status())
+        assertThat(handler.handle("event-2", MUNICIPALITY, json.writeValueAsBytes(supervision())).status())
                 .as("no registration names the system").isEqualTo(Status.RECORD_BY_HAND);
         kitos.addDataProcessingRegistration(ORGANIZATION, "Første", SYSTEM);
         kitos.addDataProcessingRegistration(ORGANIZATION, "Anden", SYSTEM);
-        assertThat(handler.handle("event-3", json.writeValueAsBytes(supervision())).status())
+        assertThat(handler.handle("event-3", MUNICIPALITY, json.writeValueAsBytes(supervision())).status())
                 .as("two registrations name it").isEqualTo(Status.RECORD_BY_HAND);
         assertThat(kitos.requests()).noneMatch(request -> request.method().equals("PATCH"));
-        assertThat(handler.handle("event-4", "{}".getBytes()).status()).isEqualTo(Status.INVALID_PAYLOAD);
+        assertThat(handler.handle("event-4", MUNICIPALITY, "{}".getBytes()).status()).isEqualTo(Status.INVALID_PAYLOAD);
     }
 }
