@@ -59,6 +59,7 @@ class MunicipalityPagesBrowserTest extends BrowserTestBase {
         browser.type("field-dpiaMinUsers", "500");
         browser.find(By.cssSelector("input[name=sharedAreas][value=INSTALLATION]")).click();
         browser.assertAccessible();
+        browser.assertReadableAtEveryWidth();
         browser.submit();
         assertThat(browser.text(By.className("notice-success"))).contains("Østby Kommune er gemt.");
         assertThat(jdbc.sql("select dpia_min_users from municipality where id = 'test-browser-oestby'").query(Integer.class).single())
