@@ -63,32 +63,9 @@ class SharedExpertsAttackTest extends ApiTestBase {
 
     @AfterEach
     void removeTheMunicipalityItsPeopleAndRequests() {
-        Tenancy.runAs(OWN_EXPERTS_ONLY, () -> ownRequests.forEach(request -> {
-            jdbc.sql("select process_instance_id from purchase_request where id = ?::uuid").param(request)
-                    .query(String.class).optional().ifPresent(process -> runtime.deleteProcessInstanceIfExists(process,
-                            "the test is over", true, true, true, true));
-            // Mails and events waiting for the relays name the request without a foreign key.
-            jdbc.sql("delete from mail_outbox where request_id = ?::uuid").param(request).update();
-            jdbc.sql("delete from outbox_event where request_id = ?::uuid").param(request).update();
-            delete("purchase_request", "id", UUID.fromString(request));
-        }));
+        MadeUpMunicipalities.removeRequests(jdbc, runtime, OWN_EXPERTS_ONLY, ownRequests);
         List.of(OWN_REQUESTER, OWN_COORDINATOR, OWN_INSTALLER).forEach(identity::deleteUser);
         MadeUpMunicipalities.remove(jdbc, identity, OWN_EXPERTS_ONLY);
-    }
-
-    /** Deletes the rows and, first, every row that refers to them (a request in screening has many). */
-    private void delete(String table, String column, Object value) {
-        jdbc.sql("""
-                        select c.conrelid::regclass::text as child, a.attname as child_column, p.attname as parent_column
-                        from pg_constraint c
-                        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-                        join pg_attribute p on p.attrelid = c.confrelid and p.attnum = c.confkey[1]
-                        where c.contype = 'f' and c.confrelid = ?::regclass""").param(table)
-                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list()
-                .forEach(reference -> jdbc.sql("select " + reference.get(2) + " from " + table + " where " + column + " = ?")
-                        .param(value).query((rs, row) -> rs.getObject(1)).list()
-                        .forEach(key -> delete(reference.get(0), reference.get(1), key)));
-        jdbc.sql("delete from " + table + " where " + column + " = ?").param(value).update();
     }
 
     @Test
