@@ -137,7 +137,14 @@ record Municipality(String id, String requester, String coordinator, Map<Area, S
         ApiClient.Response added = api.post(coordinator, "/api/systems/" + systemId + "/processors", processor);
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
 
-        JsonNode demo = api.get(coordinator, "/api/requests/search?q=" + WebSession.encode(demoTitle)).body().get("items");
+        // Other tests' requests may have titles like the demo's: the demo request is the one of exactly its title.
+        List<JsonNode> demo = new ArrayList<>();
+        api.get(coordinator, "/api/requests/search?q=" + WebSession.encode(demoTitle)).body().get("items")
+                .forEach(item -> {
+                    if (item.get("title").asText().equals(demoTitle)) {
+                        demo.add(item);
+                    }
+                });
         assertThat(demo).as(id + "'s demo request " + demoTitle).hasSize(1);
         return new Made(this, tag, approved, caseFile.get("reference").asText(), title, systemName, attachment, condition,
                 inScreening, screeningTask, inTriage, triageTask, systemId, added.body().get("id").asText(),
@@ -170,7 +177,9 @@ record Municipality(String id, String requester, String coordinator, Map<Area, S
             Object[] requests = made.requests().stream().map(UUID::fromString).toArray();
             String in = String.join(", ", Collections.nCopies(requests.length, "?"));
             for (String table : REQUEST_TABLES) {
-                rows.add(table + " " + jdbc.sql("select count(*) from " + table + " where request_id in (" + in + ")")
+                // The mail relay records each mail it delivers in the history, whenever it gets to it: not the attack's.
+                String notDelivered = table.equals("case_history") ? " and kind <> 'MAIL_SENT'" : "";
+                rows.add(table + " " + jdbc.sql("select count(*) from " + table + " where request_id in (" + in + ")" + notDelivered)
                         .params(requests).query(Long.class).single());
             }
             rows.addAll(jdbc.sql("select id || ' ' || status from purchase_request where id in (" + in + ") order by id")
