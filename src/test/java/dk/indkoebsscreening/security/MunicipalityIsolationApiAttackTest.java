@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.security.Municipality.Made;
@@ -110,6 +111,13 @@ class MunicipalityIsolationApiAttackTest extends ApiTestBase {
         assertThat(Municipality.NORDBY.rows(jdbc)).as("no absence or stand-in was recorded").isEqualTo(before);
     }
 
+    /** The steps in the approved request's history: the mails the relay delivers meanwhile are recorded there too. */
+    private long stepsInHistory(Municipality victim, Made theirs) {
+        List<JsonNode> steps = new ArrayList<>();
+        api.details(victim.coordinator(), theirs.approved()).get("history").forEach(steps::add);
+        return steps.stream().filter(step -> !step.get("kind").asText().equals("MAIL_SENT")).count();
+    }
+
     private List<String> recipientsOf(String request) {
         return Tenancy.callAcross(() -> jdbc.sql("select coalesce(recipient_user, recipient) from mail_outbox where request_id = ?")
                 .param(UUID.fromString(request)).query(String.class).list());
@@ -119,7 +127,7 @@ class MunicipalityIsolationApiAttackTest extends ApiTestBase {
         Municipality victim = attackers.other();
         Made theirs = victim.make(api, lifecycle);
         List<String> before = victim.settledRows(jdbc, theirs);
-        int history = api.details(victim.coordinator(), theirs.approved()).get("history").size();
+        long history = stepsInHistory(victim, theirs);
 
         // References are numbered per municipality: the attackers' municipality has a request of the same reference.
         String ours = Tenancy.callAcross(() -> jdbc.sql("select id::text from purchase_request where tenant_id = ? and reference = ?")
@@ -132,7 +140,7 @@ class MunicipalityIsolationApiAttackTest extends ApiTestBase {
         }
 
         assertThat(victim.rows(jdbc, theirs)).as(victim.id() + "'s rows after the attacks").isEqualTo(before);
-        assertThat(api.details(victim.coordinator(), theirs.approved()).get("history")).as("the history's length").hasSize(history);
+        assertThat(stepsInHistory(victim, theirs)).as("the history's length").isEqualTo(history);
     }
 
     /** The doors the attacks use do open for the victim's own people: a refusal below is the municipality's. */
