@@ -44,6 +44,7 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
 
         browser.login("sydby-koordinator");
         openTask(title, "TRIAGE");
+        assertThat(browser.text(By.cssSelector("header .acting-for"))).as("whom they act for").isEqualTo("Sydby Kommune");
         assertThat(browser.text(By.id("similar"))).as("the duplicate check of Sydby's triage")
                 .doesNotContain("Tidsbestilling", "BookPlus Booking", "Kultur og Fritid", "Nordby");
         browser.choose("outcome", "ACCEPT");
@@ -57,6 +58,7 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
         for (String expert : SHARED_EXPERTS) {
             browser.login(expert);
             browser.open("/opgaver");
+            assertThat(browser.text(By.cssSelector("header .acting-for"))).as("whom they act for").isEqualTo("IT-fællesskabet");
             // The busy inbox of a shared expert (other tests' tasks too): each row names its municipality first.
             String sydbys = "Sydby Kommune: " + (expert.equals("installation") ? "Installation" : "Support") + ": ";
             awaitRow(title, sydbys);

@@ -91,6 +91,11 @@ public record CurrentUser(String username, Set<String> groups, Optional<String> 
         return Arrays.stream(Groups.ofMunicipalities()).anyMatch(groups::contains);
     }
 
+    /** Submits and drafts requests: a municipality's people; the shared organisation's none (a request is a municipality's). */
+    public boolean submitsRequests() {
+        return reachesMunicipalityPages() && !ofSharedOrganisation();
+    }
+
     /**
      * Coordinators, the municipality's own experts and administrators read every request of the municipalities they
      * see. The shared organisation's experts do not: they read a request only through a task of theirs on it.

@@ -11,11 +11,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -79,6 +81,7 @@ class SecurityConfiguration {
                         // The shared organisation's experts: their tasks, the requests of their tasks (Requests#readable
                         // checks the task), their absence; no list, search or register of a municipality.
                         .requestMatchers(HttpMethod.GET, "/api/requests/search").hasAnyAuthority(Groups.ofMunicipalities())
+                        .requestMatchers(HttpMethod.POST, "/api/requests").access(submitsRequests())
                         .requestMatchers(HttpMethod.GET, "/api/requests/*", "/api/requests/*/attachments/*", "/api/requests/*/report.pdf")
                         .hasAnyAuthority(Groups.all())
                         .requestMatchers(path("/api/tasks"), path("/api/tasks/**"), path("/api/me/**")).hasAnyAuthority(Groups.all())
@@ -119,6 +122,7 @@ class SecurityConfiguration {
                         // process picture (Requests#readable checks the task), their mails and absence, the start page;
                         // nothing else of a municipality (lists, search, register, submitting a request, nor its duplicate
                         // check, which names the municipalities' systems).
+                        .requestMatchers("/anmodninger/ny", "/anmodninger/kladde", "/anmodninger/kladder/**").access(submitsRequests())
                         .requestMatchers(HttpMethod.GET, "/anmodninger/ny", "/anmodninger/alle", "/anmodninger/alle.csv",
                                 "/anmodninger/lignende")
                         .hasAnyAuthority(Groups.ofMunicipalities())
@@ -139,6 +143,15 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(delays.basicEntryPoint()));
         // The web UI's login, logout and headers: see BrowserSecurity.
         return browser.apply(http, path("/camunda/**"), delays.formFailureHandler()).build();
+    }
+
+    /**
+     * A request is always a municipality's: its people submit and draft requests, the shared organisation's (its
+     * administrators too) none, as they would belong to no municipality.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> submitsRequests() {
+        return AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyAuthority(Groups.ofMunicipalities()),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Groups.SHARED_ORGANISATION)));
     }
 
     /** The JSON API, once Spring Security has let the caller in. */

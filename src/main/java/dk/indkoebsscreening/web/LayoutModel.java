@@ -1,9 +1,13 @@
 package dk.indkoebsscreening.web;
 
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.security.MunicipalityNames;
+import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.Tenancy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,15 +19,21 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * What the shared layout needs on every page, error pages included: who is logged in (for the menu), the
  * path (for the language switch) and the menu item the page belongs to; on the pages of the application, not the
- * error pages, the number of open tasks in the menu.
+ * error pages, the number of open tasks in the menu and whom the signed-in person acts for (their municipality, or the
+ * shared organisation), so nobody working in one installation of several municipalities wonders which one they are in.
  */
 @ControllerAdvice(annotations = PageController.class)
 class LayoutModel {
 
     private final ObjectProvider<OpenTaskCount> openTasks;
+    private final ObjectProvider<MunicipalityNames> municipalities;
+    private final InstallationProperties installation;
 
-    LayoutModel(ObjectProvider<OpenTaskCount> openTasks) {
+    LayoutModel(ObjectProvider<OpenTaskCount> openTasks, ObjectProvider<MunicipalityNames> municipalities,
+                InstallationProperties installation) {
         this.openTasks = openTasks;
+        this.municipalities = municipalities;
+        this.installation = installation;
     }
 
     /** With the number of open tasks for the menu of those who have an inbox: one count per page view. */
@@ -31,12 +41,23 @@ class LayoutModel {
     void layout(HttpServletRequest request, Model model) {
         Map<String, Object> attributes = of(request);
         model.addAllAttributes(attributes);
-        if (attributes.get("currentUser") instanceof CurrentUser user && user.takesPartInScreening()) {
+        if (attributes.get("currentUser") instanceof CurrentUser user) {
+            model.addAttribute("actingFor", actingFor());
             OpenTaskCount count = openTasks.getIfAvailable();
-            if (count != null) {
+            if (count != null && user.takesPartInScreening()) {
                 model.addAttribute("openTaskCount", count.of(user));
             }
         }
+    }
+
+    /** The name of the municipality (or the shared organisation) the request acts for; null where there is none. */
+    private String actingFor() {
+        MunicipalityNames names = municipalities.getIfAvailable();
+        return Tenancy.currentTenant()
+                .flatMap(tenant -> tenant.equals(installation.sharedOrganisation().id())
+                        ? Optional.of(installation.sharedOrganisation().name())
+                        : names == null ? Optional.empty() : names.nameOf(tenant))
+                .orElse(null);
     }
 
     /** For pages rendered outside a page controller's model, such as the error pages. */

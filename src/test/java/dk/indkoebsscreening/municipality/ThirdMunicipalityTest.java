@@ -7,6 +7,7 @@ import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.MadeUpMunicipalities;
+import dk.indkoebsscreening.testsupport.WebSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,21 @@ class ThirdMunicipalityTest extends ApiTestBase {
                 .query(String.class).single());
         assertThat(api.get(REQUESTER, "/api/requests/" + nordbys).status()).isEqualTo(404);
         assertThat(api.get(REQUESTER, "/api/requests/search?q=tandskanning").body().get("items")).isEmpty();
+    }
+
+    /** A request is always a municipality's: the shared organisation's administrator, who belongs to none, submits none. */
+    @Test
+    void theSharedOrganisationsAdministratorSubmitsNoRequest() {
+        long before = Tenancy.callAcross(() -> jdbc.sql("select count(*) from purchase_request").query(Long.class).single());
+
+        assertThat(api.post("admin", "/api/requests", ApiClient.validRequest("Fællesskabets eget indkøb")).status()).isEqualTo(403);
+        WebSession admin = new WebSession(port);
+        admin.login("admin");
+        assertThat(admin.get("/anmodninger/ny").statusCode()).isEqualTo(403);
+        assertThat(admin.get("/opgaver").body()).doesNotContain("href=\"/anmodninger/ny\"");
+
+        assertThat(Tenancy.callAcross(() -> jdbc.sql("select count(*) from purchase_request").query(Long.class).single()))
+                .isEqualTo(before);
     }
 
     private ApiClient.RawResponse engineRest(String method, String path, Object body) throws Exception {
