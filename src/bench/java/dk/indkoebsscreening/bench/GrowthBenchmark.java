@@ -39,6 +39,7 @@ class GrowthBenchmark {
             BenchmarkSupport.createDatabase(postgres, "growth");
             ConfigurableApplicationContext context = BenchmarkSupport.startApp(postgres, "growth", LifecycleBenchmark.tuned());
             try (Connection db = postgres.getDatabase("postgres", "growth").getConnection()) {
+                BenchmarkSupport.actFor(db, context.getBean(InstallationProperties.class).municipalityId());
                 int port = BenchmarkSupport.port(context);
                 ApiClient api = new ApiClient(port);
                 Lifecycle lifecycle = new Lifecycle(api, context.getBean(ChecklistProperties.class));

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.bench;
 
 import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -48,6 +49,7 @@ class PagesUnderLoadBenchmark {
             BenchmarkSupport.createDatabase(postgres, "pages");
             ConfigurableApplicationContext context = BenchmarkSupport.startApp(postgres, "pages", LifecycleBenchmark.tuned());
             try (Connection db = postgres.getDatabase("postgres", "pages").getConnection()) {
+                BenchmarkSupport.actFor(db, context.getBean(InstallationProperties.class).municipalityId());
                 ApiClient api = new ApiClient(BenchmarkSupport.port(context));
                 Lifecycle lifecycle = new Lifecycle(api, context.getBean(ChecklistProperties.class));
                 String triaged = lifecycle.submitAndAccept("anna", "Under belastning i screening");
