@@ -101,11 +101,11 @@ public class RequestSearch {
                     + " or lower(r.reference || ' ' || r.title || ' ' || r.system_name || ' ' || r.vendor || ' ' || r.department)"
                     + " like :textPart escape '\\')");
             parameters.put("text", criteria.text().strip());
-            parameters.put("textPart", contains(criteria.text()));
+            parameters.put("textPart", Sql.containing(criteria.text()));
         }
         if (Text.orNull(criteria.department()) != null) {
             where.append(" and lower(r.department) like :department escape '\\'");
-            parameters.put("department", contains(criteria.department()));
+            parameters.put("department", Sql.containing(criteria.department()));
         }
         if (criteria.verdict() != null || criteria.area() != null) {
             where.append(" and exists (select 1 from area_screening a where a.request_id = r.id and a.verdict is not null");
@@ -253,9 +253,4 @@ public class RequestSearch {
             throw InvalidInputException.of(field, "search.textTooLong", MAX_TEXT);
         }
     }
-
-    private static String contains(String text) {
-        return "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
 }

@@ -35,7 +35,7 @@ class RegisterRepository {
     /** Words typed are found in any of these, whatever their case; % and _ are taken literally. */
     private static final String MATCHES_TEXT = """
             (cast(:text as text) is null or lower(s.name || ' ' || coalesce(s.local_name, '') || ' ' || coalesce(s.vendor, '') || ' '
-                || coalesce(s.department, '') || ' ' || coalesce(s.local_id, '')) like '%' || :text || '%' escape '\\')
+                || coalesce(s.department, '') || ' ' || coalesce(s.local_id, '')) like :text escape '\\')
             and (:includeRetired or s.retired_at is null)
             """;
 
@@ -230,10 +230,7 @@ class RegisterRepository {
     }
 
     private static String likePattern(String text) {
-        if (Text.isBlank(text)) {
-            return null;
-        }
-        return text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return Text.isBlank(text) ? null : Sql.containing(text);
     }
 
     private RegisteredSystem map(ResultSet rs, int row) throws SQLException {
