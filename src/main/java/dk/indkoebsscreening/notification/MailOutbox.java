@@ -3,6 +3,7 @@ package dk.indkoebsscreening.notification;
 import dk.indkoebsscreening.history.CaseHistory;
 import dk.indkoebsscreening.history.HistoryKind;
 import dk.indkoebsscreening.system.Sql;
+import dk.indkoebsscreening.system.Text;
 import dk.indkoebsscreening.system.Wakeup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -169,8 +170,11 @@ class MailOutbox {
         return maxAttempts;
     }
 
-    List<OutgoingMail> newest(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from mail_outbox order by created_at desc, id limit :limit")
+    /** The newest mails, or the newest whose subject or recipient contains the typed text (a reference, an address). */
+    List<OutgoingMail> newest(int limit, String typed) {
+        return jdbc.sql("select " + COLUMNS + " from mail_outbox where (cast(:text as text) is null"
+                        + " or lower(subject || ' ' || recipient) like :text escape '\\') order by created_at desc, id limit :limit")
+                .param("text", Text.isBlank(typed) ? null : Sql.containing(typed))
                 .param("limit", limit).query(MailOutbox::mail).list();
     }
 

@@ -8,16 +8,19 @@ import java.util.UUID;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The administrators' view of the mails: the newest first with their state, and each mail as it was sent
- * (plain-text part). Answers "was I told?" and shows a mail outage; with the embedded SMTP server of the
- * one-command run it is the way to read the mails.
+ * The administrators' view of the mails: the newest first with their state, found by a request's reference or an
+ * address, and each mail as it was sent (plain-text part). Answers "was I told?" and shows a mail outage; with the
+ * embedded SMTP server of the one-command run it is the way to read the mails.
  */
 @PageController
 class SentMailsPage {
 
     static final int SHOWN = 200;
+    /** A reference or an address is far shorter; longer text is cut, as on the other search fields. */
+    static final int MAX_SEARCH_TEXT = 200;
 
     private final MailOutbox outbox;
     private final Requests requests;
@@ -30,8 +33,11 @@ class SentMailsPage {
     }
 
     @GetMapping("/admin/mails")
-    String mails(Model model) {
-        model.addAttribute("mails", outbox.newest(SHOWN));
+    String mails(@RequestParam(name = "q", defaultValue = "") String typed, Model model) {
+        String text = typed.length() > MAX_SEARCH_TEXT ? typed.substring(0, MAX_SEARCH_TEXT) : typed;
+        model.addAttribute("q", text);
+        model.addAttribute("maxSearchText", MAX_SEARCH_TEXT);
+        model.addAttribute("mails", outbox.newest(SHOWN, text));
         model.addAttribute("backlog", outbox.backlog());
         model.addAttribute("shown", SHOWN);
         model.addAttribute("keptDays", properties.keepSent().toDays());
