@@ -10,6 +10,9 @@ import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.WebSession;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -44,6 +48,8 @@ class GroupCoverApiTest extends ApiTestBase {
     AbsenceService absenceService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    DataSource dataSource;
 
     private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
     private java.sql.Timestamp testStart;
@@ -159,22 +165,31 @@ class GroupCoverApiTest extends ApiTestBase {
     }
 
     @Test
-    void theStandInsDoorClosesWhenThePeriodEndsAndTheTaskGoesBackToTheGroup() {
+    void theStandInsDoorClosesWhenThePeriodEndsAndTheTaskGoesBackToTheGroup() throws SQLException {
         String requestId = lifecycle.submitAndAccept("anna", "Stedfortræderens periode slutter");
         String task = api.awaitTask(ONLY_EXPERT, requestId, "SCREENING").get("id").asText();
         assertThat(markAbsence(ONLY_EXPERT, today, today.plusDays(12), null).status()).isEqualTo(200);
         JsonNode appointed = appoint(Lifecycle.COORDINATOR, SECURITY, STAND_IN, today, today.plusDays(12)).body();
         assertThat(api.post(STAND_IN, "/api/tasks/" + task + "/claim", null).status()).isEqualTo(204);
 
-        // The period is over (as if its last day was yesterday): the door closes at once, before any check.
-        jdbc.sql("update group_stand_in set starts_on = ?, ends_on = ? where id = ?")
-                .params(today.minusDays(5), today.minusDays(1), UUID.fromString(appointed.get("id").asText())).update();
-        assertThat(api.get(STAND_IN, "/api/tasks/" + task).status()).isEqualTo(403);
-        assertThat(api.complete(STAND_IN, task, lifecycle.approval(Area.SECURITY)).status()).isEqualTo(403);
-        assertThat(api.tasks(STAND_IN)).extracting(listed -> listed.get("id").asText()).doesNotContain(task);
-        assertThat(api.raw(STAND_IN, "GET", "/engine-rest/task/" + task, null, null).status()).as("the engine's door").isIn(401, 403);
-        assertThat(api.raw(STAND_IN, "GET", "/camunda/api/engine/engine/default/task/" + task, null, null).status()).isIn(401, 403);
-        assertThat(assignee(task)).isEqualTo(STAND_IN);
+        // The period is over (as if its last day was yesterday): the door closes at once, before any check. The scheduled
+        // check that hands such tasks back waits on this lock of the task's row, so the task is still the stand-in's.
+        try (Connection holdsTheTask = dataSource.getConnection()) {
+            holdsTheTask.setAutoCommit(false);
+            try (PreparedStatement lock = holdsTheTask.prepareStatement("select 1 from act_ru_task where id_ = ? for update")) {
+                lock.setString(1, task);
+                lock.executeQuery().close();
+            }
+            jdbc.sql("update group_stand_in set starts_on = ?, ends_on = ? where id = ?")
+                    .params(today.minusDays(5), today.minusDays(1), UUID.fromString(appointed.get("id").asText())).update();
+            assertThat(assignee(task)).isEqualTo(STAND_IN);
+            assertThat(api.get(STAND_IN, "/api/tasks/" + task).status()).isEqualTo(403);
+            assertThat(api.complete(STAND_IN, task, lifecycle.approval(Area.SECURITY)).status()).isEqualTo(403);
+            assertThat(api.tasks(STAND_IN)).extracting(listed -> listed.get("id").asText()).doesNotContain(task);
+            assertThat(api.raw(STAND_IN, "GET", "/engine-rest/task/" + task, null, null).status()).as("the engine's door").isIn(401, 403);
+            assertThat(api.raw(STAND_IN, "GET", "/camunda/api/engine/engine/default/task/" + task, null, null).status()).isIn(401, 403);
+            holdsTheTask.rollback();
+        }
 
         absenceService.returnTasksOfAbsentUsers();
         assertThat(assignee(task)).as("back to the group").isNull();
