@@ -3,6 +3,7 @@
 #   bench/run-benchmark.sh lifecycle [N] [C]   # pgbench reference + tuned and default application, N lifecycles by C clients
 #   bench/run-benchmark.sh growth              # 1k / 10k / 100k historic requests: inbox, my requests, status, dashboard
 #   bench/run-benchmark.sh pages               # the HTML pages and the API under 50-400 users with think time, at 1k and 100k
+#   bench/run-benchmark.sh shared              # 25 municipalities, 100k historic, 5k open, 1,000 users; the application in its own JVM
 # Everything runs on loopback with random ports: one PostgreSQL 17 (zonky, pg_stat_statements loaded),
 # the in-process Kafka broker, the application on a random HTTP port. pgbench: Debian's
 # /usr/lib/postgresql/15/bin/pgbench (override with -Dbenchmark.pgbench=...).
@@ -20,8 +21,10 @@ case "$what" in
     "$mvn" -q -B -Pbenchmark test -Dtest=GrowthBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${EXTRA:-} ;;
   pages)
     "$mvn" -q -B -Pbenchmark test -Dtest=PagesUnderLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${EXTRA:-} ;;
+  shared)
+    "$mvn" -q -B -Pbenchmark test -Dtest=SharedInstallationBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${EXTRA:-} ;;
   latency)
     "$mvn" -q -B -Pbenchmark test -Dtest=CommitToAckLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false ${EXTRA:-} ;;
-  *) echo "usage: $0 lifecycle [N] [C] | growth | pages | latency" >&2; exit 2 ;;
+  *) echo "usage: $0 lifecycle [N] [C] | growth | pages | shared | latency" >&2; exit 2 ;;
 esac
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

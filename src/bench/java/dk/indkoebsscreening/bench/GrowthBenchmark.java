@@ -114,6 +114,14 @@ class GrowthBenchmark {
 
     /** Decided requests from..to, spread over the last five years, as the application would have written them. */
     static void insertHistoric(Connection db, int from, int to) throws Exception {
+        insertHistoric(db, from, to, List.of("anna"));
+    }
+
+    /**
+     * Decided requests from..to of the municipality the connection acts for; every tenth is one of these requesters'
+     * (in turn), the others are former staff's.
+     */
+    static void insertHistoric(Connection db, int from, int to, List<String> requesters) throws Exception {
         List<String> sql = new ArrayList<>();
         sql.add("""
                 insert into purchase_request (id, reference, title, system_name, vendor, need, department, requester,
@@ -122,7 +130,7 @@ class GrowthBenchmark {
                 select md5('r' || g)::uuid, 'HIS-' || g, 'Historisk anmodning ' || g, 'System ' || (g % 500),
                        'Leverandør ' || (g % 200) || ' A/S',
                        repeat('Borgerne skal kunne booke tid online, og sagsbehandlerne skal se bookingerne. ', 3),
-                       'Afdeling ' || (g % 30), case when g % 10 = 0 then 'anna' else 'bruger' || (g % 997) end,
+                       'Afdeling ' || (g % 30), case when g % 10 = 0 then (?::text[])[1 + (g / 10) % ?] else 'bruger' || (g % 997) end,
                        50000 + (g % 100) * 1000, 20000 + (g % 50) * 1000, 1 + g % 5, 10 + g % 500,
                        string_to_array((array['NONE','ORDINARY','CPR,SENSITIVE','ORDINARY,CPR'])[1 + g % 4], ','), (array['ON_PREMISES','CLOUD_EU'])[1 + g % 2],
                        'MitID, KOMBIT', (t - interval '1 day' * (g % 1800))::date + 60,
@@ -170,8 +178,13 @@ class GrowthBenchmark {
                 """);
         for (String statement : sql) {
             try (var ps = db.prepareStatement(statement)) {
-                ps.setInt(1, from);
-                ps.setInt(2, to);
+                int parameter = 1;
+                if (statement == sql.get(0)) {
+                    ps.setArray(parameter++, db.createArrayOf("text", requesters.toArray()));
+                    ps.setInt(parameter++, requesters.size());
+                }
+                ps.setInt(parameter++, from);
+                ps.setInt(parameter, to);
                 ps.executeUpdate();
             }
         }

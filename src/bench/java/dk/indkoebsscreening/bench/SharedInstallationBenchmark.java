@@ -1,0 +1,481 @@
+package dk.indkoebsscreening.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.testsupport.ApiClient;
+import dk.indkoebsscreening.testsupport.Lifecycle;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * A shared IT-service organisation's installation under the whole country's load (issue 32): the application in its own
+ * JVM ({@link AppProcess}), PostgreSQL and a Kafka broker beside it, the load generator in this JVM. 25 municipalities
+ * with 100,000 historic requests between them (with the engine's history rows, {@link EngineHistoryCopies}) and 5,000
+ * open processes (half in triage, half in screening), installation and support screened by the shared organisation;
+ * then, while lifecycles keep flowing in the installation's municipality, 1,000 people (of every 20: 15 requesters,
+ * 4 experts, 1 coordinator; think time 2-5 s) each logged in once and clicking through their pages. Per call
+ * p50/p95/p99 and errors; CPU per call of the application's process, of PostgreSQL, of the load generator (with the
+ * Kafka broker); the application's resident memory and heap after a full collection; and before the load, the
+ * statements each page runs (pg_stat_statements). Not a test; see BENCHMARKS.md.
+ * {@code bench/run-benchmark.sh shared}
+ */
+class SharedInstallationBenchmark {
+
+    static final int MUNICIPALITIES = Integer.getInteger("benchmark.shared.municipalities", 25);
+    static final int HISTORIC = Integer.getInteger("benchmark.shared.historic", 100_000);
+    static final int OPEN = Integer.getInteger("benchmark.shared.open", 5_000);
+    static final int[] USERS = Arrays.stream(System.getProperty("benchmark.shared.users", "1000").split(","))
+            .map(String::trim).mapToInt(Integer::parseInt).toArray();
+    static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("benchmark.shared.seconds", 60));
+    static final String APP_JVM_ARGS = System.getProperty("benchmark.app.jvmArgs", "");
+    static final int QUERY_SAMPLES = 20;
+    static final double GOAL_P95_MS = 100;
+    static final double GOAL_CPU_MS = 4;
+    /** Between one flowing lifecycle and the next: each takes about a second of CPU, the people's load is the measure. */
+    static final Duration LIFECYCLE_PAUSE = Duration.ofSeconds(Integer.getInteger("benchmark.shared.lifecycle-pause", 10));
+
+    record Page(String name, String path, boolean api) {
+    }
+
+    /** One simulated person: their account, their pages in the order they click them. */
+    record Person(String account, List<Page> pages) {
+    }
+
+    @Test
+    void sharedInstallation() throws Exception {
+        System.out.printf("%nShared installation: %d municipalities, %d historic requests, %d open, users %s, %d s each; "
+                        + "load average at start %s%n", MUNICIPALITIES, HISTORIC, OPEN, Arrays.toString(USERS), MEASURE.toSeconds(),
+                BenchmarkSupport.loadAverage());
+        try (EmbeddedPostgres postgres = BenchmarkSupport.startPostgres();
+             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, 0, null)) {
+            BenchmarkSupport.createDatabase(postgres, "shared");
+            broker.start();
+            Map<String, Object> settings = BenchmarkSupport.appProperties(postgres, "shared", LifecycleBenchmark.tuned());
+            settings.put("indkoeb.embedded-kafka.enabled", "false");
+            settings.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+            settings.put("benchmark.shared.municipalities", MUNICIPALITIES);
+            long t0 = System.nanoTime();
+            try (AppProcess app = AppProcess.start(settings, APP_JVM_ARGS);
+                 Connection db = postgres.getDatabase("postgres", "shared").getConnection()) {
+                System.out.printf("  application started (pid %d) with its municipalities and people in %.1f s%n", app.pid(),
+                        (System.nanoTime() - t0) / 1e9);
+                ApiClient api = new ApiClient(app.port());
+                Lifecycle lifecycle = new Lifecycle(api, checklists());
+                List<String> municipalities = municipalities(db);
+                String installation = BenchmarkSupport.queryString(db, "select tenant_id from purchase_request where requester = 'anna' limit 1");
+                String template = lifecycle.runToApproval("anna", "Skabelon for historikken");
+                String templateProcess = BenchmarkSupport.queryString(db, "select process_instance_id from purchase_request where id = '"
+                        + template + "'");
+                historic(db, municipalities, templateProcess);
+                Map<String, String> ownRequest = open(api, municipalities);
+                try (Statement s = db.createStatement()) {
+                    s.execute("vacuum analyze");
+                }
+                Map<String, JsonNode> firstTask = firstTasks(api, municipalities);
+                List<Person> people = people(USERS[USERS.length - 1], municipalities, ownRequest, firstTask);
+                PageSessions sessions = new PageSessions(app.port());
+                queriesPerPage(db, api, sessions, people);
+                long postmaster = BenchmarkSupport.postmasterPid(db);
+                lifecyclesAlone(app, lifecycle, postmaster);
+                for (int users : USERS) {
+                    run(app, api, sessions, lifecycle, postmaster, people.subList(0, users));
+                }
+                System.out.printf("%n  commit-to-Kafka-ack over the whole run: %s%n", commitToAck(api));
+                System.out.printf("  application: resident %.0f MiB, heap after a full collection %.0f MiB%n", app.residentMiB(),
+                        app.heapAfterGcMiB());
+                System.out.printf("  installation municipality %s; database %.0f MB%n", installation,
+                        BenchmarkSupport.queryLong(db, "select pg_database_size(current_database())") / 1e6);
+            }
+        }
+    }
+
+    private static ChecklistProperties checklists() throws Exception {
+        List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("checklists", new ClassPathResource("checklists.yml"));
+        return new Binder(ConfigurationPropertySources.from(yaml)).bind("indkoeb", ChecklistProperties.class).get();
+    }
+
+    private static List<String> municipalities(Connection db) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select id from municipality order by id")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        if (ids.size() != MUNICIPALITIES) {
+            throw new IllegalStateException("Expected " + MUNICIPALITIES + " municipalities, found " + ids);
+        }
+        return ids;
+    }
+
+    private static List<String> requesters(String municipality) {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 1; i <= SharedInstallationPeople.REQUESTERS; i++) {
+            accounts.add(SharedInstallationPeople.requester(municipality, i));
+        }
+        return accounts;
+    }
+
+    /** The historic requests, each municipality an equal share, with the engine's history of each. */
+    private static void historic(Connection db, List<String> municipalities, String templateProcess) throws Exception {
+        long t0 = System.nanoTime();
+        int each = HISTORIC / municipalities.size();
+        long engineRows = 0;
+        for (int i = 0; i < municipalities.size(); i++) {
+            String municipality = municipalities.get(i);
+            BenchmarkSupport.actFor(db, municipality);
+            GrowthBenchmark.insertHistoric(db, i * each + 1, (i + 1) * each, requesters(municipality));
+            engineRows += EngineHistoryCopies.copy(db, templateProcess, i * each + 1, (i + 1) * each, municipality);
+        }
+        System.out.printf("  %d historic requests and %d engine history rows written in %.1f s%n", each * municipalities.size(),
+                engineRows, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The open processes, through the API as people make them: each municipality's requesters submit an equal share,
+     * its coordinator accepts half into screening. Returns a request of each requester's own.
+     */
+    private static Map<String, String> open(ApiClient api, List<String> municipalities) throws Exception {
+        long t0 = System.nanoTime();
+        int each = OPEN / municipalities.size();
+        Map<String, String> ownRequest = new ConcurrentHashMap<>();
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (String municipality : municipalities) {
+            done.add(workers.submit(() -> {
+                List<String> accounts = requesters(municipality);
+                for (int i = 0; i < each; i++) {
+                    String requester = accounts.get(i % accounts.size());
+                    String id = api.submit(requester, "Åben anmodning " + municipality + " " + i).get("id").asText();
+                    ownRequest.putIfAbsent(requester, id);
+                }
+                String coordinator = SharedInstallationPeople.coordinator(municipality);
+                List<JsonNode> triage = api.tasks(coordinator).stream().filter(task -> task.get("type").asText().equals("TRIAGE")).toList();
+                for (JsonNode task : triage.subList(0, triage.size() / 2)) {
+                    api.completeOk(coordinator, task.get("id").asText(), Map.of("outcome", "ACCEPT"));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : done) {
+            future.get();
+        }
+        workers.shutdown();
+        System.out.printf("  %d open requests submitted, half accepted into screening, in %.1f s%n", each * municipalities.size(),
+                (System.nanoTime() - t0) / 1e9);
+        return ownRequest;
+    }
+
+    /** The first task in each expert's and coordinator's inbox: the one their task page shows. */
+    private static Map<String, JsonNode> firstTasks(ApiClient api, List<String> municipalities) {
+        List<String> accounts = new ArrayList<>();
+        for (String municipality : municipalities) {
+            accounts.add(SharedInstallationPeople.coordinator(municipality));
+            SharedInstallationPeople.OWN_AREAS.forEach(area -> accounts.add(SharedInstallationPeople.expert(municipality, area)));
+        }
+        for (Area area : SharedInstallationPeople.SHARED_AREAS) {
+            for (int i = 1; i <= SharedInstallationPeople.SHARED_EXPERTS; i++) {
+                accounts.add(SharedInstallationPeople.sharedExpert(area, i));
+            }
+        }
+        Map<String, JsonNode> first = new LinkedHashMap<>();
+        for (String account : accounts) {
+            String type = account.endsWith("-koordinator") ? "TRIAGE" : "SCREENING";
+            api.tasks(account).stream().filter(task -> task.get("type").asText().equals(type)).findFirst()
+                    .ifPresent(task -> first.put(account, task));
+        }
+        return first;
+    }
+
+    /**
+     * The people, in order: of every 20, 15 requesters, 4 experts (three of the municipality's own areas, one of the
+     * shared organisation's) and 1 coordinator, each group of 20 of the next municipality.
+     */
+    private static List<Person> people(int count, List<String> municipalities, Map<String, String> ownRequest,
+                                       Map<String, JsonNode> firstTask) {
+        List<Person> people = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            int group = n / 20;
+            int slot = n % 20;
+            String municipality = municipalities.get(group % municipalities.size());
+            int round = group / municipalities.size();
+            String account;
+            List<Page> pages;
+            if (slot < 15) {
+                account = SharedInstallationPeople.requester(municipality, 1 + (round * 15 + slot) % SharedInstallationPeople.REQUESTERS);
+                String request = ownRequest.get(account);
+                pages = List.of(new Page("my requests /anmodninger", "/anmodninger", false),
+                        new Page("request page /anmodninger/{id}", "/anmodninger/" + request, false),
+                        new Page("request form /anmodninger/ny", "/anmodninger/ny", false),
+                        new Page("systems /systemer", "/systemer", false),
+                        new Page("duplicate check /anmodninger/lignende",
+                                "/anmodninger/lignende?systemName=System+42&vendor=Leverand%C3%B8r", false),
+                        new Page("API status GET /api/requests/{id}", "/api/requests/" + request, true));
+            } else if (slot < 18) {
+                account = SharedInstallationPeople.expert(municipality, SharedInstallationPeople.OWN_AREAS.get((slot - 15 + round) % 4));
+                JsonNode task = firstTask.get(account);
+                pages = List.of(new Page("inbox /opgaver", "/opgaver", false),
+                        new Page("task page /opgaver/{id}", "/opgaver/" + task.get("id").asText(), false),
+                        new Page("request page /anmodninger/{id}", "/anmodninger/" + task.get("requestId").asText(), false),
+                        new Page("search /anmodninger/alle?q=", "/anmodninger/alle?q=historisk+anmodning+4711", false));
+            } else if (slot == 18) {
+                Area area = group % 2 == 0 ? Area.INSTALLATION : Area.SUPPORT;
+                account = SharedInstallationPeople.sharedExpert(area, 1 + (group / 2) % SharedInstallationPeople.SHARED_EXPERTS);
+                JsonNode task = firstTask.get(account);
+                pages = List.of(new Page("shared expert's inbox /opgaver", "/opgaver", false),
+                        new Page("shared expert's task page /opgaver/{id}", "/opgaver/" + task.get("id").asText(), false),
+                        new Page("shared expert's request page /anmodninger/{id}", "/anmodninger/" + task.get("requestId").asText(), false),
+                        new Page("settings /indstillinger", "/indstillinger", false));
+            } else {
+                account = SharedInstallationPeople.coordinator(municipality);
+                pages = List.of(new Page("inbox /opgaver", "/opgaver", false),
+                        new Page("triage page /opgaver/{id}", "/opgaver/" + firstTask.get(account).get("id").asText(), false),
+                        new Page("dashboard /overblik", "/overblik", false),
+                        new Page("search /anmodninger/alle?q=", "/anmodninger/alle?q=leverand%C3%B8r+17&status=REJECTED", false),
+                        new Page("API inbox GET /api/tasks", "/api/tasks", true));
+            }
+            people.add(new Person(account, pages));
+        }
+        return people;
+    }
+
+    /** One call as the person's browser (a page, with the session) or their integration (the API, HTTP Basic) makes it. */
+    private static int call(ApiClient api, PageSessions sessions, PageSessions.Session session, Page page) throws Exception {
+        return page.api() ? api.raw(session.user(), "GET", page.path(), null, null).status() : sessions.get(session, page.path());
+    }
+
+    /**
+     * The statements each page runs: for one person of each kind, every page {@value #QUERY_SAMPLES} times in a row,
+     * pg_stat_statements reset before and read after, less what the background work ran in a quiet spell as long.
+     */
+    private static void queriesPerPage(Connection db, ApiClient api, PageSessions sessions, List<Person> people) throws Exception {
+        System.out.printf("%n  Statements per page view (pg_stat_statements, %d views each, background subtracted):%n", QUERY_SAMPLES);
+        Map<String, Person> ofEachKind = new LinkedHashMap<>();
+        for (Person person : people) {
+            for (Page page : person.pages()) {
+                ofEachKind.putIfAbsent(page.name(), person);
+            }
+        }
+        for (Map.Entry<String, Person> kind : ofEachKind.entrySet()) {
+            Person person = kind.getValue();
+            Page page = person.pages().stream().filter(p -> p.name().equals(kind.getKey())).findFirst().orElseThrow();
+            PageSessions.Session session = sessions.login(person.account());
+            for (int i = 0; i < 3; i++) {
+                call(api, sessions, session, page);
+            }
+            resetStatements(db);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < QUERY_SAMPLES; i++) {
+                call(api, sessions, session, page);
+            }
+            long spent = System.nanoTime() - t0;
+            Map<String, double[]> during = statements(db);
+            resetStatements(db);
+            Thread.sleep(spent / 1_000_000);
+            Map<String, double[]> quiet = statements(db);
+            double calls = 0;
+            double millis = 0;
+            List<Map.Entry<String, double[]>> top = new ArrayList<>();
+            for (Map.Entry<String, double[]> statement : during.entrySet()) {
+                double[] background = quiet.getOrDefault(statement.getKey(), new double[2]);
+                double[] own = {(statement.getValue()[0] - background[0]) / QUERY_SAMPLES,
+                        (statement.getValue()[1] - background[1]) / QUERY_SAMPLES};
+                if (own[0] >= 0.5) {
+                    calls += own[0];
+                    millis += own[1];
+                    top.add(Map.entry(statement.getKey(), own));
+                }
+            }
+            top.sort((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]));
+            System.out.printf("    %-48s %5.1f statements, %6.2f ms in PostgreSQL per view%n", kind.getKey(), calls, millis);
+            for (Map.Entry<String, double[]> statement : top.subList(0, Math.min(3, top.size()))) {
+                System.out.printf("      %4.1f× %6.2f ms  %s%n", statement.getValue()[0], statement.getValue()[1],
+                        statement.getKey().replaceAll("\\s+", " ").substring(0, Math.min(150, statement.getKey().replaceAll("\\s+", " ").length())));
+            }
+        }
+    }
+
+    private static void resetStatements(Connection db) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** Calls and total execution time in ms per statement of the benchmark's database since the last reset. */
+    private static Map<String, double[]> statements(Connection db) throws Exception {
+        Map<String, double[]> statements = new LinkedHashMap<>();
+        try (PreparedStatement query = db.prepareStatement("""
+                select query, calls, total_exec_time from pg_stat_statements
+                 where dbid = (select oid from pg_database where datname = current_database()) and query not like '%pg_stat_statements%'""");
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                statements.merge(rs.getString(1), new double[] {rs.getLong(2), rs.getDouble(3)},
+                        (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+            }
+        }
+        return statements;
+    }
+
+    /** The people log in (not measured), click for a ramp-up of one think time and then for the measured time. */
+    private static void run(AppProcess app, ApiClient api, PageSessions sessions, Lifecycle lifecycle, long postmaster,
+                            List<Person> people) throws Exception {
+        long t0 = System.nanoTime();
+        List<PageSessions.Session> loggedIn = new ArrayList<>();
+        for (Person person : people) {
+            loggedIn.add(sessions.login(person.account()));
+        }
+        System.out.printf("%n  %d people logged in in %.1f s%n", people.size(), (System.nanoTime() - t0) / 1e9);
+        BenchmarkSupport.Latencies latencies = new BenchmarkSupport.Latencies();
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        Map<String, AtomicLong> errorsByPage = new ConcurrentHashMap<>();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(Math.min(64, Math.max(8, people.size() / 6)));
+        for (int n = 0; n < people.size(); n++) {
+            Person person = people.get(n);
+            PageSessions.Session session = loggedIn.get(n);
+            clock.schedule(new Runnable() {
+                private int click = ThreadLocalRandom.current().nextInt(person.pages().size());
+
+                @Override
+                public void run() {
+                    if (!running.get()) {
+                        return;
+                    }
+                    Page page = person.pages().get(click++ % person.pages().size());
+                    long start = System.nanoTime();
+                    int status;
+                    try {
+                        status = call(api, sessions, session, page);
+                    } catch (Exception e) {
+                        status = 599;
+                    }
+                    if (measuring.get()) {
+                        latencies.record(page.name(), System.nanoTime() - start);
+                        calls.incrementAndGet();
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                            errorsByPage.computeIfAbsent(page.name() + " " + status, k -> new AtomicLong()).incrementAndGet();
+                        }
+                    }
+                    clock.schedule(this, thinkMillis(), TimeUnit.MILLISECONDS);
+                }
+            }, thinkMillis(), TimeUnit.MILLISECONDS);
+        }
+        AtomicLong lifecycles = new AtomicLong();
+        Thread flowing = flowing(lifecycle, running, measuring, lifecycles);
+        Thread.sleep(5_000);
+        long appBefore = app.cpuMillis();
+        long postgresBefore = BenchmarkSupport.postgresCpuMillis(postmaster);
+        long generatorBefore = BenchmarkSupport.jvmCpuNanos();
+        long[] machineBefore = BenchmarkSupport.cpuTicks();
+        measuring.set(true);
+        Thread.sleep(MEASURE.toMillis());
+        measuring.set(false);
+        long appMillis = app.cpuMillis() - appBefore;
+        long postgresMillis = BenchmarkSupport.postgresCpuMillis(postmaster) - postgresBefore;
+        double generatorMillis = (BenchmarkSupport.jvmCpuNanos() - generatorBefore) / 1e6;
+        long[] machineAfter = BenchmarkSupport.cpuTicks();
+        running.set(false);
+        clock.shutdown();
+        clock.awaitTermination(30, TimeUnit.SECONDS);
+        flowing.join(120_000);
+        long n = Math.max(1, calls.get());
+        System.out.printf("  %d people: %.1f calls/s, %d errors %s, %d lifecycles completed beside them, CPU busy %.0f %% of 2 cores, load %s%n",
+                people.size(), calls.get() / (double) MEASURE.toSeconds(), errors.get(), errorsByPage, lifecycles.get(),
+                BenchmarkSupport.busyPercent(machineBefore, machineAfter), BenchmarkSupport.loadAverage());
+        System.out.printf("  CPU per call: application %.2f ms, with PostgreSQL %.2f ms (goal <= %.0f); load generator and Kafka broker %.2f ms%n",
+                appMillis / (double) n, (appMillis + postgresMillis) / (double) n, GOAL_CPU_MS, generatorMillis / n);
+        latencies.print("    ");
+        double worst = latencies.types().stream().mapToDouble(type -> latencies.percentileMillis(type, 95)).max().orElse(0);
+        System.out.printf("  => worst p95 %.1f ms (goal < %.0f ms)%n", worst, GOAL_P95_MS);
+    }
+
+    /**
+     * What the lifecycles flowing beside the people cost alone, for the same time: the application's and PostgreSQL's
+     * CPU per lifecycle (their inbox look-ups list a shared expert's thousands of tasks), so that it can be told apart.
+     */
+    private static void lifecyclesAlone(AppProcess app, Lifecycle lifecycle, long postmaster) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicLong lifecycles = new AtomicLong();
+        Thread flowing = flowing(lifecycle, running, measuring, lifecycles);
+        Thread.sleep(5_000);
+        long appBefore = app.cpuMillis();
+        long postgresBefore = BenchmarkSupport.postgresCpuMillis(postmaster);
+        measuring.set(true);
+        Thread.sleep(MEASURE.toMillis());
+        measuring.set(false);
+        long appMillis = app.cpuMillis() - appBefore;
+        long postgresMillis = BenchmarkSupport.postgresCpuMillis(postmaster) - postgresBefore;
+        running.set(false);
+        flowing.join(120_000);
+        long n = Math.max(1, lifecycles.get());
+        System.out.printf("%n  lifecycles alone: %d in %d s; CPU per lifecycle: application %.0f ms, with PostgreSQL %.0f ms%n",
+                lifecycles.get(), MEASURE.toSeconds(), appMillis / (double) n, (appMillis + postgresMillis) / (double) n);
+    }
+
+    /** Lifecycles of the installation's municipality, one after the other with a pause between, while running. */
+    private static Thread flowing(Lifecycle lifecycle, AtomicBoolean running, AtomicBoolean measuring, AtomicLong lifecycles) {
+        Thread flowing = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    lifecycle.runToApproval("anna", "Løbende anmodning " + lifecycles.get());
+                    if (measuring.get()) {
+                        lifecycles.incrementAndGet();
+                    }
+                    Thread.sleep(LIFECYCLE_PAUSE.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    System.out.println("    a flowing lifecycle failed: " + e.getMessage());
+                }
+            }
+        }, "benchmark-lifecycles");
+        flowing.start();
+        return flowing;
+    }
+
+    /** The relay's commit-to-acknowledgement percentiles over the whole run, from the application's metrics. */
+    private static String commitToAck(ApiClient api) throws Exception {
+        StringBuilder found = new StringBuilder();
+        for (String phi : List.of("0.5", "0.95", "0.99")) {
+            var answer = api.raw("admin", "GET", "/actuator/metrics/indkoeb.outbox.commit-to-ack.percentile?tag=phi:" + phi, null, null);
+            double seconds = answer.status() == 200
+                    ? new ObjectMapper().readTree(answer.body()).get("measurements").get(0).get("value").asDouble() : Double.NaN;
+            found.append(String.format("p%s %.0f ms  ", phi.substring(2), seconds * 1000));
+        }
+        return found.toString();
+    }
+
+    private static long thinkMillis() {
+        return ThreadLocalRandom.current().nextLong(2_000, 5_001);
+    }
+}
