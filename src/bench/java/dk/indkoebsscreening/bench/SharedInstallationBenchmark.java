@@ -58,8 +58,11 @@ class SharedInstallationBenchmark {
     static final int QUERY_SAMPLES = 20;
     static final double GOAL_P95_MS = 100;
     static final double GOAL_CPU_MS = 4;
-    /** Between one flowing lifecycle and the next: each takes about a second of CPU, the people's load is the measure. */
-    static final Duration LIFECYCLE_PAUSE = Duration.ofSeconds(Integer.getInteger("benchmark.shared.lifecycle-pause", 10));
+    /**
+     * Between one flowing lifecycle and the next: each costs seconds of CPU at this size (its look-ups list inboxes of
+     * thousands of tasks); a lifecycle every half minute is still some 30 times a shared organisation's pace.
+     */
+    static final Duration LIFECYCLE_PAUSE = Duration.ofSeconds(Integer.getInteger("benchmark.shared.lifecycle-pause", 30));
 
     record Page(String name, String path, boolean api) {
     }
@@ -103,9 +106,9 @@ class SharedInstallationBenchmark {
                 PageSessions sessions = new PageSessions(app.port());
                 queriesPerPage(db, api, sessions, people);
                 long postmaster = BenchmarkSupport.postmasterPid(db);
-                lifecyclesAlone(app, lifecycle, postmaster);
+                double[] perLifecycle = lifecyclesAlone(app, lifecycle, postmaster);
                 for (int users : USERS) {
-                    run(app, api, sessions, lifecycle, postmaster, people.subList(0, users));
+                    run(app, api, sessions, lifecycle, postmaster, people.subList(0, users), perLifecycle);
                 }
                 System.out.printf("%n  commit-to-Kafka-ack over the whole run: %s%n", commitToAck(api));
                 System.out.printf("  application: resident %.0f MiB, heap after a full collection %.0f MiB%n", app.residentMiB(),
@@ -344,7 +347,7 @@ class SharedInstallationBenchmark {
 
     /** The people log in (not measured), click for a ramp-up of one think time and then for the measured time. */
     private static void run(AppProcess app, ApiClient api, PageSessions sessions, Lifecycle lifecycle, long postmaster,
-                            List<Person> people) throws Exception {
+                            List<Person> people, double[] perLifecycle) throws Exception {
         long t0 = System.nanoTime();
         List<PageSessions.Session> loggedIn = new ArrayList<>();
         for (Person person : people) {
@@ -413,6 +416,10 @@ class SharedInstallationBenchmark {
                 BenchmarkSupport.busyPercent(machineBefore, machineAfter), BenchmarkSupport.loadAverage());
         System.out.printf("  CPU per call: application %.2f ms, with PostgreSQL %.2f ms (goal <= %.0f); load generator and Kafka broker %.2f ms%n",
                 appMillis / (double) n, (appMillis + postgresMillis) / (double) n, GOAL_CPU_MS, generatorMillis / n);
+        double pagesApp = appMillis - lifecycles.get() * perLifecycle[0];
+        double pagesPostgres = postgresMillis - lifecycles.get() * perLifecycle[1];
+        System.out.printf("  CPU per call less the lifecycles beside them (at their cost alone): application %.2f ms, with PostgreSQL %.2f ms%n",
+                pagesApp / n, (pagesApp + pagesPostgres) / n);
         latencies.print("    ");
         double worst = latencies.types().stream().mapToDouble(type -> latencies.percentileMillis(type, 95)).max().orElse(0);
         System.out.printf("  => worst p95 %.1f ms (goal < %.0f ms)%n", worst, GOAL_P95_MS);
@@ -420,9 +427,10 @@ class SharedInstallationBenchmark {
 
     /**
      * What the lifecycles flowing beside the people cost alone, for the same time: the application's and PostgreSQL's
-     * CPU per lifecycle (their inbox look-ups list a shared expert's thousands of tasks), so that it can be told apart.
+     * CPU per lifecycle (their inbox look-ups list a shared expert's thousands of tasks), so that it can be told apart;
+     * returns both, in ms.
      */
-    private static void lifecyclesAlone(AppProcess app, Lifecycle lifecycle, long postmaster) throws Exception {
+    private static double[] lifecyclesAlone(AppProcess app, Lifecycle lifecycle, long postmaster) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicLong lifecycles = new AtomicLong();
@@ -440,6 +448,7 @@ class SharedInstallationBenchmark {
         long n = Math.max(1, lifecycles.get());
         System.out.printf("%n  lifecycles alone: %d in %d s; CPU per lifecycle: application %.0f ms, with PostgreSQL %.0f ms%n",
                 lifecycles.get(), MEASURE.toSeconds(), appMillis / (double) n, (appMillis + postgresMillis) / (double) n);
+        return new double[] {appMillis / (double) n, postgresMillis / (double) n};
     }
 
     /** Lifecycles of the installation's municipality, one after the other with a pause between, while running. */
