@@ -1,17 +1,15 @@
 package dk.indkoebsscreening.security;
 
+import dk.indkoebsscreening.process.IdentityTables;
 import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.Tenancy;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +38,15 @@ public class People {
     private final IdentityService identityService;
     private final PersonDirectory directory;
     private final InstallationProperties installation;
+    private final IdentityTables identityTables;
     private final Map<String, Remembered> names = new ConcurrentHashMap<>();
 
-    People(IdentityService identityService, PersonDirectory directory, InstallationProperties installation) {
+    People(IdentityService identityService, PersonDirectory directory, InstallationProperties installation,
+           IdentityTables identityTables) {
         this.identityService = identityService;
         this.directory = directory;
         this.installation = installation;
+        this.identityTables = identityTables;
     }
 
     public String name(String userId) {
@@ -73,34 +74,37 @@ public class People {
     /**
      * The members of a group in the municipality the work acts for (by the identity service's memberships and the
      * groups of OpenID Connect logins, whose rows are their municipality's): a municipality's coordinators are its own.
-     * The shared organisation's groups and the administrators are every municipality's.
+     * The shared organisation's groups and the administrators are every municipality's. One query of the identity
+     * service's tables ({@link IdentityTables}), whatever the group's size: a page asks for each group it shows.
      */
     public List<Person> membersOf(String group) {
         Map<String, Person> members = new LinkedHashMap<>();
-        List<User> users = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
-        if (Groups.isEveryMunicipalitys(group)) {
-            users.forEach(user -> members.put(user.getId(), of(user)));
-        } else {
-            String municipality = installation.municipalityOfTheWork();
-            Set<String> ofTheOrganisation = new HashSet<>();
-            identityService.createUserQuery().memberOfGroup(Groups.SHARED_ORGANISATION).list().forEach(user -> ofTheOrganisation.add(user.getId()));
-            users.stream().filter(user -> !ofTheOrganisation.contains(user.getId()) && belongsTo(user.getId(), municipality))
-                    .forEach(user -> members.put(user.getId(), of(user)));
-        }
-        directory.membersOf(group).forEach(person -> members.putIfAbsent(person.id(), person));
+        identityMembers(group, null).forEach(person -> members.put(person.id(), person));
+        directory.membersOf(group, null).forEach(person -> members.putIfAbsent(person.id(), person));
         return List.copyOf(members.values());
     }
 
-    /** A member of the municipality's tenant, or of none in the installation's municipality (as before there were several). */
-    private boolean belongsTo(String userId, String municipality) {
-        List<String> tenants = identityService.createTenantQuery().userMember(userId).list().stream().map(Tenant::getId).toList();
-        return tenants.isEmpty() ? municipality.equals(installation.municipalityId()) : tenants.equals(List.of(municipality));
+    /** Whether the user is one of {@link #membersOf} the group, without listing the others. */
+    public boolean isMember(String group, String userId) {
+        return userId != null && (!identityMembers(group, userId).isEmpty() || !directory.membersOf(group, userId).isEmpty());
+    }
+
+    /** The identity service's members of the group in the municipality of the work; only this user's row when given. */
+    private List<Person> identityMembers(String group, String onlyUser) {
+        String municipality = installation.municipalityOfTheWork();
+        // A person of no tenant is the installation's municipality's, as before there were several.
+        IdentityTables.TenantRule rule = Groups.isEveryMunicipalitys(group) ? null : new IdentityTables.TenantRule(municipality,
+                municipality.equals(installation.municipalityId()), Groups.SHARED_ORGANISATION);
+        return identityTables.members(group, rule, onlyUser).stream()
+                .map(member -> of(member.id(), member.firstName(), member.lastName(), member.email())).toList();
     }
 
     private static Person of(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return new Person(user.getId(), name.isEmpty() ? user.getId() : name,
-                user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail());
+        return of(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail());
+    }
+
+    private static Person of(String id, String firstName, String lastName, String email) {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        return new Person(id, name.isEmpty() ? id : name, email == null || email.isBlank() ? null : email);
     }
 }

@@ -73,9 +73,13 @@ class PersonDirectory {
                 .optional();
     }
 
-    List<Person> membersOf(String group) {
-        return jdbc.sql("select user_id, name, email from person where :group = any(groups) order by user_id")
+    /** The people whose last login put them in the group; only this user's row when given. */
+    List<Person> membersOf(String group, String onlyUser) {
+        return jdbc.sql("""
+                        select user_id, name, email from person
+                         where :group = any(groups) and (cast(:onlyUser as text) is null or user_id = :onlyUser) order by user_id""")
                 .param("group", group)
+                .param("onlyUser", onlyUser)
                 .query((row, n) -> new Person(row.getString(1), nameOr(row.getString(2), row.getString(1)), row.getString(3)))
                 .list();
     }

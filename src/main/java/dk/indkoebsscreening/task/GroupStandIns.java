@@ -51,8 +51,7 @@ class GroupStandIns implements StandInGroups {
      * group since (gone from the municipality, say) may no longer read the requests, so holds none of their tasks.
      */
     private boolean screens(String username) {
-        return GroupCover.GROUPS.stream().anyMatch(group -> people.membersOf(group).stream()
-                .anyMatch(member -> member.id().equals(username)));
+        return GroupCover.GROUPS.stream().anyMatch(group -> people.isMember(group, username));
     }
 
     /** Whether the user once stood in for one of these groups (so a task they hold of it came from that). */

@@ -103,8 +103,7 @@ public class HandOver {
     /** Whether the person is a member of one of the task's candidate groups or stands in for one today. */
     private boolean mayTake(Task task, String person) {
         Set<String> groups = tasks.candidateGroups(task);
-        return standIns.of(groups).contains(person) || groups.stream().flatMap(group -> people.membersOf(group).stream())
-                .anyMatch(member -> member.id().equals(person));
+        return standIns.of(groups).contains(person) || groups.stream().anyMatch(group -> people.isMember(group, person));
     }
 
     /**

@@ -146,14 +146,14 @@ public class VendorInvitations {
         if (username == null || username.isBlank()) {
             return false;
         }
-        if (isMember(Groups.COORDINATORS, username)) {
+        if (people.isMember(Groups.COORDINATORS, username)) {
             return true;
         }
         Set<String> standingIn = standIns.groupsOf(username);
         return screening.areasOf(requestId).stream()
                 .filter(area -> area.state() == AreaState.OPEN || area.state() == AreaState.COMPLETED)
                 .map(area -> screeningGroups.groupOf(area.area()))
-                .anyMatch(group -> standingIn.contains(group) || isMember(group, username));
+                .anyMatch(group -> standingIn.contains(group) || people.isMember(group, username));
     }
 
     /** Oldest round first. */
@@ -238,10 +238,6 @@ public class VendorInvitations {
         if (!mayInvite(requestId, username)) {
             throw new AccessDeniedException(username + " may not invite the vendor of request " + requestId);
         }
-    }
-
-    private boolean isMember(String group, String username) {
-        return people.membersOf(group).stream().anyMatch(person -> person.id().equals(username));
     }
 
     /** When a link sent now would expire, for the invitation form to show beside the screening's deadline. */
