@@ -7,7 +7,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -23,12 +26,19 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * is prepared in another scope than the connection's: a transaction may change scope after taking its connection —
  * Camunda's job executor takes one before it knows whose job it runs, and the model's code then acts for the process
  * instance's municipality. The pool's next borrower sets its own, so a scope is never left behind.
+ * <p>
+ * A page takes a connection for each of its transactions, a dozen or so, nearly always in the scope the pooled
+ * connection already has: the setting is skipped when the physical connection is known to hold this scope already.
+ * Known only where it was set outside a transaction (committed at once); a scope set inside one, or any rollback through
+ * this connection, forgets what the connection holds, so the next borrower sets it again.
  */
 public class TenantDataSource extends DelegatingDataSource {
 
     static final String ALL = "*";
 
     private final Tenancy.Scope installationScope;
+    /** The scope each physical connection holds, committed; forgotten when the pool drops the connection. */
+    private final Map<Connection, Tenancy.Scope> held = Collections.synchronizedMap(new WeakHashMap<>());
 
     public TenantDataSource(DataSource pool, String installationMunicipality) {
         super(pool);
@@ -48,7 +58,12 @@ public class TenantDataSource extends DelegatingDataSource {
     private Connection scoped(Connection connection) throws SQLException {
         try {
             ScopedConnection handler = new ScopedConnection(connection);
-            handler.apply(currentScope());
+            Tenancy.Scope scope = currentScope();
+            if (scope.equals(held.get(handler.physical))) {
+                handler.applied = scope;
+            } else {
+                handler.apply(scope);
+            }
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class}, handler);
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -64,10 +79,12 @@ public class TenantDataSource extends DelegatingDataSource {
     private final class ScopedConnection implements InvocationHandler {
 
         private final Connection target;
+        private final Connection physical;
         private Tenancy.Scope applied;
 
-        ScopedConnection(Connection target) {
+        ScopedConnection(Connection target) throws SQLException {
             this.target = target;
+            this.physical = target.unwrap(Connection.class);
         }
 
         @Override
@@ -82,6 +99,7 @@ public class TenantDataSource extends DelegatingDataSource {
                 case "rollback" -> {
                     // A rollback also undoes a scope set inside the transaction: set it again before the next statement.
                     applied = null;
+                    held.remove(physical);
                 }
                 case "unwrap" -> {
                     if (((Class<?>) args[0]).isInstance(proxy)) {
@@ -117,6 +135,11 @@ public class TenantDataSource extends DelegatingDataSource {
                 set.execute();
             }
             applied = scope;
+            if (target.getAutoCommit()) {
+                held.put(physical, scope);
+            } else {
+                held.remove(physical);
+            }
         }
     }
 }

@@ -150,6 +150,31 @@ class RowLevelSecurityTest extends ApiTestBase {
         }
     }
 
+    /**
+     * The data source remembers which scope a pooled connection holds and skips setting it again; a connection handed
+     * back inside a transaction that changed scope is rolled back by the pool itself, past the data source, undoing
+     * that scope: the next borrower (the same connection, on this thread) must still get its own.
+     */
+    @Test
+    void aConnectionHandedBackInsideATransactionThatChangedScopeActsForTheNextBorrowersScope() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Tenancy.runAs("sydby", () -> assertThat(settingsOf(connection)).isEqualTo("sydby/sydby"));
+        }
+        for (int i = 0; i < 3; i++) {
+            Tenancy.runAs("sydby", () -> {
+                try (Connection next = dataSource.getConnection()) {
+                    assertThat(settingsOf(next)).isEqualTo("sydby/sydby");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (Connection next = dataSource.getConnection()) {
+                assertThat(settingsOf(next)).isEqualTo("nordby/nordby");
+            }
+        }
+    }
+
     private static String settingsOf(Connection connection) {
         try (var statement = connection.prepareStatement("select current_setting('indkoeb.tenant') || '/' || current_setting('indkoeb.tenants')");
              var result = statement.executeQuery()) {
