@@ -5,9 +5,11 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.InvalidInputException;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.system.Sql;
+import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.system.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -81,10 +83,12 @@ public class RequestSearch {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final InstallationProperties installation;
 
-    RequestSearch(JdbcClient jdbc, DeadlineProperties deadline) {
+    RequestSearch(JdbcClient jdbc, DeadlineProperties deadline, InstallationProperties installation) {
         this.jdbc = jdbc;
         this.zone = deadline.zone();
+        this.installation = installation;
     }
 
     Paged<Found> find(Criteria criteria, Order order, int page, int size) {
@@ -97,9 +101,11 @@ public class RequestSearch {
         equal(where, parameters, "r.requester", "requester", Text.orNull(criteria.requester()));
         equal(where, parameters, "r.status", "status", criteria.status() == null ? null : criteria.status().name());
         if (Text.orNull(criteria.text()) != null) {
-            where.append(" and (r.search_document @@ websearch_to_tsquery('danish', :text)"
-                    + " or lower(r.reference || ' ' || r.title || ' ' || r.system_name || ' ' || r.vendor || ' ' || r.department)"
-                    + " like :textPart escape '\\')");
+            // Through request_words, whose text indexes row-level security would not let a query of purchase_request use.
+            Tenancy.Scope scope = installation.scopeOfTheWork();
+            where.append(" and r.id in (select w.request_id from request_words w where " + scope.condition("w.tenant_id")
+                    + " and (w.search_document @@ websearch_to_tsquery('danish', :text) or w.words like :textPart escape '\\'))");
+            parameters.putAll(scope.conditionParameters());
             parameters.put("text", criteria.text().strip());
             parameters.put("textPart", Sql.containing(criteria.text()));
         }
@@ -176,11 +182,13 @@ public class RequestSearch {
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("word", word.toLowerCase(Locale.ROOT));
-        StringBuilder where = new StringBuilder(" where lower(r.reference || ' ' || r.title || ' ' || r.system_name || ' ' || r.vendor"
-                + " || ' ' || r.department) %> :word");
+        Tenancy.Scope scope = installation.scopeOfTheWork();
+        StringBuilder where = new StringBuilder(" where " + scope.condition("s.tenant_id") + " and s.words %> :word");
+        parameters.putAll(scope.conditionParameters());
         equal(where, parameters, "r.requester", "onlyRequester", onlyRequester);
         // At most 100 similar requests are split into words: the query stays bounded however common the word.
-        return jdbc.sql("select w.word from (select r.title, r.system_name, r.vendor from purchase_request r" + where
+        return jdbc.sql("select w.word from (select r.title, r.system_name, r.vendor from request_words s"
+                        + " join purchase_request r on r.id = s.request_id" + where
                         + " limit 100) r, lateral regexp_split_to_table(r.title || ' ' || r.system_name || ' ' || r.vendor,"
                         + " '[[:space:],.;:!?()\"]+') w(word)"
                         + " where length(w.word) >= 3 and :word <% lower(w.word)"

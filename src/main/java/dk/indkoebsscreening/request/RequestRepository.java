@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.scope.FastTrackHandling;
+import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.Sql;
+import dk.indkoebsscreening.system.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,8 +36,11 @@ class RequestRepository {
 
     private final JdbcClient jdbc;
 
-    RequestRepository(JdbcClient jdbc) {
+    private final InstallationProperties installation;
+
+    RequestRepository(JdbcClient jdbc, InstallationProperties installation) {
         this.jdbc = jdbc;
+        this.installation = installation;
     }
 
     /** See {@link RequestLifecycle#lock}. */
@@ -132,24 +137,29 @@ class RequestRepository {
     /**
      * Requests for a system like this one, most alike first, a vendor alike ranking them higher. The candidates are
      * the nearest names by trigram distance, whole and as a word ({@code <->}, {@code <<->}, through the GiST index
-     * of V12), so a common word shared by thousands of names costs no more than a rare one.
+     * of {@code request_words}, V35: row-level security keeps purchase_request's from such operators), so a common word
+     * shared by thousands of names costs no more than a rare one; the requests themselves are read under the policy.
      *
      * @param except the request itself on its triage page, else null
      */
     List<Requests.SimilarRequest> similarBySystem(String systemName, String vendor, UUID except, int limit) {
+        Tenancy.Scope scope = installation.scopeOfTheWork();
         return jdbc.sql("""
                         with nearest as (
-                            (select id from purchase_request order by lower(system_name) <-> :name limit :candidates)
+                            (select request_id as id from request_words where %1$s
+                              order by system_name <-> :name limit :candidates)
                             union
-                            (select id from purchase_request order by :name <<-> lower(system_name) limit :candidates))
-                        select %s, greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name)))
+                            (select request_id from request_words where %1$s
+                              order by :name <<-> system_name limit :candidates))
+                        select %2$s, greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name)))
                                    + case when :vendor = '' then 0 else 0.5 * similarity(lower(vendor), :vendor) end as score
                           from purchase_request
                          where id in (select id from nearest)
                            and greatest(similarity(lower(system_name), :name), word_similarity(:name, lower(system_name))) >= 0.35
                            and id <> coalesce(cast(:except as uuid), '00000000-0000-0000-0000-000000000000')
                          order by score desc, submitted_at desc limit :limit
-                        """.formatted(COLUMNS))
+                        """.formatted(scope.condition("tenant_id"), COLUMNS))
+                .params(scope.conditionParameters())
                 .param("name", systemName.toLowerCase(Locale.ROOT))
                 .param("vendor", vendor == null ? "" : vendor.toLowerCase(Locale.ROOT))
                 .param("except", except)
