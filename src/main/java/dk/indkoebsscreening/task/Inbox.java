@@ -61,6 +61,11 @@ public record Inbox(Filter filter, List<Section> sections, Paged<WorkTask> resul
         }
     }
 
+    /** How many tasks the unfiltered inbox holds, as the menu counts them; null when filtered. */
+    Long total() {
+        return filter.isEmpty() ? sections.stream().mapToLong(Section::total).sum() : null;
+    }
+
     /** @param open the user's open tasks, soonest deadline first */
     static Inbox of(List<WorkTask> open, Filter filter, int requestedPage) {
         List<WorkTask> work = open.stream().filter(task -> URGENCY.contains(task.type())).toList();

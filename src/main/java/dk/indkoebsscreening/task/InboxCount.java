@@ -5,18 +5,34 @@ import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.TaskSubjects;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.web.OpenTaskCount;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
  * The menu's count of the inbox's tasks: the kinds the inbox lists ({@link Inbox#URGENCY}), for the user's own
  * groups, counted by the database in one statement instead of loading the tasks and their requests as the inbox does.
+ * Every page shows it, and a shared expert's count runs over thousands of tasks: a count is kept for
+ * {@value #FRESH_SECONDS} seconds per person and scope, and the inbox, which lists them all anyway, puts its exact number
+ * in its own menu and here. So a new task of the group may show on other pages that much later; never on the inbox.
  */
 @Component
 class InboxCount implements OpenTaskCount {
+
+    static final int FRESH_SECONDS = 20;
+    private static final int MAX_KEPT = 10_000;
+
+    private record Counted(long count, long until) {
+    }
+
+    private final Map<String, Counted> counted = new ConcurrentHashMap<>();
 
     private static final List<String> LISTED_KINDS = Inbox.URGENCY.stream()
             .flatMap(type -> type == TaskType.SCREENING ? Arrays.stream(Area.values()).map(Area::taskDefinitionKey)
@@ -33,6 +49,26 @@ class InboxCount implements OpenTaskCount {
 
     @Override
     public long of(CurrentUser user) {
-        return engineTasks.countOpenTasksFor(user.username(), user.groups(), subjects.processKeys(), LISTED_KINDS);
+        Counted kept = counted.get(key(user));
+        if (kept != null && System.nanoTime() - kept.until() < 0) {
+            return kept.count();
+        }
+        long count = engineTasks.countOpenTasksFor(user.username(), user.groups(), subjects.processKeys(), LISTED_KINDS);
+        remember(user, count);
+        return count;
+    }
+
+    /** The number the inbox counted in its own list, exact now. */
+    void remember(CurrentUser user, long count) {
+        if (counted.size() >= MAX_KEPT) {
+            counted.clear();
+        }
+        counted.put(key(user), new Counted(count, System.nanoTime() + TimeUnit.SECONDS.toNanos(FRESH_SECONDS)));
+    }
+
+    /** The person with their groups, in the municipalities the request sees. */
+    private static String key(CurrentUser user) {
+        return user.username() + "|" + new TreeSet<>(user.groups()) + "|" + Tenancy.current()
+                .map(scope -> scope.tenant() + new TreeSet<>(scope.visible()) + scope.all()).orElse("");
     }
 }

@@ -27,10 +27,12 @@ class InboxPage {
     private final AbsenceService absences;
     private final GroupCover cover;
     private final MunicipalityShown municipalityShown;
+    private final InboxCount count;
 
     InboxPage(WorkTaskService tasks, CaseFileService caseFiles, Choices choices, AbsenceService absences, GroupCover cover,
-              MunicipalityShown municipalityShown) {
+              MunicipalityShown municipalityShown, InboxCount count) {
         this.municipalityShown = municipalityShown;
+        this.count = count;
         this.tasks = tasks;
         this.caseFiles = caseFiles;
         this.choices = choices;
@@ -53,7 +55,13 @@ class InboxPage {
         CurrentUser user = CurrentUser.of(authentication);
         Inbox.Filter filter = Inbox.Filter.of(type, area, search);
         // A coordinator who picks an area sees that expert group's tasks, to follow them and hand them on.
-        model.addAttribute("inbox", Inbox.of(tasks.openTasks(user, filter.area() != null), filter, Paged.requested(page)));
+        Inbox inbox = Inbox.of(tasks.openTasks(user, filter.area() != null), filter, Paged.requested(page));
+        model.addAttribute("inbox", inbox);
+        if (inbox.total() != null) {
+            // The menu's count as the list has it now, also for the other pages' menus for a while.
+            count.remember(user, inbox.total());
+            model.addAttribute("openTaskCount", inbox.total());
+        }
         model.addAttribute("types", choices.of("taskType.", Inbox.URGENCY.toArray(TaskType[]::new)));
         List<Area> areas = user.isCoordinator() || user.isAdmin() ? List.of(Area.values()) : user.screeningAreas();
         model.addAttribute("areas", choices.of("area.", areas.toArray(Area[]::new)));
