@@ -3,9 +3,12 @@ package dk.indkoebsscreening.task;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.system.Paged;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The inbox as its page shows it. Unfiltered: a section per kind of task, the most urgent kinds first
@@ -16,6 +19,11 @@ public record Inbox(Filter filter, List<Section> sections, Paged<WorkTask> resul
 
     /** Kinds in the order a coordinator works through them: what ends a request first. */
     static final List<TaskType> URGENCY = TaskType.byUrgency();
+    /** The task definition keys of the kinds the inbox lists (a screening's of every area). */
+    static final List<String> LISTED_KINDS = URGENCY.stream()
+            .flatMap(type -> type == TaskType.SCREENING ? Arrays.stream(Area.values()).map(Area::taskDefinitionKey)
+                    : Stream.of(type.taskDefinitionKey()))
+            .toList();
     static final int SECTION_PREVIEW = 10;
     static final int PAGE_SIZE = 25;
 
@@ -64,6 +72,23 @@ public record Inbox(Filter filter, List<Section> sections, Paged<WorkTask> resul
     /** How many tasks the unfiltered inbox holds, as the menu counts them; null when filtered. */
     Long total() {
         return filter.isEmpty() ? sections.stream().mapToLong(Section::total).sum() : null;
+    }
+
+    /**
+     * The unfiltered inbox from the first tasks of each kind and how many there are of each (task definition key), as
+     * {@link WorkTaskService#preview} reads them.
+     */
+    static Inbox of(WorkTaskService.Preview preview) {
+        List<Section> sections = URGENCY.stream()
+                .map(type -> {
+                    List<WorkTask> first = preview.first().stream().filter(task -> task.type() == type).toList();
+                    long total = preview.countByKey().entrySet().stream()
+                            .filter(kind -> TaskType.of(kind.getKey()) == type).mapToLong(Map.Entry::getValue).sum();
+                    return new Section(type, (int) total, first.subList(0, Math.min(SECTION_PREVIEW, first.size())));
+                })
+                .filter(section -> !section.first().isEmpty())
+                .toList();
+        return new Inbox(new Filter(null, null, ""), sections, null);
     }
 
     /** @param open the user's open tasks, soonest deadline first */

@@ -1,19 +1,14 @@
 package dk.indkoebsscreening.task;
 
-import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.TaskSubjects;
-import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.web.OpenTaskCount;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +29,6 @@ class InboxCount implements OpenTaskCount {
 
     private final Map<String, Counted> counted = new ConcurrentHashMap<>();
 
-    private static final List<String> LISTED_KINDS = Inbox.URGENCY.stream()
-            .flatMap(type -> type == TaskType.SCREENING ? Arrays.stream(Area.values()).map(Area::taskDefinitionKey)
-                    : Stream.of(type.taskDefinitionKey()))
-            .toList();
-
     private final EngineTasks engineTasks;
     private final TaskSubjects subjects;
 
@@ -53,7 +43,7 @@ class InboxCount implements OpenTaskCount {
         if (kept != null && System.nanoTime() - kept.until() < 0) {
             return kept.count();
         }
-        long count = engineTasks.countOpenTasksFor(user.username(), user.groups(), subjects.processKeys(), LISTED_KINDS);
+        long count = engineTasks.countOpenTasksFor(user.username(), user.groups(), subjects.processKeys(), Inbox.LISTED_KINDS);
         remember(user, count);
         return count;
     }

@@ -55,7 +55,9 @@ class InboxPage {
         CurrentUser user = CurrentUser.of(authentication);
         Inbox.Filter filter = Inbox.Filter.of(type, area, search);
         // A coordinator who picks an area sees that expert group's tasks, to follow them and hand them on.
-        Inbox inbox = Inbox.of(tasks.openTasks(user, filter.area() != null), filter, Paged.requested(page));
+        // Unfiltered, the sections' first tasks and their numbers are read as such; a filter lists every match in pages.
+        Inbox inbox = filter.isEmpty() ? Inbox.of(tasks.preview(user, Inbox.LISTED_KINDS, Inbox.SECTION_PREVIEW))
+                : Inbox.of(tasks.openTasks(user, filter.area() != null), filter, Paged.requested(page));
         model.addAttribute("inbox", inbox);
         if (inbox.total() != null) {
             // The menu's count as the list has it now, also for the other pages' menus for a while.

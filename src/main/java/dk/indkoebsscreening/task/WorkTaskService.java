@@ -17,6 +17,7 @@ import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.Tenancy;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,9 @@ import org.springframework.util.MultiValueMap;
  */
 @Service
 public class WorkTaskService {
+
+    private static final Comparator<WorkTask> SOONEST_DUE = Comparator.comparing(WorkTask::due,
+            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(WorkTask::created);
 
     private final TaskService taskService;
     private final EngineTasks engineTasks;
@@ -95,9 +99,33 @@ public class WorkTaskService {
         return tasks.stream()
                 .filter(task -> subjectsByInstance.containsKey(task.getProcessInstanceId()))
                 .map(task -> toWorkTask(task, subjectsByInstance.get(task.getProcessInstanceId())))
-                .sorted(Comparator.comparing(WorkTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(WorkTask::created))
+                .sorted(SOONEST_DUE)
                 .toList();
+    }
+
+    /** The first open tasks of each kind, soonest due first, and how many there are of each kind (task definition key). */
+    public record Preview(List<WorkTask> first, Map<String, Long> countByKey) {
+    }
+
+    /**
+     * What the unfiltered inbox shows of {@link #openTasks}: the first {@code perKind} of each of these kinds and how
+     * many there are, read as such, not by listing every task. For a former stand-in, whose list leaves out tasks still
+     * assigned from the stand-in's time, by listing.
+     */
+    public Preview preview(CurrentUser user, Collection<String> kinds, int perKind) {
+        if (standIns.stoodInFor(user.username())) {
+            List<WorkTask> open = openTasks(user).stream().filter(task -> kinds.contains(task.taskDefinitionKey())).toList();
+            return new Preview(open, open.stream().collect(Collectors.groupingBy(WorkTask::taskDefinitionKey, Collectors.counting())));
+        }
+        Set<String> groups = new TreeSet<>(user.groups());
+        groups.addAll(standIns.groupsOf(user.username()));
+        EngineTasks.Preview preview = engineTasks.preview(user.username(), groups, subjects.processKeys(), kinds, perKind);
+        Map<String, TaskSubject> subjectsByInstance = subjects.of(preview.first());
+        return new Preview(preview.first().stream()
+                .filter(task -> subjectsByInstance.containsKey(task.getProcessInstanceId()))
+                .map(task -> toWorkTask(task, subjectsByInstance.get(task.getProcessInstanceId())))
+                .sorted(SOONEST_DUE)
+                .toList(), preview.countByKey());
     }
 
     /** The task, for whoever may work on it, and for coordinators, who oversee every task (and may hand it on). */
