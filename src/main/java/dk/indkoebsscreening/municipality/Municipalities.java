@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.municipality;
 
 import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.RequestMemo;
 import dk.indkoebsscreening.system.NotFoundException;
 import dk.indkoebsscreening.system.Tenancy;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Service;
 /** The municipalities of the installation and their settings, read by the features that act for one. */
 @Service
 public class Municipalities implements CurrentMunicipality {
+
+    private static final String MEMO = "municipality:";
 
     private final MunicipalityRepository repository;
     private final InstallationProperties installation;
@@ -26,8 +29,14 @@ public class Municipalities implements CurrentMunicipality {
         return find(id).orElseThrow(() -> new NotFoundException("No municipality " + id));
     }
 
+    /** Once per HTTP request: a page asks for the settings of its municipality in many places. */
     public Optional<Municipality> find(String id) {
-        return id == null ? Optional.empty() : repository.find(id);
+        return id == null ? Optional.empty() : RequestMemo.of(MEMO + id, () -> repository.find(id));
+    }
+
+    /** After this request changed a municipality's settings. */
+    static void forgetWhatTheRequestRead() {
+        RequestMemo.forget(MEMO);
     }
 
     /** By name. */

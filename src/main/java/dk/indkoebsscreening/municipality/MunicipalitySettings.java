@@ -70,6 +70,7 @@ public class MunicipalitySettings {
         if (form.id().equals(installation.sharedOrganisation().id()) || !repository.insert(form.id(), form, clock.instant())) {
             throw InvalidInputException.of("id", "municipality.id.taken", form.id());
         }
+        Municipalities.forgetWhatTheRequestRead();
         engineTenants.getObject().ensure(form.id(), form.name());
         engineTenants.getObject().admit(form.id(), List.of(Groups.ADMINS));
         MunicipalityAdded added = new MunicipalityAdded(form.id(), form.name());
@@ -95,6 +96,7 @@ public class MunicipalitySettings {
         if (!repository.update(id, form, clock.instant())) {
             throw new NotFoundException("No municipality " + id);
         }
+        Municipalities.forgetWhatTheRequestRead();
         return repository.find(id).orElseThrow();
     }
 
