@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.process;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,15 +30,18 @@ public class IdentityTables {
     }
 
     /**
-     * The group's members by user id, all of them when the rule is null.
+     * The members of any of the groups by user id, each once, all of them when the rule is null.
      *
      * @param onlyUser only this user's row, when given
      */
-    public List<Member> members(String group, TenantRule rule, String onlyUser) {
+    public List<Member> members(Collection<String> groups, TenantRule rule, String onlyUser) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                         select u.id_, u.first_, u.last_, u.email_ from act_id_user u
-                          join act_id_membership m on m.user_id_ = u.id_ and m.group_id_ = :group
-                         where (cast(:onlyUser as varchar) is null or u.id_ = :onlyUser)
+                         where exists (select 1 from act_id_membership m where m.user_id_ = u.id_ and m.group_id_ in (:groups))
+                           and (cast(:onlyUser as varchar) is null or u.id_ = :onlyUser)
                            and (not :ruled
                             or not exists (select 1 from act_id_membership x where x.user_id_ = u.id_ and x.group_id_ = :excluded)
                                and case when exists (select 1 from act_id_tenant_member t where t.user_id_ = u.id_)
@@ -47,7 +51,7 @@ public class IdentityTables {
                                                                                            and t.tenant_id_ = :tenant)
                                         else :untenanted end)
                          order by u.id_""")
-                .param("group", group)
+                .param("groups", groups)
                 .param("onlyUser", onlyUser)
                 .param("ruled", rule != null)
                 .param("excluded", rule == null ? "" : rule.excludedGroup())

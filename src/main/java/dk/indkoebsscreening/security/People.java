@@ -4,11 +4,13 @@ import dk.indkoebsscreening.process.IdentityTables;
 import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.Tenancy;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -79,23 +81,36 @@ public class People {
      */
     public List<Person> membersOf(String group) {
         Map<String, Person> members = new LinkedHashMap<>();
-        identityMembers(group, null).forEach(person -> members.put(person.id(), person));
-        directory.membersOf(group, null).forEach(person -> members.putIfAbsent(person.id(), person));
+        identityMembers(List.of(group), Groups.isEveryMunicipalitys(group), null).forEach(person -> members.put(person.id(), person));
+        directory.membersOf(List.of(group), null).forEach(person -> members.putIfAbsent(person.id(), person));
         return List.copyOf(members.values());
     }
 
     /** Whether the user is one of {@link #membersOf} the group, without listing the others. */
     public boolean isMember(String group, String userId) {
-        return userId != null && (!identityMembers(group, userId).isEmpty() || !directory.membersOf(group, userId).isEmpty());
+        return isMemberOfAny(List.of(group), userId);
     }
 
-    /** The identity service's members of the group in the municipality of the work; only this user's row when given. */
-    private List<Person> identityMembers(String group, String onlyUser) {
+    /** Whether the user is one of {@link #membersOf} any of the groups: at most three look-ups, however many groups. */
+    public boolean isMemberOfAny(Collection<String> groups, String userId) {
+        if (userId == null) {
+            return false;
+        }
+        Map<Boolean, List<String>> byReach = groups.stream().distinct().collect(Collectors.partitioningBy(Groups::isEveryMunicipalitys));
+        return byReach.entrySet().stream().anyMatch(reach -> !identityMembers(reach.getValue(), reach.getKey(), userId).isEmpty())
+                || !directory.membersOf(groups, userId).isEmpty();
+    }
+
+    /**
+     * The identity service's members of the groups (all every municipality's, or all a municipality's) in the
+     * municipality of the work; only this user's row when given.
+     */
+    private List<Person> identityMembers(Collection<String> groups, boolean everyMunicipalitys, String onlyUser) {
         String municipality = installation.municipalityOfTheWork();
         // A person of no tenant is the installation's municipality's, as before there were several.
-        IdentityTables.TenantRule rule = Groups.isEveryMunicipalitys(group) ? null : new IdentityTables.TenantRule(municipality,
+        IdentityTables.TenantRule rule = everyMunicipalitys ? null : new IdentityTables.TenantRule(municipality,
                 municipality.equals(installation.municipalityId()), Groups.SHARED_ORGANISATION);
-        return identityTables.members(group, rule, onlyUser).stream()
+        return identityTables.members(groups, rule, onlyUser).stream()
                 .map(member -> of(member.id(), member.firstName(), member.lastName(), member.email())).toList();
     }
 

@@ -5,6 +5,7 @@ import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.system.Sql;
 import dk.indkoebsscreening.system.Tenancy;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -73,12 +74,13 @@ class PersonDirectory {
                 .optional();
     }
 
-    /** The people whose last login put them in the group; only this user's row when given. */
-    List<Person> membersOf(String group, String onlyUser) {
+    /** The people whose last login put them in any of the groups; only this user's row when given. */
+    List<Person> membersOf(Collection<String> groups, String onlyUser) {
         return jdbc.sql("""
                         select user_id, name, email from person
-                         where :group = any(groups) and (cast(:onlyUser as text) is null or user_id = :onlyUser) order by user_id""")
-                .param("group", group)
+                         where groups && cast(:groups as text[]) and (cast(:onlyUser as text) is null or user_id = :onlyUser)
+                         order by user_id""")
+                .param("groups", groups.toArray(String[]::new))
                 .param("onlyUser", onlyUser)
                 .query((row, n) -> new Person(row.getString(1), nameOr(row.getString(2), row.getString(1)), row.getString(3)))
                 .list();

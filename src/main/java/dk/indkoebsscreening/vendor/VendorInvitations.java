@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
@@ -146,14 +147,13 @@ public class VendorInvitations {
         if (username == null || username.isBlank()) {
             return false;
         }
-        if (people.isMember(Groups.COORDINATORS, username)) {
-            return true;
-        }
-        Set<String> standingIn = standIns.groupsOf(username);
-        return screening.areasOf(requestId).stream()
+        List<String> groups = screening.areasOf(requestId).stream()
                 .filter(area -> area.state() == AreaState.OPEN || area.state() == AreaState.COMPLETED)
                 .map(area -> screeningGroups.groupOf(area.area()))
-                .anyMatch(group -> standingIn.contains(group) || people.isMember(group, username));
+                .toList();
+        Set<String> standingIn = standIns.groupsOf(username);
+        return groups.stream().anyMatch(standingIn::contains)
+                || people.isMemberOfAny(Stream.concat(Stream.of(Groups.COORDINATORS), groups.stream()).toList(), username);
     }
 
     /** Oldest round first. */
