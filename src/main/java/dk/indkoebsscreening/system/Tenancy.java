@@ -3,6 +3,7 @@ package dk.indkoebsscreening.system;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,11 @@ public final class Tenancy {
         /** Acting for one municipality, seeing only its rows. */
         public static Scope of(String municipality) {
             return new Scope(municipality, Set.of(municipality), false);
+        }
+
+        /** The same text for the same scope, for a key of what is kept per scope. */
+        public String key() {
+            return all ? "*" : tenant + "/" + String.join(",", new TreeSet<>(visible));
         }
 
         public boolean sees(String municipality) {

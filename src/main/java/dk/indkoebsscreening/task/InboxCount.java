@@ -58,7 +58,6 @@ class InboxCount implements OpenTaskCount {
 
     /** The person with their groups, in the municipalities the request sees. */
     private static String key(CurrentUser user) {
-        return user.username() + "|" + new TreeSet<>(user.groups()) + "|" + Tenancy.current()
-                .map(scope -> scope.tenant() + new TreeSet<>(scope.visible()) + scope.all()).orElse("");
+        return user.username() + "|" + new TreeSet<>(user.groups()) + "|" + Tenancy.current().map(Tenancy.Scope::key).orElse("");
     }
 }
