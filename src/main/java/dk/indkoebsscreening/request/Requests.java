@@ -5,6 +5,7 @@ import dk.indkoebsscreening.process.TaskSubject;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.scope.FastTrackHandling;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.RequestMemo;
 import dk.indkoebsscreening.web.Links;
 import java.time.Instant;
 import java.util.Collection;
@@ -61,9 +62,10 @@ public class Requests {
      * organisation's experts read a municipality's request while they have, or had, a task on it.
      */
     public PurchaseRequest readable(UUID id, CurrentUser user) {
-        return requests.findById(id)
+        return findById(id)
                 .filter(found -> mayRead(found, user) || user.ofSharedOrganisation() && found.processInstanceId() != null
-                        && engineTasks.involves(found.processInstanceId(), user.username(), user.groups()))
+                        && RequestMemo.of("involved:" + found.processInstanceId() + ":" + user.username(),
+                                () -> engineTasks.involves(found.processInstanceId(), user.username(), user.groups())))
                 .orElseThrow(() -> new RequestNotFoundException(id));
     }
 
@@ -72,9 +74,9 @@ public class Requests {
         return requests.handling(id);
     }
 
-    /** Without asking who reads it: for the application's own steps and mails. */
+    /** Without asking who reads it: for the application's own steps and mails. Once per page view (RequestMemo). */
     public Optional<PurchaseRequest> findById(UUID id) {
-        return requests.findById(id);
+        return RequestMemo.of("request:" + id, () -> requests.findById(id));
     }
 
     /** A request as another one names it: a re-screening and the request it follows. */
