@@ -9,6 +9,8 @@ import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -282,6 +284,7 @@ class SharedInstallationBenchmark {
      */
     private static void queriesPerPage(Connection db, ApiClient api, PageSessions sessions, List<Person> people) throws Exception {
         System.out.printf("%n  Statements per page view (pg_stat_statements, %d views each, background subtracted):%n", QUERY_SAMPLES);
+        StringBuilder every = new StringBuilder();
         Map<String, Person> ofEachKind = new LinkedHashMap<>();
         for (Person person : people) {
             for (Page page : person.pages()) {
@@ -320,6 +323,10 @@ class SharedInstallationBenchmark {
             }
             // The costliest three, then the most frequent two of the rest.
             top.sort((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1]));
+            every.append(String.format("%n%s: %.1f statements, %.2f ms per view%n", kind.getKey(), calls, millis));
+            top.stream().sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).forEach(statement -> every.append(
+                    String.format("  %5.1f× %7.2f ms  %s%n", statement.getValue()[0], statement.getValue()[1],
+                            statement.getKey().replaceAll("\\s+", " "))));
             List<Map.Entry<String, double[]>> shown = new ArrayList<>(top.subList(0, Math.min(3, top.size())));
             top.stream().skip(3).sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(2).forEach(shown::add);
             System.out.printf("    %-48s %5.1f statements, %6.2f ms in PostgreSQL per view%n", kind.getKey(), calls, millis);
@@ -328,6 +335,9 @@ class SharedInstallationBenchmark {
                         statement.getKey().replaceAll("\\s+", " ").substring(0, Math.min(150, statement.getKey().replaceAll("\\s+", " ").length())));
             }
         }
+        Path file = Path.of("target", "benchmark-statements.txt");
+        Files.writeString(file, every);
+        System.out.println("    every page's statements: " + file.toAbsolutePath());
     }
 
     private static void resetStatements(Connection db) throws Exception {
