@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.system.JsonCodec;
+import dk.indkoebsscreening.system.RequestMemo;
 import dk.indkoebsscreening.system.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -132,11 +133,10 @@ public class AreaScreeningRepository {
                 .toList();
     }
 
+    /** Once per page view (a page asks in several places). */
     public List<AreaScreening> findByRequest(UUID requestId) {
-        return jdbc.sql("select * from area_screening where request_id = ? order by area")
-                .param(requestId)
-                .query(this::map)
-                .list();
+        return RequestMemo.of("areaScreenings:" + requestId, () -> jdbc.sql(
+                        "select * from area_screening where request_id = ? order by area").param(requestId).query(this::map).list());
     }
 
     private AreaScreening map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dk.indkoebsscreening.task;
 
+import dk.indkoebsscreening.system.RequestMemo;
 import dk.indkoebsscreening.system.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,11 +43,11 @@ class GroupStandInRepository {
                 .params(by, Sql.timestamp(at), id).update() == 1;
     }
 
-    /** Those whose period covers the day and that nobody ended. */
+    /** Those whose period covers the day and that nobody ended; once per page view (a page asks in several places). */
     List<GroupStandIn> activeOn(LocalDate day) {
-        return jdbc.sql("select " + COLUMNS + " from group_stand_in where ended_at is null and ? between starts_on and ends_on"
-                        + " order by group_id, starts_on")
-                .param(day).query(GroupStandInRepository::row).list();
+        return RequestMemo.of("standIns:" + day, () -> jdbc.sql("select " + COLUMNS
+                        + " from group_stand_in where ended_at is null and ? between starts_on and ends_on order by group_id, starts_on")
+                .param(day).query(GroupStandInRepository::row).list());
     }
 
     /** Those whose last day is this day or later, ended early or not (the record), soonest first. */
