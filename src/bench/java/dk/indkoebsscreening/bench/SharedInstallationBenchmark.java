@@ -109,11 +109,11 @@ class SharedInstallationBenchmark {
                 Map<String, JsonNode> firstTask = firstTasks(api, municipalities);
                 List<Person> people = people(USERS[USERS.length - 1], municipalities, ownRequest, firstTask);
                 PageSessions sessions = new PageSessions(app.port());
-                queriesPerPage(db, api, sessions, people);
+                queriesPerPage(app, db, api, sessions, people);
                 long postmaster = BenchmarkSupport.postmasterPid(db);
-                double[] perLifecycle = lifecyclesAlone(app, flow, postmaster);
+                double[] background = background(app, flow, postmaster);
                 for (int users : USERS) {
-                    run(app, api, sessions, flow, postmaster, people.subList(0, users), perLifecycle);
+                    run(app, api, sessions, flow, postmaster, people.subList(0, users), background);
                 }
                 System.out.printf("%n  commit-to-Kafka-ack over the whole run: %s%n", commitToAck(api));
                 System.out.printf("  application: resident %.0f MiB, heap after a full collection %.0f MiB%n", app.residentMiB(),
@@ -282,8 +282,10 @@ class SharedInstallationBenchmark {
      * The statements each page runs: for one person of each kind, every page {@value #QUERY_SAMPLES} times in a row,
      * pg_stat_statements reset before and read after, less what the background work ran in a quiet spell as long.
      */
-    private static void queriesPerPage(Connection db, ApiClient api, PageSessions sessions, List<Person> people) throws Exception {
-        System.out.printf("%n  Statements per page view (pg_stat_statements, %d views each, background subtracted):%n", QUERY_SAMPLES);
+    private static void queriesPerPage(AppProcess app, Connection db, ApiClient api, PageSessions sessions, List<Person> people)
+            throws Exception {
+        System.out.printf("%n  Statements and CPU per page view (pg_stat_statements, the application's process; %d views each in a row,"
+                + " one person, background subtracted):%n", QUERY_SAMPLES);
         StringBuilder every = new StringBuilder();
         Map<String, Person> ofEachKind = new LinkedHashMap<>();
         for (Person person : people) {
@@ -300,13 +302,17 @@ class SharedInstallationBenchmark {
             }
             resetStatements(db);
             long t0 = System.nanoTime();
+            long cpu0 = app.cpuMillis();
             for (int i = 0; i < QUERY_SAMPLES; i++) {
                 call(api, sessions, session, page);
             }
             long spent = System.nanoTime() - t0;
+            long cpuDuring = app.cpuMillis() - cpu0;
             Map<String, double[]> during = statements(db);
             resetStatements(db);
+            long cpu1 = app.cpuMillis();
             Thread.sleep(spent / 1_000_000);
+            long cpuQuiet = app.cpuMillis() - cpu1;
             Map<String, double[]> quiet = statements(db);
             double calls = 0;
             double millis = 0;
@@ -329,7 +335,8 @@ class SharedInstallationBenchmark {
                             statement.getKey().replaceAll("\\s+", " "))));
             List<Map.Entry<String, double[]>> shown = new ArrayList<>(top.subList(0, Math.min(3, top.size())));
             top.stream().skip(3).sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(2).forEach(shown::add);
-            System.out.printf("    %-48s %5.1f statements, %6.2f ms in PostgreSQL per view%n", kind.getKey(), calls, millis);
+            System.out.printf("    %-48s %5.1f statements, %6.2f ms in PostgreSQL, %6.1f ms of the application's CPU per view%n",
+                    kind.getKey(), calls, millis, (cpuDuring - cpuQuiet) / (double) QUERY_SAMPLES);
             for (Map.Entry<String, double[]> statement : shown) {
                 System.out.printf("      %4.1f× %6.2f ms  %s%n", statement.getValue()[0], statement.getValue()[1],
                         statement.getKey().replaceAll("\\s+", " ").substring(0, Math.min(150, statement.getKey().replaceAll("\\s+", " ").length())));
@@ -363,7 +370,7 @@ class SharedInstallationBenchmark {
 
     /** The people log in (not measured), click for a ramp-up of one think time and then for the measured time. */
     private static void run(AppProcess app, ApiClient api, PageSessions sessions, Flow flow, long postmaster,
-                            List<Person> people, double[] perLifecycle) throws Exception {
+                            List<Person> people, double[] background) throws Exception {
         long t0 = System.nanoTime();
         List<PageSessions.Session> loggedIn = new ArrayList<>();
         for (Person person : people) {
@@ -432,9 +439,9 @@ class SharedInstallationBenchmark {
                 BenchmarkSupport.busyPercent(machineBefore, machineAfter), BenchmarkSupport.loadAverage());
         System.out.printf("  CPU per call: application %.2f ms, with PostgreSQL %.2f ms (goal <= %.0f); load generator and Kafka broker %.2f ms%n",
                 appMillis / (double) n, (appMillis + postgresMillis) / (double) n, GOAL_CPU_MS, generatorMillis / n);
-        double pagesApp = appMillis - lifecycles.get() * perLifecycle[0];
-        double pagesPostgres = postgresMillis - lifecycles.get() * perLifecycle[1];
-        System.out.printf("  CPU per call less the lifecycles beside them (at their cost alone): application %.2f ms, with PostgreSQL %.2f ms%n",
+        double pagesApp = appMillis - MEASURE.toSeconds() * background[0];
+        double pagesPostgres = postgresMillis - MEASURE.toSeconds() * background[1];
+        System.out.printf("  CPU per call less the background (at its rate alone): application %.2f ms, with PostgreSQL %.2f ms%n",
                 pagesApp / n, (pagesApp + pagesPostgres) / n);
         latencies.print("    ");
         double worst = latencies.types().stream().mapToDouble(type -> latencies.percentileMillis(type, 95)).max().orElse(0);
@@ -442,11 +449,11 @@ class SharedInstallationBenchmark {
     }
 
     /**
-     * What the lifecycles flowing beside the people cost alone, for the same time: the application's and PostgreSQL's
-     * CPU per lifecycle, so that it can be told apart from the people's;
-     * returns both, in ms.
+     * What the application and PostgreSQL spend without the people, for the same time, in ms of CPU per second: the
+     * lifecycles flowing beside them, the dashboards' refresh, the relays and the engine's jobs; so that the people's
+     * share of the CPU can be told apart.
      */
-    private static double[] lifecyclesAlone(AppProcess app, Flow flow, long postmaster) throws Exception {
+    private static double[] background(AppProcess app, Flow flow, long postmaster) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicLong lifecycles = new AtomicLong();
@@ -457,14 +464,14 @@ class SharedInstallationBenchmark {
         measuring.set(true);
         Thread.sleep(MEASURE.toMillis());
         measuring.set(false);
-        long appMillis = app.cpuMillis() - appBefore;
-        long postgresMillis = BenchmarkSupport.postgresCpuMillis(postmaster) - postgresBefore;
+        double appPerSecond = (app.cpuMillis() - appBefore) / (double) MEASURE.toSeconds();
+        double postgresPerSecond = (BenchmarkSupport.postgresCpuMillis(postmaster) - postgresBefore) / (double) MEASURE.toSeconds();
         running.set(false);
         flowing.join(120_000);
-        long n = Math.max(1, lifecycles.get());
-        System.out.printf("%n  lifecycles alone: %d in %d s; CPU per lifecycle: application %.0f ms, with PostgreSQL %.0f ms%n",
-                lifecycles.get(), MEASURE.toSeconds(), appMillis / (double) n, (appMillis + postgresMillis) / (double) n);
-        return new double[] {appMillis / (double) n, postgresMillis / (double) n};
+        System.out.printf("%n  background without people (%d lifecycles flowing in %d s, dashboards' refresh, relays, jobs): "
+                + "application %.0f ms of CPU per second, PostgreSQL %.0f ms%n", lifecycles.get(), MEASURE.toSeconds(), appPerSecond,
+                postgresPerSecond);
+        return new double[] {appPerSecond, postgresPerSecond};
     }
 
     /**
