@@ -35,7 +35,6 @@ public final class RequestMemo {
         return (T) kept;
     }
 
-
     /** Forgets what this request kept under keys starting so, after it changed it. */
     public static void forget(String keyPrefix) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();

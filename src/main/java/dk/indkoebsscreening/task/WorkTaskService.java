@@ -84,8 +84,7 @@ public class WorkTaskService {
      *                   coordinator who oversees them (hands them on); the others' groups stay their own
      */
     public List<WorkTask> openTasks(CurrentUser user, boolean everyGroup) {
-        Set<String> groups = new TreeSet<>(user.groups());
-        groups.addAll(standIns.groupsOf(user.username()));
+        Set<String> groups = groupsOf(user);
         if (everyGroup && user.isCoordinator()) {
             Arrays.stream(Area.values()).forEach(area -> {
                 groups.add(area.candidateGroup());
@@ -94,7 +93,18 @@ public class WorkTaskService {
         }
         List<Task> found = engineTasks.openTasksFor(user.username(), groups, subjects.processKeys());
         // A former stand-in still assigned a group's task (until the check hands it back) does not see it listed either.
-        List<Task> tasks = standIns.stoodInFor(user.username()) ? found.stream().filter(task -> isFor(task, user)).toList() : found;
+        return soonestFirst(standIns.stoodInFor(user.username()) ? found.stream().filter(task -> isFor(task, user)).toList() : found);
+    }
+
+    /** The user's own groups and those they stand in for today. */
+    private Set<String> groupsOf(CurrentUser user) {
+        Set<String> groups = new TreeSet<>(user.groups());
+        groups.addAll(standIns.groupsOf(user.username()));
+        return groups;
+    }
+
+    /** The tasks with their subjects, soonest due first; a task whose subject is gone is left out. */
+    private List<WorkTask> soonestFirst(List<Task> tasks) {
         Map<String, TaskSubject> subjectsByInstance = subjects.of(tasks);
         return tasks.stream()
                 .filter(task -> subjectsByInstance.containsKey(task.getProcessInstanceId()))
@@ -117,15 +127,8 @@ public class WorkTaskService {
             List<WorkTask> open = openTasks(user).stream().filter(task -> kinds.contains(task.taskDefinitionKey())).toList();
             return new Preview(open, open.stream().collect(Collectors.groupingBy(WorkTask::taskDefinitionKey, Collectors.counting())));
         }
-        Set<String> groups = new TreeSet<>(user.groups());
-        groups.addAll(standIns.groupsOf(user.username()));
-        EngineTasks.Preview preview = engineTasks.preview(user.username(), groups, subjects.processKeys(), kinds, perKind);
-        Map<String, TaskSubject> subjectsByInstance = subjects.of(preview.first());
-        return new Preview(preview.first().stream()
-                .filter(task -> subjectsByInstance.containsKey(task.getProcessInstanceId()))
-                .map(task -> toWorkTask(task, subjectsByInstance.get(task.getProcessInstanceId())))
-                .sorted(SOONEST_DUE)
-                .toList(), preview.countByKey());
+        EngineTasks.Preview preview = engineTasks.preview(user.username(), groupsOf(user), subjects.processKeys(), kinds, perKind);
+        return new Preview(soonestFirst(preview.first()), preview.countByKey());
     }
 
     /** The task, for whoever may work on it, and for coordinators, who oversee every task (and may hand it on). */
