@@ -2,6 +2,7 @@ package dk.indkoebsscreening.security;
 
 import dk.indkoebsscreening.process.IdentityTables;
 import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.KeptAWhile;
 import dk.indkoebsscreening.system.Tenancy;
 import java.time.Duration;
 import java.util.Collection;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -27,21 +27,16 @@ import org.springframework.stereotype.Component;
 @Component("people")
 public class People {
 
-    private static final long REMEMBER_NANOS = Duration.ofMinutes(5).toNanos();
-    private static final int MAX_REMEMBERED = 10_000;
 
     /** @param email null when nobody gave one */
     public record Person(String id, String name, String email) {
-    }
-
-    private record Remembered(String name, long until) {
     }
 
     private final IdentityService identityService;
     private final PersonDirectory directory;
     private final InstallationProperties installation;
     private final IdentityTables identityTables;
-    private final Map<String, Remembered> names = new ConcurrentHashMap<>();
+    private final KeptAWhile<String> names = new KeptAWhile<>(Duration.ofMinutes(5));
 
     People(IdentityService identityService, PersonDirectory directory, InstallationProperties installation,
            IdentityTables identityTables) {
@@ -55,17 +50,7 @@ public class People {
         if (userId == null || userId.isBlank()) {
             return "";
         }
-        String key = Tenancy.currentTenant().orElse("") + "/" + userId;
-        Remembered remembered = names.get(key);
-        if (remembered != null && System.nanoTime() - remembered.until() < 0) {
-            return remembered.name();
-        }
-        String name = person(userId).map(Person::name).orElse(userId);
-        if (names.size() >= MAX_REMEMBERED) {
-            names.clear();
-        }
-        names.put(key, new Remembered(name, System.nanoTime() + REMEMBER_NANOS));
-        return name;
+        return names.get(Tenancy.currentTenant().orElse("") + "/" + userId, () -> person(userId).map(Person::name).orElse(userId));
     }
 
     public Optional<Person> person(String userId) {

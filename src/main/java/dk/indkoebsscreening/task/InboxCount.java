@@ -3,12 +3,11 @@ package dk.indkoebsscreening.task;
 import dk.indkoebsscreening.process.EngineTasks;
 import dk.indkoebsscreening.process.TaskSubjects;
 import dk.indkoebsscreening.security.CurrentUser;
+import dk.indkoebsscreening.system.KeptAWhile;
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.web.OpenTaskCount;
-import java.util.Map;
+import java.time.Duration;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +21,8 @@ import org.springframework.stereotype.Component;
 class InboxCount implements OpenTaskCount {
 
     static final int FRESH_SECONDS = 20;
-    private static final int MAX_KEPT = 10_000;
 
-    private record Counted(long count, long until) {
-    }
-
-    private final Map<String, Counted> counted = new ConcurrentHashMap<>();
+    private final KeptAWhile<Long> counted = new KeptAWhile<>(Duration.ofSeconds(FRESH_SECONDS));
 
     private final EngineTasks engineTasks;
     private final TaskSubjects subjects;
@@ -39,21 +34,13 @@ class InboxCount implements OpenTaskCount {
 
     @Override
     public long of(CurrentUser user) {
-        Counted kept = counted.get(key(user));
-        if (kept != null && System.nanoTime() - kept.until() < 0) {
-            return kept.count();
-        }
-        long count = engineTasks.countOpenTasksFor(user.username(), user.groups(), subjects.processKeys(), Inbox.LISTED_KINDS);
-        remember(user, count);
-        return count;
+        return counted.get(key(user), () -> engineTasks.countOpenTasksFor(user.username(), user.groups(), subjects.processKeys(),
+                Inbox.LISTED_KINDS));
     }
 
     /** The number the inbox counted in its own list, exact now. */
     void remember(CurrentUser user, long count) {
-        if (counted.size() >= MAX_KEPT) {
-            counted.clear();
-        }
-        counted.put(key(user), new Counted(count, System.nanoTime() + TimeUnit.SECONDS.toNanos(FRESH_SECONDS)));
+        counted.put(key(user), count);
     }
 
     /** The person with their groups, in the municipalities the request sees. */
