@@ -28,6 +28,10 @@ public final class Groups {
     private static final Set<String> OURS = Stream.concat(Stream.of(STAFF, SHARED_ORGANISATION), Arrays.stream(screeningParticipants()))
             .collect(Collectors.toUnmodifiableSet());
 
+    // Asked on every page by the menu: built once.
+    private static final String[] OF_MUNICIPALITIES = Stream.concat(Stream.of(STAFF, COORDINATORS, ADMINS),
+            Arrays.stream(Area.values()).map(Area::candidateGroup)).toArray(String[]::new);
+
     /** The groups that take part in screening (see {@link CurrentUser#takesPartInScreening()}), the shared ones too. */
     public static String[] screeningParticipants() {
         return Stream.of(Stream.of(COORDINATORS, ADMINS), Arrays.stream(Area.values()).map(Area::candidateGroup),
@@ -49,8 +53,7 @@ public final class Groups {
      * organisation's experts', who reach their inbox and the requests of their tasks only.
      */
     public static String[] ofMunicipalities() {
-        return Stream.concat(Stream.of(STAFF, COORDINATORS, ADMINS), Arrays.stream(Area.values()).map(Area::candidateGroup))
-                .toArray(String[]::new);
+        return OF_MUNICIPALITIES.clone();
     }
 
     /**

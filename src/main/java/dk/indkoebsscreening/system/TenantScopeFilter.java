@@ -3,7 +3,9 @@ package dk.indkoebsscreening.system;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs each web request in the scope of its municipality ({@link TenantReach}), so every connection the request
@@ -27,7 +29,9 @@ class TenantScopeFilter extends ScopedRequestFilter {
 
     /** Once the user is known: theirs (a slice of the application without a reach keeps the scope before). */
     static TenantScopeFilter ofSignedInUser(ObjectProvider<TenantReach> reach) {
-        return new TenantScopeFilter(request -> Optional.ofNullable(reach.getIfAvailable()).flatMap(known -> known.scopeOf(request)));
+        // Once found, kept: resolving a provider walks the bean factory's candidates on every call.
+        Supplier<TenantReach> known = SingletonSupplier.of(reach::getIfAvailable);
+        return new TenantScopeFilter(request -> Optional.ofNullable(known.get()).flatMap(found -> found.scopeOf(request)));
     }
 
     @Override

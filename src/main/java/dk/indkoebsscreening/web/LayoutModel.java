@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -25,14 +27,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = PageController.class)
 class LayoutModel {
 
-    private final ObjectProvider<OpenTaskCount> openTasks;
-    private final ObjectProvider<MunicipalityNames> municipalities;
+    // Looked up once, at the first page: resolving a provider walks the bean factory's candidates on every call.
+    private final Supplier<OpenTaskCount> openTasks;
+    private final Supplier<MunicipalityNames> municipalities;
     private final InstallationProperties installation;
 
     LayoutModel(ObjectProvider<OpenTaskCount> openTasks, ObjectProvider<MunicipalityNames> municipalities,
                 InstallationProperties installation) {
-        this.openTasks = openTasks;
-        this.municipalities = municipalities;
+        this.openTasks = SingletonSupplier.of(openTasks::getIfAvailable);
+        this.municipalities = SingletonSupplier.of(municipalities::getIfAvailable);
         this.installation = installation;
     }
 
@@ -43,7 +46,7 @@ class LayoutModel {
         model.addAllAttributes(attributes);
         if (attributes.get("currentUser") instanceof CurrentUser user) {
             model.addAttribute("actingFor", actingFor());
-            OpenTaskCount count = openTasks.getIfAvailable();
+            OpenTaskCount count = openTasks.get();
             if (count != null && user.takesPartInScreening()) {
                 model.addAttribute("openTaskCount", count.of(user));
             }
@@ -52,7 +55,7 @@ class LayoutModel {
 
     /** The name of the municipality (or the shared organisation) the request acts for; null where there is none. */
     private String actingFor() {
-        MunicipalityNames names = municipalities.getIfAvailable();
+        MunicipalityNames names = municipalities.get();
         return Tenancy.currentTenant()
                 .flatMap(tenant -> tenant.equals(installation.sharedOrganisation().id())
                         ? Optional.of(installation.sharedOrganisation().name())
