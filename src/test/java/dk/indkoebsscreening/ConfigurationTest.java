@@ -132,6 +132,7 @@ class ConfigurationTest {
             "indkoeb.notifications.relay.first-retry=0s     | indkoeb.notifications.relay.first-retry",
             "indkoeb.events.outbox-retention.keep-published=-30d | indkoeb.events.outbox-retention.keep-published",
             "indkoeb.overview.max-age=-1s                   | indkoeb.overview.max-age",
+            "indkoeb.overview.kept-warm=-1m                 | indkoeb.overview.kept-warm",
             "indkoeb.absence.check-interval=0s              | indkoeb.absence.check-interval",
             "indkoeb.security.authentication-cache=-5s      | indkoeb.security.authentication-cache",
             "indkoeb.security.login-throttle.max-delay=0s   | indkoeb.security.login-throttle.max-delay",

@@ -71,8 +71,8 @@ class LifecycleBenchmark {
         // The test classpath's config/application.yml shortens these for tests: restore the shipped values.
         p.put("camunda.bpm.job-execution.wait-time-in-millis", "5000");
         p.put("camunda.bpm.job-execution.max-wait", "60000");
-        p.put("indkoeb.overview.max-age", "60s");
-        p.put("indkoeb.overview.refresh-interval", "30s");
+        p.put("indkoeb.overview.max-age", "5m");
+        p.put("indkoeb.overview.refresh-interval", "1m");
         return p;
     }
 

@@ -68,6 +68,7 @@ class OverviewPage {
             model.addAttribute("chosen", shown.map(Municipality::id).orElse(""));
         }
         model.addAttribute("countedAt", figures.countedAt());
+        model.addAttribute("maxAgeInMinutes", overview.maxAgeInMinutes());
         model.addAttribute("byStatus", BarChart.of(figures.byStatus().stream()
                 .map(row -> new BarChart.Bar(choices.message(row.status().messageKey(false)), row.count(),
                         formats.number(row.count())))

@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -55,7 +54,15 @@ public class OverviewService {
     private final DeadlineProperties deadline;
     private final Clock clock;
     private final Duration maxAge;
+    private final Duration refreshInterval;
+    private final Duration keptWarm;
     private final Municipalities municipalities;
+    /** Whether the first refresh since the start has taken every municipality as asked for. */
+    private volatile boolean warmedUp;
+    /** When each municipality's figures, or all together, were last asked for: the background keeps only these young. */
+    private final ConcurrentMap<Whose, Instant> askedAt = new ConcurrentHashMap<>();
+    /** One lock per municipality (and all together) that visitors of stale figures wait on. */
+    private final ConcurrentMap<Whose, Object> counting = new ConcurrentHashMap<>();
     /** The latest figures per municipality, and of all together once asked for. */
     private final ConcurrentMap<Whose, Figures> latest = new ConcurrentHashMap<>();
     private final TransactionTemplate transactions;
@@ -64,7 +71,6 @@ public class OverviewService {
     OverviewService(Requests requests, AreaScreeningRepository areas, DecisionRepository decisions,
                     DeadlineProperties deadline, Clock clock, OverviewProperties properties, Municipalities municipalities,
                     PlatformTransactionManager transactionManager, StatementTimeout statementTimeout) {
-        this.municipalities = municipalities;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
         this.statementTimeout = statementTimeout;
@@ -74,11 +80,19 @@ public class OverviewService {
         this.deadline = deadline;
         this.clock = clock;
         this.maxAge = properties.maxAge();
+        this.refreshInterval = properties.refreshInterval();
+        this.keptWarm = properties.keptWarm();
+        this.municipalities = municipalities;
     }
 
     /** The latest figures of one municipality, counted now only when there are none younger than the maximum age. */
     public Figures figuresOf(String municipality) {
         return figures(Whose.of(municipality));
+    }
+
+    /** The page says how old its figures may be: the maximum age in whole minutes, at least one. */
+    public long maxAgeInMinutes() {
+        return Math.max(1, (maxAge.toSeconds() + 59) / 60);
     }
 
     /**
@@ -90,14 +104,24 @@ public class OverviewService {
     }
 
     private Figures figures(Whose whose) {
+        askedAt.put(whose, clock.instant());
         Figures current = latest.get(whose);
         return isFresh(current) ? current : countUnlessFresh(whose);
     }
 
-    /** Coordinators opening stale figures together wait for one count instead of counting each. */
-    private synchronized Figures countUnlessFresh(Whose whose) {
-        Figures current = latest.get(whose);
-        return isFresh(current) ? current : count(whose);
+    /**
+     * Coordinators opening the same stale figures together wait for one count instead of counting each; those of other
+     * municipalities count at the same time.
+     */
+    private Figures countUnlessFresh(Whose whose) {
+        synchronized (lockOf(whose)) {
+            Figures current = latest.get(whose);
+            return isFresh(current) ? current : count(whose);
+        }
+    }
+
+    private Object lockOf(Whose whose) {
+        return counting.computeIfAbsent(whose, each -> new Object());
     }
 
     private boolean isFresh(Figures figures) {
@@ -105,17 +129,33 @@ public class OverviewService {
     }
 
     /**
-     * Keeps the figures younger than the maximum age, so that no coordinator waits for the counting: every
-     * municipality's, each acting for it, and all together once the shared organisation has asked for them. A
-     * municipality added since the last refresh is counted here, or at its first visit if that comes sooner; one that
-     * cannot be counted now keeps its older figures without holding up the others'.
+     * Keeps the figures that people look at younger than the maximum age, so that no coordinator waits for the counting:
+     * those asked for within the last {@code kept-warm}, each counted when it could pass the maximum age before the refresh
+     * after next has reached it; after a start, every municipality's, as if just asked for, so no first visit of the day waits.
+     * The background's work thus follows the dashboards in use, not the number of municipalities; a municipality whose
+     * dashboard nobody opened for longer (or one added since the start) is counted at its next visit. One that cannot be
+     * counted now keeps its older figures without holding up the others'.
      */
     @Scheduled(initialDelayString = "${indkoeb.overview.refresh-interval}", fixedDelayString = "${indkoeb.overview.refresh-interval}")
     void refresh() {
-        Stream<Whose> together = latest.containsKey(Whose.ALL) ? Stream.of(Whose.ALL) : Stream.empty();
-        for (Whose whose : Stream.concat(municipalities.all().stream().map(each -> Whose.of(each.id())), together).toList()) {
+        Instant now = clock.instant();
+        if (!warmedUp) {
+            municipalities.all().forEach(municipality -> askedAt.putIfAbsent(Whose.of(municipality.id()), now));
+            warmedUp = true;
+        }
+        askedAt.values().removeIf(asked -> asked.plus(keptWarm).isBefore(now));
+        // The next refresh starts an interval after this one ends, and reaches a municipality only after those before it.
+        Instant secondNextRefresh = now.plus(refreshInterval).plus(refreshInterval);
+        for (Whose whose : List.copyOf(askedAt.keySet())) {
+            Figures current = latest.get(whose);
+            if (current != null && current.countedAt().plus(maxAge).isAfter(secondNextRefresh)) {
+                continue;
+            }
             try {
-                count(whose);
+                // Visitors of these figures meanwhile wait for this count rather than counting too.
+                synchronized (lockOf(whose)) {
+                    count(whose);
+                }
             } catch (RuntimeException e) {
                 log.warn("Could not count the overview's figures of {}: {}", whose, e.toString());
             }

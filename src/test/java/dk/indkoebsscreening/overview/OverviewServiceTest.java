@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -38,6 +43,8 @@ class OverviewServiceTest {
 
     private static final String KOMMUNE = "kommune";
     private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+    private static final Duration REFRESH_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration KEPT_WARM = Duration.ofHours(8);
 
     private final Requests requests = mock(Requests.class);
     private final AreaScreeningRepository areas = mock(AreaScreeningRepository.class);
@@ -50,7 +57,7 @@ class OverviewServiceTest {
         when(municipalities.all()).thenReturn(List.of(municipality(KOMMUNE)));
         return new OverviewService(requests, areas, decisions,
                 new DeadlineProperties(5, LocalTime.of(16, 0), COPENHAGEN, Set.of()), clock,
-                new OverviewProperties(Duration.ofSeconds(30), maxAge), municipalities,
+                new OverviewProperties(REFRESH_INTERVAL, maxAge, KEPT_WARM), municipalities,
                 mock(PlatformTransactionManager.class), mock(StatementTimeout.class));
     }
 
@@ -60,17 +67,13 @@ class OverviewServiceTest {
     }
 
     @Test
-    void theRefreshCountsEveryMunicipalityActingForItAndAllTogetherOnceAskedAcrossThem() {
-        List<Tenancy.Scope> counted = new CopyOnWriteArrayList<>();
-        when(requests.countByStatus(any())).thenAnswer(call -> {
-            counted.add(Tenancy.current().orElseThrow());
-            return List.of();
-        });
+    void theFirstRefreshCountsEveryMunicipalityThenThoseAskedForLatelyEachActingForItAndAllTogetherAcrossThem() {
+        List<Tenancy.Scope> counted = countedScopes();
         OverviewService overview = overview(Duration.ofSeconds(60));
         overview.refresh();
-        assertThat(counted).containsExactly(Tenancy.Scope.of(KOMMUNE));
+        assertThat(counted).as("after the start: every municipality, as if just asked for").containsExactly(Tenancy.Scope.of(KOMMUNE));
 
-        // Added without a restart: its first visit before the next refresh counts it.
+        // Added without a restart: its first visit counts it, as does the first visit of all together.
         when(municipalities.all()).thenReturn(List.of(municipality(KOMMUNE), municipality("oestby")));
         counted.clear();
         overview.figuresOf("oestby");
@@ -78,9 +81,70 @@ class OverviewServiceTest {
         assertThat(counted).containsExactly(Tenancy.Scope.of("oestby"), new Tenancy.Scope(null, Set.of(), true));
 
         counted.clear();
+        clock.advance(REFRESH_INTERVAL);
         overview.refresh();
-        assertThat(counted).containsExactlyInAnyOrder(Tenancy.Scope.of(KOMMUNE), Tenancy.Scope.of("oestby"),
-                new Tenancy.Scope(null, Set.of(), true));
+        assertThat(counted).as("each would be older than the maximum age before the next refresh")
+                .containsExactlyInAnyOrder(Tenancy.Scope.of(KOMMUNE), Tenancy.Scope.of("oestby"),
+                        new Tenancy.Scope(null, Set.of(), true));
+    }
+
+    @Test
+    void aMunicipalitysCountingHoldsUpNoOtherMunicipalitysVisitors() throws Exception {
+        CountDownLatch kommuneCounting = new CountDownLatch(1);
+        CountDownLatch kommuneMayFinish = new CountDownLatch(1);
+        when(requests.countByStatus(any())).thenAnswer(call -> {
+            if (Tenancy.current().orElseThrow().equals(Tenancy.Scope.of(KOMMUNE))) {
+                kommuneCounting.countDown();
+                kommuneMayFinish.await();
+            }
+            return List.of();
+        });
+        OverviewService overview = overview(Duration.ofSeconds(60));
+        ExecutorService visitors = Executors.newFixedThreadPool(2);
+        try {
+            Future<OverviewService.Figures> kommune = visitors.submit(() -> overview.figuresOf(KOMMUNE));
+            assertThat(kommuneCounting.await(30, TimeUnit.SECONDS)).isTrue();
+            // Bounds a hang (the old lock over every municipality), it measures no speed.
+            assertThat(visitors.submit(() -> overview.figuresOf("oestby")).get(30, TimeUnit.SECONDS)).isNotNull();
+            assertThat(kommune).isNotDone();
+            kommuneMayFinish.countDown();
+            assertThat(kommune.get(30, TimeUnit.SECONDS)).isNotNull();
+        } finally {
+            kommuneMayFinish.countDown();
+            visitors.shutdownNow();
+        }
+    }
+
+    @Test
+    void theRefreshLeavesFiguresThatStayYoungUntilTheNextRefreshAndThoseNobodyAskedForLately() {
+        List<Tenancy.Scope> counted = countedScopes();
+        OverviewService overview = overview(Duration.ofMinutes(5));
+        overview.figuresOf(KOMMUNE);
+        counted.clear();
+
+        clock.advance(Duration.ofMinutes(2));
+        overview.refresh();
+        assertThat(counted).as("2 minutes old: still young when the refresh after next comes").isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        overview.refresh();
+        assertThat(counted).as("3 minutes old: 5 when the refresh after next comes, which may reach it late")
+                .containsExactly(Tenancy.Scope.of(KOMMUNE));
+
+        counted.clear();
+        clock.advance(KEPT_WARM);
+        overview.refresh();
+        assertThat(counted).as("nobody has looked for longer than kept-warm").isEmpty();
+        assertThat(overview.figuresOf(KOMMUNE).countedAt()).as("the next visit counts").isEqualTo(clock.instant());
+        assertThat(counted).containsExactly(Tenancy.Scope.of(KOMMUNE));
+    }
+
+    private List<Tenancy.Scope> countedScopes() {
+        List<Tenancy.Scope> counted = new CopyOnWriteArrayList<>();
+        when(requests.countByStatus(any())).thenAnswer(call -> {
+            counted.add(Tenancy.current().orElseThrow());
+            return List.of();
+        });
+        return counted;
     }
 
     @Test
@@ -100,8 +164,8 @@ class OverviewServiceTest {
     @Test
     void theBackgroundRefreshKeepsThemYoungSoThePageNeverCounts() {
         OverviewService overview = overview(Duration.ofSeconds(60));
-        overview.refresh();
-        clock.advance(Duration.ofSeconds(30));
+        overview.figuresOf(KOMMUNE);
+        clock.advance(REFRESH_INTERVAL);
         overview.refresh();
         Instant refreshed = clock.instant();
         clock.advance(Duration.ofSeconds(45));
