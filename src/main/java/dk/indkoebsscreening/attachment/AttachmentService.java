@@ -52,7 +52,7 @@ public class AttachmentService {
         this.history = history;
     }
 
-    /** For the pages' hints ({@code @attachments.maxFileMegabytes()}). */
+    /** For the pages' hints ({@code #attachments.maxFileMegabytes()}). */
     public long maxFileMegabytes() {
         return limits.maxFileSize().toMegabytes();
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * A history step as a sentence in the reader's language ({@code @historyText.sentence(item)}): "Sikkerhed og
+ * A history step as a sentence in the reader's language ({@code #historyText.sentence(item)}): "Sikkerhed og
  * GDPR: screenet af Sara Sikkerhed (sikkerhed): Godkendt".
  */
 @Component("historyText")

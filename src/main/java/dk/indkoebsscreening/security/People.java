@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * People by name rather than user id, for the pages ({@code @people.name(id)}): "Anna Andersen", and with
+ * People by name rather than user id, for the pages ({@code #people.name(id)}): "Anna Andersen", and with
  * their e-mail address, for notifications. A person is a user of Camunda's identity service or someone who
  * logged in through OpenID Connect ({@link PersonDirectory}); where both know a user id, the municipality's own record
  * of its person wins: the identity service's users are the installation's, and the same user id at a municipality's

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
-/** The data processor a supervision task is about, for its page ({@code supervision/step.html} as {@code @supervisionTasks}). */
+/** The data processor a supervision task is about, for its page ({@code supervision/step.html} as {@code #supervisionTasks}). */
 @Component("supervisionTasks")
 public class SupervisionTasks {
 

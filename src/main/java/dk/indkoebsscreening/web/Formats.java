@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates and amounts as people in the municipality write them ("26. november 2026", "1.644.638 kr."),
- * in the page's language and the municipality's time zone. Used in templates as {@code @formats}.
+ * in the page's language and the municipality's time zone. Used in templates as {@code #formats}.
  */
 @Component("formats")
 public class Formats {
