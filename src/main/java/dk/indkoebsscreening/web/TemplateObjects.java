@@ -41,7 +41,8 @@ class TemplateObjects extends AbstractDialect implements IExpressionObjectDialec
 
             @Override
             public Object buildObject(IExpressionContext context, String name) {
-                // Looked up at the first page, not when the template engine is made: some helpers need the engine.
+                // By name: the UI kit may not depend on the modules that own some of them (casefile, attachment,
+                // supervision). At first use, so that making the template engine makes none of them.
                 return found.computeIfAbsent(name, beans::getBean);
             }
 
