@@ -160,7 +160,9 @@ public class RequestSearch {
      * When a search found nothing: the same words spelt as the requests spell them ("tandscanning" →
      * "3D-tandskanning"), each word replaced by the most similar word of a title, system or vendor that the
      * trigram index finds ({@code %>}, pg_trgm's word similarity of at least 0.6, over the same text as the partial
-     * match), among the requests the user may find. Empty when no word has a better spelling.
+     * match), among the requests the user may find. Empty when no word has a better spelling. A word some
+     * of those requests spell so already gets none without looking further: the look for similar words reads up to 100
+     * requests' words for a common word (3 ms at 4,000 requests of a municipality), this look stops at the first.
      */
     Optional<String> suggestion(Criteria criteria) {
         String text = Text.orNull(criteria.text());
@@ -176,6 +178,9 @@ public class RequestSearch {
         return suggested.equals(words) ? Optional.empty() : Optional.of(String.join(" ", suggested));
     }
 
+    /** What separates the words of a title, system or vendor that a suggestion is made of. */
+    private static final String WORD_SEPARATOR = "[[:space:],.;:!?()\"]";
+
     private Optional<String> similarWord(String word, String onlyRequester) {
         if (word.length() < 3) {
             return Optional.empty();
@@ -183,14 +188,24 @@ public class RequestSearch {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("word", word.toLowerCase(Locale.ROOT));
         Tenancy.Scope scope = installation.scopeOfTheWork();
-        StringBuilder where = new StringBuilder(" where " + scope.condition("s.tenant_id") + " and s.words %> :word");
+        StringBuilder where = new StringBuilder(" where " + scope.condition("s.tenant_id"));
         parameters.putAll(scope.conditionParameters());
         equal(where, parameters, "r.requester", "onlyRequester", onlyRequester);
+        String candidates = " from request_words s join purchase_request r on r.id = s.request_id" + where;
+        // The word whole among a request's words (found through the trigram index as a part first).
+        parameters.put("wordPart", Sql.containing(word));
+        boolean spelledSo = jdbc.sql("select exists (select 1" + candidates + " and s.words like :wordPart escape '\\'"
+                        + " and :word = any (regexp_split_to_array(s.words, '" + WORD_SEPARATOR + "+')))")
+                .params(parameters)
+                .query(Boolean.class)
+                .single();
+        if (spelledSo) {
+            return Optional.empty();
+        }
         // At most 100 similar requests are split into words: the query stays bounded however common the word.
-        return jdbc.sql("select w.word from (select r.title, r.system_name, r.vendor from request_words s"
-                        + " join purchase_request r on r.id = s.request_id" + where
+        return jdbc.sql("select w.word from (select r.title, r.system_name, r.vendor" + candidates + " and s.words %> :word"
                         + " limit 100) r, lateral regexp_split_to_table(r.title || ' ' || r.system_name || ' ' || r.vendor,"
-                        + " '[[:space:],.;:!?()\"]+') w(word)"
+                        + " '" + WORD_SEPARATOR + "+') w(word)"
                         + " where length(w.word) >= 3 and :word <% lower(w.word)"
                         + " order by word_similarity(:word, lower(w.word)) desc, similarity(:word, lower(w.word)) desc, w.word limit 1")
                 .params(parameters)

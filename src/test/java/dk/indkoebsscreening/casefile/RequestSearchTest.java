@@ -167,6 +167,10 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(link).isEqualTo("/anmodninger/alle?q=3D-tandskanning");
         assertThat(api.raw("anna", "GET", link, null, null).body()).contains("3D-tandskanning til klinikken " + marker);
         assertThat(found("anna", "q=3D-tandskanning")).contains(dental);
+        assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=3D-tandskanning+klinikken&status=REJECTED", null, null).body())
+                .as("words spelt as a request spells them, found nothing only for the status").doesNotContain("Mente du");
+        assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=klinikkem&status=REJECTED", null, null).body())
+                .as("a word spelt otherwise, with the same status").contains("status=REJECTED\">klinikken</a>?");
 
         submit("anna", "Fotoplethysmografi i hjemmeplejen " + marker, "Eksempel A/S", "Hjemmeplejen", "Puls uden ledninger.");
         assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=fotopletysmografi", null, null).body()).contains("Fotoplethysmografi");
