@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.BrowserTestBase;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.ScreeningForm;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,6 +167,7 @@ class SharedOrganisationStoryBrowserTest extends BrowserTestBase {
         browser.choose("hasIntegrations", "true");
         browser.type("field-integrations", "Omsorgssystemet, Fælles Medicinkort");
         browser.setDate("field-desiredStartDate", "2030-03-01");
+        RequestFormFacts.fillFundingAndBenefits(browser);
     }
 
     /** Takes the open task and approves with every checklist question answered. */

@@ -12,6 +12,7 @@ import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.BrowserTestBase;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.ScreeningForm;
 import java.math.BigDecimal;
@@ -174,7 +175,7 @@ class WebUiBrowserTest extends BrowserTestBase {
     void requesterAnswersTheCoordinatorsQuestionOnTheRequestPage() {
         String requestId = requests.submit(new PurchaseRequestForm("Vagtplanlægning", "PlanIt", "Eksempel ApS",
                 "Vagtplaner for hjemmeplejen.", "Ældre og Sundhed", BigDecimal.TEN, BigDecimal.ONE, 2, 120,
-                List.of(PersonalData.ORDINARY), Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1), null, null, null, null, null), "bent").id().toString();
+                List.of(PersonalData.ORDINARY), Hosting.CLOUD_EU, null, null, LocalDate.now().plusMonths(1), null, null, null, null, null, null, null, null, null, null, null), "bent").id().toString();
         String reference = caseFiles.caseFile(UUID.fromString(requestId),
                 new CurrentUser("bent", Set.of())).request().reference();
 
@@ -241,7 +242,7 @@ class WebUiBrowserTest extends BrowserTestBase {
         for (int i = 1; i <= 30; i++) {
             requests.submit(new PurchaseRequestForm(batch + " nr. " + i, "System " + i, "Eksempel ApS",
                     "Behov.", "Borgerservice", BigDecimal.TEN, BigDecimal.ONE, 2, 10, List.of(PersonalData.ORDINARY),
-                    Hosting.ON_PREMISES, null, null, LocalDate.now().plusMonths(1), null, null, null, null, null), "bent");
+                    Hosting.ON_PREMISES, null, null, LocalDate.now().plusMonths(1), null, null, null, null, null, null, null, null, null, null, null), "bent");
         }
 
         browser.login("koordinator");
@@ -332,6 +333,7 @@ class WebUiBrowserTest extends BrowserTestBase {
         browser.choose("hasIntegrations", "true");
         browser.type("field-integrations", "ESDH, CPR-opslag via Serviceplatformen");
         browser.setDate("field-desiredStartDate", "2030-03-01");
+        RequestFormFacts.fillFundingAndBenefits(browser);
     }
 
     /** Answers every required checklist question with its first option, then gives the verdict. */

@@ -3,6 +3,8 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.ExpectedBenefits;
+import dk.indkoebsscreening.request.Funding;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.system.InstallationProperties;
@@ -73,7 +75,8 @@ public class RequestSearch {
     /** A request as the search lists and exports it. */
     public record Found(UUID id, String reference, String title, String systemName, String vendor, String department,
                  String requester, RequestStatus status, Instant submittedAt, Instant deadline, BigDecimal contractValueDkk,
-                 Verdict outcome, Instant decidedAt, List<PersonalData> personalDataCategories) {
+                 Verdict outcome, Instant decidedAt, List<PersonalData> personalDataCategories, Funding funding,
+                 ExpectedBenefits expectedBenefits) {
     }
 
     /** A total above this is shown as "more than": narrow the search. */
@@ -139,7 +142,8 @@ public class RequestSearch {
         List<Found> items = jdbc.sql("""
                 select r.id, r.reference, r.title, r.system_name, r.vendor, r.department, r.requester, r.status, r.submitted_at,
                        r.deadline, r.one_off_cost_dkk + r.annual_cost_dkk * r.contract_years as contract_value, d.outcome, d.decided_at,
-                       r.personal_data_categories
+                       r.personal_data_categories, r.purchase_funding, r.purchase_funding_name, r.operation_funding,
+                       r.operation_funding_name, r.expected_benefits, r.benefits_description
                 """ + from + where + " order by " + order.sql + " limit :limit offset :offset")
                 .params(parameters)
                 .query((row, n) -> new Found(row.getObject("id", UUID.class), row.getString("reference"), row.getString("title"),
@@ -148,7 +152,10 @@ public class RequestSearch {
                         Sql.instant(row, "submitted_at"), Sql.instant(row, "deadline"), row.getBigDecimal("contract_value"),
                         row.getString("outcome") == null ? null : Verdict.valueOf(row.getString("outcome")),
                         Sql.instant(row, "decided_at"), PersonalData.ordered(Arrays.stream((String[]) row
-                                .getArray("personal_data_categories").getArray()).map(PersonalData::valueOf).toList())))
+                                .getArray("personal_data_categories").getArray()).map(PersonalData::valueOf).toList()),
+                        Funding.ofColumns(row.getString("purchase_funding"), row.getString("purchase_funding_name"),
+                                row.getString("operation_funding"), row.getString("operation_funding_name")),
+                        ExpectedBenefits.ofColumns(row.getString("expected_benefits"), row.getString("benefits_description"))))
                 .list();
         return new Paged<>(items, total, shown, size);
     }

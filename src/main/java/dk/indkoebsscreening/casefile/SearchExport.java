@@ -3,6 +3,9 @@ package dk.indkoebsscreening.casefile;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.BenefitCriterion;
+import dk.indkoebsscreening.request.Funding;
+import dk.indkoebsscreening.request.FundingSource;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.web.Choices;
@@ -73,6 +76,11 @@ class SearchExport {
             header.add(choices.message("export.areaVerdict", choices.message("area." + area)));
         }
         header.add(choices.message("export.personalData"));
+        header.add(choices.message("request.detail.purchaseFunding"));
+        header.add(choices.message("request.detail.operationFunding"));
+        for (BenefitCriterion criterion : BenefitCriterion.values()) {
+            header.add(choices.message("export.benefit", choices.message("benefit." + criterion)));
+        }
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("anmodninger.csv").build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -95,6 +103,12 @@ class SearchExport {
                 }
                 cells.add(row.personalDataCategories().stream().map(category -> choices.message("personalData." + category))
                         .collect(Collectors.joining(", ")));
+                Funding funding = row.funding();
+                cells.add(funding == null ? "" : paidBy(funding.purchase(), funding.purchaseName()));
+                cells.add(funding == null ? "" : paidBy(funding.operation(), funding.operationName()));
+                for (BenefitCriterion criterion : BenefitCriterion.values()) {
+                    cells.add(row.expectedBenefits() == null ? "" : choices.message("rating." + row.expectedBenefits().rating(criterion)));
+                }
                 writer.write(line(cells));
                 written++;
             }
@@ -103,6 +117,11 @@ class SearchExport {
             }
         }
         writer.flush();
+    }
+
+    /** "Pulje: Digitaliseringspuljen", as the request's page says it. */
+    private String paidBy(FundingSource source, String name) {
+        return choices.message("funding.short." + source) + (name == null ? "" : ": " + name);
     }
 
     private String verdict(Verdict verdict) {

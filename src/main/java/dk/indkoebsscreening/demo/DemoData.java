@@ -9,6 +9,9 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.register.SystemForm;
 import dk.indkoebsscreening.register.SystemRegister;
+import dk.indkoebsscreening.request.BenefitCriterion;
+import dk.indkoebsscreening.request.BenefitRating;
+import dk.indkoebsscreening.request.FundingSource;
 import dk.indkoebsscreening.request.Hosting;
 import dk.indkoebsscreening.request.PersonalData;
 import dk.indkoebsscreening.request.PurchaseRequest;
@@ -25,6 +28,7 @@ import dk.indkoebsscreening.task.WorkTaskService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +135,10 @@ class DemoData {
                     "Borgerne skal kunne booke tid til pas, kørekort og sundhedskort online, så køen i "
                             + "Borgerservice bliver kortere og medarbejderne kan planlægge dagen.",
                     "Borgerservice", new BigDecimal("85000"), new BigDecimal("60000"), 4, 25, List.of(PersonalData.ORDINARY, PersonalData.CPR),
-                    Hosting.CLOUD_EU, null, "MitID-login, kommunens kalender (Exchange)", inTwoMonths, null, null, null, null, null), "anna");
+                    Hosting.CLOUD_EU, null, "MitID-login, kommunens kalender (Exchange)", inTwoMonths, null, null, null, null, null,
+                    FundingSource.POOL, "Digitaliseringspuljen", FundingSource.DEPARTMENT, null,
+                    benefits(BenefitRating.MEDIUM, BenefitRating.HIGH, BenefitRating.HIGH, BenefitRating.MEDIUM, BenefitRating.HIGH),
+                    "Kortere kø i Borgerservice og færre opkald om ventetid; andre borgerservicecentre kan bruge samme løsning."), "anna");
         }
         if (!requests.existsWithTitle("3D-tandskanning")) {
             PurchaseRequest request = requestService.submit(new PurchaseRequestForm("3D-tandskanning",
@@ -141,7 +148,10 @@ class DemoData {
                     "Børne- og Ungdomstandplejen", new BigDecimal("420000"), new BigDecimal("95000"), 5, 40,
                     List.of(PersonalData.CPR, PersonalData.SENSITIVE), Hosting.ON_PREMISES, null, "Tandplejens journalsystem", inTwoMonths, null, null, null,
                     // The vendor's contact, so that an expert can try the vendor's questionnaire on the demo (README).
-                    "Mette Madsen", "mette.madsen@nordiskdental.example"), "bent");
+                    "Mette Madsen", "mette.madsen@nordiskdental.example",
+                    FundingSource.DEPARTMENT, null, FundingSource.DEPARTMENT, null,
+                    benefits(BenefitRating.MEDIUM, BenefitRating.MEDIUM, BenefitRating.HIGH, BenefitRating.LOW, BenefitRating.LOW),
+                    "Ingen aftryk i munden på børnene og digitale modeller til tandreguleringen i stedet for gipsmodeller."), "bent");
             acceptAtTriage(request, new CurrentUser("koordinator", Set.of(Groups.STAFF, Groups.COORDINATORS), Optional.of(nordby)));
         }
     }
@@ -160,9 +170,21 @@ class DemoData {
                             + "og borgerne får besøg på det aftalte tidspunkt.",
                     "Hjemmeplejen", new BigDecimal("250000"), new BigDecimal("80000"), 4, 120,
                     List.of(PersonalData.CPR, PersonalData.SENSITIVE), Hosting.CLOUD_EU, null, "Omsorgssystemet",
-                    LocalDate.now(clock).plusMonths(3), null, null, null, null, null), "sofie");
+                    LocalDate.now(clock).plusMonths(3), null, null, null, null, null,
+                    FundingSource.EXTERNAL, "Velfærdsteknologipuljen (statslig)", FundingSource.DEPARTMENT, null,
+                    benefits(BenefitRating.HIGH, BenefitRating.HIGH, BenefitRating.MEDIUM, BenefitRating.LOW, BenefitRating.MEDIUM),
+                    "Mindre tid i bilen og færre aflyste besøg; borgerne får besøg til den aftalte tid."), "sofie");
             acceptAtTriage(request, new CurrentUser("sydby-koordinator", Set.of(Groups.STAFF, Groups.COORDINATORS), Optional.of(SYDBY)));
         }
+    }
+
+    /** The five ratings in the criteria's order. */
+    private static Map<BenefitCriterion, BenefitRating> benefits(BenefitRating... ratings) {
+        Map<BenefitCriterion, BenefitRating> rated = new EnumMap<>(BenefitCriterion.class);
+        for (BenefitCriterion criterion : BenefitCriterion.values()) {
+            rated.put(criterion, ratings[criterion.ordinal()]);
+        }
+        return rated;
     }
 
     private void acceptAtTriage(PurchaseRequest request, CurrentUser coordinator) {

@@ -35,7 +35,11 @@ public record PurchaseRequest(
         Instant deadlineMissedAt,
         @JsonIgnore String processInstanceId,
         /** Whom the experts may invite to the vendor's questionnaire; null until the requester names someone. */
-        VendorContact vendorContact) {
+        VendorContact vendorContact,
+        /** Who pays the purchase and its operation; null when not stated (before it was asked, or by the API). */
+        Funding funding,
+        /** The benefits the requester expects; null when not stated. */
+        ExpectedBenefits expectedBenefits) {
 
     /** Lifetime value, compared with the EU procurement threshold: one-off cost plus every year's cost. */
     public BigDecimal contractValueDkk() {

@@ -16,7 +16,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What a member of staff submits. Messages are keys in {@code messages*.properties}. */
@@ -110,7 +112,30 @@ public record PurchaseRequestForm(
         @Size(max = VendorContact.EMAIL_LENGTH, message = "{field.tooLong}")
         @Email(regexp = VendorContact.EMAIL_PATTERN, message = "{request.vendorContact.email.invalid}")
         @PlainText
-        String vendorContactEmail) {
+        String vendorContactEmail,
+
+        /**
+         * Who pays the purchase and who its operation: both or neither (the request form asks both; the API may leave
+         * them out), with the pool's or fund's name for {@code POOL} and {@code EXTERNAL} (see {@link RequestService#problems}).
+         */
+        FundingSource purchaseFunding,
+
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
+        @PlainText
+        String purchaseFundingName,
+
+        FundingSource operationFunding,
+
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}")
+        @PlainText
+        String operationFundingName,
+
+        /** Every {@link BenefitCriterion} rated, with {@code benefitsDescription}; or neither. */
+        Map<BenefitCriterion, BenefitRating> expectedBenefits,
+
+        @Size(max = PurchaseRequestForm.BENEFITS_LENGTH, message = "{field.tooLong}")
+        @PlainText(multiline = true)
+        String benefitsDescription) {
 
     /**
      * Each category once, in one order, so a repeated submission is the same content; an empty entry is no category. The
@@ -120,6 +145,33 @@ public record PurchaseRequestForm(
         personalDataCategories = personalDataCategories == null ? null : PersonalData.ordered(personalDataCategories);
         vendorContactName = Text.orNull(vendorContactName);
         vendorContactEmail = Text.orNull(vendorContactEmail);
+        purchaseFundingName = purchaseFunding != null && purchaseFunding.named() ? Text.orNull(purchaseFundingName) : null;
+        operationFundingName = operationFunding != null && operationFunding.named() ? Text.orNull(operationFundingName) : null;
+        expectedBenefits = expectedBenefits == null ? Map.of() : ratedOnly(expectedBenefits);
+        benefitsDescription = Text.orNull(benefitsDescription);
+    }
+
+    /** A criterion sent without a rating ({@code null} in JSON, the form's "choose") is not rated. */
+    private static Map<BenefitCriterion, BenefitRating> ratedOnly(Map<BenefitCriterion, BenefitRating> ratings) {
+        Map<BenefitCriterion, BenefitRating> rated = new EnumMap<>(BenefitCriterion.class);
+        ratings.forEach((criterion, rating) -> {
+            if (criterion != null && rating != null) {
+                rated.put(criterion, rating);
+            }
+        });
+        return rated;
+    }
+
+    /** Who pays, when both were given. */
+    Funding funding() {
+        return purchaseFunding == null || operationFunding == null ? null
+                : new Funding(purchaseFunding, purchaseFundingName, operationFunding, operationFundingName);
+    }
+
+    /** The expected benefits, when every criterion was rated and described. */
+    ExpectedBenefits benefits() {
+        return expectedBenefits.size() < BenefitCriterion.values().length || benefitsDescription == null ? null
+                : new ExpectedBenefits(expectedBenefits, benefitsDescription.strip());
     }
 
     /** The vendor's contact, when both name and address were given. */
@@ -130,4 +182,7 @@ public record PurchaseRequestForm(
 
     /** The longest title, system name, vendor and department; the duplicate check refuses longer names unread. */
     public static final int NAME_LENGTH = 200;
+
+    /** The longest text on the expected benefits: a short text beside the five ratings. */
+    public static final int BENEFITS_LENGTH = 1000;
 }

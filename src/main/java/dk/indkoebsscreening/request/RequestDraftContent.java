@@ -6,6 +6,7 @@ import dk.indkoebsscreening.system.WithinYears;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,7 +35,13 @@ public record RequestDraftContent(
         UUID previousRequestId,
         @Size(max = 4000, message = "{field.tooLong}") @PlainText(multiline = true) String changesSinceLast,
         @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}") @PlainText String vendorContactName,
-        @Size(max = VendorContact.EMAIL_LENGTH, message = "{field.tooLong}") @PlainText String vendorContactEmail) {
+        @Size(max = VendorContact.EMAIL_LENGTH, message = "{field.tooLong}") @PlainText String vendorContactEmail,
+        FundingSource purchaseFunding,
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}") @PlainText String purchaseFundingName,
+        FundingSource operationFunding,
+        @Size(max = PurchaseRequestForm.NAME_LENGTH, message = "{field.tooLong}") @PlainText String operationFundingName,
+        Map<BenefitCriterion, BenefitRating> expectedBenefits,
+        @Size(max = PurchaseRequestForm.BENEFITS_LENGTH, message = "{field.tooLong}") @PlainText(multiline = true) String benefitsDescription) {
 
     /** A number as typed, with room for "kr.", thousands separators and "cirka". */
     static final int NUMBER_LENGTH = 50;

@@ -4,6 +4,7 @@ import dk.indkoebsscreening.system.Text;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import dk.indkoebsscreening.web.DanishNumbers;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ public class RequestInput {
 
     /** The form's fields in page order: the error summary lists problems in this order. */
     static final List<String> FIELDS = List.of("title", "systemName", "vendor", "existingSystemNote", "need", "department",
-            "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "desiredStartDate",
+            "oneOffCostDkk", "annualCostDkk", "contractYears", "expectedUsers", "desiredStartDate", "purchaseFunding",
+            "purchaseFundingName", "operationFunding", "operationFundingName", "expectedBenefits", "benefitsDescription",
             "personalDataCategories", "hosting", "transferBasis", "hasIntegrations", "integrations",
             "changesSinceLast", "previousRequestId", "vendorContactName", "vendorContactEmail");
 
@@ -45,6 +47,13 @@ public class RequestInput {
     /** The vendor's contact for the vendor's questionnaire: optional, both or neither. */
     private String vendorContactName;
     private String vendorContactEmail;
+    /** Who pays, and the expected benefits (one radio group per criterion, {@code expectedBenefits[EFFICIENCY]}). */
+    private FundingSource purchaseFunding;
+    private String purchaseFundingName;
+    private FundingSource operationFunding;
+    private String operationFundingName;
+    private Map<BenefitCriterion, BenefitRating> expectedBenefits = new EnumMap<>(BenefitCriterion.class);
+    private String benefitsDescription;
     /** Issued with the form and used once: a double click or a resubmission makes one request. */
     private String submissionToken;
     /** The draft the form was continued from (a hidden field): saved again as it, and gone once submitted. */
@@ -95,6 +104,12 @@ public class RequestInput {
             input.vendorContactName = previous.vendorContact().name();
             input.vendorContactEmail = previous.vendorContact().email();
         }
+        if (previous.funding() != null) {
+            input.purchaseFunding = previous.funding().purchase();
+            input.purchaseFundingName = previous.funding().purchaseName();
+            input.operationFunding = previous.funding().operation();
+            input.operationFundingName = previous.funding().operationName();
+        }
         return input;
     }
 
@@ -131,6 +146,14 @@ public class RequestInput {
         input.changesSinceLast = content.changesSinceLast();
         input.vendorContactName = content.vendorContactName();
         input.vendorContactEmail = content.vendorContactEmail();
+        input.purchaseFunding = content.purchaseFunding();
+        input.purchaseFundingName = content.purchaseFundingName();
+        input.operationFunding = content.operationFunding();
+        input.operationFundingName = content.operationFundingName();
+        if (content.expectedBenefits() != null) {
+            input.expectedBenefits.putAll(content.expectedBenefits());
+        }
+        input.benefitsDescription = content.benefitsDescription();
         return input;
     }
 
@@ -138,7 +161,8 @@ public class RequestInput {
     RequestDraftContent toDraft() {
         return new RequestDraftContent(title, systemName, vendor, existingSystemNote, need, department, oneOffCostDkk,
                 annualCostDkk, contractYears, expectedUsers, personalDataCategories, hosting, transferBasis,
-                hasIntegrations, integrations, desiredStartDate, previousRequestId, changesSinceLast, vendorContactName, vendorContactEmail);
+                hasIntegrations, integrations, desiredStartDate, previousRequestId, changesSinceLast, vendorContactName, vendorContactEmail,
+                purchaseFunding, purchaseFundingName, operationFunding, operationFundingName, expectedBenefits, benefitsDescription);
     }
 
     /** "No integrations" answers the follow-up question too; unreadable numbers are null. */
@@ -147,7 +171,8 @@ public class RequestInput {
                 amount(annualCostDkk), years(contractYears), whole(expectedUsers), personalDataCategories, hosting, transferBasis,
                 Boolean.TRUE.equals(hasIntegrations) ? integrations : null, desiredStartDate, existingSystemNote,
                 previousRequestId, previousRequestId == null ? null : changesSinceLast, Text.orNull(vendorContactName),
-                Text.orNull(vendorContactEmail));
+                Text.orNull(vendorContactEmail), purchaseFunding, purchaseFundingName, operationFunding, operationFundingName,
+                expectedBenefits, benefitsDescription);
     }
 
     /** The message key of each number that was typed but cannot be read, by field. */
@@ -234,6 +259,24 @@ public class RequestInput {
     public void setIntegrations(String integrations) { this.integrations = integrations; }
     public LocalDate getDesiredStartDate() { return desiredStartDate; }
     public void setDesiredStartDate(LocalDate desiredStartDate) { this.desiredStartDate = desiredStartDate; }
+    public FundingSource getPurchaseFunding() { return purchaseFunding; }
+    public void setPurchaseFunding(FundingSource purchaseFunding) { this.purchaseFunding = purchaseFunding; }
+    public String getPurchaseFundingName() { return purchaseFundingName; }
+    public void setPurchaseFundingName(String purchaseFundingName) { this.purchaseFundingName = purchaseFundingName; }
+    public FundingSource getOperationFunding() { return operationFunding; }
+    public void setOperationFunding(FundingSource operationFunding) { this.operationFunding = operationFunding; }
+    public String getOperationFundingName() { return operationFundingName; }
+    public void setOperationFundingName(String operationFundingName) { this.operationFundingName = operationFundingName; }
+    public Map<BenefitCriterion, BenefitRating> getExpectedBenefits() { return expectedBenefits; }
+    public void setExpectedBenefits(Map<BenefitCriterion, BenefitRating> expectedBenefits) { this.expectedBenefits = expectedBenefits; }
+    /** The rating chosen on a criterion, by their names, for the form's radio buttons; null when none is. */
+    public String ratingOf(String criterion) {
+        BenefitRating rating = expectedBenefits == null ? null : expectedBenefits.get(BenefitCriterion.valueOf(criterion));
+        return rating == null ? null : rating.name();
+    }
+
+    public String getBenefitsDescription() { return benefitsDescription; }
+    public void setBenefitsDescription(String benefitsDescription) { this.benefitsDescription = benefitsDescription; }
     public UUID getDraftId() { return draftId; }
     public void setDraftId(UUID draftId) { this.draftId = draftId; }
     public String getSubmissionToken() { return submissionToken; }

@@ -86,6 +86,7 @@ class RequestPages {
             errors.add("integrations", choices.message("request.field.integrations.required"));
         }
         PurchaseRequestForm form = input.toForm();
+        requests.unansweredOnTheForm(form).forEach(problem -> errors.add(problem.field(), choices.message(problem.messageKey())));
         requests.problems(form, CurrentUser.of(authentication)).forEach(problem ->
                 errors.add(problem.field(), choices.message(problem.messageKey(), problem.arguments())));
         errors.addViolations(validator.validate(form).stream()
@@ -205,6 +206,9 @@ class RequestPages {
         model.addAttribute("personalDataKinds", choices.of("personalData.choice.", PersonalData.values()));
         model.addAttribute("hostings", choices.of("hosting.", Hosting.values()));
         model.addAttribute("yesNo", choices.yesNo());
+        model.addAttribute("fundingSources", choices.of("funding.", FundingSource.values()));
+        model.addAttribute("benefitCriteria", choices.of("benefit.", BenefitCriterion.values()));
+        model.addAttribute("benefitRatings", choices.of("rating.", BenefitRating.values()));
         return "request/form";
     }
 }

@@ -31,7 +31,8 @@ class RequestRepository {
             id, reference, title, system_name, vendor, need, department, requester, one_off_cost_dkk,
             annual_cost_dkk, contract_years, expected_users, personal_data_categories, hosting, transfer_basis, integrations,
             desired_start_date, existing_system_note, status, submitted_at, deadline, deadline_missed_at, process_instance_id,
-            vendor_contact_name, vendor_contact_email
+            vendor_contact_name, vendor_contact_email, purchase_funding, purchase_funding_name, operation_funding,
+            operation_funding_name, expected_benefits, benefits_description
             """;
 
     private final JdbcClient jdbc;
@@ -206,7 +207,8 @@ class RequestRepository {
                         , submission_key, submission_digest) values (:id, :reference, :title, :systemName, :vendor, :need, :department, :requester,
                         :oneOffCostDkk, :annualCostDkk, :contractYears, :expectedUsers, string_to_array(:personalData, ','), :hosting, :transferBasis,
                         :integrations, :desiredStartDate, :existingSystemNote, :status, :submittedAt, :deadline, :deadlineMissedAt, :processInstanceId,
-                        :vendorContactName, :vendorContactEmail, :submissionKey, :submissionDigest)
+                        :vendorContactName, :vendorContactEmail, :purchaseFunding, :purchaseFundingName, :operationFunding,
+                        :operationFundingName, cast(:expectedBenefits as jsonb), :benefitsDescription, :submissionKey, :submissionDigest)
                         """)
                 .param("submissionKey", submissionKey)
                 .param("submissionDigest", digest)
@@ -236,6 +238,12 @@ class RequestRepository {
                 .param("processInstanceId", request.processInstanceId())
                 .param("vendorContactName", request.vendorContact() == null ? null : request.vendorContact().name())
                 .param("vendorContactEmail", request.vendorContact() == null ? null : request.vendorContact().email())
+                .param("purchaseFunding", request.funding() == null ? null : request.funding().purchase().name())
+                .param("purchaseFundingName", request.funding() == null ? null : request.funding().purchaseName())
+                .param("operationFunding", request.funding() == null ? null : request.funding().operation().name())
+                .param("operationFundingName", request.funding() == null ? null : request.funding().operationName())
+                .param("expectedBenefits", request.expectedBenefits() == null ? null : BenefitRatingsJson.write(request.expectedBenefits().ratings()))
+                .param("benefitsDescription", request.expectedBenefits() == null ? null : request.expectedBenefits().description())
                 .update();
     }
 
@@ -365,6 +373,9 @@ class RequestRepository {
                 Sql.instant(rs, "deadline_missed_at"),
                 rs.getString("process_instance_id"),
                 rs.getString("vendor_contact_email") == null ? null
-                        : new VendorContact(rs.getString("vendor_contact_name"), rs.getString("vendor_contact_email")));
+                        : new VendorContact(rs.getString("vendor_contact_name"), rs.getString("vendor_contact_email")),
+                Funding.ofColumns(rs.getString("purchase_funding"), rs.getString("purchase_funding_name"),
+                        rs.getString("operation_funding"), rs.getString("operation_funding_name")),
+                ExpectedBenefits.ofColumns(rs.getString("expected_benefits"), rs.getString("benefits_description")));
     }
 }

@@ -110,6 +110,7 @@ public class RequestService {
                     ? new FieldProblem("vendorContactName", "request.vendorContact.name.required")
                     : new FieldProblem("vendorContactEmail", "request.vendorContact.email.required"));
         }
+        fundingProblems(form, problems);
         if (form.previousRequestId() == null) {
             return problems;
         }
@@ -118,6 +119,46 @@ public class RequestService {
         }
         if (Text.orNull(form.changesSinceLast()) == null) {
             problems.add(new FieldProblem("changesSinceLast", "request.changesSinceLast.required"));
+        }
+        return problems;
+    }
+
+    /** Who pays: both or neither, a pool or fund named; the benefits: every criterion rated and described, or nothing. */
+    private static void fundingProblems(PurchaseRequestForm form, List<FieldProblem> problems) {
+        if (form.purchaseFunding() == null && form.operationFunding() != null) {
+            problems.add(new FieldProblem("purchaseFunding", "request.purchaseFunding.required"));
+        }
+        if (form.operationFunding() == null && form.purchaseFunding() != null) {
+            problems.add(new FieldProblem("operationFunding", "request.operationFunding.required"));
+        }
+        if (form.purchaseFunding() != null && form.purchaseFunding().named() && form.purchaseFundingName() == null) {
+            problems.add(new FieldProblem("purchaseFundingName", "request.fundingName.required"));
+        }
+        if (form.operationFunding() != null && form.operationFunding().named() && form.operationFundingName() == null) {
+            problems.add(new FieldProblem("operationFundingName", "request.fundingName.required"));
+        }
+        boolean benefitsBegun = !form.expectedBenefits().isEmpty() || form.benefitsDescription() != null;
+        if (benefitsBegun && form.expectedBenefits().size() < BenefitCriterion.values().length) {
+            problems.add(new FieldProblem("expectedBenefits", "request.expectedBenefits.allRated"));
+        }
+        if (benefitsBegun && form.benefitsDescription() == null) {
+            problems.add(new FieldProblem("benefitsDescription", "request.benefitsDescription.required"));
+        }
+    }
+
+    /**
+     * What the request form asks of everyone besides the API's rules: who pays and the expected benefits (an integration
+     * that does not know them may leave both out; a person answers them).
+     */
+    public List<FieldProblem> unansweredOnTheForm(PurchaseRequestForm form) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (form.purchaseFunding() == null && form.operationFunding() == null) {
+            problems.add(new FieldProblem("purchaseFunding", "request.purchaseFunding.required"));
+            problems.add(new FieldProblem("operationFunding", "request.operationFunding.required"));
+        }
+        if (form.expectedBenefits().isEmpty() && form.benefitsDescription() == null) {
+            problems.add(new FieldProblem("expectedBenefits", "request.expectedBenefits.allRated"));
+            problems.add(new FieldProblem("benefitsDescription", "request.benefitsDescription.required"));
         }
         return problems;
     }
@@ -235,20 +276,21 @@ public class RequestService {
                 form.personalDataCategories(), form.hosting(),
                 form.hosting() == Hosting.CLOUD_OUTSIDE_EU ? Text.orNull(form.transferBasis()) : null,
                 Text.orNull(form.integrations()), form.desiredStartDate(), Text.orNull(form.existingSystemNote()),
-                Transition.SUBMITTED.to(), now, deadline, null, null, form.vendorContact());
+                Transition.SUBMITTED.to(), now, deadline, null, null, form.vendorContact(), form.funding(), form.benefits());
     }
 
     /**
      * The "submitted" event: what the request is about, without the free-text need, and the proposed scope. The
      * categories of personal data are in {@code personalDataCategories}; {@code personalData} keeps the one value of
-     * version 1.0.0 ({@link PersonalData#eventValue}).
+     * version 1.0.0 ({@link PersonalData#eventValue}). Of the expected benefits only the ratings: the text stays too.
      */
     record RequestSubmitted(UUID requestId, String reference, String title, String systemName, String vendor,
                             String department, String requester, BigDecimal oneOffCostDkk, BigDecimal annualCostDkk,
                             int contractYears, int expectedUsers, PersonalData personalData,
                             List<PersonalData> personalDataCategories, Hosting hosting,
                             String integrations, LocalDate desiredStartDate, Instant submittedAt, Instant deadline,
-                            Scope proposedScope, UUID previousRequestId) {
+                            Scope proposedScope, UUID previousRequestId, Funding funding,
+                            Map<BenefitCriterion, BenefitRating> expectedBenefits) {
 
         static RequestSubmitted of(PurchaseRequest request, Scope scope, UUID previousRequestId) {
             return new RequestSubmitted(request.id(), request.reference(), request.title(), request.systemName(),
@@ -256,7 +298,8 @@ public class RequestService {
                     EventAmounts.dkk(request.annualCostDkk()), request.contractYears(), request.expectedUsers(),
                     PersonalData.eventValue(request.personalDataCategories()), request.personalDataCategories(),
                     request.hosting(), request.integrations(), request.desiredStartDate(), request.submittedAt(),
-                    request.deadline(), scope, previousRequestId);
+                    request.deadline(), scope, previousRequestId, request.funding(),
+                    request.expectedBenefits() == null ? null : request.expectedBenefits().ratings());
         }
     }
 }

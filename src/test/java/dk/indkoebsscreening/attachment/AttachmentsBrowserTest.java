@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.BrowserTestBase;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.Files;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import java.io.IOException;
@@ -84,5 +85,6 @@ class AttachmentsBrowserTest extends BrowserTestBase {
         browser.choose("hosting", "CLOUD_EU");
         browser.choose("hasIntegrations", "false");
         browser.setDate("field-desiredStartDate", "2030-03-01");
+        RequestFormFacts.fillFundingAndBenefits(browser);
     }
 }

@@ -254,6 +254,10 @@ class AttachmentsTest extends ApiTestBase {
                 "expectedUsers", "1", "personalDataCategories", "NONE"));
         fields.putAll(Map.of("hosting", "ON_PREMISES", "hasIntegrations", "false",
                 "desiredStartDate", java.time.LocalDate.now().plusMonths(1).toString()));
+        fields.putAll(Map.of("purchaseFunding", "DEPARTMENT", "operationFunding", "IT", "expectedBenefits[WELL_BEING]", "LOW",
+                "expectedBenefits[EFFICIENCY]", "HIGH", "expectedBenefits[CITIZEN_QUALITY]", "MEDIUM",
+                "expectedBenefits[INFORMATION_SECURITY]", "LOW", "expectedBenefits[SCALABILITY]", "LOW",
+                "benefitsDescription", "Færre papirbilag."));
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         fields.forEach((name, value) -> body.writeBytes(("--GRAENSE\r\nContent-Disposition: form-data; name=\"" + name
                 + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));

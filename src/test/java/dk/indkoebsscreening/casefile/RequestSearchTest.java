@@ -104,7 +104,9 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(rows.get(0)).containsExactly("Reference", "Titel", "System", "Leverandør", "Afdeling", "Anmoder", "Status", "Sendt",
                 "Frist", "Kontraktværdi (kr.)", "Afgørelse", "Afgjort", "Indstilling tilsidesat", "Vurdering: Sikkerhed og GDPR",
                 "Vurdering: Brugerstyring", "Vurdering: Support", "Vurdering: Kontrakt", "Vurdering: Installation",
-                "Vurdering: Implementering", "Personoplysninger");
+                "Vurdering: Implementering", "Personoplysninger", "Købet betales af", "Driften betales af",
+                "Gevinst: Medarbejdertrivsel", "Gevinst: Effektivisering", "Gevinst: Kvalitet for borgerne",
+                "Gevinst: Informationssikkerhed", "Gevinst: Skalerbarhed og overførbarhed");
         assertThat(rows).hasSize(2);
         List<String> row = rows.get(1);
         String today = LocalDate.now(deadline.zone()).format(DateTimeFormatter.ofPattern("dd-MM-yyyy"));
@@ -120,6 +122,7 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(row.subList(12, 19)).as("not overridden, every area approved")
                 .containsExactly("Nej", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt", "Godkendt");
         assertThat(row.get(19)).isEqualTo("CPR-numre");
+        assertThat(row.subList(20, 27)).as("who pays and the benefits, not stated through the API").containsOnly("");
 
         JsonNode json = api.get(Lifecycle.COORDINATOR, "/api/requests/search?q=" + marker).body();
         assertThat(json.get("total").asLong()).isEqualTo(1);

@@ -91,6 +91,6 @@ class ContractValueTest {
     private static PurchaseRequest submittedAt(ZonedDateTime at, String oneOff) {
         return new PurchaseRequest(java.util.UUID.randomUUID(), "IND-2026-0001", "Titel", "System", "Leverandør", "Behov",
                 "Afdeling", "anna", new BigDecimal(oneOff), BigDecimal.ZERO, 1, 10, List.of(PersonalData.NONE), Hosting.CLOUD_EU, null,
-                null, null, null, RequestStatus.IN_TRIAGE, at.toInstant(), at.toInstant().plusSeconds(86400 * 7), null, null, null);
+                null, null, null, RequestStatus.IN_TRIAGE, at.toInstant(), at.toInstant().plusSeconds(86400 * 7), null, null, null, null, null);
     }
 }

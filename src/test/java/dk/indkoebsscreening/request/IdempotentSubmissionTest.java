@@ -3,6 +3,7 @@ package dk.indkoebsscreening.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.RawHttp;
@@ -131,7 +132,7 @@ class IdempotentSubmissionTest extends ApiTestBase {
     private static String formFields(String title) {
         return "title=" + WebSession.encode(title) + "&systemName=X&vendor=Y&need=Z&department=D&oneOffCostDkk=0"
                 + "&annualCostDkk=0&contractYears=1&expectedUsers=1&personalDataCategories=NONE&hosting=ON_PREMISES"
-                + "&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1);
+                + "&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1) + RequestFormFacts.FUNDING_AND_BENEFITS;
     }
 
     private static String hidden(String page, String name) {

@@ -54,7 +54,7 @@ class ProposedScopeProcessTest {
         ZonedDateTime at = LocalDate.parse(submittedOn).atTime(10, 0).atZone(COPENHAGEN);
         return new PurchaseRequest(UUID.randomUUID(), "IND-2025-0001", "Titel", "System", "Leverandør", "Behov", "Afdeling",
                 "anna", new BigDecimal(oneOff), new BigDecimal(annual), years, users, List.of(data), hosting, null, integrations,
-                null, null, RequestStatus.IN_TRIAGE, at.toInstant(), at.toInstant().plusSeconds(7 * 86400), null, null, null);
+                null, null, RequestStatus.IN_TRIAGE, at.toInstant(), at.toInstant().plusSeconds(7 * 86400), null, null, null, null, null);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.request;
 
 import dk.indkoebsscreening.system.Tenancy;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.WebSession;
@@ -94,7 +95,7 @@ class RequestDraftsTest extends ApiTestBase {
                 + "&submissionToken=" + UUID.randomUUID() + "&title=" + WebSession.encode(title)
                 + "&systemName=PlejeNet&vendor=Y&need=Z&department=D&oneOffCostDkk=48.500&annualCostDkk=0&contractYears=1"
                 + "&expectedUsers=1&personalDataCategories=NONE&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate="
-                + LocalDate.now().plusMonths(1));
+                + LocalDate.now().plusMonths(1) + RequestFormFacts.FUNDING_AND_BENEFITS);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/kvittering");
         assertThat(drafts("anna")).as("the draft is gone with its submission").isEqualTo(draftsBefore - 1);
@@ -142,7 +143,8 @@ class RequestDraftsTest extends ApiTestBase {
             HttpResponse<String> sent = session.postForm("/anmodninger/ny", "/anmodninger/ny", "draftId=" + draft
                     + "&submissionToken=" + UUID.randomUUID() + "&title=Egen&systemName=X&vendor=Y&need=Z&department=D"
                     + "&oneOffCostDkk=0&annualCostDkk=0&contractYears=1&expectedUsers=1&personalDataCategories=NONE"
-                    + "&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1));
+                    + "&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1)
+                    + RequestFormFacts.FUNDING_AND_BENEFITS);
             assertThat(sent.statusCode()).as(other).isEqualTo(302);
         }
         assertThat(content(draft)).as("nobody else changed it").isEqualTo(stored);

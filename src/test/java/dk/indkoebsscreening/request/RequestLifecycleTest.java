@@ -48,7 +48,7 @@ class RequestLifecycleTest extends ApiTestBase {
         transaction.executeWithoutResult(status -> repository.insert(new PurchaseRequest(id, repository.nextReference(2026),
                 "Livscyklus", "Livscyklus", "Leverandør", "Behov", "Afdeling", "livscyklus", BigDecimal.ZERO, BigDecimal.ZERO,
                 1, 1, List.of(PersonalData.NONE), Hosting.ON_PREMISES, null, null, null, null, Transition.SUBMITTED.to(),
-                Instant.now(), Instant.now(), null, null, null), null, null));
+                Instant.now(), Instant.now(), null, null, null, null, null), null, null));
     }
 
     @AfterEach

@@ -85,7 +85,7 @@ class RequesterWaitsTest extends ApiTestBase {
         transaction.executeWithoutResult(status -> repository.insert(new PurchaseRequest(id, repository.nextReference(2026),
                 "Venter", "Venter", "Leverandør", "Behov", "Afdeling", "venter", BigDecimal.ZERO, BigDecimal.ZERO,
                 1, 1, List.of(PersonalData.NONE), Hosting.ON_PREMISES, null, null, null, null, Transition.SUBMITTED.to(),
-                at(2026, 12, 1, 9), at(2026, 12, 8, 16), null, null, null), null, null));
+                at(2026, 12, 1, 9), at(2026, 12, 8, 16), null, null, null, null, null), null, null));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
@@ -227,7 +228,8 @@ class StrictInputTest extends ApiTestBase {
     private static String requestFormWithTitle(String title) {
         return "title=" + WebSession.encode(title) + "&systemName=X&vendor=Y&need=Z&department=D"
                 + "&oneOffCostDkk=0&annualCostDkk=0&contractYears=1&expectedUsers=1&personalDataCategories=NONE"
-                + "&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1);
+                + "&hosting=ON_PREMISES&hasIntegrations=false&desiredStartDate=" + LocalDate.now().plusMonths(1)
+                + RequestFormFacts.FUNDING_AND_BENEFITS;
     }
 
     @Test
@@ -237,7 +239,7 @@ class StrictInputTest extends ApiTestBase {
         String title = "Danske tal " + System.nanoTime();
         String common = "title=" + WebSession.encode(title) + "&systemName=X&vendor=Y&need=Z&department=D"
                 + "&expectedUsers=" + WebSession.encode("1.200") + "&hosting=ON_PREMISES&hasIntegrations=false"
-                + "&desiredStartDate=" + LocalDate.now().plusMonths(1);
+                + "&desiredStartDate=" + LocalDate.now().plusMonths(1) + RequestFormFacts.FUNDING_AND_BENEFITS;
         long before = requestCount();
 
         HttpResponse<String> refused = browser.postForm("/anmodninger/ny", "/anmodninger/ny", common

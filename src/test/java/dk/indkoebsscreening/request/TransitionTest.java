@@ -111,6 +111,6 @@ class TransitionTest {
     static PurchaseRequest requestIn(RequestStatus status) {
         return new PurchaseRequest(UUID.randomUUID(), "IND-2026-0001", "Titel", "System", "Leverandør", "Behov", "Afdeling",
                 "anna", BigDecimal.ZERO, BigDecimal.ZERO, 1, 1, List.of(PersonalData.NONE), Hosting.ON_PREMISES, null, null, null,
-                null, status, Instant.EPOCH, Instant.EPOCH, null, null, null);
+                null, status, Instant.EPOCH, Instant.EPOCH, null, null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import java.util.ArrayList;
@@ -123,7 +124,8 @@ class VendorContactApiTest extends ApiTestBase {
         HttpResponse<String> refused = anna.postForm("/anmodninger/ny", "/anmodninger/ny", "submissionToken=" + UUID.randomUUID()
                 + "&title=Navn+uden+adresse&systemName=S&vendor=V&need=N&department=D&oneOffCostDkk=1000&annualCostDkk=0"
                 + "&contractYears=1&expectedUsers=1&personalDataCategories=ORDINARY&hosting=ON_PREMISES&hasIntegrations=false"
-                + "&desiredStartDate=" + LocalDate.now().plusMonths(1) + "&vendorContactName=Sara+Jensen");
+                + "&desiredStartDate=" + LocalDate.now().plusMonths(1) + "&vendorContactName=Sara+Jensen"
+                + RequestFormFacts.FUNDING_AND_BENEFITS);
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"field-vendorContactEmail-error\"")
                 .contains("Skriv e-mailadressen på leverandørens kontaktperson");

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.indkoebsscreening.testsupport.BrowserTestBase;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,6 +39,7 @@ class SecurityPagesBrowserTest extends BrowserTestBase {
         browser.type("field-contractYears", "2");
         browser.type("field-expectedUsers", "300");
         browser.setDate("field-desiredStartDate", LocalDate.now().plusMonths(2).toString());
+        RequestFormFacts.fillFundingAndBenefits(browser);
         browser.choose("personalDataCategories", "NONE");
         browser.choose("hosting", "CLOUD_EU");
         browser.choose("hasIntegrations", "false");

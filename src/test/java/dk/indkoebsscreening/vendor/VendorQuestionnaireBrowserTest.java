@@ -8,6 +8,7 @@ import dk.indkoebsscreening.screening.ChecklistProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.Browser;
 import dk.indkoebsscreening.testsupport.BrowserTestBase;
+import dk.indkoebsscreening.testsupport.RequestFormFacts;
 import dk.indkoebsscreening.testsupport.Eventually;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.Mails;
@@ -59,6 +60,7 @@ class VendorQuestionnaireBrowserTest extends BrowserTestBase {
         browser.choose("hosting", "CLOUD_EU");
         browser.choose("hasIntegrations", "false");
         browser.setDate("field-desiredStartDate", "2030-03-01");
+        RequestFormFacts.fillFundingAndBenefits(browser);
         browser.submit();
         assertThat(browser.path()).endsWith("/kvittering");
         String requestId = browser.path().split("/")[2];

@@ -1,0 +1,8 @@
+package dk.indkoebsscreening.request;
+
+/** How much a purchase is expected to give on a {@link BenefitCriterion}: "Høj", "Middel", "Lav". */
+public enum BenefitRating {
+    HIGH,
+    MEDIUM,
+    LOW
+}
