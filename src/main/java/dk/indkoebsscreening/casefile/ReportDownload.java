@@ -2,9 +2,7 @@ package dk.indkoebsscreening.casefile;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import dk.indkoebsscreening.web.TaggedPdf;
 import org.springframework.stereotype.Component;
 
 /** The screening report as a download, the same for the page and the API. */
@@ -18,13 +16,6 @@ class ReportDownload {
     }
 
     void write(CaseFile details, HttpServletResponse response) throws IOException {
-        byte[] pdf = report.pdf(details);
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(report.fileName(details), StandardCharsets.UTF_8).build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store, private");
-        response.getOutputStream().write(pdf);
+        TaggedPdf.write(report.pdf(details), report.fileName(details), response);
     }
 }

@@ -9,13 +9,12 @@ import dk.indkoebsscreening.request.FundingSource;
 import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.system.Paged;
 import dk.indkoebsscreening.web.Choices;
+import dk.indkoebsscreening.web.DanishCsv;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,14 +24,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * A search result as CSV that Danish Excel opens as it is: UTF-8 with a byte order mark, semicolons, dates as
  * dd-mm-åååå, amounts with a decimal comma and no thousands separator; people by name, as a reader knows them. No text a requester wrote can run as a
- * formula in the spreadsheet, also one that splits at commas or tabs (another language's Excel): see {@link #cell}.
+ * formula in the spreadsheet, also one that splits at commas or tabs (another language's Excel): see {@link DanishCsv#cell}.
  */
 @Component
 class SearchExport {
@@ -40,10 +37,6 @@ class SearchExport {
     static final int MAX_ROWS = RequestSearch.MAX_COUNTED;
     private static final int PAGE = 1_000;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    /** The characters spreadsheets in one language or another split a line into cells at. */
-    private static final String SEPARATORS = ",;\t\r\n";
-    /** = + - @ as typed, full-width (＝＋－＠) and small (﹦﹢﹣﹫), and a tab or line break. */
-    private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\t\r\n";
 
     interface Pages {
         Paged<RequestSearch.Found> page(int page, int size);
@@ -81,12 +74,8 @@ class SearchExport {
         for (BenefitCriterion criterion : BenefitCriterion.values()) {
             header.add(choices.message("export.benefit", choices.message("benefit." + criterion)));
         }
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("anmodninger.csv").build().toString());
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        writer.write(line(header));
+        Writer writer = DanishCsv.open(response, "anmodninger.csv");
+        writer.write(DanishCsv.line(header));
         int written = 0;
         for (int page = 1; written < MAX_ROWS; page++) {
             Paged<RequestSearch.Found> found = pages.page(page, PAGE);
@@ -109,7 +98,7 @@ class SearchExport {
                 for (BenefitCriterion criterion : BenefitCriterion.values()) {
                     cells.add(row.expectedBenefits() == null ? "" : choices.message("rating." + row.expectedBenefits().rating(criterion)));
                 }
-                writer.write(line(cells));
+                writer.write(DanishCsv.line(cells));
                 written++;
             }
             if (!found.hasNext()) {
@@ -126,48 +115,6 @@ class SearchExport {
 
     private String verdict(Verdict verdict) {
         return verdict == null ? "" : choices.message("verdict." + verdict);
-    }
-
-    static String line(List<String> cells) {
-        return cells.stream().map(SearchExport::cell).collect(Collectors.joining(";", "", "\r\n"));
-    }
-
-    /**
-     * The value quoted, with an apostrophe wherever a spreadsheet could start a cell that reads as a formula: at the
-     * start, and after each character a spreadsheet in some language splits at (, ; tab and line breaks). Quoting
-     * alone does not keep "a,=1+2,b" one cell: a spreadsheet that splits at commas ends our quoted cell before it
-     * and reads the "=1+2" after the comma as a cell of its own; with the apostrophe it reads "'=1+2", text.
-     */
-    static String cell(String value) {
-        String text = value == null ? "" : value;
-        StringBuilder guarded = new StringBuilder(text.length() + 8);
-        for (int i = 0; i <= text.length(); i++) {
-            if ((i == 0 || SEPARATORS.indexOf(text.charAt(i - 1)) >= 0) && startsLikeAFormula(text, i)) {
-                guarded.append('\'');
-            }
-            if (i < text.length()) {
-                guarded.append(text.charAt(i));
-            }
-        }
-        return "\"" + guarded.toString().replace("\"", "\"\"") + "\"";
-    }
-
-    /**
-     * Whether the first visible character from here on is one a spreadsheet starts a formula with: spreadsheets pass
-     * over leading spaces of any kind (no-break, narrow, figure), invisible characters and a cell's quotes, and read
-     * the full-width and small forms of the signs as the signs. A tab or a line break counts as well.
-     */
-    private static boolean startsLikeAFormula(String text, int from) {
-        for (int i = from; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-            int c = text.codePointAt(i);
-            if (FORMULA_STARTS.indexOf(c) >= 0) {
-                return true;
-            }
-            if (c != '"' && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private String date(Instant instant) {

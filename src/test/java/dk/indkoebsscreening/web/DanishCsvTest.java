@@ -1,4 +1,4 @@
-package dk.indkoebsscreening.casefile;
+package dk.indkoebsscreening.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,24 +11,24 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /** No text a requester writes runs as a formula in the spreadsheet the export is opened in, whatever its language. */
-class SearchExportTest {
+class DanishCsvTest {
 
     @Test
     void aCellThatStartsLikeAFormulaAfterAnyBlankGetsAnApostrophe() {
         for (String formula : List.of("=1+2", "+1+2", "-1+2", "@SUM(A1)", "\t=1+2", "\r=1+2", "\n=1+2", " =1+2", "\u00A0=1+2",
                 "\u202F=1+2", "\u2007=1+2", "\u3000=1+2", "\u200B=1+2", "\uFEFF=1+2", " \u00A0 \t+1", "\uFF1D1+2", "\uFF0B1+2",
                 "\uFF0D1+2", "\uFF20SUM(A1)", "\u00A0\uFF1D1+2", "\uFE661+2")) {
-            assertThat(SearchExport.cell(formula)).as(formula).startsWith("\"'");
+            assertThat(DanishCsv.cell(formula)).as(formula).startsWith("\"'");
         }
-        assertThat(SearchExport.cell("\u00A0=1+2")).isEqualTo("\"'\u00A0=1+2\"");
+        assertThat(DanishCsv.cell("\u00A0=1+2")).isEqualTo("\"'\u00A0=1+2\"");
     }
 
     @Test
     void everyCellIsQuotedAndItsQuotesDoubled() {
-        assertThat(SearchExport.cell("Tilbud 2026")).isEqualTo("\"Tilbud 2026\"");
-        assertThat(SearchExport.cell("Sag \"X\"; del 2")).isEqualTo("\"Sag \"\"X\"\"; del 2\"");
-        assertThat(SearchExport.cell(null)).isEqualTo("\"\"");
-        assertThat(SearchExport.cell("a=1")).as("a sign inside the text is text").isEqualTo("\"a=1\"");
+        assertThat(DanishCsv.cell("Tilbud 2026")).isEqualTo("\"Tilbud 2026\"");
+        assertThat(DanishCsv.cell("Sag \"X\"; del 2")).isEqualTo("\"Sag \"\"X\"\"; del 2\"");
+        assertThat(DanishCsv.cell(null)).isEqualTo("\"\"");
+        assertThat(DanishCsv.cell("a=1")).as("a sign inside the text is text").isEqualTo("\"a=1\"");
     }
 
     /**
@@ -39,7 +39,7 @@ class SearchExportTest {
     void noCellBecomesAFormulaWhateverSeparatorTheSpreadsheetSplitsAt() throws IOException {
         List<String> written = List.of("IND-2026-0001", "a,=1+2,b", "a\t=1+2\tb", "a;=1+2;b", "x, +cmd|' /C calc'!A0",
                 "a,\"=1+2\",b", "a, \u00A0\uFF1D1+2", "a,;=1+2", "325000,00");
-        String line = SearchExport.line(written);
+        String line = DanishCsv.line(written);
 
         for (char separator : new char[] {';', ',', '\t'}) {
             List<String> cells = new ArrayList<>();
@@ -47,9 +47,9 @@ class SearchExportTest {
             for (CSVRecord record : spreadsheet.parse(new StringReader(line))) {
                 record.forEach(cells::add);
             }
-            assertThat(cells).as("split at " + (int) separator).noneMatch(SearchExportTest::isFormula);
+            assertThat(cells).as("split at " + (int) separator).noneMatch(DanishCsvTest::isFormula);
         }
-        assertThat(SearchExport.cell("a,=1+2,b")).as("what Danish Excel shows").isEqualTo("\"a,'=1+2,b\"");
+        assertThat(DanishCsv.cell("a,=1+2,b")).as("what Danish Excel shows").isEqualTo("\"a,'=1+2,b\"");
     }
 
     private static boolean isFormula(String cell) {
