@@ -107,6 +107,9 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/favicon.ico").permitAll()
                         // The shared organisation's administrators see every municipality's figures there.
                         .requestMatchers("/overblik").hasAnyAuthority(Groups.COORDINATORS, Groups.ADMINS)
+                        // So the steering group's report, with its CSV, PDF and each figure's requests.
+                        .requestMatchers("/styring", "/styring.csv", "/styring.pdf", "/styring/**")
+                        .hasAnyAuthority(Groups.COORDINATORS, Groups.ADMINS)
                         .requestMatchers("/admin", "/admin/**").hasAuthority(Groups.ADMINS)
                         .requestMatchers(HttpMethod.GET, "/systemer/ny").hasAuthority(Groups.COORDINATORS)
                         // A system's data processors are the security group's too (ProcessorSupervision checks again).

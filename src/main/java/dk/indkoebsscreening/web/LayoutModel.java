@@ -88,6 +88,9 @@ class LayoutModel {
         if (path.startsWith("/systemer")) {
             return "register";
         }
+        if (path.startsWith("/styring")) {
+            return "steering";
+        }
         if (path.startsWith("/opgaver")) {
             return "tasks";
         }

@@ -1,0 +1,248 @@
+package dk.indkoebsscreening.steering;
+
+import dk.indkoebsscreening.deadline.DeadlineCalculator;
+import dk.indkoebsscreening.deadline.DeadlineProperties;
+import dk.indkoebsscreening.municipality.Municipalities;
+import dk.indkoebsscreening.municipality.Municipality;
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.FundingSource;
+import dk.indkoebsscreening.steering.SteeringRows.AreaRow;
+import dk.indkoebsscreening.steering.SteeringRows.ConditionRow;
+import dk.indkoebsscreening.steering.SteeringRows.RequestRow;
+import dk.indkoebsscreening.system.Tenancy;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The steering group's report for a period: what came in, was decided and withdrawn, how fast, where requests waited,
+ * where the coordinators decided against the recommendation, the conditions still open, and the approved purchases'
+ * value by who pays; of one municipality, or of all the shared organisation's together. Durations are in working days
+ * (the deadline's calendar: weekends, holidays, the municipality's closed days), counted from the day after the start to
+ * the day of the end, so a request submitted on a Monday and decided on the Friday took 4.
+ */
+@Service
+public class SteeringReports {
+
+    /** A duration's figures: how many, the median and the 90th percentile (nearest rank); null when there are none. */
+    public record Durations(int count, Double median, Integer percentile90) {
+
+        static Durations of(Collection<Integer> days) {
+            List<Integer> sorted = days.stream().sorted().toList();
+            int n = sorted.size();
+            if (n == 0) {
+                return new Durations(0, null, null);
+            }
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+            return new Durations(n, median, sorted.get((int) Math.ceil(0.9 * n) - 1));
+        }
+    }
+
+    /** A department's (or, across municipalities, a municipality's department's) figures. */
+    public record DepartmentFigures(String department, int submitted, int decided, int withdrawn, int late,
+                                    Integer onTimePercent, Durations days) {
+    }
+
+    public record AreaFigures(Area area, int screened, int late, Durations days) {
+    }
+
+    /** Where requests decided in the period spent their time: triage, the requester's answers, the areas, the decision. */
+    public record Wait(String phase, Durations days) {
+    }
+
+    /** The approved purchases' lifetime value paid by one source (a pool or fund by name). */
+    public record Paid(FundingSource source, String name, int count, BigDecimal valueDkk) {
+    }
+
+    public record Report(ReportPeriod period, int submitted, int decided, int approved, int rejected, int withdrawn,
+                         int late, Integer onTimePercent, Durations days, List<DepartmentFigures> departments,
+                         List<AreaFigures> areas, List<Wait> waits, List<RequestRow> overrides, int conditionsOpen,
+                         int conditionsOverdue, int requestsWithConditionsOpen, List<Paid> approvedByFunding,
+                         BigDecimal approvedValueDkk) {
+    }
+
+    /** The phases of {@link Wait}, in the order a request passes them. */
+    static final List<String> PHASES = List.of("TRIAGE", "REQUESTER", "AREAS", "DECISION");
+
+    private final SteeringRows rows;
+    private final DeadlineCalculator calendar;
+    private final ZoneId zone;
+    private final Municipalities municipalities;
+    private final TransactionTemplate reading;
+
+    SteeringReports(SteeringRows rows, DeadlineCalculator calendar, DeadlineProperties deadline, Municipalities municipalities,
+                    PlatformTransactionManager transactions) {
+        this.rows = rows;
+        this.calendar = calendar;
+        this.zone = deadline.zone();
+        this.municipalities = municipalities;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
+    }
+
+    /** The period's rows of one municipality, or of all ({@code municipality} empty), read in one snapshot. */
+    private record Read(List<RequestRow> requests, List<AreaRow> areas, List<ConditionRow> conditions) {
+    }
+
+    private Read read(ReportPeriod period, Optional<String> municipality) {
+        Instant start = period.start(zone);
+        Instant end = period.end(zone);
+        Supplier<Read> reads = () -> reading.execute(status -> new Read(rows.requests(start, end), rows.areas(start, end),
+                rows.conditions(start, end)));
+        return municipality.map(one -> Tenancy.callAs(one, reads)).orElseGet(() -> Tenancy.callAcross(reads));
+    }
+
+    public Report report(ReportPeriod period, Optional<String> municipality) {
+        Read read = read(period, municipality);
+        Instant start = period.start(zone);
+        Instant end = period.end(zone);
+        List<RequestRow> decided = read.requests().stream().filter(row -> row.decidedWithin(start, end)).toList();
+        Map<String, String> names = municipality.isPresent() ? Map.of() : names();
+
+        Map<String, List<RequestRow>> byDepartment = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        read.requests().forEach(row -> byDepartment.computeIfAbsent(department(row, names), key -> new ArrayList<>()).add(row));
+        List<DepartmentFigures> departments = byDepartment.entrySet().stream().map(entry -> {
+            List<RequestRow> its = entry.getValue();
+            List<RequestRow> itsDecided = its.stream().filter(row -> row.decidedWithin(start, end)).toList();
+            return new DepartmentFigures(entry.getKey(), count(its, row -> row.submittedWithin(start, end)), itsDecided.size(),
+                    count(its, row -> row.withdrawnWithin(start, end)), count(itsDecided, RequestRow::decidedLate),
+                    onTimePercent(itsDecided), decisionDays(itsDecided));
+        }).toList();
+
+        Map<Area, List<AreaRow>> byArea = new EnumMap<>(Area.class);
+        read.areas().forEach(row -> byArea.computeIfAbsent(row.area(), key -> new ArrayList<>()).add(row));
+        List<AreaFigures> areas = byArea.entrySet().stream().map(entry -> new AreaFigures(entry.getKey(), entry.getValue().size(),
+                (int) entry.getValue().stream().filter(AreaRow::late).count(),
+                Durations.of(entry.getValue().stream().map(row -> days(row.startedAt(), row.completedAt())).toList()))).toList();
+
+        Map<UUID, List<ConditionRow>> conditionsByRequest = read.conditions().stream()
+                .collect(Collectors.groupingBy(ConditionRow::requestId));
+        int conditionsOpen = (int) read.conditions().stream().filter(ConditionRow::open).count();
+        int conditionsOverdue = (int) read.conditions().stream().filter(ConditionRow::overdue).count();
+        int requestsWithOpen = (int) conditionsByRequest.values().stream().filter(list -> list.stream().anyMatch(ConditionRow::open)).count();
+
+        Map<List<Object>, List<RequestRow>> byPayer = new LinkedHashMap<>();
+        decided.stream().filter(RequestRow::approved)
+                .sorted(Comparator.comparing((RequestRow row) -> row.purchaseFunding() == null ? FundingSource.values().length
+                        : row.purchaseFunding().ordinal()).thenComparing(row -> Objects.toString(row.purchaseFundingName(), "")))
+                .forEach(row -> byPayer.computeIfAbsent(java.util.Arrays.asList(row.purchaseFunding(), row.purchaseFundingName()),
+                        key -> new ArrayList<>()).add(row));
+        List<Paid> paid = byPayer.entrySet().stream().map(entry -> new Paid((FundingSource) entry.getKey().get(0),
+                (String) entry.getKey().get(1), entry.getValue().size(), sum(entry.getValue()))).toList();
+
+        return new Report(period, count(read.requests(), row -> row.submittedWithin(start, end)), decided.size(),
+                count(decided, RequestRow::approved), count(decided, row -> row.outcome() == Verdict.REJECTED),
+                count(read.requests(), row -> row.withdrawnWithin(start, end)), count(decided, RequestRow::decidedLate),
+                onTimePercent(decided), decisionDays(decided), departments, areas, waits(decided),
+                decided.stream().filter(RequestRow::overridden).toList(), conditionsOpen, conditionsOverdue, requestsWithOpen,
+                paid, sum(decided.stream().filter(RequestRow::approved).toList()));
+    }
+
+    /**
+     * The requests behind a figure, as the report counted them, oldest first.
+     *
+     * @param department narrows to one department as the report names it (null: every one)
+     * @param area       for {@link Figure#SCREENED} and {@link Figure#SCREENED_LATE}: the area (null: every one)
+     * @param paidBy     for {@link Figure#APPROVED}: who pays (null: any); {@code unstated} those that did not say
+     */
+    public List<RequestRow> requests(ReportPeriod period, Optional<String> municipality, Figure figure, String department,
+                                     Area area, FundingSource paidBy, boolean unstated) {
+        Read read = read(period, municipality);
+        Instant start = period.start(zone);
+        Instant end = period.end(zone);
+        Map<String, String> names = municipality.isPresent() ? Map.of() : names();
+        Set<UUID> ids = switch (figure) {
+            case SCREENED, SCREENED_LATE -> read.areas().stream()
+                    .filter(row -> area == null || row.area() == area)
+                    .filter(row -> figure == Figure.SCREENED || row.late())
+                    .map(AreaRow::requestId).collect(Collectors.toSet());
+            case CONDITIONS_OPEN, CONDITIONS_OVERDUE -> read.conditions().stream()
+                    .filter(figure == Figure.CONDITIONS_OPEN ? ConditionRow::open : ConditionRow::overdue)
+                    .map(ConditionRow::requestId).collect(Collectors.toSet());
+            default -> null;
+        };
+        Predicate<RequestRow> counted = switch (figure) {
+            case SUBMITTED -> row -> row.submittedWithin(start, end);
+            case DECIDED -> row -> row.decidedWithin(start, end);
+            case APPROVED -> row -> row.decidedWithin(start, end) && row.approved()
+                    && (unstated ? row.purchaseFunding() == null : paidBy == null || row.purchaseFunding() == paidBy);
+            case REJECTED -> row -> row.decidedWithin(start, end) && row.outcome() == Verdict.REJECTED;
+            case WITHDRAWN -> row -> row.withdrawnWithin(start, end);
+            case ON_TIME -> row -> row.decidedWithin(start, end) && !row.decidedLate();
+            case LATE -> row -> row.decidedWithin(start, end) && row.decidedLate();
+            case OVERRIDDEN -> row -> row.decidedWithin(start, end) && row.overridden();
+            case CONDITIONS_OPEN, CONDITIONS_OVERDUE, SCREENED, SCREENED_LATE -> row -> ids.contains(row.id());
+        };
+        return read.requests().stream()
+                .filter(counted)
+                .filter(row -> department == null || department(row, names).equalsIgnoreCase(department))
+                .toList();
+    }
+
+    private Map<String, String> names() {
+        return municipalities.all().stream().collect(Collectors.toMap(Municipality::id, Municipality::name));
+    }
+
+    /** Across municipalities a department is named with its municipality's name: each has its own "Borgerservice". */
+    private static String department(RequestRow row, Map<String, String> names) {
+        return names.isEmpty() ? row.department() : names.getOrDefault(row.municipality(), row.municipality()) + ": " + row.department();
+    }
+
+    private List<Wait> waits(List<RequestRow> decided) {
+        List<Integer> triage = new ArrayList<>();
+        List<Integer> requester = new ArrayList<>();
+        List<Integer> areas = new ArrayList<>();
+        List<Integer> decision = new ArrayList<>();
+        for (RequestRow row : decided) {
+            // Rejected at triage: triage lasted until the decision.
+            triage.add(days(row.submittedAt(), row.screeningStartedAt() != null ? row.screeningStartedAt() : row.decidedAt()));
+            requester.add(row.waitedWorkingDays());
+            if (row.screeningStartedAt() != null && row.recommendedAt() != null) {
+                areas.add(days(row.screeningStartedAt(), row.recommendedAt()));
+                decision.add(days(row.recommendedAt(), row.decidedAt()));
+            }
+        }
+        return List.of(new Wait(PHASES.get(0), Durations.of(triage)), new Wait(PHASES.get(1), Durations.of(requester)),
+                new Wait(PHASES.get(2), Durations.of(areas)), new Wait(PHASES.get(3), Durations.of(decision)));
+    }
+
+    private Durations decisionDays(List<RequestRow> decided) {
+        return Durations.of(decided.stream().map(row -> days(row.submittedAt(), row.decidedAt())).toList());
+    }
+
+    private int days(Instant from, Instant to) {
+        return to.isAfter(from) ? calendar.workingDaysLeft(from, to) : 0;
+    }
+
+    private static Integer onTimePercent(List<RequestRow> decided) {
+        return decided.isEmpty() ? null
+                : (int) Math.round(100.0 * decided.stream().filter(row -> !row.decidedLate()).count() / decided.size());
+    }
+
+    private static int count(List<RequestRow> rows, Predicate<RequestRow> which) {
+        return (int) rows.stream().filter(which).count();
+    }
+
+    private static BigDecimal sum(List<RequestRow> rows) {
+        return rows.stream().map(RequestRow::contractValueDkk).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,153 @@
+package dk.indkoebsscreening.steering;
+
+import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.request.FundingSource;
+import dk.indkoebsscreening.request.RequestStatus;
+import dk.indkoebsscreening.system.Sql;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The rows a steering report counts, read in the caller's scope (row-level security gives one municipality's, or all
+ * of the shared organisation's). Like the search (casefile's {@code RequestSearch}) a read-only report across the steps'
+ * tables, so that a year is read in three statements rather than asked of six modules request by request; each step
+ * still writes only its own tables. The indexes on {@code submitted_at}, {@code decided_at}, {@code completed_at} and
+ * {@code status} find a period's rows.
+ */
+@Repository
+class SteeringRows {
+
+    /** A request that came in, was decided or was withdrawn within the period, with what the report asks of it. */
+    record RequestRow(UUID id, String municipality, String reference, String title, String department, RequestStatus status,
+                      Instant submittedAt, Instant deadline, BigDecimal contractValueDkk, FundingSource purchaseFunding,
+                      String purchaseFundingName, Verdict outcome, Verdict recommendation, String reason, Instant decidedAt,
+                      Instant withdrawnAt, Instant screeningStartedAt, Instant recommendedAt, int waitedWorkingDays) {
+
+        boolean decidedWithin(Instant start, Instant end) {
+            return within(decidedAt, start, end);
+        }
+
+        boolean submittedWithin(Instant start, Instant end) {
+            return within(submittedAt, start, end);
+        }
+
+        boolean withdrawnWithin(Instant start, Instant end) {
+            return within(withdrawnAt, start, end);
+        }
+
+        boolean decidedLate() {
+            return decidedAt != null && decidedAt.isAfter(deadline);
+        }
+
+        boolean approved() {
+            return outcome == Verdict.APPROVED || outcome == Verdict.APPROVED_WITH_CONDITIONS;
+        }
+
+        /** The coordinator decided otherwise than the screening recommended. */
+        boolean overridden() {
+            return outcome != null && recommendation != null && outcome != recommendation;
+        }
+
+        private static boolean within(Instant at, Instant start, Instant end) {
+            return at != null && !at.isBefore(start) && at.isBefore(end);
+        }
+    }
+
+    /** An area screened within the period. */
+    record AreaRow(UUID requestId, Area area, Instant startedAt, Instant completedAt, Instant deadline) {
+
+        boolean late() {
+            return completedAt.isAfter(deadline);
+        }
+    }
+
+    /** A condition set by a decision of the period, as it stands today. */
+    record ConditionRow(UUID requestId, String status) {
+
+        boolean open() {
+            return !"VERIFIED".equals(status) && !"WAIVED".equals(status);
+        }
+
+        boolean overdue() {
+            return "OVERDUE".equals(status);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    SteeringRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<RequestRow> requests(Instant start, Instant end) {
+        return jdbc.sql("""
+                with period_requests as (
+                    select id from purchase_request where submitted_at >= :start and submitted_at < :end
+                    union
+                    select request_id from decision where decided_at >= :start and decided_at < :end
+                    union
+                    select h.request_id from purchase_request w join case_history h on h.request_id = w.id
+                     where w.status = 'WITHDRAWN' and h.kind = 'WITHDRAWN' and h.at >= :start and h.at < :end)
+                select r.id, r.tenant_id, r.reference, r.title, r.department, r.status, r.submitted_at, r.deadline,
+                       r.one_off_cost_dkk + r.annual_cost_dkk * r.contract_years as contract_value,
+                       r.purchase_funding, r.purchase_funding_name, d.outcome, d.recommendation, d.reason, d.decided_at,
+                       h.withdrawn_at, h.screening_started_at, h.recommended_at,
+                       coalesce((select sum(w.working_days) from requester_wait w where w.request_id = r.id), 0) as waited
+                  from period_requests p
+                  join purchase_request r on r.id = p.id
+                  left join decision d on d.request_id = r.id
+                  left join lateral (
+                      select min(at) filter (where kind = 'WITHDRAWN') as withdrawn_at,
+                             min(at) filter (where kind in ('SCREENING_STARTED', 'TRIAGE_SKIPPED')) as screening_started_at,
+                             max(at) filter (where kind = 'RECOMMENDED') as recommended_at
+                        from case_history
+                       where request_id = r.id and kind in ('WITHDRAWN', 'SCREENING_STARTED', 'TRIAGE_SKIPPED', 'RECOMMENDED')) h on true
+                 order by r.submitted_at, r.id
+                """)
+                .param("start", Sql.timestamp(start))
+                .param("end", Sql.timestamp(end))
+                .query((row, n) -> new RequestRow(row.getObject("id", UUID.class), row.getString("tenant_id"),
+                        row.getString("reference"), row.getString("title"), row.getString("department"),
+                        RequestStatus.valueOf(row.getString("status")), Sql.instant(row, "submitted_at"),
+                        Sql.instant(row, "deadline"), row.getBigDecimal("contract_value"),
+                        row.getString("purchase_funding") == null ? null : FundingSource.valueOf(row.getString("purchase_funding")),
+                        row.getString("purchase_funding_name"), verdict(row.getString("outcome")),
+                        verdict(row.getString("recommendation")), row.getString("reason"), Sql.instant(row, "decided_at"),
+                        Sql.instant(row, "withdrawn_at"), Sql.instant(row, "screening_started_at"),
+                        Sql.instant(row, "recommended_at"), row.getInt("waited")))
+                .list();
+    }
+
+    List<AreaRow> areas(Instant start, Instant end) {
+        return jdbc.sql("""
+                select a.request_id, a.area, a.started_at, a.completed_at, r.deadline
+                  from area_screening a join purchase_request r on r.id = a.request_id
+                 where a.completed_at >= :start and a.completed_at < :end and a.verdict is not null
+                """)
+                .param("start", Sql.timestamp(start))
+                .param("end", Sql.timestamp(end))
+                .query((row, n) -> new AreaRow(row.getObject("request_id", UUID.class), Area.valueOf(row.getString("area")),
+                        Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), Sql.instant(row, "deadline")))
+                .list();
+    }
+
+    List<ConditionRow> conditions(Instant start, Instant end) {
+        return jdbc.sql("""
+                select c.request_id, c.status from condition_item c join decision d on d.request_id = c.request_id
+                 where d.decided_at >= :start and d.decided_at < :end
+                """)
+                .param("start", Sql.timestamp(start))
+                .param("end", Sql.timestamp(end))
+                .query((row, n) -> new ConditionRow(row.getObject("request_id", UUID.class), row.getString("status")))
+                .list();
+    }
+
+    private static Verdict verdict(String name) {
+        return name == null ? null : Verdict.valueOf(name);
+    }
+}
