@@ -4,6 +4,7 @@ import dk.indkoebsscreening.vendor.VendorStaffView;
 import dk.indkoebsscreening.request.RequesterWaits;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.WaitPolicy;
+import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.triage.TriageService;
 import dk.indkoebsscreening.web.PageErrors;
@@ -27,10 +28,12 @@ public class CaseFileView {
     private final WaitPolicy waitPolicy;
     private final TriageService triage;
     private final VendorStaffView vendor;
+    private final SatisfactionSurveys surveys;
 
     CaseFileView(CaseFileService caseFiles, Standing standing, Requests requests, RequesterWaits waits, WaitPolicy waitPolicy,
-                 TriageService triage, VendorStaffView vendor) {
+                 TriageService triage, VendorStaffView vendor, SatisfactionSurveys surveys) {
         this.vendor = vendor;
+        this.surveys = surveys;
         this.caseFiles = caseFiles;
         this.standing = standing;
         this.requests = requests;
@@ -74,6 +77,8 @@ public class CaseFileView {
                 .filter(later -> requests.findById(later.id()).filter(request -> Requests.mayRead(request, user)).isPresent())
                 .toList());
         model.addAttribute("vendor", vendor.panel(id, user));
+        // The requester's satisfaction survey, once asked: to them alone.
+        model.addAttribute("satisfaction", requester ? surveys.of(id).orElse(null) : null);
         return "casefile/details";
     }
 }

@@ -43,6 +43,10 @@ enum MailKind {
     VENDOR_INVITATION("vendorInvitation"),
     /** To the vendor's contact before the link expires, unless they submitted. */
     VENDOR_REMINDER("vendorReminder"),
+    /** To the requester once the screening's work for them is done: how satisfied they are (two questions). */
+    SATISFACTION("satisfaction"),
+    /** To the requester who has not answered the survey: its one reminder. */
+    SATISFACTION_REMINDER("satisfactionReminder"),
     /** To the expert who invited and the experts of the areas asked: the vendor submitted a round. */
     VENDOR_ANSWERED("vendorAnswered");
 
@@ -77,6 +81,7 @@ enum MailKind {
     }
 
     boolean toRequester() {
-        return this == RECEIVED || this == QUESTION || this == SCREENING_STARTED || this == DECISION || this == CONDITIONS_SETTLED;
+        return this == RECEIVED || this == QUESTION || this == SCREENING_STARTED || this == DECISION || this == CONDITIONS_SETTLED
+                || this == SATISFACTION || this == SATISFACTION_REMINDER;
     }
 }

@@ -12,6 +12,8 @@ import dk.indkoebsscreening.process.ScreeningGroups;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.register.RenewalDue;
 import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.satisfaction.SatisfactionAsked;
+import dk.indkoebsscreening.satisfaction.SatisfactionReminderDue;
 import dk.indkoebsscreening.request.RequestReceived;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.scope.FastTrackHandling;
@@ -399,6 +401,25 @@ class Notifications {
                 .paragraph(text("mail.conditionsSettled.lead", request.title()))
                 .action(text("mail.action.request"), link(Links.request(request.id())))
                 .footer(footer(MailKind.CONDITIONS_SETTLED, to)));
+    }
+
+    /** Two questions to the requester, answered on the request's page; the same words again in the one reminder. */
+    @EventListener
+    void satisfactionAsked(SatisfactionAsked fact) {
+        satisfactionMail(MailKind.SATISFACTION, request(fact.requestId()));
+    }
+
+    @EventListener
+    void satisfactionReminderDue(SatisfactionReminderDue fact) {
+        satisfactionMail(MailKind.SATISFACTION_REMINDER, request(fact.requestId()));
+    }
+
+    private void satisfactionMail(MailKind kind, PurchaseRequest request) {
+        toRequester(kind, request, to -> about(kind, request, to)
+                .paragraph(text("mail.satisfaction.lead", request.title()))
+                .paragraph(text("mail.satisfaction.questions"))
+                .action(text("mail.action.satisfaction"), link(Links.request(request.id()) + "#tilfredshed"))
+                .footer(footer(kind, to)));
     }
 
     /** A mail about one condition: the request's facts and the condition's own, not the screening's deadline. */

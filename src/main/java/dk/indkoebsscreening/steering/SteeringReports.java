@@ -7,6 +7,7 @@ import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
 import dk.indkoebsscreening.request.FundingSource;
+import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.steering.SteeringRows.AreaRow;
 import dk.indkoebsscreening.steering.SteeringRows.ConditionRow;
 import dk.indkoebsscreening.steering.SteeringRows.RequestRow;
@@ -73,11 +74,23 @@ public class SteeringReports {
     public record Paid(FundingSource source, String name, int count, BigDecimal valueDkk) {
     }
 
+    /** The requesters' answers given in the period: how many gave each score (index 0 is 1), the average, and each answer. */
+    public record Satisfaction(int answers, Double average, List<Integer> byScore, List<SatisfactionSurveys.Answer> each) {
+
+        static Satisfaction of(List<SatisfactionSurveys.Answer> answers) {
+            List<Integer> byScore = new ArrayList<>(List.of(0, 0, 0, 0, 0));
+            answers.forEach(answer -> byScore.set(answer.score() - 1, byScore.get(answer.score() - 1) + 1));
+            Double average = answers.isEmpty() ? null
+                    : Math.round(10.0 * answers.stream().mapToInt(SatisfactionSurveys.Answer::score).average().orElseThrow()) / 10.0;
+            return new Satisfaction(answers.size(), average, List.copyOf(byScore), answers);
+        }
+    }
+
     public record Report(ReportPeriod period, int submitted, int decided, int approved, int rejected, int withdrawn,
                          int late, Integer onTimePercent, Durations days, List<DepartmentFigures> departments,
                          List<AreaFigures> areas, List<Wait> waits, List<RequestRow> overrides, int conditionsOpen,
                          int conditionsOverdue, int requestsWithConditionsOpen, List<Paid> approvedByFunding,
-                         BigDecimal approvedValueDkk) {
+                         BigDecimal approvedValueDkk, Satisfaction satisfaction) {
     }
 
     /** The phases of {@link Wait}, in the order a request passes them. */
@@ -88,10 +101,12 @@ public class SteeringReports {
     private final ZoneId zone;
     private final Municipalities municipalities;
     private final TransactionTemplate reading;
+    private final SatisfactionSurveys surveys;
 
     SteeringReports(SteeringRows rows, DeadlineCalculator calendar, DeadlineProperties deadline, Municipalities municipalities,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, SatisfactionSurveys surveys) {
         this.rows = rows;
+        this.surveys = surveys;
         this.calendar = calendar;
         this.zone = deadline.zone();
         this.municipalities = municipalities;
@@ -100,14 +115,15 @@ public class SteeringReports {
     }
 
     /** The period's rows of one municipality, or of all ({@code municipality} empty), read in one snapshot. */
-    private record Read(List<RequestRow> requests, List<AreaRow> areas, List<ConditionRow> conditions) {
+    private record Read(List<RequestRow> requests, List<AreaRow> areas, List<ConditionRow> conditions,
+                        List<SatisfactionSurveys.Answer> answers) {
     }
 
     private Read read(ReportPeriod period, Optional<String> municipality) {
         Instant start = period.start(zone);
         Instant end = period.end(zone);
         Supplier<Read> reads = () -> reading.execute(status -> new Read(rows.requests(start, end), rows.areas(start, end),
-                rows.conditions(start, end)));
+                rows.conditions(start, end), surveys.answeredBetween(start, end)));
         return municipality.map(one -> Tenancy.callAs(one, reads)).orElseGet(() -> Tenancy.callAcross(reads));
     }
 
@@ -154,7 +170,7 @@ public class SteeringReports {
                 count(read.requests(), row -> row.withdrawnWithin(start, end)), count(decided, RequestRow::decidedLate),
                 onTimePercent(decided), decisionDays(decided), departments, areas, waits(decided),
                 decided.stream().filter(RequestRow::overridden).toList(), conditionsOpen, conditionsOverdue, requestsWithOpen,
-                paid, sum(decided.stream().filter(RequestRow::approved).toList()));
+                paid, sum(decided.stream().filter(RequestRow::approved).toList()), Satisfaction.of(read.answers()));
     }
 
     /**

@@ -4,6 +4,8 @@ import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.request.FundingSource;
+import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
+import dk.indkoebsscreening.security.People;
 import dk.indkoebsscreening.steering.SteeringReports.AreaFigures;
 import dk.indkoebsscreening.steering.SteeringReports.DepartmentFigures;
 import dk.indkoebsscreening.steering.SteeringReports.Durations;
@@ -46,8 +48,10 @@ public class SteeringView {
     private final TaggedPdf pdf;
     private final Clock clock;
     private final ZoneId zone;
+    private final People people;
 
-    SteeringView(Choices choices, Formats formats, TaggedPdf pdf, Clock clock, DeadlineProperties deadline) {
+    SteeringView(Choices choices, Formats formats, TaggedPdf pdf, Clock clock, DeadlineProperties deadline, People people) {
+        this.people = people;
         this.choices = choices;
         this.formats = formats;
         this.pdf = pdf;
@@ -128,6 +132,10 @@ public class SteeringView {
         model.addAttribute("areasChart", BarChart.of(report.areas().stream()
                 .map(area -> new BarChart.Bar(choices.message("area." + area.area()), area.days().median(), days(area.days().median())))
                 .toList()));
+        model.addAttribute("satisfactionChart", BarChart.of(java.util.stream.IntStream.rangeClosed(1, 5).map(score -> 6 - score)
+                .mapToObj(score -> new BarChart.Bar(choices.message("satisfaction.score." + score),
+                        report.satisfaction().byScore().get(score - 1), number(report.satisfaction().byScore().get(score - 1))))
+                .toList()));
         model.addAttribute("paidChart", BarChart.of(report.approvedByFunding().stream()
                 .map(paid -> new BarChart.Bar(paidBy(paid), paid.valueDkk().doubleValue(), formats.amount(paid.valueDkk())))
                 .toList()));
@@ -191,6 +199,18 @@ public class SteeringView {
             line(writer, paidBy(paid), number(paid.count()), kroner(paid.valueDkk()));
         }
         line(writer);
+        line(writer, choices.message("steering.col.score"), choices.message("steering.col.answers"));
+        for (int score = 5; score >= 1; score--) {
+            line(writer, choices.message("satisfaction.score." + score), number(report.satisfaction().byScore().get(score - 1)));
+        }
+        line(writer);
+        line(writer, choices.message("steering.col.reference"), choices.message("steering.col.score"),
+                choices.message("steering.col.requester"), choices.message("steering.col.comment"));
+        for (SatisfactionSurveys.Answer answer : report.satisfaction().each()) {
+            line(writer, answer.reference(), Integer.toString(answer.score()), answer.requester() == null
+                    ? choices.message("steering.satisfaction.anonymous") : people.name(answer.requester()), answer.comment());
+        }
+        line(writer);
         line(writer, choices.message("steering.col.reference"), choices.message("steering.col.title"),
                 choices.message("steering.col.department"), choices.message("steering.col.recommendation"),
                 choices.message("steering.col.outcome"), choices.message("steering.col.reason"));
@@ -233,6 +253,9 @@ public class SteeringView {
         figures.put(choices.message("steering.figure.OVERRIDDEN"), number(report.overrides().size()));
         figures.put(choices.message("steering.figure.CONDITIONS_OPEN"), number(report.conditionsOpen()));
         figures.put(choices.message("steering.figure.CONDITIONS_OVERDUE"), number(report.conditionsOverdue()));
+        figures.put(choices.message("steering.col.answers") + " (" + choices.message("steering.satisfaction").toLowerCase(locale()) + ")",
+                number(report.satisfaction().answers()));
+        figures.put(choices.message("steering.satisfaction.average"), figure(report.satisfaction().average()));
         figures.put(choices.message(forSpreadsheet ? "steering.approvedValue" : "steering.approvedValue.text"),
                 forSpreadsheet ? kroner(report.approvedValueDkk()) : formats.amount(report.approvedValueDkk()));
         return figures;

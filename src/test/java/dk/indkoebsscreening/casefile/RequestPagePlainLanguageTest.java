@@ -6,6 +6,7 @@ import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.request.RequesterWaits;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.request.WaitPolicy;
+import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.security.Groups;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
@@ -41,6 +42,9 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
 
     @Autowired
     dk.indkoebsscreening.vendor.VendorStaffView vendorStaffView;
+
+    @Autowired
+    SatisfactionSurveys satisfactionSurveys;
 
     private static final Pattern SENTENCE = Pattern.compile("id=\"standing-sentence\"[^>]*>([^<]*)<");
     /** What an engineer's page said and a requester's must not: rule and model names, element ids, task names. */
@@ -99,7 +103,7 @@ class RequestPagePlainLanguageTest extends ApiTestBase {
                 .contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på dit svar.<");
         assertThat(page(Lifecycle.COORDINATOR, requestId)).contains("id=\"deadline-moves\">Datoen flyttes, mens anmodningen venter på anmoderens svar.<");
         ExtendedModelMap notPausing = new ExtendedModelMap();
-        new CaseFileView(caseFiles, standing, requests, waits, new WaitPolicy(false), triageService, vendorStaffView)
+        new CaseFileView(caseFiles, standing, requests, waits, new WaitPolicy(false), triageService, vendorStaffView, satisfactionSurveys)
                 .details(UUID.fromString(requestId), new CurrentUser("anna", Set.of(Groups.STAFF)), null, null, notPausing);
         assertThat(notPausing.get("deadlineMoves")).as("a week that does not pause keeps its date").isEqualTo(false);
 

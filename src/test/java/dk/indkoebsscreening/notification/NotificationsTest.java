@@ -206,7 +206,8 @@ class NotificationsTest extends ApiTestBase {
         assertThat(decision.subject()).endsWith(": Afvist");
         assertThat(decision.text()).contains("»Dækkes af kommunens regnearksløsning.«", "  - Købet er afvist ved triagen",
                 "Vil du prøve igen?:", "indsende en ny anmodning").doesNotContain("Betingelser");
-        assertThat(mails.about(reference)).extracting(Mail::kind).containsExactlyInAnyOrder("TRIAGE_NEEDED", "RECEIVED", "DECISION");
+        assertThat(mails.about(reference)).extracting(Mail::kind).as("a rejection at triage is a decision: the survey follows")
+                .containsExactlyInAnyOrder("TRIAGE_NEEDED", "RECEIVED", "DECISION", "SATISFACTION");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.steering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.WebSession;
@@ -88,6 +89,9 @@ class SteeringReportTest extends ApiTestBase {
         condition(r4, 2, "OVERDUE");
         condition(r4, 3, "VERIFIED");
 
+        answered(r1, 5, false, "Hurtigt og klart.", "2002-07-08 10:00");
+        answered(r2, 2, true, "Afslaget kom efter fristen.", "2002-07-23 10:00");
+
         UUID r5 = submitted("R5", departmentB, "2002-06-28 10:00", "2002-07-05 16:00", "DEPARTMENT", null);
         started(r5, "SCREENING_STARTED", "2002-06-28 12:00");
         history(r5, "RECOMMENDED", "2002-07-01 09:00");
@@ -120,6 +124,11 @@ class SteeringReportTest extends ApiTestBase {
                 + paid.valueDkk().stripTrailingZeros().toPlainString())
                 .containsExactly("DEPARTMENT null 1 325000", "POOL Teknologipuljen 1 325000", "null null 1 325000");
         assertThat(report.approvedValueDkk().stripTrailingZeros().toPlainString()).isEqualTo("975000");
+        assertThat(report.satisfaction().answers()).isEqualTo(2);
+        assertThat(report.satisfaction().average()).as("(5 + 2) / 2").isEqualTo(3.5);
+        assertThat(report.satisfaction().byScore()).containsExactly(0, 1, 0, 0, 1);
+        assertThat(report.satisfaction().each()).extracting(SatisfactionSurveys.Answer::requester).as("the second asked to be anonymous")
+                .containsExactly("anna", null);
     }
 
     @Test
@@ -132,7 +141,7 @@ class SteeringReportTest extends ApiTestBase {
         assertThat(page).contains("Styringsrapport: Nordby Kommune", "Tallene gælder 3. kvartal 2002.", "75 %",
                 "3 godkendt, 1 afvist", departmentA, departmentB, "Budgettet rækker ikke i år.",
                 "indstillet: Godkendt, afgjort: Afvist", "Pulje: Teknologipuljen", "Ikke oplyst", "arbejdsdage fra anmodning til afgørelse (median; 90 % inden for 8)", "6 arbejdsdage",
-                "0,5 arbejdsdage", "1,5 arbejdsdage");
+                "0,5 arbejdsdage", "1,5 arbejdsdage", "2 svar, gennemsnit 3,5", "Anna Andersen", "Anonym", "Afslaget kom efter fristen.");
         String late = page.replaceAll("(?s).*id=\"late-link\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
         assertThat(late).isEqualTo("/styring/anmodninger?periode=2002-K3&figur=LATE");
         String requests = coordinator.get(late).body();
@@ -259,6 +268,13 @@ class SteeringReportTest extends ApiTestBase {
                 insert into requester_wait (id, request_id, started_at, open_waits, ended_at, working_days, deadline_moved)
                 values (?, ?, '2002-07-12 10:00 Europe/Copenhagen', 0, '2002-07-16 10:00 Europe/Copenhagen', ?, false)
                 """).params(UUID.randomUUID(), id, workingDays).update();
+    }
+
+    private void answered(UUID id, int score, boolean anonymous, String comment, String at) {
+        jdbc.sql("""
+                insert into satisfaction_survey (request_id, requester, asked_at, answered_at, score, comment, anonymous)
+                values (?, 'anna', ?::timestamptz, ?::timestamptz, ?, ?, ?)
+                """).params(id, copenhagen(at), copenhagen(at), score, comment, anonymous).update();
     }
 
     private void decided(UUID id, String outcome, String recommendation, String reason, String at) {
