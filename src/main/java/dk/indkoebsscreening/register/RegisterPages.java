@@ -42,9 +42,11 @@ class RegisterPages {
     private final Choices choices;
     private final MessageSource messages;
     private final Renewals renewals;
+    private final ScreeningOfSystems screening;
 
     RegisterPages(SystemRegister register, FormBinder binder, ObjectMapper objectMapper, Choices choices,
-                  MessageSource messages, Renewals renewals) {
+                  MessageSource messages, Renewals renewals, ScreeningOfSystems screening) {
+        this.screening = screening;
         this.register = register;
         this.binder = binder;
         this.objectMapper = objectMapper;
@@ -122,6 +124,36 @@ class RegisterPages {
         return "redirect:/systemer/" + id;
     }
 
+    /** The request that screened a system the register did not know was screened. */
+    @PostMapping("/{id}/screening/anmodning")
+    String linkToRequest(@PathVariable UUID id, @RequestParam(name = "reference", required = false) String reference,
+                         Authentication authentication, Model model, RedirectAttributes saved, HttpServletResponse response) {
+        try {
+            screening.link(id, reference, CurrentUser.of(authentication));
+            saved.addFlashAttribute("saved", choices.message("register.screening.linked", reference.strip()));
+            return "redirect:/systemer/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("reference", reference);
+            return systemPage(register.find(id), SystemInput.of(register.find(id)), PageErrors.none().addProblems(e, messages), model);
+        }
+    }
+
+    /** A system that needs no screening, with the reason the steering group reads. */
+    @PostMapping("/{id}/screening/undtag")
+    String exempt(@PathVariable UUID id, @RequestParam(name = "reason", required = false) String reason,
+                  Authentication authentication, Model model, RedirectAttributes saved, HttpServletResponse response) {
+        try {
+            screening.exempt(id, reason, CurrentUser.of(authentication));
+            saved.addFlashAttribute("saved", choices.message("register.screening.exempted"));
+            return "redirect:/systemer/" + id;
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("reason", reason == null ? null : reason.substring(0, Math.min(reason.length(), ScreeningOfSystems.REASON_LENGTH + 1)));
+            return systemPage(register.find(id), SystemInput.of(register.find(id)), PageErrors.none().addProblems(e, messages), model);
+        }
+    }
+
     @PostMapping("/import")
     String importKitos(@RequestParam(name = "file", required = false) MultipartFile file, Authentication authentication,
                        Model model, RedirectAttributes saved, HttpServletResponse response) throws IOException {
@@ -152,6 +184,7 @@ class RegisterPages {
         model.addAttribute("system", system);
         model.addAttribute("renewalDueOn", system == null ? null : renewals.dueOn(system));
         model.addAttribute("renewalsDecided", system == null ? List.of() : renewals.decided(system.id()));
+        model.addAttribute("exemption", system == null ? null : screening.exemption(system.id()).orElse(null));
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
         model.addAttribute("personalDataKinds", choices.of("personalData.", PersonalData.values()));

@@ -95,6 +95,13 @@ class RequestRepository {
                 .list();
     }
 
+    Optional<PurchaseRequest> findByReference(String reference) {
+        return jdbc.sql("select " + COLUMNS + " from purchase_request where reference = ?")
+                .param(reference)
+                .query(RequestRepository::map)
+                .optional();
+    }
+
     Optional<PurchaseRequest> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from purchase_request where id = ?")
                 .param(id)

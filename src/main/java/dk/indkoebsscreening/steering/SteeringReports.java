@@ -6,6 +6,7 @@ import dk.indkoebsscreening.municipality.Municipalities;
 import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.Verdict;
+import dk.indkoebsscreening.register.ScreeningOfSystems;
 import dk.indkoebsscreening.request.FundingSource;
 import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.steering.SteeringRows.AreaRow;
@@ -90,7 +91,7 @@ public class SteeringReports {
                          int late, Integer onTimePercent, Durations days, List<DepartmentFigures> departments,
                          List<AreaFigures> areas, List<Wait> waits, List<RequestRow> overrides, int conditionsOpen,
                          int conditionsOverdue, int requestsWithConditionsOpen, List<Paid> approvedByFunding,
-                         BigDecimal approvedValueDkk, Satisfaction satisfaction) {
+                         BigDecimal approvedValueDkk, Satisfaction satisfaction, List<ScreeningOfSystems.Unscreened> unscreened) {
     }
 
     /** The phases of {@link Wait}, in the order a request passes them. */
@@ -102,10 +103,12 @@ public class SteeringReports {
     private final Municipalities municipalities;
     private final TransactionTemplate reading;
     private final SatisfactionSurveys surveys;
+    private final ScreeningOfSystems systems;
 
     SteeringReports(SteeringRows rows, DeadlineCalculator calendar, DeadlineProperties deadline, Municipalities municipalities,
-                    PlatformTransactionManager transactions, SatisfactionSurveys surveys) {
+                    PlatformTransactionManager transactions, SatisfactionSurveys surveys, ScreeningOfSystems systems) {
         this.rows = rows;
+        this.systems = systems;
         this.surveys = surveys;
         this.calendar = calendar;
         this.zone = deadline.zone();
@@ -116,14 +119,14 @@ public class SteeringReports {
 
     /** The period's rows of one municipality, or of all ({@code municipality} empty), read in one snapshot. */
     private record Read(List<RequestRow> requests, List<AreaRow> areas, List<ConditionRow> conditions,
-                        List<SatisfactionSurveys.Answer> answers) {
+                        List<SatisfactionSurveys.Answer> answers, List<ScreeningOfSystems.Unscreened> unscreened) {
     }
 
     private Read read(ReportPeriod period, Optional<String> municipality) {
         Instant start = period.start(zone);
         Instant end = period.end(zone);
         Supplier<Read> reads = () -> reading.execute(status -> new Read(rows.requests(start, end), rows.areas(start, end),
-                rows.conditions(start, end), surveys.answeredBetween(start, end)));
+                rows.conditions(start, end), surveys.answeredBetween(start, end), systems.unscreened(start, end)));
         return municipality.map(one -> Tenancy.callAs(one, reads)).orElseGet(() -> Tenancy.callAcross(reads));
     }
 
@@ -170,7 +173,7 @@ public class SteeringReports {
                 count(read.requests(), row -> row.withdrawnWithin(start, end)), count(decided, RequestRow::decidedLate),
                 onTimePercent(decided), decisionDays(decided), departments, areas, waits(decided),
                 decided.stream().filter(RequestRow::overridden).toList(), conditionsOpen, conditionsOverdue, requestsWithOpen,
-                paid, sum(decided.stream().filter(RequestRow::approved).toList()), Satisfaction.of(read.answers()));
+                paid, sum(decided.stream().filter(RequestRow::approved).toList()), Satisfaction.of(read.answers()), read.unscreened());
     }
 
     /**

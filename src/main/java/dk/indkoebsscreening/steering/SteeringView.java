@@ -3,6 +3,7 @@ package dk.indkoebsscreening.steering;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.municipality.Municipality;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.register.ScreeningOfSystems;
 import dk.indkoebsscreening.request.FundingSource;
 import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.security.People;
@@ -211,6 +212,13 @@ public class SteeringView {
                     ? choices.message("steering.satisfaction.anonymous") : people.name(answer.requester()), answer.comment());
         }
         line(writer);
+        line(writer, choices.message("steering.col.system"), choices.message("register.col.vendor"),
+                choices.message("steering.col.department"), choices.message("steering.col.registered"), choices.message("steering.col.source"));
+        for (ScreeningOfSystems.Unscreened system : report.unscreened()) {
+            line(writer, system.name(), system.vendor(), system.department(), formats.date(system.registeredAt()),
+                    choices.message("register.source." + system.source()));
+        }
+        line(writer);
         line(writer, choices.message("steering.col.reference"), choices.message("steering.col.title"),
                 choices.message("steering.col.department"), choices.message("steering.col.recommendation"),
                 choices.message("steering.col.outcome"), choices.message("steering.col.reason"));
@@ -256,6 +264,7 @@ public class SteeringView {
         figures.put(choices.message("steering.col.answers") + " (" + choices.message("steering.satisfaction").toLowerCase(locale()) + ")",
                 number(report.satisfaction().answers()));
         figures.put(choices.message("steering.satisfaction.average"), figure(report.satisfaction().average()));
+        figures.put(choices.message("steering.unscreened"), number(report.unscreened().size()));
         figures.put(choices.message(forSpreadsheet ? "steering.approvedValue" : "steering.approvedValue.text"),
                 forSpreadsheet ? kroner(report.approvedValueDkk()) : formats.amount(report.approvedValueDkk()));
         return figures;

@@ -56,4 +56,24 @@ class SteeringReportBrowserTest extends BrowserTestBase {
         browser.find(By.partialLinkText(title)).click();
         assertThat(browser.path()).isEqualTo("/anmodninger/" + id);
     }
+
+    @Test
+    void aCoordinatorExemptsASystemBoughtAroundTheScreeningFromTheReport() {
+        String name = "Gratis tegneprogram " + UUID.randomUUID().toString().substring(0, 8);
+        new ApiClient(port).post("koordinator", "/api/register", Map.of("name", name, "vendor", "Eksempel Apps", "department", "Skoler"));
+
+        browser.login("koordinator");
+        browser.open("/styring");
+        assertThat(browser.text(By.id("unscreened-systems"))).contains(name, "Skoler", "Tilføjet af en koordinator");
+        browser.find(By.linkText(name)).click();
+        assertThat(browser.text(By.id("unscreened"))).contains("uden en screening");
+        browser.assertAccessible();
+
+        browser.type("field-reason", "Gratis program uden persondata, brugt i billedkunst.");
+        browser.submit(By.cssSelector("form[action$='/screening/undtag']"));
+        assertThat(browser.text(By.id("exemption"))).contains("Undtaget fra screening: Gratis program uden persondata, brugt i billedkunst.");
+        browser.assertAccessible();
+        browser.open("/styring");
+        assertThat(browser.findAll(By.linkText(name))).isEmpty();
+    }
 }
