@@ -93,6 +93,11 @@ class GrowthBenchmark {
         // 500 system names over the history ("System 0" … "System 499"): the duplicate check finds many alike.
         calls.put("duplicate check while typing (GET /anmodninger/lignende)", () -> api.raw("anna", "GET",
                 "/anmodninger/lignende?systemName=System+421&vendor=Leverand%C3%B8r+17", null, null));
+        // The steering group's report for the last whole year (the history spreads over five), as the page and as the PDF.
+        String lastYear = Integer.toString(java.time.Year.now().getValue() - 1);
+        calls.put("steering report, a year (GET /styring?periode=" + lastYear + ")", () -> api.raw("koordinator", "GET",
+                "/styring?periode=" + lastYear, null, null));
+        calls.put("steering report PDF, a year (GET /styring.pdf)", () -> api.download("koordinator", "/styring.pdf?periode=" + lastYear));
         // What the background refresh costs (the page shows its latest result).
         calls.put("dashboard counting (OverviewService.count)", () -> overview.count(municipality));
         for (Map.Entry<String, Supplier<Object>> call : calls.entrySet()) {
