@@ -5,6 +5,8 @@ create table satisfaction_survey (
     requester    varchar(255) not null,
     asked_at     timestamptz  not null,
     reminded_at  timestamptz,
+    -- Runs of the reminder job that could not remind: after three the row is left alone, so it never holds up the others.
+    reminder_failures smallint not null default 0,
     answered_at  timestamptz,
     -- 1 (very dissatisfied) to 5 (very satisfied).
     score        smallint check (score between 1 and 5),

@@ -1,7 +1,9 @@
 -- A system that came into the register without a screening (a KITOS import, entered by hand) is listed in the steering
--- report until a coordinator links it to the request that screened it (request_id) or marks it exempt with a reason
+-- report until a coordinator names the approved request that screened it (screened_by_request_id: that approval has a row
+-- of its own, request_id, so a KITOS import of the same system points to it) or marks it exempt with a reason
 -- (issue 33: "købes der ind uden om IT?").
 alter table registered_system
+    add column screened_by_request_id  uuid references purchase_request (id),
     add column screening_exempt_reason varchar(1000),
     add column screening_exempt_by     varchar(100),
     add column screening_exempt_at     timestamptz,

@@ -199,10 +199,11 @@ public class RequestSearch {
         parameters.putAll(scope.conditionParameters());
         equal(where, parameters, "r.requester", "onlyRequester", onlyRequester);
         String candidates = " from request_words s join purchase_request r on r.id = s.request_id" + where;
-        // The word whole among a request's words (found through the trigram index as a part first).
+        // The word whole among a request's words (found through the trigram index as a part first), looked for among the
+        // first 100 requests holding it as a part: a word that is only ever part of longer ones costs no more than that.
         parameters.put("wordPart", Sql.containing(word));
-        boolean spelledSo = jdbc.sql("select exists (select 1" + candidates + " and s.words like :wordPart escape '\\'"
-                        + " and :word = any (regexp_split_to_array(s.words, '" + WORD_SEPARATOR + "+')))")
+        boolean spelledSo = jdbc.sql("select exists (select 1 from (select s.words" + candidates + " and s.words like :wordPart escape '\\'"
+                        + " limit 100) c where :word = any (regexp_split_to_array(c.words, '" + WORD_SEPARATOR + "+')))")
                 .params(parameters)
                 .query(Boolean.class)
                 .single();

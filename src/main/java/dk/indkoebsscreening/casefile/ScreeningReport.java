@@ -49,16 +49,18 @@ class ScreeningReport {
         }
         // The request's municipality, not the reader's: a shared expert or the administrator acts for no municipality.
         Municipality municipality = municipalities.byId(requests.municipalityOf(details.request().id()));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("details", details);
-        variables.put("request", details.request());
-        variables.put("checklists", checklists);
-        variables.put("whatNow", WhatNow.of(details));
-        variables.put("municipality", municipality.name());
-        // Null when the municipality has none.
-        variables.put("letterhead", municipality.logoText());
-        variables.put("generated", formats.dateTime(clock.instant()));
-        return pdf.render("report/screening-report", variables);
+        return pdf.render("report/screening-report", () -> {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("details", details);
+            variables.put("request", details.request());
+            variables.put("checklists", checklists);
+            variables.put("whatNow", WhatNow.of(details));
+            variables.put("municipality", municipality.name());
+            // Null when the municipality has none.
+            variables.put("letterhead", municipality.logoText());
+            variables.put("generated", formats.dateTime(clock.instant()));
+            return variables;
+        });
     }
 
     String fileName(CaseFile details) {

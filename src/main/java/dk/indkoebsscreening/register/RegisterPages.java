@@ -185,6 +185,7 @@ class RegisterPages {
         model.addAttribute("renewalDueOn", system == null ? null : renewals.dueOn(system));
         model.addAttribute("renewalsDecided", system == null ? List.of() : renewals.decided(system.id()));
         model.addAttribute("exemption", system == null ? null : screening.exemption(system.id()).orElse(null));
+        model.addAttribute("screenedBy", system == null ? null : screening.screenedBy(system.id()).orElse(null));
         model.addAttribute("form", input);
         model.addAttribute("errors", errors);
         model.addAttribute("personalDataKinds", choices.of("personalData.", PersonalData.values()));

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.register;
 
 import dk.indkoebsscreening.request.PurchaseRequest;
+import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.InvalidInputException;
@@ -10,9 +11,11 @@ import dk.indkoebsscreening.system.Sql;
 import dk.indkoebsscreening.system.Text;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,11 +33,19 @@ public class ScreeningOfSystems {
     /** The message of {@link PlainText}, for the reason given outside a form record. */
     private static final String PLAIN_TEXT_MESSAGE = "field.controlCharacters";
 
+    /** The statuses of an approval: a request that screened a system approved it. */
+    private static final Set<RequestStatus> APPROVED = EnumSet.of(RequestStatus.APPROVED, RequestStatus.APPROVED_WITH_CONDITIONS,
+            RequestStatus.CONDITIONS_MET);
+
     /** The longest reason for an exemption. */
     static final int REASON_LENGTH = 1000;
 
     /** Why a system needs no screening, who said so, when. */
     public record Exemption(String reason, String by, Instant at) {
+    }
+
+    /** The approved request that screened a system registered otherwise (its own row is the approval's). */
+    public record ScreenedBy(UUID requestId, String reference) {
     }
 
     /** A system registered within a period that no screening covers and nobody exempted. */
@@ -61,9 +72,18 @@ public class ScreeningOfSystems {
                 .optional();
     }
 
+    public Optional<ScreenedBy> screenedBy(UUID systemId) {
+        return jdbc.sql("""
+                        select r.id, r.reference from registered_system s join purchase_request r on r.id = s.screened_by_request_id
+                         where s.id = ?""")
+                .param(systemId)
+                .query((row, n) -> new ScreenedBy(row.getObject("id", UUID.class), row.getString("reference")))
+                .optional();
+    }
+
     /**
-     * The request that screened the system, by its reference: one of the municipality's, not linked to another system.
-     * A link replaces an exemption.
+     * The approved request that screened the system, by its reference: one of the municipality's (row-level security
+     * hides the others'). A system of an approval of ours needs none; a link replaces an exemption.
      */
     @Transactional
     public void link(UUID systemId, String reference, CurrentUser user) {
@@ -75,14 +95,13 @@ public class ScreeningOfSystems {
         PurchaseRequest request = (typed.length() > 40 ? Optional.<PurchaseRequest>empty()
                 : requests.findByReference(typed.strip().toUpperCase(Locale.ROOT)))
                 .orElseThrow(() -> InvalidInputException.of("reference", "register.screening.reference.unknown", typed));
-        Optional<UUID> linked = jdbc.sql("select id from registered_system where request_id = ? and id <> ?")
-                .params(request.id(), systemId).query(UUID.class).optional();
-        if (linked.isPresent()) {
-            throw InvalidInputException.of("reference", "register.screening.reference.taken", request.reference());
+        if (!APPROVED.contains(request.status())) {
+            throw InvalidInputException.of("reference", "register.screening.reference.notApproved", request.reference());
         }
         int changed = jdbc.sql("""
-                        update registered_system set request_id = ?, screening_exempt_reason = null, screening_exempt_by = null,
-                               screening_exempt_at = null, updated_at = ?, updated_by = ? where id = ?""")
+                        update registered_system set screened_by_request_id = ?, screening_exempt_reason = null,
+                               screening_exempt_by = null, screening_exempt_at = null, updated_at = ?, updated_by = ?
+                         where id = ? and request_id is null""")
                 .params(request.id(), Sql.timestamp(clock.instant()), user.username(), systemId)
                 .update();
         requireFound(changed, systemId);
@@ -105,7 +124,7 @@ public class ScreeningOfSystems {
         Instant now = clock.instant();
         int changed = jdbc.sql("""
                         update registered_system set screening_exempt_reason = ?, screening_exempt_by = ?, screening_exempt_at = ?,
-                               updated_at = ?, updated_by = ? where id = ? and request_id is null""")
+                               screened_by_request_id = null, updated_at = ?, updated_by = ? where id = ? and request_id is null""")
                 .params(given.strip(), user.username(), Sql.timestamp(now), Sql.timestamp(now), user.username(), systemId)
                 .update();
         requireFound(changed, systemId);
@@ -115,7 +134,8 @@ public class ScreeningOfSystems {
     public List<Unscreened> unscreened(Instant start, Instant end) {
         return jdbc.sql("""
                         select id, name, vendor, department, source, created_at, tenant_id from registered_system
-                         where request_id is null and screening_exempt_reason is null and created_at >= ? and created_at < ?
+                         where request_id is null and screened_by_request_id is null and screening_exempt_reason is null
+                           and created_at >= ? and created_at < ?
                          order by created_at, id""")
                 .params(Sql.timestamp(start), Sql.timestamp(end))
                 .query((row, n) -> new Unscreened(row.getObject("id", UUID.class), row.getString("name"), row.getString("vendor"),

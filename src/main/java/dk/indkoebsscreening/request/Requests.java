@@ -74,12 +74,12 @@ public class Requests {
         return requests.handling(id);
     }
 
-    /** Without asking who reads it: for the application's own steps and mails. Once per page view (RequestMemo). */
     /** A request of the caller's municipalities by its reference (IND-2026-0042), whoever may read it. */
     public Optional<PurchaseRequest> findByReference(String reference) {
         return requests.findByReference(reference);
     }
 
+    /** Without asking who reads it: for the application's own steps and mails. Once per page view (RequestMemo). */
     public Optional<PurchaseRequest> findById(UUID id) {
         return RequestMemo.of("request:" + id, () -> requests.findById(id));
     }

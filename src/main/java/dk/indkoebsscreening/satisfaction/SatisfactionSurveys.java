@@ -38,6 +38,8 @@ public class SatisfactionSurveys {
     private static final Logger log = LoggerFactory.getLogger(SatisfactionSurveys.class);
     /** Reminders per run; more wait for the next run. */
     static final int BATCH = 200;
+    /** Runs that may fail to remind one requester before the job leaves that survey alone. */
+    static final int TRIES = 3;
 
     /** A request's survey as its requester sees it. */
     public record Survey(UUID requestId, Instant askedAt, Instant answeredAt, Integer score, String comment, boolean anonymous) {
@@ -47,7 +49,10 @@ public class SatisfactionSurveys {
         }
     }
 
-    /** An answer as the steering report shows it: the requester's name left out where they asked for it. */
+    /**
+     * An answer as the steering report shows it: where the requester asked to be anonymous, nothing that leads to them
+     * (their name, and the request's reference, title and department, which one click would turn into their name).
+     */
     public record Answer(UUID requestId, String reference, String title, String department, String requester,
                          Instant answeredAt, int score, String comment) {
     }
@@ -141,8 +146,9 @@ public class SatisfactionSurveys {
         Instant askedBefore = clock.instant().minus(properties.remindAfter());
         List<Due> due = Tenancy.callAcross(() -> jdbc.sql("""
                         select request_id, tenant_id from satisfaction_survey
-                         where answered_at is null and reminded_at is null and asked_at <= ? order by asked_at limit ?""")
-                .params(Sql.timestamp(askedBefore), BATCH)
+                         where answered_at is null and reminded_at is null and asked_at <= ? and reminder_failures < ?
+                         order by asked_at limit ?""")
+                .params(Sql.timestamp(askedBefore), TRIES, BATCH)
                 .query((row, n) -> new Due(row.getObject("request_id", UUID.class), row.getString("tenant_id")))
                 .list());
         for (Due survey : due) {
@@ -159,14 +165,29 @@ public class SatisfactionSurveys {
                 }));
             } catch (RuntimeException e) {
                 log.warn("Could not remind the requester of request {} of its satisfaction survey: {}", survey.requestId(), e.toString());
+                counted(survey);
             }
         }
     }
 
-    /** The answers given within a period, in the caller's scope, oldest first; anonymous ones without the requester. */
+    /** A reminder that failed is tried again at most {@link #TRIES} times in all, so that it never blocks the batch. */
+    private void counted(Due survey) {
+        try {
+            Tenancy.runAs(survey.municipality(), () -> jdbc.sql(
+                    "update satisfaction_survey set reminder_failures = reminder_failures + 1 where request_id = ?")
+                    .param(survey.requestId()).update());
+        } catch (RuntimeException e) {
+            log.warn("Could not count the failed reminder of request {}: {}", survey.requestId(), e.toString());
+        }
+    }
+
+    /** The answers given within a period, in the caller's scope, oldest first; anonymous ones without what leads to the requester. */
     public List<Answer> answeredBetween(Instant start, Instant end) {
         return jdbc.sql("""
-                        select s.request_id, r.reference, r.title, r.department, case when s.anonymous then null else s.requester end as requester,
+                        select s.request_id, case when s.anonymous then null else r.reference end as reference,
+                               case when s.anonymous then null else r.title end as title,
+                               case when s.anonymous then null else r.department end as department,
+                               case when s.anonymous then null else s.requester end as requester,
                                s.answered_at, s.score, s.comment
                           from satisfaction_survey s join purchase_request r on r.id = s.request_id
                          where s.answered_at >= ? and s.answered_at < ? order by s.answered_at, s.request_id""")

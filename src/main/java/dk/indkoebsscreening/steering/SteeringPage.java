@@ -88,11 +88,15 @@ class SteeringPage {
         String payer = Text.orNull(parameters.get("betaler"));
         boolean unstated = "NONE".equals(payer);
         FundingSource paidBy = unstated ? null : choice(FundingSource.class, "betaler", payer);
+        String payerName = Text.orNull(parameters.get("navn"));
+        if (payerName != null && payerName.length() > PurchaseRequestForm.NAME_LENGTH) {
+            throw InvalidInputException.of("navn", "search.textTooLong", PurchaseRequestForm.NAME_LENGTH);
+        }
         String department = Text.orNull(parameters.get("afdeling"));
         if (department != null && department.length() > LONGEST_DEPARTMENT) {
             throw InvalidInputException.of("afdeling", "search.textTooLong", LONGEST_DEPARTMENT);
         }
-        view.requests(reports.requests(asked.period(), asked.municipality(), figure, department, area, paidBy, unstated),
+        view.requests(reports.requests(asked.period(), asked.municipality(), figure, department, area, paidBy, payerName, unstated),
                 asked.period(), asked.shown(), figure, department, area, paidBy, unstated, parameters, model);
         return "steering/requests";
     }

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SteeringRows {
 
-    /** A request that came in, was decided or was withdrawn within the period, with what the report asks of it. */
+    /**
+     * A request that came in, was decided, was withdrawn or had an area screened within the period, with what the report
+     * asks of it.
+     */
     record RequestRow(UUID id, String municipality, String reference, String title, String department, RequestStatus status,
                       Instant submittedAt, Instant deadline, BigDecimal contractValueDkk, FundingSource purchaseFunding,
                       String purchaseFundingName, Verdict outcome, Verdict recommendation, String reason, Instant decidedAt,
@@ -91,6 +94,8 @@ class SteeringRows {
                     union
                     select request_id from decision where decided_at >= :start and decided_at < :end
                     union
+                    select request_id from area_screening where completed_at >= :start and completed_at < :end and verdict is not null
+                    union
                     select h.request_id from purchase_request w join case_history h on h.request_id = w.id
                      where w.status = 'WITHDRAWN' and h.kind = 'WITHDRAWN' and h.at >= :start and h.at < :end)
                 select r.id, r.tenant_id, r.reference, r.title, r.department, r.status, r.submitted_at, r.deadline,
@@ -145,6 +150,21 @@ class SteeringRows {
                 .param("end", Sql.timestamp(end))
                 .query((row, n) -> new ConditionRow(row.getObject("request_id", UUID.class), row.getString("status")))
                 .list();
+    }
+
+    /**
+     * What changes whenever a figure of any report could: every step of a request writes an event to the outbox in its
+     * transaction (submission, triage, an area's verdict, questions and answers, the decision, withdrawal, conditions;
+     * its sequence only grows), a survey is answered once, and a registered system's change stamps its row. Counts and
+     * sums rather than the newest times, which a clock set back (or a row stamped ahead) would hide. Equal stamps, equal
+     * figures. The register is small (a municipality's systems), so summing its stamps costs little.
+     */
+    String changeStamp() {
+        return jdbc.sql("""
+                select (select coalesce(max(seq), 0) from outbox_event) || '|' ||
+                       (select count(answered_at) from satisfaction_survey) || '|' ||
+                       (select count(*) || ':' || coalesce(sum(extract(epoch from updated_at)), 0) from registered_system)
+                """).query(String.class).single();
     }
 
     private static Verdict verdict(String name) {

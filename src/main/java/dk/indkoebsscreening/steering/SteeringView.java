@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -73,6 +74,16 @@ public class SteeringView {
 
         public String report() {
             return "/styring?" + query;
+        }
+
+        /** The approved requests one source pays for (a pool or fund by its name; NONE: those that did not say). */
+        public String paid(String payer, String name) {
+            UriComponentsBuilder link = UriComponentsBuilder.fromPath("/styring/anmodninger").query(query)
+                    .queryParam("figur", Figure.APPROVED.name()).queryParam("betaler", payer);
+            if (name != null) {
+                link.queryParam("navn", name);
+            }
+            return link.encode().build().toUriString();
         }
 
         /** A figure's requests, narrowed as given (null: not narrowed). */
@@ -208,7 +219,7 @@ public class SteeringView {
         line(writer, choices.message("steering.col.reference"), choices.message("steering.col.score"),
                 choices.message("steering.col.requester"), choices.message("steering.col.comment"));
         for (SatisfactionSurveys.Answer answer : report.satisfaction().each()) {
-            line(writer, answer.reference(), Integer.toString(answer.score()), answer.requester() == null
+            line(writer, Objects.toString(answer.reference(), ""), Integer.toString(answer.score()), answer.requester() == null
                     ? choices.message("steering.satisfaction.anonymous") : people.name(answer.requester()), answer.comment());
         }
         line(writer);
@@ -230,6 +241,10 @@ public class SteeringView {
     }
 
     byte[] pdf(Report report, Optional<Municipality> shown) {
+        return pdf.render("report/steering-report", () -> pdfVariables(report, shown));
+    }
+
+    private Map<String, Object> pdfVariables(Report report, Optional<Municipality> shown) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("heading", heading(shown));
         variables.put("letterhead", shown.map(Municipality::logoText).orElse(null));
@@ -238,7 +253,7 @@ public class SteeringView {
         variables.put("periodLabel", label(report.period()));
         variables.put("keyFigures", keyFigures(report, false));
         variables.put("generated", formats.dateTime(clock.instant()));
-        return pdf.render("report/steering-report", variables);
+        return variables;
     }
 
     String fileName(Report report, Optional<Municipality> shown) {

@@ -14,6 +14,8 @@ public final class KeptAWhile<V> {
 
     private static final int MAX_KEPT = 10_000;
 
+    private final int maxKept;
+
     private record Kept<V>(V value, long until) {
     }
 
@@ -21,7 +23,13 @@ public final class KeptAWhile<V> {
     private final Map<String, Kept<V>> kept = new ConcurrentHashMap<>();
 
     public KeptAWhile(Duration keep) {
+        this(keep, MAX_KEPT);
+    }
+
+    /** @param maxKept how many values at most, for values larger than a name or a count */
+    public KeptAWhile(Duration keep, int maxKept) {
         this.keepNanos = keep.toNanos();
+        this.maxKept = maxKept;
     }
 
     /** The value kept under the key while it is fresh, else the one looked up now (and then kept). */
@@ -37,7 +45,7 @@ public final class KeptAWhile<V> {
 
     /** Keeps a value known to be exact now. */
     public void put(String key, V value) {
-        if (kept.size() >= MAX_KEPT) {
+        if (kept.size() >= maxKept) {
             kept.clear();
         }
         kept.put(key, new Kept<>(value, System.nanoTime() + keepNanos));

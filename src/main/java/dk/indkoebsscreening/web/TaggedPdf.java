@@ -2,6 +2,7 @@ package dk.indkoebsscreening.web;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -29,6 +32,11 @@ public class TaggedPdf {
     private static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final String FONTS = "/liberation/";
 
+    static {
+        // The renderer logs every document at INFO on its own console handler; its warnings are what matter.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
+
     private final ITemplateEngine templates;
     private final ApplicationContext application;
 
@@ -37,11 +45,15 @@ public class TaggedPdf {
         this.application = application;
     }
 
-    /** The template rendered in Danish with these variables (the pages' helpers too), as a PDF. */
-    public byte[] render(String template, Map<String, Object> variables) {
+    /**
+     * The template rendered in Danish with these variables (the pages' helpers too), as a PDF; the variables are made
+     * while the locale is Danish, so the words they hold are too, whatever language the reader's pages are in.
+     */
+    public byte[] render(String template, Supplier<Map<String, Object>> madeInDanish) {
         var previous = LocaleContextHolder.getLocaleContext();
         LocaleContextHolder.setLocale(DANISH);
         try {
+            Map<String, Object> variables = madeInDanish.get();
             Context context = new Context(DANISH);
             context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                     new ThymeleafEvaluationContext(application, null));

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
 import dk.indkoebsscreening.testsupport.WebSession;
@@ -27,8 +28,13 @@ class ScreeningOfSystemsTest extends ApiTestBase {
         assertThat(coordinator.get("/styring").body()).contains("Uden screening A " + tag, "Uden screening B " + tag);
         assertThat(coordinator.get("/systemer/" + linked).body()).contains("Systemet kom ind i systemoversigten uden en screening");
 
-        String requestId = api.submit("anna", "Screenede system " + tag).get("id").asText();
+        String requestId = lifecycle.runToApproval("anna", "Screenede system " + tag);
         String reference = api.details("anna", requestId).get("reference").asText();
+        String undecided = api.details("anna", api.submit("anna", "Ikke afgjort " + tag).get("id").asText()).get("reference").asText();
+        HttpResponse<String> notApproved = coordinator.postForm("/systemer/" + linked, "/systemer/" + linked + "/screening/anmodning",
+                "reference=" + undecided);
+        assertThat(notApproved.statusCode()).isEqualTo(400);
+        assertThat(notApproved.body()).contains(undecided + " er ikke godkendt");
         HttpResponse<String> link = coordinator.postForm("/systemer/" + linked, "/systemer/" + linked + "/screening/anmodning",
                 "reference=" + WebSession.encode(" " + reference.toLowerCase() + " "));
         assertThat(link.statusCode()).isEqualTo(302);
@@ -36,7 +42,9 @@ class ScreeningOfSystemsTest extends ApiTestBase {
                 "reason=" + WebSession.encode("Gratis app uden persondata."));
         assertThat(exempt.statusCode()).isEqualTo(302);
 
-        assertThat(coordinator.get("/systemer/" + linked).body()).contains(reference);
+        assertThat(coordinator.get("/systemer/" + linked).body()).contains("Screenet og godkendt i", reference);
+        assertThat(jdbc.sql("select count(*) from registered_system where request_id = ?::uuid").param(requestId).query(Long.class).single())
+                .as("the approval keeps its own row").isEqualTo(1);
         assertThat(coordinator.get("/systemer/" + exempted).body()).contains("Undtaget fra screening: Gratis app uden persondata. (Karen Koordinator");
         assertThat(coordinator.get("/styring").body()).doesNotContain("Uden screening A " + tag, "Uden screening B " + tag);
     }
@@ -45,8 +53,11 @@ class ScreeningOfSystemsTest extends ApiTestBase {
     void nobodyButACoordinatorSaysSoAndABadReferenceOrReasonChangesNothing() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String id = system("Uden screening C " + tag);
-        String theirs = jdbc.sql("select reference from purchase_request where tenant_id <> (select tenant_id from registered_system where id = ?::uuid) limit 1")
-                .param(id).query(String.class).optional().orElse("IND-1999-0001");
+        String ours = jdbc.sql("select tenant_id from registered_system where id = ?::uuid").param(id).query(String.class).single();
+        // Sydby's request, its reference read across municipalities as only a test may.
+        String sydbys = api.submit("sofie", "Sydbys system " + tag).get("id").asText();
+        String theirs = Tenancy.callAcross(() -> jdbc.sql("select reference from purchase_request where id = ?::uuid and tenant_id <> ?")
+                .params(sydbys, ours).query(String.class).single());
         for (String user : List.of("anna", "sikkerhed", "installation")) {
             WebSession session = new WebSession(port);
             session.login(user);
@@ -59,14 +70,19 @@ class ScreeningOfSystemsTest extends ApiTestBase {
             HttpResponse<String> refused = coordinator.postForm("/systemer/" + id, "/systemer/" + id + "/screening/anmodning",
                     "reference=" + WebSession.encode(reference));
             assertThat(refused.statusCode()).as(reference).isEqualTo(400);
-            assertThat(refused.body()).as(reference).containsAnyOf("Skriv referencen", "Kommunen har ingen anmodning med referencen");
+            // Sydby's reference is unknown in Nordby, or names Nordby's own request of the same number (each municipality
+            // counts its own), never Sydby's.
+            assertThat(refused.body()).as(reference).containsAnyOf("Skriv referencen", "Kommunen har ingen anmodning med referencen",
+                    "er ikke godkendt");
         }
         for (String reason : List.of("", "   ", "x".repeat(1001), "skjult\u202Etekst")) {
             HttpResponse<String> refused = coordinator.postForm("/systemer/" + id, "/systemer/" + id + "/screening/undtag",
                     "reason=" + WebSession.encode(reason));
             assertThat(refused.statusCode()).as(reason).isEqualTo(400);
         }
-        assertThat(jdbc.sql("select count(*) from registered_system where id = ?::uuid and request_id is null and screening_exempt_reason is null")
+        assertThat(jdbc.sql("""
+                select count(*) from registered_system where id = ?::uuid and request_id is null and screened_by_request_id is null
+                   and screening_exempt_reason is null""")
                 .param(id).query(Long.class).single()).as("nothing changed").isEqualTo(1);
     }
 

@@ -35,7 +35,7 @@ class SatisfactionBrowserTest extends BrowserTestBase {
         browser.find(By.cssSelector("label[for='satisfaction-anonymous']")).click();
         browser.submit(By.cssSelector("#tilfredshed form"));
         assertThat(browser.text(By.className("notice-success"))).contains("Tak for dit svar");
-        assertThat(browser.text(By.id("tilfredshed"))).contains("4 af 5", "Gerne en tydeligere besked om, hvad der mangler.");
+        assertThat(browser.text(By.id("tilfredshed"))).contains("4 ud af 5", "Gerne en tydeligere besked om, hvad der mangler.");
         browser.assertAccessible();
     }
 }

@@ -54,7 +54,7 @@ class SatisfactionSurveyTest extends ApiTestBase {
         HttpResponse<String> answered = anna.postForm("/anmodninger/" + id, "/anmodninger/" + id + "/tilfredshed",
                 "score=4&anonymous=true&comment=" + WebSession.encode("Hurtigt svar, men spørgsmålene var svære."));
         assertThat(answered.statusCode()).isEqualTo(302);
-        assertThat(anna.get("/anmodninger/" + id).body()).contains("Tak for dit svar", "4 af 5", "Hurtigt svar, men spørgsmålene var svære.")
+        assertThat(anna.get("/anmodninger/" + id).body()).contains("Tak for dit svar", "4 ud af 5", "Hurtigt svar, men spørgsmålene var svære.")
                 .doesNotContain("name=\"score\"");
         HttpResponse<String> again = anna.postForm("/anmodninger/" + id, "/anmodninger/" + id + "/tilfredshed", "score=1");
         assertThat(again.statusCode()).isEqualTo(409);
@@ -69,6 +69,12 @@ class SatisfactionSurveyTest extends ApiTestBase {
                 Map.of(Area.SECURITY, List.of("Databehandleraftale før brug")));
         assertThat(jdbc.sql("select count(*) from satisfaction_survey where request_id = ?::uuid").param(withConditions)
                 .query(Long.class).single()).as("not asked while conditions are open").isZero();
+        String condition = api.details("bent", withConditions).get("conditions").get(0).get("id").asText();
+        String conditionPath = "/api/requests/" + withConditions + "/conditions/" + condition;
+        assertThat(api.post("bent", conditionPath + "/report", Map.of("text", "Aftalen er underskrevet.")).status()).isEqualTo(204);
+        assertThat(mails(withConditions, "SATISFACTION")).as("reported is not settled").isEmpty();
+        assertThat(api.post("sikkerhed", conditionPath + "/verify", null).status()).isEqualTo(204);
+        assertThat(mails(withConditions, "SATISFACTION")).as("asked once the conditions are settled").containsExactly("bent");
 
         String id = lifecycle.runToApproval("bent", "Tilfredshed påmindelse " + UUID.randomUUID());
         surveys.remind();

@@ -92,10 +92,11 @@ class SteeringReportTest extends ApiTestBase {
 
         answered(r1, 5, false, "Hurtigt og klart.", "2002-07-08 10:00");
         answered(r2, 2, true, "Afslaget kom efter fristen.", "2002-07-23 10:00");
+        answered(r4, 4, false, null, "2002-09-04 10:00");
 
         jdbc.sql("""
                 insert into registered_system (id, name, vendor, department, source, created_at, updated_at, updated_by)
-                values (?, ?, 'Skygge ApS', ?, 'KITOS_IMPORT', '2002-08-15 12:00 Europe/Copenhagen', now(), 'koordinator')
+                values (?, ?, null, ?, 'KITOS_IMPORT', '2002-08-15 12:00 Europe/Copenhagen', now(), 'koordinator')
                 """).params(UUID.randomUUID(), "Skyggesystem " + tag, departmentB).update();
 
         UUID r5 = submitted("R5", departmentB, "2002-06-28 10:00", "2002-07-05 16:00", "DEPARTMENT", null);
@@ -131,11 +132,12 @@ class SteeringReportTest extends ApiTestBase {
                 .containsExactly("DEPARTMENT null 1 325000", "POOL Teknologipuljen 1 325000", "null null 1 325000");
         assertThat(report.approvedValueDkk().stripTrailingZeros().toPlainString()).isEqualTo("975000");
         assertThat(report.unscreened()).extracting(ScreeningOfSystems.Unscreened::name).containsExactly("Skyggesystem " + tag);
-        assertThat(report.satisfaction().answers()).isEqualTo(2);
-        assertThat(report.satisfaction().average()).as("(5 + 2) / 2").isEqualTo(3.5);
-        assertThat(report.satisfaction().byScore()).containsExactly(0, 1, 0, 0, 1);
+        assertThat(report.satisfaction().answers()).isEqualTo(3);
+        assertThat(report.satisfaction().average()).as("(5 + 2 + 4) / 3, one decimal").isEqualTo(3.7);
+        assertThat(report.satisfaction().byScore()).containsExactly(0, 1, 0, 1, 1);
         assertThat(report.satisfaction().each()).extracting(SatisfactionSurveys.Answer::requester).as("the second asked to be anonymous")
-                .containsExactly("anna", null);
+                .containsExactly("anna", null, "anna");
+        assertThat(report.satisfaction().each().get(1).reference()).as("nothing that leads to an anonymous requester").isNull();
     }
 
     @Test
@@ -147,8 +149,8 @@ class SteeringReportTest extends ApiTestBase {
 
         assertThat(page).contains("Styringsrapport: Nordby Kommune", "Tallene gælder 3. kvartal 2002.", "75 %",
                 "3 godkendt, 1 afvist", departmentA, departmentB, "Budgettet rækker ikke i år.",
-                "indstillet: Godkendt, afgjort: Afvist", "Pulje: Teknologipuljen", "Ikke oplyst", "arbejdsdage fra anmodning til afgørelse (median; 90 % inden for 8)", "6 arbejdsdage",
-                "0,5 arbejdsdage", "1,5 arbejdsdage", "2 svar, gennemsnit 3,5", "Anna Andersen", "Anonym", "Afslaget kom efter fristen.",
+                "indstillet: Godkendt, afgjort: Afvist", "Pulje: Teknologipuljen", "Ikke oplyst", "arbejdsdage fra anmodning til afgørelse for halvdelen; 9 ud af 10 på højst 8", "6 arbejdsdage",
+                "0,5 arbejdsdage", "1,5 arbejdsdage", "3 svar, gennemsnit 3,7", "Anna Andersen", "Anonym", "Afslaget kom efter fristen.",
                 "Indkøbt uden om screeningen", "Skyggesystem " + tag, "Importeret fra KITOS");
         String late = page.replaceAll("(?s).*id=\"late-link\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
         assertThat(late).isEqualTo("/styring/anmodninger?periode=2002-K3&figur=LATE");
