@@ -65,4 +65,19 @@ public class Municipalities implements CurrentMunicipality {
     public Optional<Municipality> ofTheWork() {
         return find(installation.municipalityOfTheWork());
     }
+
+    /**
+     * Whose figures a page of figures (the dashboard, the steering report) shows: one who chooses (the shared
+     * organisation's administrators, who act for no municipality of their own) gets the municipality chosen, or all
+     * together (empty) when none is; anyone else their own, whatever the address says. An unknown municipality is a 404
+     * ({@link NotFoundException}), as a mistyped address is.
+     *
+     * @param chosen a municipality's id from the address, or empty
+     */
+    public Optional<Municipality> shownTo(boolean chooses, String chosen) {
+        if (!chooses) {
+            return Optional.of(ofTheWork().orElseGet(this::current));
+        }
+        return chosen == null || chosen.isEmpty() ? Optional.empty() : Optional.of(byId(chosen));
+    }
 }

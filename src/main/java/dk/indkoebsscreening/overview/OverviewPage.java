@@ -54,12 +54,9 @@ class OverviewPage {
     @GetMapping("/overblik")
     String overview(@RequestParam(name = "kommune", defaultValue = "") String chosen, Authentication authentication,
                     Model model) {
-        // The shared organisation's administrators act for no municipality of their own.
         Optional<Municipality> own = municipalities.ofTheWork();
         boolean chooses = CurrentUser.of(authentication).isAdmin();
-        // An unknown municipality is a 404 (NotFoundException), as a mistyped address is.
-        Optional<Municipality> shown = !chooses ? Optional.of(own.orElseGet(municipalities::current))
-                : chosen.isEmpty() ? Optional.empty() : Optional.of(municipalities.byId(chosen));
+        Optional<Municipality> shown = municipalities.shownTo(chooses, chosen);
         OverviewService.Figures figures = shown.map(one -> overview.figuresOf(one.id())).orElseGet(overview::figuresOfAll);
         model.addAttribute("heading", choices.message("overview.heading",
                 shown.map(Municipality::name).orElseGet(() -> choices.message("overview.all"))));

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -118,10 +117,5 @@ public record ReportPeriod(LocalDate first, LocalDate last, String key) {
 
     boolean isQuarter() {
         return key != null && key.contains("-K");
-    }
-
-    /** The number of days, both ends included. */
-    long days() {
-        return ChronoUnit.DAYS.between(first, last) + 1;
     }
 }

@@ -61,12 +61,7 @@ class SteeringPage {
         LocalDate today = LocalDate.now(clock.withZone(deadline.zone()));
         ReportPeriod period = ReportPeriod.of(parameters.get("periode"), parameters.get("fra"), parameters.get("til"), today);
         boolean chooses = CurrentUser.of(authentication).isAdmin();
-        String chosen = parameters.getOrDefault("kommune", "");
-        // The shared organisation's administrators act for no municipality of their own; anyone else sees their own,
-        // whatever the address says. An unknown municipality is a 404, as a mistyped address is.
-        Optional<Municipality> shown = !chooses ? Optional.of(municipalities.ofTheWork().orElseGet(municipalities::current))
-                : chosen.isEmpty() ? Optional.empty() : Optional.of(municipalities.byId(chosen));
-        return new Asked(period, shown, chooses);
+        return new Asked(period, municipalities.shownTo(chooses, parameters.getOrDefault("kommune", "")), chooses);
     }
 
     @GetMapping("/styring")

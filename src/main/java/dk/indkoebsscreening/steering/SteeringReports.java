@@ -130,12 +130,19 @@ public class SteeringReports {
                         List<SatisfactionSurveys.Answer> answers, List<ScreeningOfSystems.Unscreened> unscreened) {
     }
 
-    private Read read(ReportPeriod period, Optional<String> municipality) {
+    /** @param whole the survey's answers and the unscreened systems too (the report); a drill-down needs neither */
+    private Read read(ReportPeriod period, Optional<String> municipality, boolean whole) {
         Instant start = period.start(zone);
         Instant end = period.end(zone);
-        Supplier<Read> reads = () -> reading.execute(status -> new Read(rows.requests(start, end), rows.areas(start, end),
-                rows.conditions(start, end), surveys.answeredBetween(start, end), systems.unscreened(start, end)));
-        return municipality.map(one -> Tenancy.callAs(one, reads)).orElseGet(() -> Tenancy.callAcross(reads));
+        return inScope(municipality, () -> new Read(rows.requests(start, end), rows.areas(start, end),
+                rows.conditions(start, end), whole ? surveys.answeredBetween(start, end) : List.of(),
+                whole ? systems.unscreened(start, end) : List.of()));
+    }
+
+    /** Reads in one snapshot, acting for one municipality, or across all ({@code municipality} empty). */
+    private <T> T inScope(Optional<String> municipality, Supplier<T> reads) {
+        Supplier<T> inOneTransaction = () -> reading.execute(status -> reads.get());
+        return municipality.map(one -> Tenancy.callAs(one, inOneTransaction)).orElseGet(() -> Tenancy.callAcross(inOneTransaction));
     }
 
     /** A report as counted, and what the data's change stamp was then. */
@@ -148,8 +155,7 @@ public class SteeringReports {
      * millisecond, and the figures stay exact.
      */
     public Report report(ReportPeriod period, Optional<String> municipality) {
-        Supplier<String> stamp = () -> reading.execute(status -> rows.changeStamp());
-        String now = municipality.map(one -> Tenancy.callAs(one, stamp)).orElseGet(() -> Tenancy.callAcross(stamp));
+        String now = inScope(municipality, rows::changeStamp);
         String key = municipality.orElse("*") + "|" + period.first() + "|" + period.last();
         Counted counted = counts.get(key, () -> new Counted(now, count(period, municipality)));
         if (!counted.stamp().equals(now)) {
@@ -160,7 +166,7 @@ public class SteeringReports {
     }
 
     private Report count(ReportPeriod period, Optional<String> municipality) {
-        Read read = read(period, municipality);
+        Read read = read(period, municipality, true);
         Instant start = period.start(zone);
         Instant end = period.end(zone);
         List<RequestRow> decided = read.requests().stream().filter(row -> row.decidedWithin(start, end)).toList();
@@ -217,7 +223,7 @@ public class SteeringReports {
      */
     public List<RequestRow> requests(ReportPeriod period, Optional<String> municipality, Figure figure, String department,
                                      Area area, FundingSource paidBy, String paidByName, boolean unstated) {
-        Read read = read(period, municipality);
+        Read read = read(period, municipality, false);
         Instant start = period.start(zone);
         Instant end = period.end(zone);
         Map<String, String> names = municipality.isPresent() ? Map.of() : names();

@@ -26,8 +26,10 @@ class ReportPeriodTest {
         assertThat(ReportPeriod.of("2026-K4", null, null, LocalDate.now()).end(COPENHAGEN)).as("winter time")
                 .isEqualTo(Instant.parse("2026-12-31T23:00:00Z"));
         assertThat(ReportPeriod.of(null, null, null, LocalDate.of(2026, 12, 7)).key()).isEqualTo("2026-K4");
-        assertThat(ReportPeriod.of("2025", null, null, LocalDate.now()).days()).isEqualTo(365);
-        assertThat(ReportPeriod.of("", "2026-07-01", "2026-07-31", LocalDate.now()).days()).isEqualTo(31);
+        assertThat(ReportPeriod.of("2025", null, null, LocalDate.now())).extracting(ReportPeriod::first, ReportPeriod::last)
+                .containsExactly(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        assertThat(ReportPeriod.of("", "2026-07-01", "2026-07-31", LocalDate.now())).extracting(ReportPeriod::first, ReportPeriod::last)
+                .containsExactly(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 7, 31));
         assertThat(ReportPeriod.of("2026-K1", "2026-07-01", "2026-07-31", LocalDate.now()).key())
                 .as("a period chosen in the list wins over dates left in the fields").isEqualTo("2026-K1");
     }

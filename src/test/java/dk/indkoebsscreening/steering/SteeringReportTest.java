@@ -65,13 +65,13 @@ class SteeringReportTest extends ApiTestBase {
     void construct() {
         api = new ApiClient(port);
         UUID r1 = submitted("R1", departmentA, "2002-07-01 10:00", "2002-07-08 16:00", "POOL", "Teknologipuljen");
-        started(r1, "SCREENING_STARTED", "2002-07-02 10:00");
+        history(r1, "SCREENING_STARTED", "2002-07-02 10:00");
         history(r1, "RECOMMENDED", "2002-07-04 10:00");
         area(r1, "SECURITY", "2002-07-02 10:00", "2002-07-04 09:00");
         decided(r1, "APPROVED", "APPROVED", null, "2002-07-05 10:00");
 
         UUID r2 = submitted("R2", departmentA, "2002-07-10 09:00", "2002-07-17 16:00", "IT", null);
-        started(r2, "SCREENING_STARTED", "2002-07-11 10:00");
+        history(r2, "SCREENING_STARTED", "2002-07-11 10:00");
         area(r2, "SECURITY", "2002-07-11 10:00", "2002-07-19 09:00");
         area(r2, "CONTRACT", "2002-07-11 10:00", "2002-07-12 09:00");
         history(r2, "RECOMMENDED", "2002-07-19 10:00");
@@ -83,7 +83,7 @@ class SteeringReportTest extends ApiTestBase {
         jdbc.sql("update purchase_request set status = 'WITHDRAWN' where id = ?").param(r3).update();
 
         UUID r4 = submitted("R4", departmentB, "2002-09-02 10:00", "2002-09-09 16:00", null, null);
-        started(r4, "TRIAGE_SKIPPED", "2002-09-02 10:00");
+        history(r4, "TRIAGE_SKIPPED", "2002-09-02 10:00");
         history(r4, "RECOMMENDED", "2002-09-03 09:00");
         decided(r4, "APPROVED_WITH_CONDITIONS", "APPROVED_WITH_CONDITIONS", null, "2002-09-03 10:00");
         condition(r4, 1, "OPEN");
@@ -100,7 +100,7 @@ class SteeringReportTest extends ApiTestBase {
                 """).params(UUID.randomUUID(), "Skyggesystem " + tag, departmentB).update();
 
         UUID r5 = submitted("R5", departmentB, "2002-06-28 10:00", "2002-07-05 16:00", "DEPARTMENT", null);
-        started(r5, "SCREENING_STARTED", "2002-06-28 12:00");
+        history(r5, "SCREENING_STARTED", "2002-06-28 12:00");
         history(r5, "RECOMMENDED", "2002-07-01 09:00");
         decided(r5, "APPROVED", "APPROVED", null, "2002-07-02 10:00");
     }
@@ -255,10 +255,6 @@ class SteeringReportTest extends ApiTestBase {
         references.add(jdbc.sql("select reference from purchase_request where id = ?").param(id).query(String.class).single());
         municipality = jdbc.sql("select tenant_id from purchase_request where id = ?").param(id).query(String.class).single();
         return id;
-    }
-
-    private void started(UUID id, String kind, String at) {
-        history(id, kind, at);
     }
 
     private void history(UUID id, String kind, String at) {
