@@ -14,6 +14,12 @@ public class WorkingDayCalendar {
 
     private final Set<MonthDay> closedDays;
     private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
+    /**
+     * Per year, the working days from 1 January up to and including each day (index: the day of the year less one), so
+     * that counting the working days between two dates costs a look-up, not a walk through every day: a steering report
+     * counts them for tens of thousands of durations, some of them years long.
+     */
+    private final Map<Integer, int[]> workingDaysThroughByYear = new ConcurrentHashMap<>();
 
     public WorkingDayCalendar(DeadlineProperties properties) {
         this.closedDays = properties.closedDays();
@@ -37,13 +43,35 @@ public class WorkingDayCalendar {
 
     /** Working days after today up to and including {@code until}; 0 when it has passed. */
     public int workingDaysBetween(LocalDate today, LocalDate until) {
-        int count = 0;
-        for (LocalDate day = today.plusDays(1); !day.isAfter(until); day = day.plusDays(1)) {
-            if (isWorkingDay(day)) {
-                count++;
-            }
+        if (!until.isAfter(today)) {
+            return 0;
+        }
+        int count = workingDaysThrough(until) - workingDaysThrough(today);
+        for (int year = today.getYear(); year < until.getYear(); year++) {
+            count += workingDaysIn(year);
         }
         return count;
+    }
+
+    /** Working days from 1 January of the date's year up to and including the date. */
+    private int workingDaysThrough(LocalDate date) {
+        return workingDaysThroughByYear.computeIfAbsent(date.getYear(), this::countThroughEachDay)[date.getDayOfYear() - 1];
+    }
+
+    private int workingDaysIn(int year) {
+        int[] through = workingDaysThroughByYear.computeIfAbsent(year, this::countThroughEachDay);
+        return through[through.length - 1];
+    }
+
+    private int[] countThroughEachDay(int year) {
+        LocalDate first = LocalDate.ofYearDay(year, 1);
+        int[] through = new int[first.lengthOfYear()];
+        int count = 0;
+        for (int i = 0; i < through.length; i++) {
+            count += isWorkingDay(first.plusDays(i)) ? 1 : 0;
+            through[i] = count;
+        }
+        return through;
     }
 
     private LocalDate step(LocalDate date, int workingDays, int direction) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,26 @@ class WorkingDayCalendarTest {
         assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 4, 13))).isZero();
         assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 4, 14), LocalDate.of(2026, 4, 13))).isZero();
         assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 6))).isZero();
+    }
+
+    @Test
+    @DisplayName("Across years, leap days, Easter, closed days and long spans the count is that of walking day by day")
+    void workingDaysBetweenAsWalked() {
+        Random random = new Random(20261207);
+        LocalDate base = LocalDate.of(2023, 1, 1);
+        for (int i = 0; i < 5_000; i++) {
+            LocalDate from = base.plusDays(random.nextInt(6 * 366));
+            LocalDate until = from.plusDays(random.nextInt(900) - 30);
+            int walked = 0;
+            for (LocalDate day = from.plusDays(1); !day.isAfter(until); day = day.plusDays(1)) {
+                walked += calendar.isWorkingDay(day) ? 1 : 0;
+            }
+            assertThat(calendar.workingDaysBetween(from, until)).as("%s to %s", from, until).isEqualTo(walked);
+        }
+        // 31 December to 1 January (a holiday) and on to the next working day: Friday 2 January 2026.
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 2))).isEqualTo(1);
+        // 2024 is a leap year: 366 days, 29 February a Thursday.
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2024, 2, 28), LocalDate.of(2024, 3, 1))).isEqualTo(2);
     }
 
     @Test
