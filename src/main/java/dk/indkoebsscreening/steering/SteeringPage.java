@@ -100,14 +100,14 @@ class SteeringPage {
     void csv(@RequestParam Map<String, String> parameters, Authentication authentication, HttpServletResponse response)
             throws IOException {
         Asked asked = asked(parameters, authentication);
-        view.csv(reports.report(asked.period(), asked.municipality()), asked.shown(), response);
+        view.csv(reports.newestReport(asked.period(), asked.municipality()), asked.shown(), response);
     }
 
     @GetMapping("/styring.pdf")
     void pdf(@RequestParam Map<String, String> parameters, Authentication authentication, HttpServletResponse response)
             throws IOException {
         Asked asked = asked(parameters, authentication);
-        SteeringReports.Report report = reports.report(asked.period(), asked.municipality());
+        SteeringReports.Report report = reports.newestReport(asked.period(), asked.municipality());
         TaggedPdf.write(view.pdf(report, asked.shown()), view.fileName(report, asked.shown()), response);
     }
 

@@ -14,7 +14,9 @@ import dk.indkoebsscreening.steering.SteeringRows.ConditionRow;
 import dk.indkoebsscreening.steering.SteeringRows.RequestRow;
 import dk.indkoebsscreening.system.KeptAWhile;
 import dk.indkoebsscreening.system.Tenancy;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,9 +33,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -95,8 +108,11 @@ public class SteeringReports {
                          int late, Integer onTimePercent, Durations days, List<DepartmentFigures> departments,
                          List<AreaFigures> areas, List<Wait> waits, List<RequestRow> overrides, int conditionsOpen,
                          int conditionsOverdue, int requestsWithConditionsOpen, List<Paid> approvedByFunding,
-                         BigDecimal approvedValueDkk, Satisfaction satisfaction, List<ScreeningOfSystems.Unscreened> unscreened) {
+                         BigDecimal approvedValueDkk, Satisfaction satisfaction, List<ScreeningOfSystems.Unscreened> unscreened,
+                         Instant countedAt) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(SteeringReports.class);
 
     /** The phases of {@link Wait}, in the order a request passes them. */
     static final List<String> PHASES = List.of("TRIAGE", "REQUESTER", "AREAS", "DECISION");
@@ -108,12 +124,29 @@ public class SteeringReports {
     private final TransactionTemplate reading;
     private final SatisfactionSurveys surveys;
     private final ScreeningOfSystems systems;
-    /** The reports counted lately, per municipality (or all) and period; a few hundred at most, each small. */
-    private final KeptAWhile<Counted> counts = new KeptAWhile<>(Duration.ofHours(1), 200);
+    private final Clock clock;
+    /**
+     * The reports counted lately, per municipality (or all) and period; a few hundred at most, each small. A kept report
+     * is exact as long as its change stamp is, so it is kept for a day rather than for minutes.
+     */
+    private final KeptAWhile<Counted> kept = new KeptAWhile<>(Duration.ofDays(1), 200);
+    /** The counts under way, by report: a second visitor waits for the first's count. */
+    private final ConcurrentMap<String, CompletableFuture<Counted>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Counts reports again after a change, one at a time, so that a busy morning does not take every core. Its queue holds
+     * at most one count per kept report (the others are under way already), so it is bounded by what is kept.
+     */
+    private final ExecutorService background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "steering-report-count");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     SteeringReports(SteeringRows rows, DeadlineCalculator calendar, DeadlineProperties deadline, Municipalities municipalities,
-                    PlatformTransactionManager transactions, SatisfactionSurveys surveys, ScreeningOfSystems systems) {
+                    PlatformTransactionManager transactions, SatisfactionSurveys surveys, ScreeningOfSystems systems, Clock clock) {
         this.rows = rows;
+        this.clock = clock;
         this.systems = systems;
         this.surveys = surveys;
         this.calendar = calendar;
@@ -149,23 +182,103 @@ public class SteeringReports {
     private record Counted(String stamp, Report report) {
     }
 
-    /**
-     * The report, counted again only when something it counts has changed since it was last counted ({@link
-     * SteeringRows#changeStamp}): a year of 20,000 requests takes half a second to count, a look at the stamp a
-     * millisecond, and the figures stay exact.
-     */
-    public Report report(ReportPeriod period, Optional<String> municipality) {
-        String now = inScope(municipality, rows::changeStamp);
-        String key = municipality.orElse("*") + "|" + period.first() + "|" + period.last();
-        Counted counted = counts.get(key, () -> new Counted(now, count(period, municipality)));
-        if (!counted.stamp().equals(now)) {
-            counted = new Counted(now, count(period, municipality));
-            counts.put(key, counted);
-        }
-        return counted.report();
+    /** The report to show, and whether something it counts has changed since, so that newer figures are being counted. */
+    public record Latest(Report report, boolean recounting) {
     }
 
-    private Report count(ReportPeriod period, Optional<String> municipality) {
+    /**
+     * The report as last counted, without waiting: a year of 20,000 requests takes a few hundred milliseconds to count
+     * and a look at the data's change stamp ({@link SteeringRows#changeStamp}) one. When something it counts has changed
+     * since, the report is counted again in the background and this one is returned saying so; the next view shows the
+     * new figures. Only the first view of a period (since the start, or a day after the last) waits for its count.
+     */
+    public Latest report(ReportPeriod period, Optional<String> municipality) {
+        String key = key(period, municipality);
+        String now = inScope(municipality, rows::changeStamp);
+        Counted last = kept.find(key);
+        if (last == null) {
+            return new Latest(countOnce(key, now, period, municipality).report(), false);
+        }
+        if (last.stamp().equals(now)) {
+            return new Latest(last.report(), false);
+        }
+        countInBackground(key, now, period, municipality);
+        return new Latest(last.report(), true);
+    }
+
+    /** The report with every change counted, waiting for the count if one is due (the PDF and the CSV for the meeting). */
+    public Report newestReport(ReportPeriod period, Optional<String> municipality) {
+        String key = key(period, municipality);
+        String now = inScope(municipality, rows::changeStamp);
+        Counted last = kept.find(key);
+        return last != null && last.stamp().equals(now) ? last.report() : countOnce(key, now, period, municipality).report();
+    }
+
+    private static String key(ReportPeriod period, Optional<String> municipality) {
+        return municipality.orElse("*") + "|" + period.first() + "|" + period.last();
+    }
+
+    /**
+     * Counts the report and keeps it under the change stamp read before the count (a change in between only makes the
+     * next view count again); people asking for the same report meanwhile wait for this count rather than counting too.
+     */
+    private Counted countOnce(String key, String stamp, ReportPeriod period, Optional<String> municipality) {
+        CompletableFuture<Counted> mine = new CompletableFuture<>();
+        CompletableFuture<Counted> running = inFlight.putIfAbsent(key, mine);
+        if (running == null) {
+            return countInto(mine, key, stamp, period, municipality);
+        }
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void countInBackground(String key, String stamp, ReportPeriod period, Optional<String> municipality) {
+        CompletableFuture<Counted> mine = new CompletableFuture<>();
+        if (inFlight.putIfAbsent(key, mine) != null) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    countInto(mine, key, stamp, period, municipality);
+                } catch (RuntimeException e) {
+                    // The older figures stay shown, saying newer are being counted; the next view tries again.
+                    log.warn("Could not count the steering report {} again: {}", key, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Only when shutting down.
+            inFlight.remove(key, mine);
+            mine.completeExceptionally(e);
+        }
+    }
+
+    private Counted countInto(CompletableFuture<Counted> mine, String key, String stamp, ReportPeriod period,
+                              Optional<String> municipality) {
+        try {
+            Counted counted = new Counted(stamp, count(period, municipality));
+            kept.put(key, counted);
+            mine.complete(counted);
+            return counted;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** Counts a report afresh, whatever was kept (public for the growth benchmark, which times it). */
+    public Report count(ReportPeriod period, Optional<String> municipality) {
+        Instant countedAt = clock.instant();
         Read read = read(period, municipality, true);
         Instant start = period.start(zone);
         Instant end = period.end(zone);
@@ -210,7 +323,8 @@ public class SteeringReports {
                 count(read.requests(), row -> row.withdrawnWithin(start, end)), count(decided, RequestRow::decidedLate),
                 onTimePercent(decided), decisionDays(decided), departments, areas, waits(decided),
                 decided.stream().filter(RequestRow::overridden).toList(), conditionsOpen, conditionsOverdue, requestsWithOpen,
-                paid, sum(decided.stream().filter(RequestRow::approved).toList()), Satisfaction.of(read.answers()), read.unscreened());
+                paid, sum(decided.stream().filter(RequestRow::approved).toList()), Satisfaction.of(read.answers()), read.unscreened(),
+                countedAt);
     }
 
     /**

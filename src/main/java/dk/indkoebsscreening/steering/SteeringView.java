@@ -115,7 +115,9 @@ public class SteeringView {
         }
     }
 
-    void page(Report report, Optional<Municipality> shown, List<Municipality> choosable, Model model) {
+    void page(SteeringReports.Latest latest, Optional<Municipality> shown, List<Municipality> choosable, Model model) {
+        Report report = latest.report();
+        model.addAttribute("recounting", latest.recounting());
         boolean chooses = !choosable.isEmpty();
         if (chooses) {
             model.addAttribute("municipalities", choosable);
@@ -125,6 +127,7 @@ public class SteeringView {
         model.addAttribute("heading", heading(shown));
         model.addAttribute("report", report);
         model.addAttribute("periodLabel", label(period));
+        model.addAttribute("countedAt", formats.dateTime(report.countedAt()));
         Map<String, String> offered = new LinkedHashMap<>();
         ReportPeriod.offered(LocalDate.now(clock.withZone(zone))).forEach(each -> offered.put(each.key(), label(each)));
         if (period.key() != null && !offered.containsKey(period.key())) {
@@ -177,7 +180,7 @@ public class SteeringView {
     /** The report as CSV for Danish Excel: one section per table, as on the page, each with its own header line. */
     void csv(Report report, Optional<Municipality> shown, HttpServletResponse response) throws IOException {
         Writer writer = DanishCsv.open(response, fileName(report, shown).replace(".pdf", ".csv"));
-        line(writer, heading(shown), label(report.period()));
+        line(writer, heading(shown), label(report.period()), choices.message("steering.countedAt", formats.dateTime(report.countedAt())));
         line(writer);
         line(writer, choices.message("steering.csv.figure"), choices.message("steering.csv.value"));
         for (Map.Entry<String, String> figure : keyFigures(report, true).entrySet()) {
@@ -251,6 +254,7 @@ public class SteeringView {
         variables.put("report", report);
         variables.put("view", this);
         variables.put("periodLabel", label(report.period()));
+        variables.put("countedAt", formats.dateTime(report.countedAt()));
         variables.put("keyFigures", keyFigures(report, false));
         variables.put("generated", formats.dateTime(clock.instant()));
         return variables;

@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.steering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dk.indkoebsscreening.register.ScreeningOfSystems;
 import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
@@ -13,11 +14,14 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -107,7 +111,7 @@ class SteeringReportTest extends ApiTestBase {
 
     @Test
     void theFiguresAreThoseComputedByHand() {
-        SteeringReports.Report report = reports.report(ReportPeriod.quarter(2002, 3), Optional.of(municipality));
+        SteeringReports.Report report = reports.newestReport(ReportPeriod.quarter(2002, 3), Optional.of(municipality));
 
         assertThat(List.of(report.submitted(), report.decided(), report.approved(), report.rejected(), report.withdrawn(),
                 report.late())).containsExactly(4, 4, 3, 1, 1, 1);
@@ -163,6 +167,42 @@ class SteeringReportTest extends ApiTestBase {
                 .contains(references.get(3)).doesNotContain(references.get(0), references.get(4));
         assertThat(coordinator.get("/styring/anmodninger?" + PERIOD + "&figur=SCREENED_LATE&omraade=SECURITY").body())
                 .contains(references.get(1)).doesNotContain(references.get(0));
+    }
+
+    /**
+     * The page never waits for a count it has counted before: after a change it shows the figures it has, says that newer
+     * are being counted, and shows them once counted; the CSV and the PDF for the meeting wait for every change.
+     */
+    @Test
+    void afterAChangeThePageSaysNewerFiguresAreComingAndShowsThemWhileTheCsvWaitsForThem() throws IOException {
+        WebSession coordinator = new WebSession(port);
+        coordinator.login("koordinator");
+        int before = submittedInCsv();
+        assertThat(coordinator.get("/styring").body()).contains("Opgjort ");
+
+        api.submit("anna", "Optælling " + tag);
+
+        String page = coordinator.get("/styring").body();
+        assertThat(page).contains("De nye tal tælles nu.", "Vis de nye tal");
+        assertThat(submittedOnPage(page)).as("the figures counted before the submission").isEqualTo(before);
+        await().atMost(Duration.ofSeconds(30)).until(() -> submittedOnPage(coordinator.get("/styring").body()) == before + 1);
+
+        api.submit("anna", "Optælling igen " + tag);
+        assertThat(submittedInCsv()).as("the CSV counts every change before it is made").isEqualTo(before + 2);
+    }
+
+    private int submittedInCsv() throws IOException {
+        byte[] bytes = api.download("koordinator", "/styring.csv").body();
+        return CSVFormat.DEFAULT.builder().setDelimiter(';').get()
+                .parse(new StringReader(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))).getRecords().stream()
+                .filter(row -> row.size() == 2 && row.get(0).equals("Kommet ind")).mapToInt(row -> Integer.parseInt(row.get(1)))
+                .findFirst().orElseThrow();
+    }
+
+    private static int submittedOnPage(String page) {
+        Matcher figure = Pattern.compile("key-number\">(\\d+)</span> <span>Kommet ind<").matcher(page);
+        assertThat(figure.find()).as("the page shows how many came in").isTrue();
+        return Integer.parseInt(figure.group(1));
     }
 
     @Test
