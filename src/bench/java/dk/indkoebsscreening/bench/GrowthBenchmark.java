@@ -2,6 +2,8 @@ package dk.indkoebsscreening.bench;
 
 import dk.indkoebsscreening.overview.OverviewService;
 import dk.indkoebsscreening.screening.ChecklistProperties;
+import dk.indkoebsscreening.steering.ReportPeriod;
+import dk.indkoebsscreening.steering.SteeringReports;
 import dk.indkoebsscreening.system.InstallationProperties;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.Lifecycle;
@@ -9,17 +11,19 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * How the read paths behave as history grows: 1k, 10k and 100k decided requests (generated with SQL
- * in our own tables: request, six completed areas, decision, nine published outbox events each; no
- * Camunda history rows, since none of the measured queries reads Camunda's history tables) plus open
+ * in our own tables: request, six completed areas, decision, 20 case history entries, nine published outbox events
+ * each; no Camunda history rows, since none of the measured queries reads Camunda's history tables) plus open
  * requests created through the API, so the inboxes are not empty. Prints p50/p95 per call and the
  * database size per request, and the search. {@code ./mvnw -Pbenchmark test -Dtest=GrowthBenchmark} (see BENCHMARKS.md).
  */
@@ -61,7 +65,7 @@ class GrowthBenchmark {
                     }
                     System.out.printf("%n[%d historic requests] generated in %.1f s; load %s%n", level,
                             (System.nanoTime() - t0) / 1e9, BenchmarkSupport.loadAverage());
-                    measure(api, overview, municipality, db);
+                    measure(api, overview, context.getBean(SteeringReports.class), municipality, db);
                 }
             } finally {
                 context.close();
@@ -69,7 +73,8 @@ class GrowthBenchmark {
         }
     }
 
-    private static void measure(ApiClient api, OverviewService overview, String municipality, Connection db) throws Exception {
+    private static void measure(ApiClient api, OverviewService overview, SteeringReports steering, String municipality,
+                                Connection db) throws Exception {
         String historicId;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
                 "select id from purchase_request where requester = 'anna' and reference like 'HIS-%' order by submitted_at desc offset 37 limit 1")) {
@@ -100,6 +105,10 @@ class GrowthBenchmark {
         calls.put("steering report PDF, a year (GET /styring.pdf)", () -> api.download("koordinator", "/styring.pdf?periode=" + lastYear));
         // What the background refresh costs (the page shows its latest result).
         calls.put("dashboard counting (OverviewService.count)", () -> overview.count(municipality));
+        // What counting the year's report costs: the first view of a period, the PDF after a change, the background's work.
+        ReportPeriod year = new ReportPeriod(LocalDate.of(Integer.parseInt(lastYear), 1, 1),
+                LocalDate.of(Integer.parseInt(lastYear), 12, 31), lastYear);
+        calls.put("steering report counting, a year (SteeringReports.count)", () -> steering.count(year, Optional.of(municipality)));
         for (Map.Entry<String, Supplier<Object>> call : calls.entrySet()) {
             for (int i = 0; i < 5; i++) {
                 call.getValue().get();
@@ -107,6 +116,14 @@ class GrowthBenchmark {
             for (int i = 0; i < CALLS; i++) {
                 l.time(call.getKey(), call.getValue());
             }
+        }
+        // The page right after a change: it shows the figures it has and counts the new ones in the background; each
+        // time one request is submitted (not timed) and the count the view started is awaited (not timed) before the next.
+        String afterChange = "steering report page right after a submission";
+        for (int i = 0; i < CALLS; i++) {
+            api.submit("anna", "Ny efter styringsrapport " + i);
+            l.time(afterChange, () -> api.raw("koordinator", "GET", "/styring?periode=" + lastYear, null, null));
+            steering.newestReport(year, Optional.of(municipality));
         }
         l.print("    ");
         long requests = BenchmarkSupport.queryLong(db, "select count(*) from purchase_request");
@@ -167,6 +184,25 @@ class GrowthBenchmark {
                 insert into decision (request_id, outcome, recommendation, reason, conditions, decided_by, decided_at)
                 select id, status, recommendation, null, '[]', 'koordinator', submitted_at + interval '6 days'
                   from purchase_request where reference like 'HIS-%' and substr(reference, 5)::int between ? and ?
+                """);
+        // The case history as the application writes it for one lifecycle (the kinds the steering report reads among
+        // those it does not): submission, triage, screening started, each area claimed and screened, recommendation,
+        // decision and the mails.
+        sql.add("""
+                insert into case_history (request_id, at, kind, actor)
+                select r.id, r.submitted_at + k.after, k.kind, 'koordinator'
+                  from purchase_request r cross join (values (interval '0', 'SUBMITTED'), (interval '1 minute', 'MAIL_SENT'),
+                       (interval '1 hour', 'TRIAGE_ACCEPTED'), (interval '1 hour', 'SCREENING_STARTED'),
+                       (interval '1 hour 1 minute', 'MAIL_SENT'), (interval '5 days 20 hours', 'RECOMMENDED'),
+                       (interval '6 days', 'DECIDED'), (interval '6 days 1 minute', 'MAIL_SENT')) k(after, kind)
+                 where r.reference like 'HIS-%' and substr(r.reference, 5)::int between ? and ?
+                """);
+        sql.add("""
+                insert into case_history (request_id, at, kind, actor, area)
+                select a.request_id, t.at, t.kind, 'ekspert', a.area
+                  from area_screening a join purchase_request r on r.id = a.request_id
+                       cross join lateral (values (a.started_at, 'TASK_CLAIMED'), (a.completed_at, 'AREA_SCREENED')) t(at, kind)
+                 where r.reference like 'HIS-%' and substr(r.reference, 5)::int between ? and ?
                 """);
         sql.add("""
                 insert into outbox_event (id, request_id, type, subject, occurred_at, payload, published_at)
