@@ -167,9 +167,11 @@ public class SteeringReports {
     private Read read(ReportPeriod period, Optional<String> municipality, boolean whole) {
         Instant start = period.start(zone);
         Instant end = period.end(zone);
-        return inScope(municipality, () -> new Read(rows.requests(start, end), rows.areas(start, end),
-                rows.conditions(start, end), whole ? surveys.answeredBetween(start, end) : List.of(),
-                whole ? systems.unscreened(start, end) : List.of()));
+        return inScope(municipality, () -> {
+            SteeringRows.PeriodRows requestsAndAreas = rows.period(start, end);
+            return new Read(requestsAndAreas.requests(), requestsAndAreas.areas(), rows.conditions(start, end),
+                    whole ? surveys.answeredBetween(start, end) : List.of(), whole ? systems.unscreened(start, end) : List.of());
+        });
     }
 
     /** Reads in one snapshot, acting for one municipality, or across all ({@code municipality} empty). */

@@ -7,15 +7,22 @@ import dk.indkoebsscreening.request.RequestStatus;
 import dk.indkoebsscreening.system.Sql;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The rows a steering report counts, read in the caller's scope (row-level security gives one municipality's, or all
  * of the shared organisation's). Like the search (casefile's {@code RequestSearch}) a read-only report across the steps'
- * tables, so that a year is read in three statements rather than asked of six modules request by request; each step
+ * tables, so that a year is read in a few statements rather than asked of six modules request by request; each step
  * still writes only its own tables. The indexes on {@code submitted_at}, {@code decided_at}, {@code completed_at} and
  * {@code status} find a period's rows.
  */
@@ -87,17 +94,54 @@ class SteeringRows {
         this.jdbc = jdbc;
     }
 
-    List<RequestRow> requests(Instant start, Instant end) {
+    /** The requests and the areas a period's report counts. */
+    record PeriodRows(List<RequestRow> requests, List<AreaRow> areas) {
+    }
+
+    /**
+     * The requests that came in, were decided or withdrawn within the period, and the areas screened within it with the
+     * requests they belong to (a request may have come in before the period and be decided after it), oldest first.
+     */
+    PeriodRows period(Instant start, Instant end) {
+        List<RequestRow> requests = new ArrayList<>(requests("""
+                select id from purchase_request where submitted_at >= :start and submitted_at < :end
+                union
+                select request_id from decision where decided_at >= :start and decided_at < :end
+                union
+                select h.request_id from purchase_request w join case_history h on h.request_id = w.id
+                 where w.status = 'WITHDRAWN' and h.kind = 'WITHDRAWN' and h.at >= :start and h.at < :end""",
+                Map.of("start", Sql.timestamp(start), "end", Sql.timestamp(end))));
+        // Read without their requests' deadlines: joining 120,000 areas to their requests cost more than this look-up.
+        List<AreaRow> areas = jdbc.sql("""
+                        select request_id, area, started_at, completed_at from area_screening
+                         where state = 'COMPLETED' and completed_at >= :start and completed_at < :end""")
+                .param("start", Sql.timestamp(start))
+                .param("end", Sql.timestamp(end))
+                .query((row, n) -> new AreaRow(row.getObject("request_id", UUID.class), Area.valueOf(row.getString("area")),
+                        Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), null))
+                .list();
+        Map<UUID, RequestRow> byId = new HashMap<>();
+        requests.forEach(request -> byId.put(request.id(), request));
+        Set<UUID> screenedOnly = new TreeSet<>();
+        areas.stream().map(AreaRow::requestId).filter(id -> !byId.containsKey(id)).forEach(screenedOnly::add);
+        if (!screenedOnly.isEmpty()) {
+            List<RequestRow> more = requests("select unnest(string_to_array(:ids, ','))::uuid",
+                    Map.of("ids", screenedOnly.stream().map(UUID::toString).collect(Collectors.joining(","))));
+            more.forEach(request -> byId.put(request.id(), request));
+            requests.addAll(more);
+            requests.sort(Comparator.comparing(RequestRow::submittedAt).thenComparing(RequestRow::id));
+        }
+        return new PeriodRows(requests, areas.stream().map(area -> new AreaRow(area.requestId(), area.area(), area.startedAt(),
+                area.completedAt(), byId.get(area.requestId()).deadline())).toList());
+    }
+
+    /**
+     * The requests the statement {@code which} names, with what the report asks of them. The milestones come from the
+     * history's own index of them ({@code case_history_milestone_idx}).
+     */
+    private List<RequestRow> requests(String which, Map<String, Object> parameters) {
         return jdbc.sql("""
-                with period_requests as (
-                    select id from purchase_request where submitted_at >= :start and submitted_at < :end
-                    union
-                    select request_id from decision where decided_at >= :start and decided_at < :end
-                    union
-                    select request_id from area_screening where completed_at >= :start and completed_at < :end and verdict is not null
-                    union
-                    select h.request_id from purchase_request w join case_history h on h.request_id = w.id
-                     where w.status = 'WITHDRAWN' and h.kind = 'WITHDRAWN' and h.at >= :start and h.at < :end)
+                with period_requests (id) as (%s)
                 select r.id, r.tenant_id, r.reference, r.title, r.department, r.status, r.submitted_at, r.deadline,
                        r.one_off_cost_dkk + r.annual_cost_dkk * r.contract_years as contract_value,
                        r.purchase_funding, r.purchase_funding_name, d.outcome, d.recommendation, d.reason, d.decided_at,
@@ -113,9 +157,8 @@ class SteeringRows {
                         from case_history
                        where request_id = r.id and kind in ('WITHDRAWN', 'SCREENING_STARTED', 'TRIAGE_SKIPPED', 'RECOMMENDED')) h on true
                  order by r.submitted_at, r.id
-                """)
-                .param("start", Sql.timestamp(start))
-                .param("end", Sql.timestamp(end))
+                """.formatted(which))
+                .params(parameters)
                 .query((row, n) -> new RequestRow(row.getObject("id", UUID.class), row.getString("tenant_id"),
                         row.getString("reference"), row.getString("title"), row.getString("department"),
                         RequestStatus.valueOf(row.getString("status")), Sql.instant(row, "submitted_at"),
@@ -125,19 +168,6 @@ class SteeringRows {
                         verdict(row.getString("recommendation")), row.getString("reason"), Sql.instant(row, "decided_at"),
                         Sql.instant(row, "withdrawn_at"), Sql.instant(row, "screening_started_at"),
                         Sql.instant(row, "recommended_at"), row.getInt("waited")))
-                .list();
-    }
-
-    List<AreaRow> areas(Instant start, Instant end) {
-        return jdbc.sql("""
-                select a.request_id, a.area, a.started_at, a.completed_at, r.deadline
-                  from area_screening a join purchase_request r on r.id = a.request_id
-                 where a.completed_at >= :start and a.completed_at < :end and a.verdict is not null
-                """)
-                .param("start", Sql.timestamp(start))
-                .param("end", Sql.timestamp(end))
-                .query((row, n) -> new AreaRow(row.getObject("request_id", UUID.class), Area.valueOf(row.getString("area")),
-                        Sql.instant(row, "started_at"), Sql.instant(row, "completed_at"), Sql.instant(row, "deadline")))
                 .list();
     }
 

@@ -3,6 +3,7 @@ package dk.indkoebsscreening.steering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.register.ScreeningOfSystems;
 import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.testsupport.ApiClient;
@@ -142,6 +143,26 @@ class SteeringReportTest extends ApiTestBase {
         assertThat(report.satisfaction().each()).extracting(SatisfactionSurveys.Answer::requester).as("the second asked to be anonymous")
                 .containsExactly("anna", null, "anna");
         assertThat(report.satisfaction().each().get(1).reference()).as("nothing that leads to an anonymous requester").isNull();
+    }
+
+    /**
+     * R6 came in before 3rd quarter 2003 and was decided after it, but its security area was screened within it (Mon 30/6
+     * to Mon 7/7 2003: 5 working days, after the deadline of Fri 4/7): the area counts, with its request behind it.
+     */
+    @Test
+    void anAreaScreenedInThePeriodCountsThoughItsRequestCameInBeforeAndWasDecidedAfter() {
+        UUID r6 = submitted("R6", departmentA, "2003-06-27 10:00", "2003-07-04 16:00", null, null);
+        area(r6, "SECURITY", "2003-06-30 10:00", "2003-07-07 09:00");
+        decided(r6, "APPROVED", "APPROVED", null, "2003-10-01 10:00");
+        ReportPeriod quarter = ReportPeriod.quarter(2003, 3);
+
+        SteeringReports.Report report = reports.newestReport(quarter, Optional.of(municipality));
+
+        assertThat(List.of(report.submitted(), report.decided(), report.withdrawn())).containsExactly(0, 0, 0);
+        assertThat(report.areas()).extracting(area -> area.area().name() + " " + area.screened() + " " + area.late() + " "
+                + area.days().median() + " " + area.days().percentile90()).containsExactly("SECURITY 1 1 5.0 5");
+        assertThat(reports.requests(quarter, Optional.of(municipality), Figure.SCREENED_LATE, null, Area.SECURITY, null, null, false))
+                .extracting(SteeringRows.RequestRow::id).containsExactly(r6);
     }
 
     @Test
