@@ -1,6 +1,7 @@
 package dk.indkoebsscreening.attachment;
 
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.system.RequestMemo;
 import dk.indkoebsscreening.system.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
 class AttachmentRepository {
 
     static final int CHUNK_BYTES = 1 << 20;
+    private static final String MEMO = "attachments:";
 
     private static final String COLUMNS = "id, request_id, name, size_bytes, media_type, sha256, added_by, added_at, step, area, "
             + "removed_by, removed_at";
@@ -61,6 +63,7 @@ class AttachmentRepository {
 
     /** @param heldBy the holder of a held file, else null */
     void insert(Attachment attachment, UUID heldBy) {
+        RequestMemo.forget(MEMO);
         jdbc.sql("""
                 insert into attachment (id, request_id, name, size_bytes, media_type, sha256, added_by, added_at, step, area, held_by)
                 values (:id, :requestId, :name, :size, :type, :sha256, :addedBy, :addedAt, :step, :area, :heldBy)
@@ -79,9 +82,11 @@ class AttachmentRepository {
                 .update();
     }
 
+    /** Once per reading HTTP request: a request's and a task's page show the files in several panels. */
     List<Attachment> ofRequest(UUID requestId) {
-        return jdbc.sql("select " + COLUMNS + " from attachment where request_id = :id and held_by is null order by added_at, id")
-                .param("id", requestId).query(AttachmentRepository::attachment).list();
+        return RequestMemo.of(MEMO + requestId, () -> List.copyOf(jdbc.sql(
+                        "select " + COLUMNS + " from attachment where request_id = :id and held_by is null order by added_at, id")
+                .param("id", requestId).query(AttachmentRepository::attachment).list()));
     }
 
     Optional<Attachment> find(UUID requestId, UUID id) {
@@ -97,11 +102,13 @@ class AttachmentRepository {
 
     /** Makes a held file one of its request's, added by whom and when it is released. */
     void release(UUID attachmentId, String addedBy, Instant at) {
+        RequestMemo.forget(MEMO);
         jdbc.sql("update attachment set held_by = null, added_by = :by, added_at = :at where id = :id")
                 .param("id", attachmentId).param("by", addedBy).param("at", Sql.timestamp(at)).update();
     }
 
     void delete(UUID attachmentId) {
+        RequestMemo.forget(MEMO);
         jdbc.sql("delete from attachment where id = :id").param("id", attachmentId).update();
     }
 
@@ -121,6 +128,7 @@ class AttachmentRepository {
 
     /** Records who removed the file and when; the metadata stays for the record. */
     void markRemoved(UUID attachmentId, String removedBy, Instant at) {
+        RequestMemo.forget(MEMO);
         jdbc.sql("update attachment set removed_by = :by, removed_at = :at where id = :id")
                 .param("id", attachmentId).param("by", removedBy).param("at", Sql.timestamp(at)).update();
     }

@@ -2,6 +2,7 @@ package dk.indkoebsscreening.vendor;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dk.indkoebsscreening.system.JsonCodec;
+import dk.indkoebsscreening.system.RequestMemo;
 import dk.indkoebsscreening.system.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ class InvitationRepository {
 
     private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {
     };
+    private static final String MEMO = "vendorInvitations:";
     private static final String COLUMNS = """
             id, request_id, round, contact_name, contact_email, language, follow_ups, invited_by, invited_at, expires_at,
             reminded_at, opened_at, submitted_at, ended_at, ended_by, state""";
@@ -31,6 +33,7 @@ class InvitationRepository {
     }
 
     void insert(VendorInvitation invitation, Instant remindAt) {
+        RequestMemo.forget(MEMO);
         jdbc.sql("""
                 insert into vendor_invitation (id, request_id, round, contact_name, contact_email, language, follow_ups, invited_by,
                                                invited_at, expires_at, remind_at, state)
@@ -56,14 +59,16 @@ class InvitationRepository {
         return jdbc.sql("select " + COLUMNS + " from vendor_invitation where id = :id").param("id", id).query(this::invitation).optional();
     }
 
-    /** Oldest round first. */
+    /** Oldest round first; once per reading HTTP request: a request's and a task's page show the rounds in several panels. */
     List<VendorInvitation> ofRequest(UUID requestId) {
-        return jdbc.sql("select " + COLUMNS + " from vendor_invitation where request_id = :requestId order by round")
-                .param("requestId", requestId).query(this::invitation).list();
+        return RequestMemo.of(MEMO + requestId, () -> List.copyOf(jdbc.sql(
+                        "select " + COLUMNS + " from vendor_invitation where request_id = :requestId order by round")
+                .param("requestId", requestId).query(this::invitation).list()));
     }
 
     /** Ends an invitation that has not ended yet; false when it had. */
     boolean end(UUID id, InvitationState state, Instant at, String by, String reason) {
+        RequestMemo.forget(MEMO);
         return jdbc.sql("""
                 update vendor_invitation set state = :state, ended_at = :at, ended_by = :by, end_reason = :reason
                 where id = :id and ended_at is null
@@ -74,6 +79,7 @@ class InvitationRepository {
 
     /** Ends an open invitation that has expired by {@code now}; false when it is not open or not due. */
     boolean expire(UUID id, Instant now) {
+        RequestMemo.forget(MEMO);
         return jdbc.sql("""
                 update vendor_invitation set state = 'EXPIRED', ended_at = expires_at, end_reason = 'EXPIRED'
                 where id = :id and state = 'OPEN' and expires_at <= :now
@@ -82,17 +88,20 @@ class InvitationRepository {
     }
 
     boolean submit(UUID id, Instant at) {
+        RequestMemo.forget(MEMO);
         return jdbc.sql("update vendor_invitation set state = 'SUBMITTED', submitted_at = :at where id = :id and state = 'OPEN'")
                 .param("id", id).param("at", Sql.timestamp(at)).update() == 1;
     }
 
     void opened(UUID id, Instant at) {
+        RequestMemo.forget(MEMO);
         jdbc.sql("update vendor_invitation set opened_at = coalesce(opened_at, :at) where id = :id")
                 .param("id", id).param("at", Sql.timestamp(at)).update();
     }
 
     /** Marks an open invitation whose reminder is due as reminded; false when it is not (any more). */
     boolean remind(UUID id, Instant now) {
+        RequestMemo.forget(MEMO);
         return jdbc.sql("""
                 update vendor_invitation set reminded_at = :now
                 where id = :id and state = 'OPEN' and reminded_at is null and remind_at <= :now and expires_at > :now
