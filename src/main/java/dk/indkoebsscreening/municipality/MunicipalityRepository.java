@@ -32,10 +32,16 @@ class MunicipalityRepository {
         this.jdbc = jdbc;
     }
 
+    /** In one statement with its group mailboxes: every page asks for its municipality. */
     Optional<Municipality> find(String id) {
-        Map<String, String> mailboxes = mailboxes(id);
-        return jdbc.sql("select " + COLUMNS + " from municipality where id = ?").param(id)
-                .query((rs, row) -> municipality(rs, mailboxes)).optional();
+        return jdbc.sql("""
+                        select %s,
+                               array(select g.group_id from municipality_group_mailbox g where g.municipality_id = m.id
+                                      order by g.group_id) as mailbox_groups,
+                               array(select g.address from municipality_group_mailbox g where g.municipality_id = m.id
+                                      order by g.group_id) as mailbox_addresses
+                          from municipality m where m.id = ?""".formatted(COLUMNS)).param(id)
+                .query((rs, row) -> municipality(rs, mailboxes(rs))).optional();
     }
 
     List<Municipality> all() {
@@ -105,12 +111,13 @@ class MunicipalityRepository {
         return parameters;
     }
 
-    private Map<String, String> mailboxes(String id) {
+    private static Map<String, String> mailboxes(ResultSet rs) throws SQLException {
+        String[] groups = (String[]) rs.getArray("mailbox_groups").getArray();
+        String[] addresses = (String[]) rs.getArray("mailbox_addresses").getArray();
         Map<String, String> mailboxes = new HashMap<>();
-        jdbc.sql("select group_id, address from municipality_group_mailbox where municipality_id = ?").param(id)
-                .query(rs -> {
-                    mailboxes.put(rs.getString("group_id"), rs.getString("address"));
-                });
+        for (int i = 0; i < groups.length; i++) {
+            mailboxes.put(groups[i], addresses[i]);
+        }
         return mailboxes;
     }
 
