@@ -12,7 +12,6 @@ import dk.indkoebsscreening.satisfaction.SatisfactionSurveys;
 import dk.indkoebsscreening.steering.SteeringRows.AreaRow;
 import dk.indkoebsscreening.steering.SteeringRows.ConditionRow;
 import dk.indkoebsscreening.steering.SteeringRows.RequestRow;
-import dk.indkoebsscreening.system.KeptAWhile;
 import dk.indkoebsscreening.system.Tenancy;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -113,6 +113,10 @@ public class SteeringReports {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SteeringReports.class);
+    /** Reports kept at most: a few hundred, each small (25 municipalities' quarters and years, and all together). */
+    private static final int KEPT = 200;
+    /** See {@link #dueAgain}. */
+    private static final Duration RECOUNT_AFTER = Duration.ofMinutes(5);
 
     /** The phases of {@link Wait}, in the order a request passes them. */
     static final List<String> PHASES = List.of("TRIAGE", "REQUESTER", "AREAS", "DECISION");
@@ -126,15 +130,20 @@ public class SteeringReports {
     private final ScreeningOfSystems systems;
     private final Clock clock;
     /**
-     * The reports counted lately, per municipality (or all) and period; a few hundred at most, each small. A kept report
-     * is exact as long as its change stamp is, so it is kept for a day rather than for minutes.
+     * The reports counted lately, per municipality (or all) and period, the least lately asked for left out beyond {@link
+     * #KEPT}: a custom period someone tries once does not push out the quarters everyone looks at.
      */
-    private final KeptAWhile<Counted> kept = new KeptAWhile<>(Duration.ofDays(1), 200);
+    private final Map<String, Counted> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Counted> eldest) {
+            return size() > KEPT;
+        }
+    });
     /** The counts under way, by report: a second visitor waits for the first's count. */
     private final ConcurrentMap<String, CompletableFuture<Counted>> inFlight = new ConcurrentHashMap<>();
     /**
      * Counts reports again after a change, one at a time, so that a busy morning does not take every core. Its queue holds
-     * at most one count per kept report (the others are under way already), so it is bounded by what is kept.
+     * at most one count per report (a report with a count under way or queued queues no other).
      */
     private final ExecutorService background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
             runnable -> {
@@ -189,35 +198,55 @@ public class SteeringReports {
     }
 
     /**
-     * The report as last counted, without waiting: a year of 20,000 requests takes a few hundred milliseconds to count
-     * and a look at the data's change stamp ({@link SteeringRows#changeStamp}) one. When something it counts has changed
+     * The report as last counted, without waiting: a year of 20,000 requests takes over half a second to count and a look
+     * at the data's change stamp ({@link SteeringRows#changeStamp}) a millisecond. When something it counts has changed
      * since, the report is counted again in the background and this one is returned saying so; the next view shows the
-     * new figures. Only the first view of a period (since the start, or a day after the last) waits for its count.
+     * new figures. Only the first view of a period (since the start, or since it was left out of those kept) waits.
      */
     public Latest report(ReportPeriod period, Optional<String> municipality) {
         String key = key(period, municipality);
         String now = inScope(municipality, rows::changeStamp);
-        Counted last = kept.find(key);
+        Counted last = kept.get(key);
         if (last == null) {
             return new Latest(countOnce(key, now, period, municipality).report(), false);
         }
-        if (last.stamp().equals(now)) {
-            return new Latest(last.report(), false);
+        boolean changed = !last.stamp().equals(now);
+        if (changed || dueAgain(last)) {
+            countInBackground(key, now, period, municipality);
         }
-        countInBackground(key, now, period, municipality);
-        return new Latest(last.report(), true);
+        return new Latest(last.report(), changed);
     }
 
-    /** The report with every change counted, waiting for the count if one is due (the PDF and the CSV for the meeting). */
+    /** The report with every change counted, counted now unless the kept one is current (the PDF and the CSV for the meeting). */
     public Report newestReport(ReportPeriod period, Optional<String> municipality) {
         String key = key(period, municipality);
         String now = inScope(municipality, rows::changeStamp);
-        Counted last = kept.find(key);
-        return last != null && last.stamp().equals(now) ? last.report() : countOnce(key, now, period, municipality).report();
+        Counted last = kept.get(key);
+        if (last != null && last.stamp().equals(now) && !dueAgain(last)) {
+            return last.report();
+        }
+        // Not joined to a count under way: that one may have read the data before the change this one is to show.
+        Counted counted = new Counted(now, count(period, municipality));
+        keep(key, counted);
+        return counted.report();
+    }
+
+    /**
+     * Two steps' events may commit in the other order than their sequence numbers, so a count between the two commits
+     * carries the later stamp without the earlier step. The window is milliseconds; counting a report again once it is
+     * {@link #RECOUNT_AFTER} old, however its stamp, bounds what it could hide.
+     */
+    private boolean dueAgain(Counted counted) {
+        return counted.report().countedAt().plus(RECOUNT_AFTER).isBefore(clock.instant());
     }
 
     private static String key(ReportPeriod period, Optional<String> municipality) {
         return municipality.orElse("*") + "|" + period.first() + "|" + period.last();
+    }
+
+    /** Keeps the later of two counts of a report, whichever finishes last. */
+    private void keep(String key, Counted counted) {
+        kept.merge(key, counted, (old, fresh) -> fresh.report().countedAt().isBefore(old.report().countedAt()) ? old : fresh);
     }
 
     /**
@@ -248,7 +277,7 @@ public class SteeringReports {
                     countInto(mine, key, stamp, period, municipality);
                 } catch (RuntimeException e) {
                     // The older figures stay shown, saying newer are being counted; the next view tries again.
-                    log.warn("Could not count the steering report {} again: {}", key, e.toString());
+                    log.warn("Could not count the steering report {} again", key, e);
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -262,10 +291,11 @@ public class SteeringReports {
                               Optional<String> municipality) {
         try {
             Counted counted = new Counted(stamp, count(period, municipality));
-            kept.put(key, counted);
+            keep(key, counted);
             mine.complete(counted);
             return counted;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever it was, those waiting for this count hear of it rather than wait for ever.
             mine.completeExceptionally(e);
             throw e;
         } finally {
@@ -276,6 +306,7 @@ public class SteeringReports {
     @PreDestroy
     void stop() {
         background.shutdownNow();
+        inFlight.values().forEach(waited -> waited.completeExceptionally(new IllegalStateException("Shutting down")));
     }
 
     /** Counts a report afresh, whatever was kept (public for the growth benchmark, which times it). */

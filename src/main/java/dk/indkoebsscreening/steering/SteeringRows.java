@@ -129,8 +129,10 @@ class SteeringRows {
                     Map.of("ids", screenedOnly.stream().map(UUID::toString).collect(Collectors.joining(","))));
             more.forEach(request -> byId.put(request.id(), request));
             requests.addAll(more);
-            requests.sort(Comparator.comparing(RequestRow::submittedAt).thenComparing(RequestRow::id));
+            // As the statement orders them: PostgreSQL compares uuids as their text does, unlike UUID.compareTo.
+            requests.sort(Comparator.comparing(RequestRow::submittedAt).thenComparing(request -> request.id().toString()));
         }
+        // Every area's request is among them: read in the same snapshot and scope, and asked for by id when not.
         return new PeriodRows(requests, areas.stream().map(area -> new AreaRow(area.requestId(), area.area(), area.startedAt(),
                 area.completedAt(), byId.get(area.requestId()).deadline())).toList());
     }

@@ -34,19 +34,13 @@ public final class KeptAWhile<V> {
 
     /** The value kept under the key while it is fresh, else the one looked up now (and then kept). */
     public V get(String key, Supplier<V> lookUp) {
-        V found = find(key);
-        if (found != null) {
-            return found;
+        Kept<V> found = kept.get(key);
+        if (found != null && System.nanoTime() - found.until() < 0) {
+            return found.value();
         }
         V value = lookUp.get();
         put(key, value);
         return value;
-    }
-
-    /** The value kept under the key while it is fresh, else null. */
-    public V find(String key) {
-        Kept<V> found = kept.get(key);
-        return found != null && System.nanoTime() - found.until() < 0 ? found.value() : null;
     }
 
     /** Keeps a value known to be exact now. */

@@ -80,10 +80,10 @@ class SteeringReportBrowserTest extends BrowserTestBase {
         browser.assertAccessible();
         browser.open("/styring");
         assertThat(browser.text(By.id("recounting"))).as("the figures shown were counted before the exemption")
-                .isEqualTo("Der er sket noget, siden tallene blev opgjort. De nye tal tælles nu. Vis de nye tal");
+                .isEqualTo("Der er kommet ændringer til, siden tallene blev opgjort. De nye tal bliver opgjort nu. Opdater");
         browser.assertAccessible();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            browser.find(By.linkText("Vis de nye tal")).click();
+            browser.find(By.linkText("Opdater")).click();
             assertThat(browser.findAll(By.linkText(name))).isEmpty();
         });
     }

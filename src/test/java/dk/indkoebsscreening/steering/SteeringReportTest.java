@@ -204,7 +204,7 @@ class SteeringReportTest extends ApiTestBase {
         api.submit("anna", "Optælling " + tag);
 
         String page = coordinator.get("/styring").body();
-        assertThat(page).contains("De nye tal tælles nu.", "Vis de nye tal");
+        assertThat(page).contains("De nye tal bliver opgjort nu.", ">Opdater</a>");
         assertThat(submittedOnPage(page)).as("the figures counted before the submission").isEqualTo(before);
         await().atMost(Duration.ofSeconds(30)).until(() -> submittedOnPage(coordinator.get("/styring").body()) == before + 1);
 
