@@ -189,7 +189,9 @@ class SteeringRows {
      * transaction (submission, triage, an area's verdict, questions and answers, the decision, withdrawal, conditions;
      * its sequence only grows), a survey is answered once, and a registered system's change stamps its row. Counts and
      * sums rather than the newest times, which a clock set back (or a row stamped ahead) would hide. Equal stamps, equal
-     * figures. The register is small (a municipality's systems), so summing its stamps costs little.
+     * figures, but for two steps whose events commit in the other order than their sequence numbers (a count between the
+     * commits carries the later stamp without the earlier step; {@code SteeringReports} counts a kept report again once it
+     * is five minutes old for that). The register is small (a municipality's systems), so summing its stamps costs little.
      */
     String changeStamp() {
         return jdbc.sql("""
