@@ -27,11 +27,13 @@ import java.util.stream.Collectors;
 /**
  * The application in a JVM of its own, as it runs in production (JVM defaults, as the Dockerfile starts it), so that
  * its CPU time and memory are read from its process and nothing of the benchmark's load generator is counted in them.
- * Its output goes to {@code target/benchmark-app.log}.
+ * Its output goes to {@code target/benchmark-<name>.log}.
  */
 final class AppProcess implements AutoCloseable {
 
-    private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap\\s+total \\d+K, used (\\d+)K");
+    /** The heap's parts in {@code GC.heap_info}, whichever collector runs (G1 by default; Parallel's two generations). */
+    private static final Pattern HEAP_USED = Pattern.compile(
+            "(?m)^\\s*(?:garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K");
 
     private final Process process;
     private final int port;
@@ -43,9 +45,12 @@ final class AppProcess implements AutoCloseable {
 
     /**
      * Starts the application with these settings (as command-line arguments, which win over every application.yml)
-     * on a free port and waits until it answers its health check.
+     * on a free port and waits until it answers its health check. Its output goes to {@code target/benchmark-<name>.log};
+     * {@code classes}, when given, is another build's {@code target/classes}, in place of this build's application
+     * classes: two builds side by side.
      */
-    static AppProcess start(Map<String, Object> properties, String jvmArgs) throws IOException, InterruptedException {
+    static AppProcess start(String name, Map<String, Object> properties, String jvmArgs, Path classes)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -53,10 +58,10 @@ final class AppProcess implements AutoCloseable {
             command.addAll(Arrays.asList(jvmArgs.trim().split("\\s+")));
         }
         command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        command.addAll(List.of("-cp", classPathJar().toString(), IndkoebsscreeningApplication.class.getName()));
+        command.addAll(List.of("-cp", classPathJar(name, classes).toString(), IndkoebsscreeningApplication.class.getName()));
         command.add("--server.port=" + port);
-        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-        Path log = Path.of("target", "benchmark-app.log");
+        properties.forEach((property, value) -> command.add("--" + property + "=" + value));
+        Path log = Path.of("target", "benchmark-" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, port);
         app.awaitHealthy(Duration.ofMinutes(4), log);
@@ -67,12 +72,15 @@ final class AppProcess implements AutoCloseable {
      * The test JVM's class path (the application with the benchmark's set-up) in a jar's manifest, as surefire starts the
      * tests: given as directories on the command line, the engine's search for process models finds each model twice.
      */
-    private static Path classPathJar() throws IOException {
+    private static Path classPathJar(String name, Path classes) throws IOException {
+        Path ownClasses = Path.of("target", "classes").toAbsolutePath();
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, Arrays.stream(System.getProperty("java.class.path")
-                .split(File.pathSeparator)).map(entry -> Path.of(entry).toUri().toString()).collect(Collectors.joining(" ")));
-        Path jar = Path.of("target", "benchmark-app-classpath.jar");
+                .split(File.pathSeparator)).map(entry -> Path.of(entry).toAbsolutePath())
+                .map(entry -> classes != null && entry.equals(ownClasses) ? classes.toAbsolutePath() : entry)
+                .map(entry -> entry.toUri().toString()).collect(Collectors.joining(" ")));
+        Path jar = Path.of("target", "benchmark-" + name + "-classpath.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.flush();
         }
@@ -110,7 +118,13 @@ final class AppProcess implements AutoCloseable {
     double heapAfterGcMiB() throws IOException, InterruptedException {
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        return used.find() ? Long.parseLong(used.group(1)) / 1024.0 : -1;
+        long kib = 0;
+        boolean found = false;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        return found ? kib / 1024.0 : -1;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -59,6 +59,16 @@ class SharedInstallationBenchmark {
             .map(String::trim).mapToInt(Integer::parseInt).toArray();
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("benchmark.shared.seconds", 60));
     static final String APP_JVM_ARGS = System.getProperty("benchmark.app.jvmArgs", "");
+    /**
+     * Another build beside this one in the same run, each serving half of the people (persons 0, 2, 4, … this build;
+     * 1, 3, 5, … the other) on the same database, at the same time, on the same cores: {@code benchmark.shared.compare}
+     * names the other build's {@code target/classes} (compiled against the same dependencies), or is {@code same} for
+     * this build again; {@code benchmark.shared.compare.jvmArgs} gives its JVM options (default this build's). One run
+     * after another of the same code differs by ±0.5 ms of CPU per call here (BENCHMARKS.md, fourth round of issue
+     * 32): more than most single changes save, so a change is measured beside the code before it.
+     */
+    static final String COMPARE = System.getProperty("benchmark.shared.compare", "");
+    static final String COMPARE_JVM_ARGS = System.getProperty("benchmark.shared.compare.jvmArgs", APP_JVM_ARGS);
     static final int QUERY_SAMPLES = 20;
     static final int WARM_UP_VIEWS = 100;
     static final double GOAL_P95_MS = 100;
@@ -70,6 +80,13 @@ class SharedInstallationBenchmark {
     static final Duration LIFECYCLE_PAUSE = Duration.ofSeconds(Integer.getInteger("benchmark.shared.lifecycle-pause", 10));
 
     record Page(String name, String path, boolean api) {
+    }
+
+    /**
+     * One application process and the clients that reach it. Its connections to PostgreSQL carry its name as their
+     * {@code application_name}, so that PostgreSQL's CPU can be told apart per node.
+     */
+    record Node(String name, AppProcess app, ApiClient api, PageSessions sessions) {
     }
 
     /** One simulated person: their account, their pages in the order they click them. */
@@ -85,18 +102,23 @@ class SharedInstallationBenchmark {
              EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, 0, null)) {
             BenchmarkSupport.createDatabase(postgres, "shared");
             broker.start();
-            Map<String, Object> settings = BenchmarkSupport.appProperties(postgres, "shared", LifecycleBenchmark.tuned());
-            settings.put("indkoeb.embedded-kafka.enabled", "false");
-            settings.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
-            settings.put("benchmark.shared.municipalities", MUNICIPALITIES);
             long t0 = System.nanoTime();
-            try (AppProcess app = AppProcess.start(settings, APP_JVM_ARGS);
+            try (AppProcess app = AppProcess.start("app", settings(postgres, broker, "a"), APP_JVM_ARGS, null);
+                 AppProcess other = COMPARE.isBlank() ? null : AppProcess.start("app-b", settings(postgres, broker, "b"),
+                         COMPARE_JVM_ARGS, COMPARE.equals("same") ? null : Path.of(COMPARE));
                  Connection db = postgres.getDatabase("postgres", "shared").getConnection()) {
                 System.out.printf("  application started (pid %d) with its municipalities and people in %.1f s%n", app.pid(),
                         (System.nanoTime() - t0) / 1e9);
-                ApiClient api = new ApiClient(app.port());
+                List<Node> nodes = new ArrayList<>(List.of(new Node("a", app, new ApiClient(app.port()), new PageSessions(app.port()))));
+                if (other != null) {
+                    nodes.add(new Node("b", other, new ApiClient(other.port()), new PageSessions(other.port())));
+                    System.out.printf("  beside it, node b (pid %d): %s, JVM options \"%s\"; node a: this build, \"%s\"%n", other.pid(),
+                            COMPARE.equals("same") ? "this build again" : COMPARE, COMPARE_JVM_ARGS, APP_JVM_ARGS);
+                }
+                ApiClient api = nodes.get(0).api();
                 Lifecycle lifecycle = new Lifecycle(api, checklists());
-                Flow flow = new Flow(api, lifecycle, () -> postgres.getDatabase("postgres", "shared").getConnection());
+                Flow flow = new Flow(nodes.stream().map(Node::api).toList(), lifecycle,
+                        () -> postgres.getDatabase("postgres", "shared").getConnection());
                 List<String> municipalities = municipalities(db);
                 String installation = BenchmarkSupport.queryString(db, "select tenant_id from purchase_request where requester = 'anna' limit 1");
                 String template = lifecycle.runToApproval("anna", "Skabelon for historikken");
@@ -109,20 +131,61 @@ class SharedInstallationBenchmark {
                 }
                 Map<String, JsonNode> firstTask = firstTasks(api, municipalities);
                 List<Person> people = people(USERS[USERS.length - 1], municipalities, ownRequest, firstTask);
-                PageSessions sessions = new PageSessions(app.port());
-                queriesPerPage(app, db, api, sessions, people);
-                long postmaster = BenchmarkSupport.postmasterPid(db);
-                double[] background = background(app, flow, postmaster);
-                for (int users : USERS) {
-                    run(app, api, sessions, flow, postmaster, people.subList(0, users), background);
+                for (Node node : nodes) {
+                    queriesPerPage(node, db, people);
                 }
-                System.out.printf("%n  commit-to-Kafka-ack over the whole run: %s%n", commitToAck(api));
-                System.out.printf("  application: resident %.0f MiB, heap after a full collection %.0f MiB%n", app.residentMiB(),
-                        app.heapAfterGcMiB());
+                long postmaster = BenchmarkSupport.postmasterPid(db);
+                Map<String, double[]> background = background(nodes, db, flow, postmaster);
+                for (int users : USERS) {
+                    run(nodes, db, flow, postmaster, people.subList(0, users), background);
+                }
+                System.out.println();
+                for (Node node : nodes) {
+                    System.out.printf("  %scommit-to-Kafka-ack over the whole run: %s%n", label(nodes, node), commitToAck(node.api()));
+                    System.out.printf("  %sapplication: resident %.0f MiB, heap after a full collection %.0f MiB%n", label(nodes, node),
+                            node.app().residentMiB(), node.app().heapAfterGcMiB());
+                }
                 System.out.printf("  installation municipality %s; database %.0f MB%n", installation,
                         BenchmarkSupport.queryLong(db, "select pg_database_size(current_database())") / 1e6);
             }
         }
+    }
+
+    /** The application's settings, its connections named after the node. */
+    private static Map<String, Object> settings(EmbeddedPostgres postgres, EmbeddedKafkaBroker broker, String node) {
+        Map<String, Object> settings = BenchmarkSupport.appProperties(postgres, "shared", LifecycleBenchmark.tuned());
+        settings.put("spring.datasource.url", settings.get("spring.datasource.url") + "?ApplicationName=" + node);
+        settings.put("indkoeb.embedded-kafka.enabled", "false");
+        settings.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+        settings.put("benchmark.shared.municipalities", MUNICIPALITIES);
+        return settings;
+    }
+
+    /** "node a: " when two nodes run, else nothing. */
+    private static String label(List<Node> nodes, Node node) {
+        return nodes.size() > 1 ? "node " + node.name() + ": " : "";
+    }
+
+    /** The CPU time in ms of each PostgreSQL backend serving the node, by its process id. */
+    private static Map<Long, Long> backendsCpu(Connection db, Node node) throws Exception {
+        Map<Long, Long> cpu = new LinkedHashMap<>();
+        try (PreparedStatement query = db.prepareStatement("select pid from pg_stat_activity where application_name = ?")) {
+            query.setString(1, node.name());
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    long millis = BenchmarkSupport.processCpuMillis(rs.getLong(1));
+                    if (millis >= 0) {
+                        cpu.put(rs.getLong(1), millis);
+                    }
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** What the node's backends spent between two readings (a backend started in between counts whole). */
+    private static long backendsSpent(Map<Long, Long> before, Map<Long, Long> after) {
+        return after.entrySet().stream().mapToLong(backend -> backend.getValue() - before.getOrDefault(backend.getKey(), 0L)).sum();
     }
 
     private static ChecklistProperties checklists() throws Exception {
@@ -283,10 +346,12 @@ class SharedInstallationBenchmark {
      * The statements each page runs: for one person of each kind, every page {@value #QUERY_SAMPLES} times in a row,
      * pg_stat_statements reset before and read after, less what the background work ran in a quiet spell as long.
      */
-    private static void queriesPerPage(AppProcess app, Connection db, ApiClient api, PageSessions sessions, List<Person> people)
-            throws Exception {
-        System.out.printf("%n  Statements and CPU per page view (pg_stat_statements, the application's process; %d views each in a row,"
-                + " one person, background subtracted):%n", QUERY_SAMPLES);
+    private static void queriesPerPage(Node node, Connection db, List<Person> people) throws Exception {
+        AppProcess app = node.app();
+        ApiClient api = node.api();
+        PageSessions sessions = node.sessions();
+        System.out.printf("%n  %sStatements and CPU per page view (pg_stat_statements, the application's process; %d views each in a row,"
+                + " one person, background subtracted):%n", node.name().equals("a") ? "" : "Node " + node.name() + ": ", QUERY_SAMPLES);
         StringBuilder every = new StringBuilder();
         Map<String, Person> ofEachKind = new LinkedHashMap<>();
         for (Person person : people) {
@@ -344,7 +409,7 @@ class SharedInstallationBenchmark {
                         statement.getKey().replaceAll("\\s+", " ").substring(0, Math.min(150, statement.getKey().replaceAll("\\s+", " ").length())));
             }
         }
-        Path file = Path.of("target", "benchmark-statements.txt");
+        Path file = Path.of("target", node.name().equals("a") ? "benchmark-statements.txt" : "benchmark-statements-" + node.name() + ".txt");
         Files.writeString(file, every);
         System.out.println("    every page's statements: " + file.toAbsolutePath());
     }
@@ -370,24 +435,33 @@ class SharedInstallationBenchmark {
         return statements;
     }
 
-    /** The people log in (not measured), click for a ramp-up of one think time and then for the measured time. */
-    private static void run(AppProcess app, ApiClient api, PageSessions sessions, Flow flow, long postmaster,
-                            List<Person> people, double[] background) throws Exception {
+    /**
+     * The people log in (not measured), click for a ramp-up of one think time and then for the measured time. With two
+     * nodes, person n works on node n mod 2, and each node's calls, latencies and CPU (its process and its PostgreSQL
+     * backends) are counted apart.
+     */
+    private static void run(List<Node> nodes, Connection db, Flow flow, long postmaster, List<Person> people,
+                            Map<String, double[]> background) throws Exception {
         long t0 = System.nanoTime();
         List<PageSessions.Session> loggedIn = new ArrayList<>();
-        for (Person person : people) {
-            loggedIn.add(sessions.login(person.account()));
+        for (int n = 0; n < people.size(); n++) {
+            loggedIn.add(nodes.get(n % nodes.size()).sessions().login(people.get(n).account()));
         }
         System.out.printf("%n  %d people logged in in %.1f s%n", people.size(), (System.nanoTime() - t0) / 1e9);
-        BenchmarkSupport.Latencies latencies = new BenchmarkSupport.Latencies();
+        Map<String, BenchmarkSupport.Latencies> latencies = new LinkedHashMap<>();
+        Map<String, AtomicLong> calls = new LinkedHashMap<>();
+        nodes.forEach(node -> {
+            latencies.put(node.name(), new BenchmarkSupport.Latencies());
+            calls.put(node.name(), new AtomicLong());
+        });
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong errors = new AtomicLong();
-        AtomicLong calls = new AtomicLong();
         Map<String, AtomicLong> errorsByPage = new ConcurrentHashMap<>();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(Math.min(64, Math.max(8, people.size() / 6)));
         for (int n = 0; n < people.size(); n++) {
             Person person = people.get(n);
+            Node node = nodes.get(n % nodes.size());
             PageSessions.Session session = loggedIn.get(n);
             clock.schedule(new Runnable() {
                 private int click = ThreadLocalRandom.current().nextInt(person.pages().size());
@@ -401,16 +475,17 @@ class SharedInstallationBenchmark {
                     long start = System.nanoTime();
                     int status;
                     try {
-                        status = call(api, sessions, session, page);
+                        status = call(node.api(), node.sessions(), session, page);
                     } catch (Exception e) {
                         status = 599;
                     }
                     if (measuring.get()) {
-                        latencies.record(page.name(), System.nanoTime() - start);
-                        calls.incrementAndGet();
+                        latencies.get(node.name()).record(page.name(), System.nanoTime() - start);
+                        calls.get(node.name()).incrementAndGet();
                         if (status != 200) {
                             errors.incrementAndGet();
-                            errorsByPage.computeIfAbsent(page.name() + " " + status, k -> new AtomicLong()).incrementAndGet();
+                            errorsByPage.computeIfAbsent(label(nodes, node) + page.name() + " " + status, k -> new AtomicLong())
+                                    .incrementAndGet();
                         }
                     }
                     clock.schedule(this, thinkMillis(), TimeUnit.MILLISECONDS);
@@ -420,60 +495,142 @@ class SharedInstallationBenchmark {
         AtomicLong lifecycles = new AtomicLong();
         Thread flowing = flowing(flow, running, measuring, lifecycles);
         Thread.sleep(5_000);
-        long appBefore = app.cpuMillis();
-        long postgresBefore = BenchmarkSupport.postgresCpuMillis(postmaster);
-        long generatorBefore = BenchmarkSupport.jvmCpuNanos();
-        long[] machineBefore = BenchmarkSupport.cpuTicks();
-        measuring.set(true);
-        Thread.sleep(MEASURE.toMillis());
-        measuring.set(false);
-        long appMillis = app.cpuMillis() - appBefore;
-        long postgresMillis = BenchmarkSupport.postgresCpuMillis(postmaster) - postgresBefore;
-        double generatorMillis = (BenchmarkSupport.jvmCpuNanos() - generatorBefore) / 1e6;
-        long[] machineAfter = BenchmarkSupport.cpuTicks();
+        Spent spent = Spent.measure(nodes, db, postmaster, MEASURE, measuring);
         running.set(false);
         clock.shutdown();
         clock.awaitTermination(30, TimeUnit.SECONDS);
         flowing.join(120_000);
-        long n = Math.max(1, calls.get());
+        long all = Math.max(1, calls.values().stream().mapToLong(AtomicLong::get).sum());
         System.out.printf("  %d people: %.1f calls/s, %d errors %s, %d lifecycles completed beside them, CPU busy %.0f %% of 2 cores, load %s%n",
-                people.size(), calls.get() / (double) MEASURE.toSeconds(), errors.get(), errorsByPage, lifecycles.get(),
-                BenchmarkSupport.busyPercent(machineBefore, machineAfter), BenchmarkSupport.loadAverage());
+                people.size(), all / (double) MEASURE.toSeconds(), errors.get(), errorsByPage, lifecycles.get(), spent.busyPercent(),
+                BenchmarkSupport.loadAverage());
         System.out.printf("  CPU per call: application %.2f ms, with PostgreSQL %.2f ms (goal <= %.0f); load generator and Kafka broker %.2f ms%n",
-                appMillis / (double) n, (appMillis + postgresMillis) / (double) n, GOAL_CPU_MS, generatorMillis / n);
-        double pagesApp = appMillis - MEASURE.toSeconds() * background[0];
-        double pagesPostgres = postgresMillis - MEASURE.toSeconds() * background[1];
+                spent.appMillis() / (double) all, (spent.appMillis() + spent.postgresMillis()) / (double) all, GOAL_CPU_MS,
+                spent.generatorMillis() / all);
+        double seconds = MEASURE.toSeconds();
+        double pagesApp = spent.appMillis() - seconds * nodes.stream().mapToDouble(node -> background.get(node.name())[0]).sum();
+        double pagesPostgres = spent.postgresMillis() - seconds * background.get(POSTGRES)[1];
         System.out.printf("  CPU per call less the background (at its rate alone): application %.2f ms, with PostgreSQL %.2f ms%n",
-                pagesApp / n, (pagesApp + pagesPostgres) / n);
-        latencies.print("    ");
-        double worst = latencies.types().stream().mapToDouble(type -> latencies.percentileMillis(type, 95)).max().orElse(0);
+                pagesApp / all, (pagesApp + pagesPostgres) / all);
+        if (nodes.size() > 1) {
+            sideBySide(nodes, calls, spent, background, latencies);
+        } else {
+            latencies.get(nodes.get(0).name()).print("    ");
+        }
+        double worst = latencies.values().stream().flatMap(l -> l.types().stream().map(type -> l.percentileMillis(type, 95)))
+                .mapToDouble(Double::doubleValue).max().orElse(0);
         System.out.printf("  => worst p95 %.1f ms (goal < %.0f ms)%n", worst, GOAL_P95_MS);
     }
 
+    /** The key of PostgreSQL as a whole among the nodes' background figures. */
+    private static final String POSTGRES = "postgres";
+
     /**
-     * What the application and PostgreSQL spend without the people, for the same time, in ms of CPU per second: the
-     * lifecycles flowing beside them, the dashboards' refresh, the relays and the engine's jobs; so that the people's
-     * share of the CPU can be told apart.
+     * CPU in ms spent in a measured spell: each node's process and its PostgreSQL backends (by node name), PostgreSQL
+     * as a whole, this JVM (the load generator and the Kafka broker) and the machine's share busy.
      */
-    private static double[] background(AppProcess app, Flow flow, long postmaster) throws Exception {
+    record Spent(Map<String, Long> app, Map<String, Long> backends, long postgresMillis, double generatorMillis, double busyPercent) {
+
+        static Spent measure(List<Node> nodes, Connection db, long postmaster, Duration spell, AtomicBoolean measuring)
+                throws Exception {
+            Map<String, Long> appBefore = new LinkedHashMap<>();
+            Map<String, Map<Long, Long>> backendsBefore = new LinkedHashMap<>();
+            for (Node node : nodes) {
+                appBefore.put(node.name(), node.app().cpuMillis());
+                backendsBefore.put(node.name(), backendsCpu(db, node));
+            }
+            long postgresBefore = BenchmarkSupport.postgresCpuMillis(postmaster);
+            long generatorBefore = BenchmarkSupport.jvmCpuNanos();
+            long[] machineBefore = BenchmarkSupport.cpuTicks();
+            measuring.set(true);
+            Thread.sleep(spell.toMillis());
+            measuring.set(false);
+            Map<String, Long> app = new LinkedHashMap<>();
+            Map<String, Long> backends = new LinkedHashMap<>();
+            for (Node node : nodes) {
+                app.put(node.name(), node.app().cpuMillis() - appBefore.get(node.name()));
+                backends.put(node.name(), backendsSpent(backendsBefore.get(node.name()), backendsCpu(db, node)));
+            }
+            return new Spent(app, backends, BenchmarkSupport.postgresCpuMillis(postmaster) - postgresBefore,
+                    (BenchmarkSupport.jvmCpuNanos() - generatorBefore) / 1e6,
+                    BenchmarkSupport.busyPercent(machineBefore, BenchmarkSupport.cpuTicks()));
+        }
+
+        long appMillis() {
+            return app.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * Node by node: calls, CPU per call of its process and of its PostgreSQL backends (with and without its own
+     * background), each call's latencies; and b ÷ a.
+     */
+    private static void sideBySide(List<Node> nodes, Map<String, AtomicLong> calls, Spent spent, Map<String, double[]> background,
+                                   Map<String, BenchmarkSupport.Latencies> latencies) {
+        double seconds = MEASURE.toSeconds();
+        Map<String, double[]> perCall = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            double n = Math.max(1, calls.get(node.name()).get());
+            double app = spent.app().get(node.name());
+            double backends = spent.backends().get(node.name());
+            double[] quiet = background.get(node.name());
+            perCall.put(node.name(), new double[] {n / seconds, app / n, backends / n, (app + backends) / n,
+                    (app - seconds * quiet[0]) / n, (app + backends - seconds * (quiet[0] + quiet[1])) / n});
+        }
+        double others = spent.postgresMillis() - spent.backends().values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("  node by node (PostgreSQL's other processes, shared by both: %.2f ms per call of either):%n",
+                others / Math.max(1, calls.values().stream().mapToLong(AtomicLong::get).sum()));
+        System.out.printf("    %-44s %9s %9s %9s%n", "", "node a", "node b", "b ÷ a");
+        String[] rows = {"calls/s", "CPU per call: its process, ms", "its PostgreSQL backends, ms", "both, ms",
+                "its process less its background, ms", "both less their background, ms"};
+        for (int i = 0; i < rows.length; i++) {
+            double a = perCall.get("a")[i];
+            double b = perCall.get("b")[i];
+            System.out.printf("    %-44s %9.2f %9.2f %9.3f%n", rows[i], a, b, b / a);
+        }
+        BenchmarkSupport.Latencies a = latencies.get("a");
+        BenchmarkSupport.Latencies b = latencies.get("b");
+        System.out.printf("    %-42s %6s %6s %15s %15s %15s%n", "call: node a | node b", "n a", "n b", "p50 ms", "p95 ms", "p99 ms");
+        for (String type : a.types()) {
+            if (b.types().contains(type)) {
+                System.out.printf("    %-42s %6d %6d %7.1f|%7.1f %7.1f|%7.1f %7.1f|%7.1f%n", type, a.count(type), b.count(type),
+                        a.percentileMillis(type, 50), b.percentileMillis(type, 50), a.percentileMillis(type, 95),
+                        b.percentileMillis(type, 95), a.percentileMillis(type, 99), b.percentileMillis(type, 99));
+            }
+        }
+    }
+
+    /**
+     * What each node and PostgreSQL spend without the people, for the same time, in ms of CPU per second: the lifecycles
+     * flowing beside them, the dashboards' refresh, the relays and the engine's jobs; so that the people's share of the
+     * CPU can be told apart. By node name: {its process, its PostgreSQL backends}; under {@link #POSTGRES}, {0, PostgreSQL
+     * whole}.
+     */
+    private static Map<String, double[]> background(List<Node> nodes, Connection db, Flow flow, long postmaster) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicLong lifecycles = new AtomicLong();
         Thread flowing = flowing(flow, running, measuring, lifecycles);
         Thread.sleep(5_000);
-        long appBefore = app.cpuMillis();
-        long postgresBefore = BenchmarkSupport.postgresCpuMillis(postmaster);
-        measuring.set(true);
-        Thread.sleep(MEASURE.toMillis());
-        measuring.set(false);
-        double appPerSecond = (app.cpuMillis() - appBefore) / (double) MEASURE.toSeconds();
-        double postgresPerSecond = (BenchmarkSupport.postgresCpuMillis(postmaster) - postgresBefore) / (double) MEASURE.toSeconds();
+        Spent spent = Spent.measure(nodes, db, postmaster, MEASURE, measuring);
         running.set(false);
         flowing.join(120_000);
+        double seconds = MEASURE.toSeconds();
+        Map<String, double[]> perSecond = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            perSecond.put(node.name(), new double[] {spent.app().get(node.name()) / seconds, spent.backends().get(node.name()) / seconds});
+        }
+        perSecond.put(POSTGRES, new double[] {0, spent.postgresMillis() / seconds});
         System.out.printf("%n  background without people (%d lifecycles flowing in %d s, dashboards' refresh, relays, jobs): "
-                + "application %.0f ms of CPU per second, PostgreSQL %.0f ms%n", lifecycles.get(), MEASURE.toSeconds(), appPerSecond,
-                postgresPerSecond);
-        return new double[] {appPerSecond, postgresPerSecond};
+                + "application %.0f ms of CPU per second, PostgreSQL %.0f ms%n", lifecycles.get(), MEASURE.toSeconds(),
+                spent.appMillis() / seconds, spent.postgresMillis() / seconds);
+        if (nodes.size() > 1) {
+            for (Node node : nodes) {
+                System.out.printf("    node %s: its process %.0f ms per second, its PostgreSQL backends %.0f ms%n", node.name(),
+                        perSecond.get(node.name())[0], perSecond.get(node.name())[1]);
+            }
+        }
+        return perSecond;
     }
 
     /**
@@ -485,9 +642,11 @@ class SharedInstallationBenchmark {
     private static Thread flowing(Flow flow, AtomicBoolean running, AtomicBoolean measuring, AtomicLong lifecycles) {
         Thread flowing = new Thread(() -> {
             try (Connection db = flow.database().call()) {
-                while (running.get()) {
+                for (int started = 0; running.get(); started++) {
                     try {
-                        runToApproval(flow, db, "Løbende anmodning " + lifecycles.get());
+                        // With two nodes, each runs every other lifecycle.
+                        runToApproval(flow.apis().get(started % flow.apis().size()), flow.lifecycle(), db,
+                                "Løbende anmodning " + lifecycles.get());
                         if (measuring.get()) {
                             lifecycles.incrementAndGet();
                         }
@@ -506,13 +665,11 @@ class SharedInstallationBenchmark {
         return flowing;
     }
 
-    /** What the flowing lifecycles need: the API, the checklists' answers and a connection of their own. */
-    record Flow(ApiClient api, Lifecycle lifecycle, Callable<Connection> database) {
+    /** What the flowing lifecycles need: each node's API, the checklists' answers and a connection of their own. */
+    record Flow(List<ApiClient> apis, Lifecycle lifecycle, Callable<Connection> database) {
     }
 
-    private static void runToApproval(Flow flow, Connection db, String title) throws Exception {
-        ApiClient api = flow.api();
-        Lifecycle lifecycle = flow.lifecycle();
+    private static void runToApproval(ApiClient api, Lifecycle lifecycle, Connection db, String title) throws Exception {
         String request = api.submit("anna", title).get("id").asText();
         api.completeOk(Lifecycle.COORDINATOR, taskOf(db, request, TaskType.TRIAGE.taskDefinitionKey()), Map.of("outcome", "ACCEPT"));
         for (Area area : Area.values()) {
