@@ -14,6 +14,7 @@ import dk.indkoebsscreening.request.Requests;
 import dk.indkoebsscreening.security.CurrentUser;
 import dk.indkoebsscreening.system.ConflictException;
 import dk.indkoebsscreening.system.InstallationProperties;
+import dk.indkoebsscreening.system.RequestMemo;
 import dk.indkoebsscreening.system.Tenancy;
 import java.time.Instant;
 import java.util.Arrays;
@@ -307,8 +308,18 @@ public class WorkTaskService {
         return subjects.lockByTask(taskId);
     }
 
+    /**
+     * The open task. A task page asks for it from several places (the task, who may work on it, to whom it may be
+     * handed): one look-up per page view ({@link RequestMemo}; a step that changes it is a POST, which reads afresh).
+     */
     Task openTask(String taskId) {
-        return engineTasks.openTask(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+        return RequestMemo.of("engineTask:" + taskId, () -> engineTasks.openTask(taskId))
+                .orElseThrow(() -> new TaskNotFoundException(taskId));
+    }
+
+    /** The task's identity links (candidates, assignee), once per page view as {@link #openTask}. */
+    private List<IdentityLink> identityLinks(Task task) {
+        return RequestMemo.of("engineTaskLinks:" + task.getId(), () -> taskService.getIdentityLinksForTask(task.getId()));
     }
 
     /** Whether the task's step lets it be released or handed on. */
@@ -335,7 +346,7 @@ public class WorkTaskService {
      * even before the scheduled check hands it back ({@link HandOver#returnTasksOfStandInsWhoseTimeIsOver}).
      */
     private boolean isFor(Task task, CurrentUser user) {
-        List<IdentityLink> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
+        List<IdentityLink> candidates = identityLinks(task).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
         Set<String> standingIn = standIns.groupsOf(user.username());
         if (candidates.stream().anyMatch(link -> user.username().equals(link.getUserId()) || link.getGroupId() != null
@@ -347,7 +358,7 @@ public class WorkTaskService {
     }
 
     Set<String> candidateGroups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
+        return identityLinks(task).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)
                 .collect(Collectors.toCollection(TreeSet::new));
