@@ -131,21 +131,39 @@ public class RequestSearch {
         between(where, parameters, "r.submitted_at", "submitted", criteria.submittedFrom(), criteria.submittedTo());
         between(where, parameters, "d.decided_at", "decided", criteria.decidedFrom(), criteria.decidedTo());
         String from = " from purchase_request r left join decision d on d.request_id = r.id";
-        // Counted up to one more than MAX_COUNTED: a search that matches nearly everything stays fast (the growth
-        // benchmark: 441 ms at 100k matches uncounted), and nobody pages through more than that.
-        parameters.put("countLimit", MAX_COUNTED + 1);
-        long total = jdbc.sql("select count(*) from (select 1" + from + where + " limit :countLimit) matches")
-                .params(parameters).query(Long.class).single();
+        if (page <= 1) {
+            // The first page first: when it is not full, it holds every match and no count is needed (a search that finds
+            // nothing, a requester's own few requests; at 4,000 requests of a municipality the count costs as much as the page).
+            List<Found> first = page(from + where, parameters, order, 0, size);
+            if (first.size() < size) {
+                return new Paged<>(first, first.size(), 1, size);
+            }
+            return new Paged<>(first, count(from + where, parameters), 1, size);
+        }
+        long total = count(from + where, parameters);
         int shown = Paged.clamp(page, total, size);
-        parameters.put("limit", size);
-        parameters.put("offset", (long) (shown - 1) * size);
-        List<Found> items = jdbc.sql("""
+        return new Paged<>(page(from + where, parameters, order, (long) (shown - 1) * size, size), total, shown, size);
+    }
+
+    /**
+     * The matches counted up to one more than {@link #MAX_COUNTED}: a search that matches nearly everything stays fast
+     * (the growth benchmark: 441 ms at 100k matches uncounted), and nobody pages through more than that.
+     */
+    private long count(String fromWhere, Map<String, Object> parameters) {
+        return jdbc.sql("select count(*) from (select 1" + fromWhere + " limit :countLimit) matches")
+                .params(parameters).param("countLimit", MAX_COUNTED + 1).query(Long.class).single();
+    }
+
+    private List<Found> page(String fromWhere, Map<String, Object> parameters, Order order, long offset, int size) {
+        return jdbc.sql("""
                 select r.id, r.reference, r.title, r.system_name, r.vendor, r.department, r.requester, r.status, r.submitted_at,
                        r.deadline, r.one_off_cost_dkk + r.annual_cost_dkk * r.contract_years as contract_value, d.outcome, d.decided_at,
                        r.personal_data_categories, r.purchase_funding, r.purchase_funding_name, r.operation_funding,
                        r.operation_funding_name, r.expected_benefits, r.benefits_description
-                """ + from + where + " order by " + order.sql + " limit :limit offset :offset")
+                """ + fromWhere + " order by " + order.sql + " limit :limit offset :offset")
                 .params(parameters)
+                .param("limit", size)
+                .param("offset", offset)
                 .query((row, n) -> new Found(row.getObject("id", UUID.class), row.getString("reference"), row.getString("title"),
                         row.getString("system_name"), row.getString("vendor"), row.getString("department"),
                         row.getString("requester"), RequestStatus.valueOf(row.getString("status")),
@@ -157,7 +175,6 @@ public class RequestSearch {
                                 row.getString("operation_funding"), row.getString("operation_funding_name")),
                         ExpectedBenefits.ofColumns(row.getString("expected_benefits"), row.getString("benefits_description"))))
                 .list();
-        return new Paged<>(items, total, shown, size);
     }
 
     /** The most words of a search that get a suggestion each: every word costs one indexed query. */

@@ -55,6 +55,27 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(found("q=%C3%A5bo+dent")).as("part of a word").contains(dental);
     }
 
+    /** The first page is read before the count, which only a full first page needs: the totals must not tell. */
+    @Test
+    void theTotalIsRightOnEitherSideOfAFullFirstPage() {
+        for (int i = 0; i < 3; i++) {
+            submit("anna", "Sidetal " + i + " " + marker, "Ærø Software", "Rådhuset", "Tælles på første side.");
+        }
+        for (int size : List.of(2, 3, 4)) {
+            JsonNode first = api.get(Lifecycle.COORDINATOR, "/api/requests/search?q=" + marker + "&size=" + size).body();
+            assertThat(first.get("total").asLong()).as("size " + size).isEqualTo(3);
+            assertThat(first.get("items")).as("size " + size).hasSize(Math.min(size, 3));
+        }
+        JsonNode second = api.get(Lifecycle.COORDINATOR, "/api/requests/search?q=" + marker + "&size=2&page=2").body();
+        assertThat(second.get("total").asLong()).isEqualTo(3);
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(api.raw(Lifecycle.COORDINATOR, "GET", "/api/requests/search?q=" + marker + "&size=3&page=2", null, null).status())
+                .as("no second page of three").isEqualTo(400);
+        JsonNode none = api.get(Lifecycle.COORDINATOR, "/api/requests/search?q=" + marker + "intet").body();
+        assertThat(none.get("total").asLong()).isZero();
+        assertThat(none.get("items")).isEmpty();
+    }
+
     @Test
     void everyCriterionNarrowsTheResult() {
         String approved = lifecycle.runToApproval("anna", "Godkendt " + marker);
