@@ -202,7 +202,7 @@ public class RequestSearch {
         return suggested.equals(words) ? Optional.empty() : Optional.of(String.join(" ", suggested));
     }
 
-    /** What separates the words of a title, system or vendor that a suggestion is made of. */
+    /** What separates the words of a title, system or vendor that a suggestion is made of (V40's trigger splits so too). */
     private static final String WORD_SEPARATOR = "[[:space:],.;:!?()\"]";
 
     private Optional<String> similarWord(String word, String onlyRequester) {
@@ -216,15 +216,7 @@ public class RequestSearch {
         parameters.putAll(scope.conditionParameters());
         equal(where, parameters, "r.requester", "onlyRequester", onlyRequester);
         String candidates = " from request_words s join purchase_request r on r.id = s.request_id" + where;
-        // The word whole among a request's words (found through the trigram index as a part first), looked for among the
-        // first 100 requests holding it as a part: a word that is only ever part of longer ones costs no more than that.
-        parameters.put("wordPart", Sql.containing(word));
-        boolean spelledSo = jdbc.sql("select exists (select 1 from (select s.words" + candidates + " and s.words like :wordPart escape '\\'"
-                        + " limit 100) c where :word = any (regexp_split_to_array(c.words, '" + WORD_SEPARATOR + "+')))")
-                .params(parameters)
-                .query(Boolean.class)
-                .single();
-        if (spelledSo) {
+        if (spelledSo(word, onlyRequester, scope, candidates, parameters)) {
             return Optional.empty();
         }
         // At most 100 similar requests are split into words: the query stays bounded however common the word.
@@ -237,6 +229,27 @@ public class RequestSearch {
                 .query(String.class)
                 .optional()
                 .filter(similar -> !similar.equalsIgnoreCase(word));
+    }
+
+    /**
+     * Whether a request the user may find spells the word so. For a reader of every request of their municipalities, one
+     * look-up of a key among their requests' words ({@code request_word}, V40); for a requester, among their own requests:
+     * the word whole among a request's words (found through the trigram index as a part first), looked for among the
+     * first 100 requests holding it as a part, so that a word that is only ever part of longer ones costs no more than that.
+     */
+    private boolean spelledSo(String word, String onlyRequester, Tenancy.Scope scope, String candidates, Map<String, Object> parameters) {
+        if (onlyRequester == null) {
+            return jdbc.sql("select exists (select 1 from request_word w where w.word = :word and " + scope.condition("w.tenant_id") + ")")
+                    .params(parameters)
+                    .query(Boolean.class)
+                    .single();
+        }
+        return jdbc.sql("select exists (select 1 from (select s.words" + candidates + " and s.words like :wordPart escape '\\'"
+                        + " limit 100) c where :word = any (regexp_split_to_array(c.words, '" + WORD_SEPARATOR + "+')))")
+                .params(parameters)
+                .param("wordPart", Sql.containing(word))
+                .query(Boolean.class)
+                .single();
     }
 
     /**

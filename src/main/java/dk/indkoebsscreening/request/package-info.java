@@ -4,7 +4,8 @@
  * dk.indkoebsscreening.request.Requests}, and only three read-only SQL joins of theirs read it directly, where a call
  * per row would cost the search, the dashboard and the register page a query each), its proposed scope, its event, its process and the form's files, made
  * once; the search's words of each request ({@code request_words}, kept from the request's row by a trigger, read by
- * the search and the duplicate check only joined to {@code purchase_request}); the author's drafts of the form ({@code request_draft}), which have none of these; the transitions of its
+ * the search and the duplicate check only joined to {@code purchase_request}; and each request's words a row each,
+ * {@code request_word}, kept from those by a trigger, which the search asks whether a word is spelt so); the author's drafts of the form ({@code request_draft}), which have none of these; the transitions of its
  * status ({@link dk.indkoebsscreening.request.Transition}), which only {@link
  * dk.indkoebsscreening.request.RequestLifecycle} writes; the periods it waits for its requester ({@code requester_wait},
  * {@link dk.indkoebsscreening.request.RequesterWaits}); and the one rule for who may read a request. Uses

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.indkoebsscreening.deadline.DeadlineProperties;
 import dk.indkoebsscreening.process.Area;
+import dk.indkoebsscreening.system.Tenancy;
 import dk.indkoebsscreening.testsupport.ApiClient;
 import dk.indkoebsscreening.testsupport.ApiTestBase;
 import dk.indkoebsscreening.testsupport.Lifecycle;
@@ -196,11 +197,43 @@ class RequestSearchTest extends ApiTestBase {
         assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=klinikkem&status=REJECTED", null, null).body())
                 .as("a word spelt otherwise, with the same status").contains("status=REJECTED\">klinikken</a>?");
 
+        // A coordinator reads every request: whether a word is spelt so is looked up among the municipality's words.
+        assertThat(api.raw(Lifecycle.COORDINATOR, "GET", "/anmodninger/alle?q=3D-tandskanning+klinikken&status=REJECTED", null, null).body())
+                .as("the coordinator: words spelt so").doesNotContain("Mente du");
+        assertThat(api.raw(Lifecycle.COORDINATOR, "GET", "/anmodninger/alle?q=klinikkem&status=REJECTED", null, null).body())
+                .as("the coordinator: a word spelt otherwise").contains("status=REJECTED\">klinikken</a>?");
+
         submit("anna", "Fotoplethysmografi i hjemmeplejen " + marker, "Eksempel A/S", "Hjemmeplejen", "Puls uden ledninger.");
+        assertThat(wordOwners("fotoplethysmografi")).as("the submitted request's words, kept as its municipality's by the trigger")
+                .containsExactly("nordby");
+        assertThat(Tenancy.callAs("sydby", () -> jdbc.sql("select tenant_id from request_word where word = 'fotoplethysmografi'")
+                .query(String.class).list())).as("another municipality's connection sees none of them").isEmpty();
+        assertThat(api.raw(Lifecycle.COORDINATOR, "GET", "/anmodninger/alle?q=fotoplethysmografi&status=REJECTED", null, null).body())
+                .as("a word of a request submitted since: spelt so").doesNotContain("Mente du");
+        assertThat(api.raw(Lifecycle.COORDINATOR, "GET", "/anmodninger/alle?q=fotopletysmografi", null, null).body())
+                .as("and suggested for its misspelling").contains("Mente du").contains("Fotoplethysmografi");
         assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=fotopletysmografi", null, null).body()).contains("Fotoplethysmografi");
         String othersPage = api.raw("bent", "GET", "/anmodninger/alle?q=fotopletysmografi", null, null).body();
         assertThat(othersPage).as("no word of another's request").doesNotContain("Mente du").doesNotContain("Fotoplethysmografi");
         assertThat(api.raw("anna", "GET", "/anmodninger/alle?q=qqxxzz", null, null).body()).doesNotContain("Mente du");
+    }
+
+    /** A corrected title takes its old words with it: nothing is kept of a word no request spells any longer. */
+    @Test
+    void aWordLeavesWithTheLastRequestThatSpellsIt() {
+        String id = submit("anna", "Journal for Hansine Kjærgaard " + marker, "Eksempel A/S", "Tandplejen", "Et navn i titlen.");
+        assertThat(wordOwners("kjærgaard")).contains("nordby");
+        Tenancy.runAcross(() -> jdbc.sql("update purchase_request set title = ? where id = ?::uuid")
+                .params("Journal for en borger " + marker, id).update());
+        assertThat(wordOwners("kjærgaard")).isEmpty();
+        assertThat(wordOwners("borger")).contains("nordby");
+        String page = api.raw(Lifecycle.COORDINATOR, "GET", "/anmodninger/alle?q=kj%C3%A6rgaard", null, null).body();
+        assertThat(page).as("neither found nor suggested").contains("Ingen anmodninger fundet").doesNotContain("Kjærgaard");
+    }
+
+    private List<String> wordOwners(String word) {
+        return Tenancy.callAcross(() -> jdbc.sql("select tenant_id from request_word where word = ?").param(word)
+                .query(String.class).list());
     }
 
     private List<List<String>> csv(String path) {
