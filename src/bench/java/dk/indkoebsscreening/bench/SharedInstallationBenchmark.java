@@ -60,14 +60,15 @@ class SharedInstallationBenchmark {
     static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("benchmark.shared.seconds", 60));
     static final String APP_JVM_ARGS = System.getProperty("benchmark.app.jvmArgs", "");
     /**
-     * Another build beside this one in the same run, each serving half of the people (persons 0, 2, 4, … this build;
-     * 1, 3, 5, … the other) on the same database, at the same time, on the same cores: {@code benchmark.shared.compare}
-     * names the other build's {@code target/classes} (compiled against the same dependencies), or is {@code same} for
-     * this build again; {@code benchmark.shared.compare.jvmArgs} gives its JVM options (default this build's). One run
-     * after another of the same code differs by ±0.5 ms of CPU per call here (BENCHMARKS.md, fourth round of issue
-     * 32): more than most single changes save, so a change is measured beside the code before it.
+     * Other builds beside this one in the same run (nodes b, c, … beside a), the people shared out among them by their
+     * groups of 20, on the same database, at the same time, on the same cores: {@code benchmark.shared.compare} names,
+     * comma-separated, each other build's {@code target/classes} (compiled against the same dependencies), or
+     * {@code same} for this build again; {@code benchmark.shared.compare.jvmArgs} gives their JVM options (default this
+     * build's). One run after another of the same code differs by ±0.5 ms of CPU per call here (BENCHMARKS.md, fourth
+     * round of issue 32): more than most single changes save, so a change is measured beside the code before it.
      */
-    static final String COMPARE = System.getProperty("benchmark.shared.compare", "");
+    static final List<String> COMPARE = Arrays.stream(System.getProperty("benchmark.shared.compare", "").split(","))
+            .map(String::trim).filter(entry -> !entry.isEmpty()).toList();
     static final String COMPARE_JVM_ARGS = System.getProperty("benchmark.shared.compare.jvmArgs", APP_JVM_ARGS);
     static final int QUERY_SAMPLES = 20;
     static final int WARM_UP_VIEWS = 100;
@@ -89,6 +90,29 @@ class SharedInstallationBenchmark {
     record Node(String name, AppProcess app, ApiClient api, PageSessions sessions) {
     }
 
+    /** The nodes started, in order, stopped together. */
+    private static final class Nodes implements AutoCloseable {
+        private final List<Node> started = new ArrayList<>();
+
+        Node start(String name, Map<String, Object> settings, String jvmArgs, Path classes) throws Exception {
+            AppProcess app = AppProcess.start(name.equals("a") ? "app" : "app-" + name, settings, jvmArgs, classes);
+            Node node = new Node(name, app, new ApiClient(app.port()), new PageSessions(app.port()));
+            started.add(node);
+            return node;
+        }
+
+        List<Node> all() {
+            return List.copyOf(started);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            for (Node node : started) {
+                node.app().close();
+            }
+        }
+    }
+
     /** One simulated person: their account, their pages in the order they click them. */
     record Person(String account, List<Page> pages) {
     }
@@ -103,18 +127,20 @@ class SharedInstallationBenchmark {
             BenchmarkSupport.createDatabase(postgres, "shared");
             broker.start();
             long t0 = System.nanoTime();
-            try (AppProcess app = AppProcess.start("app", settings(postgres, broker, "a"), APP_JVM_ARGS, null);
-                 AppProcess other = COMPARE.isBlank() ? null : AppProcess.start("app-b", settings(postgres, broker, "b"),
-                         COMPARE_JVM_ARGS, COMPARE.equals("same") ? null : Path.of(COMPARE));
+            try (Nodes started = new Nodes();
                  Connection db = postgres.getDatabase("postgres", "shared").getConnection()) {
+                AppProcess app = started.start("a", settings(postgres, broker, "a"), APP_JVM_ARGS, null).app();
                 System.out.printf("  application started (pid %d) with its municipalities and people in %.1f s%n", app.pid(),
                         (System.nanoTime() - t0) / 1e9);
-                List<Node> nodes = new ArrayList<>(List.of(new Node("a", app, new ApiClient(app.port()), new PageSessions(app.port()))));
-                if (other != null) {
-                    nodes.add(new Node("b", other, new ApiClient(other.port()), new PageSessions(other.port())));
-                    System.out.printf("  beside it, node b (pid %d): %s, JVM options \"%s\"; node a: this build, \"%s\"%n", other.pid(),
-                            COMPARE.equals("same") ? "this build again" : COMPARE, COMPARE_JVM_ARGS, APP_JVM_ARGS);
+                for (int i = 0; i < COMPARE.size(); i++) {
+                    String name = String.valueOf((char) ('b' + i));
+                    String classes = COMPARE.get(i);
+                    Node node = started.start(name, settings(postgres, broker, name), COMPARE_JVM_ARGS,
+                            classes.equals("same") ? null : Path.of(classes));
+                    System.out.printf("  beside it, node %s (pid %d): %s, JVM options \"%s\"; node a: this build, \"%s\"%n", name,
+                            node.app().pid(), classes.equals("same") ? "this build again" : classes, COMPARE_JVM_ARGS, APP_JVM_ARGS);
                 }
+                List<Node> nodes = started.all();
                 ApiClient api = nodes.get(0).api();
                 Lifecycle lifecycle = new Lifecycle(api, checklists());
                 Flow flow = new Flow(nodes.stream().map(Node::api).toList(), lifecycle,
@@ -436,16 +462,23 @@ class SharedInstallationBenchmark {
     }
 
     /**
-     * The people log in (not measured), click for a ramp-up of one think time and then for the measured time. With two
-     * nodes, person n works on node n mod 2, and each node's calls, latencies and CPU (its process and its PostgreSQL
-     * backends) are counted apart.
+     * The node of the n-th person: by groups of 20, so that each node serves the same mix of people (of every 20, 15
+     * requesters, 3 experts, a shared expert and a coordinator), of each municipality in turn.
+     */
+    private static Node nodeOf(List<Node> nodes, int person) {
+        return nodes.get(person / 20 % nodes.size());
+    }
+
+    /**
+     * The people log in (not measured), click for a ramp-up of one think time and then for the measured time. With
+     * several nodes, each node's calls, latencies and CPU (its process and its PostgreSQL backends) are counted apart.
      */
     private static void run(List<Node> nodes, Connection db, Flow flow, long postmaster, List<Person> people,
                             Map<String, double[]> background) throws Exception {
         long t0 = System.nanoTime();
         List<PageSessions.Session> loggedIn = new ArrayList<>();
         for (int n = 0; n < people.size(); n++) {
-            loggedIn.add(nodes.get(n % nodes.size()).sessions().login(people.get(n).account()));
+            loggedIn.add(nodeOf(nodes, n).sessions().login(people.get(n).account()));
         }
         System.out.printf("%n  %d people logged in in %.1f s%n", people.size(), (System.nanoTime() - t0) / 1e9);
         Map<String, BenchmarkSupport.Latencies> latencies = new LinkedHashMap<>();
@@ -461,7 +494,7 @@ class SharedInstallationBenchmark {
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(Math.min(64, Math.max(8, people.size() / 6)));
         for (int n = 0; n < people.size(); n++) {
             Person person = people.get(n);
-            Node node = nodes.get(n % nodes.size());
+            Node node = nodeOf(nodes, n);
             PageSessions.Session session = loggedIn.get(n);
             clock.schedule(new Runnable() {
                 private int click = ThreadLocalRandom.current().nextInt(person.pages().size());
@@ -563,7 +596,7 @@ class SharedInstallationBenchmark {
 
     /**
      * Node by node: calls, CPU per call of its process and of its PostgreSQL backends (with and without its own
-     * background), each call's latencies; and b ÷ a.
+     * background), each call's latencies; and each other node ÷ node a.
      */
     private static void sideBySide(List<Node> nodes, Map<String, AtomicLong> calls, Spent spent, Map<String, double[]> background,
                                    Map<String, BenchmarkSupport.Latencies> latencies) {
@@ -578,25 +611,37 @@ class SharedInstallationBenchmark {
                     (app - seconds * quiet[0]) / n, (app + backends - seconds * (quiet[0] + quiet[1])) / n});
         }
         double others = spent.postgresMillis() - spent.backends().values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("  node by node (PostgreSQL's other processes, shared by both: %.2f ms per call of either):%n",
+        System.out.printf("  node by node (PostgreSQL's other processes, shared by all: %.2f ms per call):%n",
                 others / Math.max(1, calls.values().stream().mapToLong(AtomicLong::get).sum()));
-        System.out.printf("    %-44s %9s %9s %9s%n", "", "node a", "node b", "b ÷ a");
+        StringBuilder header = new StringBuilder(String.format("    %-40s", ""));
+        nodes.forEach(node -> header.append(String.format(" %8s", "node " + node.name())));
+        nodes.stream().skip(1).forEach(node -> header.append(String.format(" %8s", node.name() + " ÷ a")));
+        System.out.println(header);
         String[] rows = {"calls/s", "CPU per call: its process, ms", "its PostgreSQL backends, ms", "both, ms",
                 "its process less its background, ms", "both less their background, ms"};
         for (int i = 0; i < rows.length; i++) {
-            double a = perCall.get("a")[i];
-            double b = perCall.get("b")[i];
-            System.out.printf("    %-44s %9.2f %9.2f %9.3f%n", rows[i], a, b, b / a);
-        }
-        BenchmarkSupport.Latencies a = latencies.get("a");
-        BenchmarkSupport.Latencies b = latencies.get("b");
-        System.out.printf("    %-42s %6s %6s %15s %15s %15s%n", "call: node a | node b", "n a", "n b", "p50 ms", "p95 ms", "p99 ms");
-        for (String type : a.types()) {
-            if (b.types().contains(type)) {
-                System.out.printf("    %-42s %6d %6d %7.1f|%7.1f %7.1f|%7.1f %7.1f|%7.1f%n", type, a.count(type), b.count(type),
-                        a.percentileMillis(type, 50), b.percentileMillis(type, 50), a.percentileMillis(type, 95),
-                        b.percentileMillis(type, 95), a.percentileMillis(type, 99), b.percentileMillis(type, 99));
+            StringBuilder row = new StringBuilder(String.format("    %-40s", rows[i]));
+            for (Node node : nodes) {
+                row.append(String.format(" %8.2f", perCall.get(node.name())[i]));
             }
+            for (Node node : nodes.subList(1, nodes.size())) {
+                row.append(String.format(" %8.3f", perCall.get(node.name())[i] / perCall.get("a")[i]));
+            }
+            System.out.println(row);
+        }
+        System.out.printf("    %-42s %s%n", "call, per node in turn", "n | p50 ms | p95 ms | p99 ms");
+        for (String type : latencies.get("a").types()) {
+            StringBuilder row = new StringBuilder(String.format("    %-42s", type));
+            for (int column = 0; column < 4; column++) {
+                row.append(column == 0 ? " " : " | ");
+                for (Node node : nodes) {
+                    BenchmarkSupport.Latencies of = latencies.get(node.name());
+                    boolean has = of.types().contains(type);
+                    row.append(node == nodes.get(0) ? "" : "/").append(!has ? "-" : column == 0 ? String.valueOf(of.count(type))
+                            : String.format("%.0f", of.percentileMillis(type, column == 1 ? 50 : column == 2 ? 95 : 99)));
+                }
+            }
+            System.out.println(row);
         }
     }
 
@@ -644,7 +689,7 @@ class SharedInstallationBenchmark {
             try (Connection db = flow.database().call()) {
                 for (int started = 0; running.get(); started++) {
                     try {
-                        // With two nodes, each runs every other lifecycle.
+                        // With several nodes, each runs a lifecycle in turn.
                         runToApproval(flow.apis().get(started % flow.apis().size()), flow.lifecycle(), db,
                                 "Løbende anmodning " + lifecycles.get());
                         if (measuring.get()) {
