@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  */
 final class AppProcess implements AutoCloseable {
 
-    /** The heap's parts in {@code GC.heap_info}, whichever collector runs (G1 by default; Parallel's two generations). */
+    /** The heap's parts in {@code GC.heap_info}: G1's (the default), Parallel's or Serial's generations; -1 for others. */
     private static final Pattern HEAP_USED = Pattern.compile(
             "(?m)^\\s*(?:garbage-first heap|PSYoungGen|ParOldGen|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K");
 
@@ -73,13 +73,20 @@ final class AppProcess implements AutoCloseable {
      * tests: given as directories on the command line, the engine's search for process models finds each model twice.
      */
     private static Path classPathJar(String name, Path classes) throws IOException {
-        Path ownClasses = Path.of("target", "classes").toAbsolutePath();
+        Path ownClasses = Path.of("target", "classes").toRealPath();
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            boolean own = Files.exists(path) && path.toRealPath().equals(ownClasses);
+            entries.add(own && classes != null ? classes.toRealPath() : path);
+        }
+        if (classes != null && !entries.contains(classes.toRealPath())) {
+            throw new IllegalStateException("This build's classes (" + ownClasses + ") are not on the class path to replace by " + classes);
+        }
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, Arrays.stream(System.getProperty("java.class.path")
-                .split(File.pathSeparator)).map(entry -> Path.of(entry).toAbsolutePath())
-                .map(entry -> classes != null && entry.equals(ownClasses) ? classes.toAbsolutePath() : entry)
-                .map(entry -> entry.toUri().toString()).collect(Collectors.joining(" ")));
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, entries.stream().map(entry -> entry.toUri().toString())
+                .collect(Collectors.joining(" ")));
         Path jar = Path.of("target", "benchmark-" + name + "-classpath.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
             out.flush();

@@ -105,10 +105,23 @@ class SharedInstallationBenchmark {
             return List.copyOf(started);
         }
 
+        /** Stops every node, also when stopping one fails. */
         @Override
-        public void close() throws InterruptedException {
+        public void close() throws Exception {
+            Exception failed = null;
             for (Node node : started) {
-                node.app().close();
+                try {
+                    node.app().close();
+                } catch (Exception e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
             }
         }
     }
@@ -187,7 +200,7 @@ class SharedInstallationBenchmark {
         return settings;
     }
 
-    /** "node a: " when two nodes run, else nothing. */
+    /** "node a: " when more than one node runs, else nothing. */
     private static String label(List<Node> nodes, Node node) {
         return nodes.size() > 1 ? "node " + node.name() + ": " : "";
     }
@@ -209,7 +222,10 @@ class SharedInstallationBenchmark {
         return cpu;
     }
 
-    /** What the node's backends spent between two readings (a backend started in between counts whole). */
+    /**
+     * What the node's backends spent between two readings: a backend started in between counts whole; one that ended in
+     * between (a parallel query's worker, a connection the pool retired) is not counted here but among PostgreSQL's others.
+     */
     private static long backendsSpent(Map<Long, Long> before, Map<Long, Long> after) {
         return after.entrySet().stream().mapToLong(backend -> backend.getValue() - before.getOrDefault(backend.getKey(), 0L)).sum();
     }
@@ -462,11 +478,12 @@ class SharedInstallationBenchmark {
     }
 
     /**
-     * The node of the n-th person: by groups of 20, so that each node serves the same mix of people (of every 20, 15
-     * requesters, 3 experts, a shared expert and a coordinator), of each municipality in turn.
+     * The node of the n-th person: by two groups of 20, so that each node serves the same mix of people (of every 20, 15
+     * requesters, 3 experts, a shared expert and a coordinator; of every two groups, a shared expert of installation and
+     * one of support), of each municipality in turn. Below 40 people per node the mixes differ.
      */
     private static Node nodeOf(List<Node> nodes, int person) {
-        return nodes.get(person / 20 % nodes.size());
+        return nodes.get(person / 40 % nodes.size());
     }
 
     /**
@@ -611,7 +628,8 @@ class SharedInstallationBenchmark {
                     (app - seconds * quiet[0]) / n, (app + backends - seconds * (quiet[0] + quiet[1])) / n});
         }
         double others = spent.postgresMillis() - spent.backends().values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("  node by node (PostgreSQL's other processes, shared by all: %.2f ms per call):%n",
+        System.out.printf("  node by node (PostgreSQL's other processes, the benchmark's own connections and backends that ended,"
+                + " not shared out: %.2f ms per call):%n",
                 others / Math.max(1, calls.values().stream().mapToLong(AtomicLong::get).sum()));
         StringBuilder header = new StringBuilder(String.format("    %-40s", ""));
         nodes.forEach(node -> header.append(String.format(" %8s", "node " + node.name())));
