@@ -164,7 +164,7 @@ class SharedInstallationBenchmark {
                 String templateProcess = BenchmarkSupport.queryString(db, "select process_instance_id from purchase_request where id = '"
                         + template + "'");
                 historic(db, municipalities, templateProcess);
-                Map<String, String> ownRequest = open(api, municipalities);
+                Map<String, String> ownRequest = open(nodes.stream().map(Node::api).toList(), municipalities);
                 try (Statement s = db.createStatement()) {
                     s.execute("vacuum analyze");
                 }
@@ -273,15 +273,18 @@ class SharedInstallationBenchmark {
 
     /**
      * The open processes, through the API as people make them: each municipality's requesters submit an equal share,
-     * its coordinator accepts half into screening. Returns a request of each requester's own.
+     * its coordinator accepts half into screening; with several nodes, each municipality's through a node in turn, so that
+     * every node has served the same calls before it is measured. Returns a request of each requester's own.
      */
-    private static Map<String, String> open(ApiClient api, List<String> municipalities) throws Exception {
+    private static Map<String, String> open(List<ApiClient> apis, List<String> municipalities) throws Exception {
         long t0 = System.nanoTime();
         int each = OPEN / municipalities.size();
         Map<String, String> ownRequest = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(4);
         List<Future<?>> done = new ArrayList<>();
-        for (String municipality : municipalities) {
+        for (int m = 0; m < municipalities.size(); m++) {
+            String municipality = municipalities.get(m);
+            ApiClient api = apis.get(m % apis.size());
             done.add(workers.submit(() -> {
                 List<String> accounts = requesters(municipality);
                 for (int i = 0; i < each; i++) {
