@@ -16,7 +16,8 @@ alter table request_word add primary key (word, tenant_id, request_id);
 create index request_word_request_idx on request_word (request_id);
 
 -- The separators of RequestSearch.WORD_SEPARATOR. A request's words change with its title or system (rarely): its rows
--- are written afresh.
+-- are written afresh. request_words is written again on every change of its request's texts (the need too, which is
+-- not among the words): only a change of the words themselves rewrites these rows.
 create function request_word_of_request_words() returns trigger
     language plpgsql
     as $$
@@ -31,8 +32,10 @@ create function request_word_of_request_words() returns trigger
         return null;
     end $$;
 
-create trigger request_word_of_request_words after insert or update of words on request_words
+create trigger request_word_of_new_request_words after insert on request_words
     for each row execute function request_word_of_request_words();
+create trigger request_word_of_changed_request_words after update of words on request_words
+    for each row when (old.words is distinct from new.words) execute function request_word_of_request_words();
 
 -- Every request's words once: longer than the application's statement timeout on a large installation.
 set local statement_timeout = 0;
