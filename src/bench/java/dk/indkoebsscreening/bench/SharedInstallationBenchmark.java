@@ -70,8 +70,13 @@ class SharedInstallationBenchmark {
     static final List<String> COMPARE = Arrays.stream(System.getProperty("benchmark.shared.compare", "").split(","))
             .map(String::trim).filter(entry -> !entry.isEmpty()).toList();
     static final String COMPARE_JVM_ARGS = System.getProperty("benchmark.shared.compare.jvmArgs", APP_JVM_ARGS);
-    static final int QUERY_SAMPLES = 20;
-    static final int WARM_UP_VIEWS = 100;
+    /**
+     * Views of each page in a row for its statements and CPU, after as many more to warm its code up. 20 count the
+     * statements exactly; the CPU per view needs some hundreds to rise above the clock's 10 ms ticks and the JIT's
+     * late compilations ({@code -Dbenchmark.shared.views=500 -Dbenchmark.shared.warm-up=500}).
+     */
+    static final int QUERY_SAMPLES = Integer.getInteger("benchmark.shared.views", 20);
+    static final int WARM_UP_VIEWS = Integer.getInteger("benchmark.shared.warm-up", 100);
     static final double GOAL_P95_MS = 100;
     static final double GOAL_CPU_MS = 4;
     /**
@@ -388,15 +393,16 @@ class SharedInstallationBenchmark {
     }
 
     /**
-     * The statements each page runs: for one person of each kind, every page {@value #QUERY_SAMPLES} times in a row,
+     * The statements each page runs: for one person of each kind, every page {@code benchmark.shared.views} times in a row,
      * pg_stat_statements reset before and read after, less what the background work ran in a quiet spell as long.
      */
     private static void queriesPerPage(Node node, Connection db, List<Person> people) throws Exception {
         AppProcess app = node.app();
         ApiClient api = node.api();
         PageSessions sessions = node.sessions();
-        System.out.printf("%n  %sStatements and CPU per page view (pg_stat_statements, the application's process; %d views each in a row,"
-                + " one person, background subtracted):%n", node.name().equals("a") ? "" : "Node " + node.name() + ": ", QUERY_SAMPLES);
+        System.out.printf("%n  %sStatements and CPU per page view (pg_stat_statements, the application's process and its PostgreSQL"
+                + " backends; %d views each in a row after %d more, one person, background subtracted):%n",
+                node.name().equals("a") ? "" : "Node " + node.name() + ": ", QUERY_SAMPLES, WARM_UP_VIEWS);
         StringBuilder every = new StringBuilder();
         Map<String, Person> ofEachKind = new LinkedHashMap<>();
         for (Person person : people) {
@@ -415,16 +421,20 @@ class SharedInstallationBenchmark {
             resetStatements(db);
             long t0 = System.nanoTime();
             long cpu0 = app.cpuMillis();
+            Map<Long, Long> backends0 = backendsCpu(db, node);
             for (int i = 0; i < QUERY_SAMPLES; i++) {
                 call(api, sessions, session, page);
             }
             long spent = System.nanoTime() - t0;
             long cpuDuring = app.cpuMillis() - cpu0;
+            long backendsDuring = backendsSpent(backends0, backendsCpu(db, node));
             Map<String, double[]> during = statements(db);
             resetStatements(db);
             long cpu1 = app.cpuMillis();
+            Map<Long, Long> backends1 = backendsCpu(db, node);
             Thread.sleep(spent / 1_000_000);
             long cpuQuiet = app.cpuMillis() - cpu1;
+            long backendsQuiet = backendsSpent(backends1, backendsCpu(db, node));
             Map<String, double[]> quiet = statements(db);
             double calls = 0;
             double millis = 0;
@@ -447,8 +457,9 @@ class SharedInstallationBenchmark {
                             statement.getKey().replaceAll("\\s+", " "))));
             List<Map.Entry<String, double[]>> shown = new ArrayList<>(top.subList(0, Math.min(3, top.size())));
             top.stream().skip(3).sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0])).limit(2).forEach(shown::add);
-            System.out.printf("    %-48s %5.1f statements, %6.2f ms in PostgreSQL, %6.1f ms of the application's CPU per view%n",
-                    kind.getKey(), calls, millis, (cpuDuring - cpuQuiet) / (double) QUERY_SAMPLES);
+            System.out.printf("    %-48s %5.1f statements, %6.2f ms in PostgreSQL, CPU per view: application %5.2f ms, its backends %5.2f ms%n",
+                    kind.getKey(), calls, millis, (cpuDuring - cpuQuiet) / (double) QUERY_SAMPLES,
+                    (backendsDuring - backendsQuiet) / (double) QUERY_SAMPLES);
             for (Map.Entry<String, double[]> statement : shown) {
                 System.out.printf("      %4.1f× %6.2f ms  %s%n", statement.getValue()[0], statement.getValue()[1],
                         statement.getKey().replaceAll("\\s+", " ").substring(0, Math.min(150, statement.getKey().replaceAll("\\s+", " ").length())));
