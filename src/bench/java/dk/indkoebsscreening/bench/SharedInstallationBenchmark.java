@@ -3,6 +3,7 @@ package dk.indkoebsscreening.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.indkoebsscreening.events.broker.EmbeddedKafkaBroker;
+import dk.indkoebsscreening.notification.smtp.EmbeddedSmtpServer;
 import dk.indkoebsscreening.process.Area;
 import dk.indkoebsscreening.process.TaskType;
 import dk.indkoebsscreening.screening.ChecklistProperties;
@@ -141,19 +142,21 @@ class SharedInstallationBenchmark {
                         + "load average at start %s%n", MUNICIPALITIES, HISTORIC, OPEN, Arrays.toString(USERS), MEASURE.toSeconds(),
                 BenchmarkSupport.loadAverage());
         try (EmbeddedPostgres postgres = BenchmarkSupport.startPostgres();
-             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, 0, null)) {
+             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, 0, null);
+             EmbeddedSmtpServer smtp = new EmbeddedSmtpServer(0)) {
             BenchmarkSupport.createDatabase(postgres, "shared");
             broker.start();
+            smtp.start();
             long t0 = System.nanoTime();
             try (Nodes started = new Nodes();
                  Connection db = postgres.getDatabase("postgres", "shared").getConnection()) {
-                AppProcess app = started.start("a", settings(postgres, broker, "a"), APP_JVM_ARGS, null).app();
+                AppProcess app = started.start("a", settings(postgres, broker, smtp, "a"), APP_JVM_ARGS, null).app();
                 System.out.printf("  application started (pid %d) with its municipalities and people in %.1f s%n", app.pid(),
                         (System.nanoTime() - t0) / 1e9);
                 for (int i = 0; i < COMPARE.size(); i++) {
                     String name = String.valueOf((char) ('b' + i));
                     String classes = COMPARE.get(i);
-                    Node node = started.start(name, settings(postgres, broker, name), COMPARE_JVM_ARGS,
+                    Node node = started.start(name, settings(postgres, broker, smtp, name), COMPARE_JVM_ARGS,
                             classes.equals("same") ? null : Path.of(classes));
                     System.out.printf("  beside it, node %s (pid %d): %s, JVM options \"%s\"; node a: this build, \"%s\"%n", name,
                             node.app().pid(), classes.equals("same") ? "this build again" : classes, COMPARE_JVM_ARGS, APP_JVM_ARGS);
@@ -196,11 +199,19 @@ class SharedInstallationBenchmark {
     }
 
     /** The application's settings, its connections named after the node. */
-    private static Map<String, Object> settings(EmbeddedPostgres postgres, EmbeddedKafkaBroker broker, String node) {
+    private static Map<String, Object> settings(EmbeddedPostgres postgres, EmbeddedKafkaBroker broker, EmbeddedSmtpServer smtp,
+                                                String node) {
         Map<String, Object> settings = BenchmarkSupport.appProperties(postgres, "shared", LifecycleBenchmark.tuned());
         settings.put("spring.datasource.url", settings.get("spring.datasource.url") + "?ApplicationName=" + node);
         settings.put("indkoeb.embedded-kafka.enabled", "false");
         settings.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+        // The mail server outside the application, as a municipality's relay is: inside (the tests' demo profile on the
+        // class path) its receiving of every mail counted as the application's CPU (BENCHMARKS.md, sixth round).
+        settings.put("indkoeb.embedded-smtp.enabled", "false");
+        settings.put("spring.mail.host", "127.0.0.1");
+        settings.put("spring.mail.port", smtp.port());
+        // Production's; the tests' configuration polls every 500 ms.
+        settings.put("indkoeb.notifications.relay.poll-interval", "10s");
         settings.put("benchmark.shared.municipalities", MUNICIPALITIES);
         return settings;
     }
@@ -570,7 +581,9 @@ class SharedInstallationBenchmark {
         AtomicLong lifecycles = new AtomicLong();
         Thread flowing = flowing(flow, running, measuring, lifecycles);
         Thread.sleep(5_000);
+        long mailsWaiting = unsentMails(db);
         Spent spent = Spent.measure(nodes, db, postmaster, MEASURE, measuring);
+        System.out.printf("  mails not yet sent: %d when the measured time began, %d when it ended%n", mailsWaiting, unsentMails(db));
         running.set(false);
         clock.shutdown();
         clock.awaitTermination(30, TimeUnit.SECONDS);
@@ -579,7 +592,7 @@ class SharedInstallationBenchmark {
         System.out.printf("  %d people: %.1f calls/s, %d errors %s, %d lifecycles completed beside them, CPU busy %.0f %% of 2 cores, load %s%n",
                 people.size(), all / (double) MEASURE.toSeconds(), errors.get(), errorsByPage, lifecycles.get(), spent.busyPercent(),
                 BenchmarkSupport.loadAverage());
-        System.out.printf("  CPU per call: application %.2f ms, with PostgreSQL %.2f ms (goal <= %.0f); load generator and Kafka broker %.2f ms%n",
+        System.out.printf("  CPU per call: application %.2f ms, with PostgreSQL %.2f ms (goal <= %.0f); load generator, Kafka broker and SMTP server %.2f ms%n",
                 spent.appMillis() / (double) all, (spent.appMillis() + spent.postgresMillis()) / (double) all, GOAL_CPU_MS,
                 spent.generatorMillis() / all);
         double seconds = MEASURE.toSeconds();
@@ -597,12 +610,17 @@ class SharedInstallationBenchmark {
         System.out.printf("  => worst p95 %.1f ms (goal < %.0f ms)%n", worst, GOAL_P95_MS);
     }
 
+    /** The relay's backlog: sending it is the application's work, receiving it the SMTP server's. */
+    private static long unsentMails(Connection db) throws Exception {
+        return BenchmarkSupport.queryLong(db, "select count(*) from mail_outbox where sent_at is null");
+    }
+
     /** The key of PostgreSQL as a whole among the nodes' background figures. */
     private static final String POSTGRES = "postgres";
 
     /**
      * CPU in ms spent in a measured spell: each node's process and its PostgreSQL backends (by node name), PostgreSQL
-     * as a whole, this JVM (the load generator and the Kafka broker) and the machine's share busy.
+     * as a whole, this JVM (the load generator, the Kafka broker and the SMTP server) and the machine's share busy.
      */
     record Spent(Map<String, Long> app, Map<String, Long> backends, long postgresMillis, double generatorMillis, double busyPercent) {
 
@@ -700,7 +718,9 @@ class SharedInstallationBenchmark {
         AtomicLong lifecycles = new AtomicLong();
         Thread flowing = flowing(flow, running, measuring, lifecycles);
         Thread.sleep(5_000);
+        long mailsWaiting = unsentMails(db);
         Spent spent = Spent.measure(nodes, db, postmaster, MEASURE, measuring);
+        System.out.printf("  mails not yet sent: %d when the measured time began, %d when it ended%n", mailsWaiting, unsentMails(db));
         running.set(false);
         flowing.join(120_000);
         double seconds = MEASURE.toSeconds();
