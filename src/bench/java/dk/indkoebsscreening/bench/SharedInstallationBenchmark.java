@@ -41,14 +41,14 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * A shared IT-service organisation's installation under the whole country's load (issue 32): the application in its own
- * JVM ({@link AppProcess}), PostgreSQL and a Kafka broker beside it, the load generator in this JVM. 25 municipalities
+ * JVM ({@link AppProcess}), PostgreSQL beside it, the load generator, a Kafka broker and an SMTP server in this JVM. 25 municipalities
  * with 100,000 historic requests between them (with the engine's history rows, {@link EngineHistoryCopies}) and 5,000
  * open processes (half in triage, half in screening), installation and support screened by the shared organisation;
  * then, while lifecycles keep flowing in the installation's municipality, 1,000 people (of every 20: 15 requesters,
  * 4 experts, 1 coordinator; think time 2-5 s) each logged in once and clicking through their pages. Per call
- * p50/p95/p99 and errors; CPU per call of the application's process, of PostgreSQL, of the load generator (with the
- * Kafka broker); the application's resident memory and heap after a full collection; and before the load, the
- * statements each page runs (pg_stat_statements). Not a test; see BENCHMARKS.md.
+ * p50/p95/p99 and errors; CPU per call of the application's process, of PostgreSQL, of this JVM; the application's
+ * resident memory and heap after a full collection; and before the load, the statements each page runs
+ * (pg_stat_statements) and its CPU per view in the application and its PostgreSQL backends. Not a test; see BENCHMARKS.md.
  * {@code bench/run-benchmark.sh shared}
  */
 class SharedInstallationBenchmark {
@@ -74,9 +74,10 @@ class SharedInstallationBenchmark {
             .map(String::trim).filter(entry -> !entry.isEmpty()).toList();
     static final String COMPARE_JVM_ARGS = System.getProperty("benchmark.shared.compare.jvmArgs", APP_JVM_ARGS);
     /**
-     * Views of each page in a row for its statements and CPU, after as many more to warm its code up. 20 count the
-     * statements exactly; the CPU per view needs some hundreds to rise above the clock's 10 ms ticks and the JIT's
-     * late compilations ({@code -Dbenchmark.shared.views=500 -Dbenchmark.shared.warm-up=500}).
+     * Views of each page in a row for its statements and CPU, after {@link #WARM_UP_VIEWS} of every page. 20 count the
+     * statements exactly, but the CPU per view only to half a millisecond (the clock's 10 ms ticks); some hundreds
+     * narrow that, though two runs still differ by up to twice for some pages ({@code -Dbenchmark.shared.views=500
+     * -Dbenchmark.shared.warm-up=300}).
      */
     static final int QUERY_SAMPLES = Integer.getInteger("benchmark.shared.views", 20);
     static final int WARM_UP_VIEWS = Integer.getInteger("benchmark.shared.warm-up", 100);
@@ -177,8 +178,9 @@ class SharedInstallationBenchmark {
                 historic(db, municipalities, templateProcess);
                 Map<String, String> ownRequest = open(nodes.stream().map(Node::api).toList(), municipalities);
                 try (Statement s = db.createStatement()) {
-                    // Some 75,000 mails to the groups (about 15 a submission) that no installation has waiting at once:
-                    // the relay would spend the measured minutes sending them.
+                    // Tens of thousands of mails to the groups (about 15 a submission; fewer when several nodes' relays
+                    // sent some meanwhile) that no installation has waiting at once: the relay would spend the measured
+                    // minutes sending them.
                     int mails = s.executeUpdate("update mail_outbox set sent_at = now() where sent_at is null");
                     System.out.printf("  the set-up's %d mails marked sent without sending them%n", mails);
                     s.execute("vacuum analyze");
@@ -411,8 +413,10 @@ class SharedInstallationBenchmark {
     }
 
     /**
-     * The statements each page runs: for one person of each kind, every page {@code benchmark.shared.views} times in a row,
-     * pg_stat_statements reset before and read after, less what the background work ran in a quiet spell as long.
+     * The statements each page runs and its CPU per view: every page warmed up first, then for one person of each kind
+     * each page {@code benchmark.shared.views} times in a row, pg_stat_statements reset before and read after, the
+     * application's process and its PostgreSQL backends read before and after, less what the background ran in a quiet
+     * spell as long.
      */
     private static void queriesPerPage(Node node, Connection db, List<Person> people) throws Exception {
         AppProcess app = node.app();
@@ -436,8 +440,9 @@ class SharedInstallationBenchmark {
                 sessionOf.put(kind.getValue().account(), sessions.login(kind.getValue().account()));
             }
             PageSessions.Session session = sessionOf.get(kind.getValue().account());
+            Page page = pageOf(kind);
             for (int i = 0; i < WARM_UP_VIEWS; i++) {
-                call(api, sessions, session, pageOf(kind));
+                call(api, sessions, session, page);
             }
         }
         for (Map.Entry<String, Person> kind : ofEachKind.entrySet()) {
@@ -727,7 +732,7 @@ class SharedInstallationBenchmark {
         Thread.sleep(5_000);
         long mailsWaiting = unsentMails(db);
         Spent spent = Spent.measure(nodes, db, postmaster, MEASURE, measuring);
-        System.out.printf("  mails not yet sent: %d when the measured time began, %d when it ended%n", mailsWaiting, unsentMails(db));
+        long mailsLeft = unsentMails(db);
         running.set(false);
         flowing.join(120_000);
         double seconds = MEASURE.toSeconds();
@@ -739,6 +744,7 @@ class SharedInstallationBenchmark {
         System.out.printf("%n  background without people (%d lifecycles flowing in %d s, dashboards' refresh, relays, jobs): "
                 + "application %.0f ms of CPU per second, PostgreSQL %.0f ms%n", lifecycles.get(), MEASURE.toSeconds(),
                 spent.appMillis() / seconds, spent.postgresMillis() / seconds);
+        System.out.printf("    mails not yet sent: %d when it began, %d when it ended%n", mailsWaiting, mailsLeft);
         if (nodes.size() > 1) {
             for (Node node : nodes) {
                 System.out.printf("    node %s: its process %.0f ms per second, its PostgreSQL backends %.0f ms%n", node.name(),
