@@ -135,10 +135,7 @@ public class RequestSearch {
             // The first page first: when it is not full, it holds every match and no count is needed (a search that finds
             // nothing, a requester's own few requests; at 4,000 requests of a municipality the count costs as much as the page).
             List<Found> first = page(from + where, parameters, order, 0, size);
-            if (first.size() < size) {
-                return new Paged<>(first, first.size(), 1, size);
-            }
-            return new Paged<>(first, count(from + where, parameters), 1, size);
+            return new Paged<>(first, first.size() < size ? first.size() : count(from + where, parameters), 1, size);
         }
         long total = count(from + where, parameters);
         int shown = Paged.clamp(page, total, size);
